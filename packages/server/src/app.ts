@@ -1,0 +1,64 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { modules as allModules } from './modules/index.js';
+import { type AppContext, type ContextOverrides, createContext } from './platform/app-context.js';
+import { installAccessControl } from './platform/http/access.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { installIdempotency } from './platform/http/idempotency.js';
+import { installOpenApi } from './platform/http/openapi.js';
+import { opsRoutes } from './platform/http/ops.routes.js';
+import { echoRequestId, requestIdFor } from './platform/http/request-id.js';
+import { installSecurity } from './platform/http/security.js';
+import { validatorCompiler } from './platform/http/validation.js';
+import { installRequestMetrics } from './platform/metrics.js';
+import type { ModuleDefinition } from './platform/module.js';
+
+export interface BuildOptions extends ContextOverrides {
+  /** The modules to mount (default: all of SignX); tests add their own. */
+  modules?: ModuleDefinition[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The platform context the app was built with. */
+    signx: AppContext;
+  }
+}
+
+/**
+ * Builds the HTTP application (no listen): platform hooks first, then every module's
+ * routes under /api/v1. Closing the app closes the context's database.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { modules = allModules, ...overrides } = options;
+  const ctx = createContext(config, overrides);
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    genReqId: requestIdFor,
+    trustProxy: config.http.trustedProxies.length > 0 ? [...config.http.trustedProxies] : false,
+    bodyLimit: config.http.bodyLimitBytes,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  app.decorate('signx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  installErrorHandler(app);
+  installAccessControl(app);
+  echoRequestId(app);
+  installRequestMetrics(app, ctx.metrics);
+  await installSecurity(app, config);
+  await installOpenApi(app, config.appVersion);
+  installIdempotency(app, ctx.db);
+  for (const module of modules) await module.install?.(app, ctx);
+  await opsRoutes(app, ctx);
+  await app.register(
+    async (api) => {
+      for (const module of modules) await module.routes?.(api, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+  app.addHook('onClose', async () => {
+    if (!overrides.database) await ctx.database.destroy();
+  });
+  return app;
+}

@@ -1,0 +1,29 @@
+/** How CLI commands talk to the terminal; tests pass their own to capture output. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+/** Parses `--name value`, `--name=value` and `--flag` options; the rest are positional. */
+export function parseOptions(args: string[], flags: readonly string[] = []) {
+  const options: Record<string, string | true> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (inline !== undefined) options[name] = inline;
+    else if (flags.includes(name) || i + 1 >= args.length || (args[i + 1] as string).startsWith('--'))
+      options[name] = true;
+    else options[name] = args[++i] as string;
+  }
+  return { options, positional };
+}

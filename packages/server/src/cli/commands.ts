@@ -1,0 +1,38 @@
+import type { Config } from '../config.js';
+import type { CliIo } from './cli-io.js';
+
+export interface CommandContext {
+  config: Config | undefined;
+  io: CliIo;
+}
+
+/** A CLI command. `run` resolves to the exit status, or -1 for a server that keeps running. */
+export interface CliCommand {
+  summary: string;
+  needsConfig?: boolean;
+  run(args: string[], context: CommandContext): Promise<number>;
+}
+
+const lazy =
+  (load: () => Promise<{ run: CliCommand['run'] }>): CliCommand['run'] =>
+  async (args, context) =>
+    (await load()).run(args, context);
+
+/** Commands load their code only when called, so `signx doctor` never pays for the server. */
+export const commands: Record<string, CliCommand> = {
+  help: { summary: 'show this help', needsConfig: false, run: async () => 0 },
+  serve: {
+    summary: 'start the platform: serve [--port N] [--workers N]',
+    run: lazy(() => import('./serve.command.js')),
+  },
+  migrate: { summary: 'apply pending database migrations', run: lazy(() => import('./migrate.command.js')) },
+  doctor: {
+    summary: 'check configuration, database, storage and optional tools',
+    run: lazy(() => import('./doctor.command.js')),
+  },
+  config: {
+    summary: 'print the configuration reference table (markdown)',
+    needsConfig: false,
+    run: lazy(() => import('./config.command.js')),
+  },
+};

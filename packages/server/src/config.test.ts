@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('runs on embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(8080);
+    expect(config.database.dialect).toBe('sqlite');
+    expect(config.database.file).toMatch(/data\/signx\.db$/);
+    expect(config.storage.backend).toBe('local');
+    expect(config.jobs.driver).toBe('local');
+  });
+
+  it('switches to PostgreSQL and BullMQ from their URLs', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/signx',
+      QUEUE_URL: 'redis://cache:6379',
+    });
+    expect(config.database.dialect).toBe('postgres');
+    expect(config.jobs.driver).toBe('bullmq');
+  });
+
+  it('lists every problem at once', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', STORAGE_BACKEND: 'ftp', MAIL_USE_TLS: 'maybe', SECRET_KEY: 'short' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const variables = (caught as ConfigError).problems.map((p) => p.variable).sort();
+    expect(variables).toEqual(['MAIL_USE_TLS', 'PORT', 'SECRET_KEY', 'STORAGE_BACKEND']);
+    expect((caught as ConfigError).message).toContain('must be one of local, s3');
+  });
+
+  it('is frozen', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config.http)).toBe(true);
+    expect(() => {
+      (config.http as { port: number }).port = 1;
+    }).toThrow();
+  });
+});

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { type ConfigProblem, readSettings } from './platform/config/config-reader.js';
+import { settings } from './platform/config/config-settings.js';
+
+export type { ConfigProblem } from './platform/config/config-reader.js';
+
+/**
+ * The platform's configuration: read once at boot from the environment (plus an optional
+ * `.env` file), validated, typed and frozen. This module is the only reader of process.env.
+ */
+export type Config = ReturnType<typeof buildConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Loads configuration from `env` (default: process.env merged over `.env` in the working dir). */
+export function loadConfig(env: Record<string, string | undefined> = environment()): Config {
+  const { values, problems } = readSettings(settings, env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(buildConfig(values));
+}
+
+function environment(): Record<string, string | undefined> {
+  const file = resolve(process.env.SIGNX_ENV_FILE ?? '.env');
+  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+  return { ...fromFile, ...process.env };
+}
+
+type Values = ReturnType<typeof readSettings<typeof settings>>['values'];
+
+function buildConfig(v: Values) {
+  const dataDir = resolve(v.DATA_DIR);
+  return {
+    env: v.NODE_ENV,
+    isProduction: v.NODE_ENV === 'production',
+    appVersion: v.SIGNX_VERSION,
+    http: {
+      host: v.HOST,
+      port: v.PORT,
+      publicUrl: v.PUBLIC_URL ?? `http://localhost:${v.PORT}`,
+      trustedProxies: v.TRUSTED_PROXIES,
+      corsOrigins: v.CORS_ORIGINS,
+      bodyLimitBytes: v.BODY_LIMIT_BYTES,
+      uploadLimitBytes: v.UPLOAD_LIMIT_BYTES,
+      rateLimit: { max: v.RATE_LIMIT_MAX, windowMs: v.RATE_LIMIT_WINDOW_MS },
+      shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
+    },
+    log: { level: v.LOG_LEVEL },
+    dataDir,
+    database: databaseConfig(v.DATABASE_URL, dataDir, v.DATABASE_POOL_MAX),
+    storage: storageConfig(v, dataDir),
+    secretKey: v.SECRET_KEY,
+    keyringDir: resolve(v.KEYRING_DIR ?? `${dataDir}/keyring`),
+    jobs: { queueUrl: v.QUEUE_URL, driver: v.QUEUE_URL ? ('bullmq' as const) : ('local' as const) },
+    outbound: { allowList: v.OUTBOUND_ALLOW_LIST, timeoutMs: v.OUTBOUND_TIMEOUT_MS },
+    mail: {
+      host: v.MAIL_SERVER,
+      port: v.MAIL_PORT,
+      user: v.MAIL_USERNAME,
+      password: v.MAIL_PASSWORD,
+      useTls: v.MAIL_USE_TLS,
+      from: v.MAIL_FROM,
+    },
+    tools: { libreOffice: v.LIBREOFFICE_PATH },
+  };
+}
+
+function databaseConfig(url: string, dataDir: string, poolMax: number) {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return { dialect: 'postgres' as const, url, poolMax, file: undefined };
+  }
+  const path = url.replace(/^sqlite:(\/\/)?/, '');
+  const file = path === ':memory:' ? path : resolve(path || `${dataDir}/signx.db`);
+  return { dialect: 'sqlite' as const, url, poolMax: 1, file };
+}
+
+function storageConfig(v: Values, dataDir: string) {
+  return {
+    backend: v.STORAGE_BACKEND,
+    path: resolve(v.STORAGE_PATH ?? `${dataDir}/storage`),
+    s3: {
+      bucket: v.S3_BUCKET,
+      endpoint: v.S3_ENDPOINT,
+      region: v.S3_REGION,
+      accessKeyId: v.S3_ACCESS_KEY_ID,
+      secretAccessKey: v.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: v.S3_FORCE_PATH_STYLE,
+      prefix: v.S3_PREFIX,
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,67 @@
+import type { Config } from '../config.js';
+import { type Clock, systemClock } from './db/clock.js';
+import { createDatabase, type Database } from './db/database.js';
+import type { Db } from './db/schema.js';
+import { createOutboundClient, type OutboundClient } from './http/outbound-client.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { createStorage } from './storage/create-storage.js';
+import type { StoragePort } from './storage/storage.port.js';
+
+/**
+ * What every module's service receives: the platform's ports, built once per process from
+ * the configuration. Tests build one with their own database, clock or storage.
+ */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  storage: StoragePort;
+  logger: Logger;
+  metrics: Metrics;
+  clock: Clock;
+  outbound: OutboundClient;
+}
+
+export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'db'>>;
+
+export function createContext(config: Config, overrides: ContextOverrides = {}): AppContext {
+  const database =
+    overrides.database ??
+    createDatabase({
+      dialect: config.database.dialect,
+      file: config.database.file,
+      url: config.database.url,
+      poolMax: config.database.poolMax,
+    });
+  return {
+    config,
+    database,
+    db: database.db,
+    storage: overrides.storage ?? createStorage(storageOptions(config)),
+    logger: overrides.logger ?? createLogger(config.log.level),
+    metrics: overrides.metrics ?? createMetrics(),
+    clock: overrides.clock ?? systemClock,
+    outbound:
+      overrides.outbound ??
+      createOutboundClient({
+        allowList: [...config.outbound.allowList],
+        timeoutMs: config.outbound.timeoutMs,
+      }),
+  };
+}
+
+function storageOptions(config: Config) {
+  const { storage } = config;
+  if (storage.backend === 'local') return { backend: 'local' as const, root: storage.path };
+  return {
+    backend: 's3' as const,
+    bucket: storage.s3.bucket ?? '',
+    prefix: storage.s3.prefix,
+    endpoint: storage.s3.endpoint,
+    region: storage.s3.region,
+    accessKeyId: storage.s3.accessKeyId,
+    secretAccessKey: storage.s3.secretAccessKey,
+    forcePathStyle: storage.s3.forcePathStyle,
+  };
+}

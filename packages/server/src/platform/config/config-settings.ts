@@ -1,0 +1,132 @@
+import type { Setting } from './config-reader.js';
+
+/**
+ * Every environment variable SignX reads, with its default and meaning. The README's
+ * configuration table is generated from this list (`signx config table`), so they cannot drift.
+ */
+export const settings = {
+  NODE_ENV: {
+    kind: 'enum',
+    values: ['development', 'production', 'test'],
+    default: 'development',
+    description: 'Runtime environment',
+  },
+  SIGNX_VERSION: {
+    kind: 'string',
+    default: '0.1.0',
+    description: 'Version recorded in audit events and /health',
+  },
+  HOST: { kind: 'string', default: '0.0.0.0', description: 'Interface the HTTP server binds to' },
+  PORT: { kind: 'int', min: 0, max: 65535, default: 8080, description: 'HTTP port' },
+  PUBLIC_URL: {
+    kind: 'string',
+    pattern: /^https?:\/\//,
+    description: 'External base URL used in links sent by mail (default http://localhost:PORT)',
+  },
+  TRUSTED_PROXIES: {
+    kind: 'list',
+    default: [],
+    description: 'Comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed',
+  },
+  CORS_ORIGINS: {
+    kind: 'list',
+    default: [],
+    description: 'Comma-separated origins allowed by CORS (none by default)',
+  },
+  BODY_LIMIT_BYTES: { kind: 'int', min: 1024, default: 1_048_576, description: 'Largest JSON request body' },
+  UPLOAD_LIMIT_BYTES: { kind: 'int', min: 1024, default: 52_428_800, description: 'Largest uploaded file' },
+  RATE_LIMIT_MAX: { kind: 'int', min: 1, default: 600, description: 'Requests per client IP per window' },
+  RATE_LIMIT_WINDOW_MS: { kind: 'int', min: 1000, default: 60_000, description: 'Rate-limit window' },
+  SHUTDOWN_GRACE_MS: {
+    kind: 'int',
+    min: 0,
+    default: 10_000,
+    description: 'How long shutdown waits for in-flight requests and jobs',
+  },
+  LOG_LEVEL: {
+    kind: 'enum',
+    values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    default: 'info',
+    description: 'pino log level',
+  },
+  DATA_DIR: {
+    kind: 'string',
+    default: './data',
+    description: 'Directory for the embedded database, files and keys',
+  },
+  DATABASE_URL: {
+    kind: 'string',
+    default: 'sqlite:./data/signx.db',
+    description: 'sqlite:<file> (embedded default) or postgres://user:pass@host:5432/db',
+  },
+  DATABASE_POOL_MAX: {
+    kind: 'int',
+    min: 1,
+    max: 200,
+    default: 10,
+    description: 'PostgreSQL pool size per process',
+  },
+  STORAGE_BACKEND: {
+    kind: 'enum',
+    values: ['local', 's3'],
+    default: 'local',
+    description: 'File storage: local (content-addressed files) or s3',
+  },
+  STORAGE_PATH: { kind: 'string', description: 'Root of local storage (default DATA_DIR/storage)' },
+  S3_BUCKET: { kind: 'string', description: 'Bucket for STORAGE_BACKEND=s3' },
+  S3_ENDPOINT: {
+    kind: 'string',
+    pattern: /^https?:\/\//,
+    description: 'S3-compatible endpoint URL (omit for AWS)',
+  },
+  S3_REGION: { kind: 'string', default: 'us-east-1', description: 'S3 region' },
+  S3_ACCESS_KEY_ID: { kind: 'string', description: 'S3 access key id' },
+  S3_SECRET_ACCESS_KEY: { kind: 'string', secret: true, description: 'S3 secret key' },
+  S3_FORCE_PATH_STYLE: {
+    kind: 'bool',
+    default: true,
+    description: 'Path-style bucket addressing (MinIO and most S3-compatible servers)',
+  },
+  S3_PREFIX: { kind: 'string', default: '', description: 'Key prefix inside the bucket' },
+  SECRET_KEY: {
+    kind: 'string',
+    minLength: 32,
+    secret: true,
+    description: 'Master secret for tokens; generated into the keyring on first start when unset',
+  },
+  KEYRING_DIR: {
+    kind: 'string',
+    description: 'Directory for platform keys kept outside the database (default DATA_DIR/keyring)',
+  },
+  QUEUE_URL: {
+    kind: 'string',
+    pattern: /^rediss?:\/\//,
+    description: 'redis://… switches the job runtime to BullMQ; unset runs jobs in-process from the database',
+  },
+  OUTBOUND_ALLOW_LIST: {
+    kind: 'list',
+    default: [],
+    description: 'Private hosts/CIDRs that outbound HTTP may reach (refused by default)',
+  },
+  OUTBOUND_TIMEOUT_MS: {
+    kind: 'int',
+    min: 100,
+    default: 10_000,
+    description: 'Timeout of outbound HTTP calls',
+  },
+  MAIL_SERVER: { kind: 'string', description: 'SMTP host; mail is not sent when unset' },
+  MAIL_PORT: { kind: 'int', min: 1, max: 65535, default: 587, description: 'SMTP port' },
+  MAIL_USERNAME: { kind: 'string', description: 'SMTP user' },
+  MAIL_PASSWORD: { kind: 'string', secret: true, description: 'SMTP password' },
+  MAIL_USE_TLS: {
+    kind: 'bool',
+    default: true,
+    description: 'Require STARTTLS (or implicit TLS on port 465)',
+  },
+  MAIL_FROM: { kind: 'string', default: 'SignX <noreply@localhost>', description: 'Sender address' },
+  LIBREOFFICE_PATH: {
+    kind: 'string',
+    default: 'soffice',
+    description: 'LibreOffice executable for DOCX → PDF',
+  },
+} as const satisfies Record<string, Setting>;

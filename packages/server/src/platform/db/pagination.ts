@@ -1,0 +1,85 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import { AppError } from '../errors.js';
+
+/**
+ * Pagination and sorting as the API conventions define them:
+ * `?page=1&page_size=20&sort=-created_at` → `{ items, total, page, page_size, pages }`.
+ */
+export function pageQuerySchema<const F extends readonly string[]>(sortable: F, defaultSort: F[number]) {
+  const sortValues = sortable.flatMap((field) => [field, `-${field}`]);
+  return Type.Object({
+    page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1, description: 'Page number, from 1' }),
+    page_size: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Items per page (1–100)' }),
+    sort: Type.Union(
+      sortValues.map((v) => Type.Literal(v)),
+      { default: `-${defaultSort}`, description: `Sort field, '-' for descending: ${sortable.join(', ')}` },
+    ),
+  });
+}
+
+export interface PageRequest {
+  page: number;
+  page_size: number;
+  sort: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+  pages: number;
+}
+
+/** Response schema for a page of `item`. */
+export function pageSchema<T extends Parameters<typeof Type.Array>[0]>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer({ description: 'Items across all pages' }),
+    page: Type.Integer(),
+    page_size: Type.Integer(),
+    pages: Type.Integer({ description: 'Number of pages' }),
+  });
+}
+
+export type PageQuery = Static<ReturnType<typeof pageQuerySchema>>;
+
+/**
+ * Runs a filtered query as one page. `columns` maps the public sort names to columns, so
+ * a client can never sort by an arbitrary expression; the id breaks ties for stable pages.
+ */
+export async function paginate<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  request: PageRequest,
+  columns: Record<string, string>,
+  idColumn = 'id',
+): Promise<Page<O>> {
+  const descending = request.sort.startsWith('-');
+  const field = descending ? request.sort.slice(1) : request.sort;
+  const column = columns[field];
+  if (!column)
+    throw new AppError('VALIDATION', 'The request is not valid', {
+      fieldErrors: [{ field: 'sort', message: `cannot sort by ${field}` }],
+    });
+  const direction = descending ? 'desc' : 'asc';
+  const counted = await query
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`count(*)`.as('total'))
+    .executeTakeFirst();
+  const total = Number((counted as { total?: number | string } | undefined)?.total ?? 0);
+  const items = await query
+    .orderBy(sql.ref(column), direction)
+    .orderBy(sql.ref(idColumn), direction)
+    .limit(request.page_size)
+    .offset((request.page - 1) * request.page_size)
+    .execute();
+  return {
+    items,
+    total,
+    page: request.page,
+    page_size: request.page_size,
+    pages: Math.ceil(total / request.page_size),
+  };
+}

@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Kysely,
+  SqliteAdapter,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
+
+/**
+ * SQLite with the settings a server needs: WAL so readers never block the writer, a busy
+ * timeout so concurrent processes (`serve --workers`) wait instead of failing, foreign keys
+ * on, and write transactions that start with BEGIN IMMEDIATE so two transactions never
+ * deadlock upgrading a read lock to a write lock.
+ */
+export function createSqliteDialect(file: string): Dialect {
+  const config = {
+    database: async () => {
+      const database = new Database(file);
+      database.pragma('journal_mode = WAL');
+      database.pragma('busy_timeout = 5000');
+      database.pragma('foreign_keys = ON');
+      database.pragma('synchronous = NORMAL');
+      return database;
+    },
+  };
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new ImmediateSqliteDriver(config),
+    // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector is typed for any schema
+    createIntrospector: (db: Kysely<any>) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}

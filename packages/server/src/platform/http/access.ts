@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+
+/**
+ * Every route declares who may call it, in `config.access`; a route without a declaration
+ * cannot even be registered (deny by default). `public` routes say so explicitly.
+ * The identity module installs the authenticator; until then every non-public route
+ * answers 401.
+ */
+export type AccessRule = { public: true; reason: string } | { authenticated: true } | { permission: string };
+
+/** Who is calling: a user (by token) or an integration (by API key). Filled by identity. */
+export interface Principal {
+  kind: 'user' | 'api_key' | 'system';
+  id: string;
+  userId: string | null;
+  username: string;
+  permissions: ReadonlySet<string>;
+  sessionId: string | null;
+  authMethod: string;
+}
+
+export type Authenticator = (request: FastifyRequest) => Promise<Principal | null>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessRule;
+    /** Accept an Idempotency-Key header (writes clients may retry). */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyInstance {
+    setAuthenticator(authenticator: Authenticator): void;
+    /** Every route registered so far with its access rule (the route-inventory test reads it). */
+    routeInventory: { method: string; url: string; access: AccessRule }[];
+  }
+}
+
+/** Routes that third-party platform plugins register themselves, declared public here. */
+const platformRoutes = [
+  {
+    reason: 'CORS preflight',
+    matches: (method: string | string[], url: string) => url === '*' && [method].flat().includes('OPTIONS'),
+  },
+  {
+    reason: 'API documentation (Swagger UI)',
+    matches: (_m: string | string[], url: string) => url.startsWith('/api/docs/swagger'),
+  },
+];
+
+export function installAccessControl(app: FastifyInstance): void {
+  let authenticate: Authenticator = async () => null;
+  app.decorate('setAuthenticator', (next: Authenticator) => {
+    authenticate = next;
+  });
+  app.decorateRequest('principal', null);
+  const inventory: FastifyInstance['routeInventory'] = [];
+  app.decorate('routeInventory', inventory);
+  app.addHook('onRoute', (route) => {
+    const platformRule = platformRoutes.find((r) => r.matches(route.method, route.url));
+    if (!route.config?.access && platformRule) {
+      route.config = { ...route.config, access: { public: true, reason: platformRule.reason } };
+    }
+    if (!route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} has no access declaration (config.access)`);
+    }
+    inventory.push({ method: [route.method].flat().join(','), url: route.url, access: route.config.access });
+  });
+  app.addHook('preHandler', async (request) => {
+    const rule = request.routeOptions.config.access;
+    if (!rule || 'public' in rule) return;
+    request.principal = await authenticate(request);
+    if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Please sign in');
+    if ('permission' in rule && !request.principal.permissions.has(rule.permission)) {
+      throw new AppError('FORBIDDEN', 'You do not have permission to do this', {
+        details: { permission: rule.permission },
+      });
+    }
+  });
+}
+
+/** The authenticated caller of a protected route (routes with a non-public access rule). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Please sign in');
+  return request.principal;
+}

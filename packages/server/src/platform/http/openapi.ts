@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { errorCodes } from '../errors.js';
+import type { AccessRule } from './access.js';
+
+const require = createRequire(import.meta.url);
+const publicDocs: AccessRule = { public: true, reason: 'API documentation' };
+
+/**
+ * OpenAPI 3.1 generated from the routes' TypeBox schemas, served at /api/schema, with
+ * Swagger UI and ReDoc served from local assets (no CDN). Each operation's security
+ * section follows its access declaration.
+ */
+export async function installOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'SignX API', version, description: apiDescription() },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+    },
+    transform: ({ schema, url, route }) => {
+      const access = route.config?.access as AccessRule | undefined;
+      const base = { ...(schema ?? {}) } as Record<string, unknown>;
+      if (!url.startsWith('/api/v1') && !base.hide) base.hide = !['/health', '/ready'].includes(url);
+      if (access && !('public' in access)) {
+        base.security = [{ bearerAuth: [] }, { apiKey: [] }];
+        if ('permission' in access) {
+          base.description =
+            `${base.description ?? ''}\n\nRequires permission \`${access.permission}\`.`.trim();
+        }
+      }
+      return { schema: base, url };
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs/swagger',
+    staticCSP: false,
+    uiConfig: { deepLinking: true },
+  });
+  app.get('/api/schema', { schema: { hide: true }, config: { access: publicDocs } }, async () =>
+    app.swagger(),
+  );
+  await installRedoc(app);
+}
+
+async function installRedoc(app: FastifyInstance): Promise<void> {
+  const bundle = require.resolve('redoc/bundles/redoc.standalone.js');
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>SignX API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><redoc spec-url="/api/schema"></redoc><script src="/api/docs/redoc/redoc.standalone.js"></script></body></html>`;
+  const options = { schema: { hide: true }, config: { access: publicDocs } };
+  app.get('/api/docs/redoc', options, async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').send(html),
+  );
+  app.get('/api/docs/redoc/redoc.standalone.js', options, async (_req, reply) =>
+    reply
+      .type('application/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await readFile(bundle)),
+  );
+}
+
+function apiDescription(): string {
+  const rows = Object.entries(errorCodes)
+    .map(([name, c]) => `| ${c.api} | ${c.http} | ${name} |`)
+    .join('\n');
+  return [
+    'Every response is `{code, message, data, timestamp}`; `code` is 0 on success.',
+    'Lists take `page`, `page_size` and `sort` (`-field` for descending) and return `{items,total,page,page_size,pages}`.',
+    'Writes that clients may retry accept an `Idempotency-Key` header.',
+    '',
+    '| code | HTTP | meaning |',
+    '| --- | --- | --- |',
+    rows,
+  ].join('\n');
+}

@@ -1,0 +1,59 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { pendingMigrations } from '../db/migrator.js';
+
+const probe = {
+  access: { public: true, reason: 'liveness/readiness probes and Prometheus scraping' },
+} as const;
+const check = Type.Object({ name: Type.String(), ok: Type.Boolean(), detail: Type.Optional(Type.String()) });
+
+/**
+ * Operational endpoints outside /api/v1: /health (the process answers), /ready (the
+ * database answers and its migrations are current; storage is usable) and /metrics.
+ */
+export async function opsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get(
+    '/health',
+    {
+      config: probe,
+      schema: { response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) } },
+    },
+    async () => ({ status: 'ok' as const, version: ctx.config.appVersion }),
+  );
+  app.get(
+    '/ready',
+    {
+      config: probe,
+      schema: { response: { '2xx': Type.Object({ status: Type.String(), checks: Type.Array(check) }) } },
+    },
+    async (_request, reply) => {
+      const checks = await Promise.all([databaseCheck(ctx), storageCheck(ctx)]);
+      const ready = checks.every((c) => c.ok);
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
+    },
+  );
+  app.get('/metrics', { config: probe, schema: { hide: true } }, async (_request, reply) =>
+    reply.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics()),
+  );
+}
+
+async function databaseCheck(ctx: AppContext) {
+  try {
+    const pending = await pendingMigrations(ctx.db);
+    return pending.length === 0
+      ? { name: 'database', ok: true }
+      : { name: 'database', ok: false, detail: `${pending.length} migration(s) pending` };
+  } catch {
+    return { name: 'database', ok: false, detail: 'database unreachable' };
+  }
+}
+
+async function storageCheck(ctx: AppContext) {
+  try {
+    await ctx.storage.check();
+    return { name: 'storage', ok: true };
+  } catch {
+    return { name: 'storage', ok: false, detail: 'storage unusable' };
+  }
+}

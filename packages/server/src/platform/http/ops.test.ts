@@ -1,0 +1,59 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNotesTable, notesModule } from '../../../test/notes-module.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { modules } from '../../modules/index.js';
+
+describe('operations and API documentation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ build: { modules: [...modules, notesModule] } });
+    await createNotesTable(t.database.db);
+  });
+  afterAll(() => t.close());
+
+  it('reports liveness and readiness', async () => {
+    const health = await t.app.inject({ url: '/health' });
+    expect(health.json()).toEqual({ status: 'ok', version: t.config.appVersion });
+    const ready = await t.app.inject({ url: '/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
+      ['database', true],
+      ['storage', true],
+    ]);
+  });
+
+  it('exposes Prometheus metrics with a per-route latency histogram', async () => {
+    await t.app.inject({ url: '/api/v1/test/notes' });
+    const res = await t.app.inject({ url: '/metrics' });
+    expect(res.body).toContain('signx_http_request_duration_seconds_bucket');
+    expect(res.body).toMatch(/route="\/api\/v1\/test\/notes"/);
+    expect(res.body).toContain('signx_process_cpu_user_seconds_total');
+  });
+
+  it('publishes a valid OpenAPI 3.1 document listing every API route', async () => {
+    const res = await t.app.inject({ url: '/api/schema' });
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    const apiRoutes = t.app.printRoutes({ commonPrefix: false });
+    expect(apiRoutes).toContain('test/notes');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/test/notes', '/api/v1/test/private', '/health']),
+    );
+    expect(doc.paths['/api/v1/test/private'].get.security).toEqual([{ bearerAuth: [] }, { apiKey: [] }]);
+  });
+
+  it('serves Swagger UI and ReDoc from its own assets', async () => {
+    const swagger = await t.app.inject({ url: '/api/docs/swagger/' });
+    expect(swagger.statusCode).toBe(200);
+    expect(swagger.body).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);
+    const redoc = await t.app.inject({ url: '/api/docs/redoc' });
+    expect(redoc.body).toContain('/api/docs/redoc/redoc.standalone.js');
+    const bundle = await t.app.inject({ url: '/api/docs/redoc/redoc.standalone.js' });
+    expect(bundle.statusCode).toBe(200);
+    expect(bundle.body.length).toBeGreaterThan(100_000);
+  });
+});

@@ -1,0 +1,17 @@
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import { newId } from '../db/ids.js';
+
+const acceptable = /^[A-Za-z0-9._:-]{8,64}$/;
+
+/** Keeps a caller's X-Request-Id when it is a sane token, so traces join across services. */
+export function requestIdFor(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && acceptable.test(incoming) ? incoming : newId();
+}
+
+export function echoRequestId(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+}

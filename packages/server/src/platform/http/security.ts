@@ -1,0 +1,45 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config.js';
+import { AppError } from '../errors.js';
+
+/**
+ * Security headers (a strict CSP that still lets the self-hosted API docs run), CORS only
+ * for configured origins, and a per-IP rate limit whose rejections use the API's 42901.
+ */
+export async function installSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cors, {
+    origin: config.http.corsOrigins.length > 0 ? [...config.http.corsOrigins] : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.http.rateLimit.max,
+    timeWindow: config.http.rateLimit.windowMs,
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) => {
+      return new AppError('RATE_LIMITED', 'Too many requests, slow down', {
+        details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+      });
+    },
+  });
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createDatabase, type Database } from '../src/platform/db/database.js';
+import { migrateToLatest } from '../src/platform/db/migrator.js';
+import type { Dialect } from '../src/platform/db/schema.js';
+
+/**
+ * The dialect the server suite runs on: SQLite by default; PostgreSQL when
+ * SIGNX_TEST_DIALECT=postgres (`npm run test:services`, and CI). PostgreSQL must then be
+ * reachable: the suite fails, it never skips.
+ */
+export const testDialect: Dialect = process.env.SIGNX_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+export const testPostgresUrl =
+  process.env.SIGNX_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDatabase extends Database {
+  /** SQLite file or PostgreSQL schema, for tests that open a second connection. */
+  location: { file?: string; url?: string; searchPath?: string };
+  /**
+   * A second handle on the same data, as another process would have. On PostgreSQL a new
+   * pool; on SQLite the same connection, because better-sqlite3 blocks the event loop while
+   * waiting for a lock, so two connections in one process would wait on each other
+   * (cross-process SQLite concurrency is tested with child processes).
+   */
+  reopen(): Database;
+}
+
+/** A fresh, migrated database of the test dialect; `destroy()` removes it. */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const handle = testDialect === 'sqlite' ? sqliteDatabase() : await postgresDatabase();
+  if (options.migrate !== false) await migrateToLatest(handle.db);
+  return handle;
+}
+
+function sqliteDatabase(): TestDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'signx-db-'));
+  const file = join(dir, 'test.db');
+  const database = createDatabase({ dialect: 'sqlite', file });
+  return {
+    ...database,
+    location: { file },
+    reopen: () => ({ ...database, destroy: async () => {} }),
+    destroy: async () => {
+      await database.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresDatabase(): Promise<TestDatabase> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: testPostgresUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const open = () =>
+    createDatabase({ dialect: 'postgres', url: testPostgresUrl, searchPath: schema, poolMax: 5 });
+  const database = open();
+  return {
+    ...database,
+    location: { url: testPostgresUrl, searchPath: schema },
+    reopen: open,
+    destroy: async () => {
+      await database.destroy();
+      const cleanup = new pg.Client({ connectionString: testPostgresUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}

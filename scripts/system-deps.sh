@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that SignX's tests and optional features use.
+# Idempotent: does nothing when every tool is already present. Needs root (or sudo) for apt.
+set -euo pipefail
+
+# tool -> Debian package that provides it
+declare -A wanted=(
+  [qpdf]=qpdf
+  [pdfsig]=poppler-utils
+  [pdftoppm]=poppler-utils
+  [mutool]=mupdf-tools
+  [certutil]=libnss3-tools
+  [openssl]=openssl
+  [soffice]=libreoffice-writer-nogui
+  [fc-list]=fontconfig
+)
+# font files the PDF appearance tests embed (CJK, Hebrew)
+declare -A wanted_files=(
+  [/usr/share/fonts/truetype/wqy/wqy-microhei.ttc]=fonts-wqy-microhei
+  [/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf]=fonts-dejavu-core
+)
+
+missing=()
+for tool in "${!wanted[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("${wanted[$tool]}")
+done
+for file in "${!wanted_files[@]}"; do
+  [ -e "$file" ] || missing+=("${wanted_files[$file]}")
+done
+if [ "${SIGNX_BROWSER_TESTS:-}" = "1" ] && ! command -v chromium >/dev/null 2>&1; then
+  missing+=(chromium)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+mapfile -t packages < <(printf '%s\n' "${missing[@]}" | sort -u)
+echo "system-deps: installing ${packages[*]}" >&2
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const padesSource = fileURLToPath(new URL('./packages/pades/src/index.ts', import.meta.url));
+
+/**
+ * Three projects: `pades` and `server` make up `npm test` (SQLite, in-process jobs);
+ * `services` holds the suites that need Redis, run by `npm run test:services` together
+ * with the server suite on PostgreSQL.
+ */
+export default defineConfig({
+  resolve: { alias: { '@signx/pades': padesSource } },
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pades',
+          include: ['packages/pades/src/**/*.test.ts', 'packages/pades/test/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'],
+          exclude: ['**/*.redis.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'services', include: ['packages/server/src/**/*.redis.test.ts'] },
+      },
+    ],
+  },
+});
