@@ -67,6 +67,10 @@ export const notesModule: ModuleDefinition = {
     app.get('/test/boom', { config: open }, async () => {
       throw new Error('password=hunter2 at db host 10.0.0.5');
     });
+    app.get('/test/slow', { config: open }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return ok({ finished: true });
+    });
     app.get('/test/conflict', { config: open }, async () => {
       throw new AppError('CONFLICT', 'Already signed');
     });

@@ -3,6 +3,8 @@ import { type Clock, systemClock } from './db/clock.js';
 import { createDatabase, type Database } from './db/database.js';
 import type { Db } from './db/schema.js';
 import { createOutboundClient, type OutboundClient } from './http/outbound-client.js';
+import { createJobRuntime, type ManagedJobRuntime } from './jobs/job-runtime.js';
+import { createKeyring, type Keyring } from './keyring/keyring.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createStorage } from './storage/create-storage.js';
@@ -21,6 +23,9 @@ export interface AppContext {
   metrics: Metrics;
   clock: Clock;
   outbound: OutboundClient;
+  keyring: Keyring;
+  /** The job runtime (local driver, or bullmq when QUEUE_URL is set); started by `serve` only. */
+  jobs: ManagedJobRuntime;
 }
 
 export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'db'>>;
@@ -34,7 +39,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
       url: config.database.url,
       poolMax: config.database.poolMax,
     });
-  return {
+  const ctx = {
     config,
     database,
     db: database.db,
@@ -48,7 +53,21 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
         allowList: [...config.outbound.allowList],
         timeoutMs: config.outbound.timeoutMs,
       }),
-  };
+    keyring: overrides.keyring ?? createKeyring({ dir: config.keyringDir, masterSecret: config.secretKey }),
+  } as AppContext;
+  ctx.jobs =
+    overrides.jobs ??
+    createJobRuntime({
+      database,
+      clock: ctx.clock,
+      logger: ctx.logger,
+      registry: ctx.metrics.registry,
+      context: () => ctx,
+      driver: config.jobs.driver,
+      queueUrl: config.jobs.queueUrl,
+      concurrency: config.jobs.concurrency,
+    });
+  return ctx;
 }
 
 function storageOptions(config: Config) {

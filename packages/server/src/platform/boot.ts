@@ -37,6 +37,10 @@ export function closeGracefully(
       exit(1);
     }, graceMs);
     deadline.unref();
+    // Keep-alive connections that finish their last request become idle after close()
+    // began; close them as they do, so draining does not wait for keep-alive timeouts.
+    const sweeper = setInterval(() => app.server.closeIdleConnections(), 50);
+    sweeper.unref();
     app.close().then(
       () => exit(0),
       (error: unknown) => {

@@ -48,6 +48,8 @@ export type PageQuery = Static<ReturnType<typeof pageQuerySchema>>;
 /**
  * Runs a filtered query as one page. `columns` maps the public sort names to columns, so
  * a client can never sort by an arbitrary expression; the id breaks ties for stable pages.
+ * Give each sortable column a composite index `(column, id)` so the database reads the
+ * page from the index instead of sorting the table.
  */
 export async function paginate<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,

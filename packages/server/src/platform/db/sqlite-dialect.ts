@@ -5,6 +5,7 @@ import {
   type Dialect,
   type Kysely,
   SqliteAdapter,
+  type SqliteDatabase,
   SqliteDriver,
   SqliteIntrospector,
   SqliteQueryCompiler,
@@ -24,7 +25,7 @@ export function createSqliteDialect(file: string): Dialect {
       database.pragma('busy_timeout = 5000');
       database.pragma('foreign_keys = ON');
       database.pragma('synchronous = NORMAL');
-      return database;
+      return withStatementCache(database);
     },
   };
   return {
@@ -33,6 +34,25 @@ export function createSqliteDialect(file: string): Dialect {
     // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector is typed for any schema
     createIntrospector: (db: Kysely<any>) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs as much as running a small query.
+ * Statements are cached by SQL text (SQLite re-prepares them itself after schema changes).
+ */
+function withStatementCache(database: Database.Database, capacity = 500): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare: (sql: string) => {
+      let statement = cache.get(sql);
+      if (statement) return statement;
+      statement = database.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
   };
 }
 

@@ -1,0 +1,30 @@
+// Child process that runs SignX for a benchmark, so the load generator gets its own core.
+// Receives { env, modulesFile } over IPC, answers { url } once listening, exits on 'close'.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../packages/server/dist/app.js';
+import { loadConfig } from '../../packages/server/dist/config.js';
+import { modules as allModules } from '../../packages/server/dist/modules/index.js';
+import { prepareInstallation } from '../../packages/server/dist/platform/boot.js';
+
+process.once('message', async ({ env = {}, modulesFile }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'signx-bench-'));
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_MAX: '100000000',
+    ...env,
+  });
+  const extra = modulesFile ? (await import(modulesFile)).modules : [];
+  const app = await buildApp(config, { modules: [...allModules, ...extra] });
+  await prepareInstallation(app.signx, (line) => process.send({ output: line }));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  process.send({ url: `http://127.0.0.1:${app.server.address().port}` });
+  process.once('message', async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
+});
