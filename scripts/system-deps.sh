@@ -18,6 +18,7 @@ declare -A wanted=(
 declare -A wanted_files=(
   [/usr/share/fonts/truetype/wqy/wqy-microhei.ttc]=fonts-wqy-microhei
   [/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf]=fonts-dejavu-core
+  [/usr/share/fonts/opentype/dancingscript/DancingScript-Regular.otf]=fonts-dancingscript
 )
 
 missing=()

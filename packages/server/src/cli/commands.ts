@@ -30,6 +30,10 @@ export const commands: Record<string, CliCommand> = {
     summary: 'check configuration, database, storage and optional tools',
     run: lazy(() => import('./doctor.command.js')),
   },
+  pdf: {
+    summary: 'sign or verify a PDF: pdf sign <in.pdf> -o <out.pdf> [...] | pdf verify <file.pdf> [--json]',
+    run: lazy(() => import('./pdf-entry.command.js')),
+  },
   config: {
     summary: 'print the configuration reference table (markdown)',
     needsConfig: false,

@@ -1,0 +1,28 @@
+/**
+ * @signx/pades: PAdES signing (B-B to B-LTA) and validation with the platform's own PKI.
+ * No database, no HTTP: the signing module and the CLI drive it.
+ */
+export * from './cms/index.js';
+export * from './errors.js';
+export type { AppearanceLabels, SignatureMeaning } from './pdf/appearance/appearance-text.js';
+export { ENGLISH_LABELS, SIGNATURE_MEANINGS } from './pdf/appearance/appearance-text.js';
+export type { AppearanceFonts } from './pdf/appearance/font-loader.js';
+export { DEFAULT_FONT_PATHS } from './pdf/appearance/font-loader.js';
+export { PdfReader } from './pdf/pdf-reader.js';
+export type { SanitizeOptions } from './pdf/sanitizer.js';
+export { sanitizePdf } from './pdf/sanitizer.js';
+export * from './pki/index.js';
+export type { DocumentTimestampOptions } from './sign/document-timestamp.js';
+export { addDocumentTimestamp, extendToLta } from './sign/document-timestamp.js';
+export { addDss } from './sign/dss-extender.js';
+export type { DssOptions, PadesLevel, SignPdfOptions, VisibleSignature } from './sign/sign-options.js';
+export { signPdf } from './sign/sign-pdf.js';
+export type { ValidateOptions } from './validate/validate-pdf.js';
+export { validate } from './validate/validate-pdf.js';
+export type {
+  ChangeReport,
+  CoverageReport,
+  SignatureReport,
+  TimestampReport,
+  ValidationReport,
+} from './validate/validation-report.js';

@@ -1,0 +1,200 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { bitStringValue, child, children, readRoot } from '../cms/der-reader.js';
+import { OID } from '../cms/oids.js';
+import * as ext from './certificate.builder.js';
+import { buildCertificate } from './certificate.builder.js';
+import { parseCertificate } from './certificate.parser.js';
+import { KEY_USAGE as KU } from './certificate-extensions.parser.js';
+import { generateKey, keyFromPem, keyIdentifier } from './key-signing.js';
+import { encodeName } from './name.codec.js';
+import type { CaMaterial, IssuedCertificate, IssuedSigner, IssueOptions } from './pki.types.js';
+import { createLocalSigner, type HashName } from './signer.js';
+
+/**
+ * The platform's own CA, so the embedded default signs with real, verifiable certificates and
+ * needs no outside service: a root, an issuing CA, and per-signer, TSA and OCSP certificates.
+ */
+export interface RootCaOptions extends IssueOptions {
+  commonName: string;
+}
+/** Options of createIssuingCa. */
+export interface IssuingCaOptions extends IssueOptions {
+  commonName: string;
+  pathLength?: number;
+}
+/** Options of issueSignerCertificate; `legalName` becomes the subject CN (UTF-8). */
+export interface SignerCertificateOptions extends IssueOptions {
+  legalName: string;
+  email?: string;
+  organizationalUnit?: string;
+  hash?: HashName;
+  rsaPadding?: 'pkcs1' | 'pss';
+}
+/** Options of issueTsaCertificate / issueOcspResponderCertificate. */
+export interface ServiceCertificateOptions extends IssueOptions {
+  commonName: string;
+}
+
+const DAY = 86_400_000;
+
+interface Profile {
+  subject: Uint8Array;
+  defaultDays: number;
+  extensions: (aki: Uint8Array | undefined) => (Uint8Array | undefined)[];
+}
+
+async function issue(
+  ca: CaMaterial | undefined,
+  opts: IssueOptions,
+  profile: Profile,
+): Promise<IssuedCertificate & { privateKey: KeyObject }> {
+  const { privateKey, privateKeyPem } = await generateKey(opts);
+  const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  const spkiRoot = readRoot(spki);
+  const ski = keyIdentifier(bitStringValue(spki, child(spki, children(spki, spkiRoot), 1, 0x03)));
+  const issuerCert = ca ? parseCertificate(ca.certificate) : undefined;
+  const notBefore = opts.notBefore ?? new Date(Date.now() - 5 * 60_000);
+  let notAfter = new Date(notBefore.getTime() + (opts.validityDays ?? profile.defaultDays) * DAY);
+  if (issuerCert && notAfter > issuerCert.notAfter) notAfter = issuerCert.notAfter;
+  const aki = issuerCert ? (issuerCert.subjectKeyId ?? keyIdentifier(issuerCert.publicKeyBits)) : ski;
+  const extensions = [ext.subjectKeyId(ski), ...profile.extensions(aki)].filter((e): e is Uint8Array => !!e);
+  const certificate = buildCertificate(
+    {
+      subject: profile.subject,
+      issuer: issuerCert?.subjectDer ?? profile.subject,
+      spki,
+      notBefore,
+      notAfter,
+      extensions,
+    },
+    ca ? keyFromPem(ca.privateKeyPem) : privateKey,
+  );
+  const chain = ca ? [ca.certificate, ...ca.chain] : [];
+  return { certificate, privateKeyPem, chain, privateKey };
+}
+
+/** URLs an issued certificate points to (OCSP, CA issuers, CRL). */
+function revocationPointers(opts: IssueOptions): (Uint8Array | undefined)[] {
+  return [
+    ext.authorityInfoAccess(opts.ocspUrl, opts.caIssuersUrl),
+    opts.crlUrl ? ext.crlDistributionPoint(opts.crlUrl) : undefined,
+  ];
+}
+
+/** A self-signed root CA (EC P-256 by default; keyType 'rsa' for RSA-2048). */
+export async function createRootCa(opts: RootCaOptions): Promise<CaMaterial> {
+  const subject = encodeName({
+    commonName: opts.commonName,
+    organization: opts.organization,
+    country: opts.country,
+  });
+  const { certificate, privateKeyPem } = await issue(undefined, opts, {
+    subject,
+    defaultDays: 20 * 365,
+    extensions: () => [ext.basicConstraints(true), ext.keyUsage([KU.keyCertSign, KU.cRLSign])],
+  });
+  return { certificate, privateKeyPem, chain: [] };
+}
+
+/** An issuing CA under `parent` (path length 0 by default: it issues only end entities). */
+export async function createIssuingCa(parent: CaMaterial, opts: IssuingCaOptions): Promise<CaMaterial> {
+  const subject = encodeName({
+    commonName: opts.commonName,
+    organization: opts.organization,
+    country: opts.country,
+  });
+  const { certificate, privateKeyPem, chain } = await issue(parent, opts, {
+    subject,
+    defaultDays: 10 * 365,
+    extensions: (aki) => [
+      ext.authorityKeyId(aki as Uint8Array),
+      ext.basicConstraints(true, opts.pathLength ?? 0),
+      ext.keyUsage([KU.keyCertSign, KU.cRLSign]),
+      ...revocationPointers(opts),
+    ],
+  });
+  return { certificate, privateKeyPem, chain };
+}
+
+/**
+ * A per-signer certificate: digitalSignature + nonRepudiation, EKU emailProtection (which
+ * poppler/NSS require) + documentSigning, the legal name as UTF-8 CN.
+ */
+export async function issueSignerCertificate(
+  ca: CaMaterial,
+  opts: SignerCertificateOptions,
+): Promise<IssuedSigner> {
+  const subject = encodeName({
+    commonName: opts.legalName,
+    organization: opts.organization,
+    organizationalUnit: opts.organizationalUnit,
+    country: opts.country,
+  });
+  const issued = await issue(ca, opts, {
+    subject,
+    defaultDays: 2 * 365,
+    extensions: (aki) => [
+      ext.authorityKeyId(aki as Uint8Array),
+      ext.basicConstraints(false),
+      ext.keyUsage([KU.digitalSignature, KU.nonRepudiation]),
+      ext.extendedKeyUsage([OID.ekuEmailProtection, OID.ekuDocumentSigning]),
+      opts.email ? ext.emailAltName(opts.email) : undefined,
+      ...revocationPointers(opts),
+    ],
+  });
+  const signer = createLocalSigner(issued.privateKey, issued.certificate, issued.chain, opts);
+  return {
+    certificate: issued.certificate,
+    privateKeyPem: issued.privateKeyPem,
+    chain: issued.chain,
+    signer,
+  };
+}
+
+/** A time-stamping unit certificate: EKU timeStamping, critical, as RFC 3161 requires. */
+export async function issueTsaCertificate(
+  ca: CaMaterial,
+  opts: ServiceCertificateOptions,
+): Promise<IssuedCertificate> {
+  const subject = encodeName({
+    commonName: opts.commonName,
+    organization: opts.organization,
+    country: opts.country,
+  });
+  const { certificate, privateKeyPem, chain } = await issue(ca, opts, {
+    subject,
+    defaultDays: 5 * 365,
+    extensions: (aki) => [
+      ext.authorityKeyId(aki as Uint8Array),
+      ext.basicConstraints(false),
+      ext.keyUsage([KU.digitalSignature]),
+      ext.extendedKeyUsage([OID.ekuTimeStamping], true),
+      ...revocationPointers(opts),
+    ],
+  });
+  return { certificate, privateKeyPem, chain };
+}
+
+/** A delegated OCSP responder certificate: EKU OCSPSigning and id-pkix-ocsp-nocheck. */
+export async function issueOcspResponderCertificate(
+  ca: CaMaterial,
+  opts: ServiceCertificateOptions,
+): Promise<IssuedCertificate> {
+  const subject = encodeName({
+    commonName: opts.commonName,
+    organization: opts.organization,
+    country: opts.country,
+  });
+  const { certificate, privateKeyPem, chain } = await issue(ca, opts, {
+    subject,
+    defaultDays: 365,
+    extensions: (aki) => [
+      ext.authorityKeyId(aki as Uint8Array),
+      ext.basicConstraints(false),
+      ext.keyUsage([KU.digitalSignature]),
+      ext.extendedKeyUsage([OID.ekuOcspSigning]),
+      ext.ocspNoCheck(),
+    ],
+  });
+  return { certificate, privateKeyPem, chain };
+}

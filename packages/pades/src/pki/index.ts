@@ -1,0 +1,49 @@
+/**
+ * PKI layer of @signx/pades: signers (PKCS#12, PEM), the platform's own CA, CRL, OCSP and
+ * RFC 3161 services, clients for external TSA/OCSP/CRL, and certificate path validation.
+ */
+export type { ParsedCertificate } from './certificate.parser.js';
+export { parseCertificate } from './certificate.parser.js';
+export type {
+  IssuingCaOptions,
+  RootCaOptions,
+  ServiceCertificateOptions,
+  SignerCertificateOptions,
+} from './certificate-authority.js';
+export {
+  createIssuingCa,
+  createRootCa,
+  issueOcspResponderCertificate,
+  issueSignerCertificate,
+  issueTsaCertificate,
+} from './certificate-authority.js';
+export type { CertificateExtensions } from './certificate-extensions.parser.js';
+export { hasKeyUsage, KEY_USAGE } from './certificate-extensions.parser.js';
+export type { ChainOptions } from './chain-verifier.js';
+export { verifyChain } from './chain-verifier.js';
+export type { CrlOptions, ParsedCrl } from './crl.service.js';
+export { createCrl, isCrlSignedBy, parseCrl } from './crl.service.js';
+export type { HttpTimestamperOptions } from './http-timestamper.js';
+export { httpTimestamper } from './http-timestamper.js';
+export { nameToString } from './name.codec.js';
+export type { OcspRequestOptions } from './ocsp-request.js';
+export { buildOcspRequest, parseOcspRequest } from './ocsp-request.js';
+export type { OcspResponderOptions } from './ocsp-responder.js';
+export { ocspRespond } from './ocsp-responder.js';
+export type { OcspSingleResponse, ParsedOcspResponse } from './ocsp-response.parser.js';
+export { findSingleResponse, ocspSigner, parseOcspResponse } from './ocsp-response.parser.js';
+export { certificatesFromBytes, certificatesFromPem, pemBlocks, toPem } from './pem.codec.js';
+export type * from './pki.types.js';
+export type { CollectRevocationOptions, RevocationData } from './revocation-collector.js';
+export { collectRevocationData } from './revocation-collector.js';
+export type { FetchOptions } from './revocation-fetch.js';
+export { fetchCrl, fetchOcsp } from './revocation-fetch.js';
+export { normalizeSerial, RevocationRegistry } from './revocation-registry.js';
+export type { HashName, SignatureAlgorithm, Signer, SignerOptions } from './signer.js';
+export { createLocalSigner, inspectKey, signerFromPem, signerFromPkcs12 } from './signer.js';
+export type { TimestampRequestOptions } from './timestamp-request.js';
+export { buildTimestampRequest, parseTimestampResponse } from './timestamp-request.js';
+export type { PlatformTrustOptions, PlatformTrustServices } from './trust-services.js';
+export { createPlatformTrustServices } from './trust-services.js';
+export type { TimestampAuthority, TimestampAuthorityOptions, TokenOptions } from './tsa.service.js';
+export { createTimestampAuthority, inProcessTimestamper } from './tsa.service.js';

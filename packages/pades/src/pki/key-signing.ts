@@ -1,0 +1,96 @@
+import {
+  createHash,
+  createPrivateKey,
+  generateKeyPair,
+  type KeyObject,
+  randomBytes,
+  sign,
+} from 'node:crypto';
+import { promisify } from 'node:util';
+import { nodeHash, signatureAlgorithmId } from '../cms/algorithms.js';
+import { PadesError } from '../errors.js';
+import type { KeyOptions } from './pki.types.js';
+import { type HashName, inspectKey, type SignatureAlgorithm } from './signer.js';
+
+/**
+ * Key plumbing for the platform's own services (CA, CRL, OCSP, TSA): key generation, a cache of
+ * parsed PEM keys (parsing a PEM costs more than an ECDSA signature), and "sign with this key
+ * the usual way" with the matching AlgorithmIdentifier.
+ */
+const keyCache = new Map<string, KeyObject>();
+
+/** The private KeyObject for a PEM, parsed once. */
+export function keyFromPem(pem: string): KeyObject {
+  let key = keyCache.get(pem);
+  if (!key) {
+    try {
+      key = createPrivateKey(pem);
+    } catch (err) {
+      throw new PadesError('INVALID_KEY', 'unreadable private key PEM', { cause: err });
+    }
+    if (keyCache.size > 256) keyCache.clear();
+    keyCache.set(pem, key);
+  }
+  return key;
+}
+
+/** A service signing key: its algorithm identifier and a synchronous sign function. */
+export interface ServiceKey {
+  readonly algorithm: SignatureAlgorithm;
+  readonly hash: HashName;
+  readonly algorithmId: Uint8Array;
+  sign(data: Uint8Array): Uint8Array;
+}
+
+const serviceKeys = new WeakMap<KeyObject, ServiceKey>();
+
+/** How the platform signs with `key`: RSA PKCS#1 v1.5 SHA-256, or ECDSA with the curve's hash. */
+export function serviceKey(key: KeyObject): ServiceKey {
+  let sk = serviceKeys.get(key);
+  if (sk) return sk;
+  const info = inspectKey(key);
+  const hash: HashName = info.curve === 'P-384' ? 'SHA-384' : 'SHA-256';
+  const algorithm: SignatureAlgorithm = info.family === 'ec' ? 'ECDSA' : 'RSASSA-PKCS1-v1_5';
+  const digest = nodeHash(hash);
+  sk = {
+    algorithm,
+    hash,
+    algorithmId: signatureAlgorithmId(algorithm, hash),
+    sign: (data) => sign(digest, data, algorithm === 'ECDSA' ? { key, dsaEncoding: 'der' } : key),
+  };
+  serviceKeys.set(key, sk);
+  return sk;
+}
+
+const generate = promisify(generateKeyPair);
+
+/** A new key pair: RSA (default 2048 bits) or EC (default P-256). */
+export async function generateKey(
+  opts: KeyOptions = {},
+): Promise<{ privateKey: KeyObject; privateKeyPem: string }> {
+  const keyType = opts.keyType ?? 'ec';
+  let privateKey: KeyObject;
+  if (keyType === 'rsa') {
+    const bits = opts.rsaBits ?? 2048;
+    if (bits < 2048) throw new PadesError('UNSUPPORTED', 'RSA keys need at least 2048 bits');
+    ({ privateKey } = await generate('rsa', { modulusLength: bits }));
+  } else {
+    const namedCurve = opts.curve === 'P-384' ? 'secp384r1' : 'prime256v1';
+    ({ privateKey } = await generate('ec', { namedCurve }));
+  }
+  const privateKeyPem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  keyCache.set(privateKeyPem, privateKey);
+  return { privateKey, privateKeyPem };
+}
+
+/** A positive, 16-byte random serial number (RFC 5280 allows up to 20 octets). */
+export function randomSerial(): Uint8Array {
+  const b = randomBytes(16);
+  b[0] = ((b[0] as number) & 0x7f) | 0x01;
+  return b;
+}
+
+/** RFC 5280 method 1 key identifier: SHA-1 of the subjectPublicKey bits. */
+export function keyIdentifier(publicKeyBits: Uint8Array): Uint8Array {
+  return createHash('sha1').update(publicKeyBits).digest();
+}

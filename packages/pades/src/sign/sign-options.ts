@@ -1,0 +1,61 @@
+import type { AppearanceLabels, SignatureMeaning } from '../pdf/appearance/appearance-text.js';
+import type { AppearanceFonts } from '../pdf/appearance/font-loader.js';
+import type { SanitizeOptions } from '../pdf/sanitizer.js';
+import type { Timestamper } from '../pki/pki.types.js';
+import type { CollectRevocationOptions } from '../pki/revocation-collector.js';
+import type { Signer } from '../pki/signer.js';
+
+/** PAdES baseline levels (ETSI EN 319 142-1). */
+export type PadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
+
+/** A visible signature widget and what it shows (21 CFR Part 11 §11.50). */
+export interface VisibleSignature {
+  /** 1-based page number (default 1). Ignored when signing into an existing field. */
+  page?: number;
+  /** [x, y, width, height] in PDF points from the page's lower-left corner. */
+  rect?: readonly [number, number, number, number];
+  /** Drawn or uploaded signature image (PNG). */
+  image?: Uint8Array;
+  /** Typed signature, rendered in a handwriting-style font. */
+  typedName?: string;
+  fonts?: AppearanceFonts;
+  labels?: Partial<AppearanceLabels>;
+}
+
+/** Where B-LT validation data comes from: fetched/answered by the PKI layer plus any given. */
+export interface DssOptions extends CollectRevocationOptions {
+  /** Extra OCSP responses, CRLs and certificates to embed as they are. */
+  ocspResponses?: Uint8Array[];
+  crls?: Uint8Array[];
+  certificates?: Uint8Array[];
+}
+
+/** Everything signPdf accepts; only `signer` is required. */
+export interface SignPdfOptions {
+  signer: Signer;
+  /** Default B-B; B-T and above need `timestamper`; B-LT and above gather revocation data. */
+  level?: PadesLevel;
+  timestamper?: Timestamper;
+  /** Claimed signing time written to /M (default: now). */
+  signingTime?: Date;
+  /** IANA zone for /M and the visible time (default UTC). */
+  timeZone?: string;
+  /** Existing empty signature field to sign, or name for the new one. */
+  fieldName?: string;
+  /** Printed name (default: the certificate's common name). */
+  name?: string;
+  meaning?: SignatureMeaning;
+  reason?: string;
+  location?: string;
+  contactInfo?: string;
+  /** Omit for an invisible signature. */
+  visible?: VisibleSignature;
+  /** Certification signature with DocMDP permissions (first signature only). */
+  certify?: 1 | 2 | 3;
+  /** Bytes reserved for the CMS (default: estimated from the signer, with headroom). */
+  contentsSize?: number;
+  /** Run the sanitizer first (only allowed before the first signature). */
+  sanitize?: boolean | SanitizeOptions;
+  /** Revocation sources for B-LT/B-LTA. */
+  revocation?: DssOptions;
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** shared/corpus/pdf beside the repository (read-only). */
+export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus/pdf');
+
+export function corpus(name: string): Buffer {
+  return readFileSync(join(CORPUS_DIR, name));
+}
+
+/** Files the corpus README says to sign and validate. */
+export const SIGNABLE = [
+  'minimal.pdf',
+  'minimal-xref.pdf',
+  'minimal-two-pages.pdf',
+  'empty-a4.pdf',
+  'minimal-hybrid-xref.pdf',
+  'uncompressed-objstream-sample.pdf',
+  'minimal-with-field.pdf',
+  'minimal-two-fields.pdf',
+  'minimal-with-simple-form.pdf',
+  'simple-acroform-states.pdf',
+  'fontembed.pdf',
+  'layout-tests-stamp-on-pdf-bg.pdf',
+  'minimal-pdf-ua-and-a.pdf',
+  'minimal-two-fields-signed-twice.pdf',
+] as const;
+
+/** The last "Signature #n" block of pdfsig's output. */
+export function lastPdfsigBlock(output: string): string {
+  const blocks = output.split(/Signature #\d+:/);
+  return blocks[blocks.length - 1] ?? '';
+}

@@ -1,0 +1,28 @@
+import { createIssuingCa, createRootCa, issueSignerCertificate } from '../src/pki/index.js';
+import type { CaMaterial } from '../src/pki/pki.types.js';
+import type { Signer } from '../src/pki/signer.js';
+
+/** A root and issuing CA shared by the tests of one file (keys are slow to make). */
+export interface TestPki {
+  root: CaMaterial;
+  issuing: CaMaterial;
+  signer(name: string, keyType?: 'rsa' | 'ec'): Promise<Signer>;
+}
+
+/** Builds the platform PKI for tests: root → issuing CA → signers with emailProtection. */
+export async function createTestPki(): Promise<TestPki> {
+  const root = await createRootCa({ commonName: 'SignX Test Root' });
+  const issuing = await createIssuingCa(root, { commonName: 'SignX Test Issuing CA' });
+  return {
+    root,
+    issuing,
+    async signer(name, keyType = 'rsa') {
+      const issued = await issueSignerCertificate(issuing, {
+        legalName: name,
+        email: `${name.replace(/\W/g, '.')}@example.test`,
+        keyType,
+      });
+      return issued.signer;
+    },
+  };
+}
