@@ -1,31 +1,16 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import { AppError } from '../errors.js';
+import { installSecurityHeaders } from './security-headers.js';
 
 /**
- * Security headers (a strict CSP that still lets the self-hosted API docs run), CORS only
+ * Security headers (precomputed, see security-headers.ts), CORS only
  * for configured origins, and a per-IP rate limit whose rejections use the API's 42901.
  */
 export async function installSecurity(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app);
   await app.register(cors, {
     origin: config.http.corsOrigins.length > 0 ? [...config.http.corsOrigins] : false,
     credentials: true,
