@@ -50,15 +50,18 @@ function maxSignatureSize(certDer: Uint8Array): number {
   return details.namedCurve === 'secp384r1' ? 104 : details.namedCurve === 'secp521r1' ? 139 : 72;
 }
 
-/** Encodes (once per key object) the signer-dependent parts of a SignerInfo/SignedData. */
+/**
+ * Encodes the signer-dependent parts of a SignerInfo/SignedData once per `owner` (a Signer or a
+ * TSA instance), whose certificate, chain and algorithm must not change.
+ */
 export function signerParts(
-  key: object,
+  owner: object,
   certificate: Uint8Array,
   chain: readonly Uint8Array[],
   algorithm: Signer['algorithm'],
   hash: HashName,
 ): SignerParts {
-  const hit = partsCache.get(key);
+  const hit = partsCache.get(owner);
   if (hit) return hit;
   const cert = parseCertificate(certificate);
   const digestAlg = digestAlgorithmId(hash);
@@ -72,7 +75,7 @@ export function signerParts(
     signingCertificateV2: attribute(OID.signingCertificateV2, seq(seq(essCertIdV2(certificate, hash)))),
     maxSignatureSize: maxSignatureSize(certificate),
   };
-  partsCache.set(key, parts);
+  partsCache.set(owner, parts);
   return parts;
 }
 

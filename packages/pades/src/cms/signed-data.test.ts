@@ -12,7 +12,13 @@ import {
 } from '../pki/pki.fixture.js';
 import type { Signer } from '../pki/signer.js';
 import { OID } from './oids.js';
-import { buildPadesSignedData, estimateSignedDataSize } from './signed-data.builder.js';
+import {
+  assembleSignedData,
+  buildPadesSignedData,
+  estimateSignedDataSize,
+  signedAttributes,
+  signerParts,
+} from './signed-data.builder.js';
 import { parseSignedData } from './signed-data.parser.js';
 import { signedDataHash, verifySignedData } from './signed-data.verifier.js';
 
@@ -162,6 +168,26 @@ describe('verifySignedData negative cases', () => {
     const rc = await verifySignedData(cades, createHash('sha256').update(data).digest());
     expect(rc.signingCertificate).toBe('v2');
     expect(rc.signingCertificateBound).toBe(true);
+  });
+
+  it('reports a missing signer certificate and a signing-certificate-v2 naming another certificate', async () => {
+    const signer = signers.get('ECDSA P-256') as Signer;
+    const parts = signerParts({}, signer.certificate, [], signer.algorithm, signer.hash);
+    const signedAttrs = signedAttributes(digestOf(signer), parts);
+    const signature = await signer.sign(signedAttrs);
+    const bare = assembleSignedData({ parts, signedAttrs, signature, includeCertificates: false });
+    const r = await verifySignedData(bare, digestOf(signer));
+    expect(r.problems.map((p) => p.code)).toEqual(['SIGNER_CERTIFICATE_MISSING']);
+    const other = signers.get('ECDSA P-384') as Signer;
+    const wrongEss = signerParts({}, other.certificate, [], signer.algorithm, signer.hash);
+    const attrs = signedAttributes(digestOf(signer), {
+      ...parts,
+      signingCertificateV2: wrongEss.signingCertificateV2,
+    });
+    const cms = assembleSignedData({ parts, signedAttrs: attrs, signature: await signer.sign(attrs) });
+    const m = await verifySignedData(cms, digestOf(signer));
+    expect(m.signatureValid).toBe(true);
+    expect(m.problems.map((p) => p.code)).toEqual(['SIGNING_CERTIFICATE_MISMATCH']);
   });
 
   it('throws MALFORMED_CMS on garbage', () => {

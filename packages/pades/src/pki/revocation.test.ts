@@ -140,6 +140,26 @@ describe('OCSP responder', () => {
     expect(out).toContain('Reason: keyCompromise');
   });
 
+  it('can sign with the CA key itself (no delegated responder) and openssl accepts that too', async () => {
+    const req = buildOcspRequest(good.certificate, pki.issuing.certificate);
+    const resp = await ocspRespond(req, { ...responder, responder: pki.issuing });
+    expect(parseOcspResponse(resp).certificates).toHaveLength(0);
+    const root = tmp.pem('root-only.pem', pki.root.certificate);
+    const r = openssl([
+      'ocsp',
+      '-respin',
+      tmp.write('ca.resp', resp),
+      '-reqin',
+      tmp.write('ca.req', req),
+      '-CAfile',
+      root,
+      '-VAfile',
+      tmp.pem('va.pem', pki.issuing.certificate),
+      '-resp_text',
+    ]);
+    expect(r.out).toContain('Response verify OK');
+  });
+
   it('accepts SHA-256 CertIDs and answers unknown for another issuer', async () => {
     const sha256 = parseOcspResponse(
       await ocspRespond(

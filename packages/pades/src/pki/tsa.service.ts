@@ -78,7 +78,7 @@ class LocalTimestampAuthority implements TimestampAuthority {
       );
     }
     this.#sk = serviceKey(key);
-    this.#parts = signerParts(key, opts.certificate, opts.chain ?? [], this.#sk.algorithm, this.#sk.hash);
+    this.#parts = signerParts(this, opts.certificate, opts.chain ?? [], this.#sk.algorithm, this.#sk.hash);
     this.#policyOid = opts.policyOid ?? DEFAULT_POLICY;
     this.#policy = oid(this.#policyOid);
     this.#now = opts.now ?? (() => new Date());
