@@ -10,6 +10,7 @@ import { opsRoutes } from './platform/http/ops.routes.js';
 import { echoRequestId, requestIdFor } from './platform/http/request-id.js';
 import { installSecurity } from './platform/http/security.js';
 import { validatorCompiler } from './platform/http/validation.js';
+import { closeMailer, sendMailJob } from './platform/mail/mail.jobs.js';
 import { installRequestMetrics } from './platform/metrics.js';
 import type { ModuleDefinition } from './platform/module.js';
 
@@ -41,6 +42,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     forceCloseConnections: 'idle',
   });
   app.decorate('signx', ctx);
+  registerJobs(ctx, modules);
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandler(app);
   installAccessControl(app);
@@ -48,7 +50,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installRequestMetrics(app, ctx.metrics);
   await installSecurity(app, config);
   await installOpenApi(app, config.appVersion);
-  installIdempotency(app, ctx.db);
+  installIdempotency(app, ctx.db, ctx.clock);
   for (const module of modules) await module.install?.(app, ctx);
   await opsRoutes(app, ctx);
   await app.register(
@@ -58,7 +60,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     { prefix: '/api/v1' },
   );
   app.addHook('onClose', async () => {
+    await ctx.jobs.stop(Math.floor(config.http.shutdownGraceMs * 0.8));
+    closeMailer(config);
     if (!overrides.database) await ctx.database.destroy();
   });
   return app;
+}
+
+/** Platform jobs plus every module's jobs and schedules; workers start only in `serve` (or a test's start()). */
+export function registerJobs(ctx: AppContext, modules: ModuleDefinition[]): void {
+  if (!ctx.jobs.definition(sendMailJob.name)) ctx.jobs.register(sendMailJob);
+  for (const module of modules) {
+    for (const job of module.jobs ?? []) ctx.jobs.register(job);
+    for (const schedule of module.schedules ?? []) ctx.jobs.registerSchedule(schedule);
+  }
 }

@@ -33,6 +33,23 @@ describe('configuration', () => {
     expect((caught as ConfigError).message).toContain('must be one of local, s3');
   });
 
+  it('checks settings that depend on each other or on a format', () => {
+    let caught: unknown;
+    try {
+      loadConfig({
+        DATABASE_URL: 'postgress://u@h/db',
+        STORAGE_BACKEND: 's3',
+        TRUSTED_PROXIES: '10.0.0.0/8,not-an-ip',
+        MAIL_USERNAME: 'noreply',
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const variables = (caught as ConfigError).problems.map((p) => p.variable).sort();
+    expect(variables).toEqual(['DATABASE_URL', 'MAIL_PASSWORD', 'S3_BUCKET', 'TRUSTED_PROXIES']);
+  });
+
   it('is frozen', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config.http)).toBe(true);

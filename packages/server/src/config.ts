@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import { checkSettings } from './platform/config/config-checks.js';
 import { type ConfigProblem, readSettings } from './platform/config/config-reader.js';
 import { settings } from './platform/config/config-settings.js';
 
@@ -22,6 +23,7 @@ export class ConfigError extends Error {
 /** Loads configuration from `env` (default: process.env merged over `.env` in the working dir). */
 export function loadConfig(env: Record<string, string | undefined> = environment()): Config {
   const { values, problems } = readSettings(settings, env);
+  problems.push(...checkSettings(values));
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(buildConfig(values));
 }
@@ -57,7 +59,11 @@ function buildConfig(v: Values) {
     storage: storageConfig(v, dataDir),
     secretKey: v.SECRET_KEY,
     keyringDir: resolve(v.KEYRING_DIR ?? `${dataDir}/keyring`),
-    jobs: { queueUrl: v.QUEUE_URL, driver: v.QUEUE_URL ? ('bullmq' as const) : ('local' as const) },
+    jobs: {
+      queueUrl: v.QUEUE_URL,
+      driver: v.QUEUE_URL ? ('bullmq' as const) : ('local' as const),
+      concurrency: v.JOBS_CONCURRENCY,
+    },
     outbound: { allowList: v.OUTBOUND_ALLOW_LIST, timeoutMs: v.OUTBOUND_TIMEOUT_MS },
     mail: {
       host: v.MAIL_SERVER,
@@ -67,17 +73,37 @@ function buildConfig(v: Values) {
       useTls: v.MAIL_USE_TLS,
       from: v.MAIL_FROM,
     },
+    audit: {
+      anchorDir: resolve(v.AUDIT_ANCHOR_DIR ?? `${dataDir}/audit-anchors`),
+      checkpointIntervalSeconds: v.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
+      retentionDays: v.AUDIT_RETENTION_DAYS,
+    },
     tools: { libreOffice: v.LIBREOFFICE_PATH },
+    identity: {
+      passwordMinLength: v.PASSWORD_MIN_LENGTH,
+      passwordHistory: v.PASSWORD_HISTORY,
+      passwordMaxAgeDays: v.PASSWORD_MAX_AGE_DAYS,
+      passwordHashCost: v.PASSWORD_HASH_COST,
+      lockoutThreshold: v.LOCKOUT_THRESHOLD,
+      lockoutMinutes: v.LOCKOUT_MINUTES,
+      ipMaxFailures: v.LOGIN_IP_MAX_FAILURES,
+      ipWindowMinutes: v.LOGIN_IP_WINDOW_MINUTES,
+      accessTokenMinutes: v.ACCESS_TOKEN_MINUTES,
+      refreshTokenDays: v.REFRESH_TOKEN_DAYS,
+      sessionIdleMinutes: v.SESSION_IDLE_MINUTES,
+      sessionMaxPerUser: v.SESSION_MAX_PER_USER,
+      stepUpProofMinutes: v.STEP_UP_PROOF_MINUTES,
+    },
   };
 }
 
-function databaseConfig(url: string, dataDir: string, poolMax: number) {
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+function databaseConfig(url: string | undefined, dataDir: string, poolMax: number) {
+  if (url?.startsWith('postgres://') || url?.startsWith('postgresql://')) {
     return { dialect: 'postgres' as const, url, poolMax, file: undefined };
   }
-  const path = url.replace(/^sqlite:(\/\/)?/, '');
+  const path = (url ?? '').replace(/^sqlite:(\/\/)?/, '');
   const file = path === ':memory:' ? path : resolve(path || `${dataDir}/signx.db`);
-  return { dialect: 'sqlite' as const, url, poolMax: 1, file };
+  return { dialect: 'sqlite' as const, url: `sqlite:${file}`, poolMax: 1, file };
 }
 
 function storageConfig(v: Values, dataDir: string) {

@@ -38,10 +38,11 @@ function usage(): string {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code !== -1) process.exitCode = code;
+    // A server keeps running (-1); any other command ends here even if a library left a handle open.
+    if (code !== -1) process.exit(code);
   },
   (error: unknown) => {
     processIo.stderr(`signx: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

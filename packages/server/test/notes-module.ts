@@ -71,6 +71,12 @@ export const notesModule: ModuleDefinition = {
       await new Promise((resolve) => setTimeout(resolve, 400));
       return ok({ finished: true });
     });
+    app.post('/test/notes/twice', { config: open }, async () => {
+      const row = { id: newId(), title: 'twice', created_at: new Date().toISOString() };
+      await db.insertInto('test_notes').values(row).execute();
+      await db.insertInto('test_notes').values(row).execute();
+      return ok({});
+    });
     app.get('/test/conflict', { config: open }, async () => {
       throw new AppError('CONFLICT', 'Already signed');
     });

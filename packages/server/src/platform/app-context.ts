@@ -31,6 +31,7 @@ export interface AppContext {
 export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'db'>>;
 
 export function createContext(config: Config, overrides: ContextOverrides = {}): AppContext {
+  const logger = overrides.logger ?? createLogger(config.log.level);
   const database =
     overrides.database ??
     createDatabase({
@@ -38,13 +39,14 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
       file: config.database.file,
       url: config.database.url,
       poolMax: config.database.poolMax,
+      onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; the pool replaces it'),
     });
   const ctx = {
     config,
     database,
     db: database.db,
     storage: overrides.storage ?? createStorage(storageOptions(config)),
-    logger: overrides.logger ?? createLogger(config.log.level),
+    logger,
     metrics: overrides.metrics ?? createMetrics(),
     clock: overrides.clock ?? systemClock,
     outbound:
@@ -66,6 +68,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
       driver: config.jobs.driver,
       queueUrl: config.jobs.queueUrl,
       concurrency: config.jobs.concurrency,
+      ...(config.database.dialect === 'postgres' ? { listenUrl: config.database.url } : {}),
     });
   return ctx;
 }

@@ -1,27 +1,39 @@
 import type { FastifyInstance } from 'fastify';
-import { modules } from '../modules/index.js';
+import { modules as allModules } from '../modules/index.js';
 import type { AppContext } from './app-context.js';
 import { migrateToLatest } from './db/migrator.js';
-import { claimState } from './db/platform-state.js';
+import { claimState, readState } from './db/platform-state.js';
+import type { ModuleDefinition } from './module.js';
 
 /**
- * Brings the database to the code's schema and runs the first-start hooks once per
- * installation. Several processes may race here: migrations are serialized by Kysely's
- * migration lock and the first-start claim by a unique row, so hooks run exactly once.
+ * Brings the database to the code's schema and runs each module's first-start hook once
+ * per installation. A hook is marked done only after it succeeded, so a failed first start
+ * (say, the administrator could not be created) is retried at the next start. Hooks must
+ * be idempotent: separate hosts starting at once may both run one (within one host,
+ * `serve --workers` prepares in the primary only).
  */
-export async function prepareInstallation(ctx: AppContext, output: (line: string) => void): Promise<void> {
+export async function prepareInstallation(
+  ctx: AppContext,
+  output: (line: string) => void,
+  modules: ModuleDefinition[] = allModules,
+): Promise<void> {
   const applied = await migrateToLatest(ctx.db);
   if (applied.length > 0) ctx.logger.info({ migrations: applied }, 'database migrated');
-  const isFirstStart = await claimState(ctx.db, 'initialized_at', ctx.clock.now().toISOString());
-  if (!isFirstStart) return;
+  await claimState(ctx.db, 'initialized_at', ctx.clock.now().toISOString());
   for (const module of modules) {
-    if (module.onFirstStart) await module.onFirstStart(ctx, output);
+    if (!module.onFirstStart) continue;
+    const key = `first_start:${module.name}`;
+    if (await readState(ctx.db, key)) continue;
+    await module.onFirstStart(ctx, output);
+    await claimState(ctx.db, key, ctx.clock.now().toISOString());
   }
 }
 
 /**
  * Stops accepting requests, lets in-flight ones finish (bounded by the grace period), then
- * closes the app (which closes the database). A second signal or the deadline forces exit.
+ * closes the app (which closes the database). Further calls while closing change nothing
+ * (Ctrl-C reaches a whole process group, so one process may be told twice); the deadline
+ * forces exit 1.
  */
 export function closeGracefully(
   app: FastifyInstance,
@@ -30,7 +42,7 @@ export function closeGracefully(
 ): () => void {
   let closing = false;
   return () => {
-    if (closing) return exit(1);
+    if (closing) return;
     closing = true;
     const deadline = setTimeout(() => {
       app.log.warn('shutdown grace period over, exiting');

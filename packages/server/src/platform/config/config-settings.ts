@@ -56,8 +56,7 @@ export const settings = {
   },
   DATABASE_URL: {
     kind: 'string',
-    default: 'sqlite:./data/signx.db',
-    description: 'sqlite:<file> (embedded default) or postgres://user:pass@host:5432/db',
+    description: 'sqlite:<file> or postgres://user:pass@host:5432/db (default: SQLite at DATA_DIR/signx.db)',
   },
   DATABASE_POOL_MAX: {
     kind: 'int',
@@ -103,6 +102,13 @@ export const settings = {
     pattern: /^rediss?:\/\//,
     description: 'redis://… switches the job runtime to BullMQ; unset runs jobs in-process from the database',
   },
+  JOBS_CONCURRENCY: {
+    kind: 'int',
+    min: 1,
+    max: 1000,
+    default: 16,
+    description: 'Background jobs one process runs at the same time',
+  },
   OUTBOUND_ALLOW_LIST: {
     kind: 'list',
     default: [],
@@ -128,5 +134,77 @@ export const settings = {
     kind: 'string',
     default: 'soffice',
     description: 'LibreOffice executable for DOCX → PDF',
+  },
+  AUDIT_ANCHOR_DIR: {
+    kind: 'string',
+    description:
+      'Directory outside the database where signed audit checkpoints are anchored (default DATA_DIR/audit-anchors)',
+  },
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: {
+    kind: 'int',
+    min: 1,
+    default: 300,
+    description: 'How often a signed audit checkpoint is made',
+  },
+  AUDIT_RETENTION_DAYS: {
+    kind: 'int',
+    min: 0,
+    default: 0,
+    description: 'Archive audit events older than this many days to storage (0 keeps everything online)',
+  },
+  PASSWORD_MIN_LENGTH: { kind: 'int', min: 8, max: 128, default: 8, description: 'Minimum password length' },
+  PASSWORD_HISTORY: {
+    kind: 'int',
+    min: 0,
+    max: 50,
+    default: 5,
+    description: 'Previous passwords a new one may not repeat',
+  },
+  PASSWORD_MAX_AGE_DAYS: {
+    kind: 'int',
+    min: 0,
+    default: 0,
+    description: 'Password expiry in days (0: never)',
+  },
+  PASSWORD_HASH_COST: {
+    kind: 'enum',
+    values: ['standard', 'test'],
+    default: 'standard',
+    description: 'argon2id cost: standard (m=19456 KiB, t=2, p=1); test only for test suites',
+  },
+  LOCKOUT_THRESHOLD: { kind: 'int', min: 1, default: 5, description: 'Failed logins that lock an account' },
+  LOCKOUT_MINUTES: {
+    kind: 'int',
+    min: 1,
+    default: 30,
+    description: 'How long a locked account stays locked',
+  },
+  LOGIN_IP_MAX_FAILURES: {
+    kind: 'int',
+    min: 1,
+    default: 20,
+    description: 'Failed logins per client IP per window before throttling',
+  },
+  LOGIN_IP_WINDOW_MINUTES: {
+    kind: 'int',
+    min: 1,
+    default: 15,
+    description: 'Window of the per-IP login throttle',
+  },
+  ACCESS_TOKEN_MINUTES: { kind: 'int', min: 1, max: 60, default: 15, description: 'Access token lifetime' },
+  REFRESH_TOKEN_DAYS: { kind: 'int', min: 1, max: 90, default: 7, description: 'Refresh token lifetime' },
+  SESSION_IDLE_MINUTES: { kind: 'int', min: 1, default: 30, description: 'A session unused this long ends' },
+  SESSION_MAX_PER_USER: {
+    kind: 'int',
+    min: 1,
+    default: 5,
+    description: 'Concurrent sessions per user (the oldest ends)',
+  },
+  STEP_UP_PROOF_MINUTES: {
+    kind: 'int',
+    min: 1,
+    max: 30,
+    default: 5,
+    description: 'Lifetime of a step-up re-authentication proof',
   },
 } as const satisfies Record<string, Setting>;

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { formatHumanNumber, nextHumanNumber } from './counters.js';
@@ -48,5 +51,21 @@ describe('per-year counters', () => {
       nextHumanNumber(trx, 'SIG', new Date('2027-06-01T00:00:00Z')),
     );
     expect(next).toBe('SIG-2027-00002');
+  });
+
+  it('never repeats a number across processes sharing one database', async () => {
+    const worker = fileURLToPath(new URL('../../../test/counter-worker.ts', import.meta.url));
+    const run = () =>
+      promisify(execFile)(process.execPath, [
+        '--import',
+        'tsx',
+        worker,
+        JSON.stringify({ ...database.location, count: 60 }),
+      ]);
+    const outputs = await Promise.all([run(), run(), run()]);
+    const numbers = outputs.flatMap((o) => JSON.parse(o.stdout) as string[]);
+    expect(numbers).toHaveLength(180);
+    expect(new Set(numbers).size).toBe(180);
+    expect(numbers.sort().at(-1)).toBe('SIG-XP-2026-00180');
   });
 });

@@ -14,6 +14,11 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** PostgreSQL schema to use (tests isolate themselves in one schema each). */
   searchPath?: string;
+  /**
+   * Told about errors of idle pooled connections (server restart, failover, network). The
+   * pool replaces such connections; without a listener the process would crash.
+   */
+  onPoolError?: (error: Error) => void;
 }
 
 /** A database handle and what callers need to know about it. */
@@ -37,10 +42,21 @@ function dialectFor(options: DatabaseOptions) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     return createSqliteDialect(file);
   }
+  const sessionSettings = [
+    '-c idle_in_transaction_session_timeout=300000',
+    ...(options.searchPath ? [`-c search_path=${options.searchPath}`] : []),
+  ];
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolMax ?? 10,
-    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    options: sessionSettings.join(' '),
   });
+  pool.on('error', (error) => (options.onPoolError ?? reportPoolError)(error));
   return new PostgresDialect({ pool });
+}
+
+function reportPoolError(error: Error): void {
+  process.stderr.write(`signx: PostgreSQL connection lost (${error.message}); it will be replaced\n`);
 }

@@ -12,8 +12,17 @@ import {
 } from 'kysely';
 
 /**
- * SQLite with the settings a server needs: WAL so readers never block the writer, a busy
- * timeout so concurrent processes (`serve --workers`) wait instead of failing, foreign keys
+ * better-sqlite3 waits for a lock synchronously, freezing the event loop; so the database
+ * waits only briefly (busy_timeout) and a write transaction that finds the database busy
+ * (another `serve --workers` process is writing) retries BEGIN IMMEDIATE asynchronously,
+ * letting this process serve other requests meanwhile.
+ */
+const syncBusyWaitMs = 100;
+const beginDeadlineMs = 15_000;
+
+/**
+ * SQLite with the settings a server needs: WAL so readers never block the writer, a short busy
+ * timeout plus asynchronous retries so concurrent processes (`serve --workers`) wait instead of failing, foreign keys
  * on, and write transactions that start with BEGIN IMMEDIATE so two transactions never
  * deadlock upgrading a read lock to a write lock.
  */
@@ -22,7 +31,7 @@ export function createSqliteDialect(file: string): Dialect {
     database: async () => {
       const database = new Database(file);
       database.pragma('journal_mode = WAL');
-      database.pragma('busy_timeout = 5000');
+      database.pragma(`busy_timeout = ${syncBusyWaitMs}`);
       database.pragma('foreign_keys = ON');
       database.pragma('synchronous = NORMAL');
       return withStatementCache(database);
@@ -58,6 +67,16 @@ function withStatementCache(database: Database.Database, capacity = 500): Sqlite
 
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    const deadline = Date.now() + beginDeadlineMs;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+        return;
+      } catch (error) {
+        const isBusy = (error as { code?: string }).code === 'SQLITE_BUSY';
+        if (!isBusy || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) + Math.random() * 10));
+      }
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import { AppError } from '../errors.js';
 
 /**
@@ -34,7 +34,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     setAuthenticator(authenticator: Authenticator): void;
     /** Every route registered so far with its access rule (the route-inventory test reads it). */
-    routeInventory: { method: string; url: string; access: AccessRule }[];
+    routeInventory: { method: string; url: string; access: AccessRule; schema: FastifySchema | undefined }[];
   }
 }
 
@@ -66,9 +66,16 @@ export function installAccessControl(app: FastifyInstance): void {
     if (!route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} has no access declaration (config.access)`);
     }
-    inventory.push({ method: [route.method].flat().join(','), url: route.url, access: route.config.access });
+    inventory.push({
+      method: [route.method].flat().join(','),
+      url: route.url,
+      access: route.config.access,
+      schema: route.schema,
+    });
   });
-  app.addHook('preHandler', async (request) => {
+  // preValidation: who may call is decided before the body is validated, so an anonymous or
+  // unauthorized caller learns nothing from validation errors (401/403 come first).
+  app.addHook('preValidation', async (request) => {
     const rule = request.routeOptions.config.access;
     if (!rule || 'public' in rule) return;
     request.principal = await authenticate(request);

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseErrorToAppError } from '../db/database-errors.js';
 import { AppError, type ErrorCode, errorCodes, isAppError } from '../errors.js';
 import { toFieldErrors } from './validation.js';
 
@@ -10,7 +11,7 @@ import { toFieldErrors } from './validation.js';
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (appError.code === 'INTERNAL' || appError.code === 'STORAGE_CORRUPTED') {
+    if (['INTERNAL', 'STORAGE_CORRUPTED', 'UNAVAILABLE'].includes(appError.code)) {
       request.log.error({ err: error }, 'request failed');
     }
     return sendError(request, reply, appError);
@@ -53,6 +54,8 @@ function toAppError(error: FastifyError): AppError {
       fieldErrors: toFieldErrors(error.validation, error.validationContext),
     });
   }
+  const fromDatabase = databaseErrorToAppError(error);
+  if (fromDatabase) return fromDatabase;
   const known = error.code ? fastifyCodes[error.code] : undefined;
   if (known) return new AppError(known.code, known.message);
   if (error instanceof SyntaxError && error.statusCode === 400) {
@@ -60,10 +63,11 @@ function toAppError(error: FastifyError): AppError {
   }
   if (error.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    // A plugin's own 4xx: keep the status family, never its wording (it may describe internals).
     const code = (Object.keys(errorCodes) as ErrorCode[]).find(
       (c) => errorCodes[c].http === error.statusCode,
     );
-    return new AppError(code ?? 'VALIDATION', code ? error.message : 'The request is not valid');
+    return new AppError(code ?? 'VALIDATION', 'The request was refused');
   }
   return new AppError('INTERNAL', 'Internal error', { cause: error });
 }

@@ -95,6 +95,13 @@ describe('HTTP conventions', () => {
     expect(missing.json().code).toBe(40401);
   });
 
+  it('turns a broken database constraint into 40901 instead of an internal error', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/test/notes/twice' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe(40901);
+    expect(res.body).not.toMatch(/UNIQUE|duplicate key|test_notes/i);
+  });
+
   it('denies protected routes to anonymous callers', async () => {
     const res = await t.app.inject({ url: '/api/v1/test/private' });
     expect(res.statusCode).toBe(401);
@@ -128,6 +135,47 @@ describe('HTTP conventions', () => {
     });
     expect(other.statusCode).toBe(409);
     expect(await countNotes()).toBe(before);
+  });
+
+  it('lets a retry take over a claim whose request died, but not a fresh one', async () => {
+    const headers = { 'idempotency-key': 'order-7f3a-0002' };
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/test/notes',
+      headers,
+      payload: { title: 'crash' },
+    });
+    const claims = () =>
+      t.database.db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('idempotency_key', '=', 'order-7f3a-0002');
+    const [row] = await claims().execute();
+    // Make it look like a request that claimed the key and died before answering.
+    const reset = (createdAt: string) =>
+      t.database.db
+        .updateTable('idempotency_keys')
+        .set({ status_code: null, response_body: null, created_at: createdAt })
+        .where('id', '=', row!.id)
+        .execute();
+    await reset(new Date().toISOString());
+    const busy = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/test/notes',
+      headers,
+      payload: { title: 'crash' },
+    });
+    expect(busy.statusCode).toBe(409);
+    await reset(new Date(Date.now() - 5 * 60_000).toISOString());
+    const retried = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/test/notes',
+      headers,
+      payload: { title: 'crash' },
+    });
+    expect(retried.statusCode).toBe(201);
+    expect(retried.json().data.id).not.toBe(first.json().data.id);
+    expect((await claims().execute()).map((r) => r.status_code)).toEqual([201]);
   });
 
   it('sets security headers', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { nowIso } from '../db/clock.js';
+import type { Clock } from '../db/clock.js';
 import { newId } from '../db/ids.js';
 import type { Db } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -27,13 +27,16 @@ declare module 'fastify' {
 
 const keyPattern = /^[\x21-\x7e]{1,200}$/;
 const lifetimeMs = 24 * 60 * 60 * 1000;
+/** A claim without a response after this long belongs to a request that died; a retry may take it over. */
+const staleClaimMs = 60 * 1000;
 
 /**
  * Routes with `config.idempotent` accept an `Idempotency-Key` header: the first response
- * (2xx–4xx) is stored for 24 hours and replayed for a retry with the same key and body; the
- * same key with a different body, or while the first request is still running, is a 409.
+ * (2xx–4xx) is stored for 24 hours and replayed for a retry with the same key and request;
+ * the same key with a different request, or while the first is still running, is a 409
+ * (a claim older than a minute without a response is taken over: its request died).
  */
-export function installIdempotency(app: FastifyInstance, db: Db): void {
+export function installIdempotency(app: FastifyInstance, db: Db, clock: Clock): void {
   app.addHook('preHandler', async (request, reply) => {
     if (!request.routeOptions.config.idempotent) return;
     const key = request.headers['idempotency-key'];
@@ -43,7 +46,7 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
         fieldErrors: [{ field: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' }],
       });
     }
-    const replay = await claimOrReplay(db, request, key);
+    const replay = await claimOrReplay(db, clock, request, key);
     if (replay) {
       reply.header('idempotent-replayed', 'true').type('application/json; charset=utf-8');
       return reply.status(replay.status).send(replay.body);
@@ -66,33 +69,28 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
   });
 }
 
-async function claimOrReplay(db: Db, request: FastifyRequest, key: string) {
+async function claimOrReplay(db: Db, clock: Clock, request: FastifyRequest, key: string) {
   const scope = `${request.principal?.id ?? request.ip}:${request.method}:${request.routeOptions.url}`;
   const hash = createHash('sha256')
-    .update(JSON.stringify([request.params, request.body ?? null]))
+    .update(JSON.stringify([request.params, request.query ?? null, request.body ?? null]))
     .digest('hex');
-  const now = nowIso();
-  await db
-    .deleteFrom('idempotency_keys')
-    .where('scope', '=', scope)
-    .where('idempotency_key', '=', key)
-    .where('expires_at', '<', now)
-    .execute();
+  const now = clock.now();
   const existing = await db
     .selectFrom('idempotency_keys')
     .selectAll()
     .where('scope', '=', scope)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
-  if (existing) {
+  if (existing && existing.expires_at >= now.toISOString()) {
     if (existing.request_hash !== hash)
       throw new AppError('CONFLICT', 'This Idempotency-Key was used with a different request');
-    if (existing.status_code === null)
-      throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still in progress');
-    return { status: existing.status_code, body: existing.response_body ?? '' };
+    if (existing.status_code !== null)
+      return { status: existing.status_code, body: existing.response_body ?? '' };
+    const isStale = existing.created_at < new Date(now.getTime() - staleClaimMs).toISOString();
+    if (!isStale) throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still in progress');
   }
+  if (existing) await db.deleteFrom('idempotency_keys').where('id', '=', existing.id).execute();
   const id = newId();
-  const expiresAt = new Date(Date.now() + lifetimeMs).toISOString();
   const inserted = await db
     .insertInto('idempotency_keys')
     .values({
@@ -102,8 +100,8 @@ async function claimOrReplay(db: Db, request: FastifyRequest, key: string) {
       request_hash: hash,
       status_code: null,
       response_body: null,
-      created_at: now,
-      expires_at: expiresAt,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + lifetimeMs).toISOString(),
     })
     .onConflict((oc) => oc.columns(['scope', 'idempotency_key']).doNothing())
     .executeTakeFirst();
@@ -111,5 +109,11 @@ async function claimOrReplay(db: Db, request: FastifyRequest, key: string) {
     throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still in progress');
   }
   request.idempotencyRecordId = id;
+  if (Math.random() < 0.01) await purgeExpired(db, now);
   return null;
+}
+
+/** Expired records go now and then, by an indexed range delete, so the table stays small. */
+async function purgeExpired(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('expires_at', '<', now.toISOString()).execute();
 }

@@ -38,11 +38,12 @@ describe('operations and API documentation', () => {
     const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    const apiRoutes = t.app.printRoutes({ commonPrefix: false });
-    expect(apiRoutes).toContain('test/notes');
-    expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/test/notes', '/api/v1/test/private', '/health']),
-    );
+    const apiRoutes = t.app.routeInventory
+      .filter((r) => r.url.startsWith('/api/v1') && !r.method.includes('OPTIONS'))
+      .map((r) => r.url.replace(/:([A-Za-z_]+)/g, '{$1}'));
+    expect(apiRoutes.length).toBeGreaterThan(5);
+    const documented = Object.keys(doc.paths);
+    expect(apiRoutes.filter((url) => !documented.includes(url))).toEqual([]);
     expect(doc.paths['/api/v1/test/private'].get.security).toEqual([{ bearerAuth: [] }, { apiKey: [] }]);
   });
 

@@ -56,7 +56,7 @@ describe('security defaults', () => {
 });
 
 describe('log redaction', () => {
-  it('never writes authorization headers, passwords, tokens or codes', () => {
+  const capture = () => {
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk, _encoding, done) {
@@ -64,25 +64,48 @@ describe('log redaction', () => {
         done();
       },
     });
-    const logger = pino(loggerOptions('info'), sink);
+    return { lines, logger: pino(loggerOptions('info'), sink) };
+  };
+
+  it('never writes authorization headers, passwords, tokens or one-time codes', () => {
+    const { lines, logger } = capture();
     logger.info({
-      req: {
-        headers: { authorization: 'Bearer eyJhbGciOi.secret', cookie: 'sid=abc', 'x-api-key': 'sk_live_123' },
-      },
-      body: { password: 'Hunter2!x', refresh_token: 'rt-secret', otp: '123456', code: '654321' },
+      headers: { authorization: 'Bearer eyJhbGciOi.secret', cookie: 'sid=abc' },
+      body: { password: 'Hunter2!x', refresh_token: 'rt-secret', otp: '123456' },
+      user: { credentials: { password: 'Deep9!pw' } },
+      password: 'Top1!level',
+      err: { code: 'ECONNREFUSED' },
     });
     const line = lines.join('');
     for (const secret of [
       'eyJhbGciOi.secret',
       'sid=abc',
-      'sk_live_123',
       'Hunter2!x',
       'rt-secret',
       '123456',
-      '654321',
+      'Deep9!pw',
+      'Top1!level',
     ]) {
       expect(line).not.toContain(secret);
     }
     expect(line).toContain('[redacted]');
+    expect(line).toContain('ECONNREFUSED');
+  });
+
+  it('logs request URLs without the secrets in their query strings', async () => {
+    const { lines, logger } = capture();
+    const t = await createTestApp({ build: { logger } });
+    try {
+      await t.app.inject({
+        url: '/health?token=SIGNING-LINK-SECRET&lang=zh-CN',
+        headers: { authorization: 'Bearer abc.def' },
+      });
+    } finally {
+      await t.close();
+    }
+    const log = lines.join('');
+    expect(log).toContain('/health?token=%5Bredacted%5D&lang=zh-CN');
+    expect(log).not.toContain('SIGNING-LINK-SECRET');
+    expect(log).not.toContain('abc.def');
   });
 });

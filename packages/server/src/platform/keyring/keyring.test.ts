@@ -1,5 +1,5 @@
 import { sign, verify } from 'node:crypto';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,13 @@ describe('keyring', () => {
     expect(verify(null, Buffer.from('root'), again.publicKey, signature)).toBe(true);
     expect(statSync(join(dir, 'master.key')).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'audit-checkpoint.ed25519.pem')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a damaged master key instead of deriving secrets from it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signx-keys-'));
+    createKeyring({ dir }).secret('jwt');
+    writeFileSync(join(dir, 'master.key'), 'c2hvcnQ=');
+    expect(() => createKeyring({ dir })).toThrow(/damaged/);
   });
 
   it('refuses purposes that could escape the directory', () => {

@@ -6,7 +6,17 @@ import {
   type KeyObject,
   randomBytes,
 } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -53,7 +63,13 @@ function assertPurpose(purpose: string): void {
 function masterFromDisk(dir: string): Buffer {
   const file = join(dir, 'master.key');
   writeOnce(dir, file, () => randomBytes(32).toString('base64'));
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  const master = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  if (master.length !== 32) {
+    throw new Error(
+      `${file} is damaged (expected 32 bytes of key, found ${master.length}); restore it from backup`,
+    );
+  }
+  return master;
 }
 
 function loadOrCreatePair(dir: string, purpose: string) {
@@ -77,7 +93,13 @@ function writeOnce(dir: string, file: string, content: () => string): void {
   if (existsSync(file)) return;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temp, content(), { mode: 0o600, flag: 'wx' });
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    writeSync(fd, content());
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   try {
     linkSync(temp, file);
   } catch (error) {
