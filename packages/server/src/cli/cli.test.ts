@@ -67,6 +67,12 @@ describe('signx CLI', () => {
       Array.from({ length: 20 }, () => fetch(`http://127.0.0.1:${port}/health`)),
     );
     expect(answers.every((r) => r.status === 200)).toBe(true);
+    // Metrics are summed over the workers, whichever of them answers the scrape.
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const healthCount = metrics.match(
+      /signx_http_request_duration_seconds_count\{[^}]*route="\/health"[^}]*\} (\d+)/,
+    );
+    expect(Number(healthCount?.[1])).toBe(20);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
 import { createContext } from '../platform/app-context.js';
 import { prepareInstallation } from '../platform/boot.js';
+import { serveClusterMetrics } from '../platform/cluster-metrics.js';
 import type { CliIo } from './cli-io.js';
 
 const maxRestartsPerMinute = 5;
@@ -11,16 +12,22 @@ const maxRestartsPerMinute = 5;
  * replaces a worker that dies (with backoff, giving up when workers keep dying at start-up),
  * and on SIGTERM/SIGINT asks each worker to drain, exiting with 0 only if all of them did.
  */
-export async function runClusterPrimary(config: Config, workers: number, io: CliIo): Promise<number> {
+export async function runClusterPrimary(
+  config: Config,
+  workers: number,
+  port: number,
+  io: CliIo,
+): Promise<number> {
   const ctx = createContext(config);
   await prepareInstallation(ctx, io.stdout);
   await ctx.database.destroy();
   const restarts: number[] = [];
   let stopping = false;
   let worstExit = 0;
-  cluster.on('exit', (worker: Worker, code: number | null) => {
+  cluster.on('exit', (worker: Worker, code: number | null, signal: string | null) => {
     if (stopping) {
-      worstExit = Math.max(worstExit, code ?? 1);
+      // A worker still starting has no signal handler yet and dies by SIGTERM: nothing was in flight.
+      worstExit = Math.max(worstExit, code ?? (signal === 'SIGTERM' ? 0 : 1));
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(worstExit);
       return;
     }
@@ -34,6 +41,7 @@ export async function runClusterPrimary(config: Config, workers: number, io: Cli
     ctx.logger.warn({ pid: worker.process.pid, code }, 'worker exited, starting a new one');
     setTimeout(() => cluster.fork(), 200 * restarts.length).unref();
   });
+  serveClusterMetrics();
   for (let i = 0; i < workers; i += 1) cluster.fork();
   const stop = () => {
     if (stopping) return;
@@ -43,6 +51,6 @@ export async function runClusterPrimary(config: Config, workers: number, io: Cli
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  ctx.logger.info({ workers, port: config.http.port }, 'cluster started');
+  ctx.logger.info({ workers, port }, 'cluster started');
   return -1;
 }

@@ -19,7 +19,7 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(io, '--port must be 0–65535');
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
     return usageError(io, '--workers must be 1–64');
-  if (workers > 1 && cluster.isPrimary) return runClusterPrimary(config, workers, io);
+  if (workers > 1 && cluster.isPrimary) return runClusterPrimary(config, workers, port, io);
   return serveOne(config, port, io, !cluster.isWorker);
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { shareRegistryWithPrimary } from './cluster-metrics.js';
 
 /** The Prometheus registry of one process, with process metrics and request latency. */
 export interface Metrics {
@@ -17,6 +18,7 @@ export function createMetrics(): Metrics {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  shareRegistryWithPrimary(registry);
   return { registry, httpDuration };
 }
 

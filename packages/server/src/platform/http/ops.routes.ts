@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
+import { metricsText } from '../cluster-metrics.js';
 import { pendingMigrations } from '../db/migrator.js';
 
 const probe = {
@@ -34,7 +35,7 @@ export async function opsRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     },
   );
   app.get('/metrics', { config: probe, schema: { hide: true } }, async (_request, reply) =>
-    reply.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics()),
+    reply.type(ctx.metrics.registry.contentType).send(await metricsText(ctx.metrics.registry)),
   );
 }
 
