@@ -97,6 +97,8 @@ function cleanCatalog(
     if (acroRef instanceof PdfRef) ov.changed.set(acroRef.num, copy);
     else cat.set('AcroForm', copy);
   }
+  // Without XFA a viewer must render the AcroForm/page content, not wait for a form to build.
+  if (o.xfa) cat.delete('NeedsRendering');
   if (hasHidden) cat.delete('OCProperties');
 }
 

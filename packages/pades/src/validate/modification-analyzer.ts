@@ -1,5 +1,7 @@
 import { PdfDict, type PdfObject, PdfRef, PdfStream } from '../pdf/pdf-objects.js';
 import type { PdfReader } from '../pdf/pdf-reader.js';
+import { type ChangeScope, changeScope } from './change-scope.js';
+import { signedRevisionRefersTo } from './dangling-reference.js';
 import type { ChangeReport } from './validation-report.js';
 
 const CATALOG_KEYS_ALLOWED = new Set(['DSS', 'AcroForm', 'Extensions', 'Version']);
@@ -7,35 +9,22 @@ const CATALOG_KEYS_ALLOWED = new Set(['DSS', 'AcroForm', 'Extensions', 'Version'
 /**
  * Classifies every object written after the signed revision. Allowed: signatures and their
  * fields and appearances, form filling, DSS and document time-stamps. Anything else (page
- * content, other annotations, arbitrary objects) is flagged.
+ * content, other annotations, arbitrary objects) is flagged. Only the objects the later xref
+ * sections name are read (see change-scope.ts), so the cost follows the size of the update.
  */
 export function analyzeChanges(finalReader: PdfReader, signedEnd: number): ChangeReport[] {
-  const later = finalReader.sections.filter((s) => s.offset >= signedEnd);
-  if (later.length === 0) return [];
+  if (!finalReader.sections.some((s) => s.offset >= signedEnd)) return [];
   const old = finalReader.before(signedEnd);
-  const changed = new Set<number>();
-  for (const s of later) for (const [num, e] of s.entries) if (e.kind !== 'free') changed.add(num);
-  const support = supportingObjects(finalReader, [finalReader.catalog().get('DSS') ?? null], true);
-  const live = supportingObjects(
-    finalReader,
-    [finalReader.rootRef, finalReader.trailer.get('Info') ?? null],
-    false,
-  );
+  const scope = changeScope(finalReader, signedEnd);
   const out: ChangeReport[] = [];
-  for (const num of [...changed].sort((a, b) => a - b)) {
-    if (!live.has(num)) continue;
-    const report = classify(finalReader, old, num, support);
+  for (const num of scope.changed) {
+    const report = classify(finalReader, old, num, scope);
     if (report) out.push(report);
   }
   return out;
 }
 
-function classify(
-  cur: PdfReader,
-  old: PdfReader,
-  num: number,
-  support: Set<number>,
-): ChangeReport | undefined {
+function classify(cur: PdfReader, old: PdfReader, num: number, scope: ChangeScope): ChangeReport | undefined {
   const value = cur.object(num);
   const before = old.entry(num) ? old.object(num) : undefined;
   const d = value instanceof PdfDict ? value : value instanceof PdfStream ? value.dict : undefined;
@@ -48,6 +37,15 @@ function classify(
   });
   if (type === 'XRef' || type === 'ObjStm') return undefined;
   if (before !== undefined && sameSerialization(before, value)) return undefined;
+  // Writers such as pyHanko leave superseded DSS arrays and VRI entries unreferenced: a new
+  // object nothing written later points to is skipped, unless the signed revision itself
+  // pointed at that (then undefined) number.
+  if (before === undefined && !scope.referenced.has(num)) {
+    const e = cur.entry(num);
+    if (!signedRevisionRefersTo(old, scope.signedEnd, num, e?.kind === 'offset' ? e.gen : 0))
+      return undefined;
+    return r('other', false, 'defines an object the signed revision referred to but lacked');
+  }
   if (type === 'Sig') return r('signature', before === undefined, 'signature dictionary');
   if (type === 'DocTimeStamp') return r('document-timestamp', before === undefined, 'document time-stamp');
   if (num === cur.rootRef.num) return catalogChange(cur, old, num);
@@ -70,8 +68,8 @@ function classify(
   }
   if (num === refNum(cur.catalog().get('AcroForm'))) return r('acroform', true, 'AcroForm dictionary');
   if (type === 'Page') return pageChange(cur, old, num, d!, before);
-  if (support.has(num))
-    return r(before === undefined ? 'appearance' : 'dss', true, 'signature appearance or validation data');
+  if (scope.dss.has(num)) return r('dss', true, 'validation data (DSS)');
+  if (scope.appearances.has(num)) return r('appearance', true, 'signature or form field appearance');
   if (Array.isArray(value)) return arrayChange(cur, num, value, before);
   if (before === undefined && !d) return r('other', true, 'unreferenced value');
   if (type === 'Annot' || d?.has('Subtype'))
@@ -150,30 +148,6 @@ function arrayChange(
     allowed: ok,
     detail: ok ? 'fields or widgets added' : 'array changed',
   };
-}
-
-/** Objects reachable from `roots` (plus, when asked, from every widget appearance). */
-function supportingObjects(reader: PdfReader, roots: PdfObject[], withAppearances: boolean): Set<number> {
-  const out = new Set<number>();
-  const stack: PdfObject[] = [...roots];
-  if (withAppearances) stack.push(reader.dict(reader.catalog().get('AcroForm'))?.get('DR') ?? null);
-  for (const num of withAppearances ? reader.objectNumbers() : []) {
-    const e = reader.entry(num);
-    if (e?.kind === 'free') continue;
-    const v = reader.object(num);
-    if (v instanceof PdfDict && v.name('Subtype') === 'Widget') stack.push(v.get('AP') ?? null);
-  }
-  while (stack.length > 0 && out.size < 1_000_000) {
-    const v = stack.pop()!;
-    if (v instanceof PdfRef) {
-      if (out.has(v.num)) continue;
-      out.add(v.num);
-      stack.push(reader.object(v.num));
-    } else if (Array.isArray(v)) stack.push(...v);
-    else if (v instanceof PdfDict) stack.push(...v.map.values());
-    else if (v instanceof PdfStream) stack.push(...v.dict.map.values());
-  }
-  return out;
 }
 
 function refs(v: PdfObject | undefined): number[] {

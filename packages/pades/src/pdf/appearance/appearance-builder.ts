@@ -4,8 +4,9 @@ import type { IncrementalUpdate } from '../incremental-writer.js';
 import { n, PdfDict, type PdfRef, PdfStream } from '../pdf-objects.js';
 import { formatNumber } from '../pdf-serializer.js';
 import { type ManifestationText, manifestationLines } from './appearance-text.js';
-import { isRtlLine, visualRuns } from './bidi-runs.js';
+import { isRtlParagraph, visualOrder } from './bidi-runs.js';
 import { type AppearanceFonts, loadDefaultFont, needsCjk } from './font-loader.js';
+import { type EmbeddedFontName, nameEmbeddedFonts } from './font-naming.js';
 import { PdfLibImporter } from './pdflib-import.js';
 
 /** What a visible signature shows. */
@@ -32,6 +33,7 @@ export function blankAppearance(upd: IncrementalUpdate, w: number, h: number): P
 interface FontSlot {
   name: string;
   font: PDFFont;
+  naming: EmbeddedFontName | undefined;
 }
 
 /**
@@ -54,12 +56,14 @@ export async function buildAppearance(
     const bytes = content.fonts?.[kind] ?? loadDefaultFont(kind);
     // pdf-lib's CFF subsetter writes fonts viewers reject: embed OpenType/CFF whole.
     const isCff = bytes !== undefined && Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'OTTO';
+    const postscriptName = bytes ? postscriptNameOf(bytes) : undefined;
     const font = bytes
-      ? await doc.embedFont(bytes, { subset: !isCff })
+      ? await doc.embedFont(bytes, { subset: !isCff, customName: postscriptName })
       : await doc.embedFont(
           kind === 'handwriting' ? StandardFonts.TimesRomanItalic : StandardFonts.Helvetica,
         );
-    const slot = { name: `F${slots.size}`, font };
+    const naming = postscriptName ? { ref: font.ref, postscriptName, subset: !isCff, cff: isCff } : undefined;
+    const slot = { name: `F${slots.size}`, font, naming };
     slots.set(kind, slot);
     return slot;
   };
@@ -99,6 +103,10 @@ export async function buildAppearance(
     );
   }
   await doc.flush();
+  nameEmbeddedFonts(
+    doc.context,
+    [...slots.values()].flatMap((slot) => (slot.naming ? [slot.naming] : [])),
+  );
   const importer = new PdfLibImporter(doc.context, upd);
   if (image) xobjects.set('Im0', importer.ref(image.ref));
   const fonts = new PdfDict();
@@ -122,13 +130,14 @@ function fitSize(font: PDFFont, text: string, width: number, height: number): nu
   return Math.max(1, Math.min(height, width / w1));
 }
 
-/** One line as text runs in visual order; RTL lines are right-aligned. */
+/** One line in visual order (UAX #9 subset); right-to-left lines are right-aligned. */
 function textOps(slot: FontSlot, line: string, size: number, x: number, y: number, width: number): string {
-  const runs = visualRuns(line);
-  const total = runs.reduce((s, r) => s + slot.font.widthOfTextAtSize(r.text, size), 0);
-  const startX = isRtlLine(line) ? x + width - total : x;
-  const shown = runs.map((r) => `${slot.font.encodeText(r.text).toString()} Tj`).join(' ');
-  return `BT 0.1 0.1 0.3 rg /${slot.name} ${f(size)} Tf ${f(startX)} ${f(y)} Td ${shown} ET\n`;
+  const rtl = isRtlParagraph(line);
+  const visual = visualOrder(line, rtl);
+  const total = slot.font.widthOfTextAtSize(visual, size);
+  const startX = rtl ? x + width - total : x;
+  const shown = slot.font.encodeText(visual).toString();
+  return `BT 0.1 0.1 0.3 rg /${slot.name} ${f(size)} Tf ${f(startX)} ${f(y)} Td ${shown} Tj ET\n`;
 }
 
 /** Handwriting fonts cover Latin only; other scripts use the text font in italics' place. */
@@ -136,8 +145,29 @@ function coversLatin(text: string): boolean {
   return [...text].every((ch) => ch.charCodeAt(0) <= 0x24f);
 }
 
-/** fontkit returns a collection for .ttc files; pdf-lib needs a single face. */
+const psNames = new WeakMap<Uint8Array, string>();
+
+/** The font's PostScript name (sanitized to a PDF name), read once per font buffer. */
+function postscriptNameOf(bytes: Uint8Array): string {
+  let name = psNames.get(bytes);
+  if (name === undefined) {
+    const face = firstFace(bytes) as { postscriptName?: string };
+    name = (face.postscriptName ?? 'Font').replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, '') || 'Font';
+    psNames.set(bytes, name);
+  }
+  return name;
+}
+
+type Layout = (text: string, features?: unknown, script?: string, lang?: string, dir?: string) => unknown;
+
+/**
+ * fontkit returns a collection for .ttc files; pdf-lib needs a single face. Text arrives in
+ * visual order (bidi-runs.ts), so fontkit must not reverse right-to-left scripts again.
+ */
 function firstFace(buf: Uint8Array): unknown {
   const font = fontkit.create(buf) as unknown as { fonts?: unknown[] };
-  return font.fonts && font.fonts.length > 0 ? font.fonts[0] : font;
+  const face = (font.fonts && font.fonts.length > 0 ? font.fonts[0] : font) as { layout: Layout };
+  const layout = face.layout.bind(face);
+  face.layout = (text, features) => layout(text, features, undefined, undefined, 'ltr');
+  return face;
 }
