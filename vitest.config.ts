@@ -27,13 +27,18 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'server',
+          globalSetup: ['packages/server/test/global-setup.ts'],
           include: ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'],
           exclude: ['**/*.redis.test.ts', '**/node_modules/**'],
         },
       },
       {
         extends: true,
-        test: { name: 'services', include: ['packages/server/src/**/*.redis.test.ts'] },
+        test: {
+          name: 'services',
+          include: ['packages/server/src/**/*.redis.test.ts'],
+          globalSetup: ['packages/server/test/global-setup.ts'],
+        },
       },
     ],
   },

@@ -63,12 +63,7 @@ async function postgresDatabase(): Promise<TestDatabase> {
     ...database,
     location: { url: testPostgresUrl, searchPath: schema },
     reopen: open,
-    destroy: async () => {
-      await database.destroy();
-      const cleanup = new pg.Client({ connectionString: testPostgresUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
-    },
+    // The schema itself is dropped by test/global-setup.ts once the whole run is over.
+    destroy: () => database.destroy(),
   };
 }

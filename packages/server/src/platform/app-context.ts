@@ -68,6 +68,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
       driver: config.jobs.driver,
       queueUrl: config.jobs.queueUrl,
       concurrency: config.jobs.concurrency,
+      retentionDays: config.jobs.retentionDays,
       ...(config.database.dialect === 'postgres' ? { listenUrl: config.database.url } : {}),
     });
   return ctx;

@@ -53,6 +53,9 @@ export function closeGracefully(
     // began; close them as they do, so draining does not wait for keep-alive timeouts.
     const sweeper = setInterval(() => app.server.closeIdleConnections(), 50);
     sweeper.unref();
+    // Job workers stop claiming at once; running jobs get most of the grace period, and
+    // app.close() (its onClose hook) waits for this same stop before closing the database.
+    void app.signx.jobs.stop(Math.floor(graceMs * 0.8));
     app.close().then(
       () => exit(0),
       (error: unknown) => {

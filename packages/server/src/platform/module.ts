@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
+import type { JobDefinition, ScheduleDefinition } from './jobs/index.js';
 
 /**
  * A SignX module as the application sees it: routes to mount under /api/v1 and hooks into
@@ -16,4 +17,9 @@ export interface ModuleDefinition {
    * creates the first administrator). `output` reaches the console, never the log.
    */
   onFirstStart?: (ctx: AppContext, output: (line: string) => void) => Promise<void>;
+  /** The module's job kinds; buildApp registers them with the job runtime. */
+  // biome-ignore lint/suspicious/noExplicitAny: jobs of any payload type
+  jobs?: JobDefinition<any>[];
+  /** Recurring jobs the module declares (see platform/jobs/schedule-definition.ts). */
+  schedules?: ScheduleDefinition[];
 }

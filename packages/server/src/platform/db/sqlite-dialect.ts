@@ -34,6 +34,7 @@ export function createSqliteDialect(file: string): Dialect {
       database.pragma(`busy_timeout = ${syncBusyWaitMs}`);
       database.pragma('foreign_keys = ON');
       database.pragma('synchronous = NORMAL');
+      refreshPlannerStatistics(database);
       return withStatementCache(database);
     },
   };
@@ -44,6 +45,21 @@ export function createSqliteDialect(file: string): Dialect {
     createIntrospector: (db: Kysely<any>) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
   };
+}
+
+/**
+ * Planner statistics (sqlite_stat1), refreshed when a connection opens as SQLite recommends
+ * (`PRAGMA optimize=0x10002`, bounded by analysis_limit). Without them SQLite sorts a whole
+ * data scope instead of reading an ordered index (e.g. a scoped user list: 4x slower).
+ * Best effort: another process holding the write lock only postpones it.
+ */
+function refreshPlannerStatistics(database: Database.Database): void {
+  try {
+    database.pragma('analysis_limit = 400');
+    database.pragma('optimize = 0x10002');
+  } catch {
+    // SQLITE_BUSY: statistics stay as they are until the next connection opens.
+  }
 }
 
 /**

@@ -1,0 +1,173 @@
+import { userInfo } from 'node:os';
+import { registerJobs } from '../app.js';
+import type { AuditActor } from '../modules/audit/index.js';
+import { modules } from '../modules/index.js';
+import {
+  cancelQueuedJob,
+  knownQueues,
+  pauseQueue,
+  retryJob,
+} from '../modules/jobs-admin/jobs-admin.service.js';
+import { type AppContext, createContext } from '../platform/app-context.js';
+import { isAppError } from '../platform/errors.js';
+import type { JobState } from '../platform/jobs/jobs.tables.js';
+import {
+  findJob,
+  jobAttempts,
+  jobsQuery,
+  listQueues,
+  listSchedules,
+} from '../platform/jobs/jobs-admin.repository.js';
+import { parseOptions } from './cli-io.js';
+import type { CommandContext } from './commands.js';
+
+const usage = `usage: signx jobs <command>
+  queues                                   queues with job counts by state
+  list [--queue Q] [--state S] [--name N] [--limit 20]
+                                           newest jobs (S: queued, running, succeeded, dead, cancelled)
+  show <job-id>                            one job with its failed attempts
+  retry <job-id> | cancel <job-id>         put a dead/cancelled job back | cancel a queued/running one
+  pause <queue> | resume <queue>           stop or restart starting jobs of a queue
+  schedules                                schedules with their next fire time`;
+
+/**
+ * `signx jobs`: the operator's view of the job runtime from a shell, on the same database
+ * the servers use. Changes are audited like the admin API's, with the OS user as actor.
+ */
+export async function run(args: string[], { config, io }: CommandContext): Promise<number> {
+  if (!config) return 2;
+  const { options, positional } = parseOptions(args);
+  const [command, target] = positional;
+  const ctx = createContext(config);
+  registerJobs(ctx, modules);
+  try {
+    const output = await execute(ctx, command, target, options);
+    if (output === null) {
+      io.stderr(usage);
+      return 2;
+    }
+    io.stdout(output);
+    return 0;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    io.stderr(error.message);
+    return 1;
+  } finally {
+    await ctx.database.destroy();
+  }
+}
+
+async function execute(
+  ctx: AppContext,
+  command: string | undefined,
+  target: string | undefined,
+  options: Record<string, string | true>,
+): Promise<string | null> {
+  const actor: AuditActor = {
+    type: 'system',
+    id: 'cli',
+    name: `cli:${userInfo().username}`,
+    authMethod: 'cli',
+  };
+  switch (command) {
+    case 'queues':
+      return table(
+        ['queue', 'paused', 'queued', 'running', 'dead', 'succeeded', 'oldest queued'],
+        (await listQueues(ctx.db, knownQueues(ctx))).map((q) => [
+          q.name,
+          q.paused ? 'yes' : 'no',
+          q.counts.queued,
+          q.counts.running,
+          q.counts.dead,
+          q.counts.succeeded,
+          q.oldestQueuedAt ?? '-',
+        ]),
+      );
+    case 'list':
+      return listJobs(ctx, options);
+    case 'show':
+      return target ? showJob(ctx, target) : null;
+    case 'retry':
+      if (!target) return null;
+      await retryJob(ctx, actor, target);
+      return `job ${target} queued again`;
+    case 'cancel':
+      if (!target) return null;
+      await cancelQueuedJob(ctx, actor, target);
+      return `job ${target} cancelled`;
+    case 'pause':
+    case 'resume':
+      if (!target) return null;
+      await pauseQueue(ctx, actor, target, command === 'pause');
+      return `queue ${target} ${command === 'pause' ? 'paused' : 'resumed'}`;
+    case 'schedules':
+      return table(
+        ['schedule', 'job', 'when', 'zone', 'paused', 'next fire'],
+        (await listSchedules(ctx.db)).map((s) => [
+          s.name,
+          s.job_name,
+          s.cron ?? `${s.kind} ${s.interval_ms} ms`,
+          s.time_zone,
+          s.paused ? 'yes' : 'no',
+          s.next_fire_at ?? '-',
+        ]),
+      );
+    default:
+      return null;
+  }
+}
+
+async function listJobs(ctx: AppContext, options: Record<string, string | true>): Promise<string> {
+  const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+  const limit = Math.min(500, Math.max(1, Number(text('limit') ?? 20) || 20));
+  const rows = await jobsQuery(ctx.db, {
+    queue: text('queue'),
+    state: text('state') as JobState | undefined,
+    name: text('name'),
+  })
+    .orderBy('enqueued_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return table(
+    ['id', 'name', 'queue', 'state', 'attempts', 'run at', 'last error'],
+    rows.map((r) => [
+      r.id,
+      r.name,
+      r.queue,
+      r.state,
+      `${r.attempts}/${r.max_attempts}`,
+      r.run_at,
+      (r.last_error ?? '').slice(0, 60),
+    ]),
+  );
+}
+
+async function showJob(ctx: AppContext, id: string): Promise<string> {
+  const job = await findJob(ctx.db, id);
+  if (!job) return `no job ${id}`;
+  const lines = Object.entries(job).map(([k, v]) => `${k.padEnd(18)} ${v ?? '-'}`);
+  const attempts = await jobAttempts(ctx.db, id);
+  if (attempts.length > 0)
+    lines.push(
+      '',
+      table(
+        ['attempt', 'outcome', 'finished', 'error'],
+        attempts.map((a) => [a.attempt, a.outcome, a.finished_at, a.error.slice(0, 80)]),
+      ),
+    );
+  return lines.join('\n');
+}
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const all = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return all
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

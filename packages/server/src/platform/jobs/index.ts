@@ -1,0 +1,42 @@
+import type { DbOrTrx } from '../db/schema.js';
+import type { JobDefinition } from './job-definition.js';
+
+export type {
+  JobDefinition,
+  JobDefinitionInput,
+  JobRunContext,
+  RetryPolicy,
+} from './job-definition.js';
+export { defineJob, PermanentJobError } from './job-definition.js';
+export { createJobRuntime, type JobRuntimeOptions, type ManagedJobRuntime } from './job-runtime.js';
+export type { ScheduleDefinition } from './schedule-definition.js';
+export { defineSchedule } from './schedule-definition.js';
+
+export interface EnqueueOptions {
+  /** A second enqueue of the same job name with the same key is a no-op returning the first id. */
+  idempotencyKey?: string;
+  runAt?: Date;
+  delayMs?: number;
+  /** Higher runs first; default: the definition's priority. */
+  priority?: number;
+}
+
+/**
+ * The only way SignX runs background work. Jobs are rows in the database written in the
+ * caller's transaction, so a job exists exactly when the business change it belongs to does.
+ */
+export interface JobRuntime {
+  // biome-ignore lint/suspicious/noExplicitAny: definitions of any payload type are registered together
+  register(def: JobDefinition<any>): void;
+  /** Enqueue in the caller's transaction: rolls back with it; runs at least once after commit. */
+  enqueue<P>(
+    trx: DbOrTrx,
+    def: JobDefinition<P>,
+    payload: P,
+    opts?: EnqueueOptions,
+  ): Promise<{ id: string; isNew: boolean }>;
+  start(): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
+  /** Tests: run due jobs until none is left (deterministic, no sleeping). */
+  drain(): Promise<void>;
+}

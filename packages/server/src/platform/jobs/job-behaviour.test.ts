@@ -1,0 +1,3 @@
+import { jobBehaviourSuite } from '../../../test/job-behaviour-suite.js';
+
+jobBehaviourSuite('local', () => ({ driver: 'local' }));

@@ -1,0 +1,205 @@
+import { newId } from '../db/ids.js';
+import type { Db, DbOrTrx, Dialect } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
+import type { JobsTable } from './jobs.tables.js';
+import './jobs.tables.js';
+
+export type JobRow = JobsTable;
+
+/** Inserts a queued job; with an idempotency key already used by this job name, returns that job instead. */
+export async function insertJob(db: DbOrTrx, row: JobRow): Promise<{ id: string; isNew: boolean }> {
+  const result = await db
+    .insertInto('jobs')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return { id: row.id, isNew: true };
+  const existing = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('name', '=', row.name)
+    .where('idempotency_key', '=', row.idempotency_key)
+    .executeTakeFirstOrThrow();
+  return { id: existing.id, isNew: false };
+}
+
+export interface ClaimRequest {
+  worker: string;
+  now: string;
+  leaseExpiresAt: string;
+  /** Free slots per job name (only names this process can run). */
+  slots: Map<string, number>;
+  limit: number;
+  /** Claim only these jobs (bullmq driver: Redis said which ones). */
+  ids?: string[];
+}
+
+/**
+ * Leases due jobs to this worker in one transaction. On PostgreSQL the candidates are
+ * locked FOR UPDATE SKIP LOCKED, so processes racing here never get the same job; on
+ * SQLite the write transaction (BEGIN IMMEDIATE) serializes claimers.
+ */
+export async function claimDue(db: Db, dialect: Dialect, request: ClaimRequest): Promise<JobRow[]> {
+  const names = [...request.slots.entries()].filter(([, free]) => free > 0).map(([name]) => name);
+  if (names.length === 0 || request.limit <= 0) return [];
+  return inTransaction(db, async (trx) => {
+    const candidates = await trx
+      .selectFrom('jobs')
+      .select(['id', 'name'])
+      .where('state', '=', 'queued')
+      .where('run_at', '<=', request.now)
+      .where('name', 'in', names)
+      .$if(request.ids !== undefined, (q) => q.where('id', 'in', request.ids ?? []))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('job_queues as q')
+              .select('q.name')
+              .whereRef('q.name', '=', 'jobs.queue')
+              .where('q.paused', '=', 1),
+          ),
+        ),
+      )
+      .orderBy('priority', 'desc')
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(request.limit * 4)
+      .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked())
+      .execute();
+    const ids = pickWithinSlots(candidates, new Map(request.slots), request.limit);
+    if (ids.length === 0) return [];
+    await trx
+      .updateTable('jobs')
+      .set((eb) => ({
+        state: 'running',
+        attempts: eb('attempts', '+', 1),
+        lease_owner: request.worker,
+        lease_expires_at: request.leaseExpiresAt,
+        started_at: request.now,
+        updated_at: request.now,
+      }))
+      .where('id', 'in', ids)
+      .execute();
+    return trx
+      .selectFrom('jobs')
+      .selectAll()
+      .where('id', 'in', ids)
+      .orderBy('priority', 'desc')
+      .orderBy('run_at')
+      .execute();
+  });
+}
+
+function pickWithinSlots(
+  rows: { id: string; name: string }[],
+  slots: Map<string, number>,
+  limit: number,
+): string[] {
+  const ids: string[] = [];
+  for (const row of rows) {
+    const free = slots.get(row.name) ?? 0;
+    if (free <= 0) continue;
+    slots.set(row.name, free - 1);
+    ids.push(row.id);
+    if (ids.length >= limit) break;
+  }
+  return ids;
+}
+
+/** Marks a job done, only if this worker still holds its lease (a reclaimed job is not ours any more). */
+export async function completeJob(db: DbOrTrx, id: string, worker: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ state: 'succeeded', finished_at: now, updated_at: now, lease_owner: null, lease_expires_at: null })
+    .where('id', '=', id)
+    .where('state', '=', 'running')
+    .where('lease_owner', '=', worker)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** completeJob for many jobs in one transaction; returns the ids this worker still held. */
+export async function completeJobs(
+  db: Db,
+  dialect: Dialect,
+  ids: string[],
+  worker: string,
+  now: string,
+): Promise<Set<string>> {
+  return inTransaction(db, async (trx) => {
+    const owned = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('state', '=', 'running')
+      .where('lease_owner', '=', worker)
+      .$if(dialect === 'postgres', (q) => q.forUpdate())
+      .execute();
+    const done = owned.map((r) => r.id);
+    if (done.length > 0) {
+      await trx
+        .updateTable('jobs')
+        .set({
+          state: 'succeeded',
+          finished_at: now,
+          updated_at: now,
+          lease_owner: null,
+          lease_expires_at: null,
+        })
+        .where('id', 'in', done)
+        .where('state', '=', 'running')
+        .where('lease_owner', '=', worker)
+        .execute();
+    }
+    return new Set(done);
+  });
+}
+
+export interface FailedAttempt {
+  job: JobRow;
+  worker: string;
+  now: string;
+  outcome: 'failed' | 'timeout' | 'lease_lost';
+  error: string;
+  /** When to run again; null sends the job to the dead letters. */
+  retryAt: string | null;
+}
+
+/** Records a failed attempt and either schedules the retry or dead-letters the job. */
+export async function failJob(db: Db, failure: FailedAttempt, fenceOwner = true): Promise<boolean> {
+  const { job, now } = failure;
+  return inTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable('jobs')
+      .set({
+        state: failure.retryAt ? 'queued' : 'dead',
+        run_at: failure.retryAt ?? job.run_at,
+        finished_at: failure.retryAt ? null : now,
+        last_error: failure.error.slice(0, 4000),
+        lease_owner: null,
+        lease_expires_at: null,
+        dispatched_at: null,
+        updated_at: now,
+      })
+      .where('id', '=', job.id)
+      .where('state', '=', 'running')
+      .$if(fenceOwner, (q) => q.where('lease_owner', '=', failure.worker))
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await trx
+      .insertInto('job_attempts')
+      .values({
+        id: newId(),
+        job_id: job.id,
+        attempt: job.attempts,
+        worker: job.lease_owner ?? failure.worker,
+        started_at: job.started_at ?? now,
+        finished_at: now,
+        outcome: failure.outcome,
+        error: failure.error.slice(0, 4000),
+      })
+      .execute();
+    return true;
+  });
+}

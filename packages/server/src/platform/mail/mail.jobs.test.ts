@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { sendMailJob } from './mail.jobs.js';
+
+let t: TestApp;
+let sink: SmtpSink | undefined;
+
+afterEach(async () => {
+  await t.close();
+  await sink?.close();
+  sink = undefined;
+});
+
+async function appWithSink() {
+  sink = await startSmtpSink();
+  t = await createTestApp({
+    env: {
+      MAIL_SERVER: sink.host,
+      MAIL_PORT: String(sink.port),
+      MAIL_USE_TLS: 'false',
+      MAIL_FROM: 'SignX <noreply@signx.test>',
+    },
+    build: { modules: [] },
+  });
+  return sink;
+}
+
+const job = (id: string) =>
+  t.database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const message = { to: 'alice@example.test', subject: 'Reset your password', text: 'Open the link to reset.' };
+
+describe('mail.send job', () => {
+  it('delivers through SMTP once the job runs', async () => {
+    const server = await appWithSink();
+    const { id } = await t.app.signx.jobs.enqueue(t.app.signx.db, sendMailJob, message);
+    expect(server.messages).toHaveLength(0);
+    await t.app.signx.jobs.drain();
+    expect(server.messages.map((m) => [m.envelope.to, m.subject, m.text.trim()])).toEqual([
+      [['alice@example.test'], 'Reset your password', 'Open the link to reset.'],
+    ]);
+    expect(await job(id)).toMatchObject({ state: 'succeeded', attempts: 1 });
+  });
+
+  it('dead-letters a permanently refused recipient at once, and retries a deferred one later', async () => {
+    const server = await appWithSink();
+    server.rejectRecipient('gone@example.test', 550);
+    server.rejectRecipient('busy@example.test', 451);
+    const gone = await t.app.signx.jobs.enqueue(t.app.signx.db, sendMailJob, {
+      ...message,
+      to: 'gone@example.test',
+    });
+    const busy = await t.app.signx.jobs.enqueue(t.app.signx.db, sendMailJob, {
+      ...message,
+      to: 'busy@example.test',
+    });
+    await t.app.signx.jobs.drain();
+    const dead = await job(gone.id);
+    expect(dead).toMatchObject({ state: 'dead', attempts: 1 });
+    expect(dead.last_error).toContain('MailDeliveryError');
+    const waiting = await job(busy.id);
+    expect(waiting).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(Date.parse(waiting.run_at) - Date.parse(waiting.updated_at)).toBeGreaterThanOrEqual(15_000);
+    expect(server.messages).toHaveLength(0);
+  });
+
+  it('refuses a payload that is not a mail message, enqueueing nothing', async () => {
+    await appWithSink();
+    await expect(
+      t.app.signx.jobs.enqueue(t.app.signx.db, sendMailJob, { to: 'a@b.c' } as typeof message),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(await t.database.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
+  });
+
+  it('writes an .eml file to DATA_DIR/mail-outbox when MAIL_SERVER is not configured', async () => {
+    t = await createTestApp({ build: { modules: [] } });
+    const { id } = await t.app.signx.jobs.enqueue(t.app.signx.db, sendMailJob, message);
+    await t.app.signx.jobs.drain();
+    const eml = readFileSync(join(t.dataDir, 'mail-outbox', `${id}.eml`), 'utf8');
+    expect(eml).toContain('Subject: Reset your password');
+    expect(eml).toContain('To: alice@example.test');
+    expect(eml).toContain('Open the link to reset.');
+    expect(await job(id)).toMatchObject({ state: 'succeeded' });
+  });
+});

@@ -1,0 +1,95 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Type } from '@sinclair/typebox';
+import nodemailer from 'nodemailer';
+import type { Config } from '../../config.js';
+import { isAppError } from '../errors.js';
+import { defineJob, type JobRunContext, PermanentJobError } from '../jobs/index.js';
+import { createMailer, MailDeliveryError, type Mailer } from './mailer.js';
+
+const mailers = new WeakMap<Config['mail'], Mailer>();
+
+/** One pooled mailer per configuration (per process), shared by every mail job. */
+function mailerFor(config: Config): Mailer {
+  let mailer = mailers.get(config.mail);
+  if (!mailer) {
+    const { host, port, user, password, useTls, from } = config.mail;
+    mailer = createMailer({
+      host: host ?? 'localhost',
+      port,
+      secure: useTls && port === 465,
+      startTls: useTls ? 'required' : 'off',
+      ...(user ? { user } : {}),
+      ...(password ? { password } : {}),
+      from,
+    });
+    mailers.set(config.mail, mailer);
+  }
+  return mailer;
+}
+
+/** Closes the pooled SMTP connections of this configuration (app shutdown). */
+export function closeMailer(config: Config): void {
+  mailers.get(config.mail)?.close();
+  mailers.delete(config.mail);
+}
+
+const payload = Type.Object(
+  {
+    to: Type.String({ minLength: 3, maxLength: 320, description: 'One plain recipient address' }),
+    subject: Type.String({ minLength: 1, maxLength: 500, description: 'Subject line' }),
+    text: Type.String({ maxLength: 1_000_000, description: 'Plain-text body' }),
+    html: Type.Optional(Type.String({ maxLength: 2_000_000, description: 'HTML body' })),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Sends one mail message. Modules enqueue it in the transaction that decided to send, so
+ * a rolled-back change sends nothing. Transient SMTP failures (4xx, unreachable server)
+ * retry with backoff; permanent ones (5xx, invalid address) go straight to the dead
+ * letters with the reason. Without MAIL_SERVER the message is written as an .eml file to
+ * DATA_DIR/mail-outbox/, so an administrator of an embedded install can still read it.
+ */
+export const sendMailJob = defineJob({
+  name: 'mail.send',
+  payload,
+  queue: 'mail',
+  concurrency: 4,
+  timeoutMs: 120_000,
+  retry: { attempts: 8, backoff: 'exponential', delayMs: 30_000, maxDelayMs: 3_600_000, jitter: true },
+  async handler(message, run) {
+    const { config } = run.ctx;
+    if (!config.mail.host) return writeToOutbox(message, run);
+    try {
+      const result = await mailerFor(config).send(message);
+      if (result.accepted.length === 0 && result.deferred.length > 0) {
+        throw new MailDeliveryError('Every recipient was deferred', { isTransient: true });
+      }
+      if (result.accepted.length === 0)
+        throw new PermanentJobError(`Every recipient was refused: ${result.rejected.join(', ')}`);
+      run.logger.info({ messageId: result.messageId }, 'mail sent');
+    } catch (error) {
+      if (isAppError(error) && error.code === 'VALIDATION') {
+        throw new PermanentJobError(
+          `${error.message}: ${error.fieldErrors.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+        );
+      }
+      throw error;
+    }
+  },
+});
+
+async function writeToOutbox(
+  message: { to: string; subject: string; text: string; html?: string },
+  run: JobRunContext,
+) {
+  const { config } = run.ctx;
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const info = await transport.sendMail({ ...message, from: config.mail.from });
+  const dir = join(config.dataDir, 'mail-outbox');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${run.jobId}.eml`);
+  await writeFile(file, info.message as Buffer);
+  run.logger.info({ file, to: message.to }, 'MAIL_SERVER not configured: mail written to the outbox');
+}

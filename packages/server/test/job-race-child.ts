@@ -1,0 +1,49 @@
+/**
+ * One of two worker processes racing for the same jobs (faults test). The handler marks the
+ * job as running in a table with a unique key, so a second concurrent run of the same job
+ * is caught by the database, counts its effect idempotently, and unmarks it.
+ */
+import { Type } from '@sinclair/typebox';
+import { sql } from 'kysely';
+import { systemClock } from '../src/platform/db/clock.js';
+import { createDatabase } from '../src/platform/db/database.js';
+import { defineJob } from '../src/platform/jobs/index.js';
+import { createTestRuntime } from './job-harness.js';
+
+const location = JSON.parse(process.argv[2] ?? '{}') as { file?: string; url?: string; searchPath?: string };
+const database = location.file
+  ? createDatabase({ dialect: 'sqlite', file: location.file })
+  : createDatabase({
+      dialect: 'postgres',
+      url: location.url,
+      searchPath: location.searchPath ?? 'public',
+      poolMax: 4,
+    });
+const db = database.db;
+
+const raced = defineJob({
+  name: 'test.raced',
+  payload: Type.Object({ n: Type.Integer() }),
+  async handler(_payload, run) {
+    try {
+      await sql`insert into test_job_running (job_id) values (${run.jobId})`.execute(db);
+    } catch {
+      await sql`insert into test_job_overlaps (job_id) values (${run.jobId})`.execute(db);
+    }
+    await sql`insert into test_job_effects (job_id, runs, pid) values (${run.jobId}, 1, ${process.pid})
+      on conflict (job_id) do update set runs = test_job_effects.runs + 1`.execute(db);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    await sql`delete from test_job_running where job_id = ${run.jobId}`.execute(db);
+  },
+});
+
+const runtime = createTestRuntime(database, systemClock, { concurrency: 8 });
+runtime.register(raced);
+await runtime.start();
+process.stdout.write('READY\n');
+process.once('SIGTERM', () => {
+  void runtime
+    .stop(2000)
+    .then(() => database.destroy())
+    .then(() => process.exit(0));
+});
