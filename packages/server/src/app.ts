@@ -5,6 +5,7 @@ import { type AppContext, type ContextOverrides, createContext } from './platfor
 import { installAccessControl } from './platform/http/access.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { installIdempotency } from './platform/http/idempotency.js';
+import { trackInFlight } from './platform/http/in-flight.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import { opsRoutes } from './platform/http/ops.routes.js';
 import { echoRequestId, requestIdFor } from './platform/http/request-id.js';
@@ -52,6 +53,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await installOpenApi(app, config.appVersion);
   installIdempotency(app, ctx.db, ctx.clock);
   for (const module of modules) await module.install?.(app, ctx);
+  // After the modules' hooks (e.g. the request audit log), so it counts their onResponse work too.
+  const inFlight = trackInFlight(app);
   await opsRoutes(app, ctx);
   await app.register(
     async (api) => {
@@ -60,6 +63,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     { prefix: '/api/v1' },
   );
   app.addHook('onClose', async () => {
+    await inFlight.drained(config.http.shutdownGraceMs);
     await ctx.jobs.stop(Math.floor(config.http.shutdownGraceMs * 0.8));
     closeMailer(config);
     if (!overrides.database) await ctx.database.destroy();

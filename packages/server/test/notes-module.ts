@@ -24,6 +24,16 @@ export async function createNotesTable(db: Db): Promise<void> {
 const note = Type.Object({ id: Type.String(), title: Type.String(), created_at: Type.String() });
 const open = { access: { public: true as const, reason: 'test' } };
 
+/** Lets a test wait until the slow route has really started handling a request. */
+export const slowRouteEntered = {
+  notify: () => {},
+  next(): Promise<void> {
+    return new Promise((resolve) => {
+      this.notify = resolve;
+    });
+  },
+};
+
 export const notesModule: ModuleDefinition = {
   name: 'test-notes',
   routes: async (api, ctx) => {
@@ -68,6 +78,7 @@ export const notesModule: ModuleDefinition = {
       throw new Error('password=hunter2 at db host 10.0.0.5');
     });
     app.get('/test/slow', { config: open }, async () => {
+      slowRouteEntered.notify();
       await new Promise((resolve) => setTimeout(resolve, 400));
       return ok({ finished: true });
     });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNotesTable, notesModule } from '../../test/notes-module.js';
+import { createNotesTable, notesModule, slowRouteEntered } from '../../test/notes-module.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { closeGracefully } from './boot.js';
 
@@ -13,8 +13,9 @@ describe('graceful shutdown', () => {
     t = await createTestApp({ build: { modules: [notesModule] } });
     await createNotesTable(t.database.db);
     const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const entered = slowRouteEntered.next();
     const inFlight = fetch(`${address}/api/v1/test/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await entered;
     const exitCode = new Promise<number>((resolve) => closeGracefully(t!.app, 5_000, resolve)());
     const late = await fetch(`${address}/health`).then(
       (r) => r.status,
