@@ -1,0 +1,53 @@
+import type { FastifyRequest } from 'fastify';
+import type { Trx } from '../../../platform/db/schema.js';
+import { logAttempt } from '../login-log/login-log.repository.js';
+import { anonymousActor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
+
+/** Where an attempt came from, as the server saw it. */
+export interface Origin {
+  ip: string;
+  userAgent: string;
+}
+
+export function originOf(request: FastifyRequest): Origin {
+  const ua = request.headers['user-agent'];
+  return { ip: request.ip, userAgent: typeof ua === 'string' ? ua.slice(0, 500) : '' };
+}
+
+/**
+ * Writes the login log row and the audit event of one attempt, in the caller's
+ * transaction: every attempt, successful or not, leaves both.
+ */
+export async function recordAttempt(
+  trx: Trx,
+  request: FastifyRequest,
+  attempt: {
+    userId: string | null;
+    username: string;
+    method: string;
+    result: 'success' | 'failure' | 'challenge';
+    reason: string | null;
+    now: string;
+  },
+): Promise<void> {
+  const origin = originOf(request);
+  await logAttempt(trx, {
+    user_id: attempt.userId,
+    username: attempt.username,
+    at: attempt.now,
+    ip: origin.ip,
+    user_agent: origin.userAgent,
+    method: attempt.method,
+    result: attempt.result,
+    reason: attempt.reason,
+  });
+  if (attempt.result === 'challenge') return;
+  const succeeded = attempt.result === 'success';
+  await recordIdentity(trx, anonymousActor(request, attempt.username.slice(0, 128), attempt.userId), {
+    action: succeeded ? identityEvents['login.succeeded'] : identityEvents['login.failed'],
+    entityType: 'user',
+    entityId: attempt.userId,
+    result: succeeded ? 'success' : 'failure',
+    details: { method: attempt.method, ...(attempt.reason ? { reason: attempt.reason } : {}) },
+  });
+}

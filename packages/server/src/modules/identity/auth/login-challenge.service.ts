@@ -1,0 +1,132 @@
+import type { FastifyRequest } from 'fastify';
+import { newId } from '../../../platform/db/ids.js';
+import type { Trx } from '../../../platform/db/schema.js';
+import { inTransaction } from '../../../platform/db/transaction.js';
+import { AppError } from '../../../platform/errors.js';
+import { issueEmailCode } from '../mfa/email-code.service.js';
+import { type SecondFactorMethod, verifySecondFactor } from '../mfa/second-factor.js';
+import { hasTotp } from '../mfa/totp.service.js';
+import { openSession, type TokenPair } from '../sessions/session.service.js';
+import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
+import { findUserById, type UserRow, updateUser } from '../users/users.repository.js';
+import { countFailure } from './lockout.js';
+import { originOf, recordAttempt } from './login-attempt.js';
+
+/** The second step of a sign-in that needs MFA: a single-use, 5-minute challenge token. */
+export interface LoginChallenge {
+  challenge_token: string;
+  methods: SecondFactorMethod[];
+  expires_at: string;
+}
+
+const challengeMinutes = 5;
+const maxAttempts = 5;
+
+/** A challenge when the user has an authenticator bound or one of its roles requires MFA; else null. */
+export async function createLoginChallenge(
+  trx: Trx,
+  runtime: IdentityRuntime,
+  user: UserRow,
+  roleRequiresMfa: boolean,
+): Promise<LoginChallenge | null> {
+  const totp = await hasTotp(trx, user.id);
+  if (!totp && !roleRequiresMfa) return null;
+  const now = runtime.ctx.clock.now().toISOString();
+  const token = newSecret('sxc_');
+  const expiresAt = plusMinutes(now, challengeMinutes);
+  await trx
+    .insertInto('one_time_codes')
+    .values({
+      id: newId(),
+      user_id: user.id,
+      purpose: 'login_challenge',
+      code_hash: sha256Hex(token),
+      subject: null,
+      attempts: 0,
+      created_at: now,
+      expires_at: expiresAt,
+      used_at: null,
+    })
+    .execute();
+  const methods: SecondFactorMethod[] = totp ? ['totp', 'recovery'] : [];
+  if (user.email) methods.push('email');
+  return { challenge_token: token, methods, expires_at: expiresAt };
+}
+
+const badChallenge = () =>
+  new AppError('UNAUTHENTICATED', 'The sign-in challenge is not valid; sign in again');
+
+async function openChallenge(trx: Trx, runtime: IdentityRuntime, token: string) {
+  const now = runtime.ctx.clock.now().toISOString();
+  const row = await trx
+    .selectFrom('one_time_codes')
+    .selectAll()
+    .where('code_hash', '=', sha256Hex(token))
+    .where('purpose', '=', 'login_challenge')
+    .executeTakeFirst();
+  if (!row || row.used_at || row.expires_at <= now || row.attempts >= maxAttempts) return null;
+  const user = await findUserById(trx, row.user_id);
+  if (user?.status !== 'active' || (user.locked_until && user.locked_until > now)) return null;
+  return { row, user, now };
+}
+
+/** Mails a code for a pending sign-in challenge. */
+export async function sendChallengeEmail(
+  runtime: IdentityRuntime,
+  token: string,
+): Promise<{ expires_at: string }> {
+  return inTransaction(runtime.ctx.db, async (trx) => {
+    const open = await openChallenge(trx, runtime, token);
+    if (!open?.user.email) throw badChallenge();
+    return issueEmailCode(trx, runtime, {
+      userId: open.user.id,
+      email: open.user.email,
+      purpose: 'login_mfa',
+      subject: open.row.id,
+    });
+  });
+}
+
+/** Completes a sign-in with a second factor; five wrong codes end the challenge. */
+export async function completeChallenge(
+  runtime: IdentityRuntime,
+  request: FastifyRequest,
+  input: { challenge_token: string; method: SecondFactorMethod; code: string },
+): Promise<TokenPair> {
+  const result = await inTransaction(runtime.ctx.db, async (trx) => {
+    const open = await openChallenge(trx, runtime, input.challenge_token);
+    if (!open) return null;
+    const { row, user, now } = open;
+    const method = `password+${input.method}`;
+    const attempt = { userId: user.id, username: user.username, method, now };
+    const valid = await verifySecondFactor(trx, runtime, {
+      userId: user.id,
+      method: input.method,
+      code: input.code,
+      purpose: 'login_mfa',
+      subject: row.id,
+    });
+    if (!valid) {
+      await trx
+        .updateTable('one_time_codes')
+        .set({ attempts: row.attempts + 1 })
+        .where('id', '=', row.id)
+        .execute();
+      await countFailure(runtime, trx, user, now);
+      await recordAttempt(trx, request, { ...attempt, result: 'failure', reason: 'wrong_second_factor' });
+      return null;
+    }
+    await trx.updateTable('one_time_codes').set({ used_at: now }).where('id', '=', row.id).execute();
+    await updateUser(trx, user.id, { last_login_at: now, failed_attempts: 0, locked_until: null });
+    await recordAttempt(trx, request, { ...attempt, result: 'success', reason: null });
+    return openSession(trx, runtime, {
+      userId: user.id,
+      authMethod: method,
+      mfaVerified: true,
+      origin: originOf(request),
+    });
+  });
+  if (!result) throw new AppError('UNAUTHENTICATED', 'The verification code is not valid');
+  return result;
+}

@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import { newId } from '../../../platform/db/ids.js';
+import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
+import { conflict, invalid, notFound } from '../../../platform/errors.js';
+import type { DepartmentsTable } from '../identity.tables.js';
+import { bumpAuthzVersion } from '../roles/user-authz.js';
+import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import type { IdentityRuntime } from '../shared/identity-runtime.js';
+
+export type DepartmentRow = DepartmentsTable;
+
+export async function listDepartments(db: DbOrTrx): Promise<DepartmentRow[]> {
+  return db.selectFrom('departments').selectAll().orderBy('path').execute();
+}
+
+export async function getDepartment(db: DbOrTrx, id: string): Promise<DepartmentRow> {
+  const row = await db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Department');
+  return row;
+}
+
+async function assertHead(db: DbOrTrx, userId: string | null | undefined) {
+  if (!userId) return;
+  const user = await db.selectFrom('users').select('status').where('id', '=', userId).executeTakeFirst();
+  if (!user) throw invalid('head_user_id', 'No such user');
+}
+
+async function parentPath(db: DbOrTrx, parentId: string | null | undefined): Promise<string> {
+  if (!parentId) return '/';
+  const parent = await db
+    .selectFrom('departments')
+    .select('path')
+    .where('id', '=', parentId)
+    .executeTakeFirst();
+  if (!parent) throw invalid('parent_id', 'No such parent department');
+  return parent.path;
+}
+
+export async function createDepartment(
+  trx: Trx,
+  runtime: IdentityRuntime,
+  actor: Actor,
+  input: { name: string; parent_id?: string | null | undefined; head_user_id?: string | null | undefined },
+): Promise<DepartmentRow> {
+  await assertHead(trx, input.head_user_id);
+  const id = newId();
+  const now = runtime.ctx.clock.now().toISOString();
+  const row: DepartmentRow = {
+    id,
+    name: input.name,
+    parent_id: input.parent_id ?? null,
+    path: `${await parentPath(trx, input.parent_id)}${id}/`,
+    head_user_id: input.head_user_id ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('departments').values(row).execute();
+  await bumpAuthzVersion(trx);
+  await recordIdentity(trx, actor, {
+    action: identityEvents['department.created'],
+    entityType: 'department',
+    entityId: id,
+    after: { ...row },
+  });
+  return row;
+}
+
+/** Renames, re-parents (moving the whole subtree) or sets the head; refuses cycles. */
+export async function updateDepartment(
+  trx: Trx,
+  runtime: IdentityRuntime,
+  actor: Actor,
+  id: string,
+  changes: {
+    name?: string | undefined;
+    parent_id?: string | null | undefined;
+    head_user_id?: string | null | undefined;
+  },
+): Promise<DepartmentRow> {
+  const before = await getDepartment(trx, id);
+  await assertHead(trx, changes.head_user_id);
+  const now = runtime.ctx.clock.now().toISOString();
+  let path = before.path;
+  if (changes.parent_id !== undefined && changes.parent_id !== before.parent_id) {
+    const base = await parentPath(trx, changes.parent_id);
+    if (base.startsWith(before.path)) throw invalid('parent_id', 'A department cannot move under itself');
+    path = `${base}${id}/`;
+    await trx
+      .updateTable('departments')
+      .set({ path: sql`${path} || substr(path, ${before.path.length + 1})` })
+      .where('path', 'like', `${before.path}%`)
+      .execute();
+  }
+  const after = { ...before, ...changes, path, updated_at: now };
+  await trx
+    .updateTable('departments')
+    .set({ name: after.name, parent_id: after.parent_id, head_user_id: after.head_user_id, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+  await bumpAuthzVersion(trx);
+  await recordIdentity(trx, actor, {
+    action: identityEvents['department.updated'],
+    entityType: 'department',
+    entityId: id,
+    before: { ...before },
+    after: { ...after },
+  });
+  return after;
+}
+
+/** Only an empty department (no children, no users, no role refers to it) can be deleted. */
+export async function deleteDepartment(trx: Trx, actor: Actor, id: string): Promise<void> {
+  const before = await getDepartment(trx, id);
+  const child = await trx
+    .selectFrom('departments')
+    .select('id')
+    .where('parent_id', '=', id)
+    .executeTakeFirst();
+  const member = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('department_id', '=', id)
+    .executeTakeFirst();
+  const role = await trx
+    .selectFrom('role_departments')
+    .select('role_id')
+    .where('department_id', '=', id)
+    .executeTakeFirst();
+  if (child || member || role)
+    throw conflict('The department still has sub-departments, users or role scopes');
+  await trx.deleteFrom('departments').where('id', '=', id).execute();
+  await bumpAuthzVersion(trx);
+  await recordIdentity(trx, actor, {
+    action: identityEvents['department.deleted'],
+    entityType: 'department',
+    entityId: id,
+    before: { ...before },
+  });
+}

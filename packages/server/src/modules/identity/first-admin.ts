@@ -1,0 +1,86 @@
+import { randomInt } from 'node:crypto';
+import { newId } from '../../platform/db/ids.js';
+import type { Trx } from '../../platform/db/schema.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { conflict } from '../../platform/errors.js';
+import { storePassword } from './passwords/password.service.js';
+import { passwordProblems } from './passwords/password-policy.js';
+import { bumpAuthzVersion, ensureCatalogue } from './roles/user-authz.js';
+import { identityEvents, recordIdentity } from './shared/identity-audit.js';
+import type { IdentityRuntime } from './shared/identity-runtime.js';
+import { findUserByUsername, insertUser } from './users/users.repository.js';
+
+const alphabet = {
+  upper: 'ABCDEFGHJKLMNPQRSTUVWXYZ',
+  lower: 'abcdefghijkmnopqrstuvwxyz',
+  digit: '23456789',
+  special: '!#%+-=?@^_',
+};
+
+/** A generated one-time password: 20 characters (~115 bits) covering every policy class. */
+export function generatePassword(length = 20): string {
+  const all = Object.values(alphabet).join('');
+  const chars = Object.values(alphabet).map((set) => set[randomInt(set.length)] as string);
+  while (chars.length < length) chars.push(all[randomInt(all.length)] as string);
+  for (let i = chars.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
+  }
+  return chars.join('');
+}
+
+/**
+ * Creates a super administrator with a generated password that must be changed at first
+ * sign-in. The password is returned to the caller (printed once), never logged or stored.
+ */
+export async function createAdministrator(
+  runtime: IdentityRuntime,
+  input: { username: string; fullName: string; email: string | null; actor: string },
+): Promise<{ userId: string; password: string }> {
+  await ensureCatalogue(runtime);
+  return inTransaction(runtime.ctx.db, async (trx: Trx) => {
+    if (await findUserByUsername(trx, input.username))
+      throw conflict(`User ${input.username} already exists`);
+    const role = await trx
+      .selectFrom('roles')
+      .select('id')
+      .where('code', '=', 'super_admin')
+      .executeTakeFirstOrThrow();
+    const now = runtime.ctx.clock.now().toISOString();
+    const user = {
+      id: newId(),
+      username: input.username.toLowerCase(),
+      full_name: input.fullName,
+      email: input.email,
+      phone: null,
+      department_id: null,
+      status: 'active' as const,
+      identity_level: 'internal',
+      password_hash: null,
+      password_changed_at: null,
+      must_change_password: 1,
+      failed_attempts: 0,
+      locked_until: null,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+      disabled_at: null,
+      row_version: 1,
+    };
+    await insertUser(trx, user);
+    await trx.insertInto('user_roles').values({ user_id: user.id, role_id: role.id }).execute();
+    let password = generatePassword();
+    const policy = { minLength: runtime.settings.passwordMinLength };
+    while (passwordProblems(password, policy, user.username).length > 0) password = generatePassword();
+    await storePassword(trx, runtime, user, password, { mustChange: true, field: 'password' });
+    await bumpAuthzVersion(trx);
+    await recordIdentity(trx, input.actor, {
+      action: identityEvents['user.created'],
+      entityType: 'user',
+      entityId: user.id,
+      after: { username: user.username, full_name: user.full_name, roles: ['super_admin'] },
+      details: { first_administrator: input.actor === 'first-start' },
+    });
+    return { userId: user.id, password };
+  });
+}

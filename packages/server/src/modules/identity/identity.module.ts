@@ -1,0 +1,56 @@
+import type { ModuleDefinition } from '../../platform/module.js';
+import { apiKeyRoutes } from './api-keys/api-keys.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { departmentRoutes } from './departments/departments.routes.js';
+import { createAdministrator } from './first-admin.js';
+import { loginLogRoutes } from './login-log/login-log.routes.js';
+import { mfaRoutes } from './mfa/mfa.routes.js';
+import { roleRoutes } from './roles/roles.routes.js';
+import { createAuthenticator } from './sessions/authenticator.js';
+import { sessionRoutes } from './sessions/sessions.routes.js';
+import { identityRuntime } from './shared/identity-runtime.js';
+import { meRoutes } from './users/me.routes.js';
+import { userAdminRoutes } from './users/user-admin.routes.js';
+import { userRoutes } from './users/users.routes.js';
+
+/**
+ * Identity and access: installs the platform authenticator (Bearer JWT + X-API-Key),
+ * mounts /auth, /me, /users, /departments, /roles, /permissions, /sessions, /api-keys,
+ * /login-log, and creates the first administrator on the first start.
+ */
+export const identityModule: ModuleDefinition = {
+  name: 'identity',
+  install: async (app, ctx) => {
+    if (ctx.config.isProduction && ctx.config.identity.passwordHashCost !== 'standard')
+      throw new Error('PASSWORD_HASH_COST=test is for test suites only; it is refused in production');
+    const runtime = identityRuntime(ctx);
+    app.setAuthenticator(createAuthenticator(runtime));
+    app.addHook('onReady', async () => {
+      await runtime.hasher.warm();
+    });
+  },
+  routes: async (api, ctx) => {
+    const runtime = identityRuntime(ctx);
+    await authRoutes(api, runtime);
+    await mfaRoutes(api, runtime);
+    await meRoutes(api, runtime);
+    await userRoutes(api, runtime);
+    await userAdminRoutes(api, runtime);
+    await departmentRoutes(api, runtime);
+    await roleRoutes(api, runtime);
+    await sessionRoutes(api, runtime);
+    await apiKeyRoutes(api, runtime);
+    await loginLogRoutes(api, runtime);
+  },
+  onFirstStart: async (ctx, output) => {
+    const { password } = await createAdministrator(identityRuntime(ctx), {
+      username: 'admin',
+      fullName: 'Administrator',
+      email: null,
+      actor: 'first-start',
+    });
+    output('SignX first start: created the administrator account "admin".');
+    output(`password: ${password}`);
+    output('This password is shown once and must be changed at the first sign-in.');
+  },
+};

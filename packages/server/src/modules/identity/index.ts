@@ -1,0 +1,17 @@
+/**
+ * The identity module's public face. Other modules use:
+ * - `definePermissions(module, {...})` to declare the action codes their routes check;
+ * - `dataScopeOf(principal)` + `applyDataScope(query, scope, columns)` on list AND detail queries;
+ * - `departmentHeadAbove(db, {userId, levels})` for approval chains;
+ * - `verifySigningReauthentication(trx, ctx, {proof, userId, sessionId})` before a signature;
+ * - `usersByIds(db, ids)` to show who did something (never the users table directly);
+ * - `maskPhone` for the same column masking rule.
+ */
+export { departmentHeadAbove } from './departments/department-head.js';
+export { identityModule } from './identity.module.js';
+export { verifySigningReauthentication } from './mfa/step-up.service.js';
+export { applyDataScope, type DataScope, dataScopeCondition, type ScopeColumns } from './roles/data-scope.js';
+export { declaredPermissions, definePermissions } from './roles/permission-catalogue.js';
+export { dataScopeOf } from './sessions/principal-details.js';
+export { maskPhone } from './shared/masking.js';
+export { type UserSummary, usersByIds } from './users/user-lookup.js';

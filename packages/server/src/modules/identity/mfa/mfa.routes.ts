@@ -1,0 +1,184 @@
+import type { TSchema } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { inTransaction } from '../../../platform/db/transaction.js';
+import { forbidden, invalid } from '../../../platform/errors.js';
+import { principalOf } from '../../../platform/http/access.js';
+import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { done, expiresAt } from '../auth/auth.schemas.js';
+import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import { type TypedApp, typed } from '../shared/typed-app.js';
+import { findUserById, type UserRow } from '../users/users.repository.js';
+import { issueEmailCode } from './email-code.service.js';
+import * as s from './mfa.schemas.js';
+import { stepUp } from './step-up.service.js';
+import {
+  confirmTotpBinding,
+  removeTotp,
+  replaceRecoveryCodes,
+  startTotpBinding,
+  verifyTotp,
+} from './totp.service.js';
+
+const signedIn = { access: { authenticated: true as const } };
+
+function schema<B extends TSchema, D extends TSchema>(body: B, data: D) {
+  return { tags: ['auth'], body, response: { 200: envelope(data), ...errorResponses(400, 401, 409) } };
+}
+
+function sessionUser(request: FastifyRequest) {
+  const principal = principalOf(request);
+  if (principal.kind !== 'user' || !principal.userId || !principal.sessionId)
+    throw forbidden('Only a signed-in user can manage their own factors');
+  return { userId: principal.userId, sessionId: principal.sessionId };
+}
+
+async function withPassword(
+  runtime: IdentityRuntime,
+  user: UserRow | undefined,
+  password: string,
+): Promise<UserRow> {
+  if (!user?.password_hash || !(await runtime.hasher.verify(user.password_hash, password)))
+    throw invalid('password', 'The password is not correct');
+  return user;
+}
+
+/** /auth/mfa/* for the signed-in user, and /auth/step-up (re-authentication proofs). */
+export async function mfaRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+  const app = typed(api);
+  postAuthMfaBindRoute(app, runtime);
+  postAuthMfaBindConfirmRoute(app, runtime);
+  postAuthMfaUnbindRoute(app, runtime);
+  postAuthMfaRecoveryCodesRoute(app, runtime);
+  postAuthStepUpRoute(app, runtime);
+  postAuthStepUpEmailRoute(app, runtime);
+}
+
+/** POST /auth/mfa/bind */
+function postAuthMfaBindRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.post(
+    '/auth/mfa/bind',
+    { config: signedIn, schema: schema(s.bindBody, s.bindResult) },
+    async (request) => {
+      const { userId } = sessionUser(request);
+      const body = request.body;
+      return ok(
+        await inTransaction(db, async (trx) => {
+          const user = await withPassword(runtime, await findUserById(trx, userId), body.password);
+          return startTotpBinding(trx, runtime, user);
+        }),
+      );
+    },
+  );
+}
+
+/** POST /auth/mfa/bind/confirm */
+function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.post(
+    '/auth/mfa/bind/confirm',
+    { config: signedIn, schema: schema(s.confirmBody, s.recoveryCodes) },
+    async (request) => {
+      const { userId } = sessionUser(request);
+      const body = request.body;
+      const codes = await inTransaction(db, async (trx) => {
+        const recovery = await confirmTotpBinding(trx, runtime, userId, body.code);
+        await recordIdentity(trx, request, {
+          action: identityEvents['mfa.bound'],
+          entityType: 'user',
+          entityId: userId,
+        });
+        return recovery;
+      });
+      return ok({ recovery_codes: codes });
+    },
+  );
+}
+
+/** POST /auth/mfa/unbind */
+function postAuthMfaUnbindRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.post('/auth/mfa/unbind', { config: signedIn, schema: schema(s.unbindBody, done) }, async (request) => {
+    const { userId } = sessionUser(request);
+    const body = request.body;
+    await inTransaction(db, async (trx) => {
+      await withPassword(runtime, await findUserById(trx, userId), body.password);
+      if (!(await verifyTotp(trx, runtime, userId, body.code)))
+        throw invalid('code', 'The code is not valid');
+      await removeTotp(trx, userId);
+      await recordIdentity(trx, request, {
+        action: identityEvents['mfa.unbound'],
+        entityType: 'user',
+        entityId: userId,
+      });
+    });
+    return ok({ done: true });
+  });
+}
+
+/** POST /auth/mfa/recovery-codes */
+function postAuthMfaRecoveryCodesRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  const now = () => runtime.ctx.clock.now().toISOString();
+  app.post(
+    '/auth/mfa/recovery-codes',
+    { config: signedIn, schema: schema(s.unbindBody, s.recoveryCodes) },
+    async (request) => {
+      const { userId } = sessionUser(request);
+      const body = request.body;
+      const codes = await inTransaction(db, async (trx) => {
+        await withPassword(runtime, await findUserById(trx, userId), body.password);
+        if (!(await verifyTotp(trx, runtime, userId, body.code)))
+          throw invalid('code', 'The code is not valid');
+        const fresh = await replaceRecoveryCodes(trx, userId, now());
+        await recordIdentity(trx, request, {
+          action: identityEvents['mfa.recovery_codes_regenerated'],
+          entityType: 'user',
+          entityId: userId,
+        });
+        return fresh;
+      });
+      return ok({ recovery_codes: codes });
+    },
+  );
+}
+
+/** POST /auth/step-up */
+function postAuthStepUpRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  app.post(
+    '/auth/step-up',
+    { config: signedIn, schema: schema(s.stepUpBody, s.stepUpResult) },
+    async (request) => {
+      const session = sessionUser(request);
+      return ok(await stepUp(runtime, request, { ...session, ...request.body }));
+    },
+  );
+}
+
+/** POST /auth/step-up/email */
+function postAuthStepUpEmailRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.post(
+    '/auth/step-up/email',
+    {
+      config: signedIn,
+      schema: { tags: ['auth'], response: { 200: envelope(expiresAt), ...errorResponses(401, 409) } },
+    },
+    async (request) => {
+      const { userId, sessionId } = sessionUser(request);
+      return ok(
+        await inTransaction(db, async (trx) => {
+          const user = await findUserById(trx, userId);
+          if (!user?.email) throw invalid('email', 'Your account has no email address');
+          return issueEmailCode(trx, runtime, {
+            userId,
+            email: user.email,
+            purpose: 'step_up',
+            subject: sessionId,
+          });
+        }),
+      );
+    },
+  );
+}

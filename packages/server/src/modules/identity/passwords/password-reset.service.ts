@@ -1,0 +1,118 @@
+import { newId } from '../../../platform/db/ids.js';
+import type { Trx } from '../../../platform/db/schema.js';
+import { revokeUserSessions } from '../sessions/session.repository.js';
+import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import { enqueueMail, publicLink } from '../shared/identity-mail.js';
+import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
+import { findUserById, type UserRow } from '../users/users.repository.js';
+import { resetTokenInvalid, storePassword } from './password.service.js';
+
+const linkMinutes = 60;
+
+/**
+ * Mails a single-use password link (256-bit token, stored as SHA-256, one hour). Used for
+ * self-service "forgot password", for an administrator's reset and for new accounts: an
+ * administrator never chooses or sees a user's password. Self-service requests send at most
+ * one mail a minute per account, so the public endpoint cannot flood an inbox.
+ */
+export async function sendPasswordLink(
+  trx: Trx,
+  runtime: IdentityRuntime,
+  actor: Actor,
+  user: UserRow,
+  reason: 'forgot' | 'admin_reset' | 'welcome',
+): Promise<{ expires_at: string } | null> {
+  if (!user.email || user.status === 'disabled') return null;
+  const now = runtime.ctx.clock.now().toISOString();
+  if (reason === 'forgot') {
+    const recent = await recentLink(trx, user.id, now);
+    if (recent) return recent;
+  }
+  await trx
+    .updateTable('one_time_codes')
+    .set({ used_at: now })
+    .where('user_id', '=', user.id)
+    .where('purpose', '=', 'password_reset')
+    .where('used_at', 'is', null)
+    .execute();
+  const token = newSecret('sxp_');
+  const expiresAt = plusMinutes(now, linkMinutes);
+  await trx
+    .insertInto('one_time_codes')
+    .values({
+      id: newId(),
+      user_id: user.id,
+      purpose: 'password_reset',
+      code_hash: sha256Hex(token),
+      subject: reason,
+      attempts: 0,
+      created_at: now,
+      expires_at: expiresAt,
+      used_at: null,
+    })
+    .execute();
+  const link = publicLink(runtime, '/reset-password', token);
+  const intro =
+    reason === 'welcome'
+      ? 'An account was created for you on SignX.'
+      : 'A password reset was requested for your SignX account.';
+  await enqueueMail(trx, runtime, {
+    to: user.email,
+    subject: reason === 'welcome' ? 'Set your SignX password' : 'Reset your SignX password',
+    text: `${intro}\nUsername: ${user.username}\nSet your password within ${linkMinutes} minutes: ${link}\nIf you did not expect this, tell your administrator.`,
+  });
+  await recordIdentity(trx, actor, {
+    action: identityEvents['password.reset_requested'],
+    entityType: 'user',
+    entityId: user.id,
+    details: { reason, expires_at: expiresAt },
+  });
+  return { expires_at: expiresAt };
+}
+
+/** A self-service link sent in the last minute (answered instead of mailing again). */
+async function recentLink(trx: Trx, userId: string, now: string) {
+  return trx
+    .selectFrom('one_time_codes')
+    .select('expires_at')
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'password_reset')
+    .where('used_at', 'is', null)
+    .where('created_at', '>', plusMinutes(now, -1))
+    .executeTakeFirst();
+}
+
+/** Sets a password from a reset link; the link works once and every session of the user ends. */
+export async function resetWithToken(
+  trx: Trx,
+  runtime: IdentityRuntime,
+  actor: Actor,
+  input: { token: string; password: string },
+): Promise<void> {
+  const now = runtime.ctx.clock.now().toISOString();
+  const row = await trx
+    .selectFrom('one_time_codes')
+    .selectAll()
+    .where('code_hash', '=', sha256Hex(input.token))
+    .where('purpose', '=', 'password_reset')
+    .executeTakeFirst();
+  if (!row || row.used_at || row.expires_at <= now) throw resetTokenInvalid();
+  const user = await findUserById(trx, row.user_id);
+  if (!user || user.status === 'disabled') throw resetTokenInvalid();
+  await storePassword(trx, runtime, user, input.password, { mustChange: false, field: 'new_password' });
+  const used = await trx
+    .updateTable('one_time_codes')
+    .set({ used_at: now })
+    .where('id', '=', row.id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(used.numUpdatedRows) !== 1) throw resetTokenInvalid();
+  await revokeUserSessions(trx, user.id, now, 'password_reset');
+  await recordIdentity(trx, actor, {
+    action: identityEvents['password.reset'],
+    entityType: 'user',
+    entityId: user.id,
+    details: { via: row.subject },
+  });
+}

@@ -1,0 +1,96 @@
+import { newId } from '../../../platform/db/ids.js';
+import type { Trx } from '../../../platform/db/schema.js';
+import { AppError, invalid } from '../../../platform/errors.js';
+import { revokeUserSessions } from '../sessions/session.repository.js';
+import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import { findUserById, recentPasswordHashes, type UserRow, updateUser } from '../users/users.repository.js';
+import { assertPasswordAllowed } from './password-policy.js';
+
+/**
+ * Stores a new password after the policy and history checks: argon2id hash, history row,
+ * lockout cleared. `mustChange` is set for generated passwords (first administrator).
+ */
+export async function storePassword(
+  trx: Trx,
+  runtime: IdentityRuntime,
+  user: UserRow,
+  password: string,
+  options: { mustChange: boolean; field?: string },
+): Promise<void> {
+  assertPasswordAllowed(
+    password,
+    { minLength: runtime.settings.passwordMinLength },
+    user.username,
+    options.field,
+  );
+  const previous = await recentPasswordHashes(trx, user.id, runtime.settings.passwordHistory);
+  const candidates = user.password_hash ? [user.password_hash, ...previous] : previous;
+  for (const hashed of candidates)
+    if (await runtime.hasher.verify(hashed, password))
+      throw invalid(options.field ?? 'new_password', 'Password was used recently; choose a different one');
+  const now = runtime.ctx.clock.now().toISOString();
+  const hashed = await runtime.hasher.hash(password);
+  await updateUser(trx, user.id, {
+    password_hash: hashed,
+    password_changed_at: now,
+    must_change_password: options.mustChange ? 1 : 0,
+    failed_attempts: 0,
+    locked_until: null,
+    updated_at: now,
+  });
+  await trx
+    .insertInto('password_history')
+    .values({ id: newId(), user_id: user.id, password_hash: hashed, created_at: now })
+    .execute();
+}
+
+/**
+ * A signed-in user changes their own password (required after first login). The current
+ * password is verified; every other session of the user ends.
+ */
+export async function changeOwnPassword(
+  trx: Trx,
+  runtime: IdentityRuntime,
+  actor: Actor,
+  input: { userId: string; sessionId: string | null; current: string; next: string },
+): Promise<void> {
+  const user = await findUserById(trx, input.userId);
+  if (!user?.password_hash || !(await runtime.hasher.verify(user.password_hash, input.current)))
+    throw invalid('current_password', 'The current password is not correct');
+  if (input.current === input.next)
+    throw invalid('new_password', 'The new password must differ from the current one');
+  await storePassword(trx, runtime, user, input.next, { mustChange: false });
+  const now = runtime.ctx.clock.now().toISOString();
+  const others = await trx
+    .selectFrom('user_sessions')
+    .select('id')
+    .where('user_id', '=', user.id)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const ids = others.map((s) => s.id).filter((id) => id !== input.sessionId);
+  if (ids.length > 0)
+    await trx
+      .updateTable('user_sessions')
+      .set({ revoked_at: now, revoke_reason: 'password_changed' })
+      .where('id', 'in', ids)
+      .execute();
+  await recordIdentity(trx, actor, {
+    action: identityEvents['password.changed'],
+    entityType: 'user',
+    entityId: user.id,
+    details: { other_sessions_ended: ids.length },
+  });
+}
+
+/** Invalidates the current password and every session (admin reset; the user sets a new one by link). */
+export async function invalidatePassword(trx: Trx, runtime: IdentityRuntime, userId: string): Promise<void> {
+  const now = runtime.ctx.clock.now().toISOString();
+  await updateUser(trx, userId, { password_hash: null, must_change_password: 1, updated_at: now });
+  await revokeUserSessions(trx, userId, now, 'password_reset');
+}
+
+export const resetTokenInvalid = () =>
+  new AppError('VALIDATION', 'The request is not valid', {
+    fieldErrors: [{ field: 'token', message: 'The reset link is not valid or has expired' }],
+  });

@@ -1,0 +1,139 @@
+import type { DbOrTrx } from '../../../platform/db/schema.js';
+import { cacheSlot, type IdentityRuntime } from '../shared/identity-runtime.js';
+import {
+  type AuthzSnapshot,
+  departmentTree,
+  loadSnapshot,
+  roleChain,
+  rolePermissions,
+} from './authz-snapshot.js';
+import { syncCatalogue } from './catalogue-sync.js';
+import type { DataScope } from './data-scope.js';
+
+/** What a user may do and see, resolved from its roles (cached per process per authz version). */
+export interface UserAuthz {
+  roleCodes: string[];
+  permissions: ReadonlySet<string>;
+  scope: DataScope;
+  mfaRequired: boolean;
+}
+
+interface AuthzCache {
+  snapshot: AuthzSnapshot | null;
+  loading: Promise<AuthzSnapshot> | null;
+  users: Map<string, { version: number; departmentId: string | null; authz: UserAuthz }>;
+  synced: Promise<void> | null;
+}
+
+function authzCache(runtime: IdentityRuntime): AuthzCache {
+  return cacheSlot(runtime, 'authz', () => ({
+    snapshot: null,
+    loading: null,
+    users: new Map(),
+    synced: null,
+  }));
+}
+
+export async function readAuthzVersion(db: DbOrTrx): Promise<number> {
+  const row = await db
+    .selectFrom('identity_state')
+    .select('authz_version')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.authz_version ?? 0);
+}
+
+/** Makes every process reload roles and permissions before its next authorization decision. */
+export async function bumpAuthzVersion(db: DbOrTrx): Promise<void> {
+  await db
+    .updateTable('identity_state')
+    .set((eb) => ({ authz_version: eb('authz_version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+/** Ensures the permission catalogue and seed roles exist (once per process). */
+export function ensureCatalogue(runtime: IdentityRuntime): Promise<void> {
+  const cache = authzCache(runtime);
+  cache.synced ??= syncCatalogue(runtime.ctx.db, runtime.ctx.clock.now().toISOString()).catch((error) => {
+    cache.synced = null;
+    throw error;
+  });
+  return cache.synced;
+}
+
+/**
+ * The snapshot at `version`. Pass the open transaction when inside one (SQLite has a single
+ * connection); a snapshot read inside a transaction is never cached, because that
+ * transaction might still roll back a change it made under a new version number.
+ */
+export async function snapshotAt(
+  runtime: IdentityRuntime,
+  version: number,
+  db: DbOrTrx = runtime.ctx.db,
+): Promise<AuthzSnapshot> {
+  const cache = authzCache(runtime);
+  if (cache.snapshot && cache.snapshot.version === version) return cache.snapshot;
+  if (db.isTransaction) {
+    await syncCatalogue(db, runtime.ctx.clock.now().toISOString());
+    return loadSnapshot(db, version);
+  }
+  await ensureCatalogue(runtime);
+  cache.loading ??= loadSnapshot(db, version).finally(() => {
+    cache.loading = null;
+  });
+  const snapshot = await cache.loading;
+  if (snapshot.version >= (cache.snapshot?.version ?? 0)) {
+    cache.snapshot = snapshot;
+    cache.users.clear();
+  }
+  return snapshot.version === version ? snapshot : snapshotAt(runtime, version, db);
+}
+
+/** The authorization of `userId` at `version` (the version the caller just read with the session). */
+export async function userAuthz(
+  runtime: IdentityRuntime,
+  user: { id: string; departmentId: string | null },
+  version: number,
+  db: DbOrTrx = runtime.ctx.db,
+): Promise<UserAuthz> {
+  const cache = authzCache(runtime);
+  const hit = cache.users.get(user.id);
+  if (hit && hit.version === version && hit.departmentId === user.departmentId) return hit.authz;
+  const snapshot = await snapshotAt(runtime, version, db);
+  const roleIds = (
+    await db.selectFrom('user_roles').select('role_id').where('user_id', '=', user.id).execute()
+  ).map((r) => r.role_id);
+  const authz = resolveAuthz(snapshot, roleIds, user);
+  if (!db.isTransaction && cache.snapshot === snapshot)
+    cache.users.set(user.id, { version, departmentId: user.departmentId, authz });
+  return authz;
+}
+
+/** Pure resolution (tested directly): union of permissions and scopes over all roles. */
+export function resolveAuthz(
+  snapshot: AuthzSnapshot,
+  roleIds: string[],
+  user: { id: string; departmentId: string | null },
+): UserAuthz {
+  const permissions = new Set<string>();
+  const departments = new Set<string>();
+  let all = false;
+  let mfaRequired = false;
+  for (const roleId of roleIds) {
+    for (const code of rolePermissions(snapshot, roleId)) permissions.add(code);
+    const role = snapshot.roles.get(roleId);
+    if (!role) continue;
+    mfaRequired ||= roleChain(snapshot, roleId).some((r) => r.mfaRequired);
+    if (role.dataScope === 'all') all = true;
+    else if (role.dataScope === 'department' && user.departmentId) departments.add(user.departmentId);
+    else if (role.dataScope === 'department_tree' && user.departmentId)
+      for (const id of departmentTree(snapshot, user.departmentId)) departments.add(id);
+    else if (role.dataScope === 'custom') for (const id of role.departments) departments.add(id);
+  }
+  const roleCodes = roleIds.flatMap((id) => snapshot.roles.get(id)?.code ?? []);
+  const scope: DataScope = all
+    ? { all: true, userId: user.id }
+    : { all: false, userId: user.id, departmentIds: [...departments] };
+  return { roleCodes, permissions, scope, mfaRequired };
+}

@@ -1,0 +1,74 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../../platform/errors.js';
+import type { Principal } from '../../../platform/http/access.js';
+import { authenticateApiKey } from '../api-keys/api-key-auth.js';
+import { userAuthz } from '../roles/user-authz.js';
+import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import { plusMinutes } from '../shared/secrets.js';
+import { verifyAccessToken } from './access-token.js';
+import { attachDetails } from './principal-details.js';
+import { readSessionStatus, type SessionStatus, touchSession } from './session.repository.js';
+
+/** Routes a user who must change their password may still call. */
+const passwordChangeRoutes = new Set(['/api/v1/auth/password/change', '/api/v1/auth/logout', '/api/v1/me']);
+/** last_seen_at is written at most this often (a write per request would cost more than the read). */
+const touchEveryMs = 60_000;
+
+/**
+ * The platform authenticator: `Authorization: Bearer <access JWT>` or `X-API-Key`. A bearer
+ * token is valid only while its session row is active (not revoked, not expired, not idle)
+ * and its user is active: one primary-key read per request, with roles and permissions
+ * resolved from the per-process authorization cache.
+ */
+export function createAuthenticator(runtime: IdentityRuntime) {
+  return async (request: FastifyRequest): Promise<Principal | null> => {
+    const apiKey = request.headers['x-api-key'];
+    if (typeof apiKey === 'string') return authenticateApiKey(runtime, apiKey);
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return null;
+    const claims = await verifyAccessToken(runtime, header.slice(7));
+    if (!claims) return null;
+    const session = await readSessionStatus(runtime.ctx.db, claims.sessionId);
+    if (!session || session.user_id !== claims.userId) return null;
+    const now = runtime.ctx.clock.now();
+    if (!(await isUsable(runtime, claims.sessionId, session, now))) return null;
+    if (session.must_change_password === 1 && !passwordChangeRoutes.has(request.routeOptions.url ?? ''))
+      throw new AppError('FORBIDDEN', 'You must change your password before continuing', {
+        details: { reason: 'password_change_required' },
+      });
+    const authz = await userAuthz(
+      runtime,
+      { id: session.user_id, departmentId: session.department_id },
+      session.authz_version,
+    );
+    const principal: Principal = {
+      kind: 'user',
+      id: session.user_id,
+      userId: session.user_id,
+      username: session.username,
+      permissions: authz.permissions,
+      sessionId: claims.sessionId,
+      authMethod: session.auth_method,
+    };
+    return attachDetails(principal, {
+      scope: authz.scope,
+      departmentId: session.department_id,
+      roleCodes: authz.roleCodes,
+      mfaRequired: authz.mfaRequired,
+      authzVersion: session.authz_version,
+    });
+  };
+}
+
+async function isUsable(runtime: IdentityRuntime, sessionId: string, s: SessionStatus, now: Date) {
+  const iso = now.toISOString();
+  if (s.revoked_at !== null || s.status !== 'active' || s.expires_at <= iso) return false;
+  if (plusMinutes(s.last_seen_at, runtime.settings.sessionIdleMinutes) <= iso) return false;
+  const touchAfter = Math.min(touchEveryMs, (runtime.settings.sessionIdleMinutes * 60_000) / 4);
+  if (now.getTime() - Date.parse(s.last_seen_at) > touchAfter)
+    await touchSession(runtime.ctx.db, sessionId, iso).catch((error: unknown) => {
+      // Best effort: a busy database must not fail the request; the next one retries.
+      runtime.ctx.logger.warn({ err: error }, 'session activity not recorded');
+    });
+  return true;
+}

@@ -1,0 +1,66 @@
+import type { FastifyRequest } from 'fastify';
+import type { Trx } from '../../../platform/db/schema.js';
+import {
+  type AuditActor,
+  type AuditEventInput,
+  actorFromRequest,
+  audit,
+  defineAuditEvents,
+  systemActor,
+} from '../../audit/index.js';
+
+/** The identity module's audit actions; every login and every administrative change records one. */
+export const identityEvents = defineAuditEvents('identity', {
+  'login.succeeded': 'A user signed in',
+  'login.failed': 'A sign-in attempt failed',
+  logout: 'A user signed out',
+  'token.reuse_detected': 'A used refresh token was presented; its session was revoked',
+  'user.created': 'A user account was created',
+  'user.updated': 'A user account was changed',
+  'user.disabled': 'A user account was disabled',
+  'user.enabled': 'A user account was enabled again',
+  'user.roles_changed': "A user's roles were changed",
+  'password.changed': 'A user changed their password',
+  'password.reset_requested': 'A password reset link was issued',
+  'password.reset': 'A password was set through a reset link',
+  'department.created': 'A department was created',
+  'department.updated': 'A department was changed',
+  'department.deleted': 'A department was deleted',
+  'role.created': 'A role was created',
+  'role.updated': 'A role was changed',
+  'role.permissions_changed': "A role's permissions were changed",
+  'role.deleted': 'A role was deleted',
+  'session.kicked': 'An administrator ended a session',
+  'mfa.bound': 'A TOTP authenticator was bound',
+  'mfa.unbound': 'A TOTP authenticator was removed',
+  'mfa.recovery_codes_regenerated': 'New MFA recovery codes were generated',
+  'step_up.succeeded': 'A user re-authenticated for a sensitive action',
+  'step_up.failed': 'A re-authentication attempt failed',
+  'api_key.created': 'An API key was created',
+  'api_key.revoked': 'An API key was revoked',
+});
+
+export type IdentityAction = (typeof identityEvents)[keyof typeof identityEvents];
+
+/** Who acted: the request's principal, or the system for CLI and first-start work. */
+export type Actor = FastifyRequest | AuditActor | string;
+
+function toActor(actor: Actor): AuditActor {
+  if (typeof actor === 'string') return systemActor(actor);
+  if ('headers' in actor) return actorFromRequest(actor);
+  return actor;
+}
+
+/** Records an identity audit event in the caller's transaction. */
+export async function recordIdentity(
+  trx: Trx,
+  actor: Actor,
+  event: Omit<AuditEventInput, 'actor' | 'action'> & { action: IdentityAction },
+): Promise<void> {
+  await audit.record(trx, { ...event, actor: toActor(actor) });
+}
+
+/** The actor for a login attempt, before any principal exists. */
+export function anonymousActor(request: FastifyRequest, name: string, id: string | null = null): AuditActor {
+  return { ...actorFromRequest(request), type: id ? 'user' : 'anonymous', id, name };
+}

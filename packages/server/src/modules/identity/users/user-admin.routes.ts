@@ -1,0 +1,165 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { inTransaction } from '../../../platform/db/transaction.js';
+import { principalOf } from '../../../platform/http/access.js';
+import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { removeTotp } from '../mfa/totp.service.js';
+import { roleIdsGrantableBy } from '../roles/grant-guard.js';
+import { bumpAuthzVersion } from '../roles/user-authz.js';
+import { dataScopeOf } from '../sessions/principal-details.js';
+import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import type { TypedApp } from '../shared/typed-app.js';
+import { adminResetPassword, changeStatus, type StatusChange } from './user-status.service.js';
+import { presentFor, presentUser } from './users.presenter.js';
+import { replaceUserRoles, roleCodesByUser } from './users.repository.js';
+import * as s from './users.schemas.js';
+import { userInScope } from './users.service.js';
+
+const need = (permission: string) => ({ access: { permission } });
+const tags = ['users'];
+
+/** Roles, status, password reset and MFA removal for one user (within the data scope). */
+export async function userAdminRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+  const app = api.withTypeProvider<TypeBoxTypeProvider>();
+  rolesRoute(app, runtime);
+  statusRoute(app, runtime, 'disable', 'POST', '/users/:id/disable');
+  statusRoute(app, runtime, 'disable', 'DELETE', '/users/:id');
+  statusRoute(app, runtime, 'enable', 'POST', '/users/:id/enable');
+  statusRoute(app, runtime, 'lock', 'POST', '/users/:id/lock');
+  statusRoute(app, runtime, 'unlock', 'POST', '/users/:id/unlock');
+  resetRoute(app, runtime);
+  mfaRoute(app, runtime);
+}
+
+/** PUT /users/:id/roles: never grants more than the caller holds. */
+function rolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.put(
+    '/users/:id/roles',
+    {
+      config: need('identity.user.update'),
+      schema: {
+        tags,
+        params: s.userParams,
+        body: s.rolesBody,
+        response: { 200: envelope(s.userView), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const user = await inTransaction(db, async (trx) => {
+        const row = await userInScope(trx, dataScopeOf(principal), request.params.id);
+        const before = (await roleCodesByUser(trx, [row.id])).get(row.id) ?? [];
+        await roleIdsGrantableBy(
+          trx,
+          runtime,
+          principal,
+          before.filter((c) => !request.body.roles.includes(c)),
+        );
+        await replaceUserRoles(
+          trx,
+          row.id,
+          await roleIdsGrantableBy(trx, runtime, principal, request.body.roles),
+        );
+        await bumpAuthzVersion(trx);
+        await recordIdentity(trx, request, {
+          action: identityEvents['user.roles_changed'],
+          entityType: 'user',
+          entityId: row.id,
+          before: { roles: before },
+          after: { roles: request.body.roles },
+        });
+        return row;
+      });
+      return ok(await presentFor(runtime, request, user));
+    },
+  );
+}
+
+/** POST /users/:id/reset-password: mails a link; the administrator sees no password. */
+function resetRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.post(
+    '/users/:id/reset-password',
+    {
+      config: need('identity.user.reset_password'),
+      schema: {
+        tags,
+        params: s.userParams,
+        response: { 200: envelope(s.resetResult), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      ok(
+        await inTransaction(db, async (trx) =>
+          adminResetPassword(
+            trx,
+            runtime,
+            request,
+            await userInScope(trx, dataScopeOf(principalOf(request)), request.params.id),
+          ),
+        ),
+      ),
+  );
+}
+
+/** DELETE /users/:id/mfa: removes a lost authenticator. */
+function mfaRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.delete(
+    '/users/:id/mfa',
+    {
+      config: need('identity.user.update'),
+      schema: {
+        tags,
+        params: s.userParams,
+        response: { 200: envelope(s.userView), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const row = await inTransaction(db, async (trx) => {
+        const user = await userInScope(trx, dataScopeOf(principalOf(request)), request.params.id);
+        if (await removeTotp(trx, user.id))
+          await recordIdentity(trx, request, {
+            action: identityEvents['mfa.unbound'],
+            entityType: 'user',
+            entityId: user.id,
+            details: { by_administrator: true },
+          });
+        return user;
+      });
+      return ok(await presentFor(runtime, request, row));
+    },
+  );
+}
+
+function statusRoute(
+  app: TypedApp,
+  runtime: IdentityRuntime,
+  change: StatusChange,
+  method: 'POST' | 'DELETE',
+  url: string,
+) {
+  app.route({
+    method,
+    url,
+    config: need('identity.user.disable'),
+    schema: {
+      tags,
+      params: s.userParams,
+      ...(method === 'POST' ? { body: s.reasonBody } : {}),
+      response: { 200: envelope(s.userView), ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request) => {
+      const principal = principalOf(request);
+      const reason = (request.body as { reason?: string } | undefined)?.reason;
+      const row = await inTransaction(runtime.ctx.db, async (trx) => {
+        const user = await userInScope(trx, dataScopeOf(principal), (request.params as { id: string }).id);
+        return changeStatus(trx, runtime, request, { user, change, actorUserId: principal.userId, reason });
+      });
+      const roles = (await roleCodesByUser(runtime.ctx.db, [row.id])).get(row.id) ?? [];
+      return ok(presentUser(row, roles, principal.permissions));
+    },
+  });
+}

@@ -1,0 +1,24 @@
+import type { DbOrTrx } from '../../../platform/db/schema.js';
+
+/** What other modules may know about a user: enough to show and resolve, never secrets. */
+export interface UserSummary {
+  id: string;
+  username: string;
+  full_name: string;
+  email: string | null;
+  department_id: string | null;
+  status: string;
+}
+
+/** Resolves user ids (including disabled users: history stays resolvable). */
+export async function usersByIds(db: DbOrTrx, ids: readonly string[]): Promise<Map<string, UserSummary>> {
+  const result = new Map<string, UserSummary>();
+  if (ids.length === 0) return result;
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'full_name', 'email', 'department_id', 'status'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  for (const row of rows) result.set(row.id, row);
+  return result;
+}

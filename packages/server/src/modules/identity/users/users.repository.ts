@@ -1,0 +1,68 @@
+import type { DbOrTrx } from '../../../platform/db/schema.js';
+import type { UsersTable } from '../identity.tables.js';
+
+/** All SQL on `users` and `user_roles`. */
+export type UserRow = UsersTable;
+
+export async function findUserByUsername(db: DbOrTrx, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+}
+
+export async function findUserById(db: DbOrTrx, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUser(db: DbOrTrx, row: UserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+/** Every change of a user row goes through here, so `row_version` always moves. */
+export async function updateUser(db: DbOrTrx, id: string, changes: Partial<UserRow>): Promise<void> {
+  const { row_version: _ignored, ...rest } = changes;
+  await db
+    .updateTable('users')
+    .set((eb) => ({ ...rest, row_version: eb('row_version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function userRoleIds(db: DbOrTrx, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('user_roles').select('role_id').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.role_id);
+}
+
+export async function replaceUserRoles(db: DbOrTrx, userId: string, roleIds: string[]): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roleIds.length > 0)
+    await db
+      .insertInto('user_roles')
+      .values(roleIds.map((role_id) => ({ user_id: userId, role_id })))
+      .execute();
+}
+
+/** Role codes per user for a page of users (one query, not one per row). */
+export async function roleCodesByUser(db: DbOrTrx, userIds: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (userIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('user_roles')
+    .innerJoin('roles', 'roles.id', 'user_roles.role_id')
+    .select(['user_roles.user_id', 'roles.code'])
+    .where('user_roles.user_id', 'in', userIds)
+    .execute();
+  for (const row of rows) result.set(row.user_id, [...(result.get(row.user_id) ?? []), row.code]);
+  return result;
+}
+
+export async function recentPasswordHashes(db: DbOrTrx, userId: string, limit: number): Promise<string[]> {
+  if (limit <= 0) return [];
+  const rows = await db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.password_hash);
+}

@@ -1,0 +1,133 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { pageSchema } from '../../../platform/db/pagination.js';
+import { inTransaction } from '../../../platform/db/transaction.js';
+import { principalOf } from '../../../platform/http/access.js';
+import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { dataScopeOf, detailsOf } from '../sessions/principal-details.js';
+import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import type { TypedApp } from '../shared/typed-app.js';
+import { listUsersPage } from './user-list.query.js';
+import { roleCodesCached } from './user-row-cache.js';
+import { presentFor, presentUser } from './users.presenter.js';
+import * as s from './users.schemas.js';
+import { changeUser, createUser, userInScope } from './users.service.js';
+
+const need = (permission: string) => ({ access: { permission } });
+const tags = ['users'];
+
+/** /users: administration of accounts, always within the caller's data scope. */
+export async function userRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+  const app = api.withTypeProvider<TypeBoxTypeProvider>();
+  listRoute(app, runtime);
+  detailRoute(app, runtime);
+  createRoute(app, runtime);
+  updateRoute(app, runtime);
+}
+
+/** GET /users: a page within the data scope. */
+function listRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.get(
+    '/users',
+    {
+      config: need('identity.user.read'),
+      schema: {
+        tags,
+        querystring: s.userListQuery,
+        response: { 200: envelope(pageSchema(s.userView)), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const details = detailsOf(principal);
+      const page = await listUsersPage(runtime, db, details.scope, request.query);
+      const roles = await roleCodesCached(
+        runtime,
+        db,
+        details.authzVersion,
+        page.items.map((u) => u.id),
+      );
+      return ok({
+        ...page,
+        items: page.items.map((u) => presentUser(u, roles.get(u.id) ?? [], principal.permissions)),
+      });
+    },
+  );
+}
+
+/** GET /users/:id: 404 outside the data scope. */
+function detailRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.get(
+    '/users/:id',
+    {
+      config: need('identity.user.read'),
+      schema: {
+        tags,
+        params: s.userParams,
+        response: { 200: envelope(s.userView), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      ok(
+        await presentFor(
+          runtime,
+          request,
+          await userInScope(db, dataScopeOf(principalOf(request)), request.params.id),
+        ),
+      ),
+  );
+}
+
+/** POST /users: the user sets a password through the mailed link. */
+function createRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.post(
+    '/users',
+    {
+      config: { ...need('identity.user.create'), idempotent: true },
+      schema: {
+        tags,
+        body: s.createUserBody,
+        response: { 201: envelope(s.createdUser), ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { row, setup } = await inTransaction(db, (trx) =>
+        createUser(trx, runtime, request, principalOf(request), request.body),
+      );
+      const view = await presentFor(runtime, request, row);
+      return reply.status(201).send(
+        ok({
+          ...view,
+          password_setup: setup ? { delivery: 'email' as const, expires_at: setup.expires_at } : null,
+        }),
+      );
+    },
+  );
+}
+
+/** PATCH /users/:id: profile fields only (strict body). */
+function updateRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const { db } = runtime.ctx;
+  app.patch(
+    '/users/:id',
+    {
+      config: need('identity.user.update'),
+      schema: {
+        tags,
+        params: s.userParams,
+        body: s.updateUserBody,
+        response: { 200: envelope(s.userView), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const updated = await inTransaction(db, async (trx) => {
+        const before = await userInScope(trx, dataScopeOf(principalOf(request)), request.params.id);
+        return changeUser(trx, runtime, request, before, request.body);
+      });
+      return ok(await presentFor(runtime, request, updated));
+    },
+  );
+}

@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  auditRows,
+  bearer,
+  createAdmin,
+  createIdentityTestApp,
+  createUserWith,
+  type IdentityTestApp,
+  login,
+  mailedToken,
+  mailsTo,
+  tokenFor,
+} from '../../../../test/identity-fixtures.js';
+
+describe('users: administration, data scope, masking, mass assignment, password reset', () => {
+  let t: IdentityTestApp;
+  let admin: string;
+  let east: string;
+  let eastSub: string;
+  let west: string;
+  const call = (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    token: string,
+    payload?: object,
+  ) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) });
+
+  beforeAll(async () => {
+    t = await createIdentityTestApp();
+    await createAdmin(t.app);
+    admin = await tokenFor(t.app, 'root');
+    const dept = async (name: string, parent?: string) =>
+      (await call('POST', '/departments', admin, { name, ...(parent ? { parent_id: parent } : {}) })).json()
+        .data.id as string;
+    east = await dept('East');
+    eastSub = await dept('East / Shanghai', east);
+    west = await dept('West');
+    await createUserWith(t.app, { username: 'manager', roles: ['operations_manager'], departmentId: east });
+    await createUserWith(t.app, {
+      username: 'spec',
+      roles: ['operations_specialist'],
+      departmentId: east,
+      phone: '13812345678',
+    });
+    await createUserWith(t.app, { username: 'sub', departmentId: eastSub });
+    await createUserWith(t.app, { username: 'westy', departmentId: west });
+  });
+  afterAll(() => t.close());
+
+  it('creates a user without a password and mails a single-use set-password link', async () => {
+    const created = await call('POST', '/users', admin, {
+      username: 'NewBie',
+      full_name: 'New Bie',
+      email: 'newbie@example.test',
+      department_id: west,
+      roles: ['developer'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().data).toMatchObject({
+      username: 'newbie',
+      roles: ['developer'],
+      must_change_password: true,
+      password_setup: { delivery: 'email' },
+    });
+    expect((await login(t.app, 'newbie', 'Anything-123!')).statusCode).toBe(401);
+    const token = await mailedToken(t.app, 'newbie@example.test');
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset',
+      payload: { token, new_password: 'Password1!' },
+    });
+    expect(weak.statusCode).toBe(400);
+    const set = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset',
+      payload: { token, new_password: 'Fresh-Start-2026' },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset',
+      payload: { token, new_password: 'Another-Start-2027' },
+    });
+    expect(replay.statusCode).toBe(400);
+    expect((await login(t.app, 'newbie', 'Fresh-Start-2026')).statusCode).toBe(200);
+    expect(
+      (await auditRows(t.app, 'identity.user.created')).some((a) => a.entity_id === created.json().data.id),
+    ).toBe(true);
+  });
+
+  it('refuses a duplicate username and changes nothing', async () => {
+    const count = (await t.app.signx.db.selectFrom('users').select('id').execute()).length;
+    const dup = await call('POST', '/users', admin, {
+      username: 'spec',
+      full_name: 'Dup',
+      email: 'dup@example.test',
+    });
+    expect(dup.statusCode).toBe(409);
+    expect((await t.app.signx.db.selectFrom('users').select('id').execute()).length).toBe(count);
+  });
+
+  it('applies data scopes: department_tree sees East and its children only; outside is 404', async () => {
+    const manager = await tokenFor(t.app, 'manager');
+    const list = await call('GET', '/users?page_size=100', manager);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(
+      list
+        .json()
+        .data.items.map((u: { username: string }) => u.username)
+        .sort(),
+    ).toEqual(['manager', 'spec', 'sub']);
+    const westUser = await t.app.signx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'westy')
+      .executeTakeFirstOrThrow();
+    expect((await call('GET', `/users/${westUser.id}`, manager)).statusCode).toBe(404);
+  });
+
+  it('department scope (specialist) cannot read a child department user; editing outside scope is 404 and changes nothing', async () => {
+    const spec = await tokenFor(t.app, 'spec');
+    const names = (await call('GET', '/users?page_size=100', spec))
+      .json()
+      .data.items.map((u: { username: string }) => u.username);
+    expect(names.sort()).toEqual(['manager', 'spec']);
+    await t.app.signx.db
+      .insertInto('role_permissions')
+      .values({
+        role_id: (
+          await t.app.signx.db
+            .selectFrom('roles')
+            .select('id')
+            .where('code', '=', 'operations_specialist')
+            .executeTakeFirstOrThrow()
+        ).id,
+        permission_code: 'identity.user.update',
+      })
+      .execute();
+    await t.app.signx.db.updateTable('identity_state').set({ authz_version: 1000 }).execute();
+    const sub = await t.app.signx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'sub')
+      .executeTakeFirstOrThrow();
+    const edit = await call('PATCH', `/users/${sub.id}`, spec, { full_name: 'Hacked' });
+    expect(edit.statusCode).toBe(404);
+    const after = await t.app.signx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', sub.id)
+      .executeTakeFirstOrThrow();
+    expect(after.full_name).toBe(sub.full_name);
+  });
+
+  it('masks phone numbers without user.phone.view', async () => {
+    const manager = await tokenFor(t.app, 'manager');
+    const spec = (await call('GET', '/users?q=spec', manager)).json().data.items[0];
+    expect(spec.phone).toBe('138****5678');
+    const full = (await call('GET', '/users?q=spec', admin)).json().data.items[0];
+    expect(full.phone).toBe('13812345678');
+  });
+
+  it('refuses mass assignment of roles or status through profile and admin updates', async () => {
+    const spec = await tokenFor(t.app, 'spec');
+    const before = await t.app.signx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'spec')
+      .executeTakeFirstOrThrow();
+    for (const payload of [
+      { full_name: 'X', roles: ['super_admin'] },
+      { status: 'active', full_name: 'X' },
+      { must_change_password: 0 },
+    ]) {
+      const response = await call('PATCH', '/me', spec, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+    const adminPatch = await call('PATCH', `/users/${before.id}`, admin, { roles: ['super_admin'] });
+    expect(adminPatch.statusCode).toBe(400);
+    const after = await t.app.signx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', before.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    const roles = await t.app.signx.db
+      .selectFrom('user_roles')
+      .select('role_id')
+      .where('user_id', '=', before.id)
+      .execute();
+    expect(roles).toHaveLength(1);
+    const ok = await call('PATCH', '/me', spec, { full_name: 'Spec Ialist' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().data.user.full_name).toBe('Spec Ialist');
+  });
+
+  it('refuses to grant a role with permissions the granter lacks (no escalation)', async () => {
+    const manager = await tokenFor(t.app, 'manager');
+    await t.app.signx.db
+      .insertInto('role_permissions')
+      .values({
+        role_id: (
+          await t.app.signx.db
+            .selectFrom('roles')
+            .select('id')
+            .where('code', '=', 'operations_manager')
+            .executeTakeFirstOrThrow()
+        ).id,
+        permission_code: 'identity.user.update',
+      })
+      .execute();
+    await t.app.signx.db.updateTable('identity_state').set({ authz_version: 2000 }).execute();
+    const sub = await t.app.signx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'sub')
+      .executeTakeFirstOrThrow();
+    const grant = await call('PUT', `/users/${sub.id}/roles`, manager, { roles: ['super_admin'] });
+    expect(grant.statusCode).toBe(403);
+    expect(
+      await t.app.signx.db.selectFrom('user_roles').select('role_id').where('user_id', '=', sub.id).execute(),
+    ).toEqual([]);
+  });
+
+  it('disabling keeps the account, ends its sessions and is audited; delete = disable', async () => {
+    const westy = await t.app.signx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'westy')
+      .executeTakeFirstOrThrow();
+    const session = await tokenFor(t.app, 'westy');
+    const res = await call('DELETE', `/users/${westy.id}`, admin);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data.status).toBe('disabled');
+    expect((await call('GET', '/me', session)).statusCode).toBe(401);
+    expect(
+      await t.app.signx.db
+        .selectFrom('users')
+        .select('status')
+        .where('id', '=', westy.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'disabled' });
+    expect((await auditRows(t.app, 'identity.user.disabled')).map((a) => a.entity_id)).toContain(westy.id);
+    const enable = await call('POST', `/users/${westy.id}/enable`, admin, {});
+    expect(enable.json().data.status).toBe('active');
+  });
+
+  it('administrator reset: old password stops working, the user sets a new one by link', async () => {
+    const sub = await t.app.signx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'sub')
+      .executeTakeFirstOrThrow();
+    const session = await tokenFor(t.app, 'sub');
+    const reset = await call('POST', `/users/${sub.id}/reset-password`, admin);
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(reset.json().data.delivery).toBe('email');
+    expect(JSON.stringify(reset.json())).not.toMatch(/sxp_/);
+    expect((await call('GET', '/me', session)).statusCode).toBe(401);
+    expect((await login(t.app, 'sub')).statusCode).toBe(401);
+    const token = await mailedToken(t.app, 'sub@example.test');
+    const reuse = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset',
+      payload: { token, new_password: 'Correct-Horse-7-Battery' },
+    });
+    expect(reuse.statusCode).toBe(400);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset',
+      payload: { token, new_password: 'After-Reset-Pass-9' },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await login(t.app, 'sub', 'After-Reset-Pass-9')).statusCode).toBe(200);
+  });
+
+  it('forgot-password answers the same for unknown users', async () => {
+    const known = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset/request',
+      payload: { username: 'manager' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset/request',
+      payload: { username: 'nobody' },
+    });
+    expect(known.statusCode).toBe(202);
+    expect(unknown.statusCode).toBe(202);
+    expect(unknown.json().data).toEqual(known.json().data);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset/request',
+      payload: { username: 'manager' },
+    });
+    expect(again.statusCode).toBe(202);
+    expect(await mailsTo(t.app, 'manager@example.test')).toHaveLength(1);
+  });
+});
