@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { inTransaction } from '../../../platform/db/transaction.js';
-import { forbidden, notFound } from '../../../platform/errors.js';
+import { forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { hasTotp } from '../mfa/totp.service.js';
@@ -39,10 +39,10 @@ export async function meRoutes(api: FastifyInstance, runtime: IdentityRuntime): 
   patchMeRoute(app, runtime);
 }
 
-/** GET /me */
-function getMeRoute(app: TypedApp, runtime: IdentityRuntime): void {
+/** What /me answers: the caller's profile, permissions, data scope and MFA state. */
+function meView(runtime: IdentityRuntime) {
   const { db } = runtime.ctx;
-  const view = async (userId: string, principal: ReturnType<typeof principalOf>) => {
+  return async (userId: string, principal: ReturnType<typeof principalOf>) => {
     const user = await findUserById(db, userId);
     if (!user) throw notFound('User');
     const details = detailsOf(principal);
@@ -56,6 +56,11 @@ function getMeRoute(app: TypedApp, runtime: IdentityRuntime): void {
       session_id: principal.sessionId,
     };
   };
+}
+
+/** GET /me */
+function getMeRoute(app: TypedApp, runtime: IdentityRuntime): void {
+  const view = meView(runtime);
   app.get(
     '/me',
     {
@@ -73,20 +78,7 @@ function getMeRoute(app: TypedApp, runtime: IdentityRuntime): void {
 /** PATCH /me */
 function patchMeRoute(app: TypedApp, runtime: IdentityRuntime): void {
   const { db } = runtime.ctx;
-  const view = async (userId: string, principal: ReturnType<typeof principalOf>) => {
-    const user = await findUserById(db, userId);
-    if (!user) throw notFound('User');
-    const details = detailsOf(principal);
-    const scope = details.scope;
-    return {
-      user: presentUser(user, [...details.roleCodes], new Set(['user.phone.view'])),
-      permissions: [...principal.permissions].sort(),
-      data_scope: { all: scope.all, department_ids: scope.all ? [] : [...scope.departmentIds] },
-      mfa: { totp_bound: await hasTotp(db, user.id), required: details.mfaRequired },
-      auth_method: principal.authMethod,
-      session_id: principal.sessionId,
-    };
-  };
+  const view = meView(runtime);
   app.patch(
     '/me',
     {
@@ -105,7 +97,18 @@ function patchMeRoute(app: TypedApp, runtime: IdentityRuntime): void {
       await inTransaction(db, async (trx) => {
         const before = await findUserById(trx, userId);
         if (!before) throw notFound('User');
-        await changeUser(trx, runtime, request, before, request.body);
+        const { current_password: currentPassword, ...changes } = request.body;
+        if (changes.email !== undefined && changes.email !== before.email) {
+          // Password-reset links go to this address: changing it needs the password.
+          const isVerified = Boolean(
+            currentPassword &&
+              before.password_hash &&
+              (await runtime.hasher.verify(before.password_hash, currentPassword)),
+          );
+          if (!isVerified)
+            throw invalid('current_password', 'Enter your current password to change your email');
+        }
+        await changeUser(trx, runtime, request, before, changes);
       });
       return ok(await view(userId, principal));
     },

@@ -71,6 +71,9 @@ export const profileBody = Type.Object(
     full_name: Type.Optional(fullName),
     email: Type.Optional(email),
     phone: Type.Optional(Type.Union([phone, Type.Null()])),
+    current_password: Type.Optional(
+      Type.String({ maxLength: 200, description: 'Required when changing your own email address' }),
+    ),
   },
   { ...strict, minProperties: 1 },
 );

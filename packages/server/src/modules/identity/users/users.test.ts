@@ -9,6 +9,7 @@ import {
   login,
   mailedToken,
   mailsTo,
+  testPassword,
   tokenFor,
 } from '../../../../test/identity-fixtures.js';
 
@@ -193,6 +194,34 @@ describe('users: administration, data scope, masking, mass assignment, password 
     const ok = await call('PATCH', '/me', spec, { full_name: 'Spec Ialist' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().data.user.full_name).toBe('Spec Ialist');
+  });
+
+  it('changes the own email address only with the current password', async () => {
+    const spec = await tokenFor(t.app, 'spec');
+    const emailOf = async () =>
+      (
+        await t.app.signx.db
+          .selectFrom('users')
+          .select('email')
+          .where('username', '=', 'spec')
+          .executeTakeFirstOrThrow()
+      ).email;
+    const original = await emailOf();
+    for (const payload of [
+      { email: 'attacker@evil.example' },
+      { email: 'attacker@evil.example', current_password: 'wrong-password-1A!' },
+    ]) {
+      const refused = await call('PATCH', '/me', spec, payload);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0].field).toBe('current_password');
+      expect(await emailOf()).toBe(original);
+    }
+    const changed = await call('PATCH', '/me', spec, {
+      email: 'spec.new@example.cn',
+      current_password: testPassword,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(await emailOf()).toBe('spec.new@example.cn');
   });
 
   it('refuses to grant a role with permissions the granter lacks (no escalation)', async () => {
