@@ -63,6 +63,7 @@ function buildConfig(v: Values) {
       queueUrl: v.QUEUE_URL,
       driver: v.QUEUE_URL ? ('bullmq' as const) : ('local' as const),
       concurrency: v.JOBS_CONCURRENCY,
+      retentionDays: v.JOBS_RETENTION_DAYS,
     },
     outbound: { allowList: v.OUTBOUND_ALLOW_LIST, timeoutMs: v.OUTBOUND_TIMEOUT_MS },
     mail: {

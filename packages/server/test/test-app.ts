@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type BuildOptions, buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
+import type { Authenticator } from '../src/platform/http/access.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -27,12 +28,13 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
 
 /** The whole application on a fresh test database, for `app.inject` tests. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; build?: BuildOptions } = {},
+  options: { env?: Record<string, string>; build?: BuildOptions; authenticator?: Authenticator } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'signx-app-'));
   const config = testConfig(dataDir, options.env);
   const database = await createTestDatabase();
   const app = await buildApp(config, { database, ...options.build });
+  if (options.authenticator) app.setAuthenticator(options.authenticator);
   await app.ready();
   return {
     app,

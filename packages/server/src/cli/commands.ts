@@ -26,6 +26,10 @@ export const commands: Record<string, CliCommand> = {
     run: lazy(() => import('./serve.command.js')),
   },
   migrate: { summary: 'apply pending database migrations', run: lazy(() => import('./migrate.command.js')) },
+  admin: {
+    summary: 'create another super administrator: admin create --username NAME [--email ADDRESS]',
+    run: lazy(() => import('./admin.command.js')),
+  },
   doctor: {
     summary: 'check configuration, database, storage and optional tools',
     run: lazy(() => import('./doctor.command.js')),
@@ -33,6 +37,16 @@ export const commands: Record<string, CliCommand> = {
   pdf: {
     summary: 'sign or verify a PDF: pdf sign <in.pdf> -o <out.pdf> [...] | pdf verify <file.pdf> [--json]',
     run: lazy(() => import('./pdf-entry.command.js')),
+  },
+  audit: {
+    summary: 'audit log: audit verify | audit verify-bundle <file> | audit checkpoint | audit archive',
+    needsConfig: false,
+    run: lazy(() => import('./audit.command.js')),
+  },
+  jobs: {
+    summary:
+      'background jobs: jobs queues | list | show <id> | retry <id> | cancel <id> | pause|resume <queue> | schedules',
+    run: lazy(() => import('./jobs.command.js')),
   },
   config: {
     summary: 'print the configuration reference table (markdown)',

@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m20261122_0001 from './2026_11_22_0001_platform.js';
+import * as m20261122_0100 from './2026_11_22_0100_audit.js';
+import * as m20261122_0200 from './2026_11_22_0200_jobs.js';
+import * as m20261122_0300 from './2026_11_22_0300_identity.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -7,4 +10,7 @@ import * as m20261122_0001 from './2026_11_22_0001_platform.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_platform': m20261122_0001,
+  '2026_11_22_0100_audit': m20261122_0100,
+  '2026_11_22_0200_jobs': m20261122_0200,
+  '2026_11_22_0300_identity': m20261122_0300,
 };

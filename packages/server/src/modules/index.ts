@@ -1,4 +1,7 @@
 import type { ModuleDefinition } from '../platform/module.js';
+import { auditModule } from './audit/index.js';
+import { identityModule } from './identity/index.js';
+import { jobsAdminModule } from './jobs-admin/index.js';
 
 /** The modules of SignX, in the order they are installed. */
-export const modules: ModuleDefinition[] = [];
+export const modules: ModuleDefinition[] = [auditModule, identityModule, jobsAdminModule];

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { runContextInitializers } from './context-initializers.js';
 import { type Clock, systemClock } from './db/clock.js';
 import { createDatabase, type Database } from './db/database.js';
 import type { Db } from './db/schema.js';
@@ -71,6 +72,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
       retentionDays: config.jobs.retentionDays,
       ...(config.database.dialect === 'postgres' ? { listenUrl: config.database.url } : {}),
     });
+  runContextInitializers(ctx);
   return ctx;
 }
 

@@ -109,6 +109,13 @@ export const settings = {
     default: 16,
     description: 'Background jobs one process runs at the same time',
   },
+  JOBS_RETENTION_DAYS: {
+    kind: 'int',
+    min: 1,
+    max: 3650,
+    default: 14,
+    description: 'Days finished (succeeded/cancelled) jobs and schedule fires are kept; dead letters stay',
+  },
   OUTBOUND_ALLOW_LIST: {
     kind: 'list',
     default: [],

@@ -19,6 +19,7 @@ import {
  */
 const syncBusyWaitMs = 100;
 const beginDeadlineMs = 15_000;
+const statisticsEveryMs = 5 * 60_000;
 
 /**
  * SQLite with the settings a server needs: WAL so readers never block the writer, a short busy
@@ -35,7 +36,9 @@ export function createSqliteDialect(file: string): Dialect {
       database.pragma('foreign_keys = ON');
       database.pragma('synchronous = NORMAL');
       refreshPlannerStatistics(database);
-      return withStatementCache(database);
+      const statistics = setInterval(() => refreshPlannerStatistics(database), statisticsEveryMs);
+      statistics.unref();
+      return withStatementCache(database, () => clearInterval(statistics));
     },
   };
   return {
@@ -48,12 +51,15 @@ export function createSqliteDialect(file: string): Dialect {
 }
 
 /**
- * Planner statistics (sqlite_stat1), refreshed when a connection opens as SQLite recommends
- * (`PRAGMA optimize=0x10002`, bounded by analysis_limit). Without them SQLite sorts a whole
- * data scope instead of reading an ordered index (e.g. a scoped user list: 4x slower).
- * Best effort: another process holding the write lock only postpones it.
+ * Planner statistics (sqlite_stat1), refreshed when a connection opens and every few minutes
+ * as SQLite recommends for long-lived connections (`PRAGMA optimize=0x10002`, bounded by
+ * analysis_limit; it only re-analyzes tables whose size changed ~10x). Without statistics
+ * SQLite sorts a whole data scope instead of reading an ordered index (a scoped user list:
+ * 4x slower); with statistics from when a table was tiny it may scan it instead of using its
+ * primary key, hence the periodic refresh. Best effort: a busy database only postpones it.
  */
 function refreshPlannerStatistics(database: Database.Database): void {
+  if (database.inTransaction) return;
   try {
     database.pragma('analysis_limit = 400');
     database.pragma('optimize = 0x10002');
@@ -66,10 +72,17 @@ function refreshPlannerStatistics(database: Database.Database): void {
  * Kysely prepares every query afresh; preparing costs as much as running a small query.
  * Statements are cached by SQL text (SQLite re-prepares them itself after schema changes).
  */
-function withStatementCache(database: Database.Database, capacity = 500): SqliteDatabase {
+function withStatementCache(
+  database: Database.Database,
+  onClose: () => void,
+  capacity = 500,
+): SqliteDatabase {
   const cache = new Map<string, Database.Statement>();
   return {
-    close: () => database.close(),
+    close: () => {
+      onClose();
+      database.close();
+    },
     prepare: (sql: string) => {
       let statement = cache.get(sql);
       if (statement) return statement;

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditTestDeps, recordSome } from '../../../test/audit-kit.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { ChainScanner } from './audit-chain-scan.js';
+import { MerkleTree } from './audit-merkle-tree.js';
+import { scanInParallel, sqliteFileOf } from './audit-verify-parallel.js';
+import { audit, systemActor } from './index.js';
+
+let database: TestDatabase;
+let deps: ReturnType<typeof auditTestDeps>;
+beforeEach(async () => {
+  database = await createTestDatabase();
+  deps = auditTestDeps(database.db);
+});
+afterEach(async () => {
+  await database.destroy();
+  deps.cleanup();
+});
+
+/**
+ * The worker threads check events through canonical bytes SQLite builds itself, falling
+ * back to the TypeScript canonicaliser on a miss. A miss on intact events would still
+ * verify, only slowly, so this asserts the fast path really is taken (SQLite files only;
+ * PostgreSQL has no file and is verified sequentially, which the test also asserts).
+ */
+describe('parallel verification', () => {
+  it('checks intact events on the fast path, including text that needs escaping', async () => {
+    await recordSome(database.db, 30);
+    await inTransaction(database.db, (trx) =>
+      audit.record(trx, {
+        action: 'test.thing.created',
+        actor: { ...systemActor('t'), userAgent: 'quote " slash \\ tab \t 中文 😀' },
+        entityType: 'thing',
+        reason: 'line\nbreak \u0001',
+      }),
+    );
+    const file = await sqliteFileOf(database.db);
+    if (database.dialect === 'postgres') {
+      expect(file).toBeNull();
+      return;
+    }
+    const tree = new MerkleTree();
+    const scanner = new ChainScanner((leaf) => tree.append(leaf));
+    const stats = await scanInParallel(file as string, 'main', 31, scanner);
+    expect(scanner.broken).toBeNull();
+    expect(scanner.count).toBe(31);
+    expect(stats.slowChecks).toBe(0);
+  });
+});

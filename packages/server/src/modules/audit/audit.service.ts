@@ -1,0 +1,111 @@
+import { nowIso } from '../../platform/db/clock.js';
+import { type Page, type PageRequest, paginate } from '../../platform/db/pagination.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { notFound } from '../../platform/errors.js';
+import { auditEvents } from './audit.catalogue.js';
+import { auditSettings } from './audit.config.js';
+import { eventById, latestCheckpoint } from './audit.repository.js';
+import type { AuditFilter } from './audit.schemas.js';
+import type { AuditEventsTable } from './audit.tables.js';
+import type { AuditBundle } from './audit-bundle.js';
+import { buildBundle } from './audit-bundle.service.js';
+import { createCheckpoint } from './audit-checkpoint.service.js';
+import { type AuditDeps, CHECKPOINT_KEY } from './audit-deps.js';
+import { eventsToCsv } from './audit-export.format.js';
+import { exportEvents, filteredEvents } from './audit-query.repository.js';
+import { recordEvent } from './audit-recorder.js';
+import { complianceReportPdf } from './audit-report.pdf.js';
+import type { AuditActor } from './audit-types.js';
+import { AUDIT_CHAINS } from './audit-types.js';
+import { type VerifyReport, verifyAuditLog } from './audit-verify.service.js';
+
+/** The review and verification use cases behind the admin API. Reads of the audit log are audited too. */
+export async function queryEvents(
+  deps: AuditDeps,
+  query: AuditFilter & PageRequest,
+): Promise<Page<AuditEventsTable>> {
+  return paginate(filteredEvents(deps.db, query), query, { occurred_at: 'occurred_at', seq: 'seq' });
+}
+
+/** One event with a bundle proving it (inclusion in the latest signed checkpoint). */
+export async function eventEvidence(deps: AuditDeps, id: string): Promise<AuditBundle> {
+  const event = await eventById(deps.db, id);
+  if (!event) throw notFound('audit event');
+  return buildBundle(deps, event.chain, [event]);
+}
+
+export async function runVerification(deps: AuditDeps, actor: AuditActor): Promise<VerifyReport> {
+  const report = await verifyAuditLog(deps, AUDIT_CHAINS);
+  await note(
+    deps,
+    actor,
+    auditEvents['verify.run'],
+    { is_valid: report.isValid, events: report.events },
+    report.isValid,
+  );
+  return report;
+}
+
+export async function exportCsv(
+  deps: AuditDeps,
+  filter: AuditFilter,
+  limit: number,
+  actor: AuditActor,
+): Promise<string> {
+  const rows = await exportEvents(deps.db, filter, limit);
+  await note(deps, actor, auditEvents['export.csv'], { filter, count: rows.length });
+  return eventsToCsv(rows);
+}
+
+export async function exportBundle(
+  deps: AuditDeps,
+  filter: AuditFilter,
+  limit: number,
+  actor: AuditActor,
+): Promise<AuditBundle> {
+  const rows = await exportEvents(deps.db, filter, limit);
+  await note(deps, actor, auditEvents['export.bundle'], { filter, count: rows.length });
+  return buildBundle(deps, filter.chain ?? 'main', rows);
+}
+
+export async function exportPdf(
+  deps: AuditDeps,
+  filter: AuditFilter,
+  limit: number,
+  actor: AuditActor,
+): Promise<Uint8Array> {
+  const rows = await exportEvents(deps.db, filter, limit);
+  await note(deps, actor, auditEvents['export.pdf'], { filter, count: rows.length });
+  const chain = filter.chain ?? 'main';
+  // A log that no longer verifies gets no new checkpoint; the report then shows where it breaks.
+  await createCheckpoint(deps, chain).catch(() => null);
+  const verification = await verifyAuditLog(deps, AUDIT_CHAINS);
+  return complianceReportPdf({
+    generatedAt: nowIso(deps.clock),
+    generatedBy: actor.name,
+    appVersion: auditSettings().appVersion,
+    filter,
+    verification,
+    checkpoint: (await latestCheckpoint(deps.db, chain)) ?? null,
+    keyId: deps.keyring.signingKey(CHECKPOINT_KEY).keyId,
+    events: rows,
+  });
+}
+
+async function note(
+  deps: AuditDeps,
+  actor: AuditActor,
+  action: string,
+  details: Record<string, unknown>,
+  isSuccess = true,
+): Promise<void> {
+  await inTransaction(deps.db, (trx) =>
+    recordEvent(trx, {
+      action,
+      actor,
+      entityType: 'audit_log',
+      details,
+      result: isSuccess ? 'success' : 'failure',
+    }),
+  );
+}

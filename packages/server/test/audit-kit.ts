@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { configureAudit, MAC_PURPOSE } from '../src/modules/audit/audit.config.js';
+import type { AuditDeps } from '../src/modules/audit/audit-deps.js';
+import { audit, systemActor } from '../src/modules/audit/index.js';
+import { systemClock } from '../src/platform/db/clock.js';
+import type { Db } from '../src/platform/db/schema.js';
+import { inTransaction } from '../src/platform/db/transaction.js';
+import { createKeyring } from '../src/platform/keyring/keyring.js';
+import { createLocalStorage } from '../src/platform/storage/local-storage.js';
+import { testDialect } from './test-database.js';
+
+/** The master secret of the test keyrings (the CLI tests use it as SECRET_KEY). */
+export const TEST_MASTER_SECRET = 'k'.repeat(48);
+
+/** Audit services' dependencies on a test database, with temp keyring, storage and anchor dirs. */
+export function auditTestDeps(db: Db): AuditDeps & { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'signx-audit-'));
+  const keyring = createKeyring({ dir: join(dir, 'keyring'), masterSecret: TEST_MASTER_SECRET });
+  configureAudit({ macKey: keyring.secret(MAC_PURPOSE) });
+  return {
+    db,
+    storage: createLocalStorage({ root: join(dir, 'storage') }),
+    keyring,
+    clock: systemClock,
+    anchorDir: join(dir, 'anchors'),
+    retentionDays: 0,
+    dir,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Records `count` events, one transaction each, with distinguishable content. */
+export async function recordSome(db: Db, count: number, prefix = 'e'): Promise<void> {
+  for (let i = 1; i <= count; i += 1) {
+    await inTransaction(db, (trx) =>
+      audit.record(trx, {
+        action: 'test.thing.changed',
+        actor: systemActor('test'),
+        entityType: 'thing',
+        entityId: `${prefix}${i}`,
+        before: { n: i - 1, name: 'old' },
+        after: { n: i, name: 'old' },
+        details: { i },
+      }),
+    );
+  }
+}
+
+/** What an attacker with database access does first: switch the append-only guards off. */
+export async function disableAuditGuards(db: Db): Promise<void> {
+  if (testDialect === 'postgres') {
+    for (const table of ['audit_events', 'audit_checkpoints', 'audit_archives'])
+      await sql.raw(`alter table ${table} disable trigger user`).execute(db);
+    return;
+  }
+  for (const trigger of [
+    'audit_events_no_update',
+    'audit_events_no_delete',
+    'audit_checkpoints_no_update',
+    'audit_checkpoints_no_delete',
+  ])
+    await sql.raw(`drop trigger ${trigger}`).execute(db);
+}
