@@ -1,9 +1,13 @@
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { AuditEventsTable } from './audit.tables.js';
 import type { SignedCheckpoint } from './audit-checkpoint.js';
+import { embedReportFonts, type ReportFontSource } from './audit-report.fonts.js';
+import { ReportWriter } from './audit-report.layout.js';
 import type { VerifyReport } from './audit-verify.service.js';
 
 export interface ComplianceReportInput {
+  /** The chain the events were selected from. */
+  chain: string;
   generatedAt: string;
   generatedBy: string;
   appVersion: string;
@@ -14,88 +18,93 @@ export interface ComplianceReportInput {
   events: AuditEventsTable[];
 }
 
+const TITLE = 'SignX audit compliance report';
+
 /**
- * The compliance report an inspector reads: what was selected, whether the whole log
- * verified (with the signed checkpoint it verified against), then the events with their
- * diffs. Standard PDF fonts only, so characters outside Latin-1 print as '?'.
+ * The compliance report an inspector reads: which chain and period, when and by whom it
+ * was generated, whether the whole log verified (with the signed checkpoint it verified
+ * against), then the events with their diffs. Text is set in embedded Unicode fonts, so
+ * Chinese, Hebrew and other names print as recorded; without those fonts it refuses.
  */
-export async function complianceReportPdf(input: ComplianceReportInput): Promise<Uint8Array> {
+export async function complianceReportPdf(
+  input: ComplianceReportInput,
+  fontSource?: ReportFontSource,
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle('SignX audit compliance report');
+  pdf.setTitle(TITLE);
   pdf.setCreator(`SignX ${input.appVersion}`);
   pdf.setCreationDate(new Date(input.generatedAt));
-  const writer = new LineWriter(
-    pdf,
-    await pdf.embedFont(StandardFonts.Helvetica),
-    await pdf.embedFont(StandardFonts.HelveticaBold),
-  );
-  writer.line('SignX audit compliance report', 16, true);
-  writer.line(`Generated ${input.generatedAt} by ${input.generatedBy} (SignX ${input.appVersion})`);
-  writer.line(`Selection: ${JSON.stringify(input.filter)}`);
-  writer.gap();
-  writer.line(`Integrity: ${input.verification.isValid ? 'VERIFIED' : 'NOT VERIFIED'}`, 12, true);
-  for (const chain of input.verification.chains) {
-    const status = chain.broken ? `BROKEN at event ${chain.broken.seq}: ${chain.broken.problem}` : 'intact';
-    writer.line(
-      `Chain ${chain.chain}: ${chain.events} events, ${chain.checkpoints} signed checkpoints verified - ${status}`,
-    );
-  }
-  if (input.checkpoint) {
-    const cp = input.checkpoint;
-    writer.line(
-      `Latest checkpoint: ${cp.tree_size} events, root ${cp.root_hash}, signed ${cp.created_at}, key ${input.keyId}`,
-    );
-  }
-  writer.gap();
-  writer.line(`Events (${input.events.length})`, 12, true);
-  for (const event of input.events) {
-    writer.line(
-      `#${event.seq}  ${event.occurred_at}  ${event.actor_name} (${event.actor_type}${event.ip ? `, ${event.ip}` : ''})  ${event.action}  ${event.entity_type}:${event.entity_id ?? '-'}  ${event.result}`,
-      8,
-      true,
-    );
-    const extra = [
-      event.reason && `reason: ${event.reason}`,
-      event.meaning && `meaning: ${event.meaning}`,
-    ].filter(Boolean);
-    for (const text of [...extra, ...(event.diff ?? '').split('\n').filter(Boolean)])
-      writer.line(`    ${text}`, 8);
-  }
+  const fonts = await embedReportFonts(pdf, fontSource);
+  const writer = new ReportWriter(pdf, fonts);
+  writeHeader(writer, input);
+  writeIntegrity(writer, input);
+  writer.gap(8);
+  writer.paragraph(`Events (${input.events.length})`, { size: 12, bold: true });
+  for (const event of input.events) writeEvent(writer, event);
+  if (input.events.length === 0) writer.paragraph('No events match the selection.');
+  writer.footers(`${TITLE} - chain ${input.chain} - generated ${input.generatedAt}`);
+  await fonts.finish();
   return pdf.save();
 }
 
-class LineWriter {
-  private page: PDFPage;
-  private y = 0;
-
-  constructor(
-    private readonly pdf: PDFDocument,
-    private readonly font: PDFFont,
-    private readonly bold: PDFFont,
-  ) {
-    this.page = this.newPage();
-  }
-
-  line(text: string, size = 9, isBold = false): void {
-    if (this.y < 50) this.page = this.newPage();
-    const font = isBold ? this.bold : this.font;
-    let safe = latin1(text);
-    while (safe.length > 1 && font.widthOfTextAtSize(safe, size) > 515) safe = safe.slice(0, -2);
-    this.page.drawText(safe, { x: 40, y: this.y, size, font });
-    this.y -= size + 4;
-  }
-
-  gap(): void {
-    this.y -= 8;
-  }
-
-  private newPage(): PDFPage {
-    const page = this.pdf.addPage([595.28, 841.89]);
-    this.y = 800;
-    return page;
-  }
+function writeHeader(writer: ReportWriter, input: ComplianceReportInput): void {
+  const { from, to, chain: _chain, ...others } = input.filter;
+  writer.paragraph(TITLE, { size: 16, bold: true });
+  writer.gap(4);
+  writer.paragraph(`Chain: ${input.chain}`);
+  writer.paragraph(`Period: ${from ?? 'start of the log'} to ${to ?? 'the time of this report'}`);
+  const [first, last] = [input.events[0], input.events.at(-1)];
+  if (first && last)
+    writer.paragraph(
+      `Events shown: #${first.seq} at ${first.occurred_at} to #${last.seq} at ${last.occurred_at}`,
+    );
+  const filters = Object.entries(others).filter(([, v]) => v !== undefined);
+  writer.paragraph(
+    `Filters: ${filters.length > 0 ? filters.map(([k, v]) => `${k} = ${String(v)}`).join(', ') : 'none'}`,
+  );
+  writer.paragraph(
+    `Generated: ${input.generatedAt} (UTC) by ${input.generatedBy}, SignX ${input.appVersion}. All times are UTC.`,
+  );
+  writer.gap(8);
 }
 
-function latin1(text: string): string {
-  return text.replace(/→/g, '->').replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+function writeIntegrity(writer: ReportWriter, input: ComplianceReportInput): void {
+  const v = input.verification;
+  writer.paragraph(
+    v.isValid
+      ? `Integrity: VERIFIED - all ${v.events} events of ${v.chains.length} chains recomputed`
+      : 'Integrity: NOT VERIFIED - the recorded history has been altered',
+    { size: 12, bold: true },
+  );
+  for (const chain of v.chains) {
+    const status = chain.broken ? `BROKEN at event ${chain.broken.seq}: ${chain.broken.problem}` : 'intact';
+    writer.paragraph(
+      `Chain ${chain.chain}: ${chain.events} events, ${chain.checkpoints} signed checkpoints verified - ${status}`,
+      { indent: 8 },
+    );
+  }
+  const cp = input.checkpoint;
+  if (cp)
+    writer.paragraph(
+      `Latest checkpoint of chain ${cp.chain}: ${cp.tree_size} events, root ${cp.root_hash}, signed ${cp.created_at} with key ${input.keyId}`,
+      { indent: 8 },
+    );
+  else writer.paragraph(`No signed checkpoint for chain ${input.chain}.`, { indent: 8 });
+}
+
+function writeEvent(writer: ReportWriter, event: AuditEventsTable): void {
+  writer.gap(3);
+  writer.paragraph(`#${event.seq}  ${event.occurred_at}  ${event.action}  ${event.result}`, {
+    bold: true,
+    keepWith: 1,
+  });
+  const where = event.ip ? `, ${event.ip}` : '';
+  const details = [
+    `actor: ${event.actor_name} (${event.actor_type}${where})`,
+    `entity: ${event.entity_type}:${event.entity_id ?? '-'}`,
+    event.reason && `reason: ${event.reason}`,
+    event.meaning && `meaning: ${event.meaning}`,
+    ...(event.diff ?? '').split('\n').filter(Boolean),
+  ];
+  for (const text of details) if (text) writer.paragraph(text, { indent: 14 });
 }

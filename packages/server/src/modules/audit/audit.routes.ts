@@ -132,7 +132,7 @@ function exportRoutes(api: FastifyInstance, deps: AuditDeps): void {
       schema: {
         tags: ['audit'],
         querystring: exportQuerySchema,
-        response: { 200: pdfSchema, ...errorResponses(400, 401, 403) },
+        response: { 200: pdfSchema, ...errorResponses(400, 401, 403, 503) },
       },
     },
     async (request, reply) => {

@@ -52,8 +52,7 @@ export async function exportCsv(
   limit: number,
   actor: AuditActor,
 ): Promise<string> {
-  const rows = await exportEvents(deps.db, filter, limit);
-  await note(deps, actor, auditEvents['export.csv'], { filter, count: rows.length });
+  const rows = await exportedRows(deps, { filter, limit, actor }, auditEvents['export.csv']);
   return eventsToCsv(rows);
 }
 
@@ -63,8 +62,7 @@ export async function exportBundle(
   limit: number,
   actor: AuditActor,
 ): Promise<AuditBundle> {
-  const rows = await exportEvents(deps.db, filter, limit);
-  await note(deps, actor, auditEvents['export.bundle'], { filter, count: rows.length });
+  const rows = await exportedRows(deps, { filter, limit, actor }, auditEvents['export.bundle']);
   return buildBundle(deps, filter.chain ?? 'main', rows);
 }
 
@@ -74,13 +72,13 @@ export async function exportPdf(
   limit: number,
   actor: AuditActor,
 ): Promise<Uint8Array> {
-  const rows = await exportEvents(deps.db, filter, limit);
-  await note(deps, actor, auditEvents['export.pdf'], { filter, count: rows.length });
+  const rows = await exportedRows(deps, { filter, limit, actor }, auditEvents['export.pdf']);
   const chain = filter.chain ?? 'main';
   // A log that no longer verifies gets no new checkpoint; the report then shows where it breaks.
   await createCheckpoint(deps, chain).catch(() => null);
   const verification = await verifyAuditLog(deps, AUDIT_CHAINS);
   return complianceReportPdf({
+    chain,
     generatedAt: nowIso(deps.clock),
     generatedBy: actor.name,
     appVersion: auditSettings().appVersion,
@@ -90,6 +88,17 @@ export async function exportPdf(
     keyId: deps.keyring.signingKey(CHECKPOINT_KEY).keyId,
     events: rows,
   });
+}
+
+/** The events an export contains; every export is itself recorded, with its filter and size. */
+async function exportedRows(
+  deps: AuditDeps,
+  request: { filter: AuditFilter; limit: number; actor: AuditActor },
+  action: string,
+): Promise<AuditEventsTable[]> {
+  const rows = await exportEvents(deps.db, request.filter, request.limit);
+  await note(deps, request.actor, action, { filter: request.filter, count: rows.length });
+  return rows;
 }
 
 async function note(
