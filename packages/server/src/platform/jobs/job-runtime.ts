@@ -127,7 +127,9 @@ class DatabaseJobRuntime extends RuntimeCore implements ManagedJobRuntime {
     this.started = true;
     await this.housekeeping();
     if (this.options.listenUrl && this.dialect === 'postgres') {
-      this.listener = listenForJobs(this.options.listenUrl, () => this.notify(), this.env.logger);
+      const listener = listenForJobs(this.options.listenUrl, () => this.notify(), this.env.logger);
+      this.listener = listener;
+      await listener.ready;
     }
     if (this.driver === 'bullmq') {
       this.bull = await this.loadBullmq();

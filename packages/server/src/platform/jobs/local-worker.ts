@@ -33,6 +33,8 @@ export class LocalWorker {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** A wake that came while the loop was not sleeping (e.g. mid-claim): the next sleep is skipped. */
+  private isWakePending = false;
   private pollMs: number;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private lastHousekeeping = 0;
@@ -59,6 +61,7 @@ export class LocalWorker {
 
   wake(): void {
     this.pollMs = this.options.minPollMs;
+    this.isWakePending = true;
     this.wakeUp?.();
   }
 
@@ -101,6 +104,7 @@ export class LocalWorker {
           this.lastHousekeeping = Date.now();
           await this.options.housekeeping();
         }
+        this.isWakePending = false;
         const claimed = await this.claim();
         if (claimed.length > 0) {
           this.pollMs = this.options.minPollMs;
@@ -117,6 +121,7 @@ export class LocalWorker {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.isWakePending || this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {

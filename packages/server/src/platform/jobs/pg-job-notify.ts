@@ -15,9 +15,14 @@ export async function notifyEnqueued(trx: DbOrTrx): Promise<void> {
 
 /**
  * A dedicated connection LISTENing for enqueues from any process; reconnects after errors.
- * Polling stays as the safety net, so a lost notification only costs latency.
+ * Polling stays as the safety net, so a lost notification only costs latency. `ready`
+ * settles after the first connection attempt, so a started runtime is already listening.
  */
-export function listenForJobs(url: string, onNotify: () => void, logger: Logger): { close(): Promise<void> } {
+export function listenForJobs(
+  url: string,
+  onNotify: () => void,
+  logger: Logger,
+): { ready: Promise<void>; close(): Promise<void> } {
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
@@ -39,8 +44,9 @@ export function listenForJobs(url: string, onNotify: () => void, logger: Logger)
       if (!closed) retry = setTimeout(() => void connect(), 1000);
     }
   };
-  void connect();
+  const ready = connect();
   return {
+    ready,
     async close() {
       closed = true;
       clearTimeout(retry);
