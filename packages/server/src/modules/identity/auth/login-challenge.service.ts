@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
@@ -8,6 +7,11 @@ import { type SecondFactorMethod, verifySecondFactor } from '../mfa/second-facto
 import { hasTotp } from '../mfa/totp.service.js';
 import { openSession, type TokenPair } from '../sessions/session.service.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import {
+  claimOneTimeCode,
+  countCodeAttempt,
+  insertOneTimeCode,
+} from '../shared/one-time-codes.repository.js';
 import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
 import { findUserById, type UserRow, updateUser } from '../users/users.repository.js';
 import { countFailure } from './lockout.js';
@@ -35,20 +39,14 @@ export async function createLoginChallenge(
   const now = runtime.ctx.clock.now().toISOString();
   const token = newSecret('sxc_');
   const expiresAt = plusMinutes(now, challengeMinutes);
-  await trx
-    .insertInto('one_time_codes')
-    .values({
-      id: newId(),
-      user_id: user.id,
-      purpose: 'login_challenge',
-      code_hash: sha256Hex(token),
-      subject: null,
-      attempts: 0,
-      created_at: now,
-      expires_at: expiresAt,
-      used_at: null,
-    })
-    .execute();
+  await insertOneTimeCode(trx, {
+    userId: user.id,
+    purpose: 'login_challenge',
+    codeHash: sha256Hex(token),
+    subject: null,
+    now,
+    expiresAt,
+  });
   const methods: SecondFactorMethod[] = totp ? ['totp', 'recovery'] : [];
   if (user.email) methods.push('email');
   return { challenge_token: token, methods, expires_at: expiresAt };
@@ -108,16 +106,13 @@ export async function completeChallenge(
       subject: row.id,
     });
     if (!valid) {
-      await trx
-        .updateTable('one_time_codes')
-        .set({ attempts: row.attempts + 1 })
-        .where('id', '=', row.id)
-        .execute();
+      await countCodeAttempt(trx, row);
       await countFailure(runtime, trx, user, now);
       await recordAttempt(trx, request, { ...attempt, result: 'failure', reason: 'wrong_second_factor' });
       return null;
     }
-    await trx.updateTable('one_time_codes').set({ used_at: now }).where('id', '=', row.id).execute();
+    // Only the one submission that marks the challenge used opens a session.
+    if (!(await claimOneTimeCode(trx, row.id, now))) return null;
     await updateUser(trx, user.id, { last_login_at: now, failed_attempts: 0, locked_until: null });
     await recordAttempt(trx, request, { ...attempt, result: 'success', reason: null });
     return openSession(trx, runtime, {
