@@ -1,30 +1,47 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /**
- * PostgreSQL test schemas (t_…) are dropped before and after the whole run, never while
- * test files run: dropping a schema while another file's migrator reads the catalogs makes
- * that read fail ("schema … does not exist").
+ * PostgreSQL test schemas are named t_<run>_<random>, where <run> starts with the run's
+ * start time. A run drops its own schemas when it ends, never while test files run
+ * (dropping a schema while another file's migrator reads the catalogs makes that read
+ * fail), and never another run's — except leftovers of runs older than a day.
  */
-async function dropTestSchemas(): Promise<void> {
-  if (process.env.SIGNX_TEST_DIALECT !== 'postgres') return;
-  const client = new pg.Client({
+const leftoverAgeSeconds = 24 * 60 * 60;
+
+function client(): pg.Client {
+  return new pg.Client({
     connectionString: process.env.SIGNX_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   });
-  await client.connect();
+}
+
+async function dropSchemas(shouldDrop: (name: string) => boolean): Promise<void> {
+  const db = client();
+  await db.connect();
   try {
-    const { rows } = await client.query<{ name: string }>(
-      "select nspname as name from pg_namespace where nspname ~ '^t_[0-9a-f]{12}$'",
+    const { rows } = await db.query<{ name: string }>(
+      "select nspname as name from pg_namespace where nspname like 't\\_%'",
     );
-    for (const { name } of rows) await client.query(`drop schema if exists ${name} cascade`);
+    for (const { name } of rows.filter((r) => shouldDrop(r.name)))
+      await db.query(`drop schema if exists ${name} cascade`);
   } finally {
-    await client.end();
+    await db.end();
   }
 }
 
 export async function setup(): Promise<void> {
-  await dropTestSchemas();
+  if (process.env.SIGNX_TEST_DIALECT !== 'postgres') return;
+  const now = Math.floor(Date.now() / 1000);
+  // Test workers are forked after this runs and inherit the variable.
+  process.env.SIGNX_TEST_RUN = `${now.toString(16)}${randomBytes(2).toString('hex')}`;
+  await dropSchemas((name) => {
+    const started = Number.parseInt(name.slice(2, 10), 16);
+    return Number.isFinite(started) && started < now - leftoverAgeSeconds;
+  });
 }
 
 export async function teardown(): Promise<void> {
-  await dropTestSchemas();
+  const run = process.env.SIGNX_TEST_RUN;
+  if (process.env.SIGNX_TEST_DIALECT !== 'postgres' || !run) return;
+  await dropSchemas((name) => name.startsWith(`t_${run}_`));
 }
