@@ -1,18 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PdfReader, signPdf, validate } from '../src/index.js';
 import { corpus } from './corpus.js';
-import { nssDb, pdfsig, qpdfCheck, run, scratch, writeTemp } from './external-tools.js';
+import { pdfsig, qpdfCheck, run, writeTemp } from './external-tools.js';
 import { signaturePng } from './png-fixture.js';
-import { createTestPki, type TestPki } from './test-pki.js';
+import { createSigningWorkspace, type TestPki } from './test-pki.js';
 
 let pki: TestPki;
 let dir: string;
 let db: string;
 
 beforeAll(async () => {
-  pki = await createTestPki();
-  dir = scratch();
-  db = nssDb(dir, pki.root.certificate);
+  ({ pki, dir, db } = await createSigningWorkspace());
 });
 
 const ZH = { signedBy: '签署人', meaning: '含义', reason: '原因', time: '时间' };

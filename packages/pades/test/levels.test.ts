@@ -11,16 +11,8 @@ import {
   validate,
 } from '../src/index.js';
 import { corpus } from './corpus.js';
-import {
-  extractSignatures,
-  nssDb,
-  opensslTsVerify,
-  pdfsig,
-  qpdfCheck,
-  scratch,
-  writeTemp,
-} from './external-tools.js';
-import { createTestPki, type TestPki } from './test-pki.js';
+import { extractSignatures, opensslTsVerify, pdfsig, qpdfCheck, writeTemp } from './external-tools.js';
+import { createSigningWorkspace, type TestPki } from './test-pki.js';
 
 let pki: TestPki;
 let timestamper: Timestamper;
@@ -28,7 +20,7 @@ let dir: string;
 let db: string;
 
 beforeAll(async () => {
-  pki = await createTestPki();
+  ({ pki, dir, db } = await createSigningWorkspace());
   const tsaCert = await issueTsaCertificate(pki.issuing, { commonName: 'SignX Test TSA' });
   const tsa = createTimestampAuthority({
     certificate: tsaCert.certificate,
@@ -36,8 +28,6 @@ beforeAll(async () => {
     chain: [pki.issuing.certificate, pki.root.certificate],
   });
   timestamper = inProcessTimestamper(tsa);
-  dir = scratch();
-  db = nssDb(dir, pki.root.certificate);
 });
 
 const crlProvider = async (issuer: Uint8Array) => {

@@ -1,25 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signPdf, validate } from '../src/index.js';
 import { corpus } from './corpus.js';
-import {
-  extractSignatures,
-  nssDb,
-  opensslCmsVerify,
-  pdfsig,
-  qpdfCheck,
-  scratch,
-  writeTemp,
-} from './external-tools.js';
-import { createTestPki, type TestPki } from './test-pki.js';
+import { extractSignatures, opensslCmsVerify, pdfsig, qpdfCheck, writeTemp } from './external-tools.js';
+import { createSigningWorkspace, type TestPki } from './test-pki.js';
 
 let pki: TestPki;
 let dir: string;
 let db: string;
 
 beforeAll(async () => {
-  pki = await createTestPki();
-  dir = scratch();
-  db = nssDb(dir, pki.root.certificate);
+  ({ pki, dir, db } = await createSigningWorkspace());
 });
 
 const validateAll = (pdf: Uint8Array) =>

@@ -5,14 +5,12 @@ import { corpus, lastPdfsigBlock, SIGNABLE } from './corpus.js';
 import {
   extractSignatures,
   mutoolVerify,
-  nssDb,
   opensslCmsVerify,
   pdfsig,
   qpdfCheck,
-  scratch,
   writeTemp,
 } from './external-tools.js';
-import { createTestPki, type TestPki } from './test-pki.js';
+import { createSigningWorkspace, type TestPki } from './test-pki.js';
 
 /** Existing empty signature fields to sign into. */
 const EMPTY_FIELD: Record<string, string> = {
@@ -28,10 +26,8 @@ let dir: string;
 let db: string;
 
 beforeAll(async () => {
-  pki = await createTestPki();
+  ({ pki, dir, db } = await createSigningWorkspace());
   signer = await pki.signer('Corpus Signer');
-  dir = scratch();
-  db = nssDb(dir, pki.root.certificate);
 });
 
 describe('B-B signing of every signable corpus file, checked by independent tools', () => {

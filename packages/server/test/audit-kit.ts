@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { afterEach, beforeEach } from 'vitest';
 import { configureAudit, MAC_PURPOSE } from '../src/modules/audit/audit.config.js';
 import type { AuditDeps } from '../src/modules/audit/audit-deps.js';
 import { audit, systemActor } from '../src/modules/audit/index.js';
@@ -10,7 +11,7 @@ import type { Db } from '../src/platform/db/schema.js';
 import { inTransaction } from '../src/platform/db/transaction.js';
 import { createKeyring } from '../src/platform/keyring/keyring.js';
 import { createLocalStorage } from '../src/platform/storage/local-storage.js';
-import { testDialect } from './test-database.js';
+import { createTestDatabase, type TestDatabase, testDialect } from './test-database.js';
 
 /** The master secret of the test keyrings (the CLI tests use it as SECRET_KEY). */
 export const TEST_MASTER_SECRET = 'k'.repeat(48);
@@ -29,6 +30,34 @@ export function auditTestDeps(db: Db): AuditDeps & { dir: string; cleanup(): voi
     retentionDays: 0,
     dir,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Registers beforeEach/afterEach hooks giving each test a fresh database and audit deps on
+ * it (temp keyring, storage and anchor dirs, removed afterwards). Read the getters inside a
+ * test or a later hook.
+ */
+export function useAuditTestBed() {
+  let database: TestDatabase | undefined;
+  let deps: ReturnType<typeof auditTestDeps> | undefined;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    deps = auditTestDeps(database.db);
+  });
+  afterEach(async () => {
+    await database?.destroy();
+    deps?.cleanup();
+  });
+  return {
+    get database(): TestDatabase {
+      if (!database) throw new Error('the audit test bed is set up in beforeEach');
+      return database;
+    },
+    get deps(): ReturnType<typeof auditTestDeps> {
+      if (!deps) throw new Error('the audit test bed is set up in beforeEach');
+      return deps;
+    },
   };
 }
 

@@ -3,9 +3,8 @@ import { createAdministrator } from '../src/modules/identity/first-admin.js';
 import { storePassword } from '../src/modules/identity/passwords/password.service.js';
 import { bumpAuthzVersion } from '../src/modules/identity/roles/user-authz.js';
 import { identityRuntime } from '../src/modules/identity/shared/identity-runtime.js';
-import type { UserRow } from '../src/modules/identity/users/users.repository.js';
+import { newUserRow, type UserRow } from '../src/modules/identity/users/users.repository.js';
 import { manualClock } from '../src/platform/db/clock.js';
-import { newId } from '../src/platform/db/ids.js';
 import { inTransaction } from '../src/platform/db/transaction.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -57,26 +56,16 @@ export async function createUserWith(
 ): Promise<UserRow> {
   const runtime = runtimeOf(app);
   const now = app.signx.clock.now().toISOString();
-  const row: UserRow = {
-    id: newId(),
+  const profile = {
     username: input.username,
     full_name: `${input.username} Name`,
     email: input.email ?? `${input.username}@example.test`,
     phone: input.phone ?? '13812341234',
     department_id: input.departmentId ?? null,
-    status: 'active',
     identity_level: 'internal',
-    password_hash: null,
-    password_changed_at: null,
-    must_change_password: 0,
-    failed_attempts: 0,
-    locked_until: null,
-    last_login_at: null,
-    created_at: now,
-    updated_at: now,
-    disabled_at: null,
-    row_version: 1,
   };
+  // A ready-to-use account: its known password is set below and need not be changed.
+  const row: UserRow = { ...newUserRow(profile, now), must_change_password: 0 };
   await inTransaction(app.signx.db, async (trx) => {
     await trx.insertInto('users').values(row).execute();
     for (const code of input.roles ?? []) {

@@ -4,19 +4,11 @@
  */
 import { Type } from '@sinclair/typebox';
 import { systemClock } from '../src/platform/db/clock.js';
-import { createDatabase } from '../src/platform/db/database.js';
 import { defineJob } from '../src/platform/jobs/index.js';
 import { createTestRuntime } from './job-harness.js';
+import { openTestLocation, type TestDatabase } from './test-database.js';
 
-const location = JSON.parse(process.argv[2] ?? '{}') as { file?: string; url?: string; searchPath?: string };
-const database = location.file
-  ? createDatabase({ dialect: 'sqlite', file: location.file })
-  : createDatabase({
-      dialect: 'postgres',
-      url: location.url,
-      searchPath: location.searchPath ?? 'public',
-      poolMax: 2,
-    });
+const database = openTestLocation(JSON.parse(process.argv[2] ?? '{}') as TestDatabase['location'], 2);
 
 const crashy = defineJob({
   name: 'test.crashy',

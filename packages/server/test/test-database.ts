@@ -28,6 +28,21 @@ export interface TestDatabase extends Database {
   reopen(): Database;
 }
 
+/**
+ * Opens the database a test handed to a child process as its `location` (JSON in argv):
+ * the worker processes of the cross-process job tests.
+ */
+export function openTestLocation(location: TestDatabase['location'], poolMax: number): Database {
+  return location.file
+    ? createDatabase({ dialect: 'sqlite', file: location.file })
+    : createDatabase({
+        dialect: 'postgres',
+        url: location.url,
+        searchPath: location.searchPath ?? 'public',
+        poolMax,
+      });
+}
+
 /** A fresh, migrated database of the test dialect; `destroy()` removes it. */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const handle = testDialect === 'sqlite' ? sqliteDatabase() : await postgresDatabase();
@@ -51,7 +66,7 @@ function sqliteDatabase(): TestDatabase {
 }
 
 async function postgresDatabase(): Promise<TestDatabase> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = `t_${process.env.SIGNX_TEST_RUN ?? 'norun000'}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: testPostgresUrl });
   await admin.connect();
   await admin.query(`create schema ${schema}`);

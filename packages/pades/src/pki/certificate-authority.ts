@@ -73,6 +73,21 @@ async function issue(
   return { certificate, privateKeyPem, chain, privateKey };
 }
 
+/** The certificate alone, without the key object the signer needs: what CA and service issuers return. */
+async function issueMaterial(
+  ca: CaMaterial | undefined,
+  opts: IssueOptions,
+  profile: Profile,
+): Promise<IssuedCertificate> {
+  const { certificate, privateKeyPem, chain } = await issue(ca, opts, profile);
+  return { certificate, privateKeyPem, chain };
+}
+
+/** The subject of CA and service certificates: CN plus the shared organisation and country. */
+function namedSubject(opts: IssueOptions & { commonName: string }): Uint8Array {
+  return encodeName({ commonName: opts.commonName, organization: opts.organization, country: opts.country });
+}
+
 /** URLs an issued certificate points to (OCSP, CA issuers, CRL). */
 function revocationPointers(opts: IssueOptions): (Uint8Array | undefined)[] {
   return [
@@ -83,28 +98,17 @@ function revocationPointers(opts: IssueOptions): (Uint8Array | undefined)[] {
 
 /** A self-signed root CA (EC P-256 by default; keyType 'rsa' for RSA-2048). */
 export async function createRootCa(opts: RootCaOptions): Promise<CaMaterial> {
-  const subject = encodeName({
-    commonName: opts.commonName,
-    organization: opts.organization,
-    country: opts.country,
-  });
-  const { certificate, privateKeyPem } = await issue(undefined, opts, {
-    subject,
+  return issueMaterial(undefined, opts, {
+    subject: namedSubject(opts),
     defaultDays: 20 * 365,
     extensions: () => [ext.basicConstraints(true), ext.keyUsage([KU.keyCertSign, KU.cRLSign])],
   });
-  return { certificate, privateKeyPem, chain: [] };
 }
 
 /** An issuing CA under `parent` (path length 0 by default: it issues only end entities). */
 export async function createIssuingCa(parent: CaMaterial, opts: IssuingCaOptions): Promise<CaMaterial> {
-  const subject = encodeName({
-    commonName: opts.commonName,
-    organization: opts.organization,
-    country: opts.country,
-  });
-  const { certificate, privateKeyPem, chain } = await issue(parent, opts, {
-    subject,
+  return issueMaterial(parent, opts, {
+    subject: namedSubject(opts),
     defaultDays: 10 * 365,
     extensions: (aki) => [
       ext.authorityKeyId(aki as Uint8Array),
@@ -113,7 +117,6 @@ export async function createIssuingCa(parent: CaMaterial, opts: IssuingCaOptions
       ...revocationPointers(opts),
     ],
   });
-  return { certificate, privateKeyPem, chain };
 }
 
 /**
@@ -156,13 +159,8 @@ export async function issueTsaCertificate(
   ca: CaMaterial,
   opts: ServiceCertificateOptions,
 ): Promise<IssuedCertificate> {
-  const subject = encodeName({
-    commonName: opts.commonName,
-    organization: opts.organization,
-    country: opts.country,
-  });
-  const { certificate, privateKeyPem, chain } = await issue(ca, opts, {
-    subject,
+  return issueMaterial(ca, opts, {
+    subject: namedSubject(opts),
     defaultDays: 5 * 365,
     extensions: (aki) => [
       ext.authorityKeyId(aki as Uint8Array),
@@ -172,7 +170,6 @@ export async function issueTsaCertificate(
       ...revocationPointers(opts),
     ],
   });
-  return { certificate, privateKeyPem, chain };
 }
 
 /** A delegated OCSP responder certificate: EKU OCSPSigning and id-pkix-ocsp-nocheck. */
@@ -180,13 +177,8 @@ export async function issueOcspResponderCertificate(
   ca: CaMaterial,
   opts: ServiceCertificateOptions,
 ): Promise<IssuedCertificate> {
-  const subject = encodeName({
-    commonName: opts.commonName,
-    organization: opts.organization,
-    country: opts.country,
-  });
-  const { certificate, privateKeyPem, chain } = await issue(ca, opts, {
-    subject,
+  return issueMaterial(ca, opts, {
+    subject: namedSubject(opts),
     defaultDays: 365,
     extensions: (aki) => [
       ext.authorityKeyId(aki as Uint8Array),
@@ -196,5 +188,4 @@ export async function issueOcspResponderCertificate(
       ext.ocspNoCheck(),
     ],
   });
-  return { certificate, privateKeyPem, chain };
 }

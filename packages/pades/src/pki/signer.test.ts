@@ -36,6 +36,13 @@ async function signsVerifiably(signer: Awaited<ReturnType<typeof signerFromPem>>
   return (await verifySignedData(cms, digest)).isValid;
 }
 
+/** Packs the test signer's key and certificate into a PKCS#12 file; `options` choose ciphers, MAC, password. */
+function exportPkcs12(name: string, options: string[]) {
+  const p12 = tmp.write(name, '');
+  const r = openssl(['pkcs12', '-export', '-inkey', keyPem, '-in', certPem, ...options, '-out', p12]);
+  return { p12, r };
+}
+
 beforeAll(async () => {
   pki = await createFixturePki();
   const issued = await issueSignerCertificate(pki.issuing, { legalName: 'Zoë Müller', keyType: 'rsa' });
@@ -46,21 +53,7 @@ beforeAll(async () => {
 
 describe('signerFromPkcs12', () => {
   it('reads an OpenSSL 3 default (PBES2/AES-256, HMAC-SHA256) file with its chain', async () => {
-    const p12 = tmp.write('default.p12', '');
-    const r = openssl([
-      'pkcs12',
-      '-export',
-      '-inkey',
-      keyPem,
-      '-in',
-      certPem,
-      '-certfile',
-      caPem,
-      '-passout',
-      'pass:s3cret',
-      '-out',
-      p12,
-    ]);
+    const { p12, r } = exportPkcs12('default.p12', ['-certfile', caPem, '-passout', 'pass:s3cret']);
     expect(r.status, r.out).toBe(0);
     const signer = await signerFromPkcs12(readFileSync(p12), 's3cret');
     expect(toPem(signer.certificate)).toBe(readFileSync(certPem, 'utf8'));
@@ -71,20 +64,8 @@ describe('signerFromPkcs12', () => {
   });
 
   it('reads a legacy 3DES/SHA-1 MAC file and honours rsaPadding pss', async () => {
-    const p12 = tmp.write('legacy.p12', '');
-    const args = [
-      'pkcs12',
-      '-export',
-      '-inkey',
-      keyPem,
-      '-in',
-      certPem,
-      '-keypbe',
-      'PBE-SHA1-3DES',
-      '-certpbe',
-      'PBE-SHA1-3DES',
-    ];
-    const r = openssl([...args, '-macalg', 'sha1', '-passout', 'pass:pässwörd', '-out', p12]);
+    const legacy = ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1'];
+    const { p12, r } = exportPkcs12('legacy.p12', [...legacy, '-passout', 'pass:pässwörd']);
     expect(r.status, r.out).toBe(0);
     const signer = await signerFromPkcs12(readFileSync(p12), 'pässwörd', {
       rsaPadding: 'pss',

@@ -1,28 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditTestDeps, recordSome } from '../../../test/audit-kit.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { recordSome, useAuditTestBed } from '../../../test/audit-kit.js';
 import { eventsAfter } from './audit.repository.js';
 import { type AuditBundle, verifyBundle } from './audit-bundle.js';
 import { buildBundle } from './audit-bundle.service.js';
 import { createCheckpoint } from './audit-checkpoint.service.js';
 
-let database: TestDatabase;
-let deps: ReturnType<typeof auditTestDeps>;
+const bed = useAuditTestBed();
 let bundle: AuditBundle;
 
 beforeEach(async () => {
-  database = await createTestDatabase();
-  deps = auditTestDeps(database.db);
-  await recordSome(database.db, 3);
-  await createCheckpoint(deps, 'main');
-  await recordSome(database.db, 4, 'b');
-  await createCheckpoint(deps, 'main');
-  await recordSome(database.db, 2, 'c');
-  bundle = await buildBundle(deps, 'main', await eventsAfter(database.db, 'main', 1, 4));
-});
-afterEach(async () => {
-  await database.destroy();
-  deps.cleanup();
+  await recordSome(bed.database.db, 3);
+  await createCheckpoint(bed.deps, 'main');
+  await recordSome(bed.database.db, 4, 'b');
+  await createCheckpoint(bed.deps, 'main');
+  await recordSome(bed.database.db, 2, 'c');
+  bundle = await buildBundle(bed.deps, 'main', await eventsAfter(bed.database.db, 'main', 1, 4));
 });
 
 const flipHex = (hex: string, at: number) =>

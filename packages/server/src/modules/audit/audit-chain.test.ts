@@ -1,28 +1,17 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditTestDeps, recordSome } from '../../../test/audit-kit.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { describe, expect, it } from 'vitest';
+import { recordSome, useAuditTestBed } from '../../../test/audit-kit.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { createCheckpoint } from './audit-checkpoint.service.js';
 import { GENESIS_HASH } from './audit-leaf.js';
 import { verifyAuditLog } from './audit-verify.service.js';
 import { audit, systemActor } from './index.js';
 
-let database: TestDatabase;
-let deps: ReturnType<typeof auditTestDeps>;
-
-beforeEach(async () => {
-  database = await createTestDatabase();
-  deps = auditTestDeps(database.db);
-});
-afterEach(async () => {
-  await database.destroy();
-  deps.cleanup();
-});
+const bed = useAuditTestBed();
 
 describe('audit.record', () => {
   it('stores every field, changed fields only with a readable diff, and links the chain', async () => {
-    await inTransaction(database.db, (trx) =>
+    await inTransaction(bed.database.db, (trx) =>
       audit.record(trx, {
         action: 'identity.user.updated',
         actor: {
@@ -44,7 +33,7 @@ describe('audit.record', () => {
         details: { attempts: 5 },
       }),
     );
-    const row = await database.db.selectFrom('audit_events').selectAll().executeTakeFirstOrThrow();
+    const row = await bed.database.db.selectFrom('audit_events').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       seq: 1,
       actor_type: 'user',
@@ -72,11 +61,11 @@ describe('audit.record', () => {
 
   it('refuses an invalid event and writes nothing', async () => {
     await expect(
-      inTransaction(database.db, (trx) =>
+      inTransaction(bed.database.db, (trx) =>
         audit.record(trx, { action: 'Bad Action', actor: systemActor('x'), entityType: '' }),
       ),
     ).rejects.toThrow(/Invalid audit event/);
-    const count = await database.db
+    const count = await bed.database.db
       .selectFrom('audit_events')
       .select(sql<number>`count(*)`.as('n'))
       .executeTakeFirst();
@@ -85,7 +74,7 @@ describe('audit.record', () => {
 
   it('rolls back with the business write: neither survives', async () => {
     await expect(
-      inTransaction(database.db, async (trx) => {
+      inTransaction(bed.database.db, async (trx) => {
         await trx
           .insertInto('platform_state')
           .values({ key: 'business', value: '1', updated_at: 'x' })
@@ -99,11 +88,11 @@ describe('audit.record', () => {
       }),
     ).rejects.toThrow('crash');
     expect(
-      await database.db.selectFrom('platform_state').selectAll().where('key', '=', 'business').execute(),
+      await bed.database.db.selectFrom('platform_state').selectAll().where('key', '=', 'business').execute(),
     ).toEqual([]);
-    expect(await database.db.selectFrom('audit_events').selectAll().execute()).toEqual([]);
-    await recordSome(database.db, 2);
-    const report = await verifyAuditLog(deps, ['main']);
+    expect(await bed.database.db.selectFrom('audit_events').selectAll().execute()).toEqual([]);
+    await recordSome(bed.database.db, 2);
+    const report = await verifyAuditLog(bed.deps, ['main']);
     expect(report).toMatchObject({ isValid: true, events: 2 });
   });
 
@@ -114,14 +103,14 @@ describe('audit.record', () => {
       entityType: 'thing',
       entityId: id,
     });
-    await inTransaction(database.db, async (trx) => {
+    await inTransaction(bed.database.db, async (trx) => {
       await audit.record(trx, event('kept-1'));
       await sql`savepoint sp1`.execute(trx);
       await audit.record(trx, event('undone'));
       await sql`rollback to savepoint sp1`.execute(trx);
       await audit.record(trx, event('kept-2'));
     });
-    const rows = await database.db
+    const rows = await bed.database.db
       .selectFrom('audit_events')
       .select(['seq', 'entity_id'])
       .orderBy('seq')
@@ -130,34 +119,34 @@ describe('audit.record', () => {
       [1, 'kept-1'],
       [2, 'kept-2'],
     ]);
-    expect(await verifyAuditLog(deps, ['main'])).toMatchObject({ isValid: true, events: 2 });
+    expect(await verifyAuditLog(bed.deps, ['main'])).toMatchObject({ isValid: true, events: 2 });
   });
 
   it('is refused by the database on UPDATE and DELETE', async () => {
-    await recordSome(database.db, 2);
-    await expect(database.db.updateTable('audit_events').set({ reason: 'x' }).execute()).rejects.toThrow(
+    await recordSome(bed.database.db, 2);
+    await expect(bed.database.db.updateTable('audit_events').set({ reason: 'x' }).execute()).rejects.toThrow(
       /append-only/,
     );
-    await expect(database.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
-    await createCheckpoint(deps, 'main');
-    await expect(database.db.deleteFrom('audit_checkpoints').execute()).rejects.toThrow(/append-only/);
+    await expect(bed.database.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+    await createCheckpoint(bed.deps, 'main');
+    await expect(bed.database.db.deleteFrom('audit_checkpoints').execute()).rejects.toThrow(/append-only/);
     await expect(
-      database.db.updateTable('audit_checkpoints').set({ root_hash: 'x' }).execute(),
+      bed.database.db.updateTable('audit_checkpoints').set({ root_hash: 'x' }).execute(),
     ).rejects.toThrow(/append-only/);
-    if (database.dialect === 'postgres')
-      await expect(sql`truncate audit_events`.execute(database.db)).rejects.toThrow(/append-only/);
-    expect((await verifyAuditLog(deps, ['main'])).isValid).toBe(true);
+    if (bed.database.dialect === 'postgres')
+      await expect(sql`truncate audit_events`.execute(bed.database.db)).rejects.toThrow(/append-only/);
+    expect((await verifyAuditLog(bed.deps, ['main'])).isValid).toBe(true);
   });
 });
 
 describe('verification', () => {
   it('verifies a clean chain with checkpoints in the database and the anchor', async () => {
-    await recordSome(database.db, 5);
-    await createCheckpoint(deps, 'main');
-    await recordSome(database.db, 3, 'f');
-    await createCheckpoint(deps, 'main');
-    expect(await createCheckpoint(deps, 'main')).toBeNull();
-    const report = await verifyAuditLog(deps, ['main', 'http']);
+    await recordSome(bed.database.db, 5);
+    await createCheckpoint(bed.deps, 'main');
+    await recordSome(bed.database.db, 3, 'f');
+    await createCheckpoint(bed.deps, 'main');
+    expect(await createCheckpoint(bed.deps, 'main')).toBeNull();
+    const report = await verifyAuditLog(bed.deps, ['main', 'http']);
     expect(report.isValid).toBe(true);
     expect(report.events).toBe(8);
     expect(report.chains[0]).toMatchObject({

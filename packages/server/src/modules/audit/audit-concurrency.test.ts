@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditTestDeps, TEST_MASTER_SECRET } from '../../../test/audit-kit.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_MASTER_SECRET, useAuditTestBed } from '../../../test/audit-kit.js';
 import type { Database } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { createCheckpoint } from './audit-checkpoint.service.js';
@@ -10,22 +9,12 @@ import { verifyAuditLog } from './audit-verify.service.js';
 import { audit, systemActor } from './index.js';
 
 const script = fileURLToPath(new URL('../../../test/audit-writer-process.ts', import.meta.url));
-let database: TestDatabase;
-let deps: ReturnType<typeof auditTestDeps>;
-
-beforeEach(async () => {
-  database = await createTestDatabase();
-  deps = auditTestDeps(database.db);
-});
-afterEach(async () => {
-  await database.destroy();
-  deps.cleanup();
-});
+const bed = useAuditTestBed();
 
 function writerProcess(name: string, count: number, mode: 'write' | 'crash' = 'write'): Promise<number> {
   const job = {
-    dialect: database.dialect,
-    ...database.location,
+    dialect: bed.database.dialect,
+    ...bed.database.location,
     count,
     name,
     mode,
@@ -47,7 +36,7 @@ function writerProcess(name: string, count: number, mode: 'write' | 'crash' = 'w
 }
 
 async function sequences(): Promise<number[]> {
-  const rows = await database.db
+  const rows = await bed.database.db
     .selectFrom('audit_events')
     .select('seq')
     .where('chain', '=', 'main')
@@ -58,7 +47,12 @@ async function sequences(): Promise<number[]> {
 
 describe('concurrent writers', () => {
   it('100 concurrent writers (several pools on PostgreSQL) produce a gapless, verifying chain', async () => {
-    const handles: Database[] = [database, database.reopen(), database.reopen(), database.reopen()];
+    const handles: Database[] = [
+      bed.database,
+      bed.database.reopen(),
+      bed.database.reopen(),
+      bed.database.reopen(),
+    ];
     const writers = Array.from({ length: 100 }, (_, i) =>
       inTransaction((handles[i % handles.length] as Database).db, (trx) =>
         audit.record(trx, {
@@ -73,8 +67,8 @@ describe('concurrent writers', () => {
     await Promise.all(handles.slice(1).map((h) => h.destroy()));
     expect(new Set(results.map((r) => r.seq)).size).toBe(100);
     expect(await sequences()).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-    await createCheckpoint(deps, 'main');
-    expect(await verifyAuditLog(deps, ['main'])).toMatchObject({ isValid: true, events: 100 });
+    await createCheckpoint(bed.deps, 'main');
+    expect(await verifyAuditLog(bed.deps, ['main'])).toMatchObject({ isValid: true, events: 100 });
   });
 
   it('writer processes running at once produce a gapless, verifying chain', async () => {
@@ -85,20 +79,20 @@ describe('concurrent writers', () => {
       writerProcess('p4', 40),
     ]);
     expect(await sequences()).toEqual(Array.from({ length: 160 }, (_, i) => i + 1));
-    const business = await database.db.selectFrom('platform_state').select('key').execute();
+    const business = await bed.database.db.selectFrom('platform_state').select('key').execute();
     expect(business).toHaveLength(160);
-    await createCheckpoint(deps, 'main');
-    expect(await verifyAuditLog(deps, ['main'])).toMatchObject({ isValid: true, events: 160 });
+    await createCheckpoint(bed.deps, 'main');
+    expect(await verifyAuditLog(bed.deps, ['main'])).toMatchObject({ isValid: true, events: 160 });
   });
 
   it('a process that dies between the business write and the audit write leaves neither', async () => {
     await writerProcess('ok', 3);
     expect(await writerProcess('dying', 1, 'crash')).toBe(3);
-    const keys = (await database.db.selectFrom('platform_state').select('key').execute())
+    const keys = (await bed.database.db.selectFrom('platform_state').select('key').execute())
       .map((r) => r.key)
       .sort();
     expect(keys).toEqual(['ok-0', 'ok-1', 'ok-2']);
     expect(await sequences()).toEqual([1, 2, 3]);
-    expect(await verifyAuditLog(deps, ['main'])).toMatchObject({ isValid: true, events: 3 });
+    expect(await verifyAuditLog(bed.deps, ['main'])).toMatchObject({ isValid: true, events: 3 });
   });
 });

@@ -1,39 +1,16 @@
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Trx } from '../../platform/db/schema.js';
 import type { AuditEventsTable } from './audit.tables.js';
+import { HASHED_FIELDS } from './audit-leaf.js';
 
 /**
  * The recorder's two hot statements, compiled once per dialect. Recording is on the path
  * of every audited write, and building these through the query builder each time cost
  * more than SQLite spent executing them. Plain SQL, portable (only placeholders differ).
+ * The columns are the hashed fields (one list, so the stored row and its hash cannot drift)
+ * plus the leaf hash and MAC that seal them.
  */
-const COLUMNS = [
-  'id',
-  'chain',
-  'seq',
-  'occurred_at',
-  'actor_type',
-  'actor_id',
-  'actor_name',
-  'auth_method',
-  'on_behalf_of',
-  'request_id',
-  'ip',
-  'user_agent',
-  'action',
-  'entity_type',
-  'entity_id',
-  'changes',
-  'diff',
-  'reason',
-  'meaning',
-  'result',
-  'details',
-  'app_version',
-  'prev_hash',
-  'leaf_hash',
-  'mac',
-] as const satisfies readonly (keyof AuditEventsTable)[];
+const COLUMNS = [...HASHED_FIELDS, 'leaf_hash', 'mac'] as const satisfies readonly (keyof AuditEventsTable)[];
 
 function placeholders(count: number, isPg: boolean, from = 1): string[] {
   return Array.from({ length: count }, (_, i) => (isPg ? `$${i + from}` : '?'));

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { listCheckpoints } from './audit.repository.js';
 import type { ChainBreak } from './audit-chain-scan.js';
 import { isCheckpointSigned, type SignedCheckpoint } from './audit-checkpoint.js';
@@ -21,41 +22,40 @@ export async function checkCheckpoints(
   let verified = 0;
   let lastGood = 0;
   for (const checkpoint of all) {
-    const size = Number(checkpoint.tree_size);
-    if (checkpoint.chain !== chain || !isCheckpointSigned(checkpoint, key.publicKey, key.keyId))
-      return {
-        verified,
-        lastGood,
-        broken: {
-          seq: lastGood + 1,
-          id: null,
-          problem: `checkpoint of size ${size} is forged (signature not valid)`,
-        },
-      };
-    if (size > tree.size)
-      return {
-        verified,
-        lastGood,
-        broken: {
-          seq: tree.size + 1,
-          id: null,
-          problem: `log truncated: a signed checkpoint covers ${size} events, only ${tree.size} remain`,
-        },
-      };
-    if (tree.root(size).toString('hex') !== checkpoint.root_hash)
-      return {
-        verified,
-        lastGood,
-        broken: {
-          seq: lastGood + 1,
-          id: null,
-          problem: `events ${lastGood + 1}–${size} were rewritten (root differs from the signed checkpoint)`,
-        },
-      };
+    const broken = checkpointBreak(checkpoint, { chain, key, tree, lastGood });
+    if (broken) return { verified, lastGood, broken };
     verified += 1;
-    lastGood = size;
+    lastGood = Number(checkpoint.tree_size);
   }
   return { verified, lastGood, broken: null };
+}
+
+/** Why one checkpoint does not hold for the recomputed tree, or null when it does. */
+function checkpointBreak(
+  checkpoint: SignedCheckpoint,
+  against: {
+    chain: string;
+    key: { publicKey: KeyObject; keyId: string };
+    tree: MerkleTree;
+    lastGood: number;
+  },
+): ChainBreak | null {
+  const { chain, key, tree, lastGood } = against;
+  const size = Number(checkpoint.tree_size);
+  const at = (seq: number, problem: string): ChainBreak => ({ seq, id: null, problem });
+  if (checkpoint.chain !== chain || !isCheckpointSigned(checkpoint, key.publicKey, key.keyId))
+    return at(lastGood + 1, `checkpoint of size ${size} is forged (signature not valid)`);
+  if (size > tree.size)
+    return at(
+      tree.size + 1,
+      `log truncated: a signed checkpoint covers ${size} events, only ${tree.size} remain`,
+    );
+  if (tree.root(size).toString('hex') !== checkpoint.root_hash)
+    return at(
+      lastGood + 1,
+      `events ${lastGood + 1}–${size} were rewritten (root differs from the signed checkpoint)`,
+    );
+  return null;
 }
 
 function dedupe(checkpoints: SignedCheckpoint[]): SignedCheckpoint[] {

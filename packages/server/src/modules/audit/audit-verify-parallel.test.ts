@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditTestDeps, recordSome } from '../../../test/audit-kit.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { describe, expect, it } from 'vitest';
+import { recordSome, useAuditTestBed } from '../../../test/audit-kit.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ChainScanner } from './audit-chain-scan.js';
 import { MerkleTree } from './audit-merkle-tree.js';
 import { scanInParallel, sqliteFileOf } from './audit-verify-parallel.js';
 import { audit, systemActor } from './index.js';
 
-let database: TestDatabase;
-let deps: ReturnType<typeof auditTestDeps>;
-beforeEach(async () => {
-  database = await createTestDatabase();
-  deps = auditTestDeps(database.db);
-});
-afterEach(async () => {
-  await database.destroy();
-  deps.cleanup();
-});
+const bed = useAuditTestBed();
 
 /**
  * The worker threads check events through canonical bytes SQLite builds itself, falling
@@ -26,8 +16,8 @@ afterEach(async () => {
  */
 describe('parallel verification', () => {
   it('checks intact events on the fast path, including text that needs escaping', async () => {
-    await recordSome(database.db, 30);
-    await inTransaction(database.db, (trx) =>
+    await recordSome(bed.database.db, 30);
+    await inTransaction(bed.database.db, (trx) =>
       audit.record(trx, {
         action: 'test.thing.created',
         actor: { ...systemActor('t'), userAgent: 'quote " slash \\ tab \t 中文 😀' },
@@ -35,8 +25,8 @@ describe('parallel verification', () => {
         reason: 'line\nbreak \u0001',
       }),
     );
-    const file = await sqliteFileOf(database.db);
-    if (database.dialect === 'postgres') {
+    const file = await sqliteFileOf(bed.database.db);
+    if (bed.database.dialect === 'postgres') {
       expect(file).toBeNull();
       return;
     }

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { newId } from '../../platform/db/ids.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { conflict } from '../../platform/errors.js';
@@ -8,7 +7,7 @@ import { passwordProblems } from './passwords/password-policy.js';
 import { bumpAuthzVersion, ensureCatalogue } from './roles/user-authz.js';
 import { identityEvents, recordIdentity } from './shared/identity-audit.js';
 import type { IdentityRuntime } from './shared/identity-runtime.js';
-import { findUserByUsername, insertUser } from './users/users.repository.js';
+import { findUserByUsername, insertUser, newUserRow } from './users/users.repository.js';
 
 const alphabet = {
   upper: 'ABCDEFGHJKLMNPQRSTUVWXYZ',
@@ -47,26 +46,17 @@ export async function createAdministrator(
       .where('code', '=', 'super_admin')
       .executeTakeFirstOrThrow();
     const now = runtime.ctx.clock.now().toISOString();
-    const user = {
-      id: newId(),
-      username: input.username.toLowerCase(),
-      full_name: input.fullName,
-      email: input.email,
-      phone: null,
-      department_id: null,
-      status: 'active' as const,
-      identity_level: 'internal',
-      password_hash: null,
-      password_changed_at: null,
-      must_change_password: 1,
-      failed_attempts: 0,
-      locked_until: null,
-      last_login_at: null,
-      created_at: now,
-      updated_at: now,
-      disabled_at: null,
-      row_version: 1,
-    };
+    const user = newUserRow(
+      {
+        username: input.username.toLowerCase(),
+        full_name: input.fullName,
+        email: input.email,
+        phone: null,
+        department_id: null,
+        identity_level: 'internal',
+      },
+      now,
+    );
     await insertUser(trx, user);
     await trx.insertInto('user_roles').values({ user_id: user.id, role_id: role.id }).execute();
     let password = generatePassword();

@@ -77,6 +77,15 @@ export async function paginate<DB, TB extends keyof DB, O>(
     .limit(request.page_size)
     .offset((request.page - 1) * request.page_size)
     .execute();
+  return pageOf(items, total, request);
+}
+
+/** The page envelope for items a caller fetched itself (a query `paginate` cannot express). */
+export function pageOf<T>(
+  items: T[],
+  total: number,
+  request: Pick<PageRequest, 'page' | 'page_size'>,
+): Page<T> {
   return {
     items,
     total,

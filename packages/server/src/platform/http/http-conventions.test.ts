@@ -11,6 +11,9 @@ describe('HTTP conventions', () => {
       .execute();
     return rows.length;
   };
+  /** A note creation carrying `headers` (the idempotency tests vary only the key and title). */
+  const postNote = (headers: Record<string, string>, title: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/test/notes', headers, payload: { title } });
   beforeAll(async () => {
     t = await createTestApp({ env: { BODY_LIMIT_BYTES: '2048' }, build: { modules: [notesModule] } });
     await createNotesTable(t.database.db);
@@ -110,41 +113,21 @@ describe('HTTP conventions', () => {
 
   it('replays an idempotent write and refuses a reused key with another body', async () => {
     const headers = { 'idempotency-key': 'order-7f3a-0001' };
-    const first = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/notes',
-      headers,
-      payload: { title: 'once' },
-    });
+    const first = await postNote(headers, 'once');
     const before = await countNotes();
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/notes',
-      headers,
-      payload: { title: 'once' },
-    });
+    const again = await postNote(headers, 'once');
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().data.id).toBe(first.json().data.id);
     expect(await countNotes()).toBe(before);
-    const other = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/notes',
-      headers,
-      payload: { title: 'twice' },
-    });
+    const other = await postNote(headers, 'twice');
     expect(other.statusCode).toBe(409);
     expect(await countNotes()).toBe(before);
   });
 
   it('lets a retry take over a claim whose request died, but not a fresh one', async () => {
     const headers = { 'idempotency-key': 'order-7f3a-0002' };
-    const first = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/notes',
-      headers,
-      payload: { title: 'crash' },
-    });
+    const first = await postNote(headers, 'crash');
     const claims = () =>
       t.database.db
         .selectFrom('idempotency_keys')
@@ -159,20 +142,10 @@ describe('HTTP conventions', () => {
         .where('id', '=', row!.id)
         .execute();
     await reset(new Date().toISOString());
-    const busy = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/notes',
-      headers,
-      payload: { title: 'crash' },
-    });
+    const busy = await postNote(headers, 'crash');
     expect(busy.statusCode).toBe(409);
     await reset(new Date(Date.now() - 5 * 60_000).toISOString());
-    const retried = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/notes',
-      headers,
-      payload: { title: 'crash' },
-    });
+    const retried = await postNote(headers, 'crash');
     expect(retried.statusCode).toBe(201);
     expect(retried.json().data.id).not.toBe(first.json().data.id);
     expect((await claims().execute()).map((r) => r.status_code)).toEqual([201]);

@@ -13,9 +13,17 @@ export interface Cidr {
   prefix: number;
 }
 
+/**
+ * A URL's IPv6 host without its brackets (`[::1]` → `::1`); anything else unchanged. URLs
+ * keep the brackets, while `isIP`, the policy and DNS want the bare address.
+ */
+export function unbracketHost(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1');
+}
+
 /** Parses canonical IPv4 or IPv6 text (brackets and a zone id are tolerated); null otherwise. */
 export function parseIp(text: string): ParsedIp | null {
-  const bare = text.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  const bare = unbracketHost(text).replace(/%.*$/, '');
   if (isIPv4(bare)) return { version: 4, value: ipv4Value(bare) };
   if (isIPv6(bare)) return { version: 6, value: ipv6Value(bare) };
   return null;

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { Dispatcher } from 'undici';
+import { unbracketHost } from './ip-ranges.js';
 import { createGuardedAgent } from './outbound-dispatcher.js';
 import { limitResponse, startDeadline, unwrapAppError } from './outbound-limits.js';
 import { createOutboundPolicy, type OutboundPolicy, refused } from './outbound-policy.js';
@@ -69,7 +70,7 @@ async function sendHop(hop: Hop, policy: OutboundPolicy, agent: Dispatcher, sign
   if (hop.url.protocol !== 'http:' && hop.url.protocol !== 'https:') {
     throw refused(`only http and https URLs may be fetched, not ${hop.url.protocol}`);
   }
-  const host = hop.url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const host = unbracketHost(hop.url.hostname);
   if (isIP(host)) policy.assertAddress(host, host); // literals never reach the DNS lookup
   const init = { method: hop.method, headers: hop.headers, body: hop.body, redirect: 'manual', signal };
   return fetch(hop.url, { ...init, dispatcher: agent } as RequestInit);

@@ -1,6 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import { Agent, buildConnector } from 'undici';
+import { unbracketHost } from './ip-ranges.js';
 import type { OutboundPolicy } from './outbound-policy.js';
 
 type LookupCallback = (
@@ -39,7 +40,7 @@ export function guardedLookup(policy: OutboundPolicy) {
 export function createGuardedAgent(policy: OutboundPolicy, connectTimeoutMs: number): Agent {
   const base = buildConnector({ lookup: guardedLookup(policy), timeout: connectTimeoutMs });
   const connect: buildConnector.connector = (options, callback) => {
-    const host = options.hostname.replace(/^\[(.*)\]$/, '$1');
+    const host = unbracketHost(options.hostname);
     try {
       if (isIP(host)) policy.assertAddress(host, host);
     } catch (refusal) {

@@ -1,5 +1,13 @@
 import { AppError } from '../errors.js';
-import { blockedReason, type Cidr, cidrContains, embeddedIpv4, parseCidr, parseIp } from './ip-ranges.js';
+import {
+  blockedReason,
+  type Cidr,
+  cidrContains,
+  embeddedIpv4,
+  parseCidr,
+  parseIp,
+  unbracketHost,
+} from './ip-ranges.js';
 
 /** Decides which hosts and addresses outbound requests may reach. */
 export interface OutboundPolicy {
@@ -51,10 +59,7 @@ export function refused(message: string): AppError {
 }
 
 function normalizeHost(hostname: string): string {
-  return hostname
-    .toLowerCase()
-    .replace(/^\[(.*)\]$/, '$1')
-    .replace(/\.$/, '');
+  return unbracketHost(hostname.toLowerCase()).replace(/\.$/, '');
 }
 
 function invalidEntry(entry: string): AppError {

@@ -1,39 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestRuntime } from '../../../test/job-harness.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import { manualClock } from '../db/clock.js';
+import { describe, expect, it } from 'vitest';
+import { useJobTestBed } from '../../../test/job-test-bed.js';
 import { defineJob, PermanentJobError } from './index.js';
-import type { ManagedJobRuntime } from './job-runtime.js';
 
-let database: TestDatabase;
-let runtime: ManagedJobRuntime;
-const clock = manualClock('2026-03-01T12:00:00.000Z');
-const seen: string[] = [];
-
-const echo = defineJob({
-  name: 'test.echo',
-  payload: Type.Object({ text: Type.String() }, { additionalProperties: false }),
-  async handler(payload) {
-    seen.push(payload.text);
-  },
-});
-
-beforeEach(async () => {
-  database = await createTestDatabase();
-  clock.set('2026-03-01T12:00:00.000Z');
-  seen.length = 0;
-  runtime = createTestRuntime(database, clock);
-  runtime.register(echo);
-});
-
-afterEach(async () => {
-  await runtime.stop(100);
-  await database.destroy();
-});
-
-const jobRow = (id: string) =>
-  database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const bed = useJobTestBed();
+const { clock, seen, echo, jobRow } = bed;
 
 describe('failures', () => {
   it('retries with exponential backoff at the policy times, then dead-letters', async () => {
@@ -46,9 +17,9 @@ describe('failures', () => {
         throw new Error(`boom ${run.attempt}`);
       },
     });
-    runtime.register(failing);
-    const { id } = await runtime.enqueue(database.db, failing, {});
-    await runtime.drain();
+    bed.runtime.register(failing);
+    const { id } = await bed.runtime.enqueue(bed.database.db, failing, {});
+    await bed.runtime.drain();
     expect(await jobRow(id)).toMatchObject({
       state: 'queued',
       attempts: 1,
@@ -56,27 +27,27 @@ describe('failures', () => {
       last_error: 'Error: boom 1',
     });
     clock.advance(999);
-    await runtime.drain();
+    await bed.runtime.drain();
     expect(seen).toHaveLength(1);
     clock.advance(1);
-    await runtime.drain();
+    await bed.runtime.drain();
     expect(await jobRow(id)).toMatchObject({
       state: 'queued',
       attempts: 2,
       run_at: '2026-03-01T12:00:02.500Z',
     });
     clock.set('2026-03-01T12:00:02.499Z');
-    await runtime.drain();
+    await bed.runtime.drain();
     expect(seen).toHaveLength(2);
     clock.set('2026-03-01T12:00:02.500Z');
-    await runtime.drain();
+    await bed.runtime.drain();
     expect(seen).toEqual([
       'attempt 1 at 2026-03-01T12:00:00.000Z',
       'attempt 2 at 2026-03-01T12:00:01.000Z',
       'attempt 3 at 2026-03-01T12:00:02.500Z',
     ]);
     expect(await jobRow(id)).toMatchObject({ state: 'dead', attempts: 3, last_error: 'Error: boom 3' });
-    const attempts = await database.db
+    const attempts = await bed.database.db
       .selectFrom('job_attempts')
       .selectAll()
       .where('job_id', '=', id)
@@ -97,9 +68,9 @@ describe('failures', () => {
         throw new PermanentJobError('mailbox does not exist');
       },
     });
-    runtime.register(refused);
-    const { id } = await runtime.enqueue(database.db, refused, {});
-    await runtime.drain();
+    bed.runtime.register(refused);
+    const { id } = await bed.runtime.enqueue(bed.database.db, refused, {});
+    await bed.runtime.drain();
     expect(await jobRow(id)).toMatchObject({
       state: 'dead',
       attempts: 1,
@@ -121,12 +92,12 @@ describe('failures', () => {
         await new Promise(() => {});
       },
     });
-    runtime.register(hanging);
-    const { id } = await runtime.enqueue(database.db, hanging, {});
-    await runtime.drain();
+    bed.runtime.register(hanging);
+    const { id } = await bed.runtime.enqueue(bed.database.db, hanging, {});
+    await bed.runtime.drain();
     expect(aborted).toBe(true);
     expect(await jobRow(id)).toMatchObject({ state: 'dead', last_error: 'JobAbort: timed out after 50 ms' });
-    const [attempt] = await database.db
+    const [attempt] = await bed.database.db
       .selectFrom('job_attempts')
       .selectAll()
       .where('job_id', '=', id)
@@ -135,8 +106,8 @@ describe('failures', () => {
   });
 
   it('reclaims a job whose worker stopped renewing its lease, and runs it again once', async () => {
-    const { id } = await runtime.enqueue(database.db, echo, { text: 'again' });
-    await database.db
+    const { id } = await bed.runtime.enqueue(bed.database.db, echo, { text: 'again' });
+    await bed.database.db
       .updateTable('jobs')
       .set({
         state: 'running',
@@ -147,14 +118,14 @@ describe('failures', () => {
       })
       .where('id', '=', id)
       .execute();
-    await runtime.drain();
+    await bed.runtime.drain();
     expect(seen).toEqual([]);
     clock.set('2026-03-01T12:00:30.001Z');
-    await runtime.drain();
-    await runtime.drain();
+    await bed.runtime.drain();
+    await bed.runtime.drain();
     expect(seen).toEqual(['again']);
     expect(await jobRow(id)).toMatchObject({ state: 'succeeded', attempts: 2 });
-    const attempts = await database.db
+    const attempts = await bed.database.db
       .selectFrom('job_attempts')
       .selectAll()
       .where('job_id', '=', id)

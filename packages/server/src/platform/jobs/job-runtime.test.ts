@@ -1,55 +1,23 @@
 import { Type } from '@sinclair/typebox';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestRuntime, eventually } from '../../../test/job-harness.js';
-import {
-  createTestDatabase,
-  type TestDatabase,
-  testDialect,
-  testPostgresUrl,
-} from '../../../test/test-database.js';
-import { manualClock } from '../db/clock.js';
+import { useJobTestBed } from '../../../test/job-test-bed.js';
+import { testDialect, testPostgresUrl } from '../../../test/test-database.js';
 import { inTransaction } from '../db/transaction.js';
 import { defineJob } from './index.js';
-import type { ManagedJobRuntime } from './job-runtime.js';
 
-let database: TestDatabase;
-let runtime: ManagedJobRuntime;
-const clock = manualClock('2026-03-01T12:00:00.000Z');
-const seen: string[] = [];
-
-const echo = defineJob({
-  name: 'test.echo',
-  payload: Type.Object({ text: Type.String() }, { additionalProperties: false }),
-  async handler(payload) {
-    seen.push(payload.text);
-  },
-});
-
-beforeEach(async () => {
-  database = await createTestDatabase();
-  clock.set('2026-03-01T12:00:00.000Z');
-  seen.length = 0;
-  runtime = createTestRuntime(database, clock);
-  runtime.register(echo);
-});
-
-afterEach(async () => {
-  await runtime.stop(100);
-  await database.destroy();
-});
-
-const jobRow = (id: string) =>
-  database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const bed = useJobTestBed();
+const { clock, seen, echo, jobRow } = bed;
 
 describe('enqueue', () => {
   it('runs a job enqueued in a committed transaction, once', async () => {
-    const { id, isNew } = await inTransaction(database.db, (trx) =>
-      runtime.enqueue(trx, echo, { text: 'hello' }),
+    const { id, isNew } = await inTransaction(bed.database.db, (trx) =>
+      bed.runtime.enqueue(trx, echo, { text: 'hello' }),
     );
     expect(isNew).toBe(true);
     expect((await jobRow(id)).state).toBe('queued');
-    await runtime.drain();
-    await runtime.drain();
+    await bed.runtime.drain();
+    await bed.runtime.drain();
     expect(seen).toEqual(['hello']);
     const row = await jobRow(id);
     expect(row).toMatchObject({ state: 'succeeded', attempts: 1, lease_owner: null });
@@ -58,70 +26,85 @@ describe('enqueue', () => {
 
   it('enqueues nothing when the transaction rolls back', async () => {
     await expect(
-      inTransaction(database.db, async (trx) => {
-        await runtime.enqueue(trx, echo, { text: 'never' });
+      inTransaction(bed.database.db, async (trx) => {
+        await bed.runtime.enqueue(trx, echo, { text: 'never' });
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
-    await runtime.drain();
+    await bed.runtime.drain();
     expect(seen).toEqual([]);
-    expect(await database.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
+    expect(await bed.database.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
   });
 
   it('refuses a bad payload with VALIDATION and stores nothing', async () => {
     const bad = { text: 42 } as unknown as { text: string };
-    await expect(runtime.enqueue(database.db, echo, bad)).rejects.toMatchObject({
+    await expect(bed.runtime.enqueue(bed.database.db, echo, bad)).rejects.toMatchObject({
       code: 'VALIDATION',
       fieldErrors: [expect.objectContaining({ field: 'text' })],
     });
     await expect(
-      runtime.enqueue(database.db, echo, { text: 'x', extra: 1 } as { text: string }),
+      bed.runtime.enqueue(bed.database.db, echo, { text: 'x', extra: 1 } as { text: string }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
-    expect(await database.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
+    expect(await bed.database.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
   });
 
   it('treats a second enqueue with the same idempotency key as a no-op', async () => {
-    const first = await runtime.enqueue(database.db, echo, { text: 'once' }, { idempotencyKey: 'k-1' });
-    const second = await runtime.enqueue(database.db, echo, { text: 'twice' }, { idempotencyKey: 'k-1' });
+    const first = await bed.runtime.enqueue(
+      bed.database.db,
+      echo,
+      { text: 'once' },
+      { idempotencyKey: 'k-1' },
+    );
+    const second = await bed.runtime.enqueue(
+      bed.database.db,
+      echo,
+      { text: 'twice' },
+      { idempotencyKey: 'k-1' },
+    );
     expect(second).toEqual({ id: first.id, isNew: false });
-    await runtime.drain();
+    await bed.runtime.drain();
     expect(seen).toEqual(['once']);
-    expect(await database.db.selectFrom('jobs').selectAll().execute()).toHaveLength(1);
+    expect(await bed.database.db.selectFrom('jobs').selectAll().execute()).toHaveLength(1);
   });
 
   it('runs a delayed job only when it is due', async () => {
-    await runtime.enqueue(database.db, echo, { text: 'later' }, { delayMs: 60_000 });
-    await runtime.enqueue(database.db, echo, { text: 'at' }, { runAt: new Date('2026-03-01T12:05:00.000Z') });
-    await runtime.drain();
+    await bed.runtime.enqueue(bed.database.db, echo, { text: 'later' }, { delayMs: 60_000 });
+    await bed.runtime.enqueue(
+      bed.database.db,
+      echo,
+      { text: 'at' },
+      { runAt: new Date('2026-03-01T12:05:00.000Z') },
+    );
+    await bed.runtime.drain();
     expect(seen).toEqual([]);
     clock.advance(60_000);
-    await runtime.drain();
+    await bed.runtime.drain();
     expect(seen).toEqual(['later']);
     clock.set('2026-03-01T12:05:00.000Z');
-    await runtime.drain();
+    await bed.runtime.drain();
     expect(seen).toEqual(['later', 'at']);
   });
 
   it('runs higher priority first', async () => {
-    const serial = createTestRuntime(database, clock, { concurrency: 1 });
+    const serial = createTestRuntime(bed.database, clock, { concurrency: 1 });
     serial.register(echo);
-    await serial.enqueue(database.db, echo, { text: 'low' }, { priority: -5 });
-    await serial.enqueue(database.db, echo, { text: 'normal' });
-    await serial.enqueue(database.db, echo, { text: 'high' }, { priority: 10 });
+    await serial.enqueue(bed.database.db, echo, { text: 'low' }, { priority: -5 });
+    await serial.enqueue(bed.database.db, echo, { text: 'normal' });
+    await serial.enqueue(bed.database.db, echo, { text: 'high' }, { priority: 10 });
     await serial.drain();
     expect(seen).toEqual(['high', 'normal', 'low']);
   });
 
   it('does not claim jobs of a paused queue', async () => {
-    await database.db
+    await bed.database.db
       .insertInto('job_queues')
       .values({ name: 'default', paused: 1, updated_at: clock.now().toISOString() })
       .execute();
-    const { id } = await runtime.enqueue(database.db, echo, { text: 'held' });
-    await runtime.drain();
+    const { id } = await bed.runtime.enqueue(bed.database.db, echo, { text: 'held' });
+    await bed.runtime.drain();
     expect((await jobRow(id)).state).toBe('queued');
-    await database.db.updateTable('job_queues').set({ paused: 0 }).execute();
-    await runtime.drain();
+    await bed.database.db.updateTable('job_queues').set({ paused: 0 }).execute();
+    await bed.runtime.drain();
     expect(seen).toEqual(['held']);
   });
 });
@@ -141,11 +124,11 @@ describe('workers', () => {
         current -= 1;
       },
     });
-    runtime.register(limited);
-    for (let i = 0; i < 8; i += 1) await runtime.enqueue(database.db, limited, {});
-    await runtime.drain();
+    bed.runtime.register(limited);
+    for (let i = 0; i < 8; i += 1) await bed.runtime.enqueue(bed.database.db, limited, {});
+    await bed.runtime.drain();
     expect(highest).toBe(2);
-    const done = await database.db
+    const done = await bed.database.db
       .selectFrom('jobs')
       .select('state')
       .where('state', '=', 'succeeded')
@@ -156,25 +139,28 @@ describe('workers', () => {
   it('wakes at once for a job enqueued elsewhere (NOTIFY on PostgreSQL, in-process on SQLite), not at the next poll', async () => {
     const slowPolling = { minPollMs: 600_000, maxPollMs: 600_000, housekeepingEveryMs: 600_000 };
     const live = createTestRuntime(
-      database,
+      bed.database,
       { now: () => new Date() },
       { ...slowPolling, listenUrl: testPostgresUrl },
     );
     live.register(echo);
     await live.start();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const other = database.reopen();
-    const producer = testDialect === 'postgres' ? createTestRuntime(other, { now: () => new Date() }) : live;
-    producer.register(echo);
-    await inTransaction(database.db, (trx) => producer.enqueue(trx, echo, { text: 'notified' }));
-    await eventually(() => seen.length === 1, 10_000);
-    expect(seen).toEqual(['notified']);
-    await live.stop(100);
-    await other.destroy();
+    const other = bed.database.reopen();
+    try {
+      const producer =
+        testDialect === 'postgres' ? createTestRuntime(other, { now: () => new Date() }) : live;
+      producer.register(echo);
+      await inTransaction(bed.database.db, (trx) => producer.enqueue(trx, echo, { text: 'notified' }));
+      await eventually(() => seen.length === 1, 10_000);
+      expect(seen).toEqual(['notified']);
+    } finally {
+      await live.stop(100);
+      await other.destroy();
+    }
   });
 
   it('on stop, claims nothing new and lets a running job finish within the grace period', async () => {
-    const live = createTestRuntime(database, { now: () => new Date() });
+    const live = createTestRuntime(bed.database, { now: () => new Date() });
     let finish: () => void = () => {};
     const finishing = defineJob({
       name: 'test.finishing',
@@ -187,10 +173,10 @@ describe('workers', () => {
     live.register(echo);
     live.register(finishing);
     await live.start();
-    const { id } = await live.enqueue(database.db, finishing, {});
+    const { id } = await live.enqueue(bed.database.db, finishing, {});
     await eventually(async () => (await jobRow(id)).state === 'running');
     const stopping = live.stop(10_000);
-    const late = await live.enqueue(database.db, echo, { text: 'after stop' });
+    const late = await live.enqueue(bed.database.db, echo, { text: 'after stop' });
     finish();
     await stopping;
     expect(await jobRow(id)).toMatchObject({ state: 'succeeded', attempts: 1 });
@@ -199,7 +185,7 @@ describe('workers', () => {
   });
 
   it('runs jobs enqueued after start() without drain, and releases a running job at stop', async () => {
-    const live = createTestRuntime(database, { now: () => new Date() });
+    const live = createTestRuntime(bed.database, { now: () => new Date() });
     let release: () => void = () => {};
     const blocking = defineJob({
       name: 'test.blocking',
@@ -214,9 +200,9 @@ describe('workers', () => {
     live.register(echo);
     live.register(blocking);
     await live.start();
-    await live.enqueue(database.db, echo, { text: 'live' });
+    await live.enqueue(bed.database.db, echo, { text: 'live' });
     await eventually(() => seen.length === 1);
-    const { id } = await live.enqueue(database.db, blocking, {});
+    const { id } = await live.enqueue(bed.database.db, blocking, {});
     await eventually(async () => (await jobRow(id)).state === 'running');
     await live.stop(20);
     expect(await jobRow(id)).toMatchObject({ state: 'queued', attempts: 0, lease_owner: null });

@@ -1,5 +1,5 @@
 import type { Db } from '../db/schema.js';
-import type { JobRow } from './jobs.repository.js';
+import { type JobRow, queueNotPaused } from './jobs.repository.js';
 
 /**
  * Queued jobs Redis has to be told about: never dispatched, or dispatched long ago and
@@ -23,17 +23,7 @@ export async function dispatchable(
         eb.and([eb('dispatched_at', '<', stale), eb('run_at', '<', stale)]),
       ]),
     )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('job_queues as q')
-            .select('q.name')
-            .whereRef('q.name', '=', 'jobs.queue')
-            .where('q.paused', '=', 1),
-        ),
-      ),
-    )
+    .where(queueNotPaused)
     .orderBy('run_at')
     .limit(limit)
     .execute();

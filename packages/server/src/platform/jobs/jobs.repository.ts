@@ -1,10 +1,24 @@
+import type { ExpressionBuilder } from 'kysely';
 import { newId } from '../db/ids.js';
-import type { Db, DbOrTrx, Dialect } from '../db/schema.js';
+import type { Db, DbOrTrx, Dialect, Tables } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { JobsTable } from './jobs.tables.js';
 import './jobs.tables.js';
 
 export type JobRow = JobsTable;
+
+/** Filter for jobs whose queue is not paused: what both the claimer and the outbox must skip. */
+export function queueNotPaused(eb: ExpressionBuilder<Tables, 'jobs'>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('job_queues as q')
+        .select('q.name')
+        .whereRef('q.name', '=', 'jobs.queue')
+        .where('q.paused', '=', 1),
+    ),
+  );
+}
 
 /** Inserts a queued job; with an idempotency key already used by this job name, returns that job instead. */
 export async function insertJob(db: DbOrTrx, row: JobRow): Promise<{ id: string; isNew: boolean }> {
@@ -50,17 +64,7 @@ export async function claimDue(db: Db, dialect: Dialect, request: ClaimRequest):
       .where('run_at', '<=', request.now)
       .where('name', 'in', names)
       .$if(request.ids !== undefined, (q) => q.where('id', 'in', request.ids ?? []))
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('job_queues as q')
-              .select('q.name')
-              .whereRef('q.name', '=', 'jobs.queue')
-              .where('q.paused', '=', 1),
-          ),
-        ),
-      )
+      .where(queueNotPaused)
       .orderBy('priority', 'desc')
       .orderBy('run_at')
       .orderBy('id')

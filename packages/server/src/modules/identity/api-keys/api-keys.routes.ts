@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { newId } from '../../../platform/db/ids.js';
 import { decodeJson, encodeJson } from '../../../platform/db/json-codec.js';
 import { pageQuerySchema, pageSchema, paginate } from '../../../platform/db/pagination.js';
+import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import type { ApiKeysTable } from '../identity.tables.js';
 import { applyDataScope } from '../roles/data-scope.js';
 import { assertHolds } from '../roles/grant-guard.js';
 import { isDeclaredPermission } from '../roles/permission-catalogue.js';
@@ -48,18 +50,27 @@ const createdKey = Type.Composite([
 ]);
 const params = Type.Object({ id: Type.String({ format: 'uuid', description: 'API key id' }) });
 const ownerScope = { owner: 'k.owner_user_id', department: 'users.department_id' };
-type KeyRow = {
-  id: string;
-  name: string;
-  prefix: string;
-  owner_user_id: string;
-  permissions: string;
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-  revoked_at: string | null;
-};
+/** A stored key without its hash: what may leave the server. */
+type KeyRow = Omit<ApiKeysTable, 'key_hash'>;
 const present = (row: KeyRow) => ({ ...row, permissions: decodeJson<string[]>(row.permissions) ?? [] });
+
+/** The visible columns of keys joined to their owner (the join is what data scopes filter on). */
+function selectKeys(db: DbOrTrx) {
+  return db
+    .selectFrom('api_keys as k')
+    .innerJoin('users', 'users.id', 'k.owner_user_id')
+    .select([
+      'k.id',
+      'k.name',
+      'k.prefix',
+      'k.owner_user_id',
+      'k.permissions',
+      'k.created_at',
+      'k.expires_at',
+      'k.last_used_at',
+      'k.revoked_at',
+    ]);
+}
 
 /** /api-keys: integration keys, shown once, stored as SHA-256, revocable at once. */
 export async function apiKeyRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
@@ -72,21 +83,6 @@ export async function apiKeyRoutes(api: FastifyInstance, runtime: IdentityRuntim
 /** GET /api-keys */
 function getApiKeysRoute(app: TypedApp, runtime: IdentityRuntime): void {
   const { db } = runtime.ctx;
-  const keys = () =>
-    db
-      .selectFrom('api_keys as k')
-      .innerJoin('users', 'users.id', 'k.owner_user_id')
-      .select([
-        'k.id',
-        'k.name',
-        'k.prefix',
-        'k.owner_user_id',
-        'k.permissions',
-        'k.created_at',
-        'k.expires_at',
-        'k.last_used_at',
-        'k.revoked_at',
-      ]);
   app.get(
     '/api-keys',
     {
@@ -99,7 +95,7 @@ function getApiKeysRoute(app: TypedApp, runtime: IdentityRuntime): void {
     },
     async (request) => {
       const page = await paginate(
-        applyDataScope(keys(), dataScopeOf(principalOf(request)), ownerScope),
+        applyDataScope(selectKeys(db), dataScopeOf(principalOf(request)), ownerScope),
         request.query,
         { created_at: 'k.created_at', name: 'k.name' },
         'k.id',
@@ -180,24 +176,7 @@ function deleteApiKeysByIdRoute(app: TypedApp, runtime: IdentityRuntime): void {
     },
     async (request) => {
       const row = await inTransaction(db, async (trx) => {
-        const found = await applyDataScope(
-          trx
-            .selectFrom('api_keys as k')
-            .innerJoin('users', 'users.id', 'k.owner_user_id')
-            .select([
-              'k.id',
-              'k.name',
-              'k.prefix',
-              'k.owner_user_id',
-              'k.permissions',
-              'k.created_at',
-              'k.expires_at',
-              'k.last_used_at',
-              'k.revoked_at',
-            ]),
-          dataScopeOf(principalOf(request)),
-          ownerScope,
-        )
+        const found = await applyDataScope(selectKeys(trx), dataScopeOf(principalOf(request)), ownerScope)
           .where('k.id', '=', request.params.id)
           .executeTakeFirst();
         if (!found) throw notFound('API key');

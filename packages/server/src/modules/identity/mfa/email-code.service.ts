@@ -1,7 +1,11 @@
-import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { enqueueMail } from '../shared/identity-mail.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import {
+  claimOneTimeCode,
+  countCodeAttempt,
+  replaceOneTimeCode,
+} from '../shared/one-time-codes.repository.js';
 import { hmacHex, newNumericCode, plusMinutes } from '../shared/secrets.js';
 
 const codeMinutes = 10;
@@ -21,29 +25,16 @@ export async function issueEmailCode(
   input: { userId: string; email: string; purpose: string; subject: string },
 ): Promise<{ expires_at: string }> {
   const now = runtime.ctx.clock.now().toISOString();
-  await trx
-    .updateTable('one_time_codes')
-    .set({ used_at: now })
-    .where('user_id', '=', input.userId)
-    .where('purpose', '=', input.purpose)
-    .where('used_at', 'is', null)
-    .execute();
   const code = newNumericCode(6);
   const expiresAt = plusMinutes(now, codeMinutes);
-  await trx
-    .insertInto('one_time_codes')
-    .values({
-      id: newId(),
-      user_id: input.userId,
-      purpose: input.purpose,
-      code_hash: codeHash(runtime, code),
-      subject: input.subject,
-      attempts: 0,
-      created_at: now,
-      expires_at: expiresAt,
-      used_at: null,
-    })
-    .execute();
+  await replaceOneTimeCode(trx, {
+    userId: input.userId,
+    purpose: input.purpose,
+    codeHash: codeHash(runtime, code),
+    subject: input.subject,
+    now,
+    expiresAt,
+  });
   await enqueueMail(trx, runtime, {
     to: input.email,
     subject: 'Your SignX verification code',
@@ -70,18 +61,8 @@ export async function consumeEmailCode(
     .executeTakeFirst();
   if (!row || row.attempts >= maxAttempts) return false;
   if (row.code_hash !== codeHash(runtime, input.code.trim())) {
-    await trx
-      .updateTable('one_time_codes')
-      .set({ attempts: row.attempts + 1 })
-      .where('id', '=', row.id)
-      .execute();
+    await countCodeAttempt(trx, row);
     return false;
   }
-  const used = await trx
-    .updateTable('one_time_codes')
-    .set({ used_at: now })
-    .where('id', '=', row.id)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(used.numUpdatedRows) === 1;
+  return claimOneTimeCode(trx, row.id, now);
 }

@@ -1,9 +1,9 @@
-import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { revokeUserSessions } from '../sessions/session.repository.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import { enqueueMail, publicLink } from '../shared/identity-mail.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import { claimOneTimeCode, replaceOneTimeCode } from '../shared/one-time-codes.repository.js';
 import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import { resetTokenInvalid, storePassword } from './password.service.js';
@@ -29,29 +29,16 @@ export async function sendPasswordLink(
     const recent = await recentLink(trx, user.id, now);
     if (recent) return recent;
   }
-  await trx
-    .updateTable('one_time_codes')
-    .set({ used_at: now })
-    .where('user_id', '=', user.id)
-    .where('purpose', '=', 'password_reset')
-    .where('used_at', 'is', null)
-    .execute();
   const token = newSecret('sxp_');
   const expiresAt = plusMinutes(now, linkMinutes);
-  await trx
-    .insertInto('one_time_codes')
-    .values({
-      id: newId(),
-      user_id: user.id,
-      purpose: 'password_reset',
-      code_hash: sha256Hex(token),
-      subject: reason,
-      attempts: 0,
-      created_at: now,
-      expires_at: expiresAt,
-      used_at: null,
-    })
-    .execute();
+  await replaceOneTimeCode(trx, {
+    userId: user.id,
+    purpose: 'password_reset',
+    codeHash: sha256Hex(token),
+    subject: reason,
+    now,
+    expiresAt,
+  });
   const link = publicLink(runtime, '/reset-password', token);
   const intro =
     reason === 'welcome'
@@ -101,13 +88,7 @@ export async function resetWithToken(
   const user = await findUserById(trx, row.user_id);
   if (!user || user.status === 'disabled') throw resetTokenInvalid();
   await storePassword(trx, runtime, user, input.password, { mustChange: false, field: 'new_password' });
-  const used = await trx
-    .updateTable('one_time_codes')
-    .set({ used_at: now })
-    .where('id', '=', row.id)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(used.numUpdatedRows) !== 1) throw resetTokenInvalid();
+  if (!(await claimOneTimeCode(trx, row.id, now))) throw resetTokenInvalid();
   await revokeUserSessions(trx, user.id, now, 'password_reset');
   await recordIdentity(trx, actor, {
     action: identityEvents['password.reset'],

@@ -34,6 +34,18 @@ export async function roleRoutes(api: FastifyInstance, runtime: IdentityRuntime)
   deleteRolesByIdRoute(app, runtime);
 }
 
+/** One role as the API shows it, read after the write committed (404 when it does not exist). */
+async function showRole(runtime: IdentityRuntime, id: string) {
+  const { db } = runtime.ctx;
+  const row = await db
+    .selectFrom('roles')
+    .select(['name', 'description', 'is_system'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Role');
+  return presentRole(await currentSnapshot(db, runtime), id, row);
+}
+
 /** GET /permissions */
 function getPermissionsRoute(app: TypedApp, _runtime: IdentityRuntime): void {
   app.get(
@@ -72,16 +84,6 @@ function getRolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
 
 /** GET /roles/:id */
 function getRolesByIdRoute(app: TypedApp, runtime: IdentityRuntime): void {
-  const { db } = runtime.ctx;
-  const show = async (id: string) => {
-    const row = await db
-      .selectFrom('roles')
-      .select(['name', 'description', 'is_system'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound('Role');
-    return presentRole(await currentSnapshot(db, runtime), id, row);
-  };
   app.get(
     '/roles/:id',
     {
@@ -92,22 +94,13 @@ function getRolesByIdRoute(app: TypedApp, runtime: IdentityRuntime): void {
         response: { 200: envelope(s.roleView), ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => ok(await show(request.params.id)),
+    async (request) => ok(await showRole(runtime, request.params.id)),
   );
 }
 
 /** POST /roles */
 function postRolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
   const { db } = runtime.ctx;
-  const show = async (id: string) => {
-    const row = await db
-      .selectFrom('roles')
-      .select(['name', 'description', 'is_system'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound('Role');
-    return presentRole(await currentSnapshot(db, runtime), id, row);
-  };
   app.post(
     '/roles',
     {
@@ -122,7 +115,7 @@ function postRolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
       const id = await inTransaction(db, (trx) =>
         createRole(trx, runtime, request, principalOf(request), request.body),
       );
-      return reply.status(201).send(ok(await show(id)));
+      return reply.status(201).send(ok(await showRole(runtime, id)));
     },
   );
 }
@@ -130,15 +123,6 @@ function postRolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
 /** PATCH /roles/:id */
 function patchRolesByIdRoute(app: TypedApp, runtime: IdentityRuntime): void {
   const { db } = runtime.ctx;
-  const show = async (id: string) => {
-    const row = await db
-      .selectFrom('roles')
-      .select(['name', 'description', 'is_system'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound('Role');
-    return presentRole(await currentSnapshot(db, runtime), id, row);
-  };
   app.patch(
     '/roles/:id',
     {
@@ -154,7 +138,7 @@ function patchRolesByIdRoute(app: TypedApp, runtime: IdentityRuntime): void {
       await inTransaction(db, (trx) =>
         updateRole(trx, runtime, request, principalOf(request), request.params.id, request.body),
       );
-      return ok(await show(request.params.id));
+      return ok(await showRole(runtime, request.params.id));
     },
   );
 }
@@ -162,15 +146,6 @@ function patchRolesByIdRoute(app: TypedApp, runtime: IdentityRuntime): void {
 /** PUT /roles/:id/permissions */
 function putRolesByIdPermissionsRoute(app: TypedApp, runtime: IdentityRuntime): void {
   const { db } = runtime.ctx;
-  const show = async (id: string) => {
-    const row = await db
-      .selectFrom('roles')
-      .select(['name', 'description', 'is_system'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw notFound('Role');
-    return presentRole(await currentSnapshot(db, runtime), id, row);
-  };
   app.put(
     '/roles/:id/permissions',
     {
@@ -207,7 +182,7 @@ function putRolesByIdPermissionsRoute(app: TypedApp, runtime: IdentityRuntime): 
           after: { permissions: [...request.body.permissions].sort() },
         });
       });
-      return ok(await show(request.params.id));
+      return ok(await showRole(runtime, request.params.id));
     },
   );
 }

@@ -1,5 +1,5 @@
 import { type CompiledQuery, type SelectQueryBuilder, sql } from 'kysely';
-import type { Page, PageRequest } from '../../../platform/db/pagination.js';
+import { type Page, type PageRequest, pageOf } from '../../../platform/db/pagination.js';
 import type { DbOrTrx, Tables } from '../../../platform/db/schema.js';
 import { invalid } from '../../../platform/errors.js';
 import { applyDataScope, type DataScope } from '../roles/data-scope.js';
@@ -144,11 +144,5 @@ export async function listUsersPage(
     db,
     keys.rows.map((k) => ({ id: k.id, version: Number(k.row_version) })),
   );
-  return {
-    items,
-    total,
-    page: query.page,
-    page_size: query.page_size,
-    pages: Math.ceil(total / query.page_size),
-  };
+  return pageOf(items, total, query);
 }

@@ -1,3 +1,4 @@
+import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import type { UsersTable } from '../identity.tables.js';
 
@@ -10,6 +11,39 @@ export async function findUserByUsername(db: DbOrTrx, username: string): Promise
 
 export async function findUserById(db: DbOrTrx, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** What the creator of an account chooses; every other column starts from `newUserRow`. */
+export type NewUserProfile = Pick<
+  UserRow,
+  'username' | 'full_name' | 'email' | 'phone' | 'department_id' | 'identity_level'
+>;
+
+/**
+ * A new active account without a password (one must be set and changed on first use) and
+ * with clean login counters: one definition for the admin API and the first-admin bootstrap.
+ */
+export function newUserRow(profile: NewUserProfile, now: string): UserRow {
+  return {
+    id: newId(),
+    username: profile.username,
+    full_name: profile.full_name,
+    email: profile.email,
+    phone: profile.phone,
+    department_id: profile.department_id,
+    status: 'active',
+    identity_level: profile.identity_level,
+    password_hash: null,
+    password_changed_at: null,
+    must_change_password: 1,
+    failed_attempts: 0,
+    locked_until: null,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
+    disabled_at: null,
+    row_version: 1,
+  };
 }
 
 export async function insertUser(db: DbOrTrx, row: UserRow): Promise<void> {

@@ -1,4 +1,3 @@
-import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
@@ -11,6 +10,7 @@ import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   findUserByUsername,
   insertUser,
+  newUserRow,
   replaceUserRoles,
   type UserRow,
   updateUser,
@@ -59,26 +59,17 @@ export async function createUser(
   await assertDepartment(trx, input.department_id);
   const roleIds = await roleIdsGrantableBy(trx, runtime, principal, input.roles ?? []);
   const now = runtime.ctx.clock.now().toISOString();
-  const row: UserRow = {
-    id: newId(),
-    username: input.username.toLowerCase(),
-    full_name: input.full_name,
-    email: input.email,
-    phone: input.phone ?? null,
-    department_id: input.department_id ?? null,
-    status: 'active',
-    identity_level: input.identity_level ?? 'internal',
-    password_hash: null,
-    password_changed_at: null,
-    must_change_password: 1,
-    failed_attempts: 0,
-    locked_until: null,
-    last_login_at: null,
-    created_at: now,
-    updated_at: now,
-    disabled_at: null,
-    row_version: 1,
-  };
+  const row = newUserRow(
+    {
+      username: input.username.toLowerCase(),
+      full_name: input.full_name,
+      email: input.email,
+      phone: input.phone ?? null,
+      department_id: input.department_id ?? null,
+      identity_level: input.identity_level ?? 'internal',
+    },
+    now,
+  );
   await insertUser(trx, row);
   await replaceUserRoles(trx, row.id, roleIds);
   await bumpAuthzVersion(trx);

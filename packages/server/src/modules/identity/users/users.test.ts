@@ -26,6 +26,30 @@ describe('users: administration, data scope, masking, mass assignment, password 
     payload?: object,
   ) =>
     t.app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) });
+  const userNamed = (username: string) =>
+    t.app.signx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+  /** Gives a role one more permission; the new authz version makes signed-in holders see it. */
+  const grantToRole = async (roleCode: string, permission: string, authzVersion: number) => {
+    const db = t.app.signx.db;
+    const role = await db
+      .selectFrom('roles')
+      .select('id')
+      .where('code', '=', roleCode)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('role_permissions')
+      .values({ role_id: role.id, permission_code: permission })
+      .execute();
+    await db.updateTable('identity_state').set({ authz_version: authzVersion }).execute();
+  };
+  const resetPassword = (token: string, newPassword: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset',
+      payload: { token, new_password: newPassword },
+    });
+  const requestReset = (username: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/password/reset/request', payload: { username } });
 
   beforeAll(async () => {
     t = await createIdentityTestApp();
@@ -66,23 +90,11 @@ describe('users: administration, data scope, masking, mass assignment, password 
     });
     expect((await login(t.app, 'newbie', 'Anything-123!')).statusCode).toBe(401);
     const token = await mailedToken(t.app, 'newbie@example.test');
-    const weak = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password/reset',
-      payload: { token, new_password: 'Password1!' },
-    });
+    const weak = await resetPassword(token, 'Password1!');
     expect(weak.statusCode).toBe(400);
-    const set = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password/reset',
-      payload: { token, new_password: 'Fresh-Start-2026' },
-    });
+    const set = await resetPassword(token, 'Fresh-Start-2026');
     expect(set.statusCode, set.body).toBe(200);
-    const replay = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password/reset',
-      payload: { token, new_password: 'Another-Start-2027' },
-    });
+    const replay = await resetPassword(token, 'Another-Start-2027');
     expect(replay.statusCode).toBe(400);
     expect((await login(t.app, 'newbie', 'Fresh-Start-2026')).statusCode).toBe(200);
     expect(
@@ -111,11 +123,7 @@ describe('users: administration, data scope, masking, mass assignment, password 
         .data.items.map((u: { username: string }) => u.username)
         .sort(),
     ).toEqual(['manager', 'spec', 'sub']);
-    const westUser = await t.app.signx.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', 'westy')
-      .executeTakeFirstOrThrow();
+    const westUser = await userNamed('westy');
     expect((await call('GET', `/users/${westUser.id}`, manager)).statusCode).toBe(404);
   });
 
@@ -125,25 +133,8 @@ describe('users: administration, data scope, masking, mass assignment, password 
       .json()
       .data.items.map((u: { username: string }) => u.username);
     expect(names.sort()).toEqual(['manager', 'spec']);
-    await t.app.signx.db
-      .insertInto('role_permissions')
-      .values({
-        role_id: (
-          await t.app.signx.db
-            .selectFrom('roles')
-            .select('id')
-            .where('code', '=', 'operations_specialist')
-            .executeTakeFirstOrThrow()
-        ).id,
-        permission_code: 'identity.user.update',
-      })
-      .execute();
-    await t.app.signx.db.updateTable('identity_state').set({ authz_version: 1000 }).execute();
-    const sub = await t.app.signx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', 'sub')
-      .executeTakeFirstOrThrow();
+    await grantToRole('operations_specialist', 'identity.user.update', 1000);
+    const sub = await userNamed('sub');
     const edit = await call('PATCH', `/users/${sub.id}`, spec, { full_name: 'Hacked' });
     expect(edit.statusCode).toBe(404);
     const after = await t.app.signx.db
@@ -164,11 +155,7 @@ describe('users: administration, data scope, masking, mass assignment, password 
 
   it('refuses mass assignment of roles or status through profile and admin updates', async () => {
     const spec = await tokenFor(t.app, 'spec');
-    const before = await t.app.signx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', 'spec')
-      .executeTakeFirstOrThrow();
+    const before = await userNamed('spec');
     for (const payload of [
       { full_name: 'X', roles: ['super_admin'] },
       { status: 'active', full_name: 'X' },
@@ -198,14 +185,7 @@ describe('users: administration, data scope, masking, mass assignment, password 
 
   it('changes the own email address only with the current password', async () => {
     const spec = await tokenFor(t.app, 'spec');
-    const emailOf = async () =>
-      (
-        await t.app.signx.db
-          .selectFrom('users')
-          .select('email')
-          .where('username', '=', 'spec')
-          .executeTakeFirstOrThrow()
-      ).email;
+    const emailOf = async () => (await userNamed('spec')).email;
     const original = await emailOf();
     for (const payload of [
       { email: 'attacker@evil.example' },
@@ -226,25 +206,8 @@ describe('users: administration, data scope, masking, mass assignment, password 
 
   it('refuses to grant a role with permissions the granter lacks (no escalation)', async () => {
     const manager = await tokenFor(t.app, 'manager');
-    await t.app.signx.db
-      .insertInto('role_permissions')
-      .values({
-        role_id: (
-          await t.app.signx.db
-            .selectFrom('roles')
-            .select('id')
-            .where('code', '=', 'operations_manager')
-            .executeTakeFirstOrThrow()
-        ).id,
-        permission_code: 'identity.user.update',
-      })
-      .execute();
-    await t.app.signx.db.updateTable('identity_state').set({ authz_version: 2000 }).execute();
-    const sub = await t.app.signx.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', 'sub')
-      .executeTakeFirstOrThrow();
+    await grantToRole('operations_manager', 'identity.user.update', 2000);
+    const sub = await userNamed('sub');
     const grant = await call('PUT', `/users/${sub.id}/roles`, manager, { roles: ['super_admin'] });
     expect(grant.statusCode).toBe(403);
     expect(
@@ -253,11 +216,7 @@ describe('users: administration, data scope, masking, mass assignment, password 
   });
 
   it('disabling keeps the account, ends its sessions and is audited; delete = disable', async () => {
-    const westy = await t.app.signx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', 'westy')
-      .executeTakeFirstOrThrow();
+    const westy = await userNamed('westy');
     const session = await tokenFor(t.app, 'westy');
     const res = await call('DELETE', `/users/${westy.id}`, admin);
     expect(res.statusCode, res.body).toBe(200);
@@ -276,11 +235,7 @@ describe('users: administration, data scope, masking, mass assignment, password 
   });
 
   it('administrator reset: old password stops working, the user sets a new one by link', async () => {
-    const sub = await t.app.signx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', 'sub')
-      .executeTakeFirstOrThrow();
+    const sub = await userNamed('sub');
     const session = await tokenFor(t.app, 'sub');
     const reset = await call('POST', `/users/${sub.id}/reset-password`, admin);
     expect(reset.statusCode, reset.body).toBe(200);
@@ -289,40 +244,20 @@ describe('users: administration, data scope, masking, mass assignment, password 
     expect((await call('GET', '/me', session)).statusCode).toBe(401);
     expect((await login(t.app, 'sub')).statusCode).toBe(401);
     const token = await mailedToken(t.app, 'sub@example.test');
-    const reuse = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password/reset',
-      payload: { token, new_password: 'Correct-Horse-7-Battery' },
-    });
+    const reuse = await resetPassword(token, 'Correct-Horse-7-Battery');
     expect(reuse.statusCode).toBe(400);
-    const ok = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password/reset',
-      payload: { token, new_password: 'After-Reset-Pass-9' },
-    });
+    const ok = await resetPassword(token, 'After-Reset-Pass-9');
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await login(t.app, 'sub', 'After-Reset-Pass-9')).statusCode).toBe(200);
   });
 
   it('forgot-password answers the same for unknown users', async () => {
-    const known = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password/reset/request',
-      payload: { username: 'manager' },
-    });
-    const unknown = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password/reset/request',
-      payload: { username: 'nobody' },
-    });
+    const known = await requestReset('manager');
+    const unknown = await requestReset('nobody');
     expect(known.statusCode).toBe(202);
     expect(unknown.statusCode).toBe(202);
     expect(unknown.json().data).toEqual(known.json().data);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/password/reset/request',
-      payload: { username: 'manager' },
-    });
+    const again = await requestReset('manager');
     expect(again.statusCode).toBe(202);
     expect(await mailsTo(t.app, 'manager@example.test')).toHaveLength(1);
   });
