@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
@@ -83,5 +83,8 @@ describe('mail.send job', () => {
     expect(eml).toContain('To: alice@example.test');
     expect(eml).toContain('Open the link to reset.');
     expect(await job(id)).toMatchObject({ state: 'succeeded' });
+    // Reset links and codes inside: only the service account may read them.
+    expect(statSync(join(t.dataDir, 'mail-outbox', `${id}.eml`)).mode & 0o777).toBe(0o600);
+    expect(statSync(join(t.dataDir, 'mail-outbox')).mode & 0o777).toBe(0o700);
   });
 });

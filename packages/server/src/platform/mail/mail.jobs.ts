@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import nodemailer from 'nodemailer';
@@ -88,8 +88,10 @@ async function writeToOutbox(
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const info = await transport.sendMail({ ...message, from: config.mail.from });
   const dir = join(config.dataDir, 'mail-outbox');
-  await mkdir(dir, { recursive: true });
+  // Messages carry password-reset links and one-time codes: readable by the service account only.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
   const file = join(dir, `${run.jobId}.eml`);
-  await writeFile(file, info.message as Buffer);
-  run.logger.info({ file, to: message.to }, 'MAIL_SERVER not configured: mail written to the outbox');
+  await writeFile(file, info.message as Buffer, { mode: 0o600 });
+  run.logger.info({ file, job_id: run.jobId }, 'MAIL_SERVER not configured: mail written to the outbox');
 }
