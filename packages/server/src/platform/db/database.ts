@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
+import { guardedPostgresDialect } from './postgres-dialect.js';
 import type { Db, Dialect } from './schema.js';
 import { createSqliteDialect } from './sqlite-dialect.js';
 
@@ -54,7 +55,7 @@ function dialectFor(options: DatabaseOptions) {
     options: sessionSettings.join(' '),
   });
   pool.on('error', (error) => (options.onPoolError ?? reportPoolError)(error));
-  return new PostgresDialect({ pool });
+  return guardedPostgresDialect(pool);
 }
 
 function reportPoolError(error: Error): void {

@@ -10,6 +10,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
+import { isInsideTransaction } from './transaction.js';
 
 /**
  * better-sqlite3 waits for a lock synchronously, freezing the event loop; so the database
@@ -95,6 +96,16 @@ function withStatementCache(
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
+  /** Refuses, instead of deadlocking, a root-handle query from inside an open transaction. */
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (isInsideTransaction()) {
+      throw new Error(
+        'Query on the root database handle inside a transaction: use the transaction (trx) instead',
+      );
+    }
+    return super.acquireConnection();
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const deadline = Date.now() + beginDeadlineMs;
     for (let attempt = 0; ; attempt += 1) {

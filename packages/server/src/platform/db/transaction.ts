@@ -1,4 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db, DbOrTrx, Trx } from './schema.js';
+
+const openTransaction = new AsyncLocalStorage<{ isOpen: boolean }>();
 
 /**
  * Runs `work` in one transaction: everything it writes (business rows, audit events,
@@ -7,5 +10,21 @@ import type { Db, DbOrTrx, Trx } from './schema.js';
  */
 export async function inTransaction<T>(db: DbOrTrx, work: (trx: Trx) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db as Trx);
-  return (db as Db).transaction().execute(work);
+  return (db as Db).transaction().execute(async (trx) => {
+    const scope = { isOpen: true };
+    try {
+      return await openTransaction.run(scope, () => work(trx));
+    } finally {
+      scope.isOpen = false;
+    }
+  });
+}
+
+/**
+ * True while the calling code runs inside `inTransaction`'s work. A query on the root
+ * database handle there is a bug: on SQLite it waits forever for the connection the
+ * transaction holds, on PostgreSQL it silently reads outside the transaction.
+ */
+export function isInsideTransaction(): boolean {
+  return openTransaction.getStore()?.isOpen === true;
 }
