@@ -4,6 +4,7 @@
 import { storePassword } from '../../packages/server/dist/modules/identity/passwords/password.service.js';
 import { bumpAuthzVersion } from '../../packages/server/dist/modules/identity/roles/user-authz.js';
 import { identityRuntime } from '../../packages/server/dist/modules/identity/shared/identity-runtime.js';
+import { newUserRow } from '../../packages/server/dist/modules/identity/users/users.repository.js';
 import { newId } from '../../packages/server/dist/platform/db/ids.js';
 import { inTransaction } from '../../packages/server/dist/platform/db/transaction.js';
 
@@ -34,24 +35,19 @@ export async function seedUsers(app, password) {
   const roleId = async (code) =>
     (await db.selectFrom('roles').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
   const user = (username, departmentId) => ({
-    id: newId(),
-    username,
-    full_name: `${username} Full Name`,
-    email: `${username}@example.test`,
-    phone: '13812345678',
-    department_id: departmentId,
-    status: 'active',
-    identity_level: 'internal',
-    password_hash: null,
+    ...newUserRow(
+      {
+        username,
+        full_name: `${username} Full Name`,
+        email: `${username}@example.test`,
+        phone: '13812345678',
+        department_id: departmentId,
+        identity_level: 'internal',
+      },
+      now,
+    ),
     password_changed_at: now,
     must_change_password: 0,
-    failed_attempts: 0,
-    locked_until: null,
-    last_login_at: null,
-    created_at: now,
-    updated_at: now,
-    disabled_at: null,
-    row_version: 1,
   });
   const rows = [];
   for (let i = 0; i < 300; i += 1)
