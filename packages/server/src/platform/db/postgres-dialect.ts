@@ -8,7 +8,7 @@ import {
   PostgresQueryCompiler,
 } from 'kysely';
 import type pg from 'pg';
-import { isInsideTransaction } from './transaction.js';
+import { assertOutsideTransaction } from './transaction.js';
 
 /**
  * PostgreSQL as Kysely's own dialect, except that a query on the root handle from inside
@@ -28,11 +28,7 @@ export function guardedPostgresDialect(pool: pg.Pool): Dialect {
 
 class GuardedPostgresDriver extends PostgresDriver {
   override async acquireConnection(): Promise<DatabaseConnection> {
-    if (isInsideTransaction()) {
-      throw new Error(
-        'Query on the root database handle inside a transaction: use the transaction (trx) instead',
-      );
-    }
+    assertOutsideTransaction();
     return super.acquireConnection();
   }
 }

@@ -10,7 +10,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
-import { isInsideTransaction } from './transaction.js';
+import { assertOutsideTransaction } from './transaction.js';
 
 /**
  * better-sqlite3 waits for a lock synchronously, freezing the event loop; so the database
@@ -98,11 +98,7 @@ function withStatementCache(
 class ImmediateSqliteDriver extends SqliteDriver {
   /** Refuses, instead of deadlocking, a root-handle query from inside an open transaction. */
   override async acquireConnection(): Promise<DatabaseConnection> {
-    if (isInsideTransaction()) {
-      throw new Error(
-        'Query on the root database handle inside a transaction: use the transaction (trx) instead',
-      );
-    }
+    assertOutsideTransaction();
     return super.acquireConnection();
   }
 

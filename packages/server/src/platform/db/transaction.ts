@@ -21,10 +21,14 @@ export async function inTransaction<T>(db: DbOrTrx, work: (trx: Trx) => Promise<
 }
 
 /**
- * True while the calling code runs inside `inTransaction`'s work. A query on the root
- * database handle there is a bug: on SQLite it waits forever for the connection the
- * transaction holds, on PostgreSQL it silently reads outside the transaction.
+ * Called by both dialects' drivers when a root-handle query asks for a connection. Inside
+ * `inTransaction`'s work that is a bug: on SQLite it would wait forever for the connection
+ * the transaction holds, on PostgreSQL it would silently read outside the transaction.
  */
-export function isInsideTransaction(): boolean {
-  return openTransaction.getStore()?.isOpen === true;
+export function assertOutsideTransaction(): void {
+  if (openTransaction.getStore()?.isOpen === true) {
+    throw new Error(
+      'Query on the root database handle inside a transaction: use the transaction (trx) instead',
+    );
+  }
 }
