@@ -19,7 +19,6 @@ export async function prepareInstallation(
 ): Promise<void> {
   const applied = await migrateToLatest(ctx.db);
   if (applied.length > 0) ctx.logger.info({ migrations: applied }, 'database migrated');
-  await claimState(ctx.db, 'initialized_at', ctx.clock.now().toISOString());
   for (const module of modules) {
     if (!module.onFirstStart) continue;
     const key = `first_start:${module.name}`;
