@@ -40,6 +40,7 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
       file: config.database.file,
       url: config.database.url,
       poolMax: config.database.poolMax,
+      guardTransactions: !config.isProduction,
       onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; the pool replaces it'),
     });
   const ctx = {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { guardedPostgresDialect } from './postgres-dialect.js';
 import type { Db, Dialect } from './schema.js';
 import { createSqliteDialect } from './sqlite-dialect.js';
+import { guardTransactions } from './transaction.js';
 
 export interface DatabaseOptions {
   dialect: Dialect;
@@ -20,6 +21,8 @@ export interface DatabaseOptions {
    * pool replaces such connections; without a listener the process would crash.
    */
   onPoolError?: (error: Error) => void;
+  /** Refuse root-handle queries inside transactions (default on; production turns it off for speed). */
+  guardTransactions?: boolean;
 }
 
 /** A database handle and what callers need to know about it. */
@@ -34,6 +37,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 
 export function createDatabase(options: DatabaseOptions): Database {
   const db = new Kysely<never>({ dialect: dialectFor(options) }) as unknown as Db;
+  if (options.guardTransactions !== false) guardTransactions(db);
   return { db, dialect: options.dialect, destroy: () => db.destroy() };
 }
 

@@ -2,6 +2,16 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db, DbOrTrx, Trx } from './schema.js';
 
 const openTransaction = new AsyncLocalStorage<{ isOpen: boolean }>();
+const guardedDatabases = new WeakSet<object>();
+
+/**
+ * Turns on the root-handle guard (see assertOutsideTransaction) for transactions opened on
+ * `db`. It costs a few microseconds per request (async context tracking), so production
+ * configurations leave it off; tests and development keep it on, on both dialects.
+ */
+export function guardTransactions(db: Db): void {
+  guardedDatabases.add(db);
+}
 
 /**
  * Runs `work` in one transaction: everything it writes (business rows, audit events,
@@ -10,6 +20,7 @@ const openTransaction = new AsyncLocalStorage<{ isOpen: boolean }>();
  */
 export async function inTransaction<T>(db: DbOrTrx, work: (trx: Trx) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db as Trx);
+  if (!guardedDatabases.has(db)) return (db as Db).transaction().execute(work);
   return (db as Db).transaction().execute(async (trx) => {
     const scope = { isOpen: true };
     try {
