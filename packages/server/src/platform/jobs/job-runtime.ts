@@ -153,6 +153,9 @@ class DatabaseJobRuntime extends RuntimeCore implements ManagedJobRuntime {
   stop(graceMs = 10_000): Promise<void> {
     if (!this.started) return this.stopping ?? Promise.resolve();
     this.started = false;
+    // Before any await: shutting down the LISTEN connection takes a round trip, and no job
+    // may be claimed meanwhile.
+    if (!this.bull) this.local.haltClaims();
     this.stopping = this.shutdown(graceMs);
     return this.stopping;
   }

@@ -75,10 +75,15 @@ export class LocalWorker {
     }
   }
 
-  /** Stops claiming, waits for running jobs up to graceMs, then aborts and releases the rest. */
-  async stop(graceMs: number): Promise<void> {
+  /** Claims nothing more from now on (synchronously: no claim can start after this returns). */
+  haltClaims(): void {
     this.stopping = true;
     this.wakeUp?.();
+  }
+
+  /** Stops claiming, waits for running jobs up to graceMs, then aborts and releases the rest. */
+  async stop(graceMs: number): Promise<void> {
+    this.haltClaims();
     await this.loop;
     this.loop = undefined;
     const all = Promise.all([...this.running.values()].map((r) => r.done));
@@ -104,6 +109,7 @@ export class LocalWorker {
           this.lastHousekeeping = Date.now();
           await this.options.housekeeping();
         }
+        if (this.stopping) break;
         this.isWakePending = false;
         const claimed = await this.claim();
         if (claimed.length > 0) {
