@@ -33,7 +33,7 @@ declare module 'fastify' {
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { modules = allModules, ...overrides } = options;
-  const ctx = createContext(config, overrides);
+  const ctx = createContext(config, overrides, modules);
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     genReqId: requestIdFor,
@@ -50,7 +50,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   echoRequestId(app);
   installRequestMetrics(app, ctx.metrics);
   await installSecurity(app, config);
-  await installOpenApi(app, config.appVersion);
+  await installOpenApi(app, config.appVersion, ctx.catalogues);
   installIdempotency(app, ctx.db, ctx.clock);
   for (const module of modules) await module.install?.(app, ctx);
   // After the modules' hooks (e.g. the request audit log), so it counts their onResponse work too.

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
+import { modules } from '../modules/index.js';
 import { createContext } from '../platform/app-context.js';
 import { prepareInstallation } from '../platform/boot.js';
 import { serveClusterMetrics } from '../platform/cluster-metrics.js';
@@ -18,7 +19,7 @@ export async function runClusterPrimary(
   port: number,
   io: CliIo,
 ): Promise<number> {
-  const ctx = createContext(config);
+  const ctx = createContext(config, {}, modules);
   await prepareInstallation(ctx, io.stdout);
   await ctx.database.destroy();
   const restarts: number[] = [];

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { buildCatalogues, type Catalogues } from './catalogues/catalogues.js';
 import { runContextInitializers } from './context-initializers.js';
 import { type Clock, systemClock } from './db/clock.js';
 import { createDatabase, type Database } from './db/database.js';
@@ -8,6 +9,7 @@ import { createJobRuntime, type ManagedJobRuntime } from './jobs/job-runtime.js'
 import { createKeyring, type Keyring } from './keyring/keyring.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import type { ModuleDefinition } from './module.js';
 import { createStorage } from './storage/create-storage.js';
 import type { StoragePort } from './storage/storage.port.js';
 
@@ -27,11 +29,24 @@ export interface AppContext {
   keyring: Keyring;
   /** The job runtime (local driver, or bullmq when QUEUE_URL is set); started by `serve` only. */
   jobs: ManagedJobRuntime;
+  /** The modules this context serves, as the app or CLI command passed them (the platform imports none). */
+  modules: readonly ModuleDefinition[];
+  /** What those modules declared (tags, permissions, audit events, errors), checked for clashes. */
+  catalogues: Catalogues;
 }
 
-export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'db'>>;
+export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'db' | 'modules' | 'catalogues'>>;
 
-export function createContext(config: Config, overrides: ContextOverrides = {}): AppContext {
+/**
+ * `modules` are the modules the context serves (the app's, or a CLI command's); their
+ * catalogues are collected and checked for clashes here, so a clash stops the start.
+ */
+export function createContext(
+  config: Config,
+  overrides: ContextOverrides = {},
+  modules: readonly ModuleDefinition[] = [],
+): AppContext {
+  const catalogues = buildCatalogues(modules);
   const logger = overrides.logger ?? createLogger(config.log.level);
   const database =
     overrides.database ??
@@ -45,6 +60,8 @@ export function createContext(config: Config, overrides: ContextOverrides = {}):
     });
   const ctx = {
     config,
+    modules,
+    catalogues,
     database,
     db: database.db,
     storage: overrides.storage ?? createStorage(storageOptions(config)),

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { modules as allModules } from '../modules/index.js';
 import type { AppContext } from './app-context.js';
 import { migrateToLatest } from './db/migrator.js';
 import { claimState, readState } from './db/platform-state.js';
@@ -7,15 +6,16 @@ import type { ModuleDefinition } from './module.js';
 
 /**
  * Brings the database to the code's schema and runs each module's first-start hook once
- * per installation. A hook is marked done only after it succeeded, so a failed first start
- * (say, the administrator could not be created) is retried at the next start. Hooks must
- * be idempotent: separate hosts starting at once may both run one (within one host,
+ * per installation. `modules` default to those the context was created for (the platform
+ * never imports the module list; the app and CLI pass it in). A hook is marked done only
+ * after it succeeded, so a failed first start (say, the administrator could not be
+ * created) is retried at the next start. Hooks must be idempotent: separate hosts starting at once may both run one (within one host,
  * `serve --workers` prepares in the primary only).
  */
 export async function prepareInstallation(
   ctx: AppContext,
   output: (line: string) => void,
-  modules: ModuleDefinition[] = allModules,
+  modules: readonly ModuleDefinition[] = ctx.modules,
 ): Promise<void> {
   const applied = await migrateToLatest(ctx.db);
   if (applied.length > 0) ctx.logger.info({ migrations: applied }, 'database migrated');

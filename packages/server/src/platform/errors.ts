@@ -20,6 +20,59 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
+/**
+ * A module's own code inside one of the families above (e.g. 40902 inside CONFLICT 409xx):
+ * clients that only know the family still read the HTTP status right, clients that care
+ * read the precise code instead of parsing `details.reason`. Declared with
+ * `defineErrorCodes` in a module's `*.errors.ts` and listed in its ModuleDefinition, so the
+ * boot check (platform/catalogues.ts) refuses two modules claiming one number.
+ */
+export interface DomainErrorCode<N extends string = string> {
+  readonly name: N;
+  readonly family: ErrorCode;
+  readonly api: number;
+  readonly description: string;
+  /** Who declared it: a module name, or 'platform'. */
+  readonly module: string;
+}
+
+export interface DomainErrorSpec {
+  family: ErrorCode;
+  api: number;
+  description: string;
+}
+
+const domainNamePattern = /^[A-Z][A-Z0-9_]*$/;
+
+/** Declares a module's domain error codes; each must sit in its family's range (e.g. 409xx for CONFLICT). */
+export function defineErrorCodes<const S extends Record<string, DomainErrorSpec>>(
+  module: string,
+  specs: S,
+): { readonly [K in keyof S & string]: DomainErrorCode<K> } {
+  const out: Record<string, DomainErrorCode> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const base = errorCodes[spec.family].api;
+    const inFamily = Math.floor(spec.api / 100) === Math.floor(base / 100) && spec.api !== base;
+    if (!domainNamePattern.test(name)) throw new Error(`domain error name ${name} must be UPPER_SNAKE_CASE`);
+    if (!Number.isInteger(spec.api) || !inFamily) {
+      throw new Error(
+        `domain error ${name} (${spec.api}) must be a code in ${spec.family}'s range ${base}..`,
+      );
+    }
+    out[name] = Object.freeze({ name, module, ...spec });
+  }
+  return out as { readonly [K in keyof S & string]: DomainErrorCode<K> };
+}
+
+/** Domain codes the platform itself raises (the state-machine helper throws the first). */
+export const platformErrors = defineErrorCodes('platform', {
+  STATE_TRANSITION_NOT_ALLOWED: {
+    family: 'CONFLICT',
+    api: 40902,
+    description: 'The record is in a state where this action is not allowed (details: state, event, allowed)',
+  },
+});
+
 /** One field-level problem, as the API reports it in `errors`. */
 export interface FieldError {
   field: string;
@@ -27,7 +80,10 @@ export interface FieldError {
 }
 
 export class AppError extends Error {
+  /** The family: status, logging and existing `code === 'CONFLICT'` checks go by it. */
   readonly code: ErrorCode;
+  /** The precise domain code, when the thrower declared one (see `domainError`). */
+  readonly domain: DomainErrorCode | undefined;
   readonly fieldErrors: FieldError[];
   /** Extra machine-readable details safe to show a client (never secrets). */
   readonly details: Record<string, unknown> | undefined;
@@ -35,11 +91,17 @@ export class AppError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fieldErrors?: FieldError[]; details?: Record<string, unknown>; cause?: unknown } = {},
+    options: {
+      fieldErrors?: FieldError[];
+      details?: Record<string, unknown>;
+      cause?: unknown;
+      domain?: DomainErrorCode;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
+    this.domain = options.domain;
     this.fieldErrors = options.fieldErrors ?? [];
     this.details = options.details;
   }
@@ -49,12 +111,26 @@ export class AppError extends Error {
   }
 
   get apiCode(): number {
-    return errorCodes[this.code].api;
+    return this.domain?.api ?? errorCodes[this.code].api;
   }
 }
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** Raises a declared domain error: the family's HTTP status with the domain's own API code. */
+export function domainError(
+  code: DomainErrorCode,
+  message: string,
+  options: { fieldErrors?: FieldError[]; details?: Record<string, unknown>; cause?: unknown } = {},
+): AppError {
+  return new AppError(code.family, message, { ...options, domain: code });
+}
+
+/** Whether `error` is the given domain error (tests and callers that recover from one). */
+export function isDomainError(error: unknown, code: DomainErrorCode): error is AppError {
+  return error instanceof AppError && error.domain?.api === code.api;
 }
 
 /** Shorthands for the errors services raise most. */

@@ -1,10 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
+import type { AuditEventTypes } from './catalogues/audit-event-catalogue.js';
+import type { PermissionSet } from './catalogues/permission-catalogue.js';
+import type { DomainErrorCode } from './errors.js';
 import type { JobDefinition, ScheduleDefinition } from './jobs/index.js';
 
+/** An OpenAPI tag a module declares once, with the description the API documentation shows. */
+export interface ModuleTag {
+  name: string;
+  description: string;
+}
+
 /**
- * A SignX module as the application sees it: routes to mount under /api/v1 and hooks into
- * the platform's life cycle. Modules are listed in `modules/index.ts`.
+ * A SignX module as the application sees it: routes to mount under /api/v1, hooks into
+ * the platform's life cycle, and what it adds to the platform's catalogues (tags,
+ * permissions, audit event types, domain error codes). Modules are listed in
+ * `modules/index.ts`; the app and the CLI pass that list to the platform, which never
+ * imports modules itself.
  */
 export interface ModuleDefinition {
   name: string;
@@ -22,4 +34,13 @@ export interface ModuleDefinition {
   jobs?: JobDefinition<any>[];
   /** Recurring jobs the module declares (see platform/jobs/schedule-definition.ts). */
   schedules?: ScheduleDefinition[];
+  /** OpenAPI tags of the module's routes, with descriptions (the route helper uses them). */
+  tags?: ModuleTag[];
+  /** The permissions the module's routes and policies check (platform/catalogues/permission-catalogue.ts). */
+  permissions?: PermissionSet;
+  /** The audit event types the module records (platform/catalogues/audit-event-catalogue.ts). */
+  // biome-ignore lint/suspicious/noExplicitAny: sets of any event specs are collected together
+  auditEvents?: AuditEventTypes<string, any>;
+  /** The module's domain error codes (`defineErrorCodes` in its `*.errors.ts`). */
+  errors?: Readonly<Record<string, DomainErrorCode>>;
 }

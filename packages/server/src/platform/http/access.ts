@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
+import { type Actor, anonymousActor } from '../actor.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -92,4 +93,30 @@ export function installAccessControl(app: FastifyInstance): void {
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Please sign in');
   return request.principal;
+}
+
+/**
+ * The request's caller as an `Actor` for services: the principal (or anonymous on public
+ * routes), with the IP resolved through the trusted proxies, the user agent (truncated) and
+ * the request id. Routes call this once and hand the value on; services never see a request.
+ */
+export function actorOf(request: FastifyRequest): Actor {
+  const agent = request.headers['user-agent'];
+  const context = {
+    ip: request.ip ?? null,
+    userAgent: typeof agent === 'string' ? agent.slice(0, 500) : null,
+    requestId: String(request.id),
+  };
+  const principal = request.principal;
+  if (!principal) return anonymousActor(context);
+  return {
+    type: principal.kind,
+    id: principal.kind === 'user' ? (principal.userId ?? principal.id) : principal.id,
+    userId: principal.userId,
+    name: principal.username,
+    permissions: principal.permissions,
+    authMethod: principal.authMethod,
+    sessionId: principal.sessionId,
+    ...context,
+  };
 }

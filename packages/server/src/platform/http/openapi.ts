@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { errorCodes } from '../errors.js';
+import type { Catalogues } from '../catalogues/catalogues.js';
 import type { AccessRule } from './access.js';
+import { catalogueDocument, errorTable, permissionNote } from './openapi-catalogues.js';
 
 const require = createRequire(import.meta.url);
 const publicDocs: AccessRule = { public: true, reason: 'API documentation' };
@@ -12,13 +13,19 @@ const publicDocs: AccessRule = { public: true, reason: 'API documentation' };
 /**
  * OpenAPI 3.1 generated from the routes' TypeBox schemas, served at /api/schema, with
  * Swagger UI and ReDoc served from local assets (no CDN). Each operation's security
- * section follows its access declaration.
+ * section follows its access declaration; the mounted modules' catalogues (tags, error
+ * codes, permissions, audit event types) are documented from `catalogues`.
  */
-export async function installOpenApi(app: FastifyInstance, version: string): Promise<void> {
+export async function installOpenApi(
+  app: FastifyInstance,
+  version: string,
+  catalogues: Catalogues,
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'SignX API', version, description: apiDescription() },
+      info: { title: 'SignX API', version, description: apiDescription(catalogues) },
+      ...catalogueDocument(catalogues),
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
@@ -34,7 +41,7 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
         base.security = [{ bearerAuth: [] }, { apiKey: [] }];
         if ('permission' in access) {
           base.description =
-            `${base.description ?? ''}\n\nRequires permission \`${access.permission}\`.`.trim();
+            `${base.description ?? ''}\n\n${permissionNote(catalogues, access.permission)}`.trim();
         }
       }
       return { schema: base, url };
@@ -68,17 +75,13 @@ async function installRedoc(app: FastifyInstance): Promise<void> {
   );
 }
 
-function apiDescription(): string {
-  const rows = Object.entries(errorCodes)
-    .map(([name, c]) => `| ${c.api} | ${c.http} | ${name} |`)
-    .join('\n');
+function apiDescription(catalogues: Catalogues): string {
   return [
     'Every response is `{code, message, data, timestamp}`; `code` is 0 on success.',
     'Lists take `page`, `page_size` and `sort` (`-field` for descending) and return `{items,total,page,page_size,pages}`.',
     'Writes that clients may retry accept an `Idempotency-Key` header.',
+    "Domain errors keep their family's HTTP status and refine the code (e.g. 40902 inside 409).",
     '',
-    '| code | HTTP | meaning |',
-    '| --- | --- | --- |',
-    rows,
+    errorTable(catalogues),
   ].join('\n');
 }

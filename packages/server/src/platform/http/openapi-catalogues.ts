@@ -1,0 +1,75 @@
+import type { Catalogues } from '../catalogues/catalogues.js';
+import { errorCodes } from '../errors.js';
+
+/**
+ * The catalogues as the API document shows them: the error-code table in the description
+ * (families and every mounted module's domain codes), the tags with their descriptions, and
+ * `x-signx-*` extensions a client generator or an auditor can read by machine.
+ */
+export function catalogueDocument(catalogues: Catalogues) {
+  return {
+    tags: [...catalogues.tags.values()]
+      .map(({ name, description }) => ({ name, description }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    'x-signx-error-codes': errorRows(catalogues),
+    'x-signx-permissions': [...catalogues.permissions.values()]
+      .map(({ code, module, description, dataScoped }) => ({ code, module, description, dataScoped }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
+    'x-signx-audit-events': [...catalogues.auditEvents.values()]
+      .map(({ type, module, description, entityType, payload }) => ({
+        type,
+        module,
+        description,
+        entityType,
+        payload: JSON.parse(JSON.stringify(payload)) as unknown,
+      }))
+      .sort((a, b) => a.type.localeCompare(b.type)),
+  };
+}
+
+interface ErrorRow {
+  code: number;
+  status: number;
+  name: string;
+  family: string;
+  module: string;
+  description: string;
+}
+
+function errorRows(catalogues: Catalogues): ErrorRow[] {
+  const families = Object.entries(errorCodes).map(([name, c]) => ({
+    code: c.api,
+    status: c.http,
+    name,
+    family: name,
+    module: '',
+    description: '',
+  }));
+  const domain = [...catalogues.errors.values()].map((e) => ({
+    code: e.api,
+    status: errorCodes[e.family].http,
+    name: e.name,
+    family: e.family,
+    module: e.module,
+    description: e.description,
+  }));
+  return [...families, ...domain].sort((a, b) => a.code - b.code);
+}
+
+/** The description's error table: one row per code, domain codes beside their family. */
+export function errorTable(catalogues: Catalogues): string {
+  const rows = errorRows(catalogues).map(
+    (r) => `| ${r.code} | ${r.status} | ${r.name} | ${r.module} | ${r.description} |`,
+  );
+  return ['| code | HTTP | name | declared by | meaning |', '| --- | --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  );
+}
+
+/** "Requires permission `x` (what it allows)." for an operation's description. */
+export function permissionNote(catalogues: Catalogues, code: string): string {
+  const declared = catalogues.permissions.get(code);
+  return declared
+    ? `Requires permission \`${code}\` (${declared.description}).`
+    : `Requires permission \`${code}\`.`;
+}

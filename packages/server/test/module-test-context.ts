@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { registerJobs } from '../src/app.js';
+import type { MigrationDb } from '../src/migrations/migration-kit.js';
+import { type AppContext, createContext } from '../src/platform/app-context.js';
+import type { ModuleDefinition } from '../src/platform/module.js';
+import { testConfig } from './test-app.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface ModuleTestContext {
+  ctx: AppContext;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * An AppContext without HTTP for service tests: a fresh database of the test dialect
+ * (SQLite, or PostgreSQL under `npm run test:services`), the given modules' catalogues and
+ * jobs, and `migrate` for tables outside the production migrations (the example module's).
+ */
+export async function createModuleTestContext(
+  modules: readonly ModuleDefinition[],
+  options: { migrate?: (db: MigrationDb) => Promise<void> } = {},
+): Promise<ModuleTestContext> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'signx-module-'));
+  const database = await createTestDatabase();
+  await options.migrate?.(database.db);
+  const ctx = createContext(testConfig(dataDir), { database }, modules);
+  registerJobs(ctx, [...modules]);
+  return {
+    ctx,
+    database,
+    close: async () => {
+      await ctx.jobs.stop();
+      await database.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
