@@ -27,6 +27,22 @@ export function catalogueDocument(catalogues: Catalogues) {
   };
 }
 
+/** What each family means to a client (the families themselves live in platform/errors.ts). */
+const familyMeaning: Record<string, string> = {
+  VALIDATION: 'The request is not valid; `errors` lists the fields',
+  UNAUTHENTICATED: 'Not signed in, or the token or key is not valid',
+  FORBIDDEN: 'Signed in, but not allowed to do this',
+  NOT_FOUND: 'No such record, or not one the caller may see',
+  CONFLICT: 'The request conflicts with the current state of a record',
+  TOO_LARGE: 'The request body or upload is too large',
+  UNSUPPORTED_MEDIA: 'The content type is not accepted',
+  RATE_LIMITED: 'Too many requests; see Retry-After',
+  INTERNAL: 'Internal error (logged with the request id)',
+  STORAGE_CORRUPTED: 'A stored file no longer matches its recorded hash',
+  OUTBOUND_REFUSED: 'An outbound call was refused by the SSRF policy',
+  UNAVAILABLE: 'A dependency is busy or unreachable; retry later',
+};
+
 interface ErrorRow {
   code: number;
   status: number;
@@ -42,8 +58,8 @@ function errorRows(catalogues: Catalogues): ErrorRow[] {
     status: c.http,
     name,
     family: name,
-    module: '',
-    description: '',
+    module: 'platform',
+    description: familyMeaning[name] ?? '',
   }));
   const domain = [...catalogues.errors.values()].map((e) => ({
     code: e.api,
