@@ -114,10 +114,17 @@ describe('route helper', () => {
   });
 
   it('refuses to mount routes under a tag no mounted module declared', async () => {
-    const undeclared = { ...probeModule, name: 'probe-untagged', tags: [] };
-    await expect(createTestApp({ build: { modules: [undeclared] } })).rejects.toThrow(
-      /Tag probe is not declared/,
-    );
+    const database = await createTestDatabase();
+    const dataDir = mkdtempSync(join(tmpdir(), 'signx-route-'));
+    try {
+      const undeclared = { ...probeModule, name: 'probe-untagged', tags: [] };
+      const build = async () =>
+        (await buildApp(testConfig(dataDir), { database, modules: [undeclared] })).ready();
+      await expect(build()).rejects.toThrow(/Tag probe is not declared/);
+    } finally {
+      await database.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('gives system work an actor without permissions unless granted', () => {
