@@ -8,7 +8,9 @@ const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'results'
 
 /**
  * Writes bench/results/<name>.json. `cases` is a list of
- * { name, value, unit, target?, meets? } plus any extra fields worth keeping.
+ * { name, value, unit, target?, meets? } plus any extra fields worth keeping. A case
+ * measured against a baseline (baselines.js `against`) carries `baseline` and `ratio`; its
+ * target may be `{ ratio: 0.5 }`, judged on the ratio instead of the machine-dependent value.
  */
 export function writeResult(name, cases, extra = {}) {
   mkdirSync(resultsDir, { recursive: true });
@@ -27,17 +29,24 @@ export function writeResult(name, cases, extra = {}) {
   };
   writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(doc, null, 2)}\n`);
   for (const c of withVerdicts) {
-    const target =
-      c.target === undefined ? '' : ` (target ${c.target.op ?? '>='} ${c.target.value} ${c.unit})`;
     const mark = c.meets === undefined ? '' : c.meets ? ' ok' : ' MISSED';
-    console.log(`${name}: ${c.name} = ${round(c.value)} ${c.unit}${target}${mark}`);
+    const ratio =
+      c.ratio === undefined ? '' : `, ${round(c.ratio)}x ${c.baseline.name} (${round(c.baseline.value)})`;
+    console.log(`${name}: ${c.name} = ${round(c.value)} ${c.unit}${ratio}${describeTarget(c)}${mark}`);
   }
   return doc;
 }
 
 function verdict(c) {
   if (!c.target) return undefined;
+  if (c.target.ratio !== undefined) return c.ratio >= c.target.ratio;
   return c.target.op === '<=' ? c.value <= c.target.value : c.value >= c.target.value;
+}
+
+function describeTarget(c) {
+  if (!c.target) return '';
+  if (c.target.ratio !== undefined) return ` (target ratio >= ${c.target.ratio})`;
+  return ` (target ${c.target.op ?? '>='} ${c.target.value} ${c.unit})`;
 }
 
 function round(v) {

@@ -1,5 +1,7 @@
 // Child process that runs SignX for a benchmark, so the load generator gets its own core.
-// Receives { env, modulesFile } over IPC, answers { url } once listening, exits on 'close'.
+// Receives { env, modulesFile, schemasOf } over IPC, answers { url, schemas } once listening
+// (schemas: the 200 response schema of each GET route named in schemasOf, for the bare-Fastify
+// baseline), exits on 'close'.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +10,7 @@ import { loadConfig } from '../../packages/server/dist/config.js';
 import { modules as allModules } from '../../packages/server/dist/modules/index.js';
 import { prepareInstallation } from '../../packages/server/dist/platform/boot.js';
 
-process.once('message', async ({ env = {}, modulesFile }) => {
+process.once('message', async ({ env = {}, modulesFile, schemasOf = [] }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'signx-bench-'));
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -21,7 +23,13 @@ process.once('message', async ({ env = {}, modulesFile }) => {
   const app = await buildApp(config, { modules: [...allModules, ...extra] });
   await prepareInstallation(app.signx, (line) => process.send({ output: line }));
   await app.listen({ host: '127.0.0.1', port: 0 });
-  process.send({ url: `http://127.0.0.1:${app.server.address().port}` });
+  const schemas = Object.fromEntries(
+    schemasOf.map((url) => {
+      const route = app.routeInventory.find((r) => r.url === url && r.method.split(',').includes('GET'));
+      return [url, route?.schema?.response?.[200]];
+    }),
+  );
+  process.send({ url: `http://127.0.0.1:${app.server.address().port}`, schemas });
   process.once('message', async () => {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

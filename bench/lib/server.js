@@ -6,9 +6,10 @@ import autocannon from 'autocannon';
 
 /**
  * `env` overrides configuration; `modulesFile` (absolute path) exports `modules` to mount
- * beside SignX's own. Resolves with { url, output (lines printed at first start), close }.
+ * beside SignX's own; `schemasOf` lists GET routes whose 200 response schema to hand back.
+ * Resolves with { url, output (lines printed at first start), schemas, close }.
  */
-export function startServer({ env = {}, modulesFile } = {}) {
+export function startServer({ env = {}, modulesFile, schemasOf = [] } = {}) {
   const child = fork(fileURLToPath(new URL('./server-child.js', import.meta.url)), { stdio: 'inherit' });
   const output = [];
   return new Promise((resolve, reject) => {
@@ -20,6 +21,7 @@ export function startServer({ env = {}, modulesFile } = {}) {
       resolve({
         url: message.url,
         output,
+        schemas: message.schemas ?? {},
         close: () =>
           new Promise((done) => {
             child.once('exit', done);
@@ -27,7 +29,7 @@ export function startServer({ env = {}, modulesFile } = {}) {
           }),
       });
     });
-    child.send({ env, modulesFile });
+    child.send({ env, modulesFile, schemasOf });
   });
 }
 
