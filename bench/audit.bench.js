@@ -14,6 +14,7 @@ import { createDatabase } from '../packages/server/dist/platform/db/database.js'
 import { migrateToLatest } from '../packages/server/dist/platform/db/migrator.js';
 import { createKeyring } from '../packages/server/dist/platform/keyring/keyring.js';
 import { createLocalStorage } from '../packages/server/dist/platform/storage/local-storage.js';
+import { against, rawSqliteInsertsPerSecond } from './lib/baselines.js';
 import { writeResult } from './lib/results.js';
 
 const TOTAL = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
@@ -69,7 +70,10 @@ const seconds = async (fn) => {
   return (performance.now() - start) / 1000;
 };
 
+// Baselines (issue 11), each measured right before its figure: better-sqlite3 alone
+// inserting rows of about an event's size, with the same number of rows per transaction.
 const perTxEvents = 5000;
+const rawPerTx = rawSqliteInsertsPerSecond({ rows: perTxEvents, batch: 1 });
 const perTx =
   perTxEvents /
   (await seconds(async () => {
@@ -77,6 +81,7 @@ const perTx =
       await db.transaction().execute((trx) => audit.record(trx, event()));
   }));
 const batchEvents = 100_000;
+const rawBatched = rawSqliteInsertsPerSecond({ rows: batchEvents, batch: BATCH });
 const batchRate = batchEvents / (await seconds(() => batched(batchEvents)));
 console.log(`filling the chain to ${TOTAL} events...`);
 await batched(TOTAL - batchEvents - perTxEvents);
@@ -117,18 +122,24 @@ const load = (await import('node:os')).loadavg()[0];
 writeResult(
   'audit',
   [
-    {
-      name: 'record, batched transactions of 1000 (SQLite)',
-      value: batchRate,
-      unit: 'events/s',
-      target: { value: 20_000 },
-    },
-    {
-      name: 'record, one event per transaction (SQLite)',
-      value: perTx,
-      unit: 'events/s',
-      target: { value: 2_000 },
-    },
+    against(
+      {
+        name: 'record, batched transactions of 1000 (SQLite)',
+        value: batchRate,
+        unit: 'events/s',
+        target: { value: 20_000 },
+      },
+      { name: 'raw better-sqlite3 inserts, 1000 per transaction', value: rawBatched },
+    ),
+    against(
+      {
+        name: 'record, one event per transaction (SQLite)',
+        value: perTx,
+        unit: 'events/s',
+        target: { value: 2_000 },
+      },
+      { name: 'raw better-sqlite3 inserts, one per transaction', value: rawPerTx },
+    ),
     {
       name: `verify chain + checkpoint (${TOTAL} events, SQLite)`,
       value: verifySeconds,

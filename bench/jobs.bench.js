@@ -14,6 +14,7 @@ import { systemClock } from '../packages/server/dist/platform/db/clock.js';
 import { createDatabase } from '../packages/server/dist/platform/db/database.js';
 import { migrateToLatest } from '../packages/server/dist/platform/db/migrator.js';
 import { createJobRuntime, defineJob } from '../packages/server/dist/platform/jobs/index.js';
+import { against, rawSqliteInsertsPerSecond } from './lib/baselines.js';
 import { percentile, writeResult } from './lib/results.js';
 
 const THROUGHPUT_JOBS = Number(process.env.JOBS_BENCH_COUNT ?? 30_000);
@@ -117,9 +118,13 @@ async function latency() {
   };
 }
 
+// Baselines (issue 11), each measured right before its figure: better-sqlite3 alone
+// inserting as many rows, BATCH per transaction (a job is at least that insert).
+const rawBeforeLocal = rawSqliteInsertsPerSecond({ rows: THROUGHPUT_JOBS, batch: BATCH });
 const local = await throughput('local');
 const lag = await latency();
 const prefix = `signx-bench-${randomBytes(4).toString('hex')}`;
+const rawBeforeBull = rawSqliteInsertsPerSecond({ rows: THROUGHPUT_JOBS, batch: BATCH });
 const bull = await throughput('bullmq', { queueUrl: REDIS_URL, redisPrefix: prefix });
 const redis = new Redis(REDIS_URL);
 const keys = await redis.keys(`${prefix}:*`);
@@ -129,12 +134,15 @@ await redis.quit();
 writeResult(
   'jobs',
   [
-    {
-      name: 'local driver (SQLite): jobs enqueued and completed',
-      value: local.recorded,
-      unit: 'jobs/s',
-      target: { value: 3000 },
-    },
+    against(
+      {
+        name: 'local driver (SQLite): jobs enqueued and completed',
+        value: local.recorded,
+        unit: 'jobs/s',
+        target: { value: 3000 },
+      },
+      { name: `raw better-sqlite3 inserts, ${BATCH} per transaction`, value: rawBeforeLocal },
+    ),
     {
       name: 'local: enqueue-to-start p50 at 500 jobs/s',
       value: lag.p50,
@@ -147,12 +155,15 @@ writeResult(
       unit: 'ms',
       target: { op: '<=', value: 50 },
     },
-    {
-      name: 'bullmq driver (Redis, SQLite outbox): jobs enqueued and completed',
-      value: bull.recorded,
-      unit: 'jobs/s',
-      target: { value: 5000 },
-    },
+    against(
+      {
+        name: 'bullmq driver (Redis, SQLite outbox): jobs enqueued and completed',
+        value: bull.recorded,
+        unit: 'jobs/s',
+        target: { value: 5000 },
+      },
+      { name: `raw better-sqlite3 inserts, ${BATCH} per transaction`, value: rawBeforeBull },
+    ),
   ],
   {
     notes: {

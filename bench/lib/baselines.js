@@ -113,7 +113,7 @@ export function pairedCase(runs, { pick, baselineName, lowerIsBetter = false, ..
   };
 }
 
-function median(values) {
+export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
