@@ -11,8 +11,8 @@ import type { ModuleTag } from '../../platform/module.js';
 export const widgetsTag: ModuleTag = {
   name: 'example',
   description:
-    'The template module: widgets go from draft through review to approved or rejected. ' +
-    'Mounted only in tests; copy it to start a module.',
+    'Widgets: created as drafts, reviewed, then approved or rejected' +
+    ' (the template module, mounted only in tests)',
 };
 
 export const examplePermissions = definePermissions('example', {

@@ -1,9 +1,10 @@
 import { defineErrorCodes } from '../../platform/errors.js';
 
 /**
- * The example's domain error codes, inside the platform's families. Real modules pick free
- * numbers in their family (the boot check refuses a number two modules claim); the example
- * uses the x9x range so it never takes a number a real module wants.
+ * The module's domain error codes, inside the platform's families: each a free number of
+ * its family (the boot check refuses a number two modules claim).
+ * @templateNote The example uses the x9x range so it never takes a number a real module
+ * wants; `npm run new-module` gives the copy free numbers.
  */
 export const exampleErrors = defineErrorCodes('example', {
   WIDGET_NAME_TAKEN: {

@@ -1,10 +1,11 @@
 import { ID, type MigrationDb, TIME } from '../../migrations/migration-kit.js';
 
 /**
- * The example's table. A real module's migration is a frozen, timestamped file in
- * src/migrations/ listed in migrations/index.ts (`npm run new-module` puts it there). The
- * example never ships, so its migration stays beside it and only its tests apply it:
- * production databases never get an example table.
+ * The module's tables. Frozen once shipped: later changes are new migrations.
+ * @templateNote A real module's migration is a timestamped file in src/migrations/ listed
+ * in migrations/index.ts (`npm run new-module` puts it there). The example never ships, so
+ * its migration stays beside it and only its tests apply it: production databases never
+ * get an example table.
  */
 export async function up(db: MigrationDb): Promise<void> {
   await db.schema

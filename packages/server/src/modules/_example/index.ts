@@ -7,12 +7,11 @@ import { notifyOwnerJob } from './widgets.jobs.js';
 import { widgetRoutes } from './widgets.routes.js';
 
 /**
- * The template module (docs/architecture.md): one entity, widgets, end to end. It is not
- * in modules/index.ts, so the server never mounts it; tests mount it beside the real
- * modules. `npm run new-module -- <name>` copies it into a real module.
- *
- * This file is the module's public face: its definition (what it adds to the platform)
- * and whatever service API other modules may call (the example offers none).
+ * The module's public face: its definition (what it adds to the platform) and whatever
+ * service API other modules may call (none yet).
+ * @templateNote The template module (docs/architecture.md): one entity, widgets, end to
+ * end. It is not in modules/index.ts, so the server never mounts it; tests mount it beside
+ * the real modules. `npm run new-module -- <name>` copies it into a real module.
  */
 export const exampleModule: ModuleDefinition = {
   name: 'example',

@@ -10,9 +10,8 @@ import { recordOwnerNotified } from './widgets.service.js';
  * so it exists exactly when the approval does; the handler opens its own transaction (the
  * transaction rule: routes and job handlers open them, services take them) and is
  * idempotent, since a job runs at least once.
- *
- * A real module would enqueue the platform's mail job here instead of stamping a column;
- * the stamp keeps the example free of an SMTP server.
+ * @templateNote A real module would enqueue the platform's mail job here instead of
+ * stamping a column; the stamp keeps the example free of an SMTP server.
  */
 export const notifyOwnerJob = defineJob({
   name: 'example.widget.notify-owner',

@@ -5,7 +5,7 @@ import type { ExampleWidgetsTable } from './example.tables.js';
 import type { WidgetState } from './widgets.state.js';
 
 /**
- * All SQL of the example module, as small named functions. Nothing here decides anything:
+ * All SQL of the module, as small named functions. Nothing here decides anything:
  * rules live in the service and policy, which call these.
  */
 export type WidgetRow = ExampleWidgetsTable;

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { asUser, headerAuthModule } from '../../../test/test-principal.js';
 import { modules } from '../index.js';
 import { can } from './example.catalogue.js';
+import { exampleErrors } from './example.errors.js';
 import { up } from './example.migration.js';
 import { exampleModule } from './index.js';
 
@@ -24,8 +25,8 @@ const auditRows = () =>
     .orderBy('seq')
     .execute();
 
-// Mounted beside every real module (as in production, plus the example), so the catalogue
-// clash check and the OpenAPI document see them all.
+// Mounted beside every real module, so the catalogue clash check and the OpenAPI document
+// see them all; identity is replaced by the header authenticator (test/test-principal.ts).
 beforeAll(async () => {
   t = await createTestApp({ build: { modules: [...modules, exampleModule, headerAuthModule] } });
   await up(t.database.db);
@@ -66,7 +67,7 @@ describe('widget routes', () => {
   it('answers domain errors with their own codes and changes nothing', async () => {
     const { id } = (await inject('POST', '', owner, { name: 'Offer' })).json().data;
     const taken = await inject('POST', '', owner, { name: 'Offer' });
-    expect([taken.statusCode, taken.json().code]).toEqual([409, 40991]);
+    expect([taken.statusCode, taken.json().code]).toEqual([409, exampleErrors.WIDGET_NAME_TAKEN.api]);
     const early = await inject('POST', `/${id}/events`, reviewer, { event: 'approve' });
     expect([early.statusCode, early.json().code]).toEqual([409, 40902]);
     expect(early.json().details).toMatchObject({ state: 'draft', event: 'approve', allowed: ['submit'] });
@@ -110,16 +111,21 @@ describe('widget routes', () => {
     expect((await new Validator().validate(doc)).valid).toBe(true);
     expect(doc.tags).toContainEqual({
       name: 'example',
-      description: expect.stringContaining('template module'),
+      description: expect.stringContaining('Widgets:'),
     });
     const transition = doc.paths['/api/v1/example/widgets/{id}/events'].post;
     expect(transition.tags).toEqual(['example']);
     expect(Object.keys(transition.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
-    expect(transition['x-signx-errors'].map((e: { code: number }) => e.code)).toEqual([40902, 40391]);
+    expect(transition['x-signx-errors'].map((e: { code: number }) => e.code)).toEqual([
+      40902,
+      exampleErrors.WIDGET_SELF_REVIEW.api,
+    ]);
     expect(transition.description).toContain(
       'Requires permission `example.widget.read` (List and view own widgets)',
     );
-    expect(doc.info.description).toMatch(/\| 40991 \| 409 \| WIDGET_NAME_TAKEN \| example \|/);
+    expect(doc.info.description).toContain(
+      `| ${exampleErrors.WIDGET_NAME_TAKEN.api} | 409 | WIDGET_NAME_TAKEN | example |`,
+    );
     expect(doc['x-signx-error-codes']).toContainEqual(
       expect.objectContaining({ code: 40902, module: 'platform' }),
     );

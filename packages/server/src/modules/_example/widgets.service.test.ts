@@ -5,6 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { auditModule } from '../audit/index.js';
 import { can } from './example.catalogue.js';
 import { type ExampleDeps, exampleDeps } from './example.deps.js';
+import { exampleErrors } from './example.errors.js';
 import { up } from './example.migration.js';
 import { exampleModule } from './index.js';
 import { changeWidgetState, createWidget, getWidget, listWidgets } from './widgets.service.js';
@@ -62,7 +63,10 @@ describe('widgets service', () => {
 
   it('refuses a second widget of the same name, and creators without the permission, storing nothing', async () => {
     await create('Twice');
-    await expect(create('Twice')).rejects.toMatchObject({ code: 'CONFLICT', apiCode: 40991 });
+    await expect(create('Twice')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      apiCode: exampleErrors.WIDGET_NAME_TAKEN.api,
+    });
     await expect(create('Other', reviewer)).rejects.toMatchObject({ code: 'FORBIDDEN', apiCode: 40301 });
     expect((await widgetRows()).map((w) => w.name)).toEqual(['Twice']);
     expect((await auditRows()).map((e) => e.action)).toEqual(['example.widget.created']);
@@ -115,7 +119,10 @@ describe('widgets service', () => {
     const { id } = await create('Mine', both);
     await expect(send(id, 'submit', reviewer)).rejects.toMatchObject({ code: 'FORBIDDEN', apiCode: 40301 });
     await send(id, 'submit', both);
-    await expect(send(id, 'approve', both)).rejects.toMatchObject({ code: 'FORBIDDEN', apiCode: 40391 });
+    await expect(send(id, 'approve', both)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      apiCode: exampleErrors.WIDGET_SELF_REVIEW.api,
+    });
     expect((await widgetRows())[0]?.state).toBe('submitted');
   });
 
