@@ -39,8 +39,7 @@ export interface ModuleDefinition {
   /** The permissions the module's routes and policies check (platform/catalogues/permission-catalogue.ts). */
   permissions?: PermissionSet;
   /** The audit event types the module records (platform/catalogues/audit-event-catalogue.ts). */
-  // biome-ignore lint/suspicious/noExplicitAny: sets of any event specs are collected together
-  auditEvents?: AuditEventTypes<string, any>;
+  auditEvents?: AuditEventTypes;
   /** The module's domain error codes (`defineErrorCodes` in its `*.errors.ts`). */
   errors?: Readonly<Record<string, DomainErrorCode>>;
 }
