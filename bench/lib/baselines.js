@@ -73,12 +73,6 @@ export function rawSqliteInsertsPerSecond({ rows, batch }) {
   }
 }
 
-/** `figure` with its baseline and their ratio (inverted for lower-is-better units such as ms or s). */
-export function against(figure, baseline, { lowerIsBetter = false } = {}) {
-  const ratio = lowerIsBetter ? baseline.value / figure.value : figure.value / baseline.value;
-  return { ...figure, baseline, ratio: Math.round(ratio * 1000) / 1000 };
-}
-
 /**
  * Runs baseline then figure, `rounds` times. Load from other work on the machine comes and
  * goes within seconds; alternating short rounds and keeping the median ratio keeps a burst

@@ -9,7 +9,7 @@ const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'results'
 /**
  * Writes bench/results/<name>.json. `cases` is a list of
  * { name, value, unit, target?, meets? } plus any extra fields worth keeping. A case
- * measured against a baseline (baselines.js `against`) carries `baseline` and `ratio`; its
+ * measured against a baseline (baselines.js `pairedCase`) carries `baseline` and `ratio`; its
  * target may be `{ ratio: 0.5 }`, judged on the ratio instead of the machine-dependent value.
  */
 export function writeResult(name, cases, extra = {}) {
