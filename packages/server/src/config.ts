@@ -49,6 +49,8 @@ function buildConfig(v: Values) {
       trustedProxies: v.TRUSTED_PROXIES,
       corsOrigins: v.CORS_ORIGINS,
       bodyLimitBytes: v.BODY_LIMIT_BYTES,
+      publicBodyLimitBytes: v.PUBLIC_BODY_LIMIT_BYTES,
+      jsonMaxDepth: v.JSON_MAX_DEPTH,
       uploadLimitBytes: v.UPLOAD_LIMIT_BYTES,
       rateLimit: { max: v.RATE_LIMIT_MAX, windowMs: v.RATE_LIMIT_WINDOW_MS },
       shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
