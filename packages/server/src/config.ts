@@ -83,6 +83,7 @@ function buildConfig(v: Values) {
     },
     tools: { libreOffice: v.LIBREOFFICE_PATH },
     identity: {
+      passwordProfile: v.PASSWORD_PROFILE,
       passwordMinLength: v.PASSWORD_MIN_LENGTH,
       passwordHistory: v.PASSWORD_HISTORY,
       passwordMaxAgeDays: v.PASSWORD_MAX_AGE_DAYS,

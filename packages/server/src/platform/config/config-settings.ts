@@ -172,6 +172,13 @@ export const settings = {
     default: 0,
     description: 'Archive audit events older than this many days to storage (0 keeps everything online)',
   },
+  PASSWORD_PROFILE: {
+    kind: 'enum',
+    values: ['ops', 'asvs'],
+    default: 'ops',
+    description:
+      'Password rules: ops (upper, lower, digit, special; PASSWORD_MIN_LENGTH) or asvs (OWASP ASVS 6.2: no composition rules, at least 12)',
+  },
   PASSWORD_MIN_LENGTH: { kind: 'int', min: 8, max: 128, default: 8, description: 'Minimum password length' },
   PASSWORD_HISTORY: {
     kind: 'int',

@@ -63,7 +63,8 @@ export const refreshBody = Type.Object(
 const newPassword = Type.String({
   minLength: 1,
   maxLength: 256,
-  description: 'New password: policy (length, upper, lower, digit, special), not common, not recently used',
+  description:
+    'New password: the configured profile (ops: length, upper, lower, digit, special; asvs: length 12+), not breached or common, not containing the username/name/email, not recently used',
 });
 
 export const passwordChangeBody = Type.Object(

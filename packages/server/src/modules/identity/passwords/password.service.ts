@@ -5,7 +5,12 @@ import { revokeUserSessions } from '../sessions/session.repository.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { findUserById, recentPasswordHashes, type UserRow, updateUser } from '../users/users.repository.js';
-import { assertPasswordAllowed } from './password-policy.js';
+import { assertPasswordAllowed, type PasswordPolicy } from './password-policy.js';
+
+/** The configured password rules (PASSWORD_PROFILE, PASSWORD_MIN_LENGTH). */
+export function passwordPolicyOf(runtime: IdentityRuntime): PasswordPolicy {
+  return { profile: runtime.settings.passwordProfile, minLength: runtime.settings.passwordMinLength };
+}
 
 /**
  * Stores a new password after the policy and history checks: argon2id hash, history row,
@@ -20,8 +25,8 @@ export async function storePassword(
 ): Promise<void> {
   assertPasswordAllowed(
     password,
-    { minLength: runtime.settings.passwordMinLength },
-    user.username,
+    passwordPolicyOf(runtime),
+    { username: user.username, fullName: user.full_name, email: user.email },
     options.field,
   );
   const previous = await recentPasswordHashes(trx, user.id, runtime.settings.passwordHistory);
