@@ -29,6 +29,12 @@ export const loginResult = Type.Object({
       description: 'Only /auth/password/change, /me and /auth/logout work until it is changed',
     }),
   ),
+  mfa_enrolment_required: Type.Optional(
+    Type.Boolean({
+      description:
+        'A role requires MFA and no factor is bound yet: only /auth/mfa/bind, /auth/mfa/bind/confirm, /auth/password/change, /me and /auth/logout work until an authenticator is bound',
+    }),
+  ),
   challenge_token: Type.Optional(Type.String({ description: 'Single-use token for the second step' })),
   methods: Type.Optional(Type.Array(Type.String(), { description: 'Second factors this user can use' })),
   expires_at: Type.Optional(Type.String({ description: 'When the challenge expires' })),

@@ -5,6 +5,7 @@ import { sendPasswordLink } from '../passwords/password-reset.service.js';
 import { applyDataScope, type DataScope } from '../roles/data-scope.js';
 import { roleIdsGrantableBy } from '../roles/grant-guard.js';
 import { bumpAuthzVersion } from '../roles/user-authz.js';
+import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
@@ -96,15 +97,21 @@ export async function changeUser(
   actor: Actor,
   before: UserRow,
   changes: Partial<Pick<UserRow, 'full_name' | 'email' | 'phone' | 'department_id' | 'identity_level'>>,
-  action: 'user.updated' = 'user.updated',
+  options: { byAdministrator?: string | null } = {},
 ): Promise<UserRow> {
   await assertDepartment(trx, changes.department_id);
   const now = runtime.ctx.clock.now().toISOString();
   const after = { ...before, ...changes, updated_at: now };
   await updateUser(trx, before.id, { ...changes, updated_at: now });
   if (changes.department_id !== undefined) await bumpAuthzVersion(trx);
+  if (changes.email !== undefined && changes.email !== before.email)
+    await notifyAccountChange(trx, runtime, after, {
+      change: 'email_changed',
+      previousEmail: before.email,
+      byAdministrator: options.byAdministrator ?? null,
+    });
   await recordIdentity(trx, actor, {
-    action: identityEvents[action],
+    action: identityEvents['user.updated'],
     entityType: 'user',
     entityId: before.id,
     before: publicFields(before),
