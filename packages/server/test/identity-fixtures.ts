@@ -110,6 +110,28 @@ export async function tokenFor(
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** A fresh step-up proof of the session behind `token` (re-entering the password). */
+export async function stepUpProof(
+  app: FastifyInstance,
+  token: string,
+  password = testPassword,
+): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/step-up',
+    headers: bearer(token),
+    payload: { password },
+  });
+  const proof = response.json().data?.proof as string | undefined;
+  if (!proof) throw new Error(`step-up failed: ${response.body}`);
+  return proof;
+}
+
+/** Headers of a request that changes another user's credentials: bearer token plus step-up proof. */
+export async function reauthenticatedHeaders(app: FastifyInstance, token: string) {
+  return { ...bearer(token), 'x-step-up-proof': await stepUpProof(app, token) };
+}
+
 /** Audit events of one action (asserting the trail, not only responses). */
 export async function auditRows(app: FastifyInstance, action: string) {
   return app.signx.db

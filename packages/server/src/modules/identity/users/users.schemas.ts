@@ -112,3 +112,14 @@ export const resetResult = Type.Object({
   delivery: Type.Literal('email', { description: 'The link went to the user’s email address' }),
   expires_at: Type.String({ description: 'When the link expires' }),
 });
+
+/** Changes to another user's email, password or MFA need the administrator's step-up proof. */
+export const stepUpHeaders = Type.Object({
+  'x-step-up-proof': Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        'Single-use proof from POST /auth/step-up; required to change another user’s email, reset their password or remove their MFA',
+    }),
+  ),
+});

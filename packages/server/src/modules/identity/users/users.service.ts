@@ -1,6 +1,7 @@
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
+import { assertDepartmentInScope, assertMayAdministerUser } from '../identity.policy.js';
 import { sendPasswordLink } from '../passwords/password-reset.service.js';
 import { applyDataScope, type DataScope } from '../roles/data-scope.js';
 import { roleIdsGrantableBy } from '../roles/grant-guard.js';
@@ -58,6 +59,7 @@ export async function createUser(
   if (await findUserByUsername(trx, input.username))
     throw conflict('Username already taken', { field: 'username' });
   await assertDepartment(trx, input.department_id);
+  assertDepartmentInScope(principal, input.department_id ?? null);
   const roleIds = await roleIdsGrantableBy(trx, runtime, principal, input.roles ?? []);
   const now = runtime.ctx.clock.now().toISOString();
   const row = newUserRow(
@@ -71,6 +73,8 @@ export async function createUser(
     },
     now,
   );
+  // The new account, with its roles, must be one its creator could administer.
+  await assertMayAdministerUser(trx, runtime, principal, row, roleIds);
   await insertUser(trx, row);
   await replaceUserRoles(trx, row.id, roleIds);
   await bumpAuthzVersion(trx);

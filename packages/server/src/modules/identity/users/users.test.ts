@@ -9,6 +9,7 @@ import {
   login,
   mailedToken,
   mailsTo,
+  reauthenticatedHeaders,
   testPassword,
   tokenFor,
 } from '../../../../test/identity-fixtures.js';
@@ -237,7 +238,14 @@ describe('users: administration, data scope, masking, mass assignment, password 
   it('administrator reset: old password stops working, the user sets a new one by link', async () => {
     const sub = await userNamed('sub');
     const session = await tokenFor(t.app, 'sub');
-    const reset = await call('POST', `/users/${sub.id}/reset-password`, admin);
+    const withoutProof = await call('POST', `/users/${sub.id}/reset-password`, admin);
+    expect(withoutProof.statusCode).toBe(403);
+    expect(withoutProof.json().details.reason).toBe('reauthentication_required');
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${sub.id}/reset-password`,
+      headers: await reauthenticatedHeaders(t.app, admin),
+    });
     expect(reset.statusCode, reset.body).toBe(200);
     expect(reset.json().data.delivery).toBe('email');
     expect(JSON.stringify(reset.json())).not.toMatch(/sxp_/);
