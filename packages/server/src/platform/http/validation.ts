@@ -5,6 +5,7 @@ const addFormats = formats.default;
 
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import type { FieldError } from '../errors.js';
+import { displayNamePattern } from './text-schemas.js';
 
 /**
  * Two validators: bodies are validated strictly (no type coercion, unknown fields are an
@@ -20,6 +21,7 @@ function makeAjv(coerce: boolean): Ajv {
     strict: false,
   });
   addFormats(ajv);
+  ajv.addFormat('display-name', displayNamePattern);
   return ajv;
 }
 

@@ -8,6 +8,7 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { displayName } from '../../../platform/http/text-schemas.js';
 import { assertMayAdministerUser } from '../identity.policy.js';
 import type { ApiKeysTable } from '../identity.tables.js';
 import { applyDataScope } from '../roles/data-scope.js';
@@ -33,7 +34,7 @@ const keyView = Type.Object({
 });
 const createBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200, description: 'What the integration is' }),
+    name: displayName({ description: 'What the integration is' }),
     permissions: Type.Array(Type.String({ minLength: 3, maxLength: 128 }), {
       minItems: 1,
       maxItems: 200,

@@ -65,6 +65,7 @@ describe('MFA: TOTP binding, sign-in challenge, code reuse, recovery and email c
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().data.access_token).toBeTruthy();
+    expect(ok.headers['cache-control']).toBe('no-store');
     const second = await login(t.app, 'tina');
     const replay = await post('/auth/mfa/verify', null, {
       challenge_token: second.json().data.challenge_token,

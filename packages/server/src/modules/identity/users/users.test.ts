@@ -103,6 +103,34 @@ describe('users: administration, data scope, masking, mass assignment, password 
     ).toBe(true);
   });
 
+  it('refuses NUL and bidi-override characters in names (they appear in signature manifestations)', async () => {
+    const count = (await t.app.signx.db.selectFrom('users').select('id').execute()).length;
+    for (const fullName of ['Mallory\u202Egnp.exe', 'Null\u0000Byte', 'Iso\u2067late', 'Tab\tName']) {
+      const response = await call('POST', '/users', admin, {
+        username: 'spoofer',
+        full_name: fullName,
+        email: 'spoofer@example.test',
+      });
+      expect(response.statusCode, fullName).toBe(400);
+      expect(response.json().errors[0].field).toBe('full_name');
+    }
+    const spec = await tokenFor(t.app, 'spec');
+    expect((await call('PATCH', '/me', spec, { full_name: 'Spec\u202DReversed' })).statusCode).toBe(400);
+    expect((await call('POST', '/departments', admin, { name: 'Ops\u202E' })).statusCode).toBe(400);
+    expect((await t.app.signx.db.selectFrom('users').select('id').execute()).length).toBe(count);
+    for (const [username, fullName] of [
+      ['hebrew', 'דוד כהן'],
+      ['chinese', '张伟'],
+    ]) {
+      const ok = await call('POST', '/users', admin, {
+        username,
+        full_name: fullName,
+        email: `${username}@example.test`,
+      });
+      expect(ok.statusCode, ok.body).toBe(201);
+    }
+  });
+
   it('refuses a duplicate username and changes nothing', async () => {
     const count = (await t.app.signx.db.selectFrom('users').select('id').execute()).length;
     const dup = await call('POST', '/users', admin, {
