@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
  * (validation.ts): no control characters (NUL, C0, DEL, C1) and no bidirectional
  * embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069).
  */
-export const displayNamePattern = /^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/u;
+export const displayNamePattern = /^[^\p{Cc}\u202a-\u202e\u2066-\u2069]*$/u;
 
 export function displayName(options: { maxLength?: number; description: string }) {
   return Type.String({
