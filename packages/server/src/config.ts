@@ -97,6 +97,7 @@ function buildConfig(v: Values) {
       sessionIdleMinutes: v.SESSION_IDLE_MINUTES,
       sessionMaxPerUser: v.SESSION_MAX_PER_USER,
       stepUpProofMinutes: v.STEP_UP_PROOF_MINUTES,
+      mfaRequiredDefault: v.MFA_REQUIRED_DEFAULT,
     },
   };
 }

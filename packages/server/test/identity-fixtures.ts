@@ -15,10 +15,15 @@ export interface IdentityTestApp extends TestApp {
   clock: ReturnType<typeof manualClock>;
 }
 
+/**
+ * Seeded roles here do NOT require MFA unless a test passes MFA_REQUIRED_DEFAULT=true: most
+ * identity tests sign in with a password alone to test something else. The MFA default
+ * itself is tested in first-admin.test.ts and mfa/mfa-default.test.ts.
+ */
 export async function createIdentityTestApp(env: Record<string, string> = {}): Promise<IdentityTestApp> {
   const clock = manualClock('2026-11-22T08:00:00.000Z');
   const t = await createTestApp({
-    env: { PASSWORD_HASH_COST: 'test', RATE_LIMIT_MAX: '100000', ...env },
+    env: { PASSWORD_HASH_COST: 'test', RATE_LIMIT_MAX: '100000', MFA_REQUIRED_DEFAULT: 'false', ...env },
     build: { clock },
   });
   return { ...t, clock };

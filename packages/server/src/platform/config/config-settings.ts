@@ -227,6 +227,12 @@ export const settings = {
     default: 5,
     description: 'Concurrent sessions per user (the oldest ends)',
   },
+  MFA_REQUIRED_DEFAULT: {
+    kind: 'bool',
+    default: true,
+    description:
+      'Seeded system roles require MFA on a new installation (then per role: PATCH /roles/{id} mfa_required)',
+  },
   STEP_UP_PROOF_MINUTES: {
     kind: 'int',
     min: 1,
