@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../platform/app-context.js';
 import { decodeJson } from '../../../platform/db/json-codec.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { AppError } from '../../../platform/errors.js';
+import { principalOf } from '../../../platform/http/access.js';
 import { findSession, markSessionSigned } from '../sessions/session.repository.js';
 import { claimStepUpProof, findStepUpProof } from './step-up-proof.repository.js';
 
@@ -44,6 +46,17 @@ export async function requireAdministrativeReauthentication(
   const { row, factors, now } = await consumeProof(trx, ctx, input, message);
   if (!(await claimStepUpProof(trx, row.id, now))) throw notReauthenticated(message);
   return { factors };
+}
+
+/** `requireAdministrativeReauthentication` for the caller of `request` (proof in X-Step-Up-Proof). */
+export async function requireStepUpProofOf(trx: Trx, ctx: AppContext, request: FastifyRequest) {
+  const principal = principalOf(request);
+  const header = request.headers['x-step-up-proof'];
+  return requireAdministrativeReauthentication(trx, ctx, {
+    proof: typeof header === 'string' ? header : undefined,
+    userId: principal.kind === 'user' ? principal.userId : null,
+    sessionId: principal.sessionId,
+  });
 }
 
 /**

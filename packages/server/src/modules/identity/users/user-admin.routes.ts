@@ -5,7 +5,7 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
-import { requireAdministrativeReauthentication } from '../mfa/step-up-proof.service.js';
+import { requireStepUpProofOf } from '../mfa/step-up-proof.service.js';
 import { removeTotp } from '../mfa/totp.service.js';
 import { roleIdsGrantableBy } from '../roles/grant-guard.js';
 import { bumpAuthzVersion } from '../roles/user-authz.js';
@@ -101,7 +101,7 @@ function resetRoute(app: TypedApp, runtime: IdentityRuntime): void {
       ok(
         await inTransaction(db, async (trx) => {
           const user = await administeredUser(trx, runtime, request, request.params.id);
-          await reauthenticated(trx, runtime, request);
+          await requireStepUpProofOf(trx, runtime.ctx, request);
           return adminResetPassword(trx, runtime, request, user);
         }),
       ),
@@ -114,17 +114,6 @@ async function administeredUser(trx: Trx, runtime: IdentityRuntime, request: Fas
   const user = await userInScope(trx, dataScopeOf(principal), id);
   await assertMayAdministerUser(trx, runtime, principal, user);
   return user;
-}
-
-/** Consumes the caller's step-up proof (X-Step-Up-Proof) for a change to another user's credentials. */
-export async function reauthenticated(trx: Trx, runtime: IdentityRuntime, request: FastifyRequest) {
-  const principal = principalOf(request);
-  const header = request.headers['x-step-up-proof'];
-  await requireAdministrativeReauthentication(trx, runtime.ctx, {
-    proof: typeof header === 'string' ? header : undefined,
-    userId: principal.kind === 'user' ? principal.userId : null,
-    sessionId: principal.sessionId,
-  });
 }
 
 /** DELETE /users/:id/mfa: removes a lost authenticator. */
@@ -144,7 +133,7 @@ function mfaRoute(app: TypedApp, runtime: IdentityRuntime): void {
     async (request) => {
       const row = await inTransaction(db, async (trx) => {
         const user = await administeredUser(trx, runtime, request, request.params.id);
-        await reauthenticated(trx, runtime, request);
+        await requireStepUpProofOf(trx, runtime.ctx, request);
         if (await removeTotp(trx, user.id)) {
           await recordIdentity(trx, request, {
             action: identityEvents['mfa.unbound'],

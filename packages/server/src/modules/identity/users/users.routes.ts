@@ -5,10 +5,10 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { assertDepartmentInScope, assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
+import { requireStepUpProofOf } from '../mfa/step-up-proof.service.js';
 import { dataScopeOf, detailsOf } from '../sessions/principal-details.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import type { TypedApp } from '../shared/typed-app.js';
-import { reauthenticated } from './user-admin.routes.js';
 import { listUsersPage } from './user-list.query.js';
 import { roleCodesCached } from './user-row-cache.js';
 import { presentFor, presentUser } from './users.presenter.js';
@@ -136,7 +136,8 @@ function updateRoute(app: TypedApp, runtime: IdentityRuntime): void {
           assertDepartmentInScope(principal, department);
         }
         const email = request.body.email;
-        if (email !== undefined && email !== before.email) await reauthenticated(trx, runtime, request);
+        if (email !== undefined && email !== before.email)
+          await requireStepUpProofOf(trx, runtime.ctx, request);
         return changeUser(trx, runtime, request, before, request.body, {
           byAdministrator: principal.username,
         });
