@@ -5,7 +5,6 @@ import { departmentRoutes } from './departments/departments.routes.js';
 import { createAdministrator } from './first-admin.js';
 import { loginLogRoutes } from './login-log/login-log.routes.js';
 import { mfaRoutes } from './mfa/mfa.routes.js';
-import { breachedList } from './passwords/breached-passwords.js';
 import { roleRoutes } from './roles/roles.routes.js';
 import { createAuthenticator } from './sessions/authenticator.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
@@ -28,7 +27,6 @@ export const identityModule: ModuleDefinition = {
     app.setAuthenticator(createAuthenticator(runtime));
     app.addHook('onReady', async () => {
       await runtime.hasher.warm();
-      breachedList();
     });
   },
   routes: async (api, ctx) => {
