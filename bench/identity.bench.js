@@ -32,6 +32,8 @@ const env = {
   RATE_LIMIT_MAX: '100000000',
   SESSION_MAX_PER_USER: '100',
   LOGIN_IP_MAX_FAILURES: '100000',
+  // Measures password sign-in and authorization reads: the seeded roles are made without MFA.
+  MFA_REQUIRED_DEFAULT: 'false',
 };
 
 async function hookInIsolation(app, token, apiKey) {

@@ -6,6 +6,7 @@ import { installAccessControl } from './platform/http/access.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { installIdempotency } from './platform/http/idempotency.js';
 import { trackInFlight } from './platform/http/in-flight.js';
+import { installJsonBodyParser } from './platform/http/json-body.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import { opsRoutes } from './platform/http/ops.routes.js';
 import { echoRequestId, requestIdFor } from './platform/http/request-id.js';
@@ -46,7 +47,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerJobs(ctx, modules);
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandler(app);
-  installAccessControl(app);
+  installAccessControl(app, {
+    publicBodyLimit: Math.min(config.http.publicBodyLimitBytes, config.http.bodyLimitBytes),
+  });
+  installJsonBodyParser(app, config.http.jsonMaxDepth);
   echoRequestId(app);
   installRequestMetrics(app, ctx.metrics);
   await installSecurity(app, config);

@@ -49,6 +49,8 @@ function buildConfig(v: Values) {
       trustedProxies: v.TRUSTED_PROXIES,
       corsOrigins: v.CORS_ORIGINS,
       bodyLimitBytes: v.BODY_LIMIT_BYTES,
+      publicBodyLimitBytes: v.PUBLIC_BODY_LIMIT_BYTES,
+      jsonMaxDepth: v.JSON_MAX_DEPTH,
       uploadLimitBytes: v.UPLOAD_LIMIT_BYTES,
       rateLimit: { max: v.RATE_LIMIT_MAX, windowMs: v.RATE_LIMIT_WINDOW_MS },
       shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
@@ -81,6 +83,7 @@ function buildConfig(v: Values) {
     },
     tools: { libreOffice: v.LIBREOFFICE_PATH },
     identity: {
+      passwordProfile: v.PASSWORD_PROFILE,
       passwordMinLength: v.PASSWORD_MIN_LENGTH,
       passwordHistory: v.PASSWORD_HISTORY,
       passwordMaxAgeDays: v.PASSWORD_MAX_AGE_DAYS,
@@ -94,6 +97,7 @@ function buildConfig(v: Values) {
       sessionIdleMinutes: v.SESSION_IDLE_MINUTES,
       sessionMaxPerUser: v.SESSION_MAX_PER_USER,
       stepUpProofMinutes: v.STEP_UP_PROOF_MINUTES,
+      mfaRequiredDefault: v.MFA_REQUIRED_DEFAULT,
     },
   };
 }

@@ -15,10 +15,15 @@ export interface IdentityTestApp extends TestApp {
   clock: ReturnType<typeof manualClock>;
 }
 
+/**
+ * Seeded roles here do NOT require MFA unless a test passes MFA_REQUIRED_DEFAULT=true: most
+ * identity tests sign in with a password alone to test something else. The MFA default
+ * itself is tested in first-admin.test.ts and mfa/mfa-default.test.ts.
+ */
 export async function createIdentityTestApp(env: Record<string, string> = {}): Promise<IdentityTestApp> {
   const clock = manualClock('2026-11-22T08:00:00.000Z');
   const t = await createTestApp({
-    env: { PASSWORD_HASH_COST: 'test', RATE_LIMIT_MAX: '100000', ...env },
+    env: { PASSWORD_HASH_COST: 'test', RATE_LIMIT_MAX: '100000', MFA_REQUIRED_DEFAULT: 'false', ...env },
     build: { clock },
   });
   return { ...t, clock };
@@ -109,6 +114,28 @@ export async function tokenFor(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A fresh step-up proof of the session behind `token` (re-entering the password). */
+export async function stepUpProof(
+  app: FastifyInstance,
+  token: string,
+  password = testPassword,
+): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/step-up',
+    headers: bearer(token),
+    payload: { password },
+  });
+  const proof = response.json().data?.proof as string | undefined;
+  if (!proof) throw new Error(`step-up failed: ${response.body}`);
+  return proof;
+}
+
+/** Headers of a request that changes another user's credentials: bearer token plus step-up proof. */
+export async function reauthenticatedHeaders(app: FastifyInstance, token: string) {
+  return { ...bearer(token), 'x-step-up-proof': await stepUpProof(app, token) };
+}
 
 /** Audit events of one action (asserting the trail, not only responses). */
 export async function auditRows(app: FastifyInstance, action: string) {

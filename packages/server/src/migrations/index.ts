@@ -3,6 +3,7 @@ import * as m20261122_0001 from './2026_11_22_0001_platform.js';
 import * as m20261122_0100 from './2026_11_22_0100_audit.js';
 import * as m20261122_0200 from './2026_11_22_0200_jobs.js';
 import * as m20261122_0300 from './2026_11_22_0300_identity.js';
+import * as m20261205_0100 from './2026_12_05_0100_identity_hardening.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0100_audit': m20261122_0100,
   '2026_11_22_0200_jobs': m20261122_0200,
   '2026_11_22_0300_identity': m20261122_0300,
+  '2026_12_05_0100_identity_hardening': m20261205_0100,
 };

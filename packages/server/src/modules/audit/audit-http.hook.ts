@@ -8,8 +8,14 @@ import { recordEvent } from './audit-recorder.js';
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Writes are always recorded; reads only when refused (403), so probing is visible too. */
+function isRecorded(method: string, status: number): boolean {
+  return mutating.has(method) || status === 403;
+}
+
 /**
- * Records every mutating HTTP request (who, what, status, duration) in the 'http' chain,
+ * Records every mutating HTTP request, and every request answered 403 whatever its method
+ * (who, what, status, duration) in the 'http' chain,
  * after the response, in its own transaction: a failed or refused request is recorded
  * too. Only the path is kept (query strings may carry secrets). Pending writes are
  * awaited on close; `flush` lets tests wait for them.
@@ -21,7 +27,7 @@ export function installRequestAudit(
 ): { flush(): Promise<void> } {
   const pending = new Set<Promise<void>>();
   app.addHook('onResponse', async (request, reply) => {
-    if (!mutating.has(request.method)) return;
+    if (!isRecorded(request.method, reply.statusCode)) return;
     const write = recordRequest(db, request, reply.statusCode, reply.elapsedTime)
       .catch((error: unknown) => logger.error({ err: error }, 'request audit failed'))
       .finally(() => pending.delete(write));

@@ -121,7 +121,11 @@ describe('audit API', () => {
     });
     const http = (await get('/audit/events?chain=http&sort=seq')).json().data.items;
     const ok = http.find((e: { details: { status: number } }) => e.details.status === 200);
-    const refused = http.find((e: { details: { status: number } }) => e.details.status === 403);
+    // Refused reads are audited too (a 403 GET comes earlier); this one is the refused POST.
+    const refused = http.find(
+      (e: { details: { status: number; method: string } }) =>
+        e.details.status === 403 && e.details.method === 'POST',
+    );
     expect(ok).toMatchObject({
       entity_id: 'POST /api/v1/audit/verify',
       actor: { name: 'auditor', user_agent: 'vitest' },

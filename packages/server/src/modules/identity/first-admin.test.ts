@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { authenticator } from 'otplib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, bearer, login } from '../../../test/identity-fixtures.js';
@@ -52,11 +53,16 @@ describe('first start: the administrator account', () => {
     expect(admins[0]?.password_hash).toMatch(/^\$argon2id\$/);
     const signIn = await login(app, 'admin', password);
     expect(signIn.statusCode, signIn.body).toBe(200);
-    expect(signIn.json().data.must_change_password).toBe(true);
+    // First sign-in: the generated password must be changed AND an authenticator enrolled
+    // (super_admin requires MFA by default), before anything else works.
+    expect(signIn.json().data).toMatchObject({
+      status: 'authenticated',
+      must_change_password: true,
+      mfa_enrolment_required: true,
+    });
     const token = signIn.json().data.tokens.access_token;
-    expect(
-      (await app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(token) })).statusCode,
-    ).toBe(403);
+    const users = () => app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(token) });
+    expect((await users()).json().details.reason).toBe('password_change_required');
     const change = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/password/change',
@@ -64,9 +70,19 @@ describe('first start: the administrator account', () => {
       payload: { current_password: password, new_password: 'Chosen-Root-Pass-77' },
     });
     expect(change.statusCode, change.body).toBe(200);
-    expect(
-      (await app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(token) })).statusCode,
-    ).toBe(200);
+    const stillRestricted = await users();
+    expect(stillRestricted.statusCode).toBe(403);
+    expect(stillRestricted.json().details.reason).toBe('mfa_enrolment_required');
+    const post = (url: string, payload: object) =>
+      app.inject({ method: 'POST', url: `/api/v1${url}`, headers: bearer(token), payload });
+    const bind = await post('/auth/mfa/bind', { password: 'Chosen-Root-Pass-77' });
+    expect(bind.statusCode, bind.body).toBe(200);
+    const secret = bind.json().data.secret as string;
+    const confirm = await post('/auth/mfa/bind/confirm', { code: authenticator.generate(secret) });
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    expect((await users()).statusCode).toBe(200);
+    const next = await login(app, 'admin', 'Chosen-Root-Pass-77');
+    expect(next.json().data).toMatchObject({ status: 'mfa_required', methods: ['totp', 'recovery'] });
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.join('\n')).not.toContain(password);
     expect((await auditRows(app, 'identity.user.created')).map((a) => a.actor_name)).toContain(
@@ -90,9 +106,11 @@ describe('first start: the administrator account', () => {
     ).toBe(0);
     const line = out.find((l) => l.startsWith('password: '));
     expect(line).toBeTruthy();
-    expect((await login(app, 'second', (line as string).slice(10))).json().data.must_change_password).toBe(
-      true,
-    );
+    // MFA is required by default: an administrator with an email address proves a mailed code.
+    expect((await login(app, 'second', (line as string).slice(10))).json().data).toMatchObject({
+      status: 'mfa_required',
+      methods: ['email'],
+    });
     expect(await adminCommand(['create', '--username', 'second'], { config: cliConfig, io })).toBe(1);
     expect(await adminCommand(['create'], { config: cliConfig, io })).toBe(2);
   });

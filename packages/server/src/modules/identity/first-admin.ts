@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Trx } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { conflict } from '../../platform/errors.js';
-import { storePassword } from './passwords/password.service.js';
+import { passwordPolicyOf, storePassword } from './passwords/password.service.js';
 import { passwordProblems } from './passwords/password-policy.js';
 import { bumpAuthzVersion, ensureCatalogue } from './roles/user-authz.js';
 import { identityEvents, recordIdentity } from './shared/identity-audit.js';
@@ -60,8 +60,9 @@ export async function createAdministrator(
     await insertUser(trx, user);
     await trx.insertInto('user_roles').values({ user_id: user.id, role_id: role.id }).execute();
     let password = generatePassword();
-    const policy = { minLength: runtime.settings.passwordMinLength };
-    while (passwordProblems(password, policy, user.username).length > 0) password = generatePassword();
+    const policy = passwordPolicyOf(runtime);
+    const context = { username: user.username, fullName: user.full_name, email: user.email };
+    while (passwordProblems(password, policy, context).length > 0) password = generatePassword();
     await storePassword(trx, runtime, user, password, { mustChange: true, field: 'password' });
     await bumpAuthzVersion(trx);
     await recordIdentity(trx, input.actor, {

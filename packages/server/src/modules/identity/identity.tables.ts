@@ -168,6 +168,13 @@ export interface StepUpProofsTable {
   used_at: string | null;
 }
 
+/** Failed (and in-flight) sign-ins per client IP in the current window. */
+export interface LoginThrottleTable {
+  ip: string;
+  window_started_at: string;
+  attempts: number;
+}
+
 export interface IdentityStateTable {
   id: number;
   authz_version: number;
@@ -192,5 +199,6 @@ declare module '../../platform/db/schema.js' {
     login_log: LoginLogTable;
     step_up_proofs: StepUpProofsTable;
     identity_state: IdentityStateTable;
+    login_throttle: LoginThrottleTable;
   }
 }

@@ -9,7 +9,7 @@
  */
 export { departmentHeadAbove } from './departments/department-head.js';
 export { identityModule } from './identity.module.js';
-export { verifySigningReauthentication } from './mfa/step-up.service.js';
+export { verifySigningReauthentication } from './mfa/step-up-proof.service.js';
 export { applyDataScope, type DataScope, dataScopeCondition, type ScopeColumns } from './roles/data-scope.js';
 export { declaredPermissions, definePermissions } from './roles/permission-catalogue.js';
 export { dataScopeOf } from './sessions/principal-details.js';

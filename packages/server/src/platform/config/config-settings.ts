@@ -34,6 +34,19 @@ export const settings = {
     description: 'Comma-separated origins allowed by CORS (none by default)',
   },
   BODY_LIMIT_BYTES: { kind: 'int', min: 1024, default: 1_048_576, description: 'Largest JSON request body' },
+  PUBLIC_BODY_LIMIT_BYTES: {
+    kind: 'int',
+    min: 1024,
+    default: 16_384,
+    description: 'Largest request body of a route that needs no sign-in (login, password reset, ...)',
+  },
+  JSON_MAX_DEPTH: {
+    kind: 'int',
+    min: 8,
+    max: 512,
+    default: 64,
+    description: 'Deepest nesting of arrays/objects a JSON body may have (deeper: 40001 before parsing)',
+  },
   UPLOAD_LIMIT_BYTES: { kind: 'int', min: 1024, default: 52_428_800, description: 'Largest uploaded file' },
   RATE_LIMIT_MAX: { kind: 'int', min: 1, default: 600, description: 'Requests per client IP per window' },
   RATE_LIMIT_WINDOW_MS: { kind: 'int', min: 1000, default: 60_000, description: 'Rate-limit window' },
@@ -159,6 +172,13 @@ export const settings = {
     default: 0,
     description: 'Archive audit events older than this many days to storage (0 keeps everything online)',
   },
+  PASSWORD_PROFILE: {
+    kind: 'enum',
+    values: ['ops', 'asvs'],
+    default: 'ops',
+    description:
+      'Password rules: ops (upper, lower, digit, special; PASSWORD_MIN_LENGTH) or asvs (OWASP ASVS 6.2: no composition rules, at least 12)',
+  },
   PASSWORD_MIN_LENGTH: { kind: 'int', min: 8, max: 128, default: 8, description: 'Minimum password length' },
   PASSWORD_HISTORY: {
     kind: 'int',
@@ -206,6 +226,12 @@ export const settings = {
     min: 1,
     default: 5,
     description: 'Concurrent sessions per user (the oldest ends)',
+  },
+  MFA_REQUIRED_DEFAULT: {
+    kind: 'bool',
+    default: true,
+    description:
+      'Seeded system roles require MFA on a new installation (then per role: PATCH /roles/{id} mfa_required)',
   },
   STEP_UP_PROOF_MINUTES: {
     kind: 'int',

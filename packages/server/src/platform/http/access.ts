@@ -51,7 +51,12 @@ const platformRoutes = [
   },
 ];
 
-export function installAccessControl(app: FastifyInstance): void {
+/**
+ * `publicBodyLimit`: routes that need no sign-in read at most this many bytes of body
+ * (unless they declare their own limit), so an anonymous caller cannot make the server
+ * read and parse a large body.
+ */
+export function installAccessControl(app: FastifyInstance, options: { publicBodyLimit: number }): void {
   let authenticate: Authenticator = async () => null;
   app.decorate('setAuthenticator', (next: Authenticator) => {
     authenticate = next;
@@ -67,6 +72,8 @@ export function installAccessControl(app: FastifyInstance): void {
     if (!route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} has no access declaration (config.access)`);
     }
+    if ('public' in route.config.access && route.bodyLimit === undefined)
+      route.bodyLimit = options.publicBodyLimit;
     inventory.push({
       method: [route.method].flat().join(','),
       url: route.url,
@@ -74,11 +81,12 @@ export function installAccessControl(app: FastifyInstance): void {
       schema: route.schema,
     });
   });
-  // preValidation: who may call is decided before the body is validated, so an anonymous or
-  // unauthorized caller learns nothing from validation errors (401/403 come first).
-  app.addHook('preValidation', async (request) => {
+  // preParsing: who may call is decided before the body is even read, so an anonymous or
+  // unauthorized caller costs no parsing and learns nothing from validation errors
+  // (401/403 come first).
+  app.addHook('preParsing', async (request, _reply, payload) => {
     const rule = request.routeOptions.config.access;
-    if (!rule || 'public' in rule) return;
+    if (!rule || 'public' in rule) return payload;
     request.principal = await authenticate(request);
     if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Please sign in');
     if ('permission' in rule && !request.principal.permissions.has(rule.permission)) {
@@ -86,6 +94,7 @@ export function installAccessControl(app: FastifyInstance): void {
         details: { permission: rule.permission },
       });
     }
+    return payload;
   });
 }
 

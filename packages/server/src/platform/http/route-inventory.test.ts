@@ -53,7 +53,7 @@ describe('route inventory: every route declares who may call it', () => {
 
   it('refuses to register a route without a declaration', () => {
     const app = Fastify();
-    installAccessControl(app);
+    installAccessControl(app, { publicBodyLimit: 16_384 });
     expect(() => app.get('/no-rule', async () => 'x')).toThrow(/no access declaration/);
   });
 });

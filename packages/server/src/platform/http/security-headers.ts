@@ -33,8 +33,15 @@ export const securityHeaders: Readonly<Record<string, string>> = Object.freeze({
   'x-permitted-cross-domain-policies': 'none',
 });
 
+/**
+ * API answers carry tokens, proofs and personal data: no cache (browser, proxy or CDN)
+ * may keep them. A route that serves something cacheable sets its own Cache-Control.
+ */
+const apiPrefix = '/api/v1/';
+
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     reply.headers(securityHeaders);
+    if (request.url.startsWith(apiPrefix)) reply.header('cache-control', 'no-store');
   });
 }

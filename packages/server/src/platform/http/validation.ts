@@ -5,6 +5,7 @@ const addFormats = formats.default;
 
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import type { FieldError } from '../errors.js';
+import { displayNamePattern } from './text-schemas.js';
 
 /**
  * Two validators: bodies are validated strictly (no type coercion, unknown fields are an
@@ -20,15 +21,59 @@ function makeAjv(coerce: boolean): Ajv {
     strict: false,
   });
   addFormats(ajv);
+  ajv.addFormat('display-name', displayNamePattern);
   return ajv;
 }
 
 const bodyAjv = makeAjv(false);
 const paramsAjv = makeAjv(true);
 
+/** Matches an unpaired UTF-16 surrogate only (the `u` flag treats a valid pair as one code point). */
+const loneSurrogate = /[\uD800-\uDFFF]/u;
+
+/**
+ * The JSON pointer of the first string (value or key) holding a lone surrogate, or null.
+ * Such text is not Unicode: it cannot be stored, hashed or canonically encoded, so it is
+ * refused at the schema boundary instead of failing deep inside a service.
+ */
+export function malformedTextAt(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return loneSurrogate.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = `${path}/${key}`;
+    if (loneSurrogate.test(key)) return path;
+    const found = malformedTextAt(child, childPath);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Ajv's verdict plus the well-formed-Unicode rule, for every part of every request. */
 export function validatorCompiler({ schema, httpPart }: { schema: object; httpPart?: string }) {
-  const ajv = httpPart === 'body' ? bodyAjv : paramsAjv;
-  return ajv.compile(schema);
+  const validate = (httpPart === 'body' ? bodyAjv : paramsAjv).compile(schema);
+  const checked = (data: unknown): boolean => {
+    const valid = validate(data);
+    const malformed = valid ? malformedTextAt(data) : null;
+    checked.errors = malformed === null ? validate.errors : [unicodeError(malformed)];
+    return valid && malformed === null;
+  };
+  checked.errors = null as ErrorObject[] | null | undefined;
+  return checked;
+}
+
+function unicodeError(instancePath: string): ErrorObject {
+  return {
+    keyword: 'wellFormedUnicode',
+    instancePath,
+    schemaPath: '#',
+    params: {},
+    message: 'is not valid Unicode text (it contains a lone surrogate)',
+  };
+}
+
+/** Whether a request failed validation because of invalid Unicode (a credential route counts it). */
+export function isInvalidUnicode(error: { validation?: { keyword: string }[] }): boolean {
+  return error.validation?.some((e) => e.keyword === 'wellFormedUnicode') ?? false;
 }
 
 /** Turns Ajv errors into the API's field errors (`{field, message}`), named by JSON path. */

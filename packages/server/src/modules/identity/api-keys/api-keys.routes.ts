@@ -8,6 +8,8 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { displayName } from '../../../platform/http/text-schemas.js';
+import { assertMayAdministerUser } from '../identity.policy.js';
 import type { ApiKeysTable } from '../identity.tables.js';
 import { applyDataScope } from '../roles/data-scope.js';
 import { assertHolds } from '../roles/grant-guard.js';
@@ -17,6 +19,7 @@ import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { newSecret, sha256Hex } from '../shared/secrets.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
+import { findUserById } from '../users/users.repository.js';
 
 const keyView = Type.Object({
   id: Type.String(),
@@ -31,7 +34,7 @@ const keyView = Type.Object({
 });
 const createBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200, description: 'What the integration is' }),
+    name: displayName({ description: 'What the integration is' }),
     permissions: Type.Array(Type.String({ minLength: 3, maxLength: 128 }), {
       minItems: 1,
       maxItems: 200,
@@ -180,6 +183,11 @@ function deleteApiKeysByIdRoute(app: TypedApp, runtime: IdentityRuntime): void {
           .where('k.id', '=', request.params.id)
           .executeTakeFirst();
         if (!found) throw notFound('API key');
+        const principal = principalOf(request);
+        if (found.owner_user_id !== principal.userId) {
+          const owner = await findUserById(trx, found.owner_user_id);
+          if (owner) await assertMayAdministerUser(trx, runtime, principal, owner);
+        }
         if (found.revoked_at) return found;
         const now = clock.now().toISOString();
         await trx.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', found.id).execute();

@@ -3,6 +3,7 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { isInvalidUnicode } from '../../../platform/http/validation.js';
 import { changeOwnPassword } from '../passwords/password.service.js';
 import { resetWithToken, sendPasswordLink } from '../passwords/password-reset.service.js';
 import { revokeSessions } from '../sessions/session.repository.js';
@@ -12,8 +13,9 @@ import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
 import { findUserByUsername } from '../users/users.repository.js';
 import * as s from './auth.schemas.js';
-import { login } from './login.service.js';
+import { login, recordRefusedLogin } from './login.service.js';
 import { completeChallenge, sendChallengeEmail } from './login-challenge.service.js';
+import { verifiedUser } from './secret-verifier.service.js';
 
 const open = (reason: string) => ({ access: { public: true as const, reason } });
 const signedIn = { access: { authenticated: true as const } };
@@ -35,6 +37,9 @@ function postAuthLoginRoute(app: TypedApp, runtime: IdentityRuntime): void {
     '/auth/login',
     {
       config: open('sign-in'),
+      onError: async (request, _reply, error) => {
+        if (isInvalidUnicode(error)) await recordRefusedLogin(runtime, request);
+      },
       schema: {
         tags: ['auth'],
         body: s.loginBody,
@@ -48,6 +53,7 @@ function postAuthLoginRoute(app: TypedApp, runtime: IdentityRuntime): void {
         status: 'authenticated' as const,
         tokens: result.tokens,
         must_change_password: result.mustChangePassword,
+        mfa_enrolment_required: result.mfaEnrolmentRequired,
       });
     },
   );
@@ -150,10 +156,15 @@ function postAuthPasswordChangeRoute(app: TypedApp, runtime: IdentityRuntime): v
       const principal = principalOf(request);
       if (!principal.userId || principal.kind !== 'user')
         throw forbidden('Only a signed-in user can change a password');
-      const userId = principal.userId;
+      const user = await verifiedUser(runtime, request, {
+        userId: principal.userId,
+        password: request.body.current_password,
+        method: 'password_change',
+        field: 'current_password',
+      });
       await inTransaction(db, (trx) =>
         changeOwnPassword(trx, runtime, request, {
-          userId,
+          user,
           sessionId: principal.sessionId,
           current: request.body.current_password,
           next: request.body.new_password,

@@ -29,6 +29,12 @@ export const loginResult = Type.Object({
       description: 'Only /auth/password/change, /me and /auth/logout work until it is changed',
     }),
   ),
+  mfa_enrolment_required: Type.Optional(
+    Type.Boolean({
+      description:
+        'A role requires MFA and no factor is bound yet: only /auth/mfa/bind, /auth/mfa/bind/confirm, /auth/password/change, /me and /auth/logout work until an authenticator is bound',
+    }),
+  ),
   challenge_token: Type.Optional(Type.String({ description: 'Single-use token for the second step' })),
   methods: Type.Optional(Type.Array(Type.String(), { description: 'Second factors this user can use' })),
   expires_at: Type.Optional(Type.String({ description: 'When the challenge expires' })),
@@ -63,7 +69,8 @@ export const refreshBody = Type.Object(
 const newPassword = Type.String({
   minLength: 1,
   maxLength: 256,
-  description: 'New password: policy (length, upper, lower, digit, special), not common, not recently used',
+  description:
+    'New password: the configured profile (ops: length, upper, lower, digit, special; asvs: length 12+), not breached or common, not containing the username/name/email, not recently used',
 });
 
 export const passwordChangeBody = Type.Object(

@@ -14,6 +14,12 @@ export function originOf(request: FastifyRequest): Origin {
   return { ip: request.ip, userAgent: typeof ua === 'string' ? ua.slice(0, 500) : '' };
 }
 
+/** Sign-in methods (`password`, `password+totp`) fail as logins; step-up and signed-in checks as such. */
+function attemptFailureAction(method: string): 'login.failed' | 'step_up.failed' | 'secret.rejected' {
+  if (method.startsWith('step_up')) return 'step_up.failed';
+  return /^password(\+|$)/.test(method) ? 'login.failed' : 'secret.rejected';
+}
+
 /**
  * Writes the login log row and the audit event of one attempt, in the caller's
  * transaction: every attempt, successful or not, leaves both.
@@ -43,8 +49,9 @@ export async function recordAttempt(
   });
   if (attempt.result === 'challenge') return;
   const succeeded = attempt.result === 'success';
+  const failed = attemptFailureAction(attempt.method);
   await recordIdentity(trx, anonymousActor(request, attempt.username.slice(0, 128), attempt.userId), {
-    action: succeeded ? identityEvents['login.succeeded'] : identityEvents['login.failed'],
+    action: succeeded ? identityEvents['login.succeeded'] : identityEvents[failed],
     entityType: 'user',
     entityId: attempt.userId,
     result: succeeded ? 'success' : 'failure',

@@ -3,7 +3,7 @@ import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
 import { issueEmailCode } from '../mfa/email-code.service.js';
-import { type SecondFactorMethod, verifySecondFactor } from '../mfa/second-factor.js';
+import type { SecondFactorMethod } from '../mfa/second-factor.js';
 import { hasTotp } from '../mfa/totp.service.js';
 import { openSession, type TokenPair } from '../sessions/session.service.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
@@ -14,8 +14,8 @@ import {
 } from '../shared/one-time-codes.repository.js';
 import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
 import { findUserById, type UserRow, updateUser } from '../users/users.repository.js';
-import { countFailure } from './lockout.js';
 import { originOf, recordAttempt } from './login-attempt.js';
+import { verifySecret } from './secret-verifier.service.js';
 
 /** The second step of a sign-in that needs MFA: a single-use, 5-minute challenge token. */
 export interface LoginChallenge {
@@ -27,7 +27,11 @@ export interface LoginChallenge {
 const challengeMinutes = 5;
 const maxAttempts = 5;
 
-/** A challenge when the user has an authenticator bound or one of its roles requires MFA; else null. */
+/**
+ * A challenge when the user has an authenticator bound, or when a role requires MFA and
+ * the user can receive an email code; else null. (A role requiring MFA from a user with no
+ * factor at all means enrolment: the session is restricted until one is bound.)
+ */
 export async function createLoginChallenge(
   trx: Trx,
   runtime: IdentityRuntime,
@@ -35,7 +39,7 @@ export async function createLoginChallenge(
   roleRequiresMfa: boolean,
 ): Promise<LoginChallenge | null> {
   const totp = await hasTotp(trx, user.id);
-  if (!totp && !roleRequiresMfa) return null;
+  if (!totp && !(roleRequiresMfa && user.email)) return null;
   const now = runtime.ctx.clock.now().toISOString();
   const token = newSecret('sxc_');
   const expiresAt = plusMinutes(now, challengeMinutes);
@@ -92,29 +96,35 @@ export async function completeChallenge(
   request: FastifyRequest,
   input: { challenge_token: string; method: SecondFactorMethod; code: string },
 ): Promise<TokenPair> {
-  const result = await inTransaction(runtime.ctx.db, async (trx) => {
-    const open = await openChallenge(trx, runtime, input.challenge_token);
-    if (!open) return null;
-    const { row, user, now } = open;
-    const method = `password+${input.method}`;
-    const attempt = { userId: user.id, username: user.username, method, now };
-    const valid = await verifySecondFactor(trx, runtime, {
-      userId: user.id,
-      method: input.method,
-      code: input.code,
-      purpose: 'login_mfa',
-      subject: row.id,
-    });
-    if (!valid) {
-      await countCodeAttempt(trx, row);
-      await countFailure(runtime, trx, user, now);
-      await recordAttempt(trx, request, { ...attempt, result: 'failure', reason: 'wrong_second_factor' });
-      return null;
-    }
+  const { db } = runtime.ctx;
+  const open = await inTransaction(db, (trx) => openChallenge(trx, runtime, input.challenge_token));
+  if (!open) throw badCode();
+  const method = `password+${input.method}`;
+  const verdict = await verifySecret(runtime, request, {
+    user: open.user,
+    kind: input.method,
+    secret: input.code,
+    method,
+    emailCode: { purpose: 'login_mfa', subject: open.row.id },
+  });
+  if (!verdict.ok) {
+    await inTransaction(db, (trx) => countCodeAttempt(trx, open.row));
+    throw badCode();
+  }
+  const result = await inTransaction(db, async (trx) => {
+    const now = runtime.ctx.clock.now().toISOString();
     // Only the one submission that marks the challenge used opens a session.
-    if (!(await claimOneTimeCode(trx, row.id, now))) return null;
+    if (!(await claimOneTimeCode(trx, open.row.id, now))) return null;
+    const { user } = open;
     await updateUser(trx, user.id, { last_login_at: now, failed_attempts: 0, locked_until: null });
-    await recordAttempt(trx, request, { ...attempt, result: 'success', reason: null });
+    await recordAttempt(trx, request, {
+      userId: user.id,
+      username: user.username,
+      method,
+      now,
+      result: 'success',
+      reason: null,
+    });
     return openSession(trx, runtime, {
       userId: user.id,
       authMethod: method,
@@ -122,6 +132,8 @@ export async function completeChallenge(
       origin: originOf(request),
     });
   });
-  if (!result) throw new AppError('UNAUTHENTICATED', 'The verification code is not valid');
+  if (!result) throw badCode();
   return result;
 }
+
+const badCode = () => new AppError('UNAUTHENTICATED', 'The verification code is not valid');

@@ -2,18 +2,18 @@ import type { FastifyRequest } from 'fastify';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
-import { failuresFromIp } from '../login-log/login-log.repository.js';
 import { readAuthzVersion, userAuthz } from '../roles/user-authz.js';
 import { openSession, type TokenPair } from '../sessions/session.service.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { plusMinutes } from '../shared/secrets.js';
 import { findUserByUsername, type UserRow, updateUser } from '../users/users.repository.js';
-import { countFailure } from './lockout.js';
+import { ipWindowStart, releaseIpAttempt, reserveIpAttempt } from './attempt-limits.repository.js';
 import { originOf, recordAttempt } from './login-attempt.js';
 import { createLoginChallenge, type LoginChallenge } from './login-challenge.service.js';
+import { verifySecret } from './secret-verifier.service.js';
 
 export type LoginResult =
-  | { kind: 'tokens'; tokens: TokenPair; mustChangePassword: boolean }
+  | { kind: 'tokens'; tokens: TokenPair; mustChangePassword: boolean; mfaEnrolmentRequired: boolean }
   | { kind: 'mfa'; challenge: LoginChallenge };
 
 /** One message for every failed sign-in: it never tells whether the username exists. */
@@ -23,54 +23,89 @@ export const loginFailed = () =>
     'Sign-in failed: wrong username or password, or the account is locked or disabled',
   );
 
-type Verdict = { ok: true; user: UserRow } | { ok: false; reason: string; user: UserRow | undefined };
+type Attempt = { username: string; method: string; now: string };
 
 /**
- * Password sign-in. The password is verified (or a dummy hash, for unknown users) before
- * any account state is looked at, so timing and response are the same whether the
- * username exists, the password is wrong or the account is locked.
+ * Password sign-in. The per-IP throttle and the account lockout each count the attempt
+ * before the password is evaluated (see attempt-limits.repository.ts); unknown usernames
+ * are checked against a dummy hash, so timing and answer are the same whether the
+ * username exists, the password is wrong or the account is locked or disabled.
  */
 export async function login(
   runtime: IdentityRuntime,
   request: FastifyRequest,
   input: { username: string; password: string },
 ): Promise<LoginResult> {
-  await refuseThrottledIp(runtime, request, input.username);
-  const verdict = await checkPassword(runtime, input);
-  const outcome = await inTransaction(runtime.ctx.db, async (trx): Promise<LoginResult | null> => {
-    const attempt = {
-      username: input.username,
-      method: 'password',
-      now: runtime.ctx.clock.now().toISOString(),
-    };
-    if (verdict.ok) return signIn(trx, runtime, request, verdict.user, attempt);
-    if (verdict.user && verdict.reason === 'wrong_password')
-      await countFailure(runtime, trx, verdict.user, attempt.now);
-    const userId = verdict.user?.id ?? null;
-    await recordAttempt(trx, request, { ...attempt, userId, result: 'failure', reason: verdict.reason });
-    return null;
-  });
-  if (!outcome) throw loginFailed();
-  return outcome;
+  const attempt = {
+    username: input.username,
+    method: 'password',
+    now: runtime.ctx.clock.now().toISOString(),
+  };
+  await reserveIpOrRefuse(runtime, request, attempt);
+  const user = await findUserByUsername(runtime.ctx.db, input.username);
+  const refusal = await checkPassword(runtime, request, user, input.password);
+  if (refusal !== null || !user) {
+    if (refusal !== 'recorded')
+      await recordFailure(runtime, request, attempt, user, refusal ?? 'unknown_user');
+    throw loginFailed();
+  }
+  await releaseIpAttempt(runtime.ctx.db, originOf(request).ip);
+  return inTransaction(runtime.ctx.db, (trx) => signIn(trx, runtime, request, user, attempt));
 }
 
-/** Per-IP throttling: too many failures from one address answer 429 (and are logged). */
-async function refuseThrottledIp(runtime: IdentityRuntime, request: FastifyRequest, username: string) {
-  const { db, clock } = runtime.ctx;
-  const now = clock.now().toISOString();
-  const since = plusMinutes(now, -runtime.settings.ipWindowMinutes);
-  if ((await failuresFromIp(db, originOf(request).ip, since)) < runtime.settings.ipMaxFailures) return;
-  await inTransaction(db, (trx) =>
-    recordAttempt(trx, request, {
-      userId: null,
-      username,
-      method: 'password',
-      result: 'failure',
-      reason: 'ip_throttled',
-      now,
-    }),
+/** null: the password is right and the account may sign in; otherwise why not. */
+async function checkPassword(
+  runtime: IdentityRuntime,
+  request: FastifyRequest,
+  user: UserRow | undefined,
+  password: string,
+): Promise<string | null> {
+  if (!user?.password_hash) {
+    await runtime.hasher.verifyDummy(password);
+    return user ? 'no_password' : 'unknown_user';
+  }
+  const verdict = await verifySecret(runtime, request, {
+    user,
+    kind: 'password',
+    secret: password,
+    method: 'password',
+  });
+  if (!verdict.ok) return 'recorded';
+  return user.status === 'active' ? null : `account_${user.status}`;
+}
+
+async function recordFailure(
+  runtime: IdentityRuntime,
+  request: FastifyRequest,
+  attempt: Attempt,
+  user: UserRow | undefined,
+  reason: string,
+): Promise<void> {
+  await inTransaction(runtime.ctx.db, (trx) =>
+    recordAttempt(trx, request, { ...attempt, userId: user?.id ?? null, result: 'failure', reason }),
   );
-  throw new AppError('RATE_LIMITED', 'Too many failed sign-ins from this address; try again later');
+}
+
+/**
+ * Per-IP throttling: each attempt from an address is counted first; past
+ * LOGIN_IP_MAX_FAILURES in the window the answer is 429 with Retry-After (and is logged).
+ */
+async function reserveIpOrRefuse(runtime: IdentityRuntime, request: FastifyRequest, attempt: Attempt) {
+  const { db } = runtime.ctx;
+  const ip = originOf(request).ip;
+  const windowMinutes = runtime.settings.ipWindowMinutes;
+  const windowStart = plusMinutes(attempt.now, -windowMinutes);
+  const max = runtime.settings.ipMaxFailures;
+  if (await reserveIpAttempt(db, { ip, now: attempt.now, windowStart, max })) return;
+  await recordFailure(runtime, request, attempt, undefined, 'ip_throttled');
+  const started = (await ipWindowStart(db, ip)) ?? attempt.now;
+  const retryAfterSeconds = Math.max(
+    1,
+    Math.ceil((Date.parse(plusMinutes(started, windowMinutes)) - Date.parse(attempt.now)) / 1000),
+  );
+  throw new AppError('RATE_LIMITED', 'Too many failed sign-ins from this address; try again later', {
+    details: { retryAfterSeconds },
+  });
 }
 
 /** The password was right: ask for a second factor when one is due, else open a session. */
@@ -79,7 +114,7 @@ async function signIn(
   runtime: IdentityRuntime,
   request: FastifyRequest,
   user: UserRow,
-  attempt: { username: string; method: string; now: string },
+  attempt: Attempt,
 ): Promise<LoginResult> {
   const mustChange = user.must_change_password === 1 || isExpired(runtime, user, attempt.now);
   await updateUser(trx, user.id, { must_change_password: mustChange ? 1 : 0 });
@@ -97,35 +132,36 @@ async function signIn(
   }
   await updateUser(trx, user.id, { last_login_at: attempt.now, failed_attempts: 0, locked_until: null });
   await recordAttempt(trx, request, { ...attempt, userId: user.id, result: 'success', reason: null });
-  const origin = originOf(request);
   const tokens = await openSession(trx, runtime, {
     userId: user.id,
     authMethod: 'password',
     mfaVerified: false,
-    origin,
+    origin: originOf(request),
   });
-  return { kind: 'tokens', tokens, mustChangePassword: mustChange };
-}
-
-async function checkPassword(
-  runtime: IdentityRuntime,
-  input: { username: string; password: string },
-): Promise<Verdict> {
-  const user = await findUserByUsername(runtime.ctx.db, input.username);
-  if (!user?.password_hash) {
-    await runtime.hasher.verifyDummy(input.password);
-    return { ok: false, reason: user ? 'no_password' : 'unknown_user', user };
-  }
-  const matches = await runtime.hasher.verify(user.password_hash, input.password);
-  const now = runtime.ctx.clock.now().toISOString();
-  if (user.locked_until && user.locked_until > now) return { ok: false, reason: 'locked_out', user };
-  if (user.status !== 'active') return { ok: false, reason: `account_${user.status}`, user };
-  if (!matches) return { ok: false, reason: 'wrong_password', user };
-  return { ok: true, user };
+  return { kind: 'tokens', tokens, mustChangePassword: mustChange, mfaEnrolmentRequired: authz.mfaRequired };
 }
 
 function isExpired(runtime: IdentityRuntime, user: UserRow, now: string): boolean {
   const maxAge = runtime.settings.passwordMaxAgeDays;
   if (maxAge <= 0 || !user.password_changed_at) return false;
   return plusMinutes(user.password_changed_at, maxAge * 24 * 60) <= now;
+}
+
+/**
+ * A sign-in refused before it reached `login` because its text was not valid Unicode: still
+ * an attempt, so it is logged and counted against the client's address.
+ */
+export async function recordRefusedLogin(runtime: IdentityRuntime, request: FastifyRequest): Promise<void> {
+  const body = request.body as { username?: unknown } | undefined;
+  const raw = typeof body?.username === 'string' ? body.username : '';
+  const username = raw.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+  const now = runtime.ctx.clock.now().toISOString();
+  const ip = originOf(request).ip;
+  await reserveIpAttempt(runtime.ctx.db, {
+    ip,
+    now,
+    windowStart: plusMinutes(now, -runtime.settings.ipWindowMinutes),
+    max: runtime.settings.ipMaxFailures,
+  });
+  await recordFailure(runtime, request, { username, method: 'password', now }, undefined, 'invalid_input');
 }

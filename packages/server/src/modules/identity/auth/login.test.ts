@@ -49,6 +49,34 @@ describe('sign-in: passwords, unknown users, lockout, throttling, login log', ()
     expect(audits.some((a) => a.actor_name === 'Alice' && a.ip === '10.0.0.1')).toBe(true);
   });
 
+  it('token responses (login, refresh, step-up proof, API key) carry Cache-Control: no-store', async () => {
+    await createUserWith(t.app, { username: 'cachey', roles: ['developer'] });
+    const signIn = await login(t.app, 'cachey', testPassword, '10.0.9.1');
+    const tokens = signIn.json().data.tokens;
+    const refreshed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refresh_token: tokens.refresh_token },
+    });
+    const access = refreshed.json().data.access_token;
+    const stepUp = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/step-up',
+      headers: bearer(access),
+      payload: { password: testPassword },
+    });
+    const key = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: bearer(access),
+      payload: { name: 'cache test', permissions: ['jobs.queue.read'] },
+    });
+    for (const response of [signIn, refreshed, stepUp, key]) {
+      expect(response.statusCode, response.body).toBeLessThan(300);
+      expect(response.headers['cache-control']).toBe('no-store');
+    }
+  });
+
   it('answers a wrong password and an unknown username identically, and logs both', async () => {
     const wrong = await login(t.app, 'bob', 'Wrong-Password-1', '10.0.1.1');
     const unknown = await login(t.app, 'nobody-here', 'Wrong-Password-1', '10.0.1.1');

@@ -2,6 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { displayName } from '../../../platform/http/text-schemas.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
 import {
@@ -29,7 +30,7 @@ const department = Type.Object({
 });
 const createBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200, description: 'Department name' }),
+    name: displayName({ description: 'Department name' }),
     parent_id: Type.Optional(nullableId('Parent department')),
     head_user_id: Type.Optional(nullableId('Head of the department')),
   },

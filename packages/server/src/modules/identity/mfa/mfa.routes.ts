@@ -5,6 +5,9 @@ import { forbidden, invalid } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { done, expiresAt } from '../auth/auth.schemas.js';
+import { verifiedUser, verifySecret } from '../auth/secret-verifier.service.js';
+import { markSessionMfaVerified } from '../sessions/session.repository.js';
+import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
@@ -12,13 +15,7 @@ import { findUserById, type UserRow } from '../users/users.repository.js';
 import { issueEmailCode } from './email-code.service.js';
 import * as s from './mfa.schemas.js';
 import { stepUp } from './step-up.service.js';
-import {
-  confirmTotpBinding,
-  removeTotp,
-  replaceRecoveryCodes,
-  startTotpBinding,
-  verifyTotp,
-} from './totp.service.js';
+import { confirmTotpBinding, removeTotp, replaceRecoveryCodes, startTotpBinding } from './totp.service.js';
 
 const signedIn = { access: { authenticated: true as const } };
 
@@ -33,13 +30,21 @@ function sessionUser(request: FastifyRequest) {
   return { userId: principal.userId, sessionId: principal.sessionId };
 }
 
-async function withPassword(
+/** The caller's password, then (when given) a current TOTP code, through the secret verifier. */
+async function provenUser(
   runtime: IdentityRuntime,
-  user: UserRow | undefined,
-  password: string,
+  request: FastifyRequest,
+  input: { userId: string; password: string; code?: string; method: string },
 ): Promise<UserRow> {
-  if (!user?.password_hash || !(await runtime.hasher.verify(user.password_hash, password)))
-    throw invalid('password', 'The password is not correct');
+  const user = await verifiedUser(runtime, request, { ...input, field: 'password' });
+  if (input.code === undefined) return user;
+  const verdict = await verifySecret(runtime, request, {
+    user,
+    kind: 'totp',
+    secret: input.code,
+    method: input.method,
+  });
+  if (!verdict.ok) throw invalid('code', 'The code is not valid');
   return user;
 }
 
@@ -62,13 +67,12 @@ function postAuthMfaBindRoute(app: TypedApp, runtime: IdentityRuntime): void {
     { config: signedIn, schema: schema(s.bindBody, s.bindResult) },
     async (request) => {
       const { userId } = sessionUser(request);
-      const body = request.body;
-      return ok(
-        await inTransaction(db, async (trx) => {
-          const user = await withPassword(runtime, await findUserById(trx, userId), body.password);
-          return startTotpBinding(trx, runtime, user);
-        }),
-      );
+      const user = await provenUser(runtime, request, {
+        userId,
+        password: request.body.password,
+        method: 'mfa_bind',
+      });
+      return ok(await inTransaction(db, (trx) => startTotpBinding(trx, runtime, user)));
     },
   );
 }
@@ -80,15 +84,19 @@ function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityRuntime): v
     '/auth/mfa/bind/confirm',
     { config: signedIn, schema: schema(s.confirmBody, s.recoveryCodes) },
     async (request) => {
-      const { userId } = sessionUser(request);
+      const { userId, sessionId } = sessionUser(request);
       const body = request.body;
       const codes = await inTransaction(db, async (trx) => {
         const recovery = await confirmTotpBinding(trx, runtime, userId, body.code);
+        // The code just proved the new factor: a session restricted to enrolment becomes a full one.
+        await markSessionMfaVerified(trx, sessionId, runtime.ctx.clock.now().toISOString());
         await recordIdentity(trx, request, {
           action: identityEvents['mfa.bound'],
           entityType: 'user',
           entityId: userId,
         });
+        const user = await findUserById(trx, userId);
+        if (user) await notifyAccountChange(trx, runtime, user, { change: 'mfa_bound' });
         return recovery;
       });
       return ok({ recovery_codes: codes });
@@ -101,12 +109,11 @@ function postAuthMfaUnbindRoute(app: TypedApp, runtime: IdentityRuntime): void {
   const { db } = runtime.ctx;
   app.post('/auth/mfa/unbind', { config: signedIn, schema: schema(s.unbindBody, done) }, async (request) => {
     const { userId } = sessionUser(request);
-    const body = request.body;
+    const { password, code } = request.body;
+    const user = await provenUser(runtime, request, { userId, password, code, method: 'mfa_unbind' });
     await inTransaction(db, async (trx) => {
-      await withPassword(runtime, await findUserById(trx, userId), body.password);
-      if (!(await verifyTotp(trx, runtime, userId, body.code)))
-        throw invalid('code', 'The code is not valid');
       await removeTotp(trx, userId);
+      await notifyAccountChange(trx, runtime, user, { change: 'mfa_removed' });
       await recordIdentity(trx, request, {
         action: identityEvents['mfa.unbound'],
         entityType: 'user',
@@ -126,12 +133,16 @@ function postAuthMfaRecoveryCodesRoute(app: TypedApp, runtime: IdentityRuntime):
     { config: signedIn, schema: schema(s.unbindBody, s.recoveryCodes) },
     async (request) => {
       const { userId } = sessionUser(request);
-      const body = request.body;
+      const { password, code } = request.body;
+      const user = await provenUser(runtime, request, {
+        userId,
+        password,
+        code,
+        method: 'mfa_recovery_codes',
+      });
       const codes = await inTransaction(db, async (trx) => {
-        await withPassword(runtime, await findUserById(trx, userId), body.password);
-        if (!(await verifyTotp(trx, runtime, userId, body.code)))
-          throw invalid('code', 'The code is not valid');
         const fresh = await replaceRecoveryCodes(trx, userId, now());
+        await notifyAccountChange(trx, runtime, user, { change: 'recovery_codes_regenerated' });
         await recordIdentity(trx, request, {
           action: identityEvents['mfa.recovery_codes_regenerated'],
           entityType: 'user',

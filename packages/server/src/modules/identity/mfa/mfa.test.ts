@@ -13,7 +13,7 @@ import {
   tokenFor,
 } from '../../../../test/identity-fixtures.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
-import { verifySigningReauthentication } from './step-up.service.js';
+import { verifySigningReauthentication } from './step-up-proof.service.js';
 
 describe('MFA: TOTP binding, sign-in challenge, code reuse, recovery and email codes, step-up', () => {
   let t: IdentityTestApp;
@@ -65,6 +65,7 @@ describe('MFA: TOTP binding, sign-in challenge, code reuse, recovery and email c
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().data.access_token).toBeTruthy();
+    expect(ok.headers['cache-control']).toBe('no-store');
     const second = await login(t.app, 'tina');
     const replay = await post('/auth/mfa/verify', null, {
       challenge_token: second.json().data.challenge_token,
@@ -76,7 +77,7 @@ describe('MFA: TOTP binding, sign-in challenge, code reuse, recovery and email c
       .selectFrom('login_log')
       .selectAll()
       .where('username', '=', 'tina')
-      .where('reason', '=', 'wrong_second_factor')
+      .where('reason', '=', 'wrong_totp')
       .execute();
     expect(log).toHaveLength(1);
     const used = await post('/auth/mfa/verify', null, {

@@ -1,5 +1,6 @@
 import type { Trx } from '../../../platform/db/schema.js';
 import { revokeUserSessions } from '../sessions/session.repository.js';
+import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import { enqueueMail, publicLink } from '../shared/identity-mail.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
@@ -96,4 +97,6 @@ export async function resetWithToken(
     entityId: user.id,
     details: { via: row.subject },
   });
+  if (row.subject !== 'welcome')
+    await notifyAccountChange(trx, runtime, user, { change: 'password_changed' });
 }

@@ -2,10 +2,16 @@ import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { revokeUserSessions } from '../sessions/session.repository.js';
+import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
-import { findUserById, recentPasswordHashes, type UserRow, updateUser } from '../users/users.repository.js';
-import { assertPasswordAllowed } from './password-policy.js';
+import { recentPasswordHashes, type UserRow, updateUser } from '../users/users.repository.js';
+import { assertPasswordAllowed, type PasswordPolicy } from './password-policy.js';
+
+/** The configured password rules (PASSWORD_PROFILE, PASSWORD_MIN_LENGTH). */
+export function passwordPolicyOf(runtime: IdentityRuntime): PasswordPolicy {
+  return { profile: runtime.settings.passwordProfile, minLength: runtime.settings.passwordMinLength };
+}
 
 /**
  * Stores a new password after the policy and history checks: argon2id hash, history row,
@@ -20,8 +26,8 @@ export async function storePassword(
 ): Promise<void> {
   assertPasswordAllowed(
     password,
-    { minLength: runtime.settings.passwordMinLength },
-    user.username,
+    passwordPolicyOf(runtime),
+    { username: user.username, fullName: user.full_name, email: user.email },
     options.field,
   );
   const previous = await recentPasswordHashes(trx, user.id, runtime.settings.passwordHistory);
@@ -46,18 +52,16 @@ export async function storePassword(
 }
 
 /**
- * A signed-in user changes their own password (required after first login). The current
- * password is verified; every other session of the user ends.
+ * A signed-in user changes their own password (required after first login); the caller has
+ * verified the current one (secret verifier). Every other session of the user ends.
  */
 export async function changeOwnPassword(
   trx: Trx,
   runtime: IdentityRuntime,
   actor: Actor,
-  input: { userId: string; sessionId: string | null; current: string; next: string },
+  input: { user: UserRow; sessionId: string | null; current: string; next: string },
 ): Promise<void> {
-  const user = await findUserById(trx, input.userId);
-  if (!user?.password_hash || !(await runtime.hasher.verify(user.password_hash, input.current)))
-    throw invalid('current_password', 'The current password is not correct');
+  const { user } = input;
   if (input.current === input.next)
     throw invalid('new_password', 'The new password must differ from the current one');
   await storePassword(trx, runtime, user, input.next, { mustChange: false });
@@ -81,6 +85,7 @@ export async function changeOwnPassword(
     entityId: user.id,
     details: { other_sessions_ended: ids.length },
   });
+  await notifyAccountChange(trx, runtime, user, { change: 'password_changed' });
 }
 
 /** Invalidates the current password and every session (admin reset; the user sets a new one by link). */

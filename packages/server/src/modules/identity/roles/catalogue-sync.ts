@@ -5,10 +5,14 @@ import { systemRoles } from './system-roles.js';
 
 /**
  * Writes permissions declared in code but missing from the database, and the seed roles
- * if missing. Idempotent and race-safe (insert … on conflict do nothing), so every process
+ * if missing (requiring MFA unless MFA_REQUIRED_DEFAULT=false). Idempotent and race-safe (insert … on conflict do nothing), so every process
  * may run it on start; an administrator's later changes to a seed role are never undone.
  */
-export async function syncCatalogue(db: DbOrTrx, now: string): Promise<void> {
+export async function syncCatalogue(
+  db: DbOrTrx,
+  now: string,
+  options: { mfaRequired: boolean },
+): Promise<void> {
   const declared = declaredPermissions();
   const existing = new Set(
     (await db.selectFrom('permissions').select('code').execute()).map((row) => row.code),
@@ -33,7 +37,7 @@ export async function syncCatalogue(db: DbOrTrx, now: string): Promise<void> {
         description: role.description,
         parent_id: null,
         data_scope: role.dataScope,
-        mfa_required: 0,
+        mfa_required: options.mfaRequired ? 1 : 0,
         grant_rule: role.grantRule,
         is_system: 1,
         created_at: now,

@@ -4,6 +4,7 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { notFound } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { assertMayEditRole } from '../identity.policy.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
@@ -161,7 +162,7 @@ function putRolesByIdPermissionsRoute(app: TypedApp, runtime: IdentityRuntime): 
       await inTransaction(db, async (trx) => {
         const role = await trx
           .selectFrom('roles')
-          .select('id')
+          .select(['id', 'is_system'])
           .where('id', '=', request.params.id)
           .executeTakeFirst();
         if (!role) throw notFound('Role');
@@ -172,7 +173,10 @@ function putRolesByIdPermissionsRoute(app: TypedApp, runtime: IdentityRuntime): 
             .where('role_id', '=', role.id)
             .execute()
         ).map((r) => r.permission_code);
-        await setPermissions(trx, principalOf(request), role.id, request.body.permissions);
+        const principal = principalOf(request);
+        const isSystem = role.is_system === 1;
+        assertMayEditRole(principal, await currentSnapshot(trx, runtime), role.id, { isSystem });
+        await setPermissions(trx, principal, role.id, request.body.permissions);
         await bumpAuthzVersion(trx);
         await recordIdentity(trx, request, {
           action: identityEvents['role.permissions_changed'],
@@ -204,7 +208,9 @@ function deleteRolesByIdRoute(app: TypedApp, runtime: IdentityRuntime): void {
       },
     },
     async (request) => {
-      await inTransaction(db, (trx) => deleteRole(trx, request, request.params.id));
+      await inTransaction(db, (trx) =>
+        deleteRole(trx, runtime, request, principalOf(request), request.params.id),
+      );
       return ok({ deleted: true });
     },
   );

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { displayName } from '../../../platform/http/text-schemas.js';
 
 const strict = { additionalProperties: false } as const;
 export const dataScope = Type.Union(
@@ -51,7 +52,7 @@ export const createRoleBody = Type.Object(
       pattern: '^[a-z][a-z0-9_]{1,63}$',
       description: 'Role code (lower case, underscores)',
     }),
-    name: Type.String({ minLength: 1, maxLength: 200, description: 'Display name' }),
+    name: displayName({ description: 'Display name' }),
     description: Type.Optional(Type.String({ maxLength: 1000, description: 'What the role is for' })),
     parent: Type.Optional(
       Type.Union([Type.String(), Type.Null()], { description: 'Parent role code to inherit from' }),
@@ -66,7 +67,7 @@ export const createRoleBody = Type.Object(
 
 export const updateRoleBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Display name' })),
+    name: Type.Optional(displayName({ description: 'Display name' })),
     description: Type.Optional(Type.String({ maxLength: 1000, description: 'What the role is for' })),
     parent: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Parent role code' })),
     data_scope: Type.Optional(dataScope),

@@ -3,6 +3,7 @@ import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
+import { assertMayCreateRoleScope, assertMayEditRole } from '../identity.policy.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type AuthzSnapshot, roleChain, rolePermissions } from './authz-snapshot.js';
@@ -88,6 +89,12 @@ export async function createRole(
 ) {
   const exists = await trx.selectFrom('roles').select('id').where('code', '=', input.code).executeTakeFirst();
   if (exists) throw conflict('Role code already taken', { field: 'code' });
+  assertMayCreateRoleScope(
+    principal,
+    await currentSnapshot(trx, runtime),
+    input.data_scope,
+    input.department_ids ?? [],
+  );
   const id = newId();
   const now = runtime.ctx.clock.now().toISOString();
   await trx
@@ -128,6 +135,12 @@ export async function updateRole(
 ) {
   const before = await trx.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw notFound('Role');
+  assertMayEditRole(principal, await currentSnapshot(trx, runtime), id, {
+    ...(input.data_scope !== undefined ? { dataScope: input.data_scope } : {}),
+    ...(input.department_ids !== undefined ? { departmentIds: input.department_ids } : {}),
+    ...(input.mfa_required !== undefined ? { mfaRequired: input.mfa_required } : {}),
+    isSystem: before.is_system === 1,
+  });
   const scope = input.data_scope ?? before.data_scope;
   const changes = {
     ...(input.name !== undefined ? { name: input.name } : {}),
@@ -151,9 +164,16 @@ export async function updateRole(
   });
 }
 
-export async function deleteRole(trx: Trx, actor: Actor, id: string) {
+export async function deleteRole(
+  trx: Trx,
+  runtime: IdentityRuntime,
+  actor: Actor,
+  principal: Principal,
+  id: string,
+) {
   const before = await trx.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw notFound('Role');
+  assertMayEditRole(principal, await currentSnapshot(trx, runtime), id, { isSystem: before.is_system === 1 });
   if (before.is_system === 1) throw conflict('Seeded roles cannot be deleted');
   const holder = await trx
     .selectFrom('user_roles')

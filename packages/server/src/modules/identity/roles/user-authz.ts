@@ -52,10 +52,16 @@ export async function bumpAuthzVersion(db: DbOrTrx): Promise<void> {
     .execute();
 }
 
+const seedOptions = (runtime: IdentityRuntime) => ({ mfaRequired: runtime.settings.mfaRequiredDefault });
+
 /** Ensures the permission catalogue and seed roles exist (once per process). */
 export function ensureCatalogue(runtime: IdentityRuntime): Promise<void> {
   const cache = authzCache(runtime);
-  cache.synced ??= syncCatalogue(runtime.ctx.db, runtime.ctx.clock.now().toISOString()).catch((error) => {
+  cache.synced ??= syncCatalogue(
+    runtime.ctx.db,
+    runtime.ctx.clock.now().toISOString(),
+    seedOptions(runtime),
+  ).catch((error) => {
     cache.synced = null;
     throw error;
   });
@@ -75,7 +81,7 @@ export async function snapshotAt(
   const cache = authzCache(runtime);
   if (cache.snapshot && cache.snapshot.version === version) return cache.snapshot;
   if (db.isTransaction) {
-    await syncCatalogue(db, runtime.ctx.clock.now().toISOString());
+    await syncCatalogue(db, runtime.ctx.clock.now().toISOString(), seedOptions(runtime));
     return loadSnapshot(db, version);
   }
   await ensureCatalogue(runtime);

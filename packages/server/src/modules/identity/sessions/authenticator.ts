@@ -9,8 +9,21 @@ import { verifyAccessToken } from './access-token.js';
 import { attachDetails } from './principal-details.js';
 import { readSessionStatus, type SessionStatus, touchSession } from './session.repository.js';
 
-/** Routes a user who must change their password may still call. */
-const passwordChangeRoutes = new Set(['/api/v1/auth/password/change', '/api/v1/auth/logout', '/api/v1/me']);
+/**
+ * Routes a restricted session may still call: one whose user must change the password, or
+ * whose role requires MFA while the session proved none (first sign-in enrolment).
+ */
+const restrictedSessionRoutes = new Set([
+  '/api/v1/auth/password/change',
+  '/api/v1/auth/logout',
+  '/api/v1/me',
+  '/api/v1/auth/mfa/bind',
+  '/api/v1/auth/mfa/bind/confirm',
+]);
+
+function restriction(reason: string, message: string) {
+  return new AppError('FORBIDDEN', message, { details: { reason } });
+}
 /** last_seen_at is written at most this often (a write per request would cost more than the read). */
 const touchEveryMs = 60_000;
 
@@ -32,15 +45,19 @@ export function createAuthenticator(runtime: IdentityRuntime) {
     if (!session || session.user_id !== claims.userId) return null;
     const now = runtime.ctx.clock.now();
     if (!(await isUsable(runtime, claims.sessionId, session, now))) return null;
-    if (session.must_change_password === 1 && !passwordChangeRoutes.has(request.routeOptions.url ?? ''))
-      throw new AppError('FORBIDDEN', 'You must change your password before continuing', {
-        details: { reason: 'password_change_required' },
-      });
+    const isOpenRoute = restrictedSessionRoutes.has(request.routeOptions.url ?? '');
+    if (session.must_change_password === 1 && !isOpenRoute)
+      throw restriction('password_change_required', 'You must change your password before continuing');
     const authz = await userAuthz(
       runtime,
       { id: session.user_id, departmentId: session.department_id },
       session.authz_version,
     );
+    if (authz.mfaRequired && session.mfa_verified_at === null && !isOpenRoute)
+      throw restriction(
+        'mfa_enrolment_required',
+        'Your role requires a second factor: bind an authenticator app (POST /auth/mfa/bind) before continuing',
+      );
     const principal: Principal = {
       kind: 'user',
       id: session.user_id,

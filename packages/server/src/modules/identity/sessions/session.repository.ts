@@ -10,6 +10,7 @@ export interface SessionStatus {
   department_id: string | null;
   must_change_password: number;
   auth_method: string;
+  mfa_verified_at: string | null;
   expires_at: string;
   last_seen_at: string;
   revoked_at: string | null;
@@ -30,6 +31,7 @@ function statusQuery(db: Db, sessionId: string) {
       'u.department_id',
       'u.must_change_password',
       's.auth_method',
+      's.mfa_verified_at',
       's.expires_at',
       's.last_seen_at',
       's.revoked_at',
@@ -100,4 +102,14 @@ export async function touchSession(db: DbOrTrx, sessionId: string, now: string):
 
 export async function findSession(db: DbOrTrx, sessionId: string) {
   return db.selectFrom('user_sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+}
+
+/** The first signature of a session happened (later ones need fewer factors, §11.200). */
+export async function markSessionSigned(db: DbOrTrx, sessionId: string, now: string): Promise<void> {
+  await db.updateTable('user_sessions').set({ signed_at: now }).where('id', '=', sessionId).execute();
+}
+
+/** The session proved a second factor (sign-in challenge, or binding one during enrolment). */
+export async function markSessionMfaVerified(db: DbOrTrx, sessionId: string, now: string): Promise<void> {
+  await db.updateTable('user_sessions').set({ mfa_verified_at: now }).where('id', '=', sessionId).execute();
 }

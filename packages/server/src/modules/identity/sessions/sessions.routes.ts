@@ -5,6 +5,7 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { notFound } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { assertMayAdministerUser } from '../identity.policy.js';
 import { applyDataScope } from '../roles/data-scope.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
@@ -120,13 +121,17 @@ function deleteSessionsByIdRoute(app: TypedApp, runtime: IdentityRuntime): void 
           trx
             .selectFrom('user_sessions as s')
             .innerJoin('users', 'users.id', 's.user_id')
-            .select(['s.id', 's.user_id', 'users.username'])
+            .select(['s.id', 's.user_id', 'users.username', 'users.department_id'])
             .where('s.id', '=', request.params.id)
             .where('s.revoked_at', 'is', null),
           dataScopeOf(principalOf(request)),
           { owner: 'users.id', department: 'users.department_id' },
         ).executeTakeFirst();
         if (!target) throw notFound('Session');
+        await assertMayAdministerUser(trx, runtime, principalOf(request), {
+          id: target.user_id,
+          department_id: target.department_id,
+        });
         await revokeSessions(trx, [target.id], now, 'kicked');
         await recordIdentity(trx, request, {
           action: identityEvents['session.kicked'],

@@ -36,6 +36,10 @@ export const identityEvents = defineAuditEvents('identity', {
   'mfa.recovery_codes_regenerated': 'New MFA recovery codes were generated',
   'step_up.succeeded': 'A user re-authenticated for a sensitive action',
   'step_up.failed': 'A re-authentication attempt failed',
+  'secret.rejected': 'A wrong password or code was given for a signed-in action (counts toward lockout)',
+  'user.locked': 'An administrator locked a user account',
+  'user.unlocked': 'An administrator unlocked a user account (clearing any lockout)',
+  'user.notified': 'A user was told by mail about a change to their account',
   'api_key.created': 'An API key was created',
   'api_key.revoked': 'An API key was revoked',
 });

@@ -4,6 +4,7 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { verifiedUser } from '../auth/secret-verifier.service.js';
 import { hasTotp } from '../mfa/totp.service.js';
 import { detailsOf } from '../sessions/principal-details.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
@@ -94,20 +95,23 @@ function patchMeRoute(app: TypedApp, runtime: IdentityRuntime): void {
       if (principal.kind !== 'user' || !principal.userId)
         throw forbidden('Only a signed-in user can change a profile');
       const userId = principal.userId;
+      const { current_password: currentPassword, ...changes } = request.body;
+      const current = await findUserById(db, userId);
+      if (!current) throw notFound('User');
+      if (changes.email !== undefined && changes.email !== current.email) {
+        // Password-reset links go to this address: changing it needs the password.
+        if (!currentPassword)
+          throw invalid('current_password', 'Enter your current password to change your email');
+        await verifiedUser(runtime, request, {
+          userId,
+          password: currentPassword,
+          method: 'profile_email',
+          field: 'current_password',
+        });
+      }
       await inTransaction(db, async (trx) => {
         const before = await findUserById(trx, userId);
         if (!before) throw notFound('User');
-        const { current_password: currentPassword, ...changes } = request.body;
-        if (changes.email !== undefined && changes.email !== before.email) {
-          // Password-reset links go to this address: changing it needs the password.
-          const isVerified = Boolean(
-            currentPassword &&
-              before.password_hash &&
-              (await runtime.hasher.verify(before.password_hash, currentPassword)),
-          );
-          if (!isVerified)
-            throw invalid('current_password', 'Enter your current password to change your email');
-        }
         await changeUser(trx, runtime, request, before, changes);
       });
       return ok(await view(userId, principal));

@@ -1,16 +1,21 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
+import { requireStepUpProofOf } from '../mfa/step-up-proof.service.js';
 import { removeTotp } from '../mfa/totp.service.js';
 import { roleIdsGrantableBy } from '../roles/grant-guard.js';
 import { bumpAuthzVersion } from '../roles/user-authz.js';
 import { dataScopeOf } from '../sessions/principal-details.js';
+import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import type { TypedApp } from '../shared/typed-app.js';
-import { adminResetPassword, changeStatus, type StatusChange } from './user-status.service.js';
+import { adminResetPassword, changeStatus } from './user-status.service.js';
+import type { UserStatusEvent } from './user-status.state.js';
 import { presentFor, presentUser } from './users.presenter.js';
 import { replaceUserRoles, roleCodesByUser } from './users.repository.js';
 import * as s from './users.schemas.js';
@@ -50,6 +55,8 @@ function rolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
       const principal = principalOf(request);
       const user = await inTransaction(db, async (trx) => {
         const row = await userInScope(trx, dataScopeOf(principal), request.params.id);
+        assertNotSelf(principal, row.id, 'roles');
+        await assertMayAdministerUser(trx, runtime, principal, row);
         const before = (await roleCodesByUser(trx, [row.id])).get(row.id) ?? [];
         await roleIdsGrantableBy(
           trx,
@@ -57,11 +64,10 @@ function rolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
           principal,
           before.filter((c) => !request.body.roles.includes(c)),
         );
-        await replaceUserRoles(
-          trx,
-          row.id,
-          await roleIdsGrantableBy(trx, runtime, principal, request.body.roles),
-        );
+        const roleIds = await roleIdsGrantableBy(trx, runtime, principal, request.body.roles);
+        // The user as they would be afterwards must still be within the administrator's reach.
+        await assertMayAdministerUser(trx, runtime, principal, row, roleIds);
+        await replaceUserRoles(trx, row.id, roleIds);
         await bumpAuthzVersion(trx);
         await recordIdentity(trx, request, {
           action: identityEvents['user.roles_changed'],
@@ -87,21 +93,27 @@ function resetRoute(app: TypedApp, runtime: IdentityRuntime): void {
       schema: {
         tags,
         params: s.userParams,
+        headers: s.stepUpHeaders,
         response: { 200: envelope(s.resetResult), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
       ok(
-        await inTransaction(db, async (trx) =>
-          adminResetPassword(
-            trx,
-            runtime,
-            request,
-            await userInScope(trx, dataScopeOf(principalOf(request)), request.params.id),
-          ),
-        ),
+        await inTransaction(db, async (trx) => {
+          const user = await administeredUser(trx, runtime, request, request.params.id);
+          await requireStepUpProofOf(trx, runtime.ctx, request);
+          return adminResetPassword(trx, runtime, request, user);
+        }),
       ),
   );
+}
+
+/** The user `id`, in the caller's scope and within the identity policy's reach (else 404/403). */
+async function administeredUser(trx: Trx, runtime: IdentityRuntime, request: FastifyRequest, id: string) {
+  const principal = principalOf(request);
+  const user = await userInScope(trx, dataScopeOf(principal), id);
+  await assertMayAdministerUser(trx, runtime, principal, user);
+  return user;
 }
 
 /** DELETE /users/:id/mfa: removes a lost authenticator. */
@@ -114,19 +126,26 @@ function mfaRoute(app: TypedApp, runtime: IdentityRuntime): void {
       schema: {
         tags,
         params: s.userParams,
+        headers: s.stepUpHeaders,
         response: { 200: envelope(s.userView), ...errorResponses(401, 403, 404) },
       },
     },
     async (request) => {
       const row = await inTransaction(db, async (trx) => {
-        const user = await userInScope(trx, dataScopeOf(principalOf(request)), request.params.id);
-        if (await removeTotp(trx, user.id))
+        const user = await administeredUser(trx, runtime, request, request.params.id);
+        await requireStepUpProofOf(trx, runtime.ctx, request);
+        if (await removeTotp(trx, user.id)) {
           await recordIdentity(trx, request, {
             action: identityEvents['mfa.unbound'],
             entityType: 'user',
             entityId: user.id,
             details: { by_administrator: true },
           });
+          await notifyAccountChange(trx, runtime, user, {
+            change: 'mfa_removed',
+            byAdministrator: principalOf(request).username,
+          });
+        }
         return user;
       });
       return ok(await presentFor(runtime, request, row));
@@ -137,7 +156,7 @@ function mfaRoute(app: TypedApp, runtime: IdentityRuntime): void {
 function statusRoute(
   app: TypedApp,
   runtime: IdentityRuntime,
-  change: StatusChange,
+  change: UserStatusEvent,
   method: 'POST' | 'DELETE',
   url: string,
 ) {
@@ -155,7 +174,7 @@ function statusRoute(
       const principal = principalOf(request);
       const reason = (request.body as { reason?: string } | undefined)?.reason;
       const row = await inTransaction(runtime.ctx.db, async (trx) => {
-        const user = await userInScope(trx, dataScopeOf(principal), (request.params as { id: string }).id);
+        const user = await administeredUser(trx, runtime, request, (request.params as { id: string }).id);
         return changeStatus(trx, runtime, request, { user, change, actorUserId: principal.userId, reason });
       });
       const roles = (await roleCodesByUser(runtime.ctx.db, [row.id])).get(row.id) ?? [];

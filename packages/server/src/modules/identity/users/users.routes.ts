@@ -4,6 +4,8 @@ import { pageSchema } from '../../../platform/db/pagination.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { assertDepartmentInScope, assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
+import { requireStepUpProofOf } from '../mfa/step-up-proof.service.js';
 import { dataScopeOf, detailsOf } from '../sessions/principal-details.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import type { TypedApp } from '../shared/typed-app.js';
@@ -118,14 +120,27 @@ function updateRoute(app: TypedApp, runtime: IdentityRuntime): void {
       schema: {
         tags,
         params: s.userParams,
+        headers: s.stepUpHeaders,
         body: s.updateUserBody,
         response: { 200: envelope(s.userView), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
+      const principal = principalOf(request);
       const updated = await inTransaction(db, async (trx) => {
-        const before = await userInScope(trx, dataScopeOf(principalOf(request)), request.params.id);
-        return changeUser(trx, runtime, request, before, request.body);
+        const before = await userInScope(trx, dataScopeOf(principal), request.params.id);
+        await assertMayAdministerUser(trx, runtime, principal, before);
+        const department = request.body.department_id;
+        if (department !== undefined && department !== before.department_id) {
+          assertNotSelf(principal, before.id, 'department');
+          assertDepartmentInScope(principal, department);
+        }
+        const email = request.body.email;
+        if (email !== undefined && email !== before.email)
+          await requireStepUpProofOf(trx, runtime.ctx, request);
+        return changeUser(trx, runtime, request, before, request.body, {
+          byAdministrator: principal.username,
+        });
       });
       return ok(await presentFor(runtime, request, updated));
     },

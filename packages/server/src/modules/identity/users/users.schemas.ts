@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { pageQuerySchema } from '../../../platform/db/pagination.js';
+import { displayName } from '../../../platform/http/text-schemas.js';
 
 const strict = { additionalProperties: false } as const;
 
@@ -29,7 +30,7 @@ const username = Type.String({
   pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$',
   description: 'Sign-in name: 3–64 letters, digits, dot, dash, underscore (stored lower case)',
 });
-const fullName = Type.String({ minLength: 1, maxLength: 200, description: 'Full legal name' });
+const fullName = displayName({ description: 'Full legal name (used in signature manifestations)' });
 const email = Type.String({ format: 'email', maxLength: 320, description: 'Email address' });
 const phone = Type.String({ pattern: '^[+0-9][0-9 -]{5,30}$', description: 'Phone number' });
 const departmentId = Type.String({ format: 'uuid', description: 'Department id' });
@@ -111,4 +112,15 @@ export const createdUser = Type.Composite([
 export const resetResult = Type.Object({
   delivery: Type.Literal('email', { description: 'The link went to the user’s email address' }),
   expires_at: Type.String({ description: 'When the link expires' }),
+});
+
+/** Changes to another user's email, password or MFA need the administrator's step-up proof. */
+export const stepUpHeaders = Type.Object({
+  'x-step-up-proof': Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        'Single-use proof from POST /auth/step-up; required to change another user’s email, reset their password or remove their MFA',
+    }),
+  ),
 });

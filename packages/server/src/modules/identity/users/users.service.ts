@@ -1,10 +1,12 @@
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
+import { assertDepartmentInScope, assertMayAdministerUser } from '../identity.policy.js';
 import { sendPasswordLink } from '../passwords/password-reset.service.js';
 import { applyDataScope, type DataScope } from '../roles/data-scope.js';
 import { roleIdsGrantableBy } from '../roles/grant-guard.js';
 import { bumpAuthzVersion } from '../roles/user-authz.js';
+import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
@@ -57,6 +59,7 @@ export async function createUser(
   if (await findUserByUsername(trx, input.username))
     throw conflict('Username already taken', { field: 'username' });
   await assertDepartment(trx, input.department_id);
+  assertDepartmentInScope(principal, input.department_id ?? null);
   const roleIds = await roleIdsGrantableBy(trx, runtime, principal, input.roles ?? []);
   const now = runtime.ctx.clock.now().toISOString();
   const row = newUserRow(
@@ -70,6 +73,8 @@ export async function createUser(
     },
     now,
   );
+  // The new account, with its roles, must be one its creator could administer.
+  await assertMayAdministerUser(trx, runtime, principal, row, roleIds);
   await insertUser(trx, row);
   await replaceUserRoles(trx, row.id, roleIds);
   await bumpAuthzVersion(trx);
@@ -96,15 +101,21 @@ export async function changeUser(
   actor: Actor,
   before: UserRow,
   changes: Partial<Pick<UserRow, 'full_name' | 'email' | 'phone' | 'department_id' | 'identity_level'>>,
-  action: 'user.updated' = 'user.updated',
+  options: { byAdministrator?: string | null } = {},
 ): Promise<UserRow> {
   await assertDepartment(trx, changes.department_id);
   const now = runtime.ctx.clock.now().toISOString();
   const after = { ...before, ...changes, updated_at: now };
   await updateUser(trx, before.id, { ...changes, updated_at: now });
   if (changes.department_id !== undefined) await bumpAuthzVersion(trx);
+  if (changes.email !== undefined && changes.email !== before.email)
+    await notifyAccountChange(trx, runtime, after, {
+      change: 'email_changed',
+      previousEmail: before.email,
+      byAdministrator: options.byAdministrator ?? null,
+    });
   await recordIdentity(trx, actor, {
-    action: identityEvents[action],
+    action: identityEvents['user.updated'],
     entityType: 'user',
     entityId: before.id,
     before: publicFields(before),

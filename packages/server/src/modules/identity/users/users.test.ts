@@ -9,6 +9,7 @@ import {
   login,
   mailedToken,
   mailsTo,
+  reauthenticatedHeaders,
   testPassword,
   tokenFor,
 } from '../../../../test/identity-fixtures.js';
@@ -100,6 +101,34 @@ describe('users: administration, data scope, masking, mass assignment, password 
     expect(
       (await auditRows(t.app, 'identity.user.created')).some((a) => a.entity_id === created.json().data.id),
     ).toBe(true);
+  });
+
+  it('refuses NUL and bidi-override characters in names (they appear in signature manifestations)', async () => {
+    const count = (await t.app.signx.db.selectFrom('users').select('id').execute()).length;
+    for (const fullName of ['Mallory\u202Egnp.exe', 'Null\u0000Byte', 'Iso\u2067late', 'Tab\tName']) {
+      const response = await call('POST', '/users', admin, {
+        username: 'spoofer',
+        full_name: fullName,
+        email: 'spoofer@example.test',
+      });
+      expect(response.statusCode, fullName).toBe(400);
+      expect(response.json().errors[0].field).toBe('full_name');
+    }
+    const spec = await tokenFor(t.app, 'spec');
+    expect((await call('PATCH', '/me', spec, { full_name: 'Spec\u202DReversed' })).statusCode).toBe(400);
+    expect((await call('POST', '/departments', admin, { name: 'Ops\u202E' })).statusCode).toBe(400);
+    expect((await t.app.signx.db.selectFrom('users').select('id').execute()).length).toBe(count);
+    for (const [username, fullName] of [
+      ['hebrew', 'דוד כהן'],
+      ['chinese', '张伟'],
+    ]) {
+      const ok = await call('POST', '/users', admin, {
+        username,
+        full_name: fullName,
+        email: `${username}@example.test`,
+      });
+      expect(ok.statusCode, ok.body).toBe(201);
+    }
   });
 
   it('refuses a duplicate username and changes nothing', async () => {
@@ -237,7 +266,14 @@ describe('users: administration, data scope, masking, mass assignment, password 
   it('administrator reset: old password stops working, the user sets a new one by link', async () => {
     const sub = await userNamed('sub');
     const session = await tokenFor(t.app, 'sub');
-    const reset = await call('POST', `/users/${sub.id}/reset-password`, admin);
+    const withoutProof = await call('POST', `/users/${sub.id}/reset-password`, admin);
+    expect(withoutProof.statusCode).toBe(403);
+    expect(withoutProof.json().details.reason).toBe('reauthentication_required');
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${sub.id}/reset-password`,
+      headers: await reauthenticatedHeaders(t.app, admin),
+    });
     expect(reset.statusCode, reset.body).toBe(200);
     expect(reset.json().data.delivery).toBe('email');
     expect(JSON.stringify(reset.json())).not.toMatch(/sxp_/);

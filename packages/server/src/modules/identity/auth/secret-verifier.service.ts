@@ -1,0 +1,129 @@
+import type { FastifyRequest } from 'fastify';
+import { inTransaction } from '../../../platform/db/transaction.js';
+import { invalid, notFound } from '../../../platform/errors.js';
+import { consumeEmailCode } from '../mfa/email-code.service.js';
+import { useRecoveryCode, verifyTotp } from '../mfa/totp.service.js';
+import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import { plusMinutes } from '../shared/secrets.js';
+import { findUserById, type UserRow } from '../users/users.repository.js';
+import {
+  releaseAccountAttempt,
+  reserveAccountAttempt,
+  settleAccountFailure,
+} from './attempt-limits.repository.js';
+import { recordAttempt } from './login-attempt.js';
+
+/**
+ * THE secret verifier: every place that checks a user's password, TOTP code, emailed code
+ * or recovery code (sign-in, MFA challenge, step-up, password change, MFA binding and
+ * recovery codes, profile changes) goes through `verifySecret`. The attempt is counted
+ * toward the account lockout before the secret is evaluated (atomically, see
+ * attempt-limits.repository.ts) and given back when it was right; a wrong secret, or any
+ * attempt on a locked account, is written to the login log and the audit trail in its own
+ * transaction, so it stays recorded when the caller's action fails. A PIN (21 CFR Part 11
+ * signing) becomes one more `SecretKind` evaluated here.
+ *
+ * Must be called outside a transaction: the reservation has to be visible to concurrent
+ * requests at once, and the failure record must survive the caller's rollback.
+ */
+export type SecretKind = 'password' | 'totp' | 'email' | 'recovery';
+
+export interface SecretCheck {
+  user: UserRow;
+  kind: SecretKind;
+  secret: string;
+  /** The login log's method: `password`, `password+totp`, `step_up:password`, `password_change`, ... */
+  method: string;
+  /** Emailed codes are bound to one purpose and subject (a login challenge or a session). */
+  emailCode?: { purpose: string; subject: string };
+}
+
+export type SecretVerdict = { ok: true } | { ok: false; reason: 'locked_out' | `wrong_${SecretKind}` };
+
+export async function verifySecret(
+  runtime: IdentityRuntime,
+  request: FastifyRequest,
+  check: SecretCheck,
+): Promise<SecretVerdict> {
+  const { db, clock } = runtime.ctx;
+  const { lockoutThreshold: threshold, lockoutMinutes } = runtime.settings;
+  const now = clock.now().toISOString();
+  const counted = await reserveAccountAttempt(db, { userId: check.user.id, now, threshold });
+  if (!counted) {
+    // Same work as a real check, so the answer's timing does not reveal the lockout.
+    if (check.kind === 'password') await runtime.hasher.verifyDummy(check.secret);
+    await recordFailure(runtime, request, check, 'locked_out', now);
+    return { ok: false, reason: 'locked_out' };
+  }
+  if (await evaluate(runtime, check)) {
+    await releaseAccountAttempt(db, check.user.id);
+    return { ok: true };
+  }
+  await settleAccountFailure(db, {
+    userId: check.user.id,
+    threshold,
+    lockedUntil: plusMinutes(now, lockoutMinutes),
+  });
+  const reason = `wrong_${check.kind}` as const;
+  await recordFailure(runtime, request, check, reason, now);
+  return { ok: false, reason };
+}
+
+async function evaluate(runtime: IdentityRuntime, check: SecretCheck): Promise<boolean> {
+  const { user, secret } = check;
+  if (check.kind === 'password')
+    return user.password_hash ? runtime.hasher.verify(user.password_hash, secret) : false;
+  const now = runtime.ctx.clock.now().toISOString();
+  return inTransaction(runtime.ctx.db, async (trx) => {
+    if (check.kind === 'totp') return verifyTotp(trx, runtime, user.id, secret.trim());
+    if (check.kind === 'recovery') return useRecoveryCode(trx, user.id, secret, now);
+    if (!check.emailCode) return false;
+    return consumeEmailCode(trx, runtime, { userId: user.id, ...check.emailCode, code: secret });
+  });
+}
+
+async function recordFailure(
+  runtime: IdentityRuntime,
+  request: FastifyRequest,
+  check: SecretCheck,
+  reason: string,
+  now: string,
+): Promise<void> {
+  await inTransaction(runtime.ctx.db, (trx) =>
+    recordAttempt(trx, request, {
+      userId: check.user.id,
+      username: check.user.username,
+      method: check.method,
+      result: 'failure',
+      reason,
+      now,
+    }),
+  );
+}
+
+/**
+ * The signed-in user, after their current password was verified (for password change, MFA
+ * binding, recovery codes and email change); a wrong password is a 400 on `field`.
+ */
+export async function verifiedUser(
+  runtime: IdentityRuntime,
+  request: FastifyRequest,
+  input: { userId: string; password: string; method: string; field: string },
+): Promise<UserRow> {
+  const user = await findUserById(runtime.ctx.db, input.userId);
+  if (!user) throw notFound('User');
+  const verdict = await verifySecret(runtime, request, {
+    user,
+    kind: 'password',
+    secret: input.password,
+    method: input.method,
+  });
+  if (!verdict.ok)
+    throw invalid(
+      input.field,
+      verdict.reason === 'locked_out'
+        ? 'Too many wrong attempts: the account is locked for a while'
+        : 'The password is not correct',
+    );
+  return user;
+}

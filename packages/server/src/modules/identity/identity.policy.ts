@@ -1,0 +1,177 @@
+import type { DbOrTrx } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/http/access.js';
+import { type AuthzSnapshot, roleChain, rolePermissions } from './roles/authz-snapshot.js';
+import type { DataScope } from './roles/data-scope.js';
+import { readAuthzVersion, resolveAuthz, snapshotAt, type UserAuthz } from './roles/user-authz.js';
+import { detailsOf } from './sessions/principal-details.js';
+import type { IdentityRuntime } from './shared/identity-runtime.js';
+import { userRoleIds } from './users/users.repository.js';
+
+/**
+ * Who may administer whom: the identity module's one policy, used by every route that
+ * touches another user (profile, department, roles, status, password reset, MFA removal,
+ * sessions, API keys) or a role. Deny by default; each refusal names its reason.
+ *
+ * - An actor may act on a target only when the actor holds every effective permission of
+ *   the target and the target's data scope lies within the actor's.
+ * - Nobody changes their own department, roles or scope; a department an actor assigns
+ *   must lie within the actor's scope.
+ * - An actor may edit a role only when it holds every effective permission of the role, does
+ *   not hold the role (or inherit from it), and the role's scope, before and after, is no
+ *   wider than the actor's own; a system role's MFA requirement cannot be switched off.
+ */
+const deny = (reason: string, message: string) => new AppError('FORBIDDEN', message, { details: { reason } });
+
+interface Actor {
+  userId: string | null;
+  permissions: ReadonlySet<string>;
+  scope: DataScope;
+  roleCodes: readonly string[];
+}
+
+function actorOf(principal: Principal): Actor {
+  const details = detailsOf(principal);
+  return {
+    userId: principal.userId,
+    permissions: principal.permissions,
+    scope: details.scope,
+    roleCodes: details.roleCodes,
+  };
+}
+
+/** Whether every row `inner` shows is also shown by `outer` (own rows aside). */
+export function scopeWithin(inner: DataScope, outer: DataScope): boolean {
+  if (outer.all) return true;
+  if (inner.all) return false;
+  const allowed = new Set(outer.departmentIds);
+  return inner.departmentIds.every((id) => allowed.has(id));
+}
+
+/** What the target may do and see, resolved as the authenticator would (optionally with other roles). */
+export async function authzOfUser(
+  db: DbOrTrx,
+  runtime: IdentityRuntime,
+  user: { id: string; department_id: string | null },
+  roleIds?: string[],
+): Promise<{ snapshot: AuthzSnapshot; authz: UserAuthz }> {
+  const snapshot = await snapshotAt(runtime, await readAuthzVersion(db), db);
+  const ids = roleIds ?? (await userRoleIds(db, user.id));
+  return { snapshot, authz: resolveAuthz(snapshot, ids, { id: user.id, departmentId: user.department_id }) };
+}
+
+/** The actor may administer a user with `target` authorization (itself included). */
+export function assertMayAdminister(principal: Principal, target: { id: string; authz: UserAuthz }): void {
+  const actor = actorOf(principal);
+  if (actor.userId === target.id) return;
+  const missing = [...target.authz.permissions].filter((p) => !actor.permissions.has(p));
+  if (missing.length > 0)
+    throw deny(
+      'target_outranks_actor',
+      'This user holds permissions you do not hold; ask a higher administrator',
+    );
+  if (!scopeWithin(target.authz.scope, actor.scope))
+    throw deny('target_outranks_actor', 'This user sees data outside your scope; ask a higher administrator');
+}
+
+/** Loads the target's authorization and applies `assertMayAdminister`. */
+export async function assertMayAdministerUser(
+  db: DbOrTrx,
+  runtime: IdentityRuntime,
+  principal: Principal,
+  user: { id: string; department_id: string | null },
+  roleIds?: string[],
+): Promise<void> {
+  const { authz } = await authzOfUser(db, runtime, user, roleIds);
+  assertMayAdminister(principal, { id: user.id, authz });
+}
+
+/** Department, roles and scope are never self-service. */
+export function assertNotSelf(principal: Principal, targetId: string, what: string): void {
+  if (principal.userId === targetId) throw deny('self_change', `You cannot change your own ${what}`);
+}
+
+/** A department the actor assigns (to a new or existing user) must lie within the actor's scope. */
+export function assertDepartmentInScope(principal: Principal, departmentId: string | null): void {
+  const { scope } = actorOf(principal);
+  if (scope.all) return;
+  if (departmentId === null || !scope.departmentIds.includes(departmentId))
+    throw deny('department_outside_scope', 'You can only assign departments within your own data scope');
+}
+
+const scopeRank = { own: 0, department: 1, custom: 1, department_tree: 2, all: 3 } as const;
+type ScopeName = keyof typeof scopeRank;
+
+/** The widest scope an actor's roles give (as a rank), and the role ids it holds or inherits. */
+function actorRoles(snapshot: AuthzSnapshot, actor: Actor) {
+  const byCode = new Map([...snapshot.roles.values()].map((r) => [r.code, r]));
+  const held = new Set<string>();
+  let rank = 0;
+  for (const code of actor.roleCodes) {
+    const role = byCode.get(code);
+    if (!role) continue;
+    rank = Math.max(rank, scopeRank[role.dataScope]);
+    for (const node of roleChain(snapshot, role.id)) held.add(node.id);
+  }
+  return { held, rank: actor.scope.all ? scopeRank.all : rank };
+}
+
+/** A role scope (name + custom departments) no wider than the actor's own. */
+function assertScopeNotWider(
+  actor: Actor,
+  rank: number,
+  scope: ScopeName,
+  departmentIds: readonly string[],
+): void {
+  const own = actor.scope;
+  const customOutside =
+    scope === 'custom' && !own.all && departmentIds.some((id) => !own.departmentIds.includes(id));
+  if (scopeRank[scope] > rank || customOutside)
+    throw deny('scope_beyond_actor', 'A role cannot be given a data scope wider than your own');
+}
+
+/** The actor may change role `roleId` into `change` (fields left out stay as they are). */
+export function assertMayEditRole(
+  principal: Principal,
+  snapshot: AuthzSnapshot,
+  roleId: string,
+  change: {
+    dataScope?: ScopeName;
+    departmentIds?: readonly string[];
+    mfaRequired?: boolean;
+    isSystem: boolean;
+  },
+): void {
+  const actor = actorOf(principal);
+  const role = snapshot.roles.get(roleId);
+  if (!role) return;
+  const { held, rank } = actorRoles(snapshot, actor);
+  if (held.has(roleId)) throw deny('own_role', 'You cannot change a role you hold yourself');
+  const missing = [...rolePermissions(snapshot, roleId)].filter((p) => !actor.permissions.has(p));
+  if (missing.length > 0)
+    throw deny(
+      'role_outranks_actor',
+      'This role holds permissions you do not hold; ask a higher administrator',
+    );
+  assertScopeNotWider(actor, rank, role.dataScope, role.departments);
+  if (change.dataScope || change.departmentIds)
+    assertScopeNotWider(
+      actor,
+      rank,
+      change.dataScope ?? role.dataScope,
+      change.departmentIds ?? role.departments,
+    );
+  if (change.isSystem && change.mfaRequired === false && role.mfaRequired)
+    throw deny('system_role_protection', 'The MFA requirement of a system role cannot be switched off');
+}
+
+/** A new role's scope is no wider than its creator's. */
+export function assertMayCreateRoleScope(
+  principal: Principal,
+  snapshot: AuthzSnapshot,
+  scope: ScopeName,
+  departmentIds: readonly string[],
+): void {
+  const actor = actorOf(principal);
+  assertScopeNotWider(actor, actorRoles(snapshot, actor).rank, scope, departmentIds);
+}

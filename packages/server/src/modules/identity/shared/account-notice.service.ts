@@ -1,0 +1,58 @@
+import type { Trx } from '../../../platform/db/schema.js';
+import { identityEvents, recordIdentity } from './identity-audit.js';
+import { enqueueMail } from './identity-mail.js';
+import type { IdentityRuntime } from './identity-runtime.js';
+
+/** Changes to how an account signs in; the owner is always told, so a takeover cannot stay silent. */
+export type AccountChange =
+  | 'email_changed'
+  | 'password_changed'
+  | 'password_reset'
+  | 'mfa_bound'
+  | 'mfa_removed'
+  | 'recovery_codes_regenerated';
+
+const wording: Record<AccountChange, string> = {
+  email_changed: 'The email address of your SignX account was changed',
+  password_changed: 'The password of your SignX account was changed',
+  password_reset: 'The password of your SignX account was reset by an administrator',
+  mfa_bound: 'An authenticator app was bound to your SignX account',
+  mfa_removed: 'The authenticator app was removed from your SignX account',
+  recovery_codes_regenerated: 'New MFA recovery codes were generated for your SignX account',
+};
+
+/**
+ * Mails the account's owner about a change to its email, password or MFA: to the current
+ * address and, after an email change, to the previous one too (the one an attacker would
+ * have replaced). Enqueued in the caller's transaction, so the mail exists exactly when the
+ * change committed.
+ */
+export async function notifyAccountChange(
+  trx: Trx,
+  runtime: IdentityRuntime,
+  user: { id: string; username: string; email: string | null },
+  input: { change: AccountChange; previousEmail?: string | null; byAdministrator?: string | null },
+): Promise<void> {
+  const recipients = [...new Set([user.email, input.previousEmail].filter((e): e is string => Boolean(e)))];
+  if (recipients.length === 0) return;
+  const when = runtime.ctx.clock.now().toISOString();
+  const who = input.byAdministrator
+    ? `by the administrator ${input.byAdministrator}`
+    : 'from your own session';
+  const text = [
+    `${wording[input.change]} ${who} at ${when} (UTC).`,
+    `Username: ${user.username}`,
+    input.change === 'email_changed' ? `New address: ${user.email ?? '(none)'}` : null,
+    'If you did not expect this, tell your administrator at once.',
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
+  for (const to of recipients)
+    await enqueueMail(trx, runtime, { to, subject: 'Security notice: your SignX account changed', text });
+  await recordIdentity(trx, 'identity', {
+    action: identityEvents['user.notified'],
+    entityType: 'user',
+    entityId: user.id,
+    details: { change: input.change, recipients: recipients.length },
+  });
+}
