@@ -75,5 +75,6 @@ describe('signx CLI', () => {
     expect(Number(healthCount?.[1])).toBe(20);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+    // Three processes compile the TypeScript sources on start; a loaded 2-core machine needs longer.
+  }, 120_000);
 });
