@@ -19,6 +19,8 @@ export type LoginStep =
   | { kind: 'signed-in' }
   | { kind: 'mfa'; challengeToken: string; methods: SecondFactor[]; expiresAt: string };
 
+// Not a secret: only says a refresh cookie may exist, so anonymous visits skip a doomed refresh.
+const hintKey = 'signx.signed-in';
 const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('signx-session') : null;
 
 function fetchMe() {
@@ -54,7 +56,8 @@ export const useSessionStore = defineStore('session', () => {
   async function restore(): Promise<void> {
     if (restored.value) return;
     try {
-      if (await refreshAccess()) await loadMe();
+      if (localStorage.getItem(hintKey) && (await refreshAccess())) await loadMe();
+      else localStorage.removeItem(hintKey);
     } finally {
       restored.value = true;
     }
@@ -62,6 +65,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function accept(tokens: TokenPair): Promise<void> {
     setAccess(tokens);
+    localStorage.setItem(hintKey, '1');
     await loadMe();
     channel?.postMessage({ type: 'signed-in' });
   }
@@ -91,6 +95,7 @@ export const useSessionStore = defineStore('session', () => {
 
   function forget(): void {
     clearAccess();
+    localStorage.removeItem(hintKey);
     me.value = null;
   }
 
