@@ -12,12 +12,12 @@ import { precompress } from './scripts/precompress-plugin.js';
 export default defineConfig({
   plugins: [i18nPrecompile(), vue(), precompress()],
   define: {
-    // Drop what the app does not use: vue-i18n's legacy API and devtools, Vue's Options API.
+    // Drop what the app does not use: vue-i18n's legacy API and message compiler, devtools.
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
     __INTLIFY_DROP_MESSAGE_COMPILER__: true,
-    __VUE_OPTIONS_API__: false,
+    __VUE_OPTIONS_API__: true, // ant-design-vue's trigger (dropdowns, tooltips) uses the Options API
     __VUE_PROD_DEVTOOLS__: false,
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
   },

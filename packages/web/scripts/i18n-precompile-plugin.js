@@ -20,8 +20,14 @@ export function i18nPrecompile() {
 
 function compileTree(node, file, path = '') {
   if (typeof node === 'string') {
-    const { ast, detectError } = baseCompile(node, { jit: true, location: false, minify: true });
-    if (detectError) throw new Error(`${file}: message "${path}" does not compile`);
+    const { ast } = baseCompile(node, {
+      jit: true,
+      location: false,
+      minify: true,
+      onError: (error) => {
+        throw new Error(`${file}: message "${path}" does not compile: ${error.message}`);
+      },
+    });
     return ast;
   }
   return Object.fromEntries(
