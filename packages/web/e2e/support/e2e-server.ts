@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { buildApp } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config.js';
+import { modules } from '../../../server/src/modules/index.js';
 import { prepareInstallation } from '../../../server/src/platform/boot.js';
 import { type SmtpSink, startSmtpSink } from '../../../server/test/smtp-sink.js';
+import { e2eModule } from './e2e-module.js';
 
 export interface E2eServer {
   url: string;
@@ -38,11 +40,16 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
     MAIL_USE_TLS: 'false',
     ...env,
   });
-  const app = await buildApp(config, { webRoot: inject('webRoot') });
+  const all = [...modules, e2eModule];
+  const app = await buildApp(config, { webRoot: inject('webRoot'), modules: all });
   let adminPassword = '';
-  await prepareInstallation(app.signx, (line) => {
-    if (line.startsWith('password: ')) adminPassword = line.slice('password: '.length);
-  });
+  await prepareInstallation(
+    app.signx,
+    (line) => {
+      if (line.startsWith('password: ')) adminPassword = line.slice('password: '.length);
+    },
+    all,
+  );
   await app.listen({ host: '127.0.0.1', port });
   await app.signx.jobs.start();
   return {
