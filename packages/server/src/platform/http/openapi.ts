@@ -67,6 +67,10 @@ async function redocBundle(): Promise<Buffer> {
 
 async function installRedoc(app: FastifyInstance): Promise<void> {
   let bundle: Promise<Buffer> | undefined;
+  const loadBundle = () => {
+    bundle ??= redocBundle();
+    return bundle;
+  };
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>SignX API</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><redoc spec-url="/api/schema"></redoc><script src="/api/docs/redoc/redoc.standalone.js"></script></body></html>`;
@@ -78,7 +82,7 @@ async function installRedoc(app: FastifyInstance): Promise<void> {
     reply
       .type('application/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=86400')
-      .send(await (bundle ??= redocBundle())),
+      .send(await loadBundle()),
   );
 }
 
