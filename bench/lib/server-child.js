@@ -18,8 +18,9 @@ process.once('message', async ({ env = {}, modulesFile }) => {
     ...env,
   });
   const extra = modulesFile ? (await import(modulesFile)).modules : [];
-  const app = await buildApp(config, { modules: [...allModules, ...extra] });
-  await prepareInstallation(app.signx, (line) => process.send({ output: line }));
+  const modules = [...allModules, ...extra];
+  const app = await buildApp(config, { modules });
+  await prepareInstallation(app.signx, (line) => process.send({ output: line }), modules);
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.send({ url: `http://127.0.0.1:${app.server.address().port}` });
   process.once('message', async () => {
