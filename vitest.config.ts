@@ -47,7 +47,8 @@ export default defineConfig({
           include: ['packages/web/e2e/**/*.e2e.test.ts'],
           globalSetup: ['packages/web/e2e/support/global-setup.ts'],
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
         },
       },
       {

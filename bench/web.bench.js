@@ -4,14 +4,22 @@
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer } from './lib/server.js';
 import { percentile, writeResult } from './lib/results.js';
+import { startServer } from './lib/server.js';
 import { pageSources, routeJavaScript } from './lib/web-bundle.js';
 import { benchPassword, userCount } from './lib/web-seed-module.js';
 
 const dist = fileURLToPath(new URL('../packages/web/dist/', import.meta.url));
 const runs = 5;
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const flags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 function bundleCases() {
   const login = routeJavaScript(dist, ['src/modules/auth/pages/LoginPage.vue']);
@@ -22,8 +30,23 @@ function bundleCases() {
   const everything = routeJavaScript(dist, [...pageSources(dist), 'src/platform/layout/AdminLayout.vue']);
   const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
   return [
-    { name: 'login route initial JS (gzip)', value: kb(login.gzip_bytes), unit: 'KB', target: { op: '<=', value: 200 }, baseline: { name: 'all pages eagerly (no code splitting)', value: kb(everything.gzip_bytes) }, ratio: login.gzip_bytes / everything.gzip_bytes },
-    { name: 'largest admin route initial JS (gzip)', route: admin.page, value: kb(admin.gzip_bytes), unit: 'KB', target: { op: '<=', value: 350 }, baseline: { name: 'all pages eagerly (no code splitting)', value: kb(everything.gzip_bytes) }, ratio: admin.gzip_bytes / everything.gzip_bytes },
+    {
+      name: 'login route initial JS (gzip)',
+      value: kb(login.gzip_bytes),
+      unit: 'KB',
+      target: { op: '<=', value: 200 },
+      baseline: { name: 'all pages eagerly (no code splitting)', value: kb(everything.gzip_bytes) },
+      ratio: login.gzip_bytes / everything.gzip_bytes,
+    },
+    {
+      name: 'largest admin route initial JS (gzip)',
+      route: admin.page,
+      value: kb(admin.gzip_bytes),
+      unit: 'KB',
+      target: { op: '<=', value: 350 },
+      baseline: { name: 'all pages eagerly (no code splitting)', value: kb(everything.gzip_bytes) },
+      ratio: admin.gzip_bytes / everything.gzip_bytes,
+    },
   ];
 }
 
@@ -58,7 +81,8 @@ async function medianLcp(browser, url, ready, prepare) {
 }
 
 function bareHtmlServer() {
-  const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head><body><h1>Sign in</h1><p>A bare page for the LCP baseline.</p></body></html>';
+  const html =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head><body><h1>Sign in</h1><p>A bare page for the LCP baseline.</p></body></html>';
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -69,11 +93,14 @@ async function signInContext(context, base) {
   await page.getByTestId('username').fill('admin');
   await page.getByTestId('password').fill(benchPassword);
   await page.getByTestId('sign-in').click();
-  await page.getByTestId('side-menu').waitFor({ timeout: 8000 }).catch(async (e) => {
-    await page.screenshot({ path: '/tmp/webx/shots/bench.png' });
-    console.log(page.url());
-    throw e;
-  });
+  await page
+    .getByTestId('side-menu')
+    .waitFor({ timeout: 8000 })
+    .catch(async (e) => {
+      await page.screenshot({ path: '/tmp/webx/shots/bench.png' });
+      console.log(page.url());
+      throw e;
+    });
   await page.close();
 }
 
@@ -88,10 +115,15 @@ async function usersNavigation(browser, base) {
     page.evaluate(
       () =>
         new Promise((resolve) => {
-          const link = [...document.querySelectorAll('[data-testid="side-menu"] a')].find((a) => a.getAttribute('href') === '/system/users');
+          const link = [...document.querySelectorAll('[data-testid="side-menu"] a')].find(
+            (a) => a.getAttribute('href') === '/system/users',
+          );
           const start = performance.now();
           link.click();
-          const poll = () => (document.querySelector('[data-testid="users-table"] tr.ant-table-row') ? resolve(performance.now() - start) : requestAnimationFrame(poll));
+          const poll = () =>
+            document.querySelector('[data-testid="users-table"] tr.ant-table-row')
+              ? resolve(performance.now() - start)
+              : requestAnimationFrame(poll);
           poll();
         }),
     );
@@ -102,34 +134,67 @@ async function usersNavigation(browser, base) {
     await page.getByRole('link', { name: 'Schedules' }).click();
     await page.getByTestId('schedules-table').waitFor();
     warm.push(await measure());
-    api.push(await page.evaluate(async () => {
-      const start = performance.now();
-      await fetch('/api/v1/health').catch(() => undefined);
-      return performance.now() - start;
-    }));
+    api.push(
+      await page.evaluate(async () => {
+        const start = performance.now();
+        await fetch('/api/v1/health').catch(() => undefined);
+        return performance.now() - start;
+      }),
+    );
   }
   const total = await page.locator('.ant-pagination-total-text').textContent();
   await context.close();
   return { cold, warm: percentile(warm, 50), total };
 }
 
-const server = await startServer({ modulesFile: fileURLToPath(new URL('./lib/web-seed-module.js', import.meta.url)) });
+const server = await startServer({
+  modulesFile: fileURLToPath(new URL('./lib/web-seed-module.js', import.meta.url)),
+});
 const bare = await bareHtmlServer();
-const browser = await chromium.launch({ executablePath: process.env.SIGNX_CHROMIUM ?? '/usr/bin/chromium', args: flags });
+const browser = await chromium.launch({
+  executablePath: process.env.SIGNX_CHROMIUM ?? '/usr/bin/chromium',
+  args: flags,
+});
 try {
   const bareUrl = `http://127.0.0.1:${bare.address().port}/`;
   const bareLcp = await medianLcp(browser, bareUrl, 'h1');
   const loginLcp = await medianLcp(browser, `${server.url}/login`, '[data-testid="sign-in"]');
-  const usersLcp = await medianLcp(browser, `${server.url}/system/users`, '[data-testid="users-table"] tr.ant-table-row', (c) => signInContext(c, server.url));
+  const usersLcp = await medianLcp(
+    browser,
+    `${server.url}/system/users`,
+    '[data-testid="users-table"] tr.ant-table-row',
+    (c) => signInContext(c, server.url),
+  );
   const nav = await usersNavigation(browser, server.url);
   const ms = (v) => Math.round(v * 10) / 10;
   writeResult(
     'web',
     [
       ...bundleCases(),
-      { name: 'login page LCP, CPU 4x slower', value: ms(loginLcp), unit: 'ms', target: { op: '<=', value: 1000 }, baseline: { name: 'bare static HTML page, same throttling', value: ms(bareLcp) }, ratio: loginLcp / bareLcp },
-      { name: 'users page LCP (signed in, reload), CPU 4x slower', value: ms(usersLcp), unit: 'ms', target: { op: '<=', value: 1000 }, baseline: { name: 'bare static HTML page, same throttling', value: ms(bareLcp) }, ratio: usersLcp / bareLcp },
-      { name: `users page first rows after navigating (${userCount} users, page already loaded once)`, value: ms(nav.warm), unit: 'ms', target: { op: '<=', value: 300 }, cold_first_visit_ms: ms(nav.cold), table_total: nav.total },
+      {
+        name: 'login page LCP, CPU 4x slower',
+        value: ms(loginLcp),
+        unit: 'ms',
+        target: { op: '<=', value: 1000 },
+        baseline: { name: 'bare static HTML page, same throttling', value: ms(bareLcp) },
+        ratio: loginLcp / bareLcp,
+      },
+      {
+        name: 'users page LCP (signed in, reload), CPU 4x slower',
+        value: ms(usersLcp),
+        unit: 'ms',
+        target: { op: '<=', value: 1000 },
+        baseline: { name: 'bare static HTML page, same throttling', value: ms(bareLcp) },
+        ratio: usersLcp / bareLcp,
+      },
+      {
+        name: `users page first rows after navigating (${userCount} users, page already loaded once)`,
+        value: ms(nav.warm),
+        unit: 'ms',
+        target: { op: '<=', value: 300 },
+        cold_first_visit_ms: ms(nav.cold),
+        table_total: nav.total,
+      },
     ],
     { browser: browser.version(), runs_per_figure: runs, users: userCount },
   );

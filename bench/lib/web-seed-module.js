@@ -31,8 +31,16 @@ export const modules = [
           must_change_password: 0,
         });
       }
-      for (let i = 0; i < rows.length; i += 500) await ctx.db.insertInto('users').values(rows.slice(i, i + 500)).execute();
-      const admin = await ctx.db.selectFrom('users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
+      for (let i = 0; i < rows.length; i += 500)
+        await ctx.db
+          .insertInto('users')
+          .values(rows.slice(i, i + 500))
+          .execute();
+      const admin = await ctx.db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', 'admin')
+        .executeTakeFirstOrThrow();
       await inTransaction(ctx.db, async (trx) => {
         await storePassword(trx, identityRuntime(ctx), admin, benchPassword, { mustChange: false });
         await trx.updateTable('users').set({ must_change_password: 0 }).where('id', '=', admin.id).execute();

@@ -233,6 +233,20 @@ describe('the admin app: every page, in three languages, accessible', () => {
     await context.close();
   });
 
+  it('shows a dead letter with its failed attempt and retries it', async () => {
+    const { context, page } = await adminPage(browser, server);
+    await visit(page, `${server.url}/jobs/queues`);
+    await page.getByRole('tab', { name: 'Dead letters' }).click();
+    await page.getByTestId('jobs-table').getByText('e2e.partner-sync').waitFor();
+    await page.getByTestId('job-open').first().click();
+    await page.getByTestId('job-detail').waitFor();
+    await page.locator('.ant-drawer').getByText('partner endpoint refused the export').first().waitFor();
+    expect(await seriousViolations(page, '.ant-drawer')).toEqual([]);
+    await page.getByTestId('job-retry').click();
+    await page.getByText('Done').first().waitFor();
+    await context.close();
+  });
+
   it('saves my profile without losing input on a failed submit', async () => {
     const { context, page } = await adminPage(browser, server);
     await visit(page, `${server.url}/account`);
@@ -313,6 +327,8 @@ describe('the shell: permissions, languages, phones, session end', () => {
     const main = await page.locator('#main').boundingBox();
     expect(sider!.x).toBeGreaterThan(main!.x);
     expect(await page.locator('.ant-table-rtl').count()).toBeGreaterThan(0);
+    await page.getByTestId('theme-switch').first().click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.getByTestId('language-switch').first().selectOption('zh-CN');
     await page.getByText('用户管理').first().waitFor();
     expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual([

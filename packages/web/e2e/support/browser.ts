@@ -48,7 +48,7 @@ export async function openContext(
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
       watch.foreignRequests.push(url);
   });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   watchPage(page, watch);
   return { context, page, watch };

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { defineJob } from '../../../server/src/platform/jobs/index.js';
+import { defineJob, PermanentJobError } from '../../../server/src/platform/jobs/index.js';
 import { defineSchedule } from '../../../server/src/platform/jobs/schedule-definition.js';
 import type { ModuleDefinition } from '../../../server/src/platform/module.js';
 
@@ -13,9 +13,18 @@ const digest = defineJob({
   async handler() {},
 });
 
+/** A job that always fails for good: it lands in the dead letters for the jobs page to retry. */
+export const failingJob = defineJob({
+  name: 'e2e.partner-sync',
+  payload: Type.Object({}, { additionalProperties: false }),
+  async handler() {
+    throw new PermanentJobError('partner endpoint refused the export');
+  },
+});
+
 export const e2eModule: ModuleDefinition = {
   name: 'e2e',
-  jobs: [digest],
+  jobs: [digest, failingJob],
   schedules: [
     defineSchedule({ name: 'e2e.nightly-digest', job: digest, cron: '0 2 * * *', timeZone: 'UTC' }),
   ],

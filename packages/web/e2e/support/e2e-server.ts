@@ -8,7 +8,7 @@ import { loadConfig } from '../../../server/src/config.js';
 import { modules } from '../../../server/src/modules/index.js';
 import { prepareInstallation } from '../../../server/src/platform/boot.js';
 import { type SmtpSink, startSmtpSink } from '../../../server/test/smtp-sink.js';
-import { e2eModule } from './e2e-module.js';
+import { e2eModule, failingJob } from './e2e-module.js';
 
 export interface E2eServer {
   url: string;
@@ -52,6 +52,7 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
   );
   await app.listen({ host: '127.0.0.1', port });
   await app.signx.jobs.start();
+  await app.signx.jobs.enqueue(app.signx.db, failingJob, {});
   return {
     url,
     adminPassword,
