@@ -42,7 +42,6 @@ async function visit(page: Page, url: string): Promise<void> {
 describe('the admin app: every page, in three languages, accessible', () => {
   let server: E2eServer;
   let browser: Browser;
-  let token: string;
   beforeAll(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
     const first = await apiToken(server.url, 'admin', server.adminPassword);
@@ -50,7 +49,7 @@ describe('the admin app: every page, in three languages, accessible', () => {
       current_password: server.adminPassword,
       new_password: password,
     });
-    token = await apiToken(server.url, 'admin', password);
+    const token = await apiToken(server.url, 'admin', password);
     await apiCall(server.url, token, 'POST', '/users', {
       username: 'noa',
       full_name: 'Noa Levi',
@@ -172,9 +171,11 @@ describe('the admin app: every page, in three languages, accessible', () => {
     expect(await seriousViolations(page, '.ant-drawer')).toEqual([]);
     await page.getByTestId('role-save').click();
     await page.getByTestId('roles-table').getByText('Clerk', { exact: true }).waitFor();
+    // A fresh token: the browser sign-ins above may have pushed the older session out.
+    const fresh = await apiToken(server.url, 'admin', password);
     const roles = await apiCall<{ code: string; permissions: string[] }[]>(
       server.url,
-      token,
+      fresh,
       'GET',
       '/roles',
     );

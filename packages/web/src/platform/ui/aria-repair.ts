@@ -10,7 +10,7 @@ import { i18n } from '../i18n/i18n';
  * - Tree declares role=tree over nodes without roles (and a focus input): the role is
  *   dropped, leaving plain groups whose checkboxes and titles read normally.
  * - Table sort carets and row-selection checkboxes: decorative icons get aria-hidden, and
- *   checkboxes get a name.
+ *   checkboxes get a name; a table that scrolls sideways can be scrolled from the keyboard.
  * Runs on DOM changes, batched to one pass per animation frame.
  */
 const idReferences = ['aria-controls', 'aria-owns', 'aria-activedescendant'];
