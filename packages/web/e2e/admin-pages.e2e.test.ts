@@ -165,8 +165,8 @@ describe('the admin app: every page, in three languages, accessible', () => {
     await page.getByTestId('role-name').fill('Clerk');
     await page
       .getByTestId('role-permissions')
-      .getByText('identity.user.read', { exact: false })
-      .first()
+      .locator('.ant-tree-treenode', { hasText: 'identity.user.read —' })
+      .locator('.ant-tree-checkbox')
       .click();
     expect(await seriousViolations(page, '.ant-drawer')).toEqual([]);
     await page.getByTestId('role-save').click();

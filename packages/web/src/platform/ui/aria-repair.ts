@@ -11,7 +11,8 @@ import { i18n } from '../i18n/i18n';
  *   dropped, leaving plain groups whose checkboxes and titles read normally.
  * - Table sort carets and row-selection checkboxes: decorative icons get aria-hidden, and
  *   checkboxes get a name; a table that scrolls sideways can be scrolled from the keyboard.
- * Runs on DOM changes, batched to one pass per animation frame.
+ * Runs in the mutation observer's callback (a microtask, before the next paint), so the
+ * repaired DOM is what assistive technology and tests see.
  */
 const idReferences = ['aria-controls', 'aria-owns', 'aria-activedescendant'];
 
@@ -56,15 +57,7 @@ function repair(): void {
 }
 
 export function installAriaRepair(): void {
-  let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      repair();
-    });
-  });
+  const observer = new MutationObserver(repair);
   observer.observe(document.body, {
     subtree: true,
     childList: true,
