@@ -44,6 +44,9 @@ function repairTable(root: ParentNode): void {
     '.ant-table-selection-column input[type="checkbox"]:not([aria-label])',
   ))
     box.setAttribute('aria-label', name);
+  // A table wider than its box scrolls sideways: keyboard users must be able to scroll it.
+  for (const region of root.querySelectorAll('.ant-table-content:not([tabindex="0"])'))
+    region.setAttribute('tabindex', '0');
 }
 
 function repairTree(tree: Element): void {
