@@ -40,6 +40,25 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'web',
+          include: ['packages/web/test/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The web app in Debian's Chromium against real servers (see packages/web/e2e).
+          name: 'e2e',
+          include: ['packages/web/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['packages/web/e2e/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'services',
           include: ['packages/server/src/**/*.redis.test.ts'],
           globalSetup: ['packages/server/test/global-setup.ts'],

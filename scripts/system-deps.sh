@@ -19,7 +19,12 @@ declare -A wanted_files=(
   [/usr/share/fonts/truetype/wqy/wqy-microhei.ttc]=fonts-wqy-microhei
   [/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf]=fonts-dejavu-core
   [/usr/share/fonts/opentype/dancingscript/DancingScript-Regular.otf]=fonts-dancingscript
+  # the web app's end-to-end tests and screenshots: Chinese and Hebrew text in Chromium
+  [/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc]=fonts-noto-cjk
+  [/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf]=fonts-noto-core
 )
+# Debian's Chromium drives the web app's end-to-end tests (never a downloaded browser).
+wanted[chromium]=chromium
 
 missing=()
 for tool in "${!wanted[@]}"; do
@@ -28,9 +33,6 @@ done
 for file in "${!wanted_files[@]}"; do
   [ -e "$file" ] || missing+=("${wanted_files[$file]}")
 done
-if [ "${SIGNX_BROWSER_TESTS:-}" = "1" ] && ! command -v chromium >/dev/null 2>&1; then
-  missing+=(chromium)
-fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 mapfile -t packages < <(printf '%s\n' "${missing[@]}" | sort -u)

@@ -20,8 +20,9 @@ process.once('message', async ({ env = {}, modulesFile, schemasOf = [] }) => {
     ...env,
   });
   const extra = modulesFile ? (await import(modulesFile)).modules : [];
-  const app = await buildApp(config, { modules: [...allModules, ...extra] });
-  await prepareInstallation(app.signx, (line) => process.send({ output: line }));
+  const modules = [...allModules, ...extra];
+  const app = await buildApp(config, { modules });
+  await prepareInstallation(app.signx, (line) => process.send({ output: line }), modules);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const schemas = Object.fromEntries(
     schemasOf.map((url) => {

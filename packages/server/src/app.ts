@@ -12,6 +12,7 @@ import { opsRoutes } from './platform/http/ops.routes.js';
 import { echoRequestId, requestIdFor } from './platform/http/request-id.js';
 import { installSecurity } from './platform/http/security.js';
 import { validatorCompiler } from './platform/http/validation.js';
+import { installWebApp } from './platform/http/web-app.js';
 import { closeMailer, sendMailJob } from './platform/mail/mail.jobs.js';
 import { installRequestMetrics } from './platform/metrics.js';
 import type { ModuleDefinition } from './platform/module.js';
@@ -19,6 +20,8 @@ import type { ModuleDefinition } from './platform/module.js';
 export interface BuildOptions extends ContextOverrides {
   /** The modules to mount (default: all of SignX); tests add their own. */
   modules?: ModuleDefinition[];
+  /** The built web app's directory (default: packages/web/dist). */
+  webRoot?: string;
 }
 
 declare module 'fastify' {
@@ -33,7 +36,7 @@ declare module 'fastify' {
  * routes under /api/v1. Closing the app closes the context's database.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const { modules = allModules, ...overrides } = options;
+  const { modules = allModules, webRoot, ...overrides } = options;
   const ctx = createContext(config, overrides, modules);
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
@@ -66,6 +69,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { prefix: '/api/v1' },
   );
+  await installWebApp(app, webRoot);
   app.addHook('onClose', async () => {
     await inFlight.drained(config.http.shutdownGraceMs);
     await ctx.jobs.stop(Math.floor(config.http.shutdownGraceMs * 0.8));

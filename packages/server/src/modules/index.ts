@@ -2,6 +2,7 @@ import type { ModuleDefinition } from '../platform/module.js';
 import { auditModule } from './audit/index.js';
 import { identityModule } from './identity/index.js';
 import { jobsAdminModule } from './jobs-admin/index.js';
+import { monitorModule } from './monitor/index.js';
 
 /** The modules of SignX, in the order they are installed. */
-export const modules: ModuleDefinition[] = [auditModule, identityModule, jobsAdminModule];
+export const modules: ModuleDefinition[] = [auditModule, identityModule, jobsAdminModule, monitorModule];

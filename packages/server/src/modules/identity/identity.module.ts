@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../../platform/module.js';
 import { apiKeyRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { installRefreshCookie, logoutEverywhereRoute } from './auth/refresh-cookie.js';
 import { departmentRoutes } from './departments/departments.routes.js';
 import { createAdministrator } from './first-admin.js';
 import { loginLogRoutes } from './login-log/login-log.routes.js';
@@ -31,7 +32,9 @@ export const identityModule: ModuleDefinition = {
   },
   routes: async (api, ctx) => {
     const runtime = identityRuntime(ctx);
+    installRefreshCookie(api, runtime);
     await authRoutes(api, runtime);
+    await logoutEverywhereRoute(api, runtime);
     await mfaRoutes(api, runtime);
     await meRoutes(api, runtime);
     await userRoutes(api, runtime);

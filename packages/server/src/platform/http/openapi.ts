@@ -58,8 +58,26 @@ export async function installOpenApi(
   await installRedoc(app);
 }
 
+/**
+ * The ReDoc bundle's only outside reference is its "powered by" logo on a CDN; it is swapped
+ * for an inline image so the page loads nothing from elsewhere (and the CSP stays strict).
+ */
+const cdnLogo = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+const inlineLogo = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#32329f"/></svg>',
+)}`;
+
+async function redocBundle(): Promise<Buffer> {
+  const source = await readFile(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8');
+  return Buffer.from(source.replaceAll(cdnLogo, inlineLogo));
+}
+
 async function installRedoc(app: FastifyInstance): Promise<void> {
-  const bundle = require.resolve('redoc/bundles/redoc.standalone.js');
+  let bundle: Promise<Buffer> | undefined;
+  const loadBundle = () => {
+    bundle ??= redocBundle();
+    return bundle;
+  };
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>SignX API</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><redoc spec-url="/api/schema"></redoc><script src="/api/docs/redoc/redoc.standalone.js"></script></body></html>`;
@@ -71,7 +89,7 @@ async function installRedoc(app: FastifyInstance): Promise<void> {
     reply
       .type('application/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=86400')
-      .send(await readFile(bundle)),
+      .send(await loadBundle()),
   );
 }
 

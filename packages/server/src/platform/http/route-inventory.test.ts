@@ -11,6 +11,10 @@ const expectedPublicRoutes = [
   /^\/api\/schema$/,
   /^\/api\/docs\//,
   /^\*$/,
+  // The built web app (static files and its history fallback; server paths excluded, see web-app.ts).
+  /^\/$/,
+  /^\/\*$/,
+  /^\/assets\/\*$/,
   /^\/api\/v1\/auth\/(login|refresh|password\/reset\/request|password\/reset|mfa\/verify|mfa\/email)$/,
 ];
 

@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { inTransaction } from '../../../platform/db/transaction.js';
+import { AppError, forbidden } from '../../../platform/errors.js';
+import { principalOf } from '../../../platform/http/access.js';
+import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { revokeUserSessions } from '../sessions/session.repository.js';
+import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import { typed } from '../shared/typed-app.js';
+import { done } from './auth.schemas.js';
+
+/**
+ * The browser transport of the refresh token. A client that sends `X-Refresh-Transport:
+ * cookie` gets the refresh token in an `HttpOnly; Secure; SameSite=Strict` cookie scoped to
+ * /api/v1/auth/refresh (so script, and every other request, never sees it), and an empty
+ * `refresh_token` in the body; /auth/refresh then reads the cookie. API clients that do not
+ * send the header keep the body transport unchanged. The custom header also forces a CORS
+ * preflight, so another site cannot make a browser refresh on its behalf.
+ */
+export const refreshTransportHeader = 'x-refresh-transport';
+export const refreshCookieName = 'signx_refresh';
+export const refreshCookiePath = '/api/v1/auth/refresh';
+
+const refreshUrl = refreshCookiePath;
+const logoutUrls = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout/all']);
+
+type TokenHolder = { refresh_token?: unknown; tokens?: { refresh_token?: unknown } };
+
+/** Installs the cookie transport's hooks; call before the /auth routes are registered. */
+export function installRefreshCookie(api: FastifyInstance, runtime: IdentityRuntime): void {
+  const maxAge = runtime.settings.refreshTokenDays * 24 * 60 * 60;
+  api.addHook('preValidation', async (request) => {
+    if (!wantsCookie(request) || request.routeOptions.url !== refreshUrl) return;
+    const token = readCookie(request.headers.cookie, refreshCookieName);
+    if (!token) throw new AppError('UNAUTHENTICATED', 'No session cookie; please sign in');
+    request.body = { refresh_token: token };
+  });
+  api.addHook('preSerialization', async (request, reply, payload: { data?: TokenHolder }) => {
+    if (!wantsCookie(request) || reply.statusCode >= 300 || !payload?.data) return payload;
+    const holder = payload.data.tokens ?? payload.data;
+    if (typeof holder.refresh_token !== 'string' || holder.refresh_token === '') return payload;
+    setCookie(reply, holder.refresh_token, maxAge);
+    holder.refresh_token = '';
+    return payload;
+  });
+  api.addHook('onSend', async (request, reply) => {
+    if (!wantsCookie(request)) return;
+    const url = request.routeOptions.url ?? '';
+    const failedRefresh = url === refreshUrl && reply.statusCode === 401;
+    if (logoutUrls.has(url) || failedRefresh) setCookie(reply, '', 0);
+  });
+}
+
+/** POST /auth/logout/all: ends every session of the caller (all devices), then the cookie. */
+export async function logoutEverywhereRoute(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+  const { db, clock } = runtime.ctx;
+  typed(api).post(
+    '/auth/logout/all',
+    {
+      config: { access: { authenticated: true as const } },
+      schema: {
+        tags: ['auth'],
+        description: 'Signs the caller out on every device: all of their sessions end.',
+        response: { 200: envelope(done), ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const userId = principal.userId;
+      if (principal.kind !== 'user' || !userId) throw forbidden('Only a signed-in user can sign out');
+      await inTransaction(db, async (trx) => {
+        const ended = await revokeUserSessions(trx, userId, clock.now().toISOString(), 'logout_all');
+        await recordIdentity(trx, request, {
+          action: identityEvents.logout,
+          entityType: 'user',
+          entityId: userId,
+          details: { everywhere: true, sessions: ended },
+        });
+      });
+      return ok({ done: true });
+    },
+  );
+}
+
+function wantsCookie(request: FastifyRequest): boolean {
+  return request.headers[refreshTransportHeader] === 'cookie';
+}
+
+function setCookie(reply: FastifyReply, value: string, maxAgeSeconds: number): void {
+  const attributes = `Path=${refreshCookiePath}; Max-Age=${maxAgeSeconds}; HttpOnly; Secure; SameSite=Strict`;
+  reply.header('set-cookie', `${refreshCookieName}=${value}; ${attributes}`);
+}
+
+/** One cookie's value from a Cookie header; refresh tokens are URL-safe, so no decoding. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=') || undefined;
+  }
+  return undefined;
+}

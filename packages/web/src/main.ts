@@ -1,0 +1,19 @@
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { vAccess } from './platform/access/v-access';
+import { i18n, preferredLocale, setLocale } from './platform/i18n/i18n';
+import { router } from './platform/router/router';
+import './styles.css';
+
+/**
+ * The entry: Vue, the router, the store and i18n. Pages and the admin layout are separate
+ * chunks, so the sign-in page loads none of the shell.
+ */
+const app = createApp(App);
+app.use(createPinia());
+app.use(i18n);
+app.use(router);
+app.directive('access', vAccess);
+await setLocale(preferredLocale(), false);
+app.mount('#app');

@@ -1,0 +1,29 @@
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  ClockCircleOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  LoginOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons-vue';
+import type { Component } from 'vue';
+
+/** Menu icons by key (route meta `icon`), bundled at build time; nothing is fetched at run time. */
+export const menuIcons: Record<string, Component> = {
+  dashboard: DashboardOutlined,
+  users: UserOutlined,
+  departments: ApartmentOutlined,
+  roles: SafetyOutlined,
+  sessions: TeamOutlined,
+  apiKeys: KeyOutlined,
+  loginLog: LoginOutlined,
+  audit: AuditOutlined,
+  jobs: ClockCircleOutlined,
+  schedules: ScheduleOutlined,
+  api: ApiOutlined,
+};

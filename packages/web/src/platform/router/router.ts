@@ -1,0 +1,87 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { useSessionStore } from '../auth/session.store';
+import { i18n } from '../i18n/i18n';
+import { menuGroups } from './route-meta';
+
+/** A module's pages: `admin` ones render inside the shell, `bare` ones (sign-in) without it. */
+export interface ModuleRoutes {
+  admin?: RouteRecordRaw[];
+  bare?: RouteRecordRaw[];
+}
+
+// Route tables are tiny; every page component in them is a lazy import (its own chunk).
+const modules = import.meta.glob<ModuleRoutes>('../../modules/*/routes.ts', {
+  eager: true,
+  import: 'routes',
+});
+const all = Object.values(modules);
+
+export const routes: RouteRecordRaw[] = [
+  ...all.flatMap((m) => m.bare ?? []),
+  {
+    path: '/',
+    component: () => import('../layout/AdminLayout.vue'),
+    children: [
+      ...all.flatMap((m) => m.admin ?? []),
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('../pages/NotFoundPage.vue'),
+        meta: { title: 'errors.notFoundTitle' },
+      },
+    ],
+  },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+/**
+ * Signed-out visitors go to sign-in (and come back afterwards); a user who must change the
+ * password or enrol MFA is held on that page until done. Permissions are checked by the
+ * layout, which shows the 403 page in place so the address stays what the user typed.
+ */
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  await session.restore();
+  if (to.meta.public) return to.name === 'login' && session.signedIn ? homeOf(to.query.redirect) : true;
+  if (!session.signedIn)
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  if (session.mustChangePassword) return to.name === 'first-password' ? true : { name: 'first-password' };
+  if (session.mustEnrolMfa) return to.name === 'first-mfa' ? true : { name: 'first-mfa' };
+  if (to.name === 'first-password' || to.name === 'first-mfa' || to.path === '/') return startPage();
+  return true;
+});
+
+/** The first menu page the user may open (the account page when there is none). */
+export function startPage(): string {
+  const session = useSessionStore();
+  const pages = menuRoutes().filter((r) => session.can(r.meta.permission));
+  return pages[0]?.path ?? '/account';
+}
+
+/** The pages that appear in the side menu, in menu order. */
+export function menuRoutes() {
+  return router
+    .getRoutes()
+    .filter((r) => r.meta.group)
+    .sort(
+      (a, b) =>
+        menuGroups.indexOf(a.meta.group!) - menuGroups.indexOf(b.meta.group!) ||
+        (a.meta.order ?? 0) - (b.meta.order ?? 0),
+    );
+}
+
+router.afterEach((to) => {
+  const title = to.meta.title ? i18n.global.t(to.meta.title) : '';
+  document.title = title ? `${title} · SignX` : 'SignX';
+});
+
+function homeOf(redirect: unknown): string {
+  return typeof redirect === 'string' && redirect.startsWith('/') && !redirect.startsWith('//')
+    ? redirect
+    : '/';
+}
