@@ -74,6 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await inFlight.drained(config.http.shutdownGraceMs);
     await ctx.jobs.stop(Math.floor(config.http.shutdownGraceMs * 0.8));
     closeMailer(config);
+    await ctx.realtime.close();
     if (!overrides.database) await ctx.database.destroy();
   });
   return app;

@@ -67,6 +67,7 @@ function buildConfig(v: Values) {
       concurrency: v.JOBS_CONCURRENCY,
       retentionDays: v.JOBS_RETENTION_DAYS,
     },
+    realtime: { channel: v.REALTIME_CHANNEL },
     outbound: { allowList: v.OUTBOUND_ALLOW_LIST, timeoutMs: v.OUTBOUND_TIMEOUT_MS },
     mail: {
       host: v.MAIL_SERVER,
@@ -75,6 +76,7 @@ function buildConfig(v: Values) {
       password: v.MAIL_PASSWORD,
       useTls: v.MAIL_USE_TLS,
       from: v.MAIL_FROM,
+      poolSize: v.MAIL_POOL_SIZE,
     },
     audit: {
       anchorDir: resolve(v.AUDIT_ANCHOR_DIR ?? `${dataDir}/audit-anchors`),

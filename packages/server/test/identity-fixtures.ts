@@ -4,6 +4,8 @@ import { storePassword } from '../src/modules/identity/passwords/password.servic
 import { bumpAuthzVersion } from '../src/modules/identity/roles/user-authz.js';
 import { identityRuntime } from '../src/modules/identity/shared/identity-runtime.js';
 import { newUserRow, type UserRow } from '../src/modules/identity/users/users.repository.js';
+import { notificationsDeps } from '../src/modules/notifications/notifications.deps.js';
+import { openValue } from '../src/modules/notifications/sealed.js';
 import { manualClock } from '../src/platform/db/clock.js';
 import { inTransaction } from '../src/platform/db/transaction.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -147,21 +149,26 @@ export async function auditRows(app: FastifyInstance, action: string) {
     .execute();
 }
 
-/** Mail enqueued for `to` through the job runtime (newest last). */
+/** Mail sent to `to` through the notification center (newest last), content unsealed. */
 export async function mailsTo(
   app: FastifyInstance,
   to: string,
 ): Promise<{ to: string; subject: string; text: string }[]> {
   const rows = await app.signx.db
-    .selectFrom('jobs')
-    .select('payload')
-    .where('name', '=', 'mail.send')
-    .orderBy('enqueued_at')
+    .selectFrom('notification_deliveries')
+    .select(['address', 'subject', 'extra'])
+    .where('channel', '=', 'email')
+    .where('address', '=', to)
+    .where('status', '!=', 'failed')
+    .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows
-    .map((r) => JSON.parse(r.payload) as { to: string; subject: string; text: string })
-    .filter((m) => m.to === to);
+  const key = notificationsDeps(app.signx).keys.seal;
+  return rows.map((row) => ({
+    to: row.address ?? '',
+    subject: row.subject ?? '',
+    text: (JSON.parse(openValue(key, row.extra) ?? '{}') as { text?: string }).text ?? '',
+  }));
 }
 
 /** The token in the newest link mailed to `to`. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerJobs } from '../src/app.js';
 import type { MigrationDb } from '../src/migrations/migration-kit.js';
-import { type AppContext, createContext } from '../src/platform/app-context.js';
+import { type AppContext, type ContextOverrides, createContext } from '../src/platform/app-context.js';
+import { closeMailer } from '../src/platform/mail/mail.jobs.js';
 import type { ModuleDefinition } from '../src/platform/module.js';
 import { testConfig } from './test-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -21,18 +22,26 @@ export interface ModuleTestContext {
  */
 export async function createModuleTestContext(
   modules: readonly ModuleDefinition[],
-  options: { migrate?: (db: MigrationDb) => Promise<void> } = {},
+  options: {
+    migrate?: (db: MigrationDb) => Promise<void>;
+    /** Environment over the test defaults (e.g. MAIL_SERVER of an SMTP sink). */
+    env?: Record<string, string>;
+    /** Platform ports to replace (e.g. a manual clock). */
+    overrides?: ContextOverrides;
+  } = {},
 ): Promise<ModuleTestContext> {
   const dataDir = mkdtempSync(join(tmpdir(), 'signx-module-'));
   const database = await createTestDatabase();
   await options.migrate?.(database.db);
-  const ctx = createContext(testConfig(dataDir), { database }, modules);
+  const ctx = createContext(testConfig(dataDir, options.env), { ...options.overrides, database }, modules);
   registerJobs(ctx, [...modules]);
   return {
     ctx,
     database,
     close: async () => {
       await ctx.jobs.stop();
+      closeMailer(ctx.config);
+      await ctx.realtime.close();
       await database.destroy();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -4,6 +4,7 @@ import { modules } from '../modules/index.js';
 import { createContext } from '../platform/app-context.js';
 import { prepareInstallation } from '../platform/boot.js';
 import { serveClusterMetrics } from '../platform/cluster-metrics.js';
+import { relayRealtimeInCluster } from '../platform/realtime/realtime-bus.js';
 import type { CliIo } from './cli-io.js';
 
 const maxRestartsPerMinute = 5;
@@ -43,6 +44,7 @@ export async function runClusterPrimary(
     setTimeout(() => cluster.fork(), 200 * restarts.length).unref();
   });
   serveClusterMetrics();
+  relayRealtimeInCluster();
   for (let i = 0; i < workers; i += 1) cluster.fork();
   const stop = () => {
     if (stopping) return;

@@ -4,6 +4,8 @@ import * as m20261122_0100 from './2026_11_22_0100_audit.js';
 import * as m20261122_0200 from './2026_11_22_0200_jobs.js';
 import * as m20261122_0300 from './2026_11_22_0300_identity.js';
 import * as m20261205_0100 from './2026_12_05_0100_identity_hardening.js';
+import * as m20261205_0500 from './2026_12_05_0500_notifications.js';
+import * as m20261205_0501 from './2026_12_05_0501_notification_control.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0200_jobs': m20261122_0200,
   '2026_11_22_0300_identity': m20261122_0300,
   '2026_12_05_0100_identity_hardening': m20261205_0100,
+  '2026_12_05_0500_notifications': m20261205_0500,
+  '2026_12_05_0501_notification_control': m20261205_0501,
 };

@@ -3,6 +3,13 @@ import { auditModule } from './audit/index.js';
 import { identityModule } from './identity/index.js';
 import { jobsAdminModule } from './jobs-admin/index.js';
 import { monitorModule } from './monitor/index.js';
+import { notificationsModule } from './notifications/index.js';
 
 /** The modules of SignX, in the order they are installed. */
-export const modules: ModuleDefinition[] = [auditModule, identityModule, jobsAdminModule, monitorModule];
+export const modules: ModuleDefinition[] = [
+  auditModule,
+  identityModule,
+  jobsAdminModule,
+  monitorModule,
+  notificationsModule,
+];

@@ -10,6 +10,7 @@ import { createKeyring, type Keyring } from './keyring/keyring.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { ModuleDefinition } from './module.js';
+import { createRealtimeBus, type RealtimeBus } from './realtime/realtime-bus.js';
 import { createStorage } from './storage/create-storage.js';
 import type { StoragePort } from './storage/storage.port.js';
 
@@ -27,6 +28,8 @@ export interface AppContext {
   clock: Clock;
   outbound: OutboundClient;
   keyring: Keyring;
+  /** Short-lived events to open browsers in any process or node (in-app messages). */
+  realtime: RealtimeBus;
   /** The job runtime (local driver, or bullmq when QUEUE_URL is set); started by `serve` only. */
   jobs: ManagedJobRuntime;
   /** The modules this context serves, as the app or CLI command passed them (the platform imports none). */
@@ -75,6 +78,9 @@ export function createContext(
         timeoutMs: config.outbound.timeoutMs,
       }),
     keyring: overrides.keyring ?? createKeyring({ dir: config.keyringDir, masterSecret: config.secretKey }),
+    realtime:
+      overrides.realtime ??
+      createRealtimeBus({ redisUrl: config.jobs.queueUrl, channel: config.realtime.channel, logger }),
   } as AppContext;
   ctx.jobs =
     overrides.jobs ??

@@ -13,6 +13,7 @@ import { identityRuntime } from './shared/identity-runtime.js';
 import { meRoutes } from './users/me.routes.js';
 import { userAdminRoutes } from './users/user-admin.routes.js';
 import { userRoutes } from './users/users.routes.js';
+import './users/notification-recipients.js';
 
 /**
  * Identity and access: installs the platform authenticator (Bearer JWT + X-API-Key),

@@ -115,6 +115,12 @@ export const settings = {
     pattern: /^rediss?:\/\//,
     description: 'redis://… switches the job runtime to BullMQ; unset runs jobs in-process from the database',
   },
+  REALTIME_CHANNEL: {
+    kind: 'string',
+    pattern: /^[\w:.-]{1,100}$/,
+    default: 'signx:realtime',
+    description: 'Redis pub/sub channel that carries in-app messages between nodes (with QUEUE_URL)',
+  },
   JOBS_CONCURRENCY: {
     kind: 'int',
     min: 1,
@@ -148,6 +154,13 @@ export const settings = {
     kind: 'bool',
     default: true,
     description: 'Require STARTTLS (or implicit TLS on port 465)',
+  },
+  MAIL_POOL_SIZE: {
+    kind: 'int',
+    min: 1,
+    max: 50,
+    default: 5,
+    description: 'Pooled SMTP connections per process',
   },
   MAIL_FROM: { kind: 'string', default: 'SignX <noreply@localhost>', description: 'Sender address' },
   LIBREOFFICE_PATH: {

@@ -16,6 +16,8 @@ const expectedPublicRoutes = [
   /^\/\*$/,
   /^\/assets\/\*$/,
   /^\/api\/v1\/auth\/(login|refresh|password\/reset\/request|password\/reset|mfa\/verify|mfa\/email)$/,
+  // Capability links in messages: one-click unsubscribe (RFC 8058) and the full text of a cut post.
+  /^\/api\/v1\/notifications\/(unsubscribe|view)\/:token$/,
 ];
 
 describe('route inventory: every route declares who may call it', () => {

@@ -4,13 +4,16 @@ import { Type } from '@sinclair/typebox';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import { isAppError } from '../errors.js';
-import { defineJob, type JobRunContext, PermanentJobError } from '../jobs/index.js';
-import { createMailer, MailDeliveryError, type Mailer } from './mailer.js';
+import { defineJob, PermanentJobError } from '../jobs/index.js';
+import { createMailer, MailDeliveryError, type Mailer, type MailMessage } from './mailer.js';
 
 const mailers = new WeakMap<Config['mail'], Mailer>();
 
-/** One pooled mailer per configuration (per process), shared by every mail job. */
-function mailerFor(config: Config): Mailer {
+/**
+ * One pooled mailer per configuration (per process), shared by the notification center's
+ * email channel and the legacy mail job.
+ */
+export function mailerFor(config: Config): Mailer {
   let mailer = mailers.get(config.mail);
   if (!mailer) {
     const { host, port, user, password, useTls, from } = config.mail;
@@ -22,6 +25,7 @@ function mailerFor(config: Config): Mailer {
       ...(user ? { user } : {}),
       ...(password ? { password } : {}),
       from,
+      poolSize: config.mail.poolSize,
     });
     mailers.set(config.mail, mailer);
   }
@@ -59,15 +63,8 @@ export const sendMailJob = defineJob({
   timeoutMs: 120_000,
   retry: { attempts: 8, backoff: 'exponential', delayMs: 30_000, maxDelayMs: 3_600_000, jitter: true },
   async handler(message, run) {
-    const { config } = run.ctx;
-    if (!config.mail.host) return writeToOutbox(message, run);
     try {
-      const result = await mailerFor(config).send(message);
-      if (result.accepted.length === 0 && result.deferred.length > 0) {
-        throw new MailDeliveryError('Every recipient was deferred', { isTransient: true });
-      }
-      if (result.accepted.length === 0)
-        throw new PermanentJobError(`Every recipient was refused: ${result.rejected.join(', ')}`);
+      const result = await deliverMail(run.ctx.config, message, run.jobId);
       run.logger.info({ messageId: result.messageId }, 'mail sent');
     } catch (error) {
       if (isAppError(error) && error.code === 'VALIDATION') {
@@ -80,18 +77,35 @@ export const sendMailJob = defineJob({
   },
 });
 
-async function writeToOutbox(
-  message: { to: string; subject: string; text: string; html?: string },
-  run: JobRunContext,
-) {
-  const { config } = run.ctx;
+/**
+ * Sends one message through the pooled SMTP mailer, or writes it to DATA_DIR/mail-outbox/
+ * as `<fileId>.eml` when MAIL_SERVER is not set. The one way mail leaves SignX: the
+ * notification center's email channel calls it, and so does the legacy mail job.
+ */
+export async function deliverMail(
+  config: Config,
+  message: MailMessage,
+  fileId: string,
+): Promise<{ messageId: string; accepted: string[]; outboxFile?: string }> {
+  if (!config.mail.host) return writeToOutbox(config, message, fileId);
+  const result = await mailerFor(config).send(message);
+  if (result.accepted.length === 0 && result.deferred.length > 0) {
+    throw new MailDeliveryError('Every recipient was deferred', { isTransient: true });
+  }
+  if (result.accepted.length === 0)
+    throw new PermanentJobError(`Every recipient was refused: ${result.rejected.join(', ')}`);
+  return { messageId: result.messageId, accepted: result.accepted };
+}
+
+async function writeToOutbox(config: Config, message: MailMessage, fileId: string) {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const info = await transport.sendMail({ ...message, from: config.mail.from });
   const dir = join(config.dataDir, 'mail-outbox');
   // Messages carry password-reset links and one-time codes: readable by the service account only.
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
-  const file = join(dir, `${run.jobId}.eml`);
+  const file = join(dir, `${fileId.replace(/[^\w.-]/g, '_')}.eml`);
   await writeFile(file, info.message as Buffer, { mode: 0o600 });
-  run.logger.info({ file, job_id: run.jobId }, 'MAIL_SERVER not configured: mail written to the outbox');
+  const to = Array.isArray(message.to) ? message.to : [message.to];
+  return { messageId: info.messageId, accepted: to, outboxFile: file };
 }

@@ -18,6 +18,16 @@ export interface MailerOptions {
   from: string;
   /** Connection, greeting and socket timeout; default 30 s. */
   timeoutMs?: number;
+  /** Pooled connections (default 2); each one carries many messages. */
+  poolSize?: number;
+}
+
+/** A file carried by the message; with `cid`, an inline image the HTML shows as `cid:<cid>`. */
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+  cid?: string;
 }
 
 /** One outgoing message. Addresses are plain `user@domain`. */
@@ -27,6 +37,9 @@ export interface MailMessage {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
+  /** `<id@host>`; the same id on a repeated attempt lets mail clients show one message. */
+  messageId?: string;
 }
 
 /** What the server did with the recipients. */
@@ -86,7 +99,8 @@ function buildTransport(options: MailerOptions): Transporter {
   const timeout = options.timeoutMs ?? 30_000;
   return nodemailer.createTransport({
     pool: true,
-    maxConnections: 2,
+    maxConnections: options.poolSize ?? 2,
+    maxMessages: Number.POSITIVE_INFINITY,
     host: options.host,
     port: options.port,
     secure: options.secure,
@@ -100,7 +114,16 @@ function buildTransport(options: MailerOptions): Transporter {
 }
 
 /** Headers the mailer owns; a caller setting them could add recipients or spoof the sender. */
-const reservedHeaders = new Set(['from', 'to', 'cc', 'bcc', 'sender', 'subject', 'return-path']);
+const reservedHeaders = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'sender',
+  'subject',
+  'return-path',
+  'message-id',
+]);
 
 const plainAddress = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
 
@@ -111,6 +134,18 @@ function validateMessage(message: MailMessage): string[] {
     if (!plainAddress.test(address)) throw invalidField('to', `"${address}" is not a single plain address`);
   }
   assertNoLineBreaks('subject', message.subject);
+  if (message.messageId !== undefined && !/^<[^\s<>@]+@[^\s<>@]+>$/.test(message.messageId)) {
+    throw invalidField('messageId', 'must look like <local@host>');
+  }
+  for (const [index, file] of (message.attachments ?? []).entries()) {
+    assertNoLineBreaks(`attachments[${index}].filename`, file.filename);
+    if (file.cid !== undefined && !/^[\w.@-]{1,200}$/.test(file.cid)) {
+      throw invalidField(`attachments[${index}].cid`, 'letters, digits, . @ - and _ only');
+    }
+    if (!/^[\w.+-]+\/[\w.+-]+$/.test(file.contentType)) {
+      throw invalidField(`attachments[${index}].contentType`, 'is not a media type');
+    }
+  }
   for (const [name, value] of Object.entries(message.headers ?? {})) {
     if (!/^[!-9;-~]+$/.test(name)) throw invalidField('headers', `"${name}" is not a valid header name`);
     if (reservedHeaders.has(name.toLowerCase()))

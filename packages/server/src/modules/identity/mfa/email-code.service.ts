@@ -1,5 +1,5 @@
 import type { Trx } from '../../../platform/db/schema.js';
-import { enqueueMail } from '../shared/identity-mail.js';
+import { sendIdentityMail } from '../shared/identity-mail.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   claimOneTimeCode,
@@ -35,10 +35,9 @@ export async function issueEmailCode(
     now,
     expiresAt,
   });
-  await enqueueMail(trx, runtime, {
-    to: input.email,
-    subject: 'Your SignX verification code',
-    text: `Your SignX verification code is ${code}. It expires in ${codeMinutes} minutes.\nIf you did not try to sign in, tell your administrator.`,
+  await sendIdentityMail(trx, runtime, input.email, {
+    template: 'identity.email-code',
+    params: { code, minutes: codeMinutes },
   });
   return { expires_at: expiresAt };
 }

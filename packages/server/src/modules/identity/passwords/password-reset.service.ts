@@ -2,7 +2,7 @@ import type { Trx } from '../../../platform/db/schema.js';
 import { revokeUserSessions } from '../sessions/session.repository.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import { enqueueMail, publicLink } from '../shared/identity-mail.js';
+import { publicLink, sendIdentityMail } from '../shared/identity-mail.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { claimOneTimeCode, replaceOneTimeCode } from '../shared/one-time-codes.repository.js';
 import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
@@ -41,14 +41,9 @@ export async function sendPasswordLink(
     expiresAt,
   });
   const link = publicLink(runtime, '/reset-password', token);
-  const intro =
-    reason === 'welcome'
-      ? 'An account was created for you on SignX.'
-      : 'A password reset was requested for your SignX account.';
-  await enqueueMail(trx, runtime, {
-    to: user.email,
-    subject: reason === 'welcome' ? 'Set your SignX password' : 'Reset your SignX password',
-    text: `${intro}\nUsername: ${user.username}\nSet your password within ${linkMinutes} minutes: ${link}\nIf you did not expect this, tell your administrator.`,
+  await sendIdentityMail(trx, runtime, user.email, {
+    template: 'identity.password-link',
+    params: { reason, username: user.username, minutes: linkMinutes, link },
   });
   await recordIdentity(trx, actor, {
     action: identityEvents['password.reset_requested'],

@@ -65,3 +65,18 @@ export const identityPermissions = definePermissions('identity', {
   'identity.api_key.revoke': 'Revoke API keys',
   'identity.login_log.read': 'Read the login log',
 });
+
+/**
+ * Takes in the permissions that modules on the module template declare in their
+ * ModuleDefinition (collected per app context in `ctx.catalogues`), so they are synced to
+ * the permissions table, granted to the seed roles by rule and accepted in role edits like
+ * the codes declared here.
+ */
+export function adoptModulePermissions(
+  declarations: Iterable<{ code: string; module: string; description: string }>,
+): void {
+  for (const d of declarations) {
+    if (!registry.has(d.code))
+      registry.set(d.code, { code: d.code, module: d.module, description: d.description });
+  }
+}

@@ -1,6 +1,6 @@
 import type { Trx } from '../../../platform/db/schema.js';
 import { identityEvents, recordIdentity } from './identity-audit.js';
-import { enqueueMail } from './identity-mail.js';
+import { sendIdentityMail } from './identity-mail.js';
 import type { IdentityRuntime } from './identity-runtime.js';
 
 /** Changes to how an account signs in; the owner is always told, so a takeover cannot stay silent. */
@@ -39,16 +39,14 @@ export async function notifyAccountChange(
   const who = input.byAdministrator
     ? `by the administrator ${input.byAdministrator}`
     : 'from your own session';
-  const text = [
-    `${wording[input.change]} ${who} at ${when} (UTC).`,
-    `Username: ${user.username}`,
-    input.change === 'email_changed' ? `New address: ${user.email ?? '(none)'}` : null,
-    'If you did not expect this, tell your administrator at once.',
-  ]
-    .filter((line) => line !== null)
-    .join('\n');
-  for (const to of recipients)
-    await enqueueMail(trx, runtime, { to, subject: 'Security notice: your SignX account changed', text });
+  const summary = `${wording[input.change]} ${who} at ${when} (UTC).`;
+  const newEmail = input.change === 'email_changed' ? (user.email ?? '(none)') : null;
+  for (const to of recipients) {
+    await sendIdentityMail(trx, runtime, to, {
+      template: 'identity.account-notice',
+      params: { summary, username: user.username, newEmail },
+    });
+  }
   await recordIdentity(trx, 'identity', {
     action: identityEvents['user.notified'],
     entityType: 'user',

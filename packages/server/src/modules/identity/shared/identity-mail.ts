@@ -1,18 +1,38 @@
+import { systemActor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
-import { sendMailJob } from '../../../platform/mail/mail.jobs.js';
+import { notifications } from '../../notifications/index.js';
 import type { IdentityRuntime } from './identity-runtime.js';
+import './identity-templates.js';
+
+export type IdentityMail =
+  | {
+      template: 'identity.password-link';
+      params: { reason: string; username: string; minutes: number; link: string };
+    }
+  | { template: 'identity.email-code'; params: { code: string; minutes: number } }
+  | {
+      template: 'identity.account-notice';
+      params: { summary: string; username: string; newEmail: string | null };
+    };
 
 /**
- * Identity's mail goes through the job runtime in the caller's transaction: the message
- * exists exactly when the reset token or code it carries does, and SMTP is never called
- * inside a request's transaction.
+ * Identity's mail goes through the notification center in the caller's transaction: the
+ * message exists exactly when the reset token or code it carries does, SMTP is never
+ * called inside a request's transaction, and the send log shows it (content sealed).
  */
-export async function enqueueMail(
+export async function sendIdentityMail(
   trx: Trx,
   runtime: IdentityRuntime,
-  message: { to: string; subject: string; text: string },
+  to: string,
+  mail: IdentityMail,
 ): Promise<void> {
-  await runtime.ctx.jobs.enqueue(trx, sendMailJob, message);
+  await notifications.send(trx, runtime.ctx, systemActor('identity'), {
+    template: mail.template,
+    channels: ['email'],
+    recipients: [{ type: 'email', address: to }],
+    params: mail.params,
+    priority: 'urgent',
+  });
 }
 
 /** A link into the web app built from PUBLIC_URL (never from the request's Host header). */

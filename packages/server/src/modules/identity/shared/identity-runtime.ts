@@ -1,6 +1,7 @@
 import type { Config } from '../../../config.js';
 import type { AppContext } from '../../../platform/app-context.js';
 import { createPasswordHasher, type PasswordHasher } from '../passwords/password-hasher.js';
+import { adoptModulePermissions } from '../roles/permission-catalogue.js';
 
 /**
  * What the identity services share inside one process: settings, the password hasher, the
@@ -22,6 +23,7 @@ const runtimes = new WeakMap<AppContext, IdentityRuntime>();
 export function identityRuntime(ctx: AppContext): IdentityRuntime {
   let runtime = runtimes.get(ctx);
   if (!runtime) {
+    adoptModulePermissions(ctx.catalogues.permissions.values());
     runtime = {
       ctx,
       settings: ctx.config.identity,

@@ -1,0 +1,233 @@
+// Notification center benchmark (issue 14): render + enqueue (one template, 1,000
+// recipients per send) beside a raw LiquidJS render loop; email to a loopback SMTP server
+// through the whole pipeline beside raw pooled nodemailer to the same server; in-app
+// message to one of 1,000 connected SSE clients (p99) beside a bare SSE write; the
+// sensitive-word filter with 10,000 words beside one RegExp alternation of the same words.
+// Run: node bench/run.js notifications (after npm run build).
+import { Liquid } from 'liquidjs';
+import nodemailer from 'nodemailer';
+import { sendNotification } from '../packages/server/dist/modules/notifications/sending/send.service.js';
+import { WordMatcher } from '../packages/server/dist/modules/notifications/words/aho-corasick.js';
+import { inTransaction } from '../packages/server/dist/platform/db/transaction.js';
+import { alternate, pairedCase } from './lib/baselines.js';
+import { admin, startBed, startSink, template } from './lib/notification-bed.js';
+import { percentile, writeResult } from './lib/results.js';
+import { bareSseLatencies, connectClients, headerAuth } from './lib/sse-clients.js';
+
+const ROUNDS = Number(process.env.NOTIFY_BENCH_ROUNDS ?? 3);
+const RECIPIENTS = 1000;
+const SENDS = 5;
+const MAILS = Number(process.env.NOTIFY_BENCH_MAILS ?? 2000);
+const CLIENTS = 1000;
+const SSE_MESSAGES = 300;
+
+async function renderAndEnqueue(bed) {
+  const start = performance.now();
+  for (let i = 0; i < SENDS; i += 1) {
+    await inTransaction(bed.ctx.db, (trx) =>
+      sendNotification(trx, bed.deps, admin, {
+        template: 'bench.task',
+        channels: ['email'],
+        recipients: [{ type: 'role', code: 'bench' }],
+        params: { taskName: `Review ${i}`, items: ['a', 'b', 'c'] },
+      }),
+    );
+  }
+  return (SENDS * RECIPIENTS) / ((performance.now() - start) / 1000);
+}
+
+function rawLiquid() {
+  const liquid = new Liquid();
+  const body = template.variants[0].body.replace(/\$\{(\w+)\}/g, '{{ $1 }}');
+  const subject = template.variants[0].subject.replace(/\$\{(\w+)\}/g, '{{ $1 }}');
+  const [b, s] = [liquid.parse(body), liquid.parse(subject)];
+  const start = performance.now();
+  for (let i = 0; i < SENDS * RECIPIENTS; i += 1) {
+    const scope = { userName: `用户 ${i}`, taskName: 'Review', items: ['a', 'b', 'c'] };
+    liquid.renderSync(b, scope);
+    liquid.renderSync(s, scope);
+  }
+  return (SENDS * RECIPIENTS) / ((performance.now() - start) / 1000);
+}
+
+async function emailPipeline(sink) {
+  const bed = await startBed({
+    users: MAILS,
+    env: {
+      MAIL_SERVER: '127.0.0.1',
+      MAIL_PORT: String(sink.port),
+      MAIL_USE_TLS: 'false',
+      MAIL_POOL_SIZE: '5',
+      JOBS_CONCURRENCY: '64',
+    },
+  });
+  const before = sink.count();
+  const start = performance.now();
+  await bed.ctx.jobs.start();
+  await inTransaction(bed.ctx.db, (trx) =>
+    sendNotification(trx, bed.deps, admin, {
+      template: 'bench.task',
+      channels: ['email'],
+      recipients: [{ type: 'role', code: 'bench' }],
+      params: { taskName: 'Mail', items: [] },
+    }),
+  );
+  while (sink.count() - before < MAILS) await new Promise((r) => setTimeout(r, 20));
+  const rate = MAILS / ((performance.now() - start) / 1000);
+  await bed.close();
+  return rate;
+}
+
+async function rawNodemailer(sink) {
+  const transport = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 5,
+    maxMessages: Infinity,
+    host: '127.0.0.1',
+    port: sink.port,
+    secure: false,
+    ignoreTLS: true,
+  });
+  const start = performance.now();
+  const pending = [];
+  for (let i = 0; i < MAILS; i += 1) {
+    pending.push(
+      transport.sendMail({
+        from: 'noreply@signx.test',
+        to: `u${i}@example.test`,
+        subject: '任务：Mail',
+        html: '<p>用户，您好：</p>',
+        text: '用户，您好：',
+      }),
+    );
+  }
+  await Promise.all(pending);
+  transport.close();
+  return MAILS / ((performance.now() - start) / 1000);
+}
+
+async function sseLatency() {
+  const bed = await startBed({ users: CLIENTS, extraModules: [headerAuth] });
+  await bed.app.listen({ port: 0, host: '127.0.0.1' });
+  const port = bed.app.server.address().port;
+  const clients = await connectClients(port, bed.ids);
+  await bed.ctx.jobs.start();
+  const latencies = [];
+  for (let i = 0; i < SSE_MESSAGES; i += 1) {
+    const index = (i * 7919) % CLIENTS;
+    const arrived = clients.next(index);
+    const start = performance.now();
+    await inTransaction(bed.ctx.db, (trx) =>
+      sendNotification(trx, bed.deps, admin, {
+        template: 'bench.task',
+        channels: ['in_app'],
+        recipients: [{ type: 'user', id: bed.ids[index] }],
+        params: { taskName: `T${i}`, items: [] },
+      }),
+    );
+    await arrived;
+    latencies.push(performance.now() - start);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  clients.close();
+  await bed.close();
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+function wordList() {
+  const words = [];
+  for (let i = 0; i < 10_000; i += 1)
+    words.push({
+      word: `${String.fromCharCode(0x4e00 + ((i * 37) % 20000))}${(i * 7919).toString(36)}`,
+      action: i % 10 === 0 ? 'block' : 'mask',
+    });
+  return words;
+}
+
+function scanText() {
+  const para =
+    '合同审批通知：请于本周五前完成签署。The supply contract SIG-2026-00042 awaits your signature; 逾期将自动提醒。 ';
+  return para.repeat(Math.ceil(20_000_000 / Buffer.byteLength(para)));
+}
+
+function filterRate(scan, text) {
+  const bytes = Buffer.byteLength(text);
+  const start = performance.now();
+  scan(text);
+  return bytes / 1e6 / ((performance.now() - start) / 1000);
+}
+
+const bed = await startBed({ users: RECIPIENTS });
+const renderRuns = await alternate(
+  ROUNDS,
+  async () => rawLiquid(),
+  async () => renderAndEnqueue(bed),
+);
+await bed.close();
+const sink = await startSink();
+const mailRuns = await alternate(
+  ROUNDS,
+  () => rawNodemailer(sink),
+  () => emailPipeline(sink),
+);
+await sink.close();
+const sse = await sseLatency();
+const bareSse = await bareSseLatencies(CLIENTS, SSE_MESSAGES);
+const words = wordList();
+const matcher = new WordMatcher(words);
+const alternation = new RegExp(
+  words.map((w) => w.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  'gi',
+);
+const text = scanText();
+const filterRuns = await alternate(
+  ROUNDS,
+  async () => filterRate((t) => t.match(alternation), text),
+  async () => filterRate((t) => matcher.matches(t), text),
+);
+
+writeResult(
+  'notifications',
+  [
+    pairedCase(renderRuns, {
+      name: `render + enqueue (one template, ${RECIPIENTS} recipients per send)`,
+      unit: 'messages/s',
+      pick: (v) => v,
+      baselineName: 'raw LiquidJS render loop (subject + body)',
+      target: { value: 5000 },
+    }),
+    pairedCase(mailRuns, {
+      name: 'email to a loopback SMTP server (send → job → pooled SMTP, 5 connections)',
+      unit: 'messages/s',
+      pick: (v) => v,
+      baselineName: 'raw pooled nodemailer, 5 connections, same server',
+      target: { value: 500 },
+    }),
+    {
+      name: `in-app message to a connected SSE client, p99 (${CLIENTS} clients; send → job → inbox → bus → stream)`,
+      value: sse.p99,
+      unit: 'ms',
+      target: { op: '<=', value: 50 },
+      baseline: { name: `bare node:http SSE write to one of ${CLIENTS} clients, p99`, value: bareSse.p99 },
+      ratio: Math.round((bareSse.p99 / sse.p99) * 1000) / 1000,
+      p50: sse.p50,
+    },
+    pairedCase(filterRuns, {
+      name: 'sensitive-word filter, 10,000 words (Aho–Corasick)',
+      unit: 'MB/s',
+      pick: (v) => v,
+      baselineName: 'one case-insensitive RegExp alternation of the same words',
+      target: { value: 50 },
+    }),
+  ],
+  {
+    notes: {
+      recipientsPerSend: RECIPIENTS,
+      sends: SENDS,
+      mails: MAILS,
+      sseMessages: SSE_MESSAGES,
+      textMB: Math.round(Buffer.byteLength(text) / 1e6),
+    },
+  },
+);
+process.exit(0);

@@ -1,0 +1,151 @@
+import { decodeJson } from '../../../platform/db/json-codec.js';
+import { inTransaction } from '../../../platform/db/transaction.js';
+import { actorOf } from '../../../platform/http/access.js';
+import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import { notificationsPermissions as permissions } from '../notifications.catalogue.js';
+import type { NotificationsDeps } from '../notifications.deps.js';
+import { notificationsErrors as errors } from '../notifications.errors.js';
+import { sendResultView } from '../sending/send.schemas.js';
+import { presentEndpoint, presentGroup, presentProvider } from './setup.presenter.js';
+import * as s from './setup.schemas.js';
+import * as setup from './setup.service.js';
+import { sendTest } from './test-send.service.js';
+
+/** Channel setup: SMS providers, robot and webhook groups with their endpoints, and "send test". */
+export function setupRoutes(deps: NotificationsDeps): RouteDefinition[] {
+  const read = permissions.access('notifications.channel.read');
+  const manage = permissions.access('notifications.channel.manage');
+  const write = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(deps.db, work);
+  const breakerOpen = (kind: string, id: string) => deps.channels.breakers.isOpen(`sms:${kind}:${id}`);
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/notifications/channels',
+      access: read,
+      summary: 'Channel setup: email, SMS providers, groups',
+      response: s.overviewView,
+      handler: async () => {
+        const o = await setup.channelOverview(deps.db, deps);
+        return {
+          email: o.email,
+          providers: o.providers.map((p) => presentProvider(p, breakerOpen(p.kind, p.id))),
+          groups: o.groups.map((g) => presentGroup(g, g.endpoints)),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/notifications/channels/groups',
+      access: manage,
+      summary: 'Create a robot or webhook group',
+      body: s.groupBody,
+      response: s.groupView,
+      status: 201,
+      errors: ['CONFLICT'],
+      handler: async (request) => {
+        const group = await write((trx) => setup.saveGroup(trx, deps, actorOf(request), request.body));
+        return presentGroup(group as NonNullable<typeof group>, []);
+      },
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/notifications/channels/groups/:id',
+      access: manage,
+      summary: 'Change a group',
+      params: s.idParams,
+      body: s.groupBody,
+      response: s.okView,
+      errors: ['CONFLICT', 'NOT_FOUND'],
+      handler: async (request) => {
+        await write((trx) =>
+          setup.saveGroup(trx, deps, actorOf(request), { ...request.body, id: request.params.id }),
+        );
+        return { ok: true };
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/notifications/channels/groups/:id',
+      access: manage,
+      summary: 'Remove a group and its endpoints',
+      params: s.idParams,
+      response: s.okView,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        await write((trx) => setup.removeGroup(trx, deps, actorOf(request), request.params.id));
+        return { ok: true };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/notifications/channels/groups/:id/endpoints',
+      access: manage,
+      summary: 'Add a robot (or webhook endpoint) to a group; several robots are rotated',
+      params: s.idParams,
+      body: s.endpointBody,
+      response: s.endpointView,
+      status: 201,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        const e = await write((trx) =>
+          setup.saveEndpoint(trx, deps, actorOf(request), { ...request.body, group_id: request.params.id }),
+        );
+        return presentEndpoint(e as NonNullable<typeof e>);
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/notifications/channels/endpoints/:id',
+      access: manage,
+      summary: 'Remove a robot or endpoint',
+      params: s.idParams,
+      response: s.okView,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        await write((trx) => setup.removeEndpoint(trx, deps, actorOf(request), request.params.id));
+        return { ok: true };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/notifications/channels/providers',
+      access: manage,
+      summary: 'Add an SMS provider to the chain',
+      body: s.providerBody,
+      response: s.providerView,
+      status: 201,
+      handler: async (request) => {
+        const p = await write((trx) => setup.saveProvider(trx, deps, actorOf(request), request.body));
+        const row = p as NonNullable<typeof p>;
+        return presentProvider(
+          { ...row, settings: decodeJson<Record<string, string>>(row.settings) ?? {} },
+          false,
+        );
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/notifications/channels/providers/:id',
+      access: manage,
+      summary: 'Remove an SMS provider',
+      params: s.idParams,
+      response: s.okView,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        await write((trx) => setup.removeProvider(trx, deps, actorOf(request), request.params.id));
+        return { ok: true };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/notifications/channels/test',
+      access: manage,
+      summary: 'Send a test message on a channel',
+      body: s.testBody,
+      response: sendResultView,
+      status: 202,
+      errors: [errors.TEMPLATE_NOT_FOUND],
+      handler: async (request) => write((trx) => sendTest(trx, deps, actorOf(request), request.body)),
+    }),
+  ];
+}
