@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { type Locale, launchBrowser, openContext, type PageWatch, screenshot } from './support/browser';
 import { type E2eServer, startE2eServer } from './support/e2e-server';
-import { apiCall, apiToken, linkIn, mailTo, signIn } from './support/flows';
+import { apiCall, apiToken, confirmPopover, linkIn, mailTo, signIn } from './support/flows';
 
 const password = 'Quiet-Lantern-73!';
 
@@ -211,7 +211,7 @@ describe('the admin app: every page, in three languages, accessible', () => {
     expect(viaKey.status).toBe(200);
     await page.getByTestId('api-key-secret-done').click();
     await page.getByTestId('api-key-revoke').click();
-    await page.getByRole('button', { name: 'Revoke' }).last().click();
+    await confirmPopover(page, 'Revoke');
     await page.getByTestId('api-keys-table').getByText('Revoked').waitFor();
     expect((await fetch(`${server.url}/api/v1/audit/events`, { headers: { 'x-api-key': key } })).status).toBe(
       401,
@@ -226,14 +226,14 @@ describe('the admin app: every page, in three languages, accessible', () => {
     const before = await page.getByTestId('session-kick').count();
     expect(before).toBeGreaterThan(0);
     await page.getByTestId('session-kick').first().click();
-    await page.getByRole('button', { name: 'End session' }).last().click();
+    await confirmPopover(page, 'End session');
     await page.getByText('Session ended').waitFor();
 
     await visit(page, `${server.url}/jobs/schedules`);
     const pause = page.locator('[data-testid^="schedule-pause-"]').first();
     const name = (await pause.getAttribute('data-testid'))!.replace('schedule-pause-', '');
     await pause.click();
-    await page.getByRole('button', { name: 'Pause' }).last().click();
+    await confirmPopover(page, 'Pause');
     await page.getByTestId(`schedule-resume-${name}`).click();
     await page.getByTestId(`schedule-pause-${name}`).waitFor();
 

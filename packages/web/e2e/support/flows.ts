@@ -16,6 +16,15 @@ export async function signIn(
   await page.getByTestId('sign-in').click();
 }
 
+/**
+ * Clicks `button` in the open confirmation popover. Scoped to the visible popover, because a
+ * page-wide "last button named X" finds the row's own button when the popover has not
+ * rendered yet on a loaded machine (the click then closes it again).
+ */
+export async function confirmPopover(page: Page, button: string): Promise<void> {
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: button }).click();
+}
+
 /** A TOTP code for `secret`, `offsetSteps` 30-second steps from now (the server allows ±1). */
 function totp(secret: string, offsetSteps = 0): string {
   return authenticator.clone({ epoch: Date.now() + offsetSteps * 30_000 }).generate(secret);
