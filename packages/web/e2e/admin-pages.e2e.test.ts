@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { type Locale, launchBrowser, openContext, type PageWatch, screenshot } from './support/browser';
 import { type E2eServer, startE2eServer } from './support/e2e-server';
-import { apiCall, apiToken, confirmPopover, linkIn, mailTo, signIn } from './support/flows';
+import { apiCall, apiToken, confirmPopover, freshTotp, linkIn, mailTo, signIn } from './support/flows';
 
 const password = 'Quiet-Lantern-73!';
 
@@ -383,6 +383,29 @@ describe('the shell: permissions, languages, phones, session end', () => {
     await other.page.getByTestId('sign-in').click();
     await other.page.getByTestId('users-table').waitFor();
     await other.context.close();
+    await context.close();
+  });
+  it('takes a signed-in user to authenticator enrolment when the role starts requiring MFA', async () => {
+    const { context, page, watch } = await openContext(browser, server.url);
+    await signIn(page, server.url, 'reader', password);
+    await page.getByTestId('users-table').waitFor();
+    const admin = await apiToken(server.url, 'admin', password);
+    const roles = await apiCall<{ id: string; code: string }[]>(server.url, admin, 'GET', '/roles');
+    const role = roles.find((r) => r.code === 'user_reader');
+    await apiCall(server.url, admin, 'PATCH', `/roles/${role?.id}`, { mfa_required: true });
+    // The next call is refused with mfa_enrolment_required: the app moves to enrolment.
+    await page.getByTestId('filter-search').click();
+    await page.getByTestId('enrol-password').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/first-login/mfa');
+    await page.getByTestId('enrol-password').fill(password);
+    await page.getByTestId('enrol-start').click();
+    const secret = (await page.getByTestId('enrol-secret').textContent())?.trim() ?? '';
+    await page.getByTestId('enrol-code').fill(await freshTotp(secret));
+    await page.getByTestId('enrol-confirm').click();
+    await page.getByTestId('recovery-saved').click();
+    await page.getByTestId('users-table').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/system/users');
+    expect(watch.cspViolations).toEqual([]);
     await context.close();
   });
 });
