@@ -3,19 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openContext, screenshot } from './support/browser';
 import { type E2eServer, startE2eServer } from './support/e2e-server';
-import { apiCall, apiToken, linkIn, mailTo, signIn, totp } from './support/flows';
+import { apiCall, apiToken, freshTotp, linkIn, mailTo, signIn } from './support/flows';
 
 const adminPassword = 'Quiet-Lantern-73!';
 const miraPassword = 'Amber-Falcon-2026!';
 
 /**
- * Sign-in end to end: the first administrator's forced password change, a new user who sets
+ * Sign-in end to end, with the security defaults (every system role requires MFA): the first
+ * administrator's forced password change and authenticator enrolment, a new user who sets
  * the password from the welcome mail, the emailed sign-in code, forced MFA enrolment with a
  * QR code, recovery and TOTP codes, forgot-password by mail, wrong-password messages.
  */
 describe('sign-in, first login and mailed links', () => {
   let server: E2eServer;
   let browser: Browser;
+  let adminSecret = '';
   let secret = '';
   let recoveryCode = '';
   beforeAll(async () => {
@@ -26,7 +28,7 @@ describe('sign-in, first login and mailed links', () => {
     await server?.close();
   });
 
-  it('makes the first administrator change the generated password, then opens the app', async () => {
+  it('makes the first administrator change the generated password and enrol an authenticator, then opens the app', async () => {
     const { context, page, watch } = await openContext(browser, server.url);
     await signIn(page, server.url, 'admin', server.adminPassword, '/system/users');
     await page.getByTestId('current-password').waitFor();
@@ -41,6 +43,23 @@ describe('sign-in, first login and mailed links', () => {
     await page.getByTestId('new-password').fill(adminPassword);
     await page.getByTestId('repeat-password').fill(adminPassword);
     await page.getByTestId('save-password').click();
+
+    // The super administrator role requires MFA: the app holds the user on enrolment.
+    await page.getByTestId('enrol-password').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/first-login/mfa');
+    await page.goto(`${server.url}/system/users`);
+    await page.getByTestId('enrol-password').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/first-login/mfa');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('enrol-password').fill(adminPassword);
+    await page.getByTestId('enrol-start').click();
+    await page.getByTestId('enrol-qr').waitFor();
+    adminSecret = (await page.getByTestId('enrol-secret').textContent())?.trim() ?? '';
+    await page.getByTestId('enrol-code').fill(await freshTotp(adminSecret));
+    await page.getByTestId('enrol-confirm').click();
+    await page.getByTestId('recovery-codes').waitFor();
+    expect(await page.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+    await page.getByTestId('recovery-saved').click();
     await page.getByTestId('side-menu').waitFor();
     expect(new URL(page.url()).pathname).toBe('/dashboard');
     expect(watch.errors).toEqual([]);
@@ -60,7 +79,7 @@ describe('sign-in, first login and mailed links', () => {
   });
 
   it('lets a new user set the password from the welcome mail, then enforces MFA enrolment', async () => {
-    const token = await apiToken(server.url, 'admin', adminPassword);
+    const token = await apiToken(server.url, 'admin', adminPassword, adminSecret);
     await apiCall(server.url, token, 'POST', '/roles', {
       code: 'signer',
       name: 'Signer',
@@ -108,7 +127,7 @@ describe('sign-in, first login and mailed links', () => {
     expect(await page.getByTestId('enrol-qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     secret = (await page.getByTestId('enrol-secret').textContent())?.trim() ?? '';
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByTestId('enrol-code').fill(totp(secret));
+    await page.getByTestId('enrol-code').fill(await freshTotp(secret));
     await page.getByTestId('enrol-confirm').click();
     await page.getByTestId('recovery-codes').waitFor();
     recoveryCode =
@@ -134,7 +153,7 @@ describe('sign-in, first login and mailed links', () => {
 
     await signIn(page, server.url, 'mira', miraPassword);
     await page.getByTestId('mfa-code').waitFor();
-    await page.getByTestId('mfa-code').fill(totp(secret, 1));
+    await page.getByTestId('mfa-code').fill(await freshTotp(secret));
     await page.getByTestId('mfa-verify').click();
     await page.getByTestId('side-menu').waitFor();
     await context.close();

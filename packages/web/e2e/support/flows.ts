@@ -16,9 +16,39 @@ export async function signIn(
   await page.getByTestId('sign-in').click();
 }
 
+/**
+ * Clicks `button` in the open confirmation popover. Scoped to the visible popover, because a
+ * page-wide "last button named X" finds the row's own button when the popover has not
+ * rendered yet on a loaded machine (the click then closes it again).
+ */
+export async function confirmPopover(page: Page, button: string): Promise<void> {
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: button }).click();
+}
+
 /** A TOTP code for `secret`, `offsetSteps` 30-second steps from now (the server allows ±1). */
-export function totp(secret: string, offsetSteps = 0): string {
+function totp(secret: string, offsetSteps = 0): string {
   return authenticator.clone({ epoch: Date.now() + offsetSteps * 30_000 }).generate(secret);
+}
+
+const stepMs = 30_000;
+// The server accepts each TOTP time step once per user (replay protection), so a suite that
+// proves the same authenticator several times must never offer a step it already used.
+const usedSteps = new Map<string, number>();
+
+/**
+ * A TOTP code for `secret` from a step not offered before: the current step, else the next
+ * one (the server accepts ±1), else it waits for a new step.
+ */
+export async function freshTotp(secret: string): Promise<string> {
+  for (;;) {
+    const now = Math.floor(Date.now() / stepMs);
+    const step = Math.max(now, (usedSteps.get(secret) ?? now - 1) + 1);
+    if (step <= now + 1) {
+      usedSteps.set(secret, step);
+      return totp(secret, step - now);
+    }
+    await new Promise((resolve) => setTimeout(resolve, (now + 1) * stepMs - Date.now() + 50));
+  }
 }
 
 /** Waits (bounded) for the next mail to `to` after `after` messages and returns it. */
@@ -59,13 +89,41 @@ export async function apiCall<T = unknown>(
   return json.data;
 }
 
-export async function apiToken(base: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/auth/login`, {
+/**
+ * An access token through the API's sign-in; a user whose role requires MFA proves the
+ * authenticator bound to `totpSecret` in the second step, as the sign-in page does.
+ */
+export async function apiToken(
+  base: string,
+  username: string,
+  password: string,
+  totpSecret?: string,
+): Promise<string> {
+  const login = await postJson<{
+    status: string;
+    tokens?: { access_token: string };
+    challenge_token?: string;
+    methods?: string[];
+  }>(base, '/auth/login', { username, password });
+  if (login.tokens) return login.tokens.access_token;
+  if (login.status !== 'mfa_required' || !login.challenge_token || !login.methods?.includes('totp'))
+    throw new Error(`no token for ${username}: sign-in answered ${login.status}`);
+  if (!totpSecret) throw new Error(`${username} must prove a second factor: pass the TOTP secret`);
+  const tokens = await postJson<{ access_token: string }>(base, '/auth/mfa/verify', {
+    challenge_token: login.challenge_token,
+    method: 'totp',
+    code: await freshTotp(totpSecret),
+  });
+  return tokens.access_token;
+}
+
+async function postJson<T>(base: string, path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${base}/api/v1${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify(body),
   });
-  const json = (await response.json()) as { data: { tokens?: { access_token: string } } };
-  if (!json.data.tokens) throw new Error(`no token for ${username}`);
-  return json.data.tokens.access_token;
+  const json = (await response.json()) as { data: T; message?: string };
+  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${json.message}`);
+  return json.data;
 }

@@ -13,8 +13,38 @@ export const api = createClient<paths>({ baseUrl: '', fetch: authorizedFetch });
 export async function authorizedFetch(request: Request): Promise<Response> {
   const retry = request.clone();
   const first = await send(request);
-  if (first.status !== 401 || request.url.includes('/api/v1/auth/') || !hasSession()) return first;
-  return (await refreshAccess()) ? send(retry) : first;
+  const response =
+    first.status !== 401 || request.url.includes('/api/v1/auth/') || !hasSession()
+      ? first
+      : (await refreshAccess())
+        ? await send(retry)
+        : first;
+  if (response.status === 403) await noticeRestriction(response);
+  return response;
+}
+
+/** Why the server holds a signed-in session to one task (`details.reason` of its 403). */
+export type SessionRestriction = 'password_change_required' | 'mfa_enrolment_required';
+const restrictions: readonly string[] = ['password_change_required', 'mfa_enrolment_required'];
+let restrictedListener: (reason: SessionRestriction) => void = () => undefined;
+
+/**
+ * Called when a call is refused because the session became restricted while the app was
+ * open (a role started requiring MFA, the password expired): the app then takes the user to
+ * the page that lifts the restriction instead of showing a bare 403.
+ */
+export function onSessionRestricted(listener: (reason: SessionRestriction) => void): void {
+  restrictedListener = listener;
+}
+
+async function noticeRestriction(response: Response): Promise<void> {
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { details?: { reason?: unknown } } | null;
+  const reason = body?.details?.reason;
+  if (typeof reason === 'string' && restrictions.includes(reason))
+    restrictedListener(reason as SessionRestriction);
 }
 
 function send(request: Request): Promise<Response> {

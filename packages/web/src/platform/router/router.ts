@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { onSessionRestricted } from '../api/http-client';
 import { useSessionStore } from '../auth/session.store';
 import { i18n } from '../i18n/i18n';
 import { menuGroups } from './route-meta';
@@ -55,6 +56,23 @@ router.beforeEach(async (to) => {
   if (to.name === 'first-password' || to.name === 'first-mfa' || to.path === '/') return startPage();
   return true;
 });
+
+/**
+ * A session the server restricted while the app was open: learn from /me what is now
+ * required and hold the user on that page, as the guard does on the next sign-in.
+ */
+onSessionRestricted(() => void holdRestrictedSession());
+
+async function holdRestrictedSession(): Promise<void> {
+  const session = useSessionStore();
+  try {
+    await session.loadMe();
+  } catch {
+    return; // /me failed too: the refused call's own error is what the user sees
+  }
+  const target = session.mustChangePassword ? 'first-password' : session.mustEnrolMfa ? 'first-mfa' : null;
+  if (target && router.currentRoute.value.name !== target) await router.replace({ name: target });
+}
 
 /** The first menu page the user may open (the account page when there is none). */
 export function startPage(): string {
