@@ -22,7 +22,10 @@ function startScriptFromSource(): { dir: string } {
   const main = join(repoRoot, 'packages/server/src/main.ts');
   const dir = mkdtempSync(join(tmpdir(), 'signx-npm-start-'));
   const fromSource = script.replace(builtEntry, `node --import ${tsx} ${main}`);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'start-probe', scripts: { start: fromSource } }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'start-probe', scripts: { start: fromSource } }),
+  );
   return { dir };
 }
 
