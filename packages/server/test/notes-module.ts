@@ -25,8 +25,11 @@ export async function createNotesTable(db: Db): Promise<void> {
 const note = Type.Object({ id: Type.String(), title: Type.String(), created_at: Type.String() });
 const open = { access: { public: true as const, reason: 'test' } };
 
-/** Runs inside the note-creating transaction, after its insert (fault tests act there). */
-export const notesTransactionHook = { afterInsert: async (_title: string): Promise<void> => {} };
+/** Fault tests act here: inside the note-creating transaction after its insert, and after it returned. */
+export const notesTransactionHook = {
+  afterInsert: async (_title: string): Promise<void> => {},
+  afterTransaction: async (_title: string): Promise<void> => {},
+};
 
 /** Lets a test wait until the slow route has really started handling a request. */
 export const slowRouteEntered = {
@@ -61,6 +64,7 @@ export const notesModule: ModuleDefinition = {
           await trx.insertInto('test_notes').values(row).execute();
           await notesTransactionHook.afterInsert(row.title);
         });
+        await notesTransactionHook.afterTransaction(row.title);
         reply.status(201);
         return ok({ ...row, secret_column: 'never serialized' });
       },
