@@ -4,6 +4,31 @@ import type { Db, DbOrTrx, Tables, Trx } from './schema.js';
 
 const openTransaction = new AsyncLocalStorage<{ isOpen: boolean }>();
 const heldTransaction = new AsyncLocalStorage<HeldTransaction>();
+const beforeCommit = new AsyncLocalStorage<BeforeCommit>();
+
+/** Last work of an outermost transaction, just before it commits (see withBeforeCommit). */
+export type BeforeCommit = (trx: Trx) => Promise<void>;
+
+/**
+ * Runs `fn` so that every outermost transaction it opens (inTransaction, or a held one) runs
+ * `hook` as its last step before committing: whatever the hook writes commits with the
+ * work, or not at all. The request audit uses it to record a write's HTTP event in the
+ * write's own transaction, so a crash after the commit cannot lose it.
+ */
+export function withBeforeCommit<T>(hook: BeforeCommit, fn: () => T): T {
+  return beforeCommit.run(hook, fn);
+}
+
+/** `work`, then the before-commit hook of the current scope, if any. */
+function withHook<T>(work: (trx: Trx) => Promise<T>): (trx: Trx) => Promise<T> {
+  const hook = beforeCommit.getStore();
+  if (!hook) return work;
+  return async (trx) => {
+    const result = await work(trx);
+    await hook(trx);
+    return result;
+  };
+}
 const guardedDatabases = new WeakSet<object>();
 
 /**
@@ -24,11 +49,12 @@ export async function inTransaction<T>(db: DbOrTrx, work: (trx: Trx) => Promise<
   if (db.isTransaction) return work(db as Trx);
   const held = heldTransaction.getStore();
   if (held?.holds(db)) return held.join(work);
-  if (!guardedDatabases.has(db)) return (db as Db).transaction().execute(work);
+  const outermost = withHook(work);
+  if (!guardedDatabases.has(db)) return (db as Db).transaction().execute(outermost);
   return (db as Db).transaction().execute(async (trx) => {
     const scope = { isOpen: true };
     try {
-      return await openTransaction.run(scope, () => work(trx));
+      return await openTransaction.run(scope, () => outermost(trx));
     } finally {
       scope.isOpen = false;
     }
@@ -90,7 +116,7 @@ export class HeldTransaction {
     const trx = await this.open();
     this.trx = undefined;
     try {
-      await last(trx);
+      await withHook(last)(trx);
       await trx.commit().execute();
     } catch (error) {
       await trx

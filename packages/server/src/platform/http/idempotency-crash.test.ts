@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventually } from '../../../test/job-harness.js';
+import { postNoteThenCrash } from '../../../test/notes-crash.js';
 import { createNotesTable, notesModule } from '../../../test/notes-module.js';
 import { testConfig } from '../../../test/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
@@ -28,36 +27,11 @@ describe('Idempotency-Key across a crash', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function postThenCrash(crashAt: string, headers: Record<string, string>) {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/idempotency-crash-child.ts', JSON.stringify(database.location), crashAt],
-      { cwd: new URL('../../../', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    await eventually(() => output.includes('LISTENING'), 60_000);
-    const port = Number(/LISTENING (\d+)/.exec(output)?.[1]);
-    const lost = await fetch(`http://127.0.0.1:${port}/api/v1/test/notes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ title: 'once' }),
-    }).then(
-      () => 'answered',
-      () => 'lost',
-    );
-    expect(lost).toBe('lost');
-    await exited;
-  }
-
-  it.each(['after-transaction', 'before-reply'])(
+  it.each(['after-transaction', 'before-reply'] as const)(
     'a retry after the server died %s gets 201 and the single note',
     async (crashAt) => {
       const headers = { 'idempotency-key': `crash-${crashAt}` };
-      await postThenCrash(crashAt, headers);
+      await postNoteThenCrash(database, crashAt, headers);
       const app = await buildApp(testConfig(dataDir), { database, modules: [notesModule] });
       try {
         const retry = await app.inject({
