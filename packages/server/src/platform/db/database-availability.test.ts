@@ -1,11 +1,12 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notesModule } from '../../../test/notes-module.js';
 import { testConfig } from '../../../test/test-app.js';
 import { buildApp } from '../../app.js';
 import { createDatabase, type Database } from './database.js';
-import { type AvailabilityState, isDatabaseUnavailable } from './database-availability.js';
+import { isDatabaseUnavailable } from './database-availability.js';
 import { databaseErrorToAppError } from './database-errors.js';
 
 /** A TCP server that accepts connections and never answers: a hung database. */
@@ -42,18 +43,18 @@ describe('database unavailability', () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  /** The app on a PostgreSQL that cannot be reached; returns the availability lines it logs. */
+  /** The app on a PostgreSQL that cannot be reached; returns the messages it logs. */
   async function appOn(port: number) {
     database = createDatabase({
       dialect: 'postgres',
       url: `postgres://postgres@127.0.0.1:${port}/test`,
       connectTimeoutMs: 300,
     });
-    app = await buildApp(testConfig('/tmp/signx-unreachable'), { database, modules: [notesModule] });
+    const lines: { level: number; msg: string; err?: unknown }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    app = await buildApp(testConfig('/tmp/signx-unreachable'), { database, logger, modules: [notesModule] });
     await app.ready();
-    const changes: AvailabilityState[] = [];
-    database.availability.onChange((state) => changes.push(state));
-    return { app, changes };
+    return { app, lines };
   }
 
   const hungPort = async () => {
@@ -68,7 +69,7 @@ describe('database unavailability', () => {
   ])(
     'answers 503/50301 with Retry-After when the database is %s, logging the outage once',
     async (_label, port) => {
-      const { app, changes } = await appOn(await port());
+      const { app, lines } = await appOn(await port());
       for (let i = 0; i < 3; i += 1) {
         const res = await app.inject({ method: 'GET', url: '/api/v1/test/notes' });
         expect(res.statusCode).toBe(503);
@@ -76,7 +77,11 @@ describe('database unavailability', () => {
         expect(res.headers['retry-after']).toBe('5');
         expect(JSON.stringify(res.json())).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|timeout/);
       }
-      expect(changes).toEqual(['unavailable']);
+      // One line for the outage, none per failed request (no stack traces while it lasts).
+      expect(lines.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([
+        'database unavailable: requests answer 503 until it is back',
+      ]);
+      expect(lines.some((l) => l.err !== undefined)).toBe(false);
     },
   );
 
