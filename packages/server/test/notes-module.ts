@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { newId } from '../src/platform/db/ids.js';
 import { pageQuerySchema, pageSchema, paginate } from '../src/platform/db/pagination.js';
 import type { Db } from '../src/platform/db/schema.js';
+import { inTransaction } from '../src/platform/db/transaction.js';
 import { AppError } from '../src/platform/errors.js';
 import { envelope, errorResponses, ok } from '../src/platform/http/envelope.js';
 import type { ModuleDefinition } from '../src/platform/module.js';
@@ -23,6 +24,12 @@ export async function createNotesTable(db: Db): Promise<void> {
 
 const note = Type.Object({ id: Type.String(), title: Type.String(), created_at: Type.String() });
 const open = { access: { public: true as const, reason: 'test' } };
+
+/** Fault tests act here: inside the note-creating transaction after its insert, and after it returned. */
+export const notesTransactionHook = {
+  afterInsert: async (_title: string): Promise<void> => {},
+  afterTransaction: async (_title: string): Promise<void> => {},
+};
 
 /** Lets a test wait until the slow route has really started handling a request. */
 export const slowRouteEntered = {
@@ -53,8 +60,13 @@ export const notesModule: ModuleDefinition = {
       },
       async (request, reply) => {
         const row = { id: newId(), title: request.body.title, created_at: new Date().toISOString() };
-        await db.insertInto('test_notes').values(row).execute();
-        return reply.status(201).send(ok({ ...row, secret_column: 'never serialized' }));
+        await inTransaction(db, async (trx: AnyDb) => {
+          await trx.insertInto('test_notes').values(row).execute();
+          await notesTransactionHook.afterInsert(row.title);
+        });
+        await notesTransactionHook.afterTransaction(row.title);
+        reply.status(201);
+        return ok({ ...row, secret_column: 'never serialized' });
       },
     );
     app.get(

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createContext } from '../platform/app-context.js';
+import { integrityProblems } from '../platform/db/database-check.js';
 import { pendingMigrations } from '../platform/db/migrator.js';
 import type { CommandContext } from './commands.js';
 
@@ -20,7 +21,10 @@ export async function run(_args: string[], { config, io }: CommandContext): Prom
   const ctx = createContext(config);
   const findings: Finding[] = [{ name: 'configuration', ok: true, required: true, detail: 'valid' }];
   try {
-    findings.push(await databaseFinding(ctx), await storageFinding(ctx));
+    const database = await databaseFinding(ctx);
+    findings.push(database);
+    if (database.ok) findings.push(await integrityFinding(ctx));
+    findings.push(await storageFinding(ctx));
   } finally {
     await ctx.database.destroy();
   }
@@ -49,6 +53,50 @@ async function databaseFinding(ctx: ReturnType<typeof createContext>): Promise<F
   } catch (error) {
     return { name, ok: false, required: true, detail: `cannot connect: ${(error as Error).message}` };
   }
+}
+
+/**
+ * A page-corrupted SQLite file opens, migrates and answers simple queries; only reads that
+ * touch the damage fail. quick_check reads every page, so doctor finds it before users do.
+ */
+async function integrityFinding(ctx: ReturnType<typeof createContext>): Promise<Finding> {
+  const name = 'integrity';
+  if (ctx.config.database.dialect !== 'sqlite') {
+    return {
+      name,
+      ok: true,
+      required: true,
+      detail: 'checked by PostgreSQL itself (page checksums, if enabled)',
+    };
+  }
+  try {
+    const problems = await integrityProblems(ctx.database);
+    if (problems.length === 0)
+      return { name, ok: true, required: true, detail: 'every page reads back (quick_check)' };
+    return {
+      name,
+      ok: false,
+      required: true,
+      detail: damagedAdvice(ctx.config.database.file ?? '', problems),
+    };
+  } catch (error) {
+    return {
+      name,
+      ok: false,
+      required: true,
+      detail: damagedAdvice(ctx.config.database.file ?? '', [(error as Error).message]),
+    };
+  }
+}
+
+function damagedAdvice(file: string, problems: string[]): string {
+  return [
+    `the database file is damaged: ${problems.slice(0, 3).join('; ')}`,
+    `  What to do: stop SignX; keep a copy of ${file} (and its -wal file) as it is;`,
+    '  restore the latest backup into its place, or, without a backup, salvage what is readable:',
+    `  sqlite3 ${file} ".recover" | sqlite3 recovered.db, then move recovered.db into place;`,
+    '  start SignX and run "signx audit verify" to see whether any audit event was lost.',
+  ].join('\n');
 }
 
 async function storageFinding(ctx: ReturnType<typeof createContext>): Promise<Finding> {

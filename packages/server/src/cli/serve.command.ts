@@ -5,6 +5,7 @@ import { closeGracefully, prepareInstallation } from '../platform/boot.js';
 import { type CliIo, parseOptions } from './cli-io.js';
 import { runClusterPrimary } from './cluster-primary.js';
 import type { CommandContext } from './commands.js';
+import { serveProblem } from './serve-preflight.js';
 
 /**
  * `signx serve [--port N] [--workers N]`. With several workers the primary process
@@ -19,6 +20,13 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(io, '--port must be 0–65535');
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
     return usageError(io, '--workers must be 1–64');
+  if (cluster.isPrimary) {
+    const problem = await serveProblem(config, port);
+    if (problem) {
+      io.stderr(`signx: cannot start: ${problem}`);
+      return 1;
+    }
+  }
   if (workers > 1 && cluster.isPrimary) return runClusterPrimary(config, workers, port, io);
   return serveOne(config, port, io, !cluster.isWorker);
 }

@@ -59,8 +59,12 @@ export function createContext(
       url: config.database.url,
       poolMax: config.database.poolMax,
       guardTransactions: !config.isProduction,
-      onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; the pool replaces it'),
     });
+  database.availability.onChange((state, reason) =>
+    state === 'unavailable'
+      ? logger.error({ reason }, 'database unavailable: requests answer 503 until it is back')
+      : logger.info({ reason }, 'database available again'),
+  );
   const ctx = {
     config,
     modules,

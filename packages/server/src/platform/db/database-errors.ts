@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { isDatabaseUnavailable } from './database-availability.js';
 
 const conflictCodes = new Set([
   '23505', // PostgreSQL unique_violation
@@ -7,18 +8,10 @@ const conflictCodes = new Set([
   'SQLITE_CONSTRAINT_PRIMARYKEY',
   'SQLITE_CONSTRAINT_FOREIGNKEY',
 ]);
-const retryCodes = new Set([
+/** A transaction that lost a race: retrying succeeds, though the database is fine. */
+const retryableCodes = new Set([
   '40001', // PostgreSQL serialization_failure
   '40P01', // PostgreSQL deadlock_detected
-  '57P01', // PostgreSQL admin_shutdown
-  '57P03', // PostgreSQL cannot_connect_now
-  '08000',
-  '08003',
-  '08006',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'SQLITE_BUSY',
-  'SQLITE_LOCKED',
 ]);
 
 /**
@@ -32,10 +25,7 @@ export function databaseErrorToAppError(error: unknown): AppError | null {
   if (conflictCodes.has(code)) {
     return new AppError('CONFLICT', 'This conflicts with an existing record', { cause: error });
   }
-  const message = (error as { message?: unknown }).message;
-  const isPoolTimeout =
-    typeof message === 'string' && message.includes('timeout exceeded when trying to connect');
-  if (retryCodes.has(code) || isPoolTimeout) {
+  if (retryableCodes.has(code) || isDatabaseUnavailable(error)) {
     return new AppError('UNAVAILABLE', 'The database is busy or unreachable; please retry', { cause: error });
   }
   return null;

@@ -5,9 +5,12 @@ import {
   PostgresAdapter,
   PostgresDriver,
   PostgresIntrospector,
+  type PostgresPool,
+  type PostgresPoolClient,
   PostgresQueryCompiler,
 } from 'kysely';
 import type pg from 'pg';
+import { isDatabaseUnavailable } from './database-availability.js';
 import { assertOutsideTransaction } from './transaction.js';
 
 /**
@@ -16,7 +19,7 @@ import { assertOutsideTransaction } from './transaction.js';
  * SQLite), so failing loudly keeps both dialects honest.
  */
 export function guardedPostgresDialect(pool: pg.Pool): Dialect {
-  const config = { pool };
+  const config = { pool: discardingBrokenConnections(pool) };
   return {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => new GuardedPostgresDriver(config),
@@ -31,4 +34,28 @@ class GuardedPostgresDriver extends PostgresDriver {
     assertOutsideTransaction();
     return super.acquireConnection();
   }
+}
+
+/**
+ * A query that failed because its connection was terminated (57P01 arrives before the
+ * socket closes) must not hand that connection back to the pool as healthy: the next
+ * request would get it and fail too. Such a connection is released with the error, so the
+ * pool destroys it and opens a fresh one.
+ */
+function discardingBrokenConnections(pool: pg.Pool): PostgresPool {
+  return {
+    end: () => pool.end(),
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      const query = (sqlOrCursor: unknown, parameters?: readonly unknown[]) => {
+        if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as pg.Submittable);
+        return client.query(sqlOrCursor, parameters as unknown[]).catch((error: unknown) => {
+          if (isDatabaseUnavailable(error)) broken = error as Error;
+          throw error;
+        });
+      };
+      return { query, release: () => client.release(broken) } as unknown as PostgresPoolClient;
+    },
+  };
 }

@@ -10,6 +10,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
+import type { DatabaseAvailability } from './database-availability.js';
 import { assertOutsideTransaction } from './transaction.js';
 
 /**
@@ -28,7 +29,7 @@ const statisticsEveryMs = 5 * 60_000;
  * on, and write transactions that start with BEGIN IMMEDIATE so two transactions never
  * deadlock upgrading a read lock to a write lock.
  */
-export function createSqliteDialect(file: string): Dialect {
+export function createSqliteDialect(file: string, availability: DatabaseAvailability): Dialect {
   const config = {
     database: async () => {
       const database = new Database(file);
@@ -44,7 +45,7 @@ export function createSqliteDialect(file: string): Dialect {
   };
   return {
     createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new ImmediateSqliteDriver(config),
+    createDriver: () => new ImmediateSqliteDriver(config, availability),
     // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector is typed for any schema
     createIntrospector: (db: Kysely<any>) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
@@ -96,6 +97,13 @@ function withStatementCache(
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    config: ConstructorParameters<typeof SqliteDriver>[0],
+    private readonly availability: DatabaseAvailability,
+  ) {
+    super(config);
+  }
+
   /** Refuses, instead of deadlocking, a root-handle query from inside an open transaction. */
   override async acquireConnection(): Promise<DatabaseConnection> {
     assertOutsideTransaction();
@@ -107,9 +115,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
     for (let attempt = 0; ; attempt += 1) {
       try {
         await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+        this.availability.succeeded();
         return;
       } catch (error) {
         const isBusy = (error as { code?: string }).code === 'SQLITE_BUSY';
+        if (isBusy && Date.now() > deadline) this.availability.failed(error);
         if (!isBusy || Date.now() > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) + Math.random() * 10));
       }

@@ -35,7 +35,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     setAuthenticator(authenticator: Authenticator): void;
     /** Every route registered so far with its access rule (the route-inventory test reads it). */
-    routeInventory: { method: string; url: string; access: AccessRule; schema: FastifySchema | undefined }[];
+    routeInventory: {
+      method: string;
+      url: string;
+      access: AccessRule;
+      schema: FastifySchema | undefined;
+      isIdempotent: boolean;
+    }[];
   }
 }
 
@@ -79,6 +85,7 @@ export function installAccessControl(app: FastifyInstance, options: { publicBody
       url: route.url,
       access: route.config.access,
       schema: route.schema,
+      isIdempotent: route.config.idempotent === true,
     });
   });
   // preParsing: who may call is decided before the body is even read, so an anonymous or

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/database-availability.js';
 import { databaseErrorToAppError } from '../db/database-errors.js';
 import { AppError, type ErrorCode, errorCodes, isAppError } from '../errors.js';
 import { toFieldErrors } from './validation.js';
@@ -11,7 +12,11 @@ import { toFieldErrors } from './validation.js';
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (['INTERNAL', 'STORAGE_CORRUPTED', 'UNAVAILABLE'].includes(appError.code)) {
+    const cause = isAppError(error) ? error.cause : error;
+    if (appError.code === 'UNAVAILABLE' && isDatabaseUnavailable(cause)) {
+      // An outage fails every request: its start and end are logged once (database-availability.ts).
+      app.signx?.database.availability.failed(cause);
+    } else if (['INTERNAL', 'STORAGE_CORRUPTED', 'UNAVAILABLE'].includes(appError.code)) {
       request.log.error({ err: error }, 'request failed');
     }
     return sendError(request, reply, appError);
@@ -29,6 +34,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   if (error.code === 'RATE_LIMITED' && error.details?.retryAfterSeconds) {
     reply.header('retry-after', String(error.details.retryAfterSeconds));
   }
+  if (error.code === 'UNAVAILABLE') reply.header('retry-after', String(unavailableRetryAfterSeconds));
   return reply.status(error.httpStatus).send({
     code: error.apiCode,
     message: error.message,
@@ -38,6 +44,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
     timestamp: Date.now(),
   });
 }
+
+/** What a 503 asks a client to wait: long enough for a pool to reconnect or a failover to finish. */
+const unavailableRetryAfterSeconds = 5;
 
 const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'TOO_LARGE', message: 'The request body is too large' },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNotesTable, notesModule } from '../../../test/notes-module.js';
+import { createNotesTable, notesModule, notesTransactionHook } from '../../../test/notes-module.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
 describe('HTTP conventions', () => {
@@ -125,30 +125,34 @@ describe('HTTP conventions', () => {
     expect(await countNotes()).toBe(before);
   });
 
-  it('lets a retry take over a claim whose request died, but not a fresh one', async () => {
+  it('stores nothing for a failed idempotent request, so its retry runs afresh', async () => {
     const headers = { 'idempotency-key': 'order-7f3a-0002' };
-    const first = await postNote(headers, 'crash');
-    const claims = () =>
-      t.database.db
-        .selectFrom('idempotency_keys')
-        .selectAll()
-        .where('idempotency_key', '=', 'order-7f3a-0002');
-    const [row] = await claims().execute();
-    // Make it look like a request that claimed the key and died before answering.
-    const reset = (createdAt: string) =>
-      t.database.db
-        .updateTable('idempotency_keys')
-        .set({ status_code: null, response_body: null, created_at: createdAt })
-        .where('id', '=', row!.id)
-        .execute();
-    await reset(new Date().toISOString());
-    const busy = await postNote(headers, 'crash');
-    expect(busy.statusCode).toBe(409);
-    await reset(new Date(Date.now() - 5 * 60_000).toISOString());
-    const retried = await postNote(headers, 'crash');
+    const before = await countNotes();
+    notesTransactionHook.afterInsert = async () => {
+      throw new Error('the disk is full');
+    };
+    const failed = await postNote(headers, 'retry me');
+    notesTransactionHook.afterInsert = async () => {};
+    expect(failed.statusCode).toBe(500);
+    expect(await countNotes()).toBe(before);
+    const stored = await t.database.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('idempotency_key', '=', 'order-7f3a-0002')
+      .execute();
+    expect(stored).toEqual([]);
+    const retried = await postNote(headers, 'retry me');
     expect(retried.statusCode).toBe(201);
-    expect(retried.json().data.id).not.toBe(first.json().data.id);
-    expect((await claims().execute()).map((r) => r.status_code)).toEqual([201]);
+    expect(await countNotes()).toBe(before + 1);
+  });
+
+  it('answers concurrent duplicates with one write and the same reply', async () => {
+    const headers = { 'idempotency-key': 'order-7f3a-0003' };
+    const before = await countNotes();
+    const replies = await Promise.all([postNote(headers, 'race'), postNote(headers, 'race')]);
+    expect(replies.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(replies[0]?.json().data.id).toBe(replies[1]?.json().data.id);
+    expect(await countNotes()).toBe(before + 1);
   });
 
   it('sets security headers', async () => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { metricsText } from '../cluster-metrics.js';
 import { pendingMigrations } from '../db/migrator.js';
+import { createQueueProbe } from '../jobs/queue-probe.js';
 
 const probe = {
   access: { public: true, reason: 'liveness/readiness probes and Prometheus scraping' },
@@ -11,9 +12,13 @@ const check = Type.Object({ name: Type.String(), ok: Type.Boolean(), detail: Typ
 
 /**
  * Operational endpoints outside /api/v1: /health (the process answers), /ready (the
- * database answers and its migrations are current; storage is usable) and /metrics.
+ * database answers and its migrations are current; storage is usable; with QUEUE_URL, the
+ * job queue's Redis answers) and /metrics.
  */
 export async function opsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const queueUrl = ctx.config.jobs.queueUrl;
+  const queue = queueUrl ? createQueueProbe(queueUrl) : undefined;
+  if (queue) app.addHook('onClose', () => queue.close());
   app.get(
     '/health',
     {
@@ -29,7 +34,11 @@ export async function opsRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       schema: { response: { '2xx': Type.Object({ status: Type.String(), checks: Type.Array(check) }) } },
     },
     async (_request, reply) => {
-      const checks = await Promise.all([databaseCheck(ctx), storageCheck(ctx)]);
+      const checks = await Promise.all([
+        databaseCheck(ctx),
+        storageCheck(ctx),
+        ...(queue ? [queueCheck(queue)] : []),
+      ]);
       const ready = checks.every((c) => c.ok);
       return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
     },
@@ -56,5 +65,14 @@ async function storageCheck(ctx: AppContext) {
     return { name: 'storage', ok: true };
   } catch {
     return { name: 'storage', ok: false, detail: 'storage unusable' };
+  }
+}
+
+async function queueCheck(queue: ReturnType<typeof createQueueProbe>) {
+  try {
+    await queue.check();
+    return { name: 'queue', ok: true };
+  } catch {
+    return { name: 'queue', ok: false, detail: 'job queue (Redis) unreachable' };
   }
 }

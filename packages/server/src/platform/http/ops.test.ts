@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotesTable, notesModule } from '../../../test/notes-module.js';
@@ -56,5 +57,27 @@ describe('operations and API documentation', () => {
     const bundle = await t.app.inject({ url: '/api/docs/redoc/redoc.standalone.js' });
     expect(bundle.statusCode).toBe(200);
     expect(bundle.body.length).toBeGreaterThan(100_000);
+  });
+});
+
+describe('readiness with a job queue (QUEUE_URL)', () => {
+  it('is not ready while the queue’s Redis cannot be reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+    const t = await createTestApp({ env: { QUEUE_URL: `redis://127.0.0.1:${port}` } });
+    try {
+      const ready = await t.app.inject({ url: '/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().checks).toContainEqual({
+        name: 'queue',
+        ok: false,
+        detail: 'job queue (Redis) unreachable',
+      });
+      expect(ready.json().checks).toContainEqual({ name: 'database', ok: true });
+    } finally {
+      await t.close();
+    }
   });
 });

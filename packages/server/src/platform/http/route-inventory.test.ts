@@ -20,6 +20,15 @@ const expectedPublicRoutes = [
   /^\/api\/v1\/notifications\/(unsubscribe|view)\/:token$/,
 ];
 
+/**
+ * Creations that do not accept Idempotency-Key, each with the reason; everything else a
+ * client creates with POST (201) may be retried safely.
+ */
+const createsWithoutIdempotency = new Map([
+  // The reply carries the new key's secret, shown once; a stored reply would keep it in the database.
+  ['POST /api/v1/api-keys', 'the reply holds a secret that is never stored'],
+]);
+
 describe('route inventory: every route declares who may call it', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -55,6 +64,20 @@ describe('route inventory: every route declares who may call it', () => {
       })
       .map((r) => `${r.method} ${r.url}`);
     expect(open).toEqual([]);
+  });
+
+  it('lets a client retry every creation with an Idempotency-Key', () => {
+    const creations = t.app.routeInventory.filter(
+      (r) => r.method === 'POST' && r.schema?.response && 201 in (r.schema.response as object),
+    );
+    expect(creations.length).toBeGreaterThan(5);
+    const missing = creations
+      .map((r) => ({ name: `${r.method} ${r.url}`, isIdempotent: r.isIdempotent }))
+      .filter((r) => !r.isIdempotent && !createsWithoutIdempotency.has(r.name))
+      .map((r) => r.name);
+    expect(missing).toEqual([]);
+    const names = creations.map((r) => `${r.method} ${r.url}`);
+    expect(names).toEqual(expect.arrayContaining([...createsWithoutIdempotency.keys()]));
   });
 
   it('refuses to register a route without a declaration', () => {

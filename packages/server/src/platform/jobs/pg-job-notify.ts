@@ -14,9 +14,12 @@ export async function notifyEnqueued(trx: DbOrTrx): Promise<void> {
 }
 
 /**
- * A dedicated connection LISTENing for enqueues from any process; reconnects after errors.
- * Polling stays as the safety net, so a lost notification only costs latency. `ready`
- * settles after the first connection attempt, so a started runtime is already listening.
+ * A dedicated connection LISTENing for enqueues from any process; reconnects after errors
+ * (a PostgreSQL restart, failover or pg_terminate_backend ends it) and then wakes the
+ * workers once, since notifications sent while it was away are lost: the workers catch up
+ * on the jobs enqueued meanwhile. Polling stays as the safety net, so a lost notification
+ * only costs latency. `ready` settles after the first connection attempt, so a started
+ * runtime is already listening.
  */
 export function listenForJobs(
   url: string,
@@ -26,22 +29,39 @@ export function listenForJobs(
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  let isReconnect = false;
+  const reconnectLater = (lost: pg.Client) => {
+    if (lost !== client && client !== undefined) return; // already replaced
+    client = undefined;
+    void lost.end().catch(() => {});
+    isReconnect = true;
+    if (!closed && !retry) retry = setTimeout(() => void connect(), 1000);
+  };
   const connect = async () => {
-    const next = new pg.Client({ connectionString: url });
+    retry = undefined;
+    const next = new pg.Client({ connectionString: url, application_name: 'signx-jobs-listen' });
+    let isLost = false;
+    const lose = (error: Error, message: string) => {
+      if (isLost) return; // one connection may report its loss twice (error, then end)
+      isLost = true;
+      if (closed) return;
+      logger.warn({ err: error }, message);
+      reconnectLater(next);
+    };
     next.on('notification', () => onNotify());
-    next.on('error', (error) => {
-      logger.warn({ err: error }, 'job LISTEN connection lost');
-      void next.end().catch(() => {});
-      if (!closed) retry = setTimeout(() => void connect(), 1000);
-    });
+    next.on('error', (error) => lose(error, 'job LISTEN connection lost'));
+    next.on('end', () => lose(new Error('connection ended'), 'job LISTEN connection lost'));
     try {
       await next.connect();
       await next.query(`listen ${channel}`);
+      if (closed) return void next.end().catch(() => {});
       client = next;
+      if (isReconnect) {
+        logger.info('job LISTEN connection restored');
+        onNotify();
+      }
     } catch (error) {
-      logger.warn({ err: error }, 'job LISTEN connection failed');
-      void next.end().catch(() => {});
-      if (!closed) retry = setTimeout(() => void connect(), 1000);
+      lose(error as Error, 'job LISTEN connection failed');
     }
   };
   const ready = connect();
@@ -50,7 +70,9 @@ export function listenForJobs(
     async close() {
       closed = true;
       clearTimeout(retry);
-      await client?.end().catch(() => {});
+      const last = client;
+      client = undefined;
+      await last?.end().catch(() => {});
     },
   };
 }

@@ -94,21 +94,18 @@ function postDepartmentsRoute(app: TypedApp, runtime: IdentityRuntime): void {
   app.post(
     '/departments',
     {
-      config: { access: { permission: 'identity.department.create' } },
+      config: { access: { permission: 'identity.department.create' }, idempotent: true },
       schema: {
         tags,
         body: createBody,
         response: { 201: envelope(department), ...errorResponses(400, 401, 403) },
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          ok(
-            present(await inTransaction(db, (trx) => createDepartment(trx, runtime, request, request.body))),
-          ),
-        ),
+    async (request, reply) => {
+      const row = await inTransaction(db, (trx) => createDepartment(trx, runtime, request, request.body));
+      reply.status(201);
+      return ok(present(row));
+    },
   );
 }
 

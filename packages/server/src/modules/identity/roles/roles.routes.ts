@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { notFound } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
@@ -36,8 +37,7 @@ export async function roleRoutes(api: FastifyInstance, runtime: IdentityRuntime)
 }
 
 /** One role as the API shows it, read after the write committed (404 when it does not exist). */
-async function showRole(runtime: IdentityRuntime, id: string) {
-  const { db } = runtime.ctx;
+async function showRole(runtime: IdentityRuntime, id: string, db: DbOrTrx = runtime.ctx.db) {
   const row = await db
     .selectFrom('roles')
     .select(['name', 'description', 'is_system'])
@@ -105,7 +105,7 @@ function postRolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
   app.post(
     '/roles',
     {
-      config: need('identity.role.create'),
+      config: { ...need('identity.role.create'), idempotent: true },
       schema: {
         tags,
         body: s.createRoleBody,
@@ -113,10 +113,12 @@ function postRolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
       },
     },
     async (request, reply) => {
-      const id = await inTransaction(db, (trx) =>
-        createRole(trx, runtime, request, principalOf(request), request.body),
+      // Shown inside the transaction: with an Idempotency-Key the reply commits with the role.
+      const view = await inTransaction(db, async (trx) =>
+        showRole(runtime, await createRole(trx, runtime, request, principalOf(request), request.body), trx),
       );
-      return reply.status(201).send(ok(await showRole(runtime, id)));
+      reply.status(201);
+      return ok(view);
     },
   );
 }

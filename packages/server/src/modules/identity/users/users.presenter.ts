@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { principalOf } from '../../../platform/http/access.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { phoneFor } from '../shared/masking.js';
@@ -33,7 +34,12 @@ export function presentUser(
 }
 
 /** A user as the caller may see it (phone masked without user.phone.view). */
-export async function presentFor(runtime: IdentityRuntime, request: FastifyRequest, row: ListedUser) {
-  const roles = (await roleCodesByUser(runtime.ctx.db, [row.id])).get(row.id) ?? [];
+export async function presentFor(
+  runtime: IdentityRuntime,
+  request: FastifyRequest,
+  row: ListedUser,
+  db: DbOrTrx = runtime.ctx.db,
+) {
+  const roles = (await roleCodesByUser(db, [row.id])).get(row.id) ?? [];
   return presentUser(row, roles, principalOf(request).permissions);
 }

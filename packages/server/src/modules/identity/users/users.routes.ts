@@ -96,16 +96,16 @@ function createRoute(app: TypedApp, runtime: IdentityRuntime): void {
       },
     },
     async (request, reply) => {
-      const { row, setup } = await inTransaction(db, (trx) =>
-        createUser(trx, runtime, request, principalOf(request), request.body),
-      );
-      const view = await presentFor(runtime, request, row);
-      return reply.status(201).send(
-        ok({
-          ...view,
-          password_setup: setup ? { delivery: 'email' as const, expires_at: setup.expires_at } : null,
-        }),
-      );
+      // Presented inside the transaction: with an Idempotency-Key the reply commits with the user.
+      const { view, setup } = await inTransaction(db, async (trx) => {
+        const created = await createUser(trx, runtime, request, principalOf(request), request.body);
+        return { view: await presentFor(runtime, request, created.row, trx), setup: created.setup };
+      });
+      reply.status(201);
+      return ok({
+        ...view,
+        password_setup: setup ? { delivery: 'email' as const, expires_at: setup.expires_at } : null,
+      });
     },
   );
 }

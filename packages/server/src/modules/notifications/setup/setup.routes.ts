@@ -41,6 +41,7 @@ export function setupRoutes(deps: NotificationsDeps): RouteDefinition[] {
       body: s.groupBody,
       response: s.groupView,
       status: 201,
+      idempotent: true,
       errors: ['CONFLICT'],
       handler: async (request) => {
         const group = await write((trx) => setup.saveGroup(trx, deps, actorOf(request), request.body));
@@ -85,6 +86,7 @@ export function setupRoutes(deps: NotificationsDeps): RouteDefinition[] {
       body: s.endpointBody,
       response: s.endpointView,
       status: 201,
+      idempotent: true,
       errors: ['NOT_FOUND'],
       handler: async (request) => {
         const e = await write((trx) =>
@@ -114,6 +116,7 @@ export function setupRoutes(deps: NotificationsDeps): RouteDefinition[] {
       body: s.providerBody,
       response: s.providerView,
       status: 201,
+      idempotent: true,
       handler: async (request) => {
         const p = await write((trx) => setup.saveProvider(trx, deps, actorOf(request), request.body));
         const row = p as NonNullable<typeof p>;

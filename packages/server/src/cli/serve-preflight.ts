@@ -1,0 +1,45 @@
+import { createServer } from 'node:net';
+import type { Config } from '../config.js';
+import { createDatabase } from '../platform/db/database.js';
+import { checkReachable } from '../platform/db/database-check.js';
+
+/**
+ * What `serve` checks before it changes anything (migrations, the first administrator and
+ * its one-time password, a new keyring): the port is free and the database is usable. A
+ * start that would fail on either fails first, with nothing written and no credential shown.
+ * Returns the problem in plain words, or null.
+ */
+export async function serveProblem(config: Config, port: number): Promise<string | null> {
+  return (await portProblem(config.http.host, port)) ?? (await databaseProblem(config));
+}
+
+async function portProblem(host: string, port: number): Promise<string | null> {
+  if (port === 0) return null; // any free port: nothing to collide with
+  const probe = createServer();
+  return new Promise((resolve) => {
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(
+        error.code === 'EADDRINUSE'
+          ? `port ${port} on ${host} is already in use; stop what uses it or set PORT`
+          : `cannot listen on ${host}:${port}: ${error.message}`,
+      ),
+    );
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve(null)));
+  });
+}
+
+async function databaseProblem(config: Config): Promise<string | null> {
+  const { dialect, file, url } = config.database;
+  const database = createDatabase({ dialect, file, url, poolMax: 1, guardTransactions: false });
+  try {
+    await checkReachable(database);
+    return null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return dialect === 'sqlite'
+      ? `${file} is not a usable SQLite database (${reason}); restore it from a backup, or move it away to start with an empty database`
+      : `cannot use the database: ${reason}`;
+  } finally {
+    await database.destroy().catch(() => undefined);
+  }
+}
