@@ -17,6 +17,7 @@ const pages = [
   { path: '/notifications/templates', shot: 'notifications-templates' },
   { path: '/notifications/channels' },
   { path: '/notifications/deliveries', shot: 'notifications-log' },
+  { path: '/notifications/words' },
 ];
 
 /**
@@ -80,6 +81,7 @@ async function createOperator(server: E2eServer, token: string): Promise<string>
       'notifications.log.resend',
       'notifications.channel.read',
       'notifications.channel.manage',
+      'notifications.word.manage',
     ],
   });
   const before = server.mail.messages.length;
@@ -370,6 +372,29 @@ describe('the notification pages', () => {
     // The partner saw a signed request (the secret is used, just never shown).
     expect(partnerCalls.length).toBeGreaterThan(0);
     expect(partnerCalls[0]?.signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+    await context.close();
+  });
+
+  it('keeps the sensitive-word list: a blocked word refuses a text, a masked one is starred out', async () => {
+    const { context, page } = await operatorPage(browser, server, 'en', '/notifications/words');
+    await page.getByTestId('word-input').fill('leakword');
+    await page.getByTestId('word-action').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Block' }).click();
+    await page.getByTestId('word-add').click();
+    await page.getByTestId('words-table').getByText('leakword').waitFor();
+    await page.getByTestId('word-input').fill('rudeword');
+    await page.getByTestId('word-action').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Mask' }).click();
+    await page.getByTestId('word-add').click();
+    await page.getByTestId('words-table').getByText('rudeword').waitFor();
+    await page.getByTestId('word-check-text').fill('A rudeword here');
+    await page.getByTestId('word-check').click();
+    await page.getByTestId('word-verdict').getByText('Passes').waitFor();
+    expect(await page.getByTestId('word-masked').textContent()).not.toContain('rudeword');
+    await page.getByTestId('word-check-text').fill('Please LEAKWORD this');
+    await page.getByTestId('word-check').click();
+    await page.getByTestId('word-verdict').getByText('Blocked by').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });

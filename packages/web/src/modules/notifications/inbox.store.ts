@@ -42,9 +42,12 @@ export const useInboxStore = defineStore('inbox', () => {
     if (!item.read_at) unread.value += 1;
   }
 
+  /** Closes the stream and forgets the messages (the next user of this tab sees none of them). */
   function stopStream(): void {
     stop?.();
     stop = null;
+    items.value = [];
+    unread.value = 0;
   }
 
   async function markRead(ids: string[] | 'all'): Promise<void> {

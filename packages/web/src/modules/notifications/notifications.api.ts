@@ -23,6 +23,8 @@ export type EndpointInput = Body<'/api/v1/notifications/channels/groups/{id}/end
 export type ProviderInput = Body<'/api/v1/notifications/channels/providers', 'post'>;
 export type TestInput = Body<'/api/v1/notifications/channels/test', 'post'>;
 export type SendInput = Body<'/api/v1/notifications/send', 'post'>;
+export type WordQuery = Query<'/api/v1/notifications/words'>;
+export type WordChange = Body<'/api/v1/notifications/words', 'post'>;
 
 const byId = (id: string) => ({ params: { path: { id } } });
 const byCode = (code: string) => ({ params: { path: { code } } });
@@ -77,6 +79,10 @@ export const notificationsApi = {
     call(api.GET('/api/v1/notifications/deliveries', { params: { query } })),
   delivery: (id: string) => call(api.GET('/api/v1/notifications/deliveries/{id}', byId(id))),
   resend: (id: string) => call(api.POST('/api/v1/notifications/deliveries/{id}/resend', byId(id))),
+
+  words: (query: WordQuery) => call(api.GET('/api/v1/notifications/words', { params: { query } })),
+  changeWords: (body: WordChange) => call(api.POST('/api/v1/notifications/words', { body })),
+  checkText: (text: string) => call(api.POST('/api/v1/notifications/words/check', { body: { text } })),
 };
 
 export type InboxItem = Awaited<ReturnType<typeof notificationsApi.inbox>>['items'][number];
@@ -90,6 +96,7 @@ export type Preview = Awaited<ReturnType<typeof notificationsApi.previewDraft>>;
 export type ChannelOverview = Awaited<ReturnType<typeof notificationsApi.channels>>;
 export type Delivery = Awaited<ReturnType<typeof notificationsApi.deliveries>>['items'][number];
 export type DeliveryDetail = Awaited<ReturnType<typeof notificationsApi.delivery>>;
+export type Word = Awaited<ReturnType<typeof notificationsApi.words>>['items'][number];
 
 export const channels = ['email', 'sms', 'in_app', 'dingtalk', 'feishu', 'wecom', 'webhook'] as const;
 export type Channel = (typeof channels)[number];

@@ -51,6 +51,17 @@ export const routes: ModuleRoutes = {
         permission: 'notifications.log.read',
       },
     },
+    {
+      path: '/notifications/words',
+      component: () => import('./pages/WordsPage.vue'),
+      meta: {
+        title: 'notifications.words.title',
+        group: 'notifications',
+        order: 6,
+        icon: 'words',
+        permission: 'notifications.word.manage',
+      },
+    },
   ],
   headerTools: [() => import('./components/NotificationBell.vue')],
 };

@@ -13,6 +13,7 @@ import {
   SafetyOutlined,
   ScheduleOutlined,
   SendOutlined,
+  StopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons-vue';
@@ -36,4 +37,5 @@ export const menuIcons: Record<string, Component> = {
   templates: FileTextOutlined,
   channels: ClusterOutlined,
   sendLog: SendOutlined,
+  words: StopOutlined,
 };
