@@ -1,13 +1,19 @@
+import type { Component } from 'vue';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { onSessionRestricted } from '../api/http-client';
 import { useSessionStore } from '../auth/session.store';
 import { i18n } from '../i18n/i18n';
 import { menuGroups } from './route-meta';
 
-/** A module's pages: `admin` ones render inside the shell, `bare` ones (sign-in) without it. */
+/**
+ * A module's pages: `admin` ones render inside the shell, `bare` ones (sign-in) without it.
+ * `headerTools` are lazy components the shell's header shows beside the account menu (the
+ * notification bell), so the shell needs no import of any module.
+ */
 export interface ModuleRoutes {
   admin?: RouteRecordRaw[];
   bare?: RouteRecordRaw[];
+  headerTools?: (() => Promise<Component | { default: Component }>)[];
 }
 
 // Route tables are tiny; every page component in them is a lazy import (its own chunk).
@@ -16,6 +22,9 @@ const modules = import.meta.glob<ModuleRoutes>('../../modules/*/routes.ts', {
   import: 'routes',
 });
 const all = Object.values(modules);
+
+/** Every module's header tools, in module order. */
+export const headerTools = all.flatMap((m) => m.headerTools ?? []);
 
 export const routes: RouteRecordRaw[] = [
   ...all.flatMap((m) => m.bare ?? []),
