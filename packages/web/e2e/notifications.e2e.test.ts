@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { type Locale, launchBrowser, openContext, screenshot } from './support/browser';
 import { type E2eServer, startE2eServer } from './support/e2e-server';
-import { apiCall, linkIn, mailTo, signIn, totp } from './support/flows';
+import { apiCall, apiToken, freshTotp, linkIn, mailTo, signIn } from './support/flows';
 
 const adminPassword = 'Quiet-Lantern-73!';
 const leaPassword = 'Amber-Harbour-58!';
@@ -20,37 +20,13 @@ const pages = [
   { path: '/notifications/words' },
 ];
 
-/**
- * The administrator signs in the way a real first administrator does: the initial password
- * is changed, and when the role requires a second factor an authenticator is enrolled with a
- * computed TOTP code (or, once enrolled, the sign-in challenge is answered with one).
- */
-async function signInByApi(base: string, username: string, password: string, secret?: string) {
-  const response = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const body = (await response.json()) as {
-    data: { status: string; tokens?: { access_token: string }; challenge_token?: string; methods?: string[] };
-  };
-  if (body.data.tokens) return body.data.tokens.access_token;
-  if (!secret || !body.data.challenge_token) throw new Error(`${username}: second factor needed`);
-  const verified = await apiCall<{ tokens: { access_token: string } }>(base, '', 'POST', '/auth/mfa/verify', {
-    challenge_token: body.data.challenge_token,
-    method: 'totp',
-    code: totp(secret),
-  });
-  return verified.tokens.access_token;
-}
-
 async function administrator(server: E2eServer): Promise<string> {
-  const first = await signInByApi(server.url, 'admin', server.adminPassword);
+  const first = await apiToken(server.url, 'admin', server.adminPassword);
   await apiCall(server.url, first, 'POST', '/auth/password/change', {
     current_password: server.adminPassword,
     new_password: adminPassword,
   });
-  const token = await signInByApi(server.url, 'admin', adminPassword);
+  const token = await apiToken(server.url, 'admin', adminPassword);
   const me = await apiCall<{ mfa: { required: boolean; totp_bound: boolean } }>(
     server.url,
     token,
@@ -61,7 +37,7 @@ async function administrator(server: E2eServer): Promise<string> {
     const { secret } = await apiCall<{ secret: string }>(server.url, token, 'POST', '/auth/mfa/bind', {
       password: adminPassword,
     });
-    await apiCall(server.url, token, 'POST', '/auth/mfa/bind/confirm', { code: totp(secret) });
+    await apiCall(server.url, token, 'POST', '/auth/mfa/bind/confirm', { code: await freshTotp(secret) });
   }
   return token;
 }
@@ -239,7 +215,7 @@ describe('the notification pages', () => {
     await bellShows(page, 0);
     const unread = await apiCall<{ total: number }>(
       server.url,
-      await signInByApi(server.url, 'lea', leaPassword),
+      await apiToken(server.url, 'lea', leaPassword),
       'GET',
       '/notifications/inbox/unread',
     );
