@@ -81,7 +81,12 @@ describe('signx audit', () => {
       status: 0,
       output: expect.stringContaining('OK: 6 events verified against checkpoint of size 6'),
     });
-    expect((await cli(['verify-bundle', file, '--key-id', '0123456789abcdef'])).status).toBe(1);
+    expect(good.output).toContain(`Signing key id: ${bundle.public_key.key_id} (matches the trusted key id)`);
+    const wrongKey = await cli(['verify-bundle', file, '--key-id', '0123456789abcdef']);
+    expect(wrongKey.status).toBe(1);
+    expect(wrongKey.output).not.toContain('matches the trusted key id');
+    expect(wrongKey.output).toContain('does NOT match the trusted key id 0123456789abcdef');
+    expect(wrongKey.output).toContain('FAILED: the bundle does not verify.');
     const proof = bundle.events[2]?.inclusion_proof as string[];
     proof[0] = `${proof[0]?.slice(0, 10)}${proof[0]?.[10] === 'a' ? 'b' : 'a'}${proof[0]?.slice(11)}`;
     writeFileSync(file, JSON.stringify(bundle));
