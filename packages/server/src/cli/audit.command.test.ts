@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditTestDeps, disableAuditGuards, recordSome, TEST_MASTER_SECRET } from '../../test/audit-kit.js';
+import { FROM_SOURCE } from '../../test/source-node.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { loadConfig } from '../config.js';
 import { configureAudit, eventMac, MAC_PURPOSE } from '../modules/audit/audit.config.js';
@@ -66,7 +67,7 @@ describe('signx audit', () => {
   });
 
   it('verify runs as the real command line against the stopped server database', async () => {
-    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', main, 'audit', 'verify'], {
+    const result = await promisify(execFile)(process.execPath, [...FROM_SOURCE, main, 'audit', 'verify'], {
       env: { ...process.env, ...env },
     });
     expect(result.stdout).toContain('OK: 6 events verified.');
