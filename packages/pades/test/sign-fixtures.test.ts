@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signPdf, validate } from '../src/index.js';
 import type { Signer } from '../src/pki/signer.js';
-import { corpus, lastPdfsigBlock, SIGNABLE } from './corpus.js';
+import { lastPdfsigBlock } from './external-corpus/corpus.js';
 import {
   extractSignatures,
   mutoolVerify,
@@ -10,15 +10,8 @@ import {
   qpdfCheck,
   writeTemp,
 } from './external-tools.js';
+import { EMPTY_FIELD, fixture, SIGNABLE_FIXTURES } from './fixtures/pdf-fixtures.js';
 import { createSigningWorkspace, type TestPki } from './test-pki.js';
-
-/** Existing empty signature fields to sign into. */
-const EMPTY_FIELD: Record<string, string> = {
-  'minimal-with-field.pdf': 'Sig1',
-  'minimal-two-fields.pdf': 'Sig2',
-  'minimal-with-simple-form.pdf': 'Sig1',
-  'simple-acroform-states.pdf': 'Signature',
-};
 
 let pki: TestPki;
 let signer: Signer;
@@ -27,18 +20,17 @@ let db: string;
 
 beforeAll(async () => {
   ({ pki, dir, db } = await createSigningWorkspace());
-  signer = await pki.signer('Corpus Signer');
+  signer = await pki.signer('Fixture Signer');
 });
 
-describe('B-B signing of every signable corpus file, checked by independent tools', () => {
-  for (const name of SIGNABLE) {
+describe('B-B signing of every layout the repository generates, checked by independent tools', () => {
+  for (const name of SIGNABLE_FIXTURES) {
     it(`${name}: qpdf, pdfsig, mutool, openssl and our validator accept the new signature`, async () => {
-      const field = EMPTY_FIELD[name];
-      const signed = await signPdf(corpus(name), {
+      const signed = await signPdf(await fixture(name), {
         signer,
-        fieldName: field,
+        fieldName: EMPTY_FIELD[name],
         meaning: 'approval',
-        reason: 'corpus test',
+        reason: 'fixture test',
       });
       const file = writeTemp(dir, `signed-${name}`, signed);
       expect(qpdfCheck(file).status).toBe(0);
