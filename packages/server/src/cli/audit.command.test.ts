@@ -88,6 +88,13 @@ describe('signx audit', () => {
     expect(wrongKey.output).not.toContain('matches the trusted key id');
     expect(wrongKey.output).toContain('does NOT match the trusted key id 0123456789abcdef');
     expect(wrongKey.output).toContain('FAILED: the bundle does not verify.');
+    expect(good.output).toContain('Selection: all 6 events matching');
+    const missing = structuredClone(bundle);
+    missing.events.splice(3, 1);
+    writeFileSync(file, JSON.stringify(missing));
+    const incomplete = await cli(['verify-bundle', file]);
+    expect(incomplete.status).toBe(1);
+    expect(incomplete.output).toContain('event 4 is in the signed selection but missing from the bundle');
     const proof = bundle.events[2]?.inclusion_proof as string[];
     proof[0] = `${proof[0]?.slice(0, 10)}${proof[0]?.[10] === 'a' ? 'b' : 'a'}${proof[0]?.slice(11)}`;
     writeFileSync(file, JSON.stringify(bundle));
