@@ -149,7 +149,10 @@ export interface paths {
                     "application/json": {
                         /** @description Days until the key expires (default: never) */
                         expires_in_days?: number;
-                        /** @description What the integration is */
+                        /**
+                         * Format: display-name
+                         * @description What the integration is (no control or bidirectional-override characters)
+                         */
                         name: string;
                         /** @description Permissions the key may use (you must hold them) */
                         permissions: string[];
@@ -431,7 +434,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Evidence bundle (format signx-audit-bundle/1): events, inclusion proofs, checkpoints, public key */
+                /** @description Evidence bundle (format signx-audit-bundle/2): events, inclusion proofs, checkpoints, public key, signed selection */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -877,7 +880,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {number} */
                             code: 0;
-                            /** @description Evidence bundle (format signx-audit-bundle/1): events, inclusion proofs, checkpoints, public key */
+                            /** @description Evidence bundle (format signx-audit-bundle/2): events, inclusion proofs, checkpoints, public key, signed selection */
                             data: {
                                 [key: string]: unknown;
                             };
@@ -1396,6 +1399,8 @@ export interface paths {
                                 expires_at?: string;
                                 /** @description Second factors this user can use */
                                 methods?: string[];
+                                /** @description A role requires MFA and no factor is bound yet: only /auth/mfa/bind, /auth/mfa/bind/confirm, /auth/password/change, /me and /auth/logout work until an authenticator is bound */
+                                mfa_enrolment_required?: boolean;
                                 /** @description Only /auth/password/change, /me and /auth/logout work until it is changed */
                                 must_change_password?: boolean;
                                 /** @description authenticated: tokens are present; mfa_required: finish with /auth/mfa/verify */
@@ -2375,7 +2380,7 @@ export interface paths {
                     "application/json": {
                         /** @description The current password */
                         current_password: string;
-                        /** @description New password: policy (length, upper, lower, digit, special), not common, not recently used */
+                        /** @description New password: the configured profile (ops: length, upper, lower, digit, special; asvs: length 12+), not breached or common, not containing the username/name/email, not recently used */
                         new_password: string;
                     };
                 };
@@ -2473,7 +2478,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description New password: policy (length, upper, lower, digit, special), not common, not recently used */
+                        /** @description New password: the configured profile (ops: length, upper, lower, digit, special; asvs: length 12+), not breached or common, not containing the username/name/email, not recently used */
                         new_password: string;
                         /** @description Token from the emailed link */
                         token: string;
@@ -3039,7 +3044,10 @@ export interface paths {
                     "application/json": {
                         /** @description Head of the department */
                         head_user_id?: string | null;
-                        /** @description Department name */
+                        /**
+                         * Format: display-name
+                         * @description Department name (no control or bidirectional-override characters)
+                         */
                         name: string;
                         /** @description Parent department */
                         parent_id?: string | null;
@@ -3416,7 +3424,10 @@ export interface paths {
                     "application/json": {
                         /** @description Head of the department */
                         head_user_id?: string | null;
-                        /** @description Department name */
+                        /**
+                         * Format: display-name
+                         * @description Department name (no control or bidirectional-override characters)
+                         */
                         name?: string;
                         /** @description Parent department */
                         parent_id?: string | null;
@@ -5285,7 +5296,10 @@ export interface paths {
                          * @description Email address
                          */
                         email?: string;
-                        /** @description Full legal name */
+                        /**
+                         * Format: display-name
+                         * @description Full legal name (used in signature manifestations) (no control or bidirectional-override characters)
+                         */
                         full_name?: string;
                         phone?: string | null;
                     };
@@ -5524,6 +5538,5760 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Channel setup: email, SMS providers, groups
+         * @description Requires permission `notifications.channel.read` (See channel setup: SMS providers, robot groups, webhooks).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                email: {
+                                    configured: boolean;
+                                    from: string;
+                                    host: string | null;
+                                };
+                                groups: {
+                                    channel: string;
+                                    code: string;
+                                    enabled: boolean;
+                                    endpoints: {
+                                        enabled: boolean;
+                                        has_secret: boolean;
+                                        id: string;
+                                        name: string;
+                                        /** Format: date-time */
+                                        updated_at: string;
+                                        /** @description Host and path only */
+                                        url_hint: string;
+                                    }[];
+                                    id: string;
+                                    is_default: boolean;
+                                    name: string;
+                                }[];
+                                providers: {
+                                    /** @description Skipped after repeated failures, until its cool-down passes */
+                                    breaker_open: boolean;
+                                    enabled: boolean;
+                                    id: string;
+                                    kind: string;
+                                    name: string;
+                                    position: number;
+                                    settings: {
+                                        [key: string]: string;
+                                    };
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a robot or endpoint
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                ok: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a robot or webhook group
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channel: "dingtalk" | "feishu" | "wecom" | "webhook";
+                        /** @description Code used in recipients: {type:"group", code} */
+                        code: string;
+                        enabled?: boolean;
+                        /** @description Used when a message names no group of its channel */
+                        is_default?: boolean;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                channel: string;
+                                code: string;
+                                enabled: boolean;
+                                endpoints: {
+                                    enabled: boolean;
+                                    has_secret: boolean;
+                                    id: string;
+                                    name: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                    /** @description Host and path only */
+                                    url_hint: string;
+                                }[];
+                                id: string;
+                                is_default: boolean;
+                                name: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a group
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channel: "dingtalk" | "feishu" | "wecom" | "webhook";
+                        /** @description Code used in recipients: {type:"group", code} */
+                        code: string;
+                        enabled?: boolean;
+                        /** @description Used when a message names no group of its channel */
+                        is_default?: boolean;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                ok: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Remove a group and its endpoints
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                ok: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/groups/{id}/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a robot (or webhook endpoint) to a group; several robots are rotated
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        name: string;
+                        /** @description Signing secret (kept sealed) */
+                        secret?: string | null;
+                        /** @description Robot webhook URL (kept sealed) */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                enabled: boolean;
+                                has_secret: boolean;
+                                id: string;
+                                name: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** @description Host and path only */
+                                url_hint: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an SMS provider to the chain
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        kind: "aliyun" | "tencent" | "twilio";
+                        name: string;
+                        /** @description Order in the failover chain (lowest first) */
+                        position: number;
+                        /** @description Access key secret / secret key / auth token (kept sealed) */
+                        secret?: string;
+                        /** @description aliyun: access_key_id, sign_name, region, endpoint; tencent: secret_id, sdk_app_id, sign_name, region, endpoint; twilio: account_sid, from, endpoint */
+                        settings: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Skipped after repeated failures, until its cool-down passes */
+                                breaker_open: boolean;
+                                enabled: boolean;
+                                id: string;
+                                kind: string;
+                                name: string;
+                                position: number;
+                                settings: {
+                                    [key: string]: string;
+                                };
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an SMS provider
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                ok: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/channels/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message on a channel
+         * @description Domain errors:
+         *     - `40441` TEMPLATE_NOT_FOUND: No active template has this code
+         *
+         *     Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Email address or phone number */
+                        address?: string;
+                        /** @description Channel */
+                        channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                        group?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                deliveries: {
+                                    channel: string;
+                                    /** @description Why this recipient × channel failed */
+                                    error: string | null;
+                                    id: string | null;
+                                    /** @description user:<id>, email:<address>, group:<code>, … */
+                                    recipient: string;
+                                    /** @description queued or failed */
+                                    status: string;
+                                }[];
+                                failed: number;
+                                /** @description False when dedupe_key matched an earlier message */
+                                is_new: boolean;
+                                message_id: string;
+                                queued: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The send log, filtered
+         * @description status=dead lists the dead letters.
+         *
+         *     Requires permission `notifications.log.read` (Read the send log, dead letters and delivery statistics).
+         */
+        get: {
+            parameters: {
+                query: {
+                    channel?: string;
+                    from?: string;
+                    message_id?: string;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Recipient key, address or name contains */
+                    recipient?: string;
+                    /** @description Sort field, '-' for descending: created_at, status */
+                    sort: "created_at" | "-created_at" | "status" | "-status";
+                    /** @description queued, sending, sent, delivered, failed, dead, suppressed, deferred, held, digested */
+                    status?: string;
+                    template?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    address: string | null;
+                                    attempts: number;
+                                    body: string | null;
+                                    category: string;
+                                    channel: string;
+                                    created_at: string;
+                                    delivered_at: string | null;
+                                    digest_id: string | null;
+                                    id: string;
+                                    is_digest: boolean;
+                                    is_sensitive: boolean;
+                                    last_error: string | null;
+                                    locale: string;
+                                    /** @description Deliveries a digest merged */
+                                    merged: string[];
+                                    message_id: string;
+                                    next_attempt_at: string | null;
+                                    priority: string;
+                                    provider: string | null;
+                                    provider_message_id: string | null;
+                                    recipient: string;
+                                    recipient_name: string | null;
+                                    sent_at: string | null;
+                                    status: string;
+                                    subject: string | null;
+                                    template: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One delivery with every attempt
+         * @description Requires permission `notifications.log.read` (Read the send log, dead letters and delivery statistics).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                attempts: {
+                                    attempt: number;
+                                    error: string | null;
+                                    finished_at: string | null;
+                                    provider: string;
+                                    response: string | null;
+                                    started_at: string;
+                                    /** @description sending, sent, failed, interrupted (the process died; outcome unknown) */
+                                    status: string;
+                                }[];
+                                delivery: {
+                                    address: string | null;
+                                    attempts: number;
+                                    body: string | null;
+                                    category: string;
+                                    channel: string;
+                                    created_at: string;
+                                    delivered_at: string | null;
+                                    digest_id: string | null;
+                                    id: string;
+                                    is_digest: boolean;
+                                    is_sensitive: boolean;
+                                    last_error: string | null;
+                                    locale: string;
+                                    /** @description Deliveries a digest merged */
+                                    merged: string[];
+                                    message_id: string;
+                                    next_attempt_at: string | null;
+                                    priority: string;
+                                    provider: string | null;
+                                    provider_message_id: string | null;
+                                    recipient: string;
+                                    recipient_name: string | null;
+                                    sent_at: string | null;
+                                    status: string;
+                                    subject: string | null;
+                                    template: string;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/deliveries/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed or dead delivery again
+         * @description Domain errors:
+         *     - `40942` NOT_RESENDABLE: Only failed or dead deliveries of non-sensitive messages can be resent
+         *
+         *     Requires permission `notifications.log.resend` (Resend failed or dead-lettered deliveries).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                address: string | null;
+                                attempts: number;
+                                body: string | null;
+                                category: string;
+                                channel: string;
+                                created_at: string;
+                                delivered_at: string | null;
+                                digest_id: string | null;
+                                id: string;
+                                is_digest: boolean;
+                                is_sensitive: boolean;
+                                last_error: string | null;
+                                locale: string;
+                                /** @description Deliveries a digest merged */
+                                merged: string[];
+                                message_id: string;
+                                next_attempt_at: string | null;
+                                priority: string;
+                                provider: string | null;
+                                provider_message_id: string | null;
+                                recipient: string;
+                                recipient_name: string | null;
+                                sent_at: string | null;
+                                status: string;
+                                subject: string | null;
+                                template: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My in-app messages, newest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description In-app message kind */
+                    kind?: "system" | "approval" | "task" | "alert";
+                    page: number;
+                    page_size: number;
+                    /** @description Only unread messages */
+                    unread?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Markdown; values are escaped */
+                                    body: string;
+                                    category: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    id: string;
+                                    /** @description system, approval, task or alert */
+                                    kind: string;
+                                    link: string | null;
+                                    read_at: string | null;
+                                    title: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of my messages */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                marked: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark messages (or all) read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mark every message read */
+                        all?: boolean;
+                        ids?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                marked: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live inbox (Server-Sent Events: `message` and `unread` events)
+         * @description Send the access token in the Authorization header (fetch-based event source). Reconnect with Last-Event-ID to catch up.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Replay messages after this id (also Last-Event-ID) */
+                    after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/inbox/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My unread counts, by kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                by_kind: {
+                                    alert: number;
+                                    approval: number;
+                                    system: number;
+                                    task: number;
+                                };
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notification settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                categories: {
+                                    category: string;
+                                    /** @description Always sent; switches do not apply */
+                                    is_transactional: boolean;
+                                }[];
+                                profile: {
+                                    dingtalk_id: string | null;
+                                    dnd_end: string | null;
+                                    dnd_start: string | null;
+                                    feishu_id: string | null;
+                                    locale: string | null;
+                                    time_zone: string | null;
+                                    wecom_id: string | null;
+                                } | null;
+                                switches: {
+                                    category: string;
+                                    channel: string;
+                                    enabled: boolean;
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Change my contact ids, locale, quiet hours and channel switches */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description DingTalk user id (for @mentions) */
+                        dingtalk_id?: string | null;
+                        /** @description HH:MM, local time */
+                        dnd_end?: string | null;
+                        /** @description HH:MM, local time */
+                        dnd_start?: string | null;
+                        /** @description Feishu open_id (for @mentions) */
+                        feishu_id?: string | null;
+                        locale?: "zh-CN" | "en" | "he" | null;
+                        switches?: {
+                            /** @description A category or '*' */
+                            category: string;
+                            /** @description A channel or '*' */
+                            channel: string;
+                            enabled: boolean;
+                        }[];
+                        /** @description IANA time zone of the quiet hours */
+                        time_zone?: string | null;
+                        /** @description WeCom user id (for @mentions) */
+                        wecom_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                categories: {
+                                    category: string;
+                                    /** @description Always sent; switches do not apply */
+                                    is_transactional: boolean;
+                                }[];
+                                profile: {
+                                    dingtalk_id: string | null;
+                                    dnd_end: string | null;
+                                    dnd_start: string | null;
+                                    feishu_id: string | null;
+                                    locale: string | null;
+                                    time_zone: string | null;
+                                    wecom_id: string | null;
+                                } | null;
+                                switches: {
+                                    category: string;
+                                    channel: string;
+                                    enabled: boolean;
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a message by template to people, addresses or groups
+         * @description Answers 202 with one entry per recipient × channel: queued, or failed with the reason (no address, missing variable, blocked word). Preferences, quiet hours and limits apply when each is dispatched.
+         *
+         *     Domain errors:
+         *     - `40441` TEMPLATE_NOT_FOUND: No active template has this code
+         *
+         *     Requires permission `notifications.message.send` (Send notifications through the API).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Channels to send on */
+                        channels: ("email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook")[];
+                        /** @description Same key, same message: sent once */
+                        dedupe_key?: string;
+                        /** @description Inline images for email */
+                        images?: {
+                            /** @description Referenced in the HTML as cid:<cid> */
+                            cid: string;
+                            /** @description PNG, JPEG or GIF, up to 1 MB */
+                            content_base64: string;
+                            filename: string;
+                        }[];
+                        /** @description Template variables */
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description urgent skips quiet hours and is never merged into a digest */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        recipients: {
+                            /** @description email address or phone number */
+                            address?: string;
+                            /** @description role or group code */
+                            code?: string;
+                            /** @description user, department or project id */
+                            id?: string;
+                            /** @description department: its sub-departments too */
+                            include_children?: boolean;
+                            /** @description Locale for a raw address */
+                            locale?: string;
+                            /** @description Name for a raw address */
+                            name?: string;
+                            /** @description Values for this recipient only */
+                            params?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description user, role, department, project (with a projects module), email, phone or group (robot/webhook group) */
+                            type: string;
+                        }[];
+                        /** @description Template code */
+                        template: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                deliveries: {
+                                    channel: string;
+                                    /** @description Why this recipient × channel failed */
+                                    error: string | null;
+                                    id: string | null;
+                                    /** @description user:<id>, email:<address>, group:<code>, … */
+                                    recipient: string;
+                                    /** @description queued or failed */
+                                    status: string;
+                                }[];
+                                failed: number;
+                                /** @description False when dedupe_key matched an earlier message */
+                                is_new: boolean;
+                                message_id: string;
+                                queued: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery statistics per day, channel and template
+         * @description Requires permission `notifications.log.read` (Read the send log, dead letters and delivery statistics).
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                channel: string;
+                                /** @description By status */
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                day: string;
+                                /** @description sent+delivered over settled */
+                                success_rate: number | null;
+                                template: string;
+                                total: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List message templates
+         * @description Requires permission `notifications.template.read` (List, view and preview message templates).
+         */
+        get: {
+            parameters: {
+                query: {
+                    category?: string;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Code or name contains */
+                    q?: string;
+                    /** @description Sort field, '-' for descending: created_at, code, name */
+                    sort: "created_at" | "-created_at" | "code" | "-code" | "name" | "-name";
+                    status?: "active" | "disabled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    category: string;
+                                    code: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    current_version: number;
+                                    default_locale: string;
+                                    description: string | null;
+                                    frequency_limit: number | null;
+                                    frequency_window_seconds: number | null;
+                                    id: string;
+                                    inbox_kind: string;
+                                    is_sensitive: boolean;
+                                    is_transactional: boolean;
+                                    name: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a template (version 1)
+         * @description Every variant is compiled in the sandbox and every variable it reads must be declared.
+         *
+         *     Domain errors:
+         *     - `40941` TEMPLATE_CODE_TAKEN: A template with this code exists
+         *     - `40041` TEMPLATE_INVALID: A template does not parse, uses an undeclared variable or a forbidden construct
+         *     - `40043` CONTENT_BLOCKED: The rendered content contains a word the sensitive-word list blocks
+         *
+         *     Requires permission `notifications.template.manage` (Create, edit, roll back and disable message templates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Category (preferences and unsubscribes go by it) */
+                        category: string;
+                        /** @description Unique code modules send by */
+                        code: string;
+                        /** @description Locale */
+                        default_locale?: "zh-CN" | "en" | "he";
+                        /** @description Notes */
+                        description?: string | null;
+                        /** @description Per recipient and window */
+                        frequency_limit?: number | null;
+                        /** @description Window of the frequency limit */
+                        frequency_window_seconds?: number | null;
+                        /** @description In-app message kind */
+                        inbox_kind?: "system" | "approval" | "task" | "alert";
+                        /** @description Content sealed, erased after delivery, never shown or resent */
+                        is_sensitive?: boolean;
+                        /** @description Always sent: no unsubscribe, preferences or quiet hours */
+                        is_transactional?: boolean;
+                        /** @description Display name */
+                        name: string;
+                        /** @description Note for this version */
+                        note?: string | null;
+                        /** @description Declared variables */
+                        variables: {
+                            /** @description What it holds */
+                            description?: string;
+                            /** @description Variable name */
+                            name: string;
+                            /** @description Sending without it fails (default true) */
+                            required?: boolean;
+                            /** @description Value used by previews */
+                            sample?: unknown;
+                        }[];
+                        /** @description Channel × locale content */
+                        variants: {
+                            /** @description Body (Liquid): HTML for email, markdown for in-app, per `format` for robots */
+                            body: string;
+                            /** @description Channel */
+                            channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                            /** @description Robots: text, markdown or card */
+                            format?: "text" | "markdown" | "card" | "html";
+                            /** @description Card button / open link (Liquid) */
+                            link?: string;
+                            /** @description Locale */
+                            locale: "zh-CN" | "en" | "he";
+                            /** @description Registered provider templates (Aliyun and Tencent send only those) */
+                            sms?: {
+                                aliyun?: {
+                                    /** @description Provider parameter → Liquid */
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description Aliyun TemplateCode (SMS_…) */
+                                    template_code: string;
+                                };
+                                tencent?: {
+                                    /** @description Ordered parameters (Liquid) */
+                                    params: string[];
+                                    /** @description Tencent TemplateId */
+                                    template_id: string;
+                                };
+                            };
+                            /** @description Subject / title (Liquid; `${name}` works too) */
+                            subject?: string;
+                            /** @description Email plain-text part (derived from the HTML when absent) */
+                            text?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                template: {
+                                    category: string;
+                                    code: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    current_version: number;
+                                    default_locale: string;
+                                    description: string | null;
+                                    frequency_limit: number | null;
+                                    frequency_window_seconds: number | null;
+                                    id: string;
+                                    inbox_kind: string;
+                                    is_sensitive: boolean;
+                                    is_transactional: boolean;
+                                    name: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description The version a rollback copied */
+                                    based_on: number | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    created_by: string | null;
+                                    note: string | null;
+                                    /** @description Variables the content reads */
+                                    used_variables: string[];
+                                    variables: {
+                                        /** @description What it holds */
+                                        description?: string;
+                                        /** @description Variable name */
+                                        name: string;
+                                        /** @description Sending without it fails (default true) */
+                                        required?: boolean;
+                                        /** @description Value used by previews */
+                                        sample?: unknown;
+                                    }[];
+                                    variants: {
+                                        /** @description Body (Liquid): HTML for email, markdown for in-app, per `format` for robots */
+                                        body: string;
+                                        /** @description Channel */
+                                        channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                                        /** @description Robots: text, markdown or card */
+                                        format?: "text" | "markdown" | "card" | "html";
+                                        /** @description Card button / open link (Liquid) */
+                                        link?: string;
+                                        /** @description Locale */
+                                        locale: "zh-CN" | "en" | "he";
+                                        /** @description Registered provider templates (Aliyun and Tencent send only those) */
+                                        sms?: {
+                                            aliyun?: {
+                                                /** @description Provider parameter → Liquid */
+                                                params: {
+                                                    [key: string]: string;
+                                                };
+                                                /** @description Aliyun TemplateCode (SMS_…) */
+                                                template_code: string;
+                                            };
+                                            tencent?: {
+                                                /** @description Ordered parameters (Liquid) */
+                                                params: string[];
+                                                /** @description Tencent TemplateId */
+                                                template_id: string;
+                                            };
+                                        };
+                                        /** @description Subject / title (Liquid; `${name}` works too) */
+                                        subject?: string;
+                                        /** @description Email plain-text part (derived from the HTML when absent) */
+                                        text?: string;
+                                    }[];
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a template and one version
+         * @description Domain errors:
+         *     - `40441` TEMPLATE_NOT_FOUND: No active template has this code
+         *
+         *     Requires permission `notifications.template.read` (List, view and preview message templates).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Template code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                template: {
+                                    category: string;
+                                    code: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    current_version: number;
+                                    default_locale: string;
+                                    description: string | null;
+                                    frequency_limit: number | null;
+                                    frequency_window_seconds: number | null;
+                                    id: string;
+                                    inbox_kind: string;
+                                    is_sensitive: boolean;
+                                    is_transactional: boolean;
+                                    name: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description The version a rollback copied */
+                                    based_on: number | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    created_by: string | null;
+                                    note: string | null;
+                                    /** @description Variables the content reads */
+                                    used_variables: string[];
+                                    variables: {
+                                        /** @description What it holds */
+                                        description?: string;
+                                        /** @description Variable name */
+                                        name: string;
+                                        /** @description Sending without it fails (default true) */
+                                        required?: boolean;
+                                        /** @description Value used by previews */
+                                        sample?: unknown;
+                                    }[];
+                                    variants: {
+                                        /** @description Body (Liquid): HTML for email, markdown for in-app, per `format` for robots */
+                                        body: string;
+                                        /** @description Channel */
+                                        channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                                        /** @description Robots: text, markdown or card */
+                                        format?: "text" | "markdown" | "card" | "html";
+                                        /** @description Card button / open link (Liquid) */
+                                        link?: string;
+                                        /** @description Locale */
+                                        locale: "zh-CN" | "en" | "he";
+                                        /** @description Registered provider templates (Aliyun and Tencent send only those) */
+                                        sms?: {
+                                            aliyun?: {
+                                                /** @description Provider parameter → Liquid */
+                                                params: {
+                                                    [key: string]: string;
+                                                };
+                                                /** @description Aliyun TemplateCode (SMS_…) */
+                                                template_code: string;
+                                            };
+                                            tencent?: {
+                                                /** @description Ordered parameters (Liquid) */
+                                                params: string[];
+                                                /** @description Tencent TemplateId */
+                                                template_id: string;
+                                            };
+                                        };
+                                        /** @description Subject / title (Liquid; `${name}` works too) */
+                                        subject?: string;
+                                        /** @description Email plain-text part (derived from the HTML when absent) */
+                                        text?: string;
+                                    }[];
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Save a new version
+         * @description Domain errors:
+         *     - `40441` TEMPLATE_NOT_FOUND: No active template has this code
+         *     - `40041` TEMPLATE_INVALID: A template does not parse, uses an undeclared variable or a forbidden construct
+         *     - `40043` CONTENT_BLOCKED: The rendered content contains a word the sensitive-word list blocks
+         *
+         *     Requires permission `notifications.template.manage` (Create, edit, roll back and disable message templates).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version the editor loaded */
+                        base_version?: number;
+                        /** @description Category (preferences and unsubscribes go by it) */
+                        category: string;
+                        /** @description Locale */
+                        default_locale?: "zh-CN" | "en" | "he";
+                        /** @description Notes */
+                        description?: string | null;
+                        /** @description Per recipient and window */
+                        frequency_limit?: number | null;
+                        /** @description Window of the frequency limit */
+                        frequency_window_seconds?: number | null;
+                        /** @description In-app message kind */
+                        inbox_kind?: "system" | "approval" | "task" | "alert";
+                        /** @description Content sealed, erased after delivery, never shown or resent */
+                        is_sensitive?: boolean;
+                        /** @description Always sent: no unsubscribe, preferences or quiet hours */
+                        is_transactional?: boolean;
+                        /** @description Display name */
+                        name: string;
+                        /** @description Note for this version */
+                        note?: string | null;
+                        /** @description Declared variables */
+                        variables: {
+                            /** @description What it holds */
+                            description?: string;
+                            /** @description Variable name */
+                            name: string;
+                            /** @description Sending without it fails (default true) */
+                            required?: boolean;
+                            /** @description Value used by previews */
+                            sample?: unknown;
+                        }[];
+                        /** @description Channel × locale content */
+                        variants: {
+                            /** @description Body (Liquid): HTML for email, markdown for in-app, per `format` for robots */
+                            body: string;
+                            /** @description Channel */
+                            channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                            /** @description Robots: text, markdown or card */
+                            format?: "text" | "markdown" | "card" | "html";
+                            /** @description Card button / open link (Liquid) */
+                            link?: string;
+                            /** @description Locale */
+                            locale: "zh-CN" | "en" | "he";
+                            /** @description Registered provider templates (Aliyun and Tencent send only those) */
+                            sms?: {
+                                aliyun?: {
+                                    /** @description Provider parameter → Liquid */
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description Aliyun TemplateCode (SMS_…) */
+                                    template_code: string;
+                                };
+                                tencent?: {
+                                    /** @description Ordered parameters (Liquid) */
+                                    params: string[];
+                                    /** @description Tencent TemplateId */
+                                    template_id: string;
+                                };
+                            };
+                            /** @description Subject / title (Liquid; `${name}` works too) */
+                            subject?: string;
+                            /** @description Email plain-text part (derived from the HTML when absent) */
+                            text?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                template: {
+                                    category: string;
+                                    code: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    current_version: number;
+                                    default_locale: string;
+                                    description: string | null;
+                                    frequency_limit: number | null;
+                                    frequency_window_seconds: number | null;
+                                    id: string;
+                                    inbox_kind: string;
+                                    is_sensitive: boolean;
+                                    is_transactional: boolean;
+                                    name: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description The version a rollback copied */
+                                    based_on: number | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    created_by: string | null;
+                                    note: string | null;
+                                    /** @description Variables the content reads */
+                                    used_variables: string[];
+                                    variables: {
+                                        /** @description What it holds */
+                                        description?: string;
+                                        /** @description Variable name */
+                                        name: string;
+                                        /** @description Sending without it fails (default true) */
+                                        required?: boolean;
+                                        /** @description Value used by previews */
+                                        sample?: unknown;
+                                    }[];
+                                    variants: {
+                                        /** @description Body (Liquid): HTML for email, markdown for in-app, per `format` for robots */
+                                        body: string;
+                                        /** @description Channel */
+                                        channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                                        /** @description Robots: text, markdown or card */
+                                        format?: "text" | "markdown" | "card" | "html";
+                                        /** @description Card button / open link (Liquid) */
+                                        link?: string;
+                                        /** @description Locale */
+                                        locale: "zh-CN" | "en" | "he";
+                                        /** @description Registered provider templates (Aliyun and Tencent send only those) */
+                                        sms?: {
+                                            aliyun?: {
+                                                /** @description Provider parameter → Liquid */
+                                                params: {
+                                                    [key: string]: string;
+                                                };
+                                                /** @description Aliyun TemplateCode (SMS_…) */
+                                                template_code: string;
+                                            };
+                                            tencent?: {
+                                                /** @description Ordered parameters (Liquid) */
+                                                params: string[];
+                                                /** @description Tencent TemplateId */
+                                                template_id: string;
+                                            };
+                                        };
+                                        /** @description Subject / title (Liquid; `${name}` works too) */
+                                        subject?: string;
+                                        /** @description Email plain-text part (derived from the HTML when absent) */
+                                        text?: string;
+                                    }[];
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/{code}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two versions
+         * @description Domain errors:
+         *     - `40441` TEMPLATE_NOT_FOUND: No active template has this code
+         *
+         *     Requires permission `notifications.template.read` (List, view and preview message templates).
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Template code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description added, removed or changed */
+                                change: string;
+                                lines: {
+                                    /** @description ' ', '-' or '+' */
+                                    op: string;
+                                    text: string;
+                                }[];
+                                /** @description channel/locale.field or variables */
+                                path: string;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/{code}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render a saved version with sample data
+         * @description Domain errors:
+         *     - `40441` TEMPLATE_NOT_FOUND: No active template has this code
+         *     - `40042` VARIABLE_MISSING: A variable the template needs was not given (details: variables)
+         *     - `40044` RENDER_LIMIT: Rendering went past the time, memory or output bound of the sandbox
+         *
+         *     Requires permission `notifications.template.read` (List, view and preview message templates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Channel */
+                        channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                        /** @description Locale */
+                        locale: "zh-CN" | "en" | "he";
+                        /** @description Values over the samples */
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                body: string;
+                                /** @description Body size in UTF-8 */
+                                bytes: number;
+                                format: string;
+                                /** @description The channel’s body limit */
+                                limit_bytes: number;
+                                link: string | null;
+                                subject: string | null;
+                                text: string | null;
+                                /** @description Sending would cut it and append a link */
+                                truncated: boolean;
+                                /** @description Variables the variant reads */
+                                variables: string[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/{code}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an earlier version current again (as a new version)
+         * @description Domain errors:
+         *     - `40441` TEMPLATE_NOT_FOUND: No active template has this code
+         *
+         *     Requires permission `notifications.template.manage` (Create, edit, roll back and disable message templates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                template: {
+                                    category: string;
+                                    code: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    current_version: number;
+                                    default_locale: string;
+                                    description: string | null;
+                                    frequency_limit: number | null;
+                                    frequency_window_seconds: number | null;
+                                    id: string;
+                                    inbox_kind: string;
+                                    is_sensitive: boolean;
+                                    is_transactional: boolean;
+                                    name: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description The version a rollback copied */
+                                    based_on: number | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    created_by: string | null;
+                                    note: string | null;
+                                    /** @description Variables the content reads */
+                                    used_variables: string[];
+                                    variables: {
+                                        /** @description What it holds */
+                                        description?: string;
+                                        /** @description Variable name */
+                                        name: string;
+                                        /** @description Sending without it fails (default true) */
+                                        required?: boolean;
+                                        /** @description Value used by previews */
+                                        sample?: unknown;
+                                    }[];
+                                    variants: {
+                                        /** @description Body (Liquid): HTML for email, markdown for in-app, per `format` for robots */
+                                        body: string;
+                                        /** @description Channel */
+                                        channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                                        /** @description Robots: text, markdown or card */
+                                        format?: "text" | "markdown" | "card" | "html";
+                                        /** @description Card button / open link (Liquid) */
+                                        link?: string;
+                                        /** @description Locale */
+                                        locale: "zh-CN" | "en" | "he";
+                                        /** @description Registered provider templates (Aliyun and Tencent send only those) */
+                                        sms?: {
+                                            aliyun?: {
+                                                /** @description Provider parameter → Liquid */
+                                                params: {
+                                                    [key: string]: string;
+                                                };
+                                                /** @description Aliyun TemplateCode (SMS_…) */
+                                                template_code: string;
+                                            };
+                                            tencent?: {
+                                                /** @description Ordered parameters (Liquid) */
+                                                params: string[];
+                                                /** @description Tencent TemplateId */
+                                                template_id: string;
+                                            };
+                                        };
+                                        /** @description Subject / title (Liquid; `${name}` works too) */
+                                        subject?: string;
+                                        /** @description Email plain-text part (derived from the HTML when absent) */
+                                        text?: string;
+                                    }[];
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/{code}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable or disable a template
+         * @description Domain errors:
+         *     - `40441` TEMPLATE_NOT_FOUND: No active template has this code
+         *
+         *     Requires permission `notifications.template.manage` (Create, edit, roll back and disable message templates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        status: "active" | "disabled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                template: {
+                                    category: string;
+                                    code: string;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    current_version: number;
+                                    default_locale: string;
+                                    description: string | null;
+                                    frequency_limit: number | null;
+                                    frequency_window_seconds: number | null;
+                                    id: string;
+                                    inbox_kind: string;
+                                    is_sensitive: boolean;
+                                    is_transactional: boolean;
+                                    name: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description The version a rollback copied */
+                                    based_on: number | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    created_by: string | null;
+                                    note: string | null;
+                                    /** @description Variables the content reads */
+                                    used_variables: string[];
+                                    variables: {
+                                        /** @description What it holds */
+                                        description?: string;
+                                        /** @description Variable name */
+                                        name: string;
+                                        /** @description Sending without it fails (default true) */
+                                        required?: boolean;
+                                        /** @description Value used by previews */
+                                        sample?: unknown;
+                                    }[];
+                                    variants: {
+                                        /** @description Body (Liquid): HTML for email, markdown for in-app, per `format` for robots */
+                                        body: string;
+                                        /** @description Channel */
+                                        channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                                        /** @description Robots: text, markdown or card */
+                                        format?: "text" | "markdown" | "card" | "html";
+                                        /** @description Card button / open link (Liquid) */
+                                        link?: string;
+                                        /** @description Locale */
+                                        locale: "zh-CN" | "en" | "he";
+                                        /** @description Registered provider templates (Aliyun and Tencent send only those) */
+                                        sms?: {
+                                            aliyun?: {
+                                                /** @description Provider parameter → Liquid */
+                                                params: {
+                                                    [key: string]: string;
+                                                };
+                                                /** @description Aliyun TemplateCode (SMS_…) */
+                                                template_code: string;
+                                            };
+                                            tencent?: {
+                                                /** @description Ordered parameters (Liquid) */
+                                                params: string[];
+                                                /** @description Tencent TemplateId */
+                                                template_id: string;
+                                            };
+                                        };
+                                        /** @description Subject / title (Liquid; `${name}` works too) */
+                                        subject?: string;
+                                        /** @description Email plain-text part (derived from the HTML when absent) */
+                                        text?: string;
+                                    }[];
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version, newest first
+         * @description Domain errors:
+         *     - `40441` TEMPLATE_NOT_FOUND: No active template has this code
+         *
+         *     Requires permission `notifications.template.read` (List, view and preview message templates).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template code */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The version a rollback copied */
+                                based_on: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                created_by: string | null;
+                                note: string | null;
+                                /** @description Variables the content reads */
+                                used_variables: string[];
+                                variables: {
+                                    /** @description What it holds */
+                                    description?: string;
+                                    /** @description Variable name */
+                                    name: string;
+                                    /** @description Sending without it fails (default true) */
+                                    required?: boolean;
+                                    /** @description Value used by previews */
+                                    sample?: unknown;
+                                }[];
+                                variants: {
+                                    /** @description Body (Liquid): HTML for email, markdown for in-app, per `format` for robots */
+                                    body: string;
+                                    /** @description Channel */
+                                    channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                                    /** @description Robots: text, markdown or card */
+                                    format?: "text" | "markdown" | "card" | "html";
+                                    /** @description Card button / open link (Liquid) */
+                                    link?: string;
+                                    /** @description Locale */
+                                    locale: "zh-CN" | "en" | "he";
+                                    /** @description Registered provider templates (Aliyun and Tencent send only those) */
+                                    sms?: {
+                                        aliyun?: {
+                                            /** @description Provider parameter → Liquid */
+                                            params: {
+                                                [key: string]: string;
+                                            };
+                                            /** @description Aliyun TemplateCode (SMS_…) */
+                                            template_code: string;
+                                        };
+                                        tencent?: {
+                                            /** @description Ordered parameters (Liquid) */
+                                            params: string[];
+                                            /** @description Tencent TemplateId */
+                                            template_id: string;
+                                        };
+                                    };
+                                    /** @description Subject / title (Liquid; `${name}` works too) */
+                                    subject?: string;
+                                    /** @description Email plain-text part (derived from the HTML when absent) */
+                                    text?: string;
+                                }[];
+                                version: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render unsaved content (the editor)
+         * @description Domain errors:
+         *     - `40041` TEMPLATE_INVALID: A template does not parse, uses an undeclared variable or a forbidden construct
+         *     - `40042` VARIABLE_MISSING: A variable the template needs was not given (details: variables)
+         *     - `40044` RENDER_LIMIT: Rendering went past the time, memory or output bound of the sandbox
+         *
+         *     Requires permission `notifications.template.read` (List, view and preview message templates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Channel */
+                        channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                        /** @description Locale */
+                        locale: "zh-CN" | "en" | "he";
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Declared variables */
+                        variables: {
+                            /** @description What it holds */
+                            description?: string;
+                            /** @description Variable name */
+                            name: string;
+                            /** @description Sending without it fails (default true) */
+                            required?: boolean;
+                            /** @description Value used by previews */
+                            sample?: unknown;
+                        }[];
+                        /** @description Channel × locale content */
+                        variants: {
+                            /** @description Body (Liquid): HTML for email, markdown for in-app, per `format` for robots */
+                            body: string;
+                            /** @description Channel */
+                            channel: "email" | "sms" | "in_app" | "dingtalk" | "feishu" | "wecom" | "webhook";
+                            /** @description Robots: text, markdown or card */
+                            format?: "text" | "markdown" | "card" | "html";
+                            /** @description Card button / open link (Liquid) */
+                            link?: string;
+                            /** @description Locale */
+                            locale: "zh-CN" | "en" | "he";
+                            /** @description Registered provider templates (Aliyun and Tencent send only those) */
+                            sms?: {
+                                aliyun?: {
+                                    /** @description Provider parameter → Liquid */
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description Aliyun TemplateCode (SMS_…) */
+                                    template_code: string;
+                                };
+                                tencent?: {
+                                    /** @description Ordered parameters (Liquid) */
+                                    params: string[];
+                                    /** @description Tencent TemplateId */
+                                    template_id: string;
+                                };
+                            };
+                            /** @description Subject / title (Liquid; `${name}` works too) */
+                            subject?: string;
+                            /** @description Email plain-text part (derived from the HTML when absent) */
+                            text?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                body: string;
+                                /** @description Body size in UTF-8 */
+                                bytes: number;
+                                format: string;
+                                /** @description The channel’s body limit */
+                                limit_bytes: number;
+                                link: string | null;
+                                subject: string | null;
+                                text: string | null;
+                                /** @description Sending would cut it and append a link */
+                                truncated: boolean;
+                                /** @description Variables the variant reads */
+                                variables: string[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an unsubscribe link would stop (changes nothing: mail scanners open links)
+         * @description Domain errors:
+         *     - `40442` UNSUBSCRIBE_LINK_INVALID: The unsubscribe link is not valid
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                category: string;
+                                channel: string;
+                                unsubscribed: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Unsubscribe (one click: body `List-Unsubscribe=One-Click`, form or multipart)
+         * @description Domain errors:
+         *     - `40442` UNSUBSCRIBE_LINK_INVALID: The unsubscribe link is not valid
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                category: string;
+                                channel: string;
+                                unsubscribed: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/view/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the full text of a truncated message */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                body: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                format: string;
+                                subject: string | null;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sensitive-word list
+         * @description Requires permission `notifications.word.manage` (Manage the sensitive-word list).
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    page_size: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    action: string;
+                                    created_at: string;
+                                    word: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add, change or remove words
+         * @description Requires permission `notifications.word.manage` (Manage the sensitive-word list).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        add?: {
+                            /** @description block refuses the message; mask stars the word */
+                            action: "block" | "mask";
+                            word: string;
+                        }[];
+                        remove?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                added: number;
+                                removed: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/words/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a text against the list
+         * @description Requires permission `notifications.word.manage` (Manage the sensitive-word list).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                blocked: string | null;
+                                masked: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/permissions": {
         parameters: {
             query?: never;
@@ -5744,7 +11512,10 @@ export interface paths {
                         description?: string;
                         /** @description Require a second factor at sign-in */
                         mfa_required?: boolean;
-                        /** @description Display name */
+                        /**
+                         * Format: display-name
+                         * @description Display name (no control or bidirectional-override characters)
+                         */
                         name: string;
                         /** @description Parent role code to inherit from */
                         parent?: string | null;
@@ -6172,7 +11943,10 @@ export interface paths {
                         description?: string;
                         /** @description Require a second factor at sign-in */
                         mfa_required?: boolean;
-                        /** @description Display name */
+                        /**
+                         * Format: display-name
+                         * @description Display name (no control or bidirectional-override characters)
+                         */
                         name?: string;
                         /** @description Parent role code */
                         parent?: string | null;
@@ -6915,7 +12689,10 @@ export interface paths {
                          * @description Email address
                          */
                         email: string;
-                        /** @description Full legal name */
+                        /**
+                         * Format: display-name
+                         * @description Full legal name (used in signature manifestations) (no control or bidirectional-override characters)
+                         */
                         full_name: string;
                         /** @description Identity assurance level */
                         identity_level?: string;
@@ -7393,7 +13170,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Single-use proof from POST /auth/step-up; required to change another user’s email, reset their password or remove their MFA */
+                    "x-step-up-proof"?: string;
+                };
                 path: {
                     /** @description User id */
                     id: string;
@@ -7409,7 +13189,10 @@ export interface paths {
                          * @description Email address
                          */
                         email?: string;
-                        /** @description Full legal name */
+                        /**
+                         * Format: display-name
+                         * @description Full legal name (used in signature manifestations) (no control or bidirectional-override characters)
+                         */
                         full_name?: string;
                         /** @description Identity assurance level */
                         identity_level?: string;
@@ -8156,7 +13939,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Single-use proof from POST /auth/step-up; required to change another user’s email, reset their password or remove their MFA */
+                    "x-step-up-proof"?: string;
+                };
                 path: {
                     /** @description User id */
                     id: string;
@@ -8297,7 +14083,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Single-use proof from POST /auth/step-up; required to change another user’s email, reset their password or remove their MFA */
+                    "x-step-up-proof"?: string;
+                };
                 path: {
                     /** @description User id */
                     id: string;
