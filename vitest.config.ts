@@ -21,6 +21,8 @@ export default defineConfig({
         test: {
           name: 'pades',
           include: ['packages/pades/src/**/*.test.ts', 'packages/pades/test/**/*.test.ts'],
+          // Says whether the extra suite over the external PDF corpus (../shared/corpus) runs.
+          globalSetup: ['packages/pades/test/external-corpus/announce.ts'],
         },
       },
       {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PdfReader, signPdf, validate } from '../src/index.js';
-import { corpus } from './corpus.js';
 import { pdfsig, qpdfCheck, run, writeTemp } from './external-tools.js';
+import { fixture } from './fixtures/pdf-fixtures.js';
+import { signedTwice } from './fixtures/signed-fixtures.js';
 import { signaturePng } from './png-fixture.js';
 import { createSigningWorkspace, type TestPki } from './test-pki.js';
 
@@ -17,7 +18,7 @@ const ZH = { signedBy: '签署人', meaning: '含义', reason: '原因', time: '
 
 describe('visible signatures (21 CFR Part 11 §11.50) with Chinese and Hebrew', () => {
   it('draws image, printed name, meaning, reason and zoned time with embedded fonts; tools agree', async () => {
-    let pdf: Uint8Array = corpus('layout-tests-stamp-on-pdf-bg.pdf');
+    let pdf: Uint8Array = await fixture('drawing.pdf');
     pdf = await signPdf(pdf, {
       signer: await pki.signer('Zhang San'),
       name: '张三',
@@ -53,8 +54,8 @@ describe('visible signatures (21 CFR Part 11 §11.50) with Chinese and Hebrew', 
     expect(report.signatures[0]!.reason).toBe('approval: 同意付款');
   });
 
-  it('signs into the existing empty field of minimal-with-field.pdf and keeps its widget', async () => {
-    const pdf = await signPdf(corpus('minimal-with-field.pdf'), {
+  it('signs into the existing empty field of with-field.pdf and keeps its widget', async () => {
+    const pdf = await signPdf(await fixture('with-field.pdf'), {
       signer: await pki.signer('Field Signer'),
       fieldName: 'Sig1',
       visible: { typedName: 'Field Signer' },
@@ -67,13 +68,13 @@ describe('visible signatures (21 CFR Part 11 §11.50) with Chinese and Hebrew', 
 
   it('rejects signing a field that is already signed or not a signature field', async () => {
     await expect(
-      signPdf(corpus('minimal-two-fields-signed-twice.pdf'), {
+      signPdf(await signedTwice(pki), {
         signer: await pki.signer('X'),
         fieldName: 'Sig1',
       }),
     ).rejects.toThrow(/already signed/);
     await expect(
-      signPdf(corpus('minimal-with-simple-form.pdf'), {
+      signPdf(await fixture('simple-form.pdf'), {
         signer: await pki.signer('Y'),
         fieldName: 'TextField1',
       }),

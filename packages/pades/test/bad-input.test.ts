@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPadesError, PdfReader, signPdf, validate } from '../src/index.js';
-import { corpus } from './corpus.js';
+import { fixture } from './fixtures/pdf-fixtures.js';
 import { createTestPki } from './test-pki.js';
 
 async function codeOf(fn: () => Promise<unknown>): Promise<string> {
@@ -17,9 +17,9 @@ describe('bad input gets a typed PadesError, never a crash or hang', () => {
   const sign = async (pdf: Uint8Array) => signPdf(pdf, { signer: await (await pki).signer('Bad Input') });
   const check = (pdf: Uint8Array) => validate(pdf, { trustAnchors: [] });
 
-  it('rejects an encrypted PDF (minimal-aes256.pdf) with ENCRYPTED for signing and validation', async () => {
-    expect(await codeOf(() => sign(corpus('minimal-aes256.pdf')))).toBe('ENCRYPTED');
-    expect(await codeOf(() => check(corpus('minimal-aes256.pdf')))).toBe('ENCRYPTED');
+  it('rejects an encrypted PDF (RC4, standard security handler) with ENCRYPTED for signing and validation', async () => {
+    expect(await codeOf(async () => sign(await fixture('encrypted-rc4.pdf')))).toBe('ENCRYPTED');
+    expect(await codeOf(async () => check(await fixture('encrypted-rc4.pdf')))).toBe('ENCRYPTED');
   });
 
   it('rejects a non-PDF with NOT_PDF', async () => {
@@ -28,18 +28,18 @@ describe('bad input gets a typed PadesError, never a crash or hang', () => {
   });
 
   it('rejects truncated PDFs with MALFORMED_PDF at every cut point', async () => {
-    const pdf = corpus('minimal.pdf');
+    const pdf = await fixture('minimal.pdf');
     for (const cut of [20, 200, pdf.length - 60, pdf.length - 10]) {
       expect(await codeOf(() => sign(pdf.subarray(0, cut)))).toBe('MALFORMED_PDF');
     }
   });
 
-  it('rejects the damaged object stream file (broken-objstream1.pdf) with MALFORMED_PDF', async () => {
-    expect(await codeOf(() => sign(corpus('broken-objstream1.pdf')))).toBe('MALFORMED_PDF');
+  it('rejects a PDF whose page tree sits in a corrupt object stream with MALFORMED_PDF', async () => {
+    expect(await codeOf(async () => sign(await fixture('broken-objstream.pdf')))).toBe('MALFORMED_PDF');
   });
 
-  it('reads minimal-badxref.pdf leniently (tokenised xref rows) and signs it', async () => {
-    const signed = await sign(corpus('minimal-badxref.pdf'));
+  it('reads a table with irregular rows leniently (tokenised xref rows) and signs it', async () => {
+    const signed = await sign(await fixture('irregular-xref.pdf'));
     expect(new PdfReader(signed).sections.length).toBe(2);
   });
 
@@ -53,8 +53,9 @@ describe('bad input gets a typed PadesError, never a crash or hang', () => {
     expect(await codeOf(() => sign(loop))).toBe('MALFORMED_PDF');
   });
 
-  it('rejects a PDF larger than the configured limit with UNSUPPORTED', () => {
-    expect(() => new PdfReader(corpus('minimal.pdf'), { maxBytes: 100 })).toThrow(/larger than/);
+  it('rejects a PDF larger than the configured limit with UNSUPPORTED', async () => {
+    const pdf = await fixture('minimal.pdf');
+    expect(() => new PdfReader(pdf, { maxBytes: 100 })).toThrow(/larger than/);
   });
 
   it('survives deeply nested arrays (stack) and a compressed bomb-like stream with a typed error', async () => {

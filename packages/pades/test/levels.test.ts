@@ -10,8 +10,8 @@ import {
   type Timestamper,
   validate,
 } from '../src/index.js';
-import { corpus } from './corpus.js';
 import { extractSignatures, opensslTsVerify, pdfsig, qpdfCheck, writeTemp } from './external-tools.js';
+import { fixture } from './fixtures/pdf-fixtures.js';
 import { createSigningWorkspace, type TestPki } from './test-pki.js';
 
 let pki: TestPki;
@@ -37,7 +37,7 @@ const crlProvider = async (issuer: Uint8Array) => {
 
 describe('PAdES levels B-T, B-LT and B-LTA', () => {
   it('B-T: the signature time-stamp verifies with openssl ts and the level is B-T', async () => {
-    const pdf = await signPdf(corpus('minimal.pdf'), {
+    const pdf = await signPdf(await fixture('minimal.pdf'), {
       signer: await pki.signer('Tina T'),
       level: 'B-T',
       timestamper,
@@ -62,7 +62,7 @@ describe('PAdES levels B-T, B-LT and B-LTA', () => {
   it('B-T fails loudly when no time-stamp authority answers (never silently B-B)', async () => {
     const broken: Timestamper = { timestamp: async () => Promise.reject(new Error('connection refused')) };
     await expect(
-      signPdf(corpus('minimal.pdf'), {
+      signPdf(await fixture('minimal.pdf'), {
         signer: await pki.signer('No TSA'),
         level: 'B-T',
         timestamper: broken,
@@ -72,7 +72,7 @@ describe('PAdES levels B-T, B-LT and B-LTA', () => {
 
   it('B-LT then B-LTA: DSS with CRLs and VRI, document time-stamp verified by openssl, renewal keeps all valid', async () => {
     const signer = await pki.signer('Lena LTA');
-    const lt = await signPdf(corpus('minimal-two-pages.pdf'), {
+    const lt = await signPdf(await fixture('two-pages.pdf'), {
       signer,
       level: 'B-LT',
       timestamper,

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signPdf, validate } from '../src/index.js';
-import { corpus } from './corpus.js';
 import { extractSignatures, opensslCmsVerify, pdfsig, qpdfCheck, writeTemp } from './external-tools.js';
+import { fixture } from './fixtures/pdf-fixtures.js';
+import { signedTwice } from './fixtures/signed-fixtures.js';
 import { createSigningWorkspace, type TestPki } from './test-pki.js';
 
 let pki: TestPki;
@@ -17,7 +18,7 @@ const validateAll = (pdf: Uint8Array) =>
 
 describe('several signers in sequence, RSA and ECDSA mixed', () => {
   it('keeps every earlier signature valid for pdfsig, openssl and our validator', async () => {
-    let pdf: Uint8Array = corpus('minimal-two-pages.pdf');
+    let pdf: Uint8Array = await fixture('two-pages.pdf');
     pdf = await signPdf(pdf, { signer: await pki.signer('Alice RSA'), meaning: 'authorship', certify: 2 });
     pdf = await signPdf(pdf, { signer: await pki.signer('Bob EC', 'ec'), meaning: 'review' });
     pdf = await signPdf(pdf, { signer: await pki.signer('Carol RSA'), meaning: 'approval' });
@@ -38,8 +39,8 @@ describe('several signers in sequence, RSA and ECDSA mixed', () => {
     expect(report.signatures[0]!.changes.every((c) => c.allowed)).toBe(true);
   });
 
-  it('adds a third signature to minimal-two-fields-signed-twice.pdf; the two earlier ones still verify', async () => {
-    const original = corpus('minimal-two-fields-signed-twice.pdf');
+  it('adds a third signature to a PDF signed twice; the two earlier ones still verify', async () => {
+    const original = await signedTwice(pki);
     const before = await validateAll(original);
     const pdf = await signPdf(original, { signer: await pki.signer('Dave Third') });
     const after = await validateAll(pdf);
@@ -56,7 +57,9 @@ describe('several signers in sequence, RSA and ECDSA mixed', () => {
   });
 
   it('a byte flipped anywhere in a signed range invalidates that signature (ours and openssl)', async () => {
-    const pdf = Buffer.from(await signPdf(corpus('minimal.pdf'), { signer: await pki.signer('Flip Test') }));
+    const pdf = Buffer.from(
+      await signPdf(await fixture('minimal.pdf'), { signer: await pki.signer('Flip Test') }),
+    );
     const [sig] = extractSignatures(pdf);
     const range = pdf
       .toString('latin1')
@@ -91,7 +94,7 @@ describe('several signers in sequence, RSA and ECDSA mixed', () => {
   });
 
   it('flags a page-content change made after signing, and DocMDP P1 forbids even a new signature', async () => {
-    const signed = await signPdf(corpus('minimal.pdf'), {
+    const signed = await signPdf(await fixture('minimal.pdf'), {
       signer: await pki.signer('Certifier'),
       certify: 1,
     });

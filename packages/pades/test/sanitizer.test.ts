@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sanitizePdf, signPdf, validate } from '../src/index.js';
-import { corpus } from './corpus.js';
 import { nssDb, pdfsig, qpdfCheck, scratch, writeTemp } from './external-tools.js';
+import { signedTwice } from './fixtures/signed-fixtures.js';
 import { createTestPki, type TestPki } from './test-pki.js';
 
 let pki: TestPki;
@@ -48,7 +48,7 @@ describe('sanitizer before the first signature', () => {
     const signed = await signPdf(await riskyPdf(), { signer: await pki.signer('Inline'), sanitize: true });
     expect(Buffer.from(signed).toString('latin1')).not.toContain('app.alert');
     await expect(
-      signPdf(corpus('minimal-two-fields-signed-twice.pdf'), {
+      signPdf(await signedTwice(pki), {
         signer: await pki.signer('Z'),
         sanitize: true,
       }),

@@ -73,6 +73,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     await inFlight.drained(config.http.shutdownGraceMs);
     await ctx.jobs.stop(Math.floor(config.http.shutdownGraceMs * 0.8));
+    for (const module of modules)
+      await module
+        .onShutdown?.(ctx)
+        .catch((error: unknown) =>
+          ctx.logger.error({ err: error, module: module.name }, 'module shutdown step failed'),
+        );
     closeMailer(config);
     await ctx.realtime.close();
     if (!overrides.database) await ctx.database.destroy();

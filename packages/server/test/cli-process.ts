@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { FROM_SOURCE } from './source-node.js';
 
 const mainFile = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -8,7 +9,7 @@ export function spawnCli(
   args: string[],
   env: Record<string, string>,
 ): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile, ...args], {
+  const child = spawn(process.execPath, [...FROM_SOURCE, mainFile, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditTestDeps, disableAuditGuards, recordSome, TEST_MASTER_SECRET } from '../../test/audit-kit.js';
+import { FROM_SOURCE } from '../../test/source-node.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { loadConfig } from '../config.js';
 import { configureAudit, eventMac, MAC_PURPOSE } from '../modules/audit/audit.config.js';
@@ -66,7 +67,7 @@ describe('signx audit', () => {
   });
 
   it('verify runs as the real command line against the stopped server database', async () => {
-    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', main, 'audit', 'verify'], {
+    const result = await promisify(execFile)(process.execPath, [...FROM_SOURCE, main, 'audit', 'verify'], {
       env: { ...process.env, ...env },
     });
     expect(result.stdout).toContain('OK: 6 events verified.');
@@ -81,7 +82,19 @@ describe('signx audit', () => {
       status: 0,
       output: expect.stringContaining('OK: 6 events verified against checkpoint of size 6'),
     });
-    expect((await cli(['verify-bundle', file, '--key-id', '0123456789abcdef'])).status).toBe(1);
+    expect(good.output).toContain(`Signing key id: ${bundle.public_key.key_id} (matches the trusted key id)`);
+    const wrongKey = await cli(['verify-bundle', file, '--key-id', '0123456789abcdef']);
+    expect(wrongKey.status).toBe(1);
+    expect(wrongKey.output).not.toContain('matches the trusted key id');
+    expect(wrongKey.output).toContain('does NOT match the trusted key id 0123456789abcdef');
+    expect(wrongKey.output).toContain('FAILED: the bundle does not verify.');
+    expect(good.output).toContain('Selection: all 6 events matching');
+    const missing = structuredClone(bundle);
+    missing.events.splice(3, 1);
+    writeFileSync(file, JSON.stringify(missing));
+    const incomplete = await cli(['verify-bundle', file]);
+    expect(incomplete.status).toBe(1);
+    expect(incomplete.output).toContain('event 4 is in the signed selection but missing from the bundle');
     const proof = bundle.events[2]?.inclusion_proof as string[];
     proof[0] = `${proof[0]?.slice(0, 10)}${proof[0]?.[10] === 'a' ? 'b' : 'a'}${proof[0]?.slice(11)}`;
     writeFileSync(file, JSON.stringify(bundle));

@@ -101,9 +101,8 @@ function verifyBundleFile(
   }
   if (options.json) io.stdout(JSON.stringify(report, null, 2));
   else {
-    io.stdout(
-      `Signing key id: ${report.keyId}${trusted ? ' (matches the trusted key id)' : ' - compare it with the key id your organisation published'}`,
-    );
+    io.stdout(`Signing key id: ${report.keyId}${keyIdVerdict(report.keyId, trusted)}`);
+    if (report.selection) io.stdout(selectionLine(report.selection));
     for (const problem of report.problems) io.stdout(`  - ${problem}`);
     io.stdout(
       report.isValid
@@ -112,4 +111,20 @@ function verifyBundleFile(
     );
   }
   return report.isValid ? 0 : 1;
+}
+
+/** What the printed key id means: a match is claimed only when the ids are really equal. */
+function keyIdVerdict(keyId: string, trusted: string | undefined): string {
+  if (!trusted) return ' - compare it with the key id your organisation published';
+  return keyId === trusted
+    ? ' (matches the trusted key id)'
+    : ` (does NOT match the trusted key id ${trusted})`;
+}
+
+/** What the bundle claims to hold, so a partial export (limit) is never mistaken for all. */
+function selectionLine(selection: NonNullable<ReturnType<typeof verifyBundle>['selection']>): string {
+  const filter = JSON.stringify(selection.filter);
+  return selection.included === selection.total
+    ? `Selection: all ${selection.total} events matching ${filter}`
+    : `Selection: the first ${selection.included} of ${selection.total} events matching ${filter} (export limit)`;
 }

@@ -20,7 +20,11 @@ const lazy =
 
 /** Commands load their code only when called, so `signx doctor` never pays for the server. */
 export const commands: Record<string, CliCommand> = {
-  help: { summary: 'show this help', needsConfig: false, run: async () => 0 },
+  help: {
+    summary: 'show this help, or the help of one command: help <command>',
+    needsConfig: false,
+    run: async () => 0,
+  },
   serve: {
     summary: 'start the platform: serve [--port N] [--workers N]',
     run: lazy(() => import('./serve.command.js')),

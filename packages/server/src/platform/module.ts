@@ -29,6 +29,11 @@ export interface ModuleDefinition {
    * creates the first administrator). `output` reaches the console, never the log.
    */
   onFirstStart?: (ctx: AppContext, output: (line: string) => void) => Promise<void>;
+  /**
+   * Runs when the app closes, after in-flight requests drained and job workers stopped,
+   * while the database is still open (e.g. audit signs a last checkpoint). Errors are logged.
+   */
+  onShutdown?: (ctx: AppContext) => Promise<void>;
   /** The module's job kinds; buildApp registers them with the job runtime. */
   // biome-ignore lint/suspicious/noExplicitAny: jobs of any payload type
   jobs?: JobDefinition<any>[];

@@ -8,7 +8,18 @@ import { createCheckpoint } from './audit-checkpoint.service.js';
 import { type AuditDeps, CHECKPOINT_KEY } from './audit-deps.js';
 import { eventLeafHash, HASHED_FIELDS } from './audit-leaf.js';
 import type { MerkleTree } from './audit-merkle-tree.js';
+import { signSelection } from './audit-selection.js';
 import { verifiedTree } from './audit-tree-cache.js';
+
+/**
+ * What a bundle was asked for: the filter, how many events matched it up to `throughSeq`,
+ * and so whether `events` is all of them (a bundle of one entity) or the first of many.
+ */
+export interface BundleScope {
+  filter: Record<string, unknown>;
+  throughSeq: number;
+  total: number;
+}
 
 /**
  * Builds an evidence bundle for `events` (all of one chain): a fresh checkpoint covering
@@ -19,6 +30,7 @@ export async function buildBundle(
   deps: AuditDeps,
   chain: string,
   events: AuditEventsTable[],
+  scope?: BundleScope,
 ): Promise<AuditBundle> {
   await createCheckpoint(deps, chain);
   const head = await latestCheckpoint(deps.db, chain);
@@ -27,9 +39,21 @@ export async function buildBundle(
   const included = events.filter((event) => event.chain === chain && Number(event.seq) <= head.tree_size);
   assertUnchanged(tree, included);
   const key = deps.keyring.signingKey(CHECKPOINT_KEY);
+  const seqs = included.map((event) => Number(event.seq)).sort((a, b) => a - b);
+  const selection = signSelection(
+    {
+      chain,
+      through_seq: Math.min(scope?.throughSeq ?? seqs.at(-1) ?? 0, head.tree_size),
+      filter: scope?.filter ?? { selected: 'the listed events' },
+      total: scope?.total ?? seqs.length,
+      seqs,
+      key_id: key.keyId,
+    },
+    key.privateKey,
+  );
   const earlier = (await listCheckpoints(deps.db, chain)).filter((cp) => cp.tree_size < head.tree_size);
   return {
-    format: 'signx-audit-bundle/1',
+    format: 'signx-audit-bundle/2',
     chain,
     created_at: nowIso(deps.clock),
     public_key: { algorithm: 'Ed25519', key_id: key.keyId, spki_base64: exportPublicKey(key.publicKey) },
@@ -44,6 +68,7 @@ export async function buildBundle(
         .inclusionProof(Number(event.seq) - 1, head.tree_size)
         .map((h) => h.toString('hex')),
     })),
+    selection,
   };
 }
 

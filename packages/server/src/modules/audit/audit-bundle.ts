@@ -3,6 +3,7 @@ import { ChainScanner, type ScannedEvent } from './audit-chain-scan.js';
 import { importPublicKey, isCheckpointSigned, type SignedCheckpoint } from './audit-checkpoint.js';
 import { eventLeafHash } from './audit-leaf.js';
 import { verifyConsistency, verifyInclusion } from './audit-merkle-verify.js';
+import { type SignedSelection, selectionProblems } from './audit-selection.js';
 
 /**
  * An evidence bundle: events with their inclusion proofs, the signed checkpoints that
@@ -10,7 +11,8 @@ import { verifyConsistency, verifyInclusion } from './audit-merkle-verify.js';
  * a third party needs to check the events offline, without SignX's database.
  */
 export interface AuditBundle {
-  format: 'signx-audit-bundle/1';
+  /** /2 adds `selection`; a /1 bundle cannot show that none of its events was removed. */
+  format: 'signx-audit-bundle/2' | 'signx-audit-bundle/1';
   chain: string;
   created_at: string;
   public_key: { algorithm: 'Ed25519'; key_id: string; spki_base64: string };
@@ -19,6 +21,8 @@ export interface AuditBundle {
   /** Older checkpoints, each with a consistency proof to `checkpoint`. */
   earlier_checkpoints: { checkpoint: SignedCheckpoint; consistency_proof: string[] }[];
   events: (ScannedEvent & { inclusion_proof: string[] })[];
+  /** What was selected, signed: lets a verifier detect an event deleted from `events`. */
+  selection?: SignedSelection;
 }
 
 export interface BundleReport {
@@ -27,6 +31,8 @@ export interface BundleReport {
   keyId: string;
   keyFingerprint: string;
   problems: string[];
+  /** Matching events and how many the bundle holds (fewer when an export limit cut it). */
+  selection: { total: number; included: number; filter: Record<string, unknown> } | null;
 }
 
 /** The key id SignX prints for a public key (so an auditor can compare it with a published one). */
@@ -41,7 +47,7 @@ export function keyIdOf(spkiBase64: string): string {
 export function verifyBundle(bundle: AuditBundle, trustedKeyId?: string): BundleReport {
   const problems: string[] = [];
   const keyId = keyIdOf(bundle.public_key?.spki_base64 ?? '');
-  if (bundle.format !== 'signx-audit-bundle/1')
+  if (bundle.format !== 'signx-audit-bundle/2' && bundle.format !== 'signx-audit-bundle/1')
     problems.push(`unknown bundle format ${String(bundle.format)}`);
   if (keyId !== bundle.public_key.key_id) problems.push('public key does not match its key id');
   if (trustedKeyId && trustedKeyId !== keyId)
@@ -66,7 +72,26 @@ export function verifyBundle(bundle: AuditBundle, trustedKeyId?: string): Bundle
     else verified += 1;
   }
   problems.push(...linkProblems(bundle.events));
-  return { isValid: problems.length === 0, eventsVerified: verified, keyId, keyFingerprint: keyId, problems };
+  const selection = bundle.selection;
+  problems.push(
+    ...selectionProblems(selection, {
+      chain: head.chain,
+      treeSize: head.tree_size,
+      eventSeqs: bundle.events.map((e) => Number(e.seq)),
+      key,
+      keyId,
+    }),
+  );
+  return {
+    isValid: problems.length === 0,
+    eventsVerified: verified,
+    keyId,
+    keyFingerprint: keyId,
+    problems,
+    selection: selection
+      ? { total: selection.total, included: selection.seqs.length, filter: selection.filter }
+      : null,
+  };
 }
 
 function eventProblem(

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TEST_MASTER_SECRET, useAuditTestBed } from '../../../test/audit-kit.js';
+import { FROM_SOURCE } from '../../../test/source-node.js';
 import type { Database } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { createCheckpoint } from './audit-checkpoint.service.js';
@@ -21,7 +22,7 @@ function writerProcess(name: string, count: number, mode: 'write' | 'crash' = 'w
     masterSecret: TEST_MASTER_SECRET,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(job)], {
+    const child = spawn(process.execPath, [...FROM_SOURCE, script, JSON.stringify(job)], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -41,3 +41,17 @@ export async function exportEvents(
 function escapeLike(value: string): string {
   return value.replace(/[%_\\]/g, '');
 }
+
+/** How many events match `filter` among the first `throughSeq` of its chain (bundle selections). */
+export async function countEventsThrough(
+  db: DbOrTrx,
+  filter: AuditFilter,
+  throughSeq: number,
+): Promise<number> {
+  const row = await filteredEvents(db, filter)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('seq', '<=', throughSeq)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

@@ -46,7 +46,11 @@ async function archiveChain(deps: AuditDeps, chain: string, cutoff: string): Pro
   const toSeq = Math.min(await lastExpiredSeq(deps, chain, cutoff), fromSeq + MAX_PER_ARCHIVE - 1);
   if (toSeq < fromSeq) return null;
   const events = await eventsAfter(deps.db, chain, fromSeq - 1, toSeq - fromSeq + 1, toSeq);
-  const bundle = await buildBundle(deps, chain, events);
+  const bundle = await buildBundle(deps, chain, events, {
+    filter: { chain, from_seq: fromSeq, to_seq: toSeq },
+    throughSeq: toSeq,
+    total: toSeq - fromSeq + 1,
+  });
   const bytes = Buffer.from(JSON.stringify(bundle), 'utf8');
   const stored = await deps.storage.put(bytes, { contentType: 'application/json' });
   const checkpoint = await latestCheckpoint(deps.db, chain);

@@ -30,35 +30,59 @@ onContextCreated((ctx) =>
   }),
 );
 
-/** The audit module: request audit, periodic checkpoints and the review API. */
+/** Per app: the automatic checkpoints, so shutdown can wait for a running one and sign the last. */
+const lifecycles = new WeakMap<AppContext, { shutdown(): Promise<void> }>();
+
+/** The audit module: request audit, automatic checkpoints and the review API. */
 export const auditModule: ModuleDefinition = {
   name: 'audit',
   install: async (app, ctx) => {
     const { flush } = installRequestAudit(app, ctx.db, ctx.logger);
     app.decorate('flushRequestAudit', flush);
-    schedulePeriodicWork(app, ctx);
+    scheduleCheckpoints(app, ctx);
   },
+  onShutdown: async (ctx) => lifecycles.get(ctx)?.shutdown(),
   routes: auditRoutes,
 };
 
-/** Checkpoints (and retention) on a timer; each worker may run it, a repeat finds nothing new to sign. */
-function schedulePeriodicWork(app: FastifyInstance, ctx: AppContext): void {
+/**
+ * Signed checkpoints without waiting for the interval: one at start (covering events made
+ * since the last, e.g. by a server restarted before its first interval ended), one every
+ * AUDIT_CHECKPOINT_INTERVAL_SECONDS (with retention), and a last one at graceful shutdown.
+ * Each worker may run them; a repeat finds nothing new to sign. 0 turns them all off.
+ */
+function scheduleCheckpoints(app: FastifyInstance, ctx: AppContext): void {
   const seconds = ctx.config.audit.checkpointIntervalSeconds;
   if (seconds <= 0) return;
   const deps = auditDeps(ctx);
   let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = checkpointAll(deps, AUDIT_CHAINS)
-      .then(() => archiveExpired(deps))
-      .catch((error: unknown) => ctx.logger.error({ err: error }, 'audit checkpoint failed'))
+  const runOnce = (moment: string, work: () => Promise<unknown>) => {
+    if (running) return running;
+    running = work()
+      .catch((error: unknown) => ctx.logger.error({ err: error, moment }, 'audit checkpoint failed'))
       .finally(() => {
         running = null;
       });
+    return running;
+  };
+  const checkpoint = () => checkpointAll(deps, AUDIT_CHAINS);
+  // In the background: verifying a long tail of new events must not delay readiness.
+  app.addHook('onReady', async () => {
+    void runOnce('start', checkpoint);
+  });
+  const timer = setInterval(() => {
+    void runOnce('interval', () => checkpoint().then(() => archiveExpired(deps)));
   }, seconds * 1000);
   timer.unref();
-  app.addHook('onClose', async () => {
+  const stop = async () => {
     clearInterval(timer);
     await running;
+  };
+  lifecycles.set(ctx, {
+    shutdown: async () => {
+      await stop();
+      await runOnce('shutdown', checkpoint);
+    },
   });
+  app.addHook('onClose', stop);
 }

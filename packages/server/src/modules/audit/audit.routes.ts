@@ -32,7 +32,7 @@ const exporting = { access: { permission: auditPermissions.export } };
 const verifying = { access: { permission: auditPermissions.verify } };
 const bundleSchema = Type.Record(Type.String(), Type.Unknown(), {
   description:
-    'Evidence bundle (format signx-audit-bundle/1): events, inclusion proofs, checkpoints, public key',
+    'Evidence bundle (format signx-audit-bundle/2): events, inclusion proofs, checkpoints, public key, signed selection',
 });
 
 const csvSchema = Type.String({ description: 'CSV (RFC 4180, UTF-8 with BOM), one row per event' });

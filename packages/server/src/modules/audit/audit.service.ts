@@ -12,7 +12,7 @@ import { buildBundle } from './audit-bundle.service.js';
 import { createCheckpoint } from './audit-checkpoint.service.js';
 import { type AuditDeps, CHECKPOINT_KEY } from './audit-deps.js';
 import { eventsToCsv } from './audit-export.format.js';
-import { exportEvents, filteredEvents } from './audit-query.repository.js';
+import { countEventsThrough, exportEvents, filteredEvents } from './audit-query.repository.js';
 import { recordEvent } from './audit-recorder.js';
 import { complianceReportPdf } from './audit-report.pdf.js';
 import type { AuditActor } from './audit-types.js';
@@ -31,7 +31,8 @@ export async function queryEvents(
 export async function eventEvidence(deps: AuditDeps, id: string): Promise<AuditBundle> {
   const event = await eventById(deps.db, id);
   if (!event) throw notFound('audit event');
-  return buildBundle(deps, event.chain, [event]);
+  const seq = Number(event.seq);
+  return buildBundle(deps, event.chain, [event], { filter: { id }, throughSeq: seq, total: 1 });
 }
 
 export async function runVerification(deps: AuditDeps, actor: AuditActor): Promise<VerifyReport> {
@@ -62,8 +63,16 @@ export async function exportBundle(
   limit: number,
   actor: AuditActor,
 ): Promise<AuditBundle> {
-  const rows = await exportedRows(deps, { filter, limit, actor }, auditEvents['export.bundle']);
-  return buildBundle(deps, filter.chain ?? 'main', rows);
+  const chain = filter.chain ?? 'main';
+  // Fix the end of the selection first, so "all matching events up to N" is a true statement.
+  await createCheckpoint(deps, chain);
+  const throughSeq = (await latestCheckpoint(deps.db, chain))?.tree_size ?? 0;
+  const bounded = { ...filter, chain };
+  const rows = (await exportedRows(deps, { filter, limit, actor }, auditEvents['export.bundle'])).filter(
+    (row) => Number(row.seq) <= throughSeq,
+  );
+  const total = await countEventsThrough(deps.db, bounded, throughSeq);
+  return buildBundle(deps, chain, rows, { filter: bounded, throughSeq, total });
 }
 
 export async function exportPdf(

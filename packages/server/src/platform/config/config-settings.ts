@@ -177,7 +177,8 @@ export const settings = {
     kind: 'int',
     min: 1,
     default: 300,
-    description: 'How often a signed audit checkpoint is made',
+    description:
+      'How often a signed audit checkpoint is made (the server also signs one at start and at graceful shutdown)',
   },
   AUDIT_RETENTION_DAYS: {
     kind: 'int',

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FROM_SOURCE } from '../../../test/source-node.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { formatHumanNumber, nextHumanNumber } from './counters.js';
 import type { Database } from './database.js';
@@ -57,8 +58,7 @@ describe('per-year counters', () => {
     const worker = fileURLToPath(new URL('../../../test/counter-worker.ts', import.meta.url));
     const run = () =>
       promisify(execFile)(process.execPath, [
-        '--import',
-        'tsx',
+        ...FROM_SOURCE,
         worker,
         JSON.stringify({ ...database.location, count: 60 }),
       ]);

@@ -22,3 +22,28 @@ export async function claimState(db: DbOrTrx, key: string, value: string): Promi
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
+
+/** Sets `key` to `value` whatever it was (insert or overwrite). */
+export async function writeState(db: DbOrTrx, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('platform_state')
+    .values({ key, value, updated_at: nowIso() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: nowIso() }))
+    .execute();
+}
+
+/** Replaces `key`'s value only if it still is `expected`; returns whether it did (compare-and-set). */
+export async function replaceState(
+  db: DbOrTrx,
+  key: string,
+  expected: string,
+  value: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('platform_state')
+    .set({ value, updated_at: nowIso() })
+    .where('key', '=', key)
+    .where('value', '=', expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows ?? 0) > 0;
+}

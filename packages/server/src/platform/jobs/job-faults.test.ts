@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { type RawBuilder, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestRuntime, eventually } from '../../../test/job-harness.js';
+import { FROM_SOURCE } from '../../../test/source-node.js';
 import { createTestDatabase, type TestDatabase, testDialect } from '../../../test/test-database.js';
 import { manualClock, systemClock } from '../db/clock.js';
 import { inTransaction } from '../db/transaction.js';
@@ -35,7 +36,7 @@ describe('a worker process killed in the middle of a job', () => {
 
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'test/job-worker-child.ts', JSON.stringify(database.location)],
+      [...FROM_SOURCE, 'test/job-worker-child.ts', JSON.stringify(database.location)],
       {
         cwd: new URL('../../../', import.meta.url).pathname,
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -119,7 +120,7 @@ async function count(query: RawBuilder<unknown>): Promise<number> {
 }
 
 function spawnWorker(script: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', `test/${script}`, JSON.stringify(database.location)], {
+  return spawn(process.execPath, [...FROM_SOURCE, `test/${script}`, JSON.stringify(database.location)], {
     cwd: new URL('../../../', import.meta.url).pathname,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

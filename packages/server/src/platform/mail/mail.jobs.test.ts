@@ -87,4 +87,55 @@ describe('mail.send job', () => {
     expect(statSync(join(t.dataDir, 'mail-outbox', `${id}.eml`)).mode & 0o777).toBe(0o600);
     expect(statSync(join(t.dataDir, 'mail-outbox')).mode & 0o777).toBe(0o700);
   });
+
+  it('a job run again (lease expired, queue flushed) finds its send record and sends no second mail', async () => {
+    const server = await appWithSink();
+    const run = (attempt: number) =>
+      sendMailJob.handler(message, {
+        jobId: '01900000-0000-7000-8000-00000000abcd',
+        attempt,
+        signal: new AbortController().signal,
+        ctx: t.app.signx,
+        logger: t.app.signx.logger,
+      });
+    await run(1);
+    await run(2);
+    await run(1); // the same run delivered twice by the queue
+    expect(server.messages).toHaveLength(1);
+    expect(server.messages[0]?.headers.get('message-id')).toBe(
+      '<01900000-0000-7000-8000-00000000abcd@mail-send.signx>',
+    );
+  });
+
+  it('while an earlier run is still sending, a second run waits (retry) instead of sending; a failed attempt is retried', async () => {
+    const server = await appWithSink();
+    const jobId = '01900000-0000-7000-8000-00000000beef';
+    const runContext = (attempt: number) => ({
+      jobId,
+      attempt,
+      signal: new AbortController().signal,
+      ctx: t.app.signx,
+      logger: t.app.signx.logger,
+    });
+    // An earlier run that claimed the message a moment ago and has not finished.
+    await t.app.signx.db
+      .insertInto('platform_state')
+      .values({
+        key: `mail.send:${jobId}`,
+        value: JSON.stringify({ state: 'sending', at: new Date().toISOString(), attempt: 1 }),
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
+    await expect(sendMailJob.handler(message, runContext(2))).rejects.toThrow(/still sending/);
+    expect(server.messages).toHaveLength(0);
+    // A refused attempt is recorded as failed, so the next attempt really sends.
+    server.rejectRecipient('later@example.test', 451);
+    const other = '01900000-0000-7000-8000-00000000cafe';
+    const otherRun = (attempt: number) => ({ ...runContext(attempt), jobId: other });
+    const refused = { ...message, to: 'later@example.test' };
+    await expect(sendMailJob.handler(refused, otherRun(1))).rejects.toThrow(/Mail delivery failed/);
+    // The retry tries the server again (refused again here), rather than waiting on a claim.
+    await expect(sendMailJob.handler(refused, otherRun(2))).rejects.toThrow(/Mail delivery failed/);
+    expect(server.messages).toHaveLength(0);
+  });
 });

@@ -5,6 +5,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import { isAppError } from '../errors.js';
 import { defineJob, PermanentJobError } from '../jobs/index.js';
+import { beginSend, recordFailed, recordSent } from './mail-send-record.js';
 import { createMailer, MailDeliveryError, type Mailer, type MailMessage } from './mailer.js';
 
 const mailers = new WeakMap<Config['mail'], Mailer>();
@@ -63,10 +64,29 @@ export const sendMailJob = defineJob({
   timeoutMs: 120_000,
   retry: { attempts: 8, backoff: 'exponential', delayMs: 30_000, maxDelayMs: 3_600_000, jitter: true },
   async handler(message, run) {
+    const { db, clock } = run.ctx;
+    const decision = await beginSend(db, {
+      jobId: run.jobId,
+      attempt: run.attempt,
+      now: clock.now(),
+      staleAfterMs: sendMailJob.timeoutMs,
+    });
+    if (decision === 'already-sent') {
+      run.logger.info('mail already sent by an earlier run of this job; not sending again');
+      return;
+    }
+    // Another run of this job is still within its timeout: retry later and find out what it did.
+    if (decision === 'busy') throw new Error('an earlier run of this job is still sending this message');
+    let result: Awaited<ReturnType<typeof deliverMail>>;
     try {
-      const result = await deliverMail(run.ctx.config, message, run.jobId);
-      run.logger.info({ messageId: result.messageId }, 'mail sent');
+      // One Message-ID per job, so a message that does go out twice shows as one in a mail client.
+      result = await deliverMail(
+        run.ctx.config,
+        { ...message, messageId: `<${run.jobId}@mail-send.signx>` },
+        run.jobId,
+      );
     } catch (error) {
+      await recordFailed(db, { jobId: run.jobId, attempt: run.attempt, now: clock.now() });
       if (isAppError(error) && error.code === 'VALIDATION') {
         throw new PermanentJobError(
           `${error.message}: ${error.fieldErrors.map((f) => `${f.field} ${f.message}`).join('; ')}`,
@@ -74,6 +94,13 @@ export const sendMailJob = defineJob({
       }
       throw error;
     }
+    await recordSent(db, {
+      jobId: run.jobId,
+      attempt: run.attempt,
+      now: clock.now(),
+      messageId: result.messageId,
+    });
+    run.logger.info({ messageId: result.messageId }, 'mail sent');
   },
 });
 

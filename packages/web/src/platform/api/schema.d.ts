@@ -434,7 +434,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Evidence bundle (format signx-audit-bundle/1): events, inclusion proofs, checkpoints, public key */
+                /** @description Evidence bundle (format signx-audit-bundle/2): events, inclusion proofs, checkpoints, public key, signed selection */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -880,7 +880,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {number} */
                             code: 0;
-                            /** @description Evidence bundle (format signx-audit-bundle/1): events, inclusion proofs, checkpoints, public key */
+                            /** @description Evidence bundle (format signx-audit-bundle/2): events, inclusion proofs, checkpoints, public key, signed selection */
                             data: {
                                 [key: string]: unknown;
                             };

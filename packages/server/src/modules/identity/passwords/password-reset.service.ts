@@ -2,9 +2,10 @@ import type { Trx } from '../../../platform/db/schema.js';
 import { revokeUserSessions } from '../sessions/session.repository.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import { publicLink, sendIdentityMail } from '../shared/identity-mail.js';
+import { sendIdentityMail } from '../shared/identity-mail.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { claimOneTimeCode, replaceOneTimeCode } from '../shared/one-time-codes.repository.js';
+import { passwordLink } from '../shared/password-link.js';
 import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import { resetTokenInvalid, storePassword } from './password.service.js';
@@ -40,7 +41,7 @@ export async function sendPasswordLink(
     now,
     expiresAt,
   });
-  const link = publicLink(runtime, '/reset-password', token);
+  const link = passwordLink(runtime.ctx.config.http.publicUrl, token);
   await sendIdentityMail(trx, runtime, user.email, {
     template: 'identity.password-link',
     params: { reason, username: user.username, minutes: linkMinutes, link },

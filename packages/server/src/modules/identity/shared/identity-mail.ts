@@ -34,9 +34,3 @@ export async function sendIdentityMail(
     priority: 'urgent',
   });
 }
-
-/** A link into the web app built from PUBLIC_URL (never from the request's Host header). */
-export function publicLink(runtime: IdentityRuntime, path: string, token: string): string {
-  const base = runtime.ctx.config.http.publicUrl.replace(/\/+$/, '');
-  return `${base}${path}#token=${encodeURIComponent(token)}`;
-}

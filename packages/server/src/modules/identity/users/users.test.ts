@@ -13,6 +13,7 @@ import {
   testPassword,
   tokenFor,
 } from '../../../../test/identity-fixtures.js';
+import { passwordLink } from '../shared/password-link.js';
 
 describe('users: administration, data scope, masking, mass assignment, password reset', () => {
   let t: IdentityTestApp;
@@ -91,6 +92,9 @@ describe('users: administration, data scope, masking, mass assignment, password 
     });
     expect((await login(t.app, 'newbie', 'Anything-123!')).statusCode).toBe(401);
     const token = await mailedToken(t.app, 'newbie@example.test');
+    // The welcome mail links to the web app's reset page (packages/web/test/mail-links.test.ts).
+    const [welcome] = await mailsTo(t.app, 'newbie@example.test');
+    expect(welcome?.text).toContain(passwordLink(t.app.signx.config.http.publicUrl, token));
     const weak = await resetPassword(token, 'Password1!');
     expect(weak.statusCode).toBe(400);
     const set = await resetPassword(token, 'Fresh-Start-2026');

@@ -11,6 +11,7 @@ import {
   sampleTemplate,
 } from '../../../../test/notification-kit.js';
 import { type Peer, webhookPeer } from '../../../../test/provider-peers.js';
+import { FROM_SOURCE } from '../../../../test/source-node.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { auditModule } from '../../audit/index.js';
 import { identityModule } from '../../identity/index.js';
@@ -64,7 +65,7 @@ describe('a process killed mid-send', () => {
     peer.failNext(1, 0); // the first request reaches the peer and never gets an answer
     const worker = spawn(
       process.execPath,
-      ['--import', 'tsx', child, JSON.stringify(t.database.location), t.ctx.config.dataDir, '127.0.0.1'],
+      [...FROM_SOURCE, child, JSON.stringify(t.database.location), t.ctx.config.dataDir, '127.0.0.1'],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await eventually(() => peer.received.length >= 1);

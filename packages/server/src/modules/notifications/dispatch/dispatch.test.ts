@@ -16,6 +16,7 @@ import { identityModule } from '../../identity/index.js';
 import { notifications, notificationsModule } from '../index.js';
 import { notificationsDeps } from '../notifications.deps.js';
 import { readUnsubscribeToken } from '../preferences/unsubscribe-token.js';
+import { deliverJob } from './deliver.jobs.js';
 import { makeDigest } from './digest.service.js';
 
 let t: ModuleTestContext;
@@ -90,6 +91,33 @@ describe('dispatch', () => {
     expect((await attempts(t.ctx.db)).map((a) => [a.attempt, a.status, a.provider])).toEqual([
       [1, 'sent', 'smtp'],
     ]);
+  });
+
+  it('a deliver job run again after it sent (lease expired, queue flushed) checks the send log and mails nothing twice', async () => {
+    await makeTemplate(t.ctx);
+    const ann = await addUser(t.ctx.db, { username: 'ann' });
+    await send({
+      template: 'task.assigned',
+      channels: ['email'],
+      recipients: [{ type: 'user', id: ann }],
+      params: { taskName: 'Once' },
+    });
+    await t.ctx.jobs.drain();
+    expect(sink.messages).toHaveLength(1);
+    const ids = (await deliveries(t.ctx.db)).map((d) => d.id);
+    const job = await t.ctx.db
+      .selectFrom('jobs')
+      .select(['id'])
+      .where('name', '=', 'notifications.deliver')
+      .executeTakeFirstOrThrow();
+    // The same job's handler again, as the runtime does when it believes the first run lost.
+    for (const attempt of [1, 2])
+      await deliverJob.handler(
+        { delivery_ids: ids },
+        { jobId: job.id, attempt, signal: new AbortController().signal, ctx: t.ctx, logger: t.ctx.logger },
+      );
+    expect(sink.messages).toHaveLength(1);
+    expect((await attempts(t.ctx.db)).map((a) => a.status)).toEqual(['sent']);
   });
 
   it('leaves unsubscribe headers off transactional mail, and honours nobody’s preferences for it', async () => {

@@ -1,9 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** shared/corpus/pdf beside the repository (read-only). */
-export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus/pdf');
+/**
+ * PDFs made by other software (pyHanko's test data), kept OUTSIDE the repository in
+ * shared/corpus/pdf beside the clone (read-only). The core tests never need it: they use
+ * the PDFs in ../fixtures. This extra suite runs only where the folder exists (CI has it),
+ * and the pades project's global setup prints whether it ran.
+ */
+export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/corpus/pdf');
+
+export const CORPUS_PRESENT = existsSync(CORPUS_DIR);
+
+export function corpusFileCount(): number {
+  return CORPUS_PRESENT ? readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.pdf')).length : 0;
+}
 
 export function corpus(name: string): Buffer {
   return readFileSync(join(CORPUS_DIR, name));
