@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect } from 'vitest';
 import { eventually } from './job-harness.js';
+import { FROM_SOURCE } from './source-node.js';
 import type { TestDatabase } from './test-database.js';
 
 /**
@@ -14,7 +15,7 @@ export async function postNoteThenCrash(
 ): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'test/notes-crash-child.ts', JSON.stringify(database.location), crashAt],
+    [...FROM_SOURCE, 'test/notes-crash-child.ts', JSON.stringify(database.location), crashAt],
     { cwd: new URL('../', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let output = '';

@@ -21,7 +21,7 @@ function startScriptFromSource(): { dir: string } {
   const tsx = join(repoRoot, 'node_modules/tsx/dist/loader.mjs');
   const main = join(repoRoot, 'packages/server/src/main.ts');
   const dir = mkdtempSync(join(tmpdir(), 'signx-npm-start-'));
-  const fromSource = script.replace(builtEntry, `node --import ${tsx} ${main}`);
+  const fromSource = script.replace(builtEntry, `node --conditions=signx-source --import ${tsx} ${main}`);
   writeFileSync(
     join(dir, 'package.json'),
     JSON.stringify({ name: 'start-probe', scripts: { start: fromSource } }),
