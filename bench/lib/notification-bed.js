@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { Worker } from 'node:worker_threads';
 import { buildApp } from '../../packages/server/dist/app.js';
 import { loadConfig } from '../../packages/server/dist/config.js';
 import { modules } from '../../packages/server/dist/modules/index.js';
@@ -44,26 +44,30 @@ export const template = {
   ],
 };
 
-/** A loopback SMTP server that accepts and counts messages. */
+/**
+ * A loopback SMTP server (smtp-server on its own thread, see smtp-sink-worker.js) that
+ * accepts and counts messages.
+ */
 export async function startSink() {
-  let count = 0;
-  const server = new SMTPServer({
-    logger: false,
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, _session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        count += 1;
-        callback();
-      });
-    },
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL('./smtp-sink-worker.js', import.meta.url), {
+    workerData: { counter: counter.buffer },
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const reply = () =>
+    new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  const { port } = await reply();
   return {
-    port: server.server.address().port,
-    count: () => count,
-    close: () => new Promise((r) => server.close(r)),
+    port,
+    count: () => Atomics.load(counter, 0),
+    close: async () => {
+      const closed = reply();
+      worker.postMessage('close');
+      await closed;
+      await worker.terminate();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import net, { createServer } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.js';
 import { AppError } from '../errors.js';
 import {
@@ -122,6 +122,18 @@ describe('mailer', () => {
       deferred: ['busy@example.com'],
     });
     expect(server.messages.map((m) => m.envelope.to)).toEqual([['alice@example.com']]);
+  });
+
+  it('opens its pooled connections with Nagle off, so a message does not wait on a delayed ACK', async () => {
+    const server = await sink();
+    const connect = vi.spyOn(net, 'connect');
+    try {
+      await mailer(server).send(message);
+      expect(connect).toHaveBeenCalledWith(expect.objectContaining({ port: server.port, noDelay: true }));
+    } finally {
+      connect.mockRestore();
+    }
+    expect(server.messages).toHaveLength(1);
   });
 
   it('reports a refused connection as transient, from send and from verify', async () => {

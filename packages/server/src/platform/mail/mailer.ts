@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppError } from '../errors.js';
 import { isTransientReply, toMailDeliveryError } from './mail-delivery-error.js';
+import { noDelaySocket } from './no-delay-socket.js';
 
 export { MailDeliveryError } from './mail-delivery-error.js';
 
@@ -110,6 +111,7 @@ function buildTransport(options: MailerOptions): Transporter {
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
+    getSocket: noDelaySocket(timeout),
   });
 }
 
