@@ -1,6 +1,6 @@
 // Runs before the body is parsed (a plain external script: the CSP allows no inline ones).
 // It settles language, direction and theme so the first paint is already right, and shows
-// the static sign-in shell of index.html to signed-out visitors of /login while the app loads.
+// the static sign-in shell of index.html to visitors who will land on sign-in while the app loads.
 // The rules mirror preferredLocale() (i18n.ts) and initialTheme() (preferences.ts).
 (() => {
   const root = document.documentElement;
@@ -30,6 +30,9 @@
     : Boolean(window.matchMedia?.('(prefers-color-scheme: dark)').matches);
   root.dataset.theme = dark ? 'dark' : 'light';
   root.style.colorScheme = dark ? 'dark' : 'light';
+  // Without the signed-in hint the router sends every page to sign-in except sign-in's
+  // sibling pages (auth/routes.ts), so the sign-in card is what such a visit will show.
   const path = location.pathname.replace(/\/+$/, '');
-  if (path === '/login' && !read('signx.signed-in')) root.dataset.boot = 'login';
+  const otherPublic = /^\/(forgot-password|reset-password|first-login)(\/|$)/.test(path);
+  if (!otherPublic && !read('signx.signed-in')) root.dataset.boot = 'login';
 })();

@@ -56,10 +56,17 @@ describe('boot script', () => {
     expect(boot({ storage: { 'signx.locale': 'xx' }, languages: ['he-IL'] }).dir).toBe('rtl');
   });
 
-  it('shows no sign-in shell to a signed-in visitor or on other pages', () => {
-    expect(boot({ storage: { 'signx.signed-in': '1' } }).dataset.boot).toBeUndefined();
-    expect(boot({ path: '/system/users' }).dataset.boot).toBeUndefined();
+  it('shows the sign-in shell wherever a signed-out visitor will be sent to sign-in', () => {
     expect(boot({ path: '/login/' }).dataset.boot).toBe('login');
+    expect(boot({ path: '/' }).dataset.boot).toBe('login');
+    expect(boot({ path: '/system/users' }).dataset.boot).toBe('login');
+  });
+
+  it('shows no sign-in shell to a signed-in visitor or on the other public pages', () => {
+    expect(boot({ storage: { 'signx.signed-in': '1' } }).dataset.boot).toBeUndefined();
+    expect(boot({ path: '/system/users', storage: { 'signx.signed-in': '1' } }).dataset.boot).toBeUndefined();
+    for (const path of ['/forgot-password', '/reset-password', '/first-login/password', '/first-login/mfa'])
+      expect(boot({ path }).dataset.boot).toBeUndefined();
   });
 
   it('applies the saved theme before the first paint', () => {
