@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { bootShell } from './scripts/boot-shell-plugin.js';
 import { i18nPrecompile } from './scripts/i18n-precompile-plugin.js';
 import { precompress } from './scripts/precompress-plugin.js';
 
@@ -10,7 +11,12 @@ import { precompress } from './scripts/precompress-plugin.js';
  * so the server never compresses at request time.
  */
 export default defineConfig({
-  plugins: [i18nPrecompile(), vue(), precompress()],
+  plugins: [
+    i18nPrecompile(),
+    bootShell(new URL('./src/platform/i18n/locales/', import.meta.url)),
+    vue(),
+    precompress(),
+  ],
   define: {
     // Drop what the app does not use: vue-i18n's legacy API and message compiler, devtools.
     __VUE_I18N_FULL_INSTALL__: false,

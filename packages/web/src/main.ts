@@ -16,4 +16,7 @@ app.use(i18n);
 app.use(router);
 app.directive('access', vAccess);
 await setLocale(preferredLocale(), false);
+// Mount once the first page's chunks are in: until then index.html's static shell stays on
+// screen instead of an empty router view. A failed first navigation still mounts the app.
+await router.isReady().catch(() => undefined);
 app.mount('#app');

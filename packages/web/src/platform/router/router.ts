@@ -1,5 +1,10 @@
 import type { Component } from 'vue';
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteRecordRaw,
+} from 'vue-router';
 import { onSessionRestricted } from '../api/http-client';
 import { useSessionStore } from '../auth/session.store';
 import { i18n } from '../i18n/i18n';
@@ -56,6 +61,7 @@ export const router = createRouter({
  */
 router.beforeEach(async (to) => {
   const session = useSessionStore();
+  preloadPages(to);
   await session.restore();
   if (to.meta.public) return to.name === 'login' && session.signedIn ? homeOf(to.query.redirect) : true;
   if (!session.signedIn)
@@ -65,6 +71,27 @@ router.beforeEach(async (to) => {
   if (to.name === 'first-password' || to.name === 'first-mfa' || to.path === '/') return startPage();
   return true;
 });
+
+/**
+ * Starts fetching the target's page chunks now, so they load while the session is restored
+ * (a refresh and /me round trip) instead of after it. The router imports them again when it
+ * renders; the module cache answers that from the same request.
+ */
+function preloadPages(to: RouteLocationNormalized): void {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      if (isLazy(component)) void component().catch(() => undefined);
+    }
+  }
+}
+
+function isLazy(component: unknown): component is () => Promise<unknown> {
+  // vue-router's own test: a component is an object or carries one of these markers.
+  return (
+    typeof component === 'function' &&
+    !('displayName' in component || 'props' in component || '__vccOpts' in component)
+  );
+}
 
 /**
  * A session the server restricted while the app was open: learn from /me what is now

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { bootShell } from '../scripts/boot-shell-plugin.js';
+import he from '../src/platform/i18n/locales/he.json';
+import zh from '../src/platform/i18n/locales/zh-CN.json';
+
+const localesDir = new URL('../src/platform/i18n/locales/', import.meta.url);
+const bootScript = readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8');
+
+/** Runs public/boot.js against a fake page; returns what it set on <html>. */
+function boot(
+  { path = '/login', storage = {}, languages = ['en-US'] } = {} as {
+    path?: string;
+    storage?: Record<string, string>;
+    languages?: string[];
+  },
+) {
+  const root = { lang: 'en', dir: '', dataset: {} as Record<string, string>, style: { colorScheme: '' } };
+  runInNewContext(bootScript, {
+    document: { documentElement: root },
+    location: { pathname: path },
+    navigator: { languages, language: languages[0] },
+    localStorage: { getItem: (key: string) => storage[key] ?? null },
+    window: { matchMedia: () => ({ matches: false }) },
+    String,
+    Boolean,
+  });
+  return root;
+}
+
+describe('static sign-in shell', () => {
+  const html = bootShell(localesDir).transformIndexHtml('<body><div id="app"></div></body>');
+
+  it('writes the sign-in card in every language from the locale files', () => {
+    for (const locale of ['en', 'zh-CN', 'he']) expect(html).toContain(`data-locale="${locale}"`);
+    expect(html).toContain(`>${he.auth.title}<`);
+    expect(html).toContain(`>${zh.auth.forgot}<`);
+    expect(html).toContain('aria-hidden="true"');
+  });
+
+  it('leaves a page without the app container alone', () => {
+    expect(bootShell(localesDir).transformIndexHtml('<body></body>')).toBe('<body></body>');
+  });
+});
+
+describe('boot script', () => {
+  it('shows the shell on /login in the saved language, right to left for Hebrew', () => {
+    const root = boot({ storage: { 'signx.locale': 'he' } });
+    expect(root).toMatchObject({ lang: 'he', dir: 'rtl', dataset: { boot: 'login', theme: 'light' } });
+  });
+
+  it('follows the browser language when nothing is saved, skipping unsupported ones', () => {
+    expect(boot({ languages: ['fr-FR', 'zh-TW'] }).lang).toBe('zh-CN');
+    expect(boot({ languages: ['de'] }).lang).toBe('en');
+    expect(boot({ storage: { 'signx.locale': 'xx' }, languages: ['he-IL'] }).dir).toBe('rtl');
+  });
+
+  it('shows the sign-in shell wherever a signed-out visitor will be sent to sign-in', () => {
+    expect(boot({ path: '/login/' }).dataset.boot).toBe('login');
+    expect(boot({ path: '/' }).dataset.boot).toBe('login');
+    expect(boot({ path: '/system/users' }).dataset.boot).toBe('login');
+  });
+
+  it('shows no sign-in shell to a signed-in visitor or on the other public pages', () => {
+    expect(boot({ storage: { 'signx.signed-in': '1' } }).dataset.boot).toBeUndefined();
+    expect(boot({ path: '/system/users', storage: { 'signx.signed-in': '1' } }).dataset.boot).toBeUndefined();
+    for (const path of ['/forgot-password', '/reset-password', '/first-login/password', '/first-login/mfa'])
+      expect(boot({ path }).dataset.boot).toBeUndefined();
+  });
+
+  it('applies the saved theme before the first paint', () => {
+    const root = boot({ storage: { 'signx.theme': 'dark' } });
+    expect(root.dataset.theme).toBe('dark');
+    expect(root.style.colorScheme).toBe('dark');
+  });
+});
