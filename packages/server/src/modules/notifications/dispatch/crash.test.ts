@@ -89,14 +89,19 @@ describe('a process killed mid-send', () => {
         .sort(),
     ).toEqual(open.map((a) => a.id).sort());
     expect(records.filter((a) => a.status === 'sent')).toHaveLength(3);
-    // Every request the peer saw belongs to one attempt record, and no record sent twice.
+    // Every request the peer saw belongs to an attempt record, and no record sent twice. A
+    // record may have sent nothing: the kill can land between recording an attempt and its
+    // request leaving (the worker runs deliveries concurrently), so requests ≤ records.
     const perDelivery = new Map<string, number>();
     for (const r of peer.received) {
       const id = String(r.headers['x-signx-delivery']);
       perDelivery.set(id, (perDelivery.get(id) ?? 0) + 1);
     }
+    expect([...perDelivery.keys()].sort()).toEqual(rows.map((row) => row.id).sort());
     for (const row of rows)
-      expect(perDelivery.get(row.id)).toBe(records.filter((a) => a.delivery_id === row.id).length);
-    expect(peer.received).toHaveLength(records.length);
+      expect(perDelivery.get(row.id)).toBeLessThanOrEqual(
+        records.filter((a) => a.delivery_id === row.id).length,
+      );
+    expect(peer.received.length).toBeLessThanOrEqual(records.length);
   });
 });
