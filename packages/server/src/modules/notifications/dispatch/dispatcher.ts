@@ -12,7 +12,8 @@ import type { NotificationsDeps } from '../notifications.deps.js';
 import type { DeliveryStatus } from '../notifications.tables.js';
 import { openValue } from '../sealed.js';
 import type { DeliveryExtra } from '../sending/delivery-extra.js';
-import { decideAdmission } from './admission.service.js';
+import { type AdmissionLookup, decideAdmission, lookupAdmission } from './admission.service.js';
+import { commitClaim, commitSent } from './attempt-commits.js';
 import * as store from './deliveries.repository.js';
 import { afterFailure } from './delivery-outcome.js';
 import { scheduleDelivery, scheduleDigest } from './schedule-delivery.js';
@@ -39,12 +40,13 @@ export async function dispatchDeliveries(
   run: DispatchRun,
 ): Promise<void> {
   const rows = await store.findDeliveries(deps.db, ids);
+  const lookup = await lookupAdmission(deps.db, rows);
   const limit = 8;
   let next = 0;
   const worker = async () => {
     while (next < rows.length && !run.signal.aborted) {
       const row = rows[next++] as store.DeliveryRow;
-      await dispatchOne(deps, row, run);
+      await dispatchOne(deps, row, run, lookup);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, rows.length) }, worker));
@@ -54,12 +56,13 @@ export async function dispatchOne(
   deps: NotificationsDeps,
   initial: store.DeliveryRow,
   run: DispatchRun,
+  lookup?: AdmissionLookup,
 ): Promise<void> {
   const now = deps.clock.now();
   let row = (await recoverOwnClaim(deps, initial, run, now)) ?? initial;
   if (row.status !== 'queued' && row.status !== 'deferred') return;
   if (row.next_attempt_at && Date.parse(row.next_attempt_at) > now.getTime()) return;
-  const admission = await decideAdmission(deps.db, row, now, 'Asia/Shanghai');
+  const admission = await decideAdmission(deps.db, row, now, 'Asia/Shanghai', lookup);
   if (admission.action === 'suppress')
     return settle(deps, row, ['queued', 'deferred'], { status: 'suppressed', last_error: admission.reason });
   if (admission.action === 'defer') return defer(deps, row, admission.until, admission.reason);
@@ -132,24 +135,19 @@ async function attempt(
     started_at: started,
     finished_at: null,
   };
-  const claimed = await inTransaction(deps.db, (trx) =>
-    store.claimDelivery(trx, row, run.jobId, record, started),
-  );
+  const claimed = await commitClaim(deps.db, { row, claim: run.jobId, record, now: started });
   if (!claimed) return 'lost';
   const outgoing: Outgoing = { row, ...content, attemptId: record.id, attempt: record.attempt };
   try {
     const answer = await provider.send(outgoing, run.signal);
     deps.channels.breakers.succeeded(provider.name);
     const at = deps.clock.now().toISOString();
-    await inTransaction(deps.db, async (trx) => {
-      await store.finishAttempt(trx, record.id, {
-        status: 'sent',
-        response: answer.response.slice(0, 2000),
-        error: null,
-        finished_at: at,
-      });
-      const erase = row.body?.startsWith('sx1.') ? { body: null, extra: null } : {};
-      await store.moveDelivery(trx, row.id, ['sending'], {
+    const erase = row.body?.startsWith('sx1.') ? { body: null, extra: null } : {};
+    await commitSent(deps.db, {
+      row,
+      attemptId: record.id,
+      finish: { status: 'sent', response: answer.response.slice(0, 2000), error: null, finished_at: at },
+      changes: {
         status: 'sent',
         provider: provider.name,
         provider_message_id: answer.providerMessageId ?? null,
@@ -158,7 +156,7 @@ async function attempt(
         sent_at: at,
         updated_at: at,
         ...erase,
-      });
+      },
     });
     return 'sent';
   } catch (error) {

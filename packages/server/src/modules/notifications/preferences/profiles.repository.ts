@@ -34,6 +34,22 @@ export async function preferencesOf(db: DbOrTrx, userId: string): Promise<Prefer
   return db.selectFrom('notification_preferences').selectAll().where('user_id', '=', userId).execute();
 }
 
+/** Every preference of these users (the dispatcher reads a batch's at once). */
+export async function preferencesOfUsers(db: DbOrTrx, userIds: readonly string[]): Promise<PreferenceRow[]> {
+  const out: PreferenceRow[] = [];
+  for (let i = 0; i < userIds.length; i += 500) {
+    const slice = userIds.slice(i, i + 500);
+    out.push(
+      ...(await db
+        .selectFrom('notification_preferences')
+        .selectAll()
+        .where('user_id', 'in', slice)
+        .execute()),
+    );
+  }
+  return out;
+}
+
 /** The preferences that could stop one delivery: its category or '*', its channel or '*'. */
 export async function preferencesFor(
   db: DbOrTrx,

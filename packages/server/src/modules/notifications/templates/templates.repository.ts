@@ -22,6 +22,15 @@ export async function findTemplateByCode(db: DbOrTrx, code: string): Promise<Tem
   return db.selectFrom('notification_templates').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+export async function findTemplatesByCode(db: DbOrTrx, codes: readonly string[]): Promise<TemplateRow[]> {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('notification_templates')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute();
+}
+
 export async function findVersion(
   db: DbOrTrx,
   templateId: string,
