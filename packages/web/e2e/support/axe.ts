@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
  * violations, as readable lines (empty when there are none).
  */
 export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  await animationsSettled(page);
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   if (include) builder = builder.include(include);
   const result = await builder.analyze();
@@ -18,4 +19,22 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
           .slice(0, 3)
           .join(' | ')}`,
     );
+}
+
+/**
+ * Waits (bounded) until no finite animation or transition runs: a popover or dialog still
+ * fading in has its colours mixed with the page behind, which axe reads as low contrast.
+ * Endless animations (spinners) are not waited for.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => {}); // still moving after 5 s: analyse anyway, a real violation stays visible
 }
