@@ -75,3 +75,13 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * These suites test the pages, not the sign-in: they open a fresh browser context and sign
+ * in a dozen times, and an authenticator code is accepted once per 30-second step, so MFA
+ * would make them wait minutes. They therefore start the server with the product's own
+ * setting for installations that run the seeded roles without MFA (MFA_REQUIRED_DEFAULT=false,
+ * docs/identity.md). Sign-in with the default (MFA required, enrolment, TOTP and recovery
+ * codes) is covered by sign-in.e2e.test.ts.
+ */
+export const withoutMfaByDefault = { MFA_REQUIRED_DEFAULT: 'false' };

@@ -1,0 +1,156 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { launchBrowser, openContext, screenshot } from './support/browser';
+import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
+import { apiCall, apiToken, freshTotp, linkIn, mailTo, signIn } from './support/flows';
+
+const password = 'Quiet-Lantern-73!';
+
+describe('the shell: permissions, languages, phones, session end', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let token: string;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(withoutMfaByDefault), launchBrowser()]);
+    const first = await apiToken(server.url, 'admin', server.adminPassword);
+    await apiCall(server.url, first, 'POST', '/auth/password/change', {
+      current_password: server.adminPassword,
+      new_password: password,
+    });
+    token = await apiToken(server.url, 'admin', password);
+    await apiCall(server.url, token, 'POST', '/roles', {
+      code: 'user_reader',
+      name: 'User reader',
+      description: 'Reads users only',
+      data_scope: 'all',
+      mfa_required: false,
+      permissions: ['identity.user.read'],
+    });
+    await apiCall(server.url, token, 'POST', '/users', {
+      username: 'reader',
+      full_name: 'Read Only',
+      email: 'reader@example.test',
+      roles: ['user_reader'],
+    });
+    const welcome = await mailTo(server.mail, 'reader@example.test');
+    const resetToken = decodeURIComponent(linkIn(welcome.text).split('#token=')[1] ?? '');
+    await fetch(`${server.url}/api/v1/auth/password/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: resetToken, new_password: password }),
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows only what the permissions open: no menu entry, no button, a 403 page on the URL', async () => {
+    const { context, page } = await openContext(browser, server.url);
+    await signIn(page, server.url, 'reader', password);
+    await page.getByTestId('side-menu').waitFor();
+    const entries = await page.getByTestId('side-menu').locator('a').allTextContents();
+    // Besides what the role opens, every signed-in user has their own inbox and notification
+    // settings; nothing administrative beyond the users list.
+    expect(entries.map((e) => e.trim())).toEqual(['Users', 'Inbox', 'My notification settings']);
+    expect(new URL(page.url()).pathname).toBe('/system/users');
+    await page.getByTestId('users-table').waitFor();
+    expect(await page.getByTestId('user-new').count()).toBe(0);
+    await page.goto(`${server.url}/system/roles`);
+    await page.getByTestId('forbidden').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/system/roles');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('switches language from the header: Hebrew mirrors the whole layout, Chinese reads Chinese', async () => {
+    const { context, page } = await openContext(browser, server.url);
+    await signIn(page, server.url, 'admin', password, '/system/users');
+    await page.getByTestId('users-table').waitFor();
+    await page.getByTestId('language-switch').first().selectOption('he');
+    await page.getByText('משתמשים').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const sider = await page.locator('.sider').boundingBox();
+    const main = await page.locator('#main').boundingBox();
+    expect(sider!.x).toBeGreaterThan(main!.x);
+    expect(await page.locator('.ant-table-rtl').count()).toBeGreaterThan(0);
+    await page.getByTestId('theme-switch').first().click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.getByTestId('language-switch').first().selectOption('zh-CN');
+    await page.getByText('用户管理').first().waitFor();
+    expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual([
+      'ltr',
+      'zh-CN',
+    ]);
+    await page.reload();
+    await page.getByText('用户管理').first().waitFor();
+    await context.close();
+  });
+
+  it('works on a 360 px phone: menu in a drawer, nothing wider than the screen', async () => {
+    const { context, page } = await openContext(browser, server.url, { width: 360, height: 740 });
+    await signIn(page, server.url, 'admin', password, '/system/users');
+    await page.getByTestId('users-table').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByTestId('menu-toggle').click();
+    await page.locator('.ant-drawer').getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByTestId('audit-table').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'en', 'phone-audit');
+    await context.close();
+  });
+
+  it('takes the user back to sign-in, then to the same page, when the session is ended elsewhere', async () => {
+    const { context, page } = await openContext(browser, server.url);
+    await signIn(page, server.url, 'admin', password, '/system/users');
+    await page.getByTestId('users-table').waitFor();
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out-everywhere').click();
+    await page.getByTestId('sign-in').waitFor();
+    const other = await openContext(browser, server.url);
+    await signIn(other.page, server.url, 'admin', password, '/jobs/queues');
+    await other.page.getByTestId('queues-table').waitFor();
+    await apiCall(server.url, await apiToken(server.url, 'admin', password), 'POST', '/auth/logout/all');
+    // The app learns of the end either from the next navigation (to Users) or first from the
+    // live notification stream, which the server closes (then it was still on the queues);
+    // either way it must bring the user back to where they were going.
+    await other.page
+      .getByRole('link', { name: 'Users' })
+      .click({ timeout: 5_000 })
+      .catch(() => {}); // the menu is gone already: the stream noticed first
+    await other.page.getByText('Your session has ended').waitFor();
+    const redirect = new URL(other.page.url()).searchParams.get('redirect');
+    expect(['/system/users', '/jobs/queues']).toContain(redirect);
+    await other.page.getByTestId('password').fill(password);
+    await other.page.getByTestId('username').fill('admin');
+    await other.page.getByTestId('sign-in').click();
+    await other.page.getByTestId(redirect === '/system/users' ? 'users-table' : 'queues-table').waitFor();
+    expect(new URL(other.page.url()).pathname).toBe(redirect);
+    await other.context.close();
+    await context.close();
+  });
+  it('takes a signed-in user to authenticator enrolment when the role starts requiring MFA', async () => {
+    const { context, page, watch } = await openContext(browser, server.url);
+    await signIn(page, server.url, 'reader', password);
+    await page.getByTestId('users-table').waitFor();
+    const admin = await apiToken(server.url, 'admin', password);
+    const roles = await apiCall<{ id: string; code: string }[]>(server.url, admin, 'GET', '/roles');
+    const role = roles.find((r) => r.code === 'user_reader');
+    await apiCall(server.url, admin, 'PATCH', `/roles/${role?.id}`, { mfa_required: true });
+    // The next call is refused with mfa_enrolment_required: the app moves to enrolment.
+    await page.getByTestId('filter-search').click();
+    await page.getByTestId('enrol-password').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/first-login/mfa');
+    await page.getByTestId('enrol-password').fill(password);
+    await page.getByTestId('enrol-start').click();
+    const secret = (await page.getByTestId('enrol-secret').textContent())?.trim() ?? '';
+    await page.getByTestId('enrol-code').fill(await freshTotp(secret));
+    await page.getByTestId('enrol-confirm').click();
+    await page.getByTestId('recovery-saved').click();
+    await page.getByTestId('users-table').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/system/users');
+    expect(watch.cspViolations).toEqual([]);
+    await context.close();
+  });
+});
