@@ -67,11 +67,17 @@ export const notificationsApi = {
 
   channels: () => call(api.GET('/api/v1/notifications/channels')),
   createGroup: (body: GroupInput) => call(api.POST('/api/v1/notifications/channels/groups', { body })),
+  updateGroup: (id: string, body: GroupInput) =>
+    call(api.PUT('/api/v1/notifications/channels/groups/{id}', { ...byId(id), body })),
   removeGroup: (id: string) => call(api.DELETE('/api/v1/notifications/channels/groups/{id}', byId(id))),
   addEndpoint: (groupId: string, body: EndpointInput) =>
     call(api.POST('/api/v1/notifications/channels/groups/{id}/endpoints', { ...byId(groupId), body })),
+  updateEndpoint: (id: string, body: EndpointInput) =>
+    call(api.PUT('/api/v1/notifications/channels/endpoints/{id}', { ...byId(id), body })),
   removeEndpoint: (id: string) => call(api.DELETE('/api/v1/notifications/channels/endpoints/{id}', byId(id))),
   addProvider: (body: ProviderInput) => call(api.POST('/api/v1/notifications/channels/providers', { body })),
+  updateProvider: (id: string, body: ProviderInput) =>
+    call(api.PUT('/api/v1/notifications/channels/providers/{id}', { ...byId(id), body })),
   removeProvider: (id: string) => call(api.DELETE('/api/v1/notifications/channels/providers/{id}', byId(id))),
   test: (body: TestInput) => call(api.POST('/api/v1/notifications/channels/test', { body })),
 
