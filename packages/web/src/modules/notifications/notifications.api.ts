@@ -84,6 +84,8 @@ export const notificationsApi = {
   deliveries: (query: DeliveryQuery) =>
     call(api.GET('/api/v1/notifications/deliveries', { params: { query } })),
   delivery: (id: string) => call(api.GET('/api/v1/notifications/deliveries/{id}', byId(id))),
+  stats: (from: string, to: string) =>
+    call(api.GET('/api/v1/notifications/stats', { params: { query: { from, to } } })),
   resend: (id: string) => call(api.POST('/api/v1/notifications/deliveries/{id}/resend', byId(id))),
 
   words: (query: WordQuery) => call(api.GET('/api/v1/notifications/words', { params: { query } })),
@@ -100,6 +102,7 @@ export type Version = TemplateDetail['version'];
 export type Variant = Version['variants'][number];
 export type Preview = Awaited<ReturnType<typeof notificationsApi.previewDraft>>;
 export type ChannelOverview = Awaited<ReturnType<typeof notificationsApi.channels>>;
+export type Stats = Awaited<ReturnType<typeof notificationsApi.stats>>;
 export type Delivery = Awaited<ReturnType<typeof notificationsApi.deliveries>>['items'][number];
 export type DeliveryDetail = Awaited<ReturnType<typeof notificationsApi.delivery>>;
 export type Word = Awaited<ReturnType<typeof notificationsApi.words>>['items'][number];

@@ -8943,6 +8943,8 @@ export interface paths {
                             /** @enum {number} */
                             code: 0;
                             data: {
+                                /** @description The template’s category (what preferences go by) */
+                                category: string;
                                 channel: string;
                                 /** @description By status */
                                 counts: {

@@ -76,6 +76,7 @@ export const statsView = Type.Array(
     day: text,
     channel: text,
     template: text,
+    category: Type.String({ description: 'The template’s category (what preferences go by)' }),
     total: Type.Integer(),
     counts: Type.Record(Type.String(), Type.Integer(), { description: 'By status' }),
     success_rate: Type.Union([Type.Number(), Type.Null()], { description: 'sent+delivered over settled' }),
