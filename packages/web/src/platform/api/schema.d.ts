@@ -7651,6 +7651,10 @@ export interface paths {
                                     error: string | null;
                                     finished_at: string | null;
                                     provider: string;
+                                    provider_message_id: string | null;
+                                    receipt_at: string | null;
+                                    receipt_code: string | null;
+                                    receipt_status: string | null;
                                     response: string | null;
                                     started_at: string;
                                     /** @description sending, sent, failed, interrupted (the process died; outcome unknown) */

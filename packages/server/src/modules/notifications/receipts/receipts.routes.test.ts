@@ -167,6 +167,15 @@ describe('SMS delivery receipts', () => {
     expect(failed).toMatchObject({ status: 'failed' });
     expect(failed?.last_error).toContain('reported 30003');
     expect(await attemptOf(sent.id)).toMatchObject({ receipt_status: 'failed', receipt_code: '30003' });
+    const detail = await t.app.inject({
+      url: `/api/v1/notifications/deliveries/${sent.id}`,
+      headers: asUser('019a0000-0000-7000-8000-0000000000c6', [can['notifications.log.read']]),
+    });
+    expect(detail.json().data.attempts[0]).toMatchObject({
+      provider_message_id: sent.provider_message_id,
+      receipt_status: 'failed',
+      receipt_code: '30003',
+    });
   });
 
   it('Aliyun and Tencent: the console URL with its token applies the pushed reports; a wrong token is refused', async () => {
@@ -227,5 +236,23 @@ describe('SMS delivery receipts', () => {
     });
     const listed = overview.json().data.providers as { id: string; receipt_url: string | null }[];
     expect(listed.find((p) => p.id === aliyun.id)?.receipt_url).toBeNull();
+  });
+
+  it('counts what the receipts settled in the statistics, per channel and template with its category', async () => {
+    const logReader = asUser('019a0000-0000-7000-8000-0000000000c5', [can['notifications.log.read']]);
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const answer = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/notifications/stats?from=${from}&to=${to}`,
+      headers: logReader,
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const sms = (
+      answer.json().data as { channel: string; category: string; counts: Record<string, number> }[]
+    ).filter((r) => r.channel === 'sms');
+    expect(sms.map((r) => r.category)).toEqual(['task']);
+    // Twilio one and Aliyun delivered; Twilio two and Tencent failed by their receipts.
+    expect(sms[0]?.counts).toEqual({ delivered: 2, failed: 2 });
   });
 });
