@@ -15,7 +15,6 @@ export const pages = [
   { path: '/notifications/templates', shot: 'notifications-templates' },
   { path: '/notifications/channels' },
   { path: '/notifications/deliveries', shot: 'notifications-log' },
-  { path: '/notifications/stats' },
   { path: '/notifications/words' },
 ];
 
