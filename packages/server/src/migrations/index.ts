@@ -6,6 +6,7 @@ import * as m20261122_0300 from './2026_11_22_0300_identity.js';
 import * as m20261205_0100 from './2026_12_05_0100_identity_hardening.js';
 import * as m20261205_0500 from './2026_12_05_0500_notifications.js';
 import * as m20261205_0501 from './2026_12_05_0501_notification_control.js';
+import * as m20261206_0502 from './2026_12_06_0502_notification_receipts.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0100_identity_hardening': m20261205_0100,
   '2026_12_05_0500_notifications': m20261205_0500,
   '2026_12_05_0501_notification_control': m20261205_0501,
+  '2026_12_06_0502_notification_receipts': m20261206_0502,
 };

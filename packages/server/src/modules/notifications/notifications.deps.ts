@@ -21,6 +21,8 @@ export interface NotificationKeys {
   seal: Buffer;
   /** Signs one-click unsubscribe links. */
   unsubscribe: Buffer;
+  /** Derives the capability tokens of the delivery-receipt URLs of providers that do not sign. */
+  receipts: Buffer;
 }
 
 /**
@@ -64,6 +66,7 @@ export const notificationsDeps = defineModuleDeps('notifications', (ctx): Notifi
     keys: {
       seal: ctx.keyring.secret('notifications-seal'),
       unsubscribe: ctx.keyring.secret('notifications-unsubscribe'),
+      receipts: ctx.keyring.secret('notifications-receipts'),
     },
     publicUrl: ctx.config.http.publicUrl.replace(/\/+$/, ''),
     engine,

@@ -22,6 +22,12 @@ export const notificationsErrors = defineErrorCodes('notifications', {
     api: 40044,
     description: 'Rendering went past the time, memory or output bound of the sandbox',
   },
+  RECEIPT_REFUSED: {
+    family: 'FORBIDDEN',
+    api: 40341,
+    description:
+      'A delivery receipt whose signature (Twilio) or callback token (Aliyun, Tencent) does not verify; nothing was changed',
+  },
   TEMPLATE_NOT_FOUND: {
     family: 'NOT_FOUND',
     api: 40441,

@@ -1,6 +1,6 @@
 /**
  * Kysely types of the notification tables (the columns' rules are in the migrations
- * 2026_12_05_0500 and 0501). Booleans are 0/1, JSON is text, times are ISO strings.
+ * 2026_12_05_0500 and 0501, 2026_12_06_0502). Booleans are 0/1, JSON is text, times are ISO strings.
  */
 export type Channel = 'email' | 'sms' | 'in_app' | 'dingtalk' | 'feishu' | 'wecom' | 'webhook';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
@@ -111,6 +111,12 @@ export interface NotificationAttemptsTable {
   error: string | null;
   started_at: string;
   finished_at: string | null;
+  /** The id the provider gave the message (SMS), by which its delivery receipt finds the attempt. */
+  provider_message_id: string | null;
+  /** The provider's final report, once it came: delivered or failed, with its code. */
+  receipt_status: 'delivered' | 'failed' | null;
+  receipt_code: string | null;
+  receipt_at: string | null;
 }
 
 export interface NotificationInboxTable {

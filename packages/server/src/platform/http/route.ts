@@ -35,6 +35,8 @@ interface RouteBase<P, Q, B> {
   errors?: readonly (ErrorCode | DomainErrorCode)[];
   /** Accept an Idempotency-Key header (writes a client may retry). */
   idempotent?: boolean;
+  /** Largest body in bytes, when the default (or a public route's smaller one) does not fit. */
+  bodyLimit?: number;
 }
 
 /** A JSON route: the handler returns the data; the helper wraps it in the envelope. */
@@ -57,6 +59,7 @@ export interface RouteDefinition {
   method: HTTPMethods;
   url: string;
   config: { access: AccessRule; idempotent?: boolean };
+  bodyLimit?: number;
   schema: FastifySchema & Record<string, unknown>;
   handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
@@ -133,7 +136,8 @@ function options<P, Q, B>(spec: RouteBase<P, Q, B>, success: Record<number, TSch
   if (spec.querystring) schema.querystring = spec.querystring;
   if (spec.body) schema.body = spec.body;
   const config = spec.idempotent ? { access: spec.access, idempotent: true } : { access: spec.access };
-  return { method: spec.method, url: spec.url, config, schema };
+  const limit = spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit };
+  return { method: spec.method, url: spec.url, config, schema, ...limit };
 }
 
 /** The error statuses a route can answer with, each documented with the error envelope. */

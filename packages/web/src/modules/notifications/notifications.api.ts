@@ -67,17 +67,25 @@ export const notificationsApi = {
 
   channels: () => call(api.GET('/api/v1/notifications/channels')),
   createGroup: (body: GroupInput) => call(api.POST('/api/v1/notifications/channels/groups', { body })),
+  updateGroup: (id: string, body: GroupInput) =>
+    call(api.PUT('/api/v1/notifications/channels/groups/{id}', { ...byId(id), body })),
   removeGroup: (id: string) => call(api.DELETE('/api/v1/notifications/channels/groups/{id}', byId(id))),
   addEndpoint: (groupId: string, body: EndpointInput) =>
     call(api.POST('/api/v1/notifications/channels/groups/{id}/endpoints', { ...byId(groupId), body })),
+  updateEndpoint: (id: string, body: EndpointInput) =>
+    call(api.PUT('/api/v1/notifications/channels/endpoints/{id}', { ...byId(id), body })),
   removeEndpoint: (id: string) => call(api.DELETE('/api/v1/notifications/channels/endpoints/{id}', byId(id))),
   addProvider: (body: ProviderInput) => call(api.POST('/api/v1/notifications/channels/providers', { body })),
+  updateProvider: (id: string, body: ProviderInput) =>
+    call(api.PUT('/api/v1/notifications/channels/providers/{id}', { ...byId(id), body })),
   removeProvider: (id: string) => call(api.DELETE('/api/v1/notifications/channels/providers/{id}', byId(id))),
   test: (body: TestInput) => call(api.POST('/api/v1/notifications/channels/test', { body })),
 
   deliveries: (query: DeliveryQuery) =>
     call(api.GET('/api/v1/notifications/deliveries', { params: { query } })),
   delivery: (id: string) => call(api.GET('/api/v1/notifications/deliveries/{id}', byId(id))),
+  stats: (from: string, to: string) =>
+    call(api.GET('/api/v1/notifications/stats', { params: { query: { from, to } } })),
   resend: (id: string) => call(api.POST('/api/v1/notifications/deliveries/{id}/resend', byId(id))),
 
   words: (query: WordQuery) => call(api.GET('/api/v1/notifications/words', { params: { query } })),
@@ -94,6 +102,7 @@ export type Version = TemplateDetail['version'];
 export type Variant = Version['variants'][number];
 export type Preview = Awaited<ReturnType<typeof notificationsApi.previewDraft>>;
 export type ChannelOverview = Awaited<ReturnType<typeof notificationsApi.channels>>;
+export type Stats = Awaited<ReturnType<typeof notificationsApi.stats>>;
 export type Delivery = Awaited<ReturnType<typeof notificationsApi.deliveries>>['items'][number];
 export type DeliveryDetail = Awaited<ReturnType<typeof notificationsApi.delivery>>;
 export type Word = Awaited<ReturnType<typeof notificationsApi.words>>['items'][number];

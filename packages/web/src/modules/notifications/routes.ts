@@ -52,6 +52,17 @@ export const routes: ModuleRoutes = {
       },
     },
     {
+      path: '/notifications/stats',
+      component: () => import('./pages/StatsPage.vue'),
+      meta: {
+        title: 'notifications.stats.title',
+        group: 'notifications',
+        order: 5.5,
+        icon: 'deliveryStats',
+        permission: 'notifications.log.read',
+      },
+    },
+    {
       path: '/notifications/words',
       component: () => import('./pages/WordsPage.vue'),
       meta: {

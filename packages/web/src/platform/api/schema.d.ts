@@ -5538,6 +5538,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/callbacks/{kind}/{id}/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aliyun SmsReport / Tencent Cloud SMS status callback (JSON array; the URL carries the token)
+         * @description Answers as each provider documents: Aliyun `{"code":0,"msg":"接收成功"}`, Tencent `{"result":0,"errmsg":"OK"}`.
+         *
+         *     Domain errors:
+         *     - `40341` RECEIPT_REFUSED: A delivery receipt whose signature (Twilio) or callback token (Aliyun, Tencent) does not verify; nothing was changed
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "aliyun" | "tencent";
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: number;
+                            msg: string;
+                        } | {
+                            errmsg: string;
+                            result: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/callbacks/twilio/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio message status callback (form body, X-Twilio-Signature)
+         * @description Domain errors:
+         *     - `40341` RECEIPT_REFUSED: A delivery receipt whose signature (Twilio) or callback token (Aliyun, Tencent) does not verify; nothing was changed
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                applied: number;
+                                progress: number;
+                                repeated: number;
+                                unmatched: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/channels": {
         parameters: {
             query?: never;
@@ -5599,6 +5803,8 @@ export interface paths {
                                     kind: string;
                                     name: string;
                                     position: number;
+                                    /** @description Where the provider posts delivery receipts (Aliyun, Tencent: enter it in their console; it holds a token, so only channel managers see it; Twilio gets it with each message) */
+                                    receipt_url: string | null;
                                     settings: {
                                         [key: string]: string;
                                     };
@@ -5676,7 +5882,151 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Change a robot or endpoint; a URL or secret left out keeps the stored one, a null secret removes it
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        name: string;
+                        /** @description Signing secret (kept sealed) */
+                        secret?: string | null;
+                        /** @description Robot webhook URL (kept sealed) */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                enabled: boolean;
+                                has_secret: boolean;
+                                id: string;
+                                name: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** @description Host and path only */
+                                url_hint: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         /**
          * Remove a robot or endpoint
@@ -6518,6 +6868,8 @@ export interface paths {
                                 kind: string;
                                 name: string;
                                 position: number;
+                                /** @description Where the provider posts delivery receipts (Aliyun, Tencent: enter it in their console; it holds a token, so only channel managers see it; Twilio gets it with each message) */
+                                receipt_url: string | null;
                                 settings: {
                                     [key: string]: string;
                                 };
@@ -6638,7 +6990,162 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Change an SMS provider; a secret left out keeps the stored one
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        kind: "aliyun" | "tencent" | "twilio";
+                        name: string;
+                        /** @description Order in the failover chain (lowest first) */
+                        position: number;
+                        /** @description Access key secret / secret key / auth token (kept sealed) */
+                        secret?: string;
+                        /** @description aliyun: access_key_id, sign_name, region, endpoint; tencent: secret_id, sdk_app_id, sign_name, region, endpoint; twilio: account_sid, from, endpoint */
+                        settings: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Skipped after repeated failures, until its cool-down passes */
+                                breaker_open: boolean;
+                                enabled: boolean;
+                                id: string;
+                                kind: string;
+                                name: string;
+                                position: number;
+                                /** @description Where the provider posts delivery receipts (Aliyun, Tencent: enter it in their console; it holds a token, so only channel managers see it; Twilio gets it with each message) */
+                                receipt_url: string | null;
+                                settings: {
+                                    [key: string]: string;
+                                };
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         /**
          * Remove an SMS provider
@@ -7144,6 +7651,10 @@ export interface paths {
                                     error: string | null;
                                     finished_at: string | null;
                                     provider: string;
+                                    provider_message_id: string | null;
+                                    receipt_at: string | null;
+                                    receipt_code: string | null;
+                                    receipt_status: string | null;
                                     response: string | null;
                                     started_at: string;
                                     /** @description sending, sent, failed, interrupted (the process died; outcome unknown) */
@@ -8436,6 +8947,8 @@ export interface paths {
                             /** @enum {number} */
                             code: 0;
                             data: {
+                                /** @description The template’s category (what preferences go by) */
+                                category: string;
                                 channel: string;
                                 /** @description By status */
                                 counts: {

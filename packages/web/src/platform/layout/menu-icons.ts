@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   ClockCircleOutlined,
   ClusterOutlined,
@@ -37,5 +38,6 @@ export const menuIcons: Record<string, Component> = {
   templates: FileTextOutlined,
   channels: ClusterOutlined,
   sendLog: SendOutlined,
+  deliveryStats: BarChartOutlined,
   words: StopOutlined,
 };

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../platform/app-context.js';
 import { decodeJson } from '../../../platform/db/json-codec.js';
 import type { Db } from '../../../platform/db/schema.js';
+import { receiptsPath } from '../receipts/receipt-urls.js';
 import { openValue, unseal } from '../sealed.js';
 import type { DeliveryExtra } from '../sending/delivery-extra.js';
 import type { DeliveryRow } from '../sending/messages.repository.js';
@@ -61,7 +62,7 @@ export function createChannelRuntime(ctx: AppContext): ChannelRuntime {
           smsProvider(account(a, deps.keys.seal), {
             outbound: ctx.outbound,
             now,
-            callbackBase: `${deps.publicUrl}/api/v1/notifications/callbacks`,
+            callbackBase: `${deps.publicUrl}${receiptsPath}`,
           }),
         );
         const usable = open.filter((p) => breakers.allows(p.name));

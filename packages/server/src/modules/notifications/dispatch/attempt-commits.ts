@@ -22,7 +22,7 @@ export interface ClaimRequest {
 export interface SentOutcome {
   row: store.DeliveryRow;
   attemptId: string;
-  finish: Pick<store.AttemptRow, 'status' | 'response' | 'error' | 'finished_at'>;
+  finish: Pick<store.AttemptRow, 'status' | 'response' | 'error' | 'finished_at' | 'provider_message_id'>;
   changes: Partial<store.DeliveryRow>;
 }
 

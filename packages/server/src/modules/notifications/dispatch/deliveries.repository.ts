@@ -57,7 +57,7 @@ export async function claimDelivery(
 export async function finishAttempt(
   trx: Trx,
   id: string,
-  outcome: Pick<AttemptRow, 'status' | 'response' | 'error' | 'finished_at'>,
+  outcome: Partial<Pick<AttemptRow, 'status' | 'response' | 'error' | 'finished_at' | 'provider_message_id'>>,
 ): Promise<void> {
   await trx.updateTable('notification_attempts').set(outcome).where('id', '=', id).execute();
 }

@@ -134,6 +134,10 @@ async function attempt(
     error: null,
     started_at: started,
     finished_at: null,
+    provider_message_id: null,
+    receipt_status: null,
+    receipt_code: null,
+    receipt_at: null,
   };
   const claimed = await commitClaim(deps.db, { row, claim: run.jobId, record, now: started });
   if (!claimed) return 'lost';
@@ -146,7 +150,13 @@ async function attempt(
     await commitSent(deps.db, {
       row,
       attemptId: record.id,
-      finish: { status: 'sent', response: answer.response.slice(0, 2000), error: null, finished_at: at },
+      finish: {
+        status: 'sent',
+        response: answer.response.slice(0, 2000),
+        error: null,
+        finished_at: at,
+        provider_message_id: answer.providerMessageId || null,
+      },
       changes: {
         status: 'sent',
         provider: provider.name,

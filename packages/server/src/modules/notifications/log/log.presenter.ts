@@ -44,5 +44,9 @@ export function presentAttempt(row: AttemptRow) {
     error: row.error,
     started_at: row.started_at,
     finished_at: row.finished_at,
+    provider_message_id: row.provider_message_id,
+    receipt_status: row.receipt_status,
+    receipt_code: row.receipt_code,
+    receipt_at: row.receipt_at,
   };
 }

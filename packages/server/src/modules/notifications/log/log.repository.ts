@@ -42,10 +42,10 @@ export async function deliveryStats(db: DbOrTrx, from: string, to: string) {
   const day = sql<string>`substr(created_at, 1, 10)`;
   const rows = await db
     .selectFrom('notification_deliveries')
-    .select([day.as('day'), 'channel', 'template_code', 'status', sql<number>`count(*)`.as('n')])
+    .select([day.as('day'), 'channel', 'template_code', 'category', 'status', sql<number>`count(*)`.as('n')])
     .where('created_at', '>=', from)
     .where('created_at', '<', to)
-    .groupBy([day, 'channel', 'template_code', 'status'])
+    .groupBy([day, 'channel', 'template_code', 'category', 'status'])
     .orderBy(day)
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));

@@ -63,6 +63,12 @@ export const attemptView = Type.Object({
   error: nullable(text),
   started_at: text,
   finished_at: nullable(text),
+  provider_message_id: nullable(Type.String({ description: 'The id the provider gave the message (SMS)' })),
+  receipt_status: nullable(
+    Type.String({ description: 'delivered or failed, from the provider’s delivery receipt' }),
+  ),
+  receipt_code: nullable(Type.String({ description: 'The provider’s status or error code in its receipt' })),
+  receipt_at: nullable(text),
 });
 
 export const deliveryDetailView = Type.Object({ delivery: deliveryView, attempts: Type.Array(attemptView) });
@@ -76,6 +82,7 @@ export const statsView = Type.Array(
     day: text,
     channel: text,
     template: text,
+    category: Type.String({ description: 'The template’s category (what preferences go by)' }),
     total: Type.Integer(),
     counts: Type.Record(Type.String(), Type.Integer(), { description: 'By status' }),
     success_rate: Type.Union([Type.Number(), Type.Null()], { description: 'sent+delivered over settled' }),

@@ -54,19 +54,20 @@ export async function resendDelivery(trx: Trx, deps: NotificationsDeps, actor: A
   return { ...row, ...changes };
 }
 
-/** Per day × channel × template: how many were sent, delivered, failed…, and the success rate. */
+/** Per day × channel × template (with its category): how many were sent, delivered, failed…, and the success rate. */
 export async function deliveryStatistics(db: DbOrTrx, from: string, to: string) {
   const rows = await log.deliveryStats(db, from, to);
   const groups = new Map<
     string,
-    { day: string; channel: string; template: string; counts: Record<string, number> }
+    { day: string; channel: string; template: string; category: string; counts: Record<string, number> }
   >();
   for (const r of rows) {
-    const key = `${r.day}|${r.channel}|${r.template_code}`;
+    const key = `${r.day}|${r.channel}|${r.template_code}|${r.category}`;
     const group = groups.get(key) ?? {
       day: r.day,
       channel: r.channel,
       template: r.template_code,
+      category: r.category,
       counts: {},
     };
     group.counts[r.status] = (group.counts[r.status] ?? 0) + r.n;

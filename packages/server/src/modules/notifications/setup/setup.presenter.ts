@@ -23,6 +23,7 @@ export const presentGroup = (g: GroupRow, endpoints: EndpointRow[]) => ({
 export const presentProvider = (
   p: Omit<ProviderRow, 'settings'> & { settings: Record<string, string> },
   breakerOpen: boolean,
+  receiptUrl: string | null,
 ) => ({
   id: p.id,
   kind: p.kind,
@@ -31,5 +32,6 @@ export const presentProvider = (
   settings: p.settings,
   enabled: p.enabled === 1,
   breaker_open: breakerOpen,
+  receipt_url: receiptUrl,
   updated_at: p.updated_at,
 });

@@ -1,10 +1,11 @@
 import { decodeJson } from '../../../platform/db/json-codec.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
-import { actorOf } from '../../../platform/http/access.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
 import { notificationsPermissions as permissions } from '../notifications.catalogue.js';
 import type { NotificationsDeps } from '../notifications.deps.js';
 import { notificationsErrors as errors } from '../notifications.errors.js';
+import { receiptUrl } from '../receipts/receipt-urls.js';
 import { sendResultView } from '../sending/send.schemas.js';
 import { presentEndpoint, presentGroup, presentProvider } from './setup.presenter.js';
 import * as s from './setup.schemas.js';
@@ -17,6 +18,13 @@ export function setupRoutes(deps: NotificationsDeps): RouteDefinition[] {
   const manage = permissions.access('notifications.channel.manage');
   const write = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(deps.db, work);
   const breakerOpen = (kind: string, id: string) => deps.channels.breakers.isOpen(`sms:${kind}:${id}`);
+  type Kind = 'aliyun' | 'tencent' | 'twilio';
+  const provided = (p: Parameters<typeof presentProvider>[0], receipts: boolean) =>
+    presentProvider(p, breakerOpen(p.kind, p.id), receipts ? receiptUrl(deps, p.kind as Kind, p.id) : null);
+  const decoded = (row: NonNullable<Awaited<ReturnType<typeof setup.saveProvider>>>) => ({
+    ...row,
+    settings: decodeJson<Record<string, string>>(row.settings) ?? {},
+  });
   return [
     defineRoute({
       method: 'GET',
@@ -24,11 +32,15 @@ export function setupRoutes(deps: NotificationsDeps): RouteDefinition[] {
       access: read,
       summary: 'Channel setup: email, SMS providers, groups',
       response: s.overviewView,
-      handler: async () => {
+      handler: async (request) => {
         const o = await setup.channelOverview(deps.db, deps);
+        // A receipt URL of Aliyun or Tencent holds its token: only those who may change the setup see it.
+        const isManager = principalOf(request).permissions.has(
+          permissions.codes['notifications.channel.manage'],
+        );
         return {
           email: o.email,
-          providers: o.providers.map((p) => presentProvider(p, breakerOpen(p.kind, p.id))),
+          providers: o.providers.map((p) => provided(p, isManager)),
           groups: o.groups.map((g) => presentGroup(g, g.endpoints)),
         };
       },
@@ -96,6 +108,23 @@ export function setupRoutes(deps: NotificationsDeps): RouteDefinition[] {
       },
     }),
     defineRoute({
+      method: 'PUT',
+      url: '/notifications/channels/endpoints/:id',
+      access: manage,
+      summary:
+        'Change a robot or endpoint; a URL or secret left out keeps the stored one, a null secret removes it',
+      params: s.idParams,
+      body: s.endpointBody,
+      response: s.endpointView,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        const e = await write((trx) =>
+          setup.changeEndpoint(trx, deps, actorOf(request), request.params.id, request.body),
+        );
+        return presentEndpoint(e as NonNullable<typeof e>);
+      },
+    }),
+    defineRoute({
       method: 'DELETE',
       url: '/notifications/channels/endpoints/:id',
       access: manage,
@@ -119,11 +148,23 @@ export function setupRoutes(deps: NotificationsDeps): RouteDefinition[] {
       idempotent: true,
       handler: async (request) => {
         const p = await write((trx) => setup.saveProvider(trx, deps, actorOf(request), request.body));
-        const row = p as NonNullable<typeof p>;
-        return presentProvider(
-          { ...row, settings: decodeJson<Record<string, string>>(row.settings) ?? {} },
-          false,
+        return provided(decoded(p as NonNullable<typeof p>), true);
+      },
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/notifications/channels/providers/:id',
+      access: manage,
+      summary: 'Change an SMS provider; a secret left out keeps the stored one',
+      params: s.idParams,
+      body: s.providerBody,
+      response: s.providerView,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        const p = await write((trx) =>
+          setup.saveProvider(trx, deps, actorOf(request), { ...request.body, id: request.params.id }),
         );
+        return provided(decoded(p as NonNullable<typeof p>), true);
       },
     }),
     defineRoute({

@@ -95,6 +95,10 @@ export const providerView = Type.Object({
   settings: Type.Record(Type.String(), Type.String()),
   enabled: Type.Boolean(),
   breaker_open: Type.Boolean({ description: 'Skipped after repeated failures, until its cool-down passes' }),
+  receipt_url: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'Where the provider posts delivery receipts (Aliyun, Tencent: enter it in their console; it holds a token, so only channel managers see it; Twilio gets it with each message)',
+  }),
   updated_at: time,
 });
 export const overviewView = Type.Object({

@@ -158,6 +158,19 @@ export async function saveEndpoint(
   return repo.findEndpoint(trx, id);
 }
 
+/** Changes an endpoint of whatever group it is in (the page edits it without naming the group). */
+export async function changeEndpoint(
+  trx: Trx,
+  deps: NotificationsDeps,
+  actor: Actor,
+  id: string,
+  input: Omit<Parameters<typeof saveEndpoint>[3], 'id' | 'group_id'>,
+) {
+  const endpoint = await repo.findEndpoint(trx, id);
+  if (!endpoint) throw notFound('Endpoint');
+  return saveEndpoint(trx, deps, actor, { ...input, id, group_id: endpoint.group_id });
+}
+
 export async function removeEndpoint(trx: Trx, deps: NotificationsDeps, actor: Actor, id: string) {
   const endpoint = await repo.findEndpoint(trx, id);
   if (!endpoint) throw notFound('Endpoint');

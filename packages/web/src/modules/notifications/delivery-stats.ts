@@ -1,0 +1,54 @@
+import type { Stats } from './notifications.api';
+
+/** One row of the statistics page: a channel or a category over the chosen period. */
+export interface StatsRow {
+  key: string;
+  sent: number;
+  delivered: number;
+  failed: number;
+  suppressed: number;
+  other: number;
+  total: number;
+  /** Sent and delivered over everything settled (sent, delivered, failed, dead); null when nothing settled. */
+  successRate: number | null;
+}
+
+/**
+ * Sums the server's per day × channel × template rows by channel or by category. `failed`
+ * counts dead letters too (both are failures to the reader); `other` is what is still on
+ * its way or waiting (queued, deferred, held…), so each row adds up to its total.
+ */
+export function summarize(rows: Stats, by: 'channel' | 'category'): StatsRow[] {
+  const sums = new Map<string, StatsRow>();
+  for (const row of rows) {
+    const key = row[by];
+    const sum = sums.get(key) ?? {
+      key,
+      sent: 0,
+      delivered: 0,
+      failed: 0,
+      suppressed: 0,
+      other: 0,
+      total: 0,
+      successRate: null,
+    };
+    const count = (status: string) => row.counts[status] ?? 0;
+    sum.sent += count('sent');
+    sum.delivered += count('delivered');
+    sum.failed += count('failed') + count('dead');
+    sum.suppressed += count('suppressed');
+    sum.total += row.total;
+    sums.set(key, sum);
+  }
+  return [...sums.values()]
+    .map((s) => {
+      const ok = s.sent + s.delivered;
+      const settled = ok + s.failed;
+      return {
+        ...s,
+        other: s.total - ok - s.failed - s.suppressed,
+        successRate: settled === 0 ? null : ok / settled,
+      };
+    })
+    .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+}
