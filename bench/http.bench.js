@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { alternate, pairedCase, startBareFastify } from './lib/baselines.js';
 import { writeResult } from './lib/results.js';
-import { loadWithCpu, startServer } from './lib/server.js';
+import { load, loadWithCpu, startServer } from './lib/server.js';
 
 const loadAverageAtStart = loadavg();
 const listRoute = '/api/v1/bench/items';
@@ -29,6 +29,13 @@ try {
   deepStrictEqual(await bodyOf(`${bare.url}/list${listQuery}`), list);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const seconds = { duration: Number(process.env.BENCH_SECONDS ?? 5) };
+  // Warm-up, unmeasured: the first seconds of a fresh process compile the hot paths; on a
+  // loaded machine that alone cost the first round of the list 3-5x the CPU per request of
+  // the later rounds (both servers alike), so a first round measured the JIT, not the route.
+  const warmUp = { duration: Number(process.env.BENCH_WARMUP_SECONDS ?? 3) };
+  for (const url of [`${bare.url}/list${listQuery}`, `${server.url}${listRoute}${listQuery}`])
+    await load(url, warmUp);
+  for (const url of [`${bare.url}/health`, `${server.url}/health`]) await load(url, warmUp);
   const listRuns = await alternate(
     rounds,
     () => loadWithCpu(bare, `${bare.url}/list${listQuery}`, seconds),
@@ -89,7 +96,8 @@ try {
     {
       note:
         'server in one process, autocannon in another, on the same 2-core machine; each figure alternates ' +
-        `with its bare-Fastify baseline (own process, same body, same response schema), ${rounds} rounds of ` +
+        `with its bare-Fastify baseline (own process, same body, same response schema), after a ${warmUp.duration} s ` +
+        `warm-up of each, ${rounds} rounds of ` +
         `${seconds.duration} s each, median kept; targets are ratios, also judged on the server process's CPU ` +
         'time per request (stable under load, unlike req/s; earlier absolute targets: 10,000 req/s ' +
         'for the list, 20,000 req/s for /health)',
