@@ -1,5 +1,5 @@
 // Child process serving the bare-Fastify baseline (see baselines.js): receives { routes },
-// answers { url } once listening, exits on 'close'.
+// answers { url } once listening, 'cpu' with its process.cpuUsage(), exits on 'close'.
 import Fastify from 'fastify';
 
 process.once('message', async ({ routes }) => {
@@ -9,7 +9,8 @@ process.once('message', async ({ routes }) => {
   }
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.send({ url: `http://127.0.0.1:${app.server.address().port}` });
-  process.once('message', async () => {
+  process.on('message', async (message) => {
+    if (message === 'cpu') return process.send({ cpu: process.cpuUsage() });
     await app.close();
     process.exit(0);
   });

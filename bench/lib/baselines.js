@@ -11,12 +11,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { opsPerSecond } from './results.js';
+import { cpuUsageOf } from './server.js';
 
 /**
  * Starts plain Fastify (no SignX hook: no auth, metrics, rate limit, idempotency, request
  * id) in a child process, so it gets a core of its own as the SignX server does. Each route
  * answers GET `url` with `body`, serialized through `schema` as the real route's response
- * schema. Resolves with { url, close }.
+ * schema. Resolves with { url, cpuUsage, close }.
  */
 export function startBareFastify(routes) {
   const child = fork(fileURLToPath(new URL('./bare-fastify-child.js', import.meta.url)), {
@@ -28,6 +29,7 @@ export function startBareFastify(routes) {
       child.removeAllListeners('exit');
       resolve({
         url,
+        cpuUsage: () => cpuUsageOf(child),
         close: () =>
           new Promise((done) => {
             child.once('exit', done);

@@ -1,7 +1,7 @@
 // Child process that runs SignX for a benchmark, so the load generator gets its own core.
 // Receives { env, modulesFile, schemasOf } over IPC, answers { url, schemas } once listening
 // (schemas: the 200 response schema of each GET route named in schemasOf, for the bare-Fastify
-// baseline), exits on 'close'.
+// baseline), answers 'cpu' with its process.cpuUsage(), exits on 'close'.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,8 @@ process.once('message', async ({ env = {}, modulesFile, schemasOf = [] }) => {
     }),
   );
   process.send({ url: `http://127.0.0.1:${app.server.address().port}`, schemas });
-  process.once('message', async () => {
+  process.on('message', async (message) => {
+    if (message === 'cpu') return process.send({ cpu: process.cpuUsage() });
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);

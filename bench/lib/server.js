@@ -7,7 +7,8 @@ import autocannon from 'autocannon';
 /**
  * `env` overrides configuration; `modulesFile` (absolute path) exports `modules` to mount
  * beside SignX's own; `schemasOf` lists GET routes whose 200 response schema to hand back.
- * Resolves with { url, output (lines printed at first start), schemas, close }.
+ * Resolves with { url, output (lines printed at first start), schemas, cpuUsage, close };
+ * cpuUsage() resolves with the server process's process.cpuUsage().
  */
 export function startServer({ env = {}, modulesFile, schemasOf = [] } = {}) {
   const child = fork(fileURLToPath(new URL('./server-child.js', import.meta.url)), { stdio: 'inherit' });
@@ -22,6 +23,7 @@ export function startServer({ env = {}, modulesFile, schemasOf = [] } = {}) {
         url: message.url,
         output,
         schemas: message.schemas ?? {},
+        cpuUsage: () => cpuUsageOf(child),
         close: () =>
           new Promise((done) => {
             child.once('exit', done);
@@ -31,6 +33,32 @@ export function startServer({ env = {}, modulesFile, schemasOf = [] } = {}) {
     });
     child.send({ env, modulesFile, schemasOf });
   });
+}
+
+/** The process.cpuUsage() of a bench child (server-child.js, bare-fastify-child.js). */
+export function cpuUsageOf(child) {
+  return new Promise((resolve) => {
+    const answer = (message) => {
+      if (!message?.cpu) return;
+      child.off('message', answer);
+      resolve(message.cpu);
+    };
+    child.on('message', answer);
+    child.send('cpu');
+  });
+}
+
+/**
+ * `load` plus the CPU time (user + system, µs) the server process spent per request meanwhile.
+ * Unlike requests/s, which halve when another job takes the core, the CPU a request costs
+ * barely moves with the machine's load: the figure to compare across runs.
+ */
+export async function loadWithCpu(server, url, options) {
+  const before = await server.cpuUsage();
+  const run = await load(url, options);
+  const after = await server.cpuUsage();
+  const micros = after.user - before.user + (after.system - before.system);
+  return { ...run, cpuMicrosPerRequest: micros / run.total };
 }
 
 /** Runs autocannon and returns requests/s and latency percentiles (ms). */

@@ -13,6 +13,7 @@ import { echoRequestId, requestIdFor } from './platform/http/request-id.js';
 import { installSecurity } from './platform/http/security.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import { installWebApp } from './platform/http/web-app.js';
+import { type Logger, requestChildLogger } from './platform/logger.js';
 import { closeMailer, sendMailJob } from './platform/mail/mail.jobs.js';
 import { installRequestMetrics } from './platform/metrics.js';
 import type { ModuleDefinition } from './platform/module.js';
@@ -41,6 +42,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     genReqId: requestIdFor,
+    childLoggerFactory: (logger, bindings, options) =>
+      requestChildLogger(logger as Logger, bindings, options) as FastifyBaseLogger,
     trustProxy: config.http.trustedProxies.length > 0 ? [...config.http.trustedProxies] : false,
     bodyLimit: config.http.bodyLimitBytes,
     return503OnClosing: true,

@@ -1,4 +1,4 @@
-import pino, { type Logger, type LoggerOptions } from 'pino';
+import pino, { type Bindings, type ChildLoggerOptions, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -73,6 +73,28 @@ export function loggerOptions(level: string): LoggerOptions {
       err: pino.stdSerializers.err,
     },
   };
+}
+
+const { chindingsSym } = pino.symbols;
+/** Fastify's default request id label, the only binding it gives a request's logger. */
+const requestIdBinding = 'reqId';
+
+/**
+ * Fastify's `childLoggerFactory`: the logger of one request. Its one binding, the request id
+ * (a UUID, or a caller's id that passed the strict token pattern of request-id.ts), can hold
+ * nothing to redact, yet pino would run it through every wildcard redaction path (`*.password`
+ * and the like): about 5 µs on every request, whether it logs or not. So that binding is
+ * appended already serialised (JSON, as pino writes bindings); every other child logger takes
+ * pino's ordinary, redacting path.
+ */
+export function requestChildLogger(logger: Logger, bindings: Bindings, options: ChildLoggerOptions): Logger {
+  const requestId = bindings[requestIdBinding];
+  const onlyRequestId = Object.keys(bindings).length === 1 && typeof requestId === 'string';
+  if (!onlyRequestId || Object.keys(options).length > 0) return logger.child(bindings, options);
+  const child = logger.child({});
+  const withId = child as unknown as Record<symbol, string>;
+  withId[chindingsSym] += `,"${requestIdBinding}":${JSON.stringify(requestId)}`;
+  return child;
 }
 
 export function createLogger(level: string): Logger {

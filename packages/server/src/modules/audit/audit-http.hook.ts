@@ -16,6 +16,16 @@ function isRecorded(method: string, status: number): boolean {
 }
 
 /**
+ * Whether a response still needs its own audit write. A failure is recorded even when the
+ * request was recorded in its transaction: that transaction may have rolled back, or the
+ * request failed after its write committed.
+ */
+function needsRecordAfterResponse(request: FastifyRequest, status: number): boolean {
+  if (!isRecorded(request.method, status)) return false;
+  return !(recordedInTransaction.has(request) && status < 400);
+}
+
+/**
  * Records every mutating HTTP request, and every request answered 403 whatever its method
  * (who, what, status, duration) in the 'http' chain. A request that commits a write records
  * its event **in that write's transaction** (the last step before the commit), so an
@@ -42,16 +52,18 @@ export function installRequestAudit(
       );
     };
   });
-  app.addHook('onResponse', async (request, reply) => {
-    if (!isRecorded(request.method, reply.statusCode)) return;
-    // A failure is recorded even then: the transaction that recorded the request may have
-    // rolled back, or the request failed after its write committed.
-    if (recordedInTransaction.has(request) && reply.statusCode < 400) return;
+  // A callback hook: the write runs on its own (tracked in `pending`), so a read, which
+  // records nothing, costs no promise.
+  app.addHook('onResponse', (request, reply, done) => {
+    if (needsRecordAfterResponse(request, reply.statusCode)) recordAfterResponse(request, reply);
+    done();
+  });
+  const recordAfterResponse = (request: FastifyRequest, reply: FastifyReply) => {
     const write = inTransaction(db, (trx) => recordRequest(trx, request, reply.statusCode, reply.elapsedTime))
       .catch((error: unknown) => logger.error({ err: error }, 'request audit failed'))
       .finally(() => pending.delete(write));
     pending.add(write);
-  });
+  };
   const flush = async () => {
     await Promise.all([...pending]);
   };

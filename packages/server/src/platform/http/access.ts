@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema, preParsingAsyncHookHandler } from 'fastify';
 import { type Actor, anonymousActor } from '../actor.js';
 import { AppError } from '../errors.js';
 
@@ -68,6 +68,21 @@ export function installAccessControl(app: FastifyInstance, options: { publicBody
     authenticate = next;
   });
   app.decorateRequest('principal', null);
+  // preParsing: who may call is decided before the body is even read, so an anonymous or
+  // unauthorized caller costs no parsing and learns nothing from validation errors
+  // (401/403 come first).
+  const authorizeFor =
+    (rule: Exclude<AccessRule, { public: true }>): preParsingAsyncHookHandler =>
+    async (request, _reply, payload) => {
+      request.principal = await authenticate(request);
+      if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Please sign in');
+      if ('permission' in rule && !request.principal.permissions.has(rule.permission)) {
+        throw new AppError('FORBIDDEN', 'You do not have permission to do this', {
+          details: { permission: rule.permission },
+        });
+      }
+      return payload;
+    };
   const inventory: FastifyInstance['routeInventory'] = [];
   app.decorate('routeInventory', inventory);
   app.addHook('onRoute', (route) => {
@@ -78,8 +93,11 @@ export function installAccessControl(app: FastifyInstance, options: { publicBody
     if (!route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} has no access declaration (config.access)`);
     }
-    if ('public' in route.config.access && route.bodyLimit === undefined)
-      route.bodyLimit = options.publicBodyLimit;
+    const rule = route.config.access;
+    if ('public' in rule && route.bodyLimit === undefined) route.bodyLimit = options.publicBodyLimit;
+    // Only protected routes get the check, ahead of their own preParsing hooks; a public
+    // route pays nothing for it.
+    if (!('public' in rule)) route.preParsing = [authorizeFor(rule), ...[route.preParsing ?? []].flat()];
     inventory.push({
       method: [route.method].flat().join(','),
       url: route.url,
@@ -87,21 +105,6 @@ export function installAccessControl(app: FastifyInstance, options: { publicBody
       schema: route.schema,
       isIdempotent: route.config.idempotent === true,
     });
-  });
-  // preParsing: who may call is decided before the body is even read, so an anonymous or
-  // unauthorized caller costs no parsing and learns nothing from validation errors
-  // (401/403 come first).
-  app.addHook('preParsing', async (request, _reply, payload) => {
-    const rule = request.routeOptions.config.access;
-    if (!rule || 'public' in rule) return payload;
-    request.principal = await authenticate(request);
-    if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Please sign in');
-    if ('permission' in rule && !request.principal.permissions.has(rule.permission)) {
-      throw new AppError('FORBIDDEN', 'You do not have permission to do this', {
-        details: { permission: rule.permission },
-      });
-    }
-    return payload;
   });
 }
 

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  preHandlerAsyncHookHandler,
+  RouteHandlerMethod,
+} from 'fastify';
 import type { Clock } from '../db/clock.js';
 import { newId } from '../db/ids.js';
 import type { Db, Trx } from '../db/schema.js';
@@ -48,8 +54,7 @@ const lifetimeMs = 24 * 60 * 60 * 1000;
  * retry racing the first attempt waits for it (the key is unique) and replays its reply.
  */
 export function installIdempotency(app: FastifyInstance, db: Db, clock: Clock): void {
-  app.addHook('preHandler', async (request, reply) => {
-    if (!request.routeOptions.config.idempotent) return;
+  const claimKey: preHandlerAsyncHookHandler = async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (key === undefined) return;
     if (typeof key !== 'string' || !keyPattern.test(key)) {
@@ -62,9 +67,11 @@ export function installIdempotency(app: FastifyInstance, db: Db, clock: Clock): 
     if (stored) return replay(reply, stored);
     request.idempotency = claim;
     if (Math.random() < 0.01) await purgeExpired(db, clock.now());
-  });
+  };
   app.addHook('onRoute', (route) => {
     if (!route.config?.idempotent) return;
+    // Only idempotent routes look for a key, before their own preHandlers; others pay nothing.
+    route.preHandler = [claimKey, ...[route.preHandler ?? []].flat()];
     const handler = route.handler as RouteHandlerMethod;
     route.handler = async function idempotentHandler(request, reply) {
       const claim = request.idempotency;

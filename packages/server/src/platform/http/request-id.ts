@@ -11,7 +11,9 @@ export function requestIdFor(req: IncomingMessage): string {
 }
 
 export function echoRequestId(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
+  // A callback hook: it never waits, so it costs no promise per request.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 }
