@@ -40,7 +40,9 @@ const uploadErrors = [
  */
 export async function contentRoutes(scope: FastifyInstance, deps: DocumentsDeps): Promise<void> {
   // One byte over the cap, so the spool's own limit (a clear TOO_LARGE) fires first.
+  // preservePath: the name arrives as sent, so `../x.pdf` is refused rather than quietly cut down.
   await scope.register(multipart, {
+    preservePath: true,
     limits: { fileSize: deps.settings.maxUploadBytes + 1, files: 1, fields: 10, fieldSize: 4096, parts: 12 },
   });
   const hasConverter = () => deps.officePreview !== null;
