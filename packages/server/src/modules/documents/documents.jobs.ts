@@ -26,7 +26,7 @@ export async function runPurge(
   for (const row of candidates) {
     if (await inTransaction(deps.db, (trx) => purgeDocument(trx, deps, actor, row.id))) purged += 1;
   }
-  const releasedBefore = new Date(now.getTime() - deps.settings.storageGraceMs);
+  const releasedBefore = new Date(deps.clock.now().getTime() - deps.settings.storageGraceMs);
   const objectsDeleted = await collectUnreferenced(deps.db, deps.storage, releasedBefore);
   return { purged, objectsDeleted };
 }

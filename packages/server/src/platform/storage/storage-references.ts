@@ -83,7 +83,7 @@ export async function referenceCount(db: DbOrTrx, key: string): Promise<number> 
 }
 
 /**
- * Deletes up to `limit` objects whose count has been zero since before `releasedBefore`.
+ * Deletes up to `limit` objects whose count has been zero since `releasedBefore` or earlier.
  * Each object goes in its own transaction: the row is deleted only while still at zero (a
  * concurrent `retainObject` either commits first, so the row no longer matches, or waits
  * for this transaction and then finds the bytes gone and refuses clearly).
@@ -98,7 +98,7 @@ export async function collectUnreferenced(
     .selectFrom('storage_objects')
     .select('key')
     .where('ref_count', '=', 0)
-    .where('released_at', '<', releasedBefore.toISOString())
+    .where('released_at', '<=', releasedBefore.toISOString())
     .limit(limit)
     .execute();
   let removed = 0;
@@ -108,7 +108,7 @@ export async function collectUnreferenced(
         .deleteFrom('storage_objects')
         .where('key', '=', key)
         .where('ref_count', '=', 0)
-        .where('released_at', '<', releasedBefore.toISOString())
+        .where('released_at', '<=', releasedBefore.toISOString())
         .executeTakeFirst();
       if (Number(deleted.numDeletedRows) === 0) return false;
       await storage.delete(key);
