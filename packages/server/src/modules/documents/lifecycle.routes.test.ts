@@ -1,6 +1,7 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { multipartBody, pdfBytes, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { asUser } from '../../../test/test-principal.js';
 import { modules } from '../index.js';
@@ -8,7 +9,6 @@ import { can } from './documents.catalogue.js';
 import { documentsDeps } from './documents.deps.js';
 import { documentsErrors } from './documents.errors.js';
 import { runPurge } from './documents.jobs.js';
-import { multipartBody, pdfBytes, scopedHeaderAuthModule } from './documents.test-kit.js';
 
 const aliceId = '019a0000-0000-7000-8000-0000000000a1';
 // Every permission and every row: the administrator WORM must still refuse.

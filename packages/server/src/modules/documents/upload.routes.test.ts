@@ -1,11 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { asUser } from '../../../test/test-principal.js';
-import { modules } from '../index.js';
-import { can } from './documents.catalogue.js';
-import { documentsErrors } from './documents.errors.js';
 import {
   docmBytes,
   docxBytes,
@@ -14,7 +9,12 @@ import {
   pngBytes,
   scopedHeaderAuthModule,
   zipBytes,
-} from './documents.test-kit.js';
+} from '../../../test/documents-kit.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { asUser } from '../../../test/test-principal.js';
+import { modules } from '../index.js';
+import { can } from './documents.catalogue.js';
+import { documentsErrors } from './documents.errors.js';
 
 const aliceId = '019a0000-0000-7000-8000-0000000000a1';
 const bobId = '019a0000-0000-7000-8000-0000000000b2';

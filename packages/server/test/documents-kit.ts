@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
-import type { Principal } from '../../platform/http/access.js';
-import type { ModuleDefinition } from '../../platform/module.js';
-import { attachDetails } from '../identity/sessions/principal-details.js';
+import { attachDetails } from '../src/modules/identity/sessions/principal-details.js';
+import type { Principal } from '../src/platform/http/access.js';
+import type { ModuleDefinition } from '../src/platform/module.js';
 
 /**
  * Test helpers of the documents suites: an authenticator that also gives the caller a data
