@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { bootShell } from './scripts/boot-shell-plugin.js';
 import { i18nPrecompile } from './scripts/i18n-precompile-plugin.js';
+import { pdfjsAssets } from './scripts/pdfjs-assets-plugin.js';
 import { precompress } from './scripts/precompress-plugin.js';
 
 /**
@@ -15,6 +16,7 @@ export default defineConfig({
     i18nPrecompile(),
     bootShell(new URL('./src/platform/i18n/locales/', import.meta.url)),
     vue(),
+    pdfjsAssets(),
     precompress(),
   ],
   define: {

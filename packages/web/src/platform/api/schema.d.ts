@@ -3559,6 +3559,2796 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List documents (global library, per record, per contract number, or the trash)
+         * @description Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description contract, technical (document), drawing or other */
+                    category?: "contract" | "technical" | "drawing" | "other";
+                    /** @description Contract number the files are filed under */
+                    contract_number?: string;
+                    /** @description Owning record id */
+                    entity_id?: string;
+                    /** @description Owning record type, e.g. contract */
+                    entity_type?: string;
+                    /** @description Who filed them */
+                    owner_id?: string;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Words of the title */
+                    q?: string;
+                    /** @description Sort field, '-' for descending: created_at, title */
+                    sort: "created_at" | "-created_at" | "title" | "-title";
+                    /** @description List the trash instead */
+                    trashed?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                    allowed_actions: string[];
+                                    /** @description contract, technical (document), drawing or other */
+                                    category: "contract" | "technical" | "drawing" | "other";
+                                    /** @description Contract number */
+                                    contract_number: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Filed at
+                                     */
+                                    created_at: string;
+                                    /** @description Latest version number */
+                                    current_version: number;
+                                    /** @description Owning record id */
+                                    entity_id: string;
+                                    /** @description Owning record type */
+                                    entity_type: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Document id
+                                     */
+                                    id: string;
+                                    /** @description Under legal hold */
+                                    legal_hold: boolean;
+                                    /** @description Why it is held */
+                                    legal_hold_reason: string | null;
+                                    /** @description Who filed it */
+                                    owner_id: string;
+                                    /** @description Kept at least until */
+                                    retain_until: string | null;
+                                    /** @description active or trashed */
+                                    state: "active" | "trashed";
+                                    /** @description Free tags */
+                                    tags: string[];
+                                    /** @description Title */
+                                    title: string;
+                                    /** @description When it went to the trash */
+                                    trashed_at: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                    /** @description Write once: no delete or overwrite while retained */
+                                    worm: boolean;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File a document (multipart: the metadata fields, then one file)
+         * @description Fields title, category, tags (comma-separated), entity_type, entity_id, contract_number, note come before the file part. The type is decided from the content; nothing is stored when a check fails.
+         *
+         *     Domain errors:
+         *     - `40060` DOCUMENT_EMPTY: The file is empty (0 bytes)
+         *     - `40061` DOCUMENT_FILE_NAME_INVALID: The file name has a path (`/`, `\`, `..`), control or direction-override characters, or is too long
+         *     - `40062` DOCUMENT_FILE_MISSING: The upload carried no file part
+         *     - `41560` DOCUMENT_TYPE_REFUSED: The content is not an accepted type (PDF, DOCX/XLSX/PPTX, ODF, PNG/JPEG/GIF/WebP, script-free SVG); the file name is not trusted
+         *     - `41561` DOCUMENT_ARCHIVE_BOMB: The office file unpacks to too much data or too many parts (zip bomb)
+         *
+         *     Requires permission `documents.document.upload` (File documents, add and restore versions, change metadata (within the data scope)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                document: {
+                                    /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                    allowed_actions: string[];
+                                    /** @description contract, technical (document), drawing or other */
+                                    category: "contract" | "technical" | "drawing" | "other";
+                                    /** @description Contract number */
+                                    contract_number: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Filed at
+                                     */
+                                    created_at: string;
+                                    /** @description Latest version number */
+                                    current_version: number;
+                                    /** @description Owning record id */
+                                    entity_id: string;
+                                    /** @description Owning record type */
+                                    entity_type: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Document id
+                                     */
+                                    id: string;
+                                    /** @description Under legal hold */
+                                    legal_hold: boolean;
+                                    /** @description Why it is held */
+                                    legal_hold_reason: string | null;
+                                    /** @description Who filed it */
+                                    owner_id: string;
+                                    /** @description Kept at least until */
+                                    retain_until: string | null;
+                                    /** @description active or trashed */
+                                    state: "active" | "trashed";
+                                    /** @description Free tags */
+                                    tags: string[];
+                                    /** @description Title */
+                                    title: string;
+                                    /** @description When it went to the trash */
+                                    trashed_at: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                    /** @description Write once: no delete or overwrite while retained */
+                                    worm: boolean;
+                                };
+                                version: {
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Who added it */
+                                    created_by: string;
+                                    /** @description File name as uploaded */
+                                    file_name: string;
+                                    /** @description Macro-enabled: kept, never converted or previewed */
+                                    inert: boolean;
+                                    /** @description pdf, docx, xlsx, pptx, odt, png, jpeg, … */
+                                    kind: string;
+                                    /** @description Type decided from the content */
+                                    media_type: string;
+                                    metadata: {
+                                        /** @description contract, technical (document), drawing or other */
+                                        category: "contract" | "technical" | "drawing" | "other";
+                                        /** @description Contract number */
+                                        contract_number: string | null;
+                                        /** @description Free tags */
+                                        tags: string[];
+                                        /** @description Title */
+                                        title: string;
+                                    };
+                                    /** @description Note given with the version */
+                                    note: string | null;
+                                    /** @description A preview can be shown in the browser */
+                                    previewable: boolean;
+                                    /** @description The version this one restored */
+                                    restored_from: number | null;
+                                    /** @description SHA-256 of the bytes (checked on every read) */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a document
+         * @description Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                allowed_actions: string[];
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Contract number */
+                                contract_number: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Filed at
+                                 */
+                                created_at: string;
+                                /** @description Latest version number */
+                                current_version: number;
+                                /** @description Owning record id */
+                                entity_id: string;
+                                /** @description Owning record type */
+                                entity_type: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Document id
+                                 */
+                                id: string;
+                                /** @description Under legal hold */
+                                legal_hold: boolean;
+                                /** @description Why it is held */
+                                legal_hold_reason: string | null;
+                                /** @description Who filed it */
+                                owner_id: string;
+                                /** @description Kept at least until */
+                                retain_until: string | null;
+                                /** @description active or trashed */
+                                state: "active" | "trashed";
+                                /** @description Free tags */
+                                tags: string[];
+                                /** @description Title */
+                                title: string;
+                                /** @description When it went to the trash */
+                                trashed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Write once: no delete or overwrite while retained */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change title, category, tags or contract number
+         * @description Domain errors:
+         *     - `40960` DOCUMENT_RETAINED: The document is under WORM retention: it cannot be deleted, overwritten or shortened by anyone
+         *     - `40962` DOCUMENT_TRASHED: The document is in the trash; restore it first
+         *
+         *     Requires permission `documents.document.upload` (File documents, add and restore versions, change metadata (within the data scope)).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description contract, technical (document), drawing or other */
+                        category?: "contract" | "technical" | "drawing" | "other";
+                        /** @description Contract number */
+                        contract_number?: string | null;
+                        /** @description Free tags */
+                        tags?: string[];
+                        /** @description Title */
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                allowed_actions: string[];
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Contract number */
+                                contract_number: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Filed at
+                                 */
+                                created_at: string;
+                                /** @description Latest version number */
+                                current_version: number;
+                                /** @description Owning record id */
+                                entity_id: string;
+                                /** @description Owning record type */
+                                entity_type: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Document id
+                                 */
+                                id: string;
+                                /** @description Under legal hold */
+                                legal_hold: boolean;
+                                /** @description Why it is held */
+                                legal_hold_reason: string | null;
+                                /** @description Who filed it */
+                                owner_id: string;
+                                /** @description Kept at least until */
+                                retain_until: string | null;
+                                /** @description active or trashed */
+                                state: "active" | "trashed";
+                                /** @description Free tags */
+                                tags: string[];
+                                /** @description Title */
+                                title: string;
+                                /** @description When it went to the trash */
+                                trashed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Write once: no delete or overwrite while retained */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Place (reason) or release (null) a legal hold
+         * @description Requires permission `documents.document.hold` (Place and release legal holds on documents).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the document is held; null releases the hold */
+                        reason: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                allowed_actions: string[];
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Contract number */
+                                contract_number: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Filed at
+                                 */
+                                created_at: string;
+                                /** @description Latest version number */
+                                current_version: number;
+                                /** @description Owning record id */
+                                entity_id: string;
+                                /** @description Owning record type */
+                                entity_type: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Document id
+                                 */
+                                id: string;
+                                /** @description Under legal hold */
+                                legal_hold: boolean;
+                                /** @description Why it is held */
+                                legal_hold_reason: string | null;
+                                /** @description Who filed it */
+                                owner_id: string;
+                                /** @description Kept at least until */
+                                retain_until: string | null;
+                                /** @description active or trashed */
+                                state: "active" | "trashed";
+                                /** @description Free tags */
+                                tags: string[];
+                                /** @description Title */
+                                title: string;
+                                /** @description When it went to the trash */
+                                trashed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Write once: no delete or overwrite while retained */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a document back from the trash
+         * @description Requires permission `documents.document.delete` (Move documents to the trash and restore them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                allowed_actions: string[];
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Contract number */
+                                contract_number: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Filed at
+                                 */
+                                created_at: string;
+                                /** @description Latest version number */
+                                current_version: number;
+                                /** @description Owning record id */
+                                entity_id: string;
+                                /** @description Owning record type */
+                                entity_type: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Document id
+                                 */
+                                id: string;
+                                /** @description Under legal hold */
+                                legal_hold: boolean;
+                                /** @description Why it is held */
+                                legal_hold_reason: string | null;
+                                /** @description Who filed it */
+                                owner_id: string;
+                                /** @description Kept at least until */
+                                retain_until: string | null;
+                                /** @description active or trashed */
+                                state: "active" | "trashed";
+                                /** @description Free tags */
+                                tags: string[];
+                                /** @description Title */
+                                title: string;
+                                /** @description When it went to the trash */
+                                trashed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Write once: no delete or overwrite while retained */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/trash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a document to the trash (refused under legal hold or WORM retention, for every role)
+         * @description Domain errors:
+         *     - `40961` DOCUMENT_ON_HOLD: The document is under legal hold: it cannot be deleted until the hold is released
+         *     - `40960` DOCUMENT_RETAINED: The document is under WORM retention: it cannot be deleted, overwritten or shortened by anyone
+         *
+         *     Requires permission `documents.document.delete` (Move documents to the trash and restore them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                allowed_actions: string[];
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Contract number */
+                                contract_number: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Filed at
+                                 */
+                                created_at: string;
+                                /** @description Latest version number */
+                                current_version: number;
+                                /** @description Owning record id */
+                                entity_id: string;
+                                /** @description Owning record type */
+                                entity_type: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Document id
+                                 */
+                                id: string;
+                                /** @description Under legal hold */
+                                legal_hold: boolean;
+                                /** @description Why it is held */
+                                legal_hold_reason: string | null;
+                                /** @description Who filed it */
+                                owner_id: string;
+                                /** @description Kept at least until */
+                                retain_until: string | null;
+                                /** @description active or trashed */
+                                state: "active" | "trashed";
+                                /** @description Free tags */
+                                tags: string[];
+                                /** @description Title */
+                                title: string;
+                                /** @description When it went to the trash */
+                                trashed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Write once: no delete or overwrite while retained */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Version history, newest first, each with the metadata it was filed with
+         * @description Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /**
+                                 * Format: date-time
+                                 * @description When
+                                 */
+                                created_at: string;
+                                /** @description Who added it */
+                                created_by: string;
+                                /** @description File name as uploaded */
+                                file_name: string;
+                                /** @description Macro-enabled: kept, never converted or previewed */
+                                inert: boolean;
+                                /** @description pdf, docx, xlsx, pptx, odt, png, jpeg, … */
+                                kind: string;
+                                /** @description Type decided from the content */
+                                media_type: string;
+                                metadata: {
+                                    /** @description contract, technical (document), drawing or other */
+                                    category: "contract" | "technical" | "drawing" | "other";
+                                    /** @description Contract number */
+                                    contract_number: string | null;
+                                    /** @description Free tags */
+                                    tags: string[];
+                                    /** @description Title */
+                                    title: string;
+                                };
+                                /** @description Note given with the version */
+                                note: string | null;
+                                /** @description A preview can be shown in the browser */
+                                previewable: boolean;
+                                /** @description The version this one restored */
+                                restored_from: number | null;
+                                /** @description SHA-256 of the bytes (checked on every read) */
+                                sha256: string;
+                                /** @description Bytes */
+                                size: number;
+                                /** @description Version number, from 1 */
+                                version: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a new version of a document (multipart: optional note, then one file)
+         * @description Domain errors:
+         *     - `40060` DOCUMENT_EMPTY: The file is empty (0 bytes)
+         *     - `40061` DOCUMENT_FILE_NAME_INVALID: The file name has a path (`/`, `\`, `..`), control or direction-override characters, or is too long
+         *     - `40062` DOCUMENT_FILE_MISSING: The upload carried no file part
+         *     - `41560` DOCUMENT_TYPE_REFUSED: The content is not an accepted type (PDF, DOCX/XLSX/PPTX, ODF, PNG/JPEG/GIF/WebP, script-free SVG); the file name is not trusted
+         *     - `41561` DOCUMENT_ARCHIVE_BOMB: The office file unpacks to too much data or too many parts (zip bomb)
+         *     - `40962` DOCUMENT_TRASHED: The document is in the trash; restore it first
+         *
+         *     Requires permission `documents.document.upload` (File documents, add and restore versions, change metadata (within the data scope)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                document: {
+                                    /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                    allowed_actions: string[];
+                                    /** @description contract, technical (document), drawing or other */
+                                    category: "contract" | "technical" | "drawing" | "other";
+                                    /** @description Contract number */
+                                    contract_number: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Filed at
+                                     */
+                                    created_at: string;
+                                    /** @description Latest version number */
+                                    current_version: number;
+                                    /** @description Owning record id */
+                                    entity_id: string;
+                                    /** @description Owning record type */
+                                    entity_type: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Document id
+                                     */
+                                    id: string;
+                                    /** @description Under legal hold */
+                                    legal_hold: boolean;
+                                    /** @description Why it is held */
+                                    legal_hold_reason: string | null;
+                                    /** @description Who filed it */
+                                    owner_id: string;
+                                    /** @description Kept at least until */
+                                    retain_until: string | null;
+                                    /** @description active or trashed */
+                                    state: "active" | "trashed";
+                                    /** @description Free tags */
+                                    tags: string[];
+                                    /** @description Title */
+                                    title: string;
+                                    /** @description When it went to the trash */
+                                    trashed_at: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                    /** @description Write once: no delete or overwrite while retained */
+                                    worm: boolean;
+                                };
+                                version: {
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Who added it */
+                                    created_by: string;
+                                    /** @description File name as uploaded */
+                                    file_name: string;
+                                    /** @description Macro-enabled: kept, never converted or previewed */
+                                    inert: boolean;
+                                    /** @description pdf, docx, xlsx, pptx, odt, png, jpeg, … */
+                                    kind: string;
+                                    /** @description Type decided from the content */
+                                    media_type: string;
+                                    metadata: {
+                                        /** @description contract, technical (document), drawing or other */
+                                        category: "contract" | "technical" | "drawing" | "other";
+                                        /** @description Contract number */
+                                        contract_number: string | null;
+                                        /** @description Free tags */
+                                        tags: string[];
+                                        /** @description Title */
+                                        title: string;
+                                    };
+                                    /** @description Note given with the version */
+                                    note: string | null;
+                                    /** @description A preview can be shown in the browser */
+                                    previewable: boolean;
+                                    /** @description The version this one restored */
+                                    restored_from: number | null;
+                                    /** @description SHA-256 of the bytes (checked on every read) */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{version}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a version (Range requests, RFC 6266 file name, SHA-256 checked on read)
+         * @description Domain errors:
+         *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *
+         *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file’s bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{version}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview a version inline: PDFs and images as they are, office files as PDF (cached by hash)
+         * @description Domain errors:
+         *     - `40963` DOCUMENT_NO_PREVIEW: No preview exists for this version (inert macro file, or no office converter is installed)
+         *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *
+         *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file’s bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an earlier version as a new version (nothing is overwritten)
+         * @description Domain errors:
+         *     - `40962` DOCUMENT_TRASHED: The document is in the trash; restore it first
+         *
+         *     Requires permission `documents.document.upload` (File documents, add and restore versions, change metadata (within the data scope)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                document: {
+                                    /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                    allowed_actions: string[];
+                                    /** @description contract, technical (document), drawing or other */
+                                    category: "contract" | "technical" | "drawing" | "other";
+                                    /** @description Contract number */
+                                    contract_number: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Filed at
+                                     */
+                                    created_at: string;
+                                    /** @description Latest version number */
+                                    current_version: number;
+                                    /** @description Owning record id */
+                                    entity_id: string;
+                                    /** @description Owning record type */
+                                    entity_type: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Document id
+                                     */
+                                    id: string;
+                                    /** @description Under legal hold */
+                                    legal_hold: boolean;
+                                    /** @description Why it is held */
+                                    legal_hold_reason: string | null;
+                                    /** @description Who filed it */
+                                    owner_id: string;
+                                    /** @description Kept at least until */
+                                    retain_until: string | null;
+                                    /** @description active or trashed */
+                                    state: "active" | "trashed";
+                                    /** @description Free tags */
+                                    tags: string[];
+                                    /** @description Title */
+                                    title: string;
+                                    /** @description When it went to the trash */
+                                    trashed_at: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                    /** @description Write once: no delete or overwrite while retained */
+                                    worm: boolean;
+                                };
+                                version: {
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Who added it */
+                                    created_by: string;
+                                    /** @description File name as uploaded */
+                                    file_name: string;
+                                    /** @description Macro-enabled: kept, never converted or previewed */
+                                    inert: boolean;
+                                    /** @description pdf, docx, xlsx, pptx, odt, png, jpeg, … */
+                                    kind: string;
+                                    /** @description Type decided from the content */
+                                    media_type: string;
+                                    metadata: {
+                                        /** @description contract, technical (document), drawing or other */
+                                        category: "contract" | "technical" | "drawing" | "other";
+                                        /** @description Contract number */
+                                        contract_number: string | null;
+                                        /** @description Free tags */
+                                        tags: string[];
+                                        /** @description Title */
+                                        title: string;
+                                    };
+                                    /** @description Note given with the version */
+                                    note: string | null;
+                                    /** @description A preview can be shown in the browser */
+                                    previewable: boolean;
+                                    /** @description The version this one restored */
+                                    restored_from: number | null;
+                                    /** @description SHA-256 of the bytes (checked on every read) */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/retention-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention policy per category
+         * @description Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Years kept */
+                                keep_years: number;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description WORM */
+                                worm: boolean;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/retention-policies/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a category’s retention (years, WORM) for documents filed from now on
+         * @description Domain errors:
+         *     - `40960` DOCUMENT_RETAINED: The document is under WORM retention: it cannot be deleted, overwritten or shortened by anyone
+         *
+         *     Requires permission `documents.retention.manage` (Set the retention policy (years, WORM) per category).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description contract, technical (document), drawing or other */
+                    category: "contract" | "technical" | "drawing" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Years a document is kept after filing (0: no retention) */
+                        keep_years: number;
+                        /** @description Why */
+                        note?: string | null;
+                        /** @description No delete or overwrite while retained, for every role */
+                        worm: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Years kept */
+                                keep_years: number;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description WORM */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;

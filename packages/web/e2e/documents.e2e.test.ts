@@ -1,0 +1,87 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
+import { type Locale, launchBrowser, openContext } from './support/browser';
+import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
+import { apiCall, apiToken, signIn } from './support/flows';
+
+const password = 'Quiet-Lantern-73!';
+
+async function samplePdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([400, 300]);
+  page.drawText('Supply contract HT-E2E', {
+    x: 40,
+    y: 250,
+    size: 18,
+    font: await pdf.embedFont(StandardFonts.Helvetica),
+  });
+  return Buffer.from(await pdf.save());
+}
+
+describe('the document library', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(withoutMfaByDefault), launchBrowser()]);
+    const first = await apiToken(server.url, 'admin', server.adminPassword);
+    await apiCall(server.url, first, 'POST', '/auth/password/change', {
+      current_password: server.adminPassword,
+      new_password: password,
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function library(locale: Locale) {
+    const opened = await openContext(browser, server.url, { locale });
+    await signIn(opened.page, server.url, 'admin', password, '/documents?contract_number=HT-E2E');
+    await opened.page.getByTestId('documents-table').waitFor();
+    return opened;
+  }
+
+  it('uploads several files by drag-and-drop input with progress, lists them under the contract, previews the PDF with pdf.js', async () => {
+    const { context, page, watch } = await library('en');
+    await page.getByTestId('documents-upload').click();
+    await page.getByTestId('upload-entity-id').fill('C-E2E');
+    expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
+    await page.locator('[data-testid="upload-drop"] input[type=file]').setInputFiles([
+      { name: '供货合同.pdf', mimeType: 'application/pdf', buffer: await samplePdf() },
+      {
+        name: 'invoice.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('<!DOCTYPE html><p>not a pdf</p>'),
+      },
+    ]);
+    await page.getByTestId('upload-start').click();
+    await page.locator('.ant-modal [role="alert"]').waitFor();
+    expect(await page.getByTestId('upload-item').count()).toBe(2);
+    await expect.poll(() => page.locator('.ant-progress-status-success').count()).toBe(1);
+    await page.getByRole('button', { name: 'Close' }).last().click();
+    const rows = page.locator('[data-testid="documents-table"] tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('供货合同.pdf');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('document-versions').first().click();
+    await page.getByTestId('version-preview').click();
+    await page.locator('[data-testid="preview-pages"] canvas').first().waitFor();
+    expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
+    // The refused HTML upload is the one failed request the console reports.
+    expect(watch.errors.filter((e) => !e.includes('415 (Unsupported Media Type)'))).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  for (const locale of ['zh-CN', 'he'] as const) {
+    it(`shows the library in ${locale} with no serious accessibility violation`, async () => {
+      const { context, page } = await library(locale);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'he' ? 'rtl' : 'ltr');
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});

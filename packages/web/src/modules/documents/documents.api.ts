@@ -1,0 +1,65 @@
+import { ApiError } from '@/platform/api/api-error';
+import { api, authorizedFetch, call } from '@/platform/api/http-client';
+import type { paths } from '@/platform/api/schema';
+import { accessToken } from '@/platform/auth/tokens';
+
+export type DocumentQuery = NonNullable<paths['/api/v1/documents']['get']['parameters']['query']>;
+const byId = (id: string) => ({ params: { path: { id } } });
+const base = '/api/v1/documents';
+
+export const documentsApi = {
+  list: (query: DocumentQuery) => call(api.GET('/api/v1/documents', { params: { query } })),
+  versions: (id: string) => call(api.GET('/api/v1/documents/{id}/versions', byId(id))),
+  restoreVersion: (id: string, version: number) =>
+    call(
+      api.POST('/api/v1/documents/{id}/versions/{version}/restore', { params: { path: { id, version } } }),
+    ),
+  trash: (id: string) => call(api.POST('/api/v1/documents/{id}/trash', byId(id))),
+  restore: (id: string) => call(api.POST('/api/v1/documents/{id}/restore', byId(id))),
+  contentUrl: (id: string, version: number) => `${base}/${id}/versions/${version}/content`,
+  /** The preview's bytes (PDF or image) with the caller's token, for pdf.js or an object URL. */
+  async preview(id: string, version: number): Promise<Blob> {
+    const response = await authorizedFetch(new Request(`${base}/${id}/versions/${version}/preview`));
+    if (!response.ok) throw ApiError.fromResponse(response, await response.json().catch(() => null));
+    return response.blob();
+  },
+};
+
+export type DocumentRow = Awaited<ReturnType<typeof documentsApi.list>>['items'][number];
+export type DocumentVersion = Awaited<ReturnType<typeof documentsApi.versions>>[number];
+export const categories = ['contract', 'technical', 'drawing', 'other'] as const;
+
+/**
+ * Uploads one file as multipart (fields first, then the file) with progress. XMLHttpRequest,
+ * because fetch reports no upload progress; the body is the File itself, streamed by the browser.
+ */
+export function uploadDocument(
+  fields: Record<string, string>,
+  file: File,
+  onProgress: (fraction: number) => void,
+  url = base,
+): Promise<unknown> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value) form.append(name, value);
+  form.append('file', file, file.name);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    const token = accessToken();
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(ApiError.network(new Error('upload failed')));
+    xhr.onload = () => {
+      const body = (() => {
+        try {
+          return JSON.parse(xhr.responseText);
+        } catch {
+          return null;
+        }
+      })();
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body?.data);
+      else reject(ApiError.fromResponse(new Response(null, { status: xhr.status }), body));
+    };
+    xhr.send(form);
+  });
+}
