@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach } from 'vitest';
 import { configureAudit, MAC_PURPOSE } from '../src/modules/audit/audit.config.js';
-import type { AuditDeps } from '../src/modules/audit/audit-deps.js';
+import type { AuditDeps } from '../src/modules/audit/audit.deps.js';
 import { audit, systemActor } from '../src/modules/audit/index.js';
 import { systemClock } from '../src/platform/db/clock.js';
 import type { Db } from '../src/platform/db/schema.js';

@@ -20,13 +20,12 @@ export const legacyExemptions: readonly string[] = [
   'routes-import-repository modules/jobs-admin/jobs-admin.routes.ts -> platform/jobs/jobs-admin.repository.ts',
 
   // Audit: SQL in services, the recorder and the verifier (phase B: audit sub-folders with repositories).
-  'sql-outside-repository modules/audit/audit-authenticity.ts',
-  'sql-outside-repository modules/audit/audit-checkpoint.service.ts',
-  'sql-outside-repository modules/audit/audit-recorder.sql.ts',
-  'sql-outside-repository modules/audit/audit-recorder.ts',
-  'sql-outside-repository modules/audit/audit-retention.service.ts',
-  'sql-outside-repository modules/audit/audit-verify-parallel.ts',
-  'sql-outside-repository modules/audit/audit-verify.service.ts',
+  'sql-outside-repository modules/audit/checkpoints/authenticity.service.ts',
+  'sql-outside-repository modules/audit/checkpoints/checkpoints.service.ts',
+  'sql-outside-repository modules/audit/chain/recorder.service.ts',
+  'sql-outside-repository modules/audit/retention/retention.service.ts',
+  'sql-outside-repository modules/audit/verify/verify-parallel.ts',
+  'sql-outside-repository modules/audit/verify/verify.service.ts',
 
   // Identity: SQL in services, routes and helpers (phase B: one repository per feature).
   'sql-outside-repository modules/identity/api-keys/api-key-auth.ts',

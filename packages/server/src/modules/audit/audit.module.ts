@@ -3,12 +3,12 @@ import type { AppContext } from '../../platform/app-context.js';
 import { onContextCreated } from '../../platform/context-initializers.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { configureAudit, MAC_PURPOSE } from './audit.config.js';
+import { auditDeps } from './audit.deps.js';
 import { auditRoutes } from './audit.routes.js';
-import { checkpointAll } from './audit-checkpoint.service.js';
-import { auditDeps } from './audit-deps.js';
-import { installRequestAudit } from './audit-http.hook.js';
-import { archiveExpired } from './audit-retention.service.js';
-import { AUDIT_CHAINS } from './audit-types.js';
+import { AUDIT_CHAINS } from './chain/chain.types.js';
+import { installRequestAudit } from './chain/request-audit.hook.js';
+import { checkpointAll } from './checkpoints/checkpoints.service.js';
+import { archiveExpired } from './retention/retention.service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,7 +1,7 @@
 import { decodeJson } from '../../platform/db/json-codec.js';
 import { auditCatalogue } from './audit.catalogue.js';
 import type { AuditEventsTable } from './audit.tables.js';
-import type { VerifyReport } from './audit-verify.service.js';
+import type { VerifyReport } from './verify/verify.service.js';
 
 /** An event row as the API shows it (JSON columns parsed, actor grouped). */
 export function presentEvent(row: AuditEventsTable) {

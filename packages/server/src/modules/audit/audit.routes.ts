@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/app-context.js';
 import { pageSchema } from '../../platform/db/pagination.js';
 import { envelope, errorResponses, ok } from '../../platform/http/envelope.js';
+import { type AuditDeps, auditDeps } from './audit.deps.js';
 import { presentEvent, presentReport } from './audit.presenter.js';
 import {
   checkpointSchema,
@@ -21,11 +22,10 @@ import {
   queryEvents,
   runVerification,
 } from './audit.service.js';
-import { actorFromRequest } from './audit-actor.js';
-import type { AuditBundle } from './audit-bundle.js';
-import { checkpointAll } from './audit-checkpoint.service.js';
-import { type AuditDeps, auditDeps } from './audit-deps.js';
-import { AUDIT_CHAINS, auditPermissions } from './audit-types.js';
+import { actorFromRequest } from './chain/actor.js';
+import { AUDIT_CHAINS, auditPermissions } from './chain/chain.types.js';
+import { checkpointAll } from './checkpoints/checkpoints.service.js';
+import type { AuditBundle } from './proofs/bundle.js';
 
 const read = { access: { permission: auditPermissions.read } };
 const exporting = { access: { permission: auditPermissions.export } };

@@ -4,20 +4,20 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { notFound } from '../../platform/errors.js';
 import { auditEvents } from './audit.catalogue.js';
 import { auditSettings } from './audit.config.js';
-import { eventById, latestCheckpoint } from './audit.repository.js';
+import { type AuditDeps, CHECKPOINT_KEY } from './audit.deps.js';
 import type { AuditFilter } from './audit.schemas.js';
 import type { AuditEventsTable } from './audit.tables.js';
-import type { AuditBundle } from './audit-bundle.js';
-import { buildBundle } from './audit-bundle.service.js';
-import { createCheckpoint } from './audit-checkpoint.service.js';
-import { type AuditDeps, CHECKPOINT_KEY } from './audit-deps.js';
-import { eventsToCsv } from './audit-export.format.js';
-import { countEventsThrough, exportEvents, filteredEvents } from './audit-query.repository.js';
-import { recordEvent } from './audit-recorder.js';
-import { complianceReportPdf } from './audit-report.pdf.js';
-import type { AuditActor } from './audit-types.js';
-import { AUDIT_CHAINS } from './audit-types.js';
-import { type VerifyReport, verifyAuditLog } from './audit-verify.service.js';
+import { eventById, latestCheckpoint } from './chain/chain.repository.js';
+import type { AuditActor } from './chain/chain.types.js';
+import { AUDIT_CHAINS } from './chain/chain.types.js';
+import { recordEvent } from './chain/recorder.service.js';
+import { createCheckpoint } from './checkpoints/checkpoints.service.js';
+import { eventsToCsv } from './export/csv.format.js';
+import { countEventsThrough, exportEvents, filteredEvents } from './export/events.repository.js';
+import type { AuditBundle } from './proofs/bundle.js';
+import { buildBundle } from './proofs/bundle.service.js';
+import { complianceReportPdf } from './reports/report.pdf.js';
+import { type VerifyReport, verifyAuditLog } from './verify/verify.service.js';
 
 /** The review and verification use cases behind the admin API. Reads of the audit log are audited too. */
 export async function queryEvents(

@@ -13,7 +13,7 @@ import {
   listSchedules,
 } from '../../platform/jobs/jobs-admin.repository.js';
 import { actorFromRequest } from '../audit/index.js';
-import { presentAttempt, presentJob, presentQueue, presentSchedule } from './jobs-admin.presenters.js';
+import { presentAttempt, presentJob, presentQueue, presentSchedule } from './jobs-admin.presenter.js';
 import {
   idParams,
   jobDetailSchema,
