@@ -19,14 +19,6 @@ export const legacyExemptions: readonly string[] = [
   'routes-import-repository modules/identity/users/user-admin.routes.ts -> modules/identity/users/users.repository.ts',
   'routes-import-repository modules/jobs-admin/jobs-admin.routes.ts -> platform/jobs/jobs-admin.repository.ts',
 
-  // Audit: SQL in services, the recorder and the verifier (phase B: audit sub-folders with repositories).
-  'sql-outside-repository modules/audit/checkpoints/authenticity.service.ts',
-  'sql-outside-repository modules/audit/checkpoints/checkpoints.service.ts',
-  'sql-outside-repository modules/audit/chain/recorder.service.ts',
-  'sql-outside-repository modules/audit/retention/retention.service.ts',
-  'sql-outside-repository modules/audit/verify/verify-parallel.ts',
-  'sql-outside-repository modules/audit/verify/verify.service.ts',
-
   // Identity: SQL in services, routes and helpers (phase B: one repository per feature).
   'sql-outside-repository modules/identity/api-keys/api-key-auth.ts',
   'sql-outside-repository modules/identity/api-keys/api-keys.routes.ts',

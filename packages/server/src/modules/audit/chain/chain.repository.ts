@@ -1,8 +1,8 @@
-import type { DbOrTrx } from '../../../platform/db/schema.js';
+import { sql } from 'kysely';
+import type { Db, DbOrTrx } from '../../../platform/db/schema.js';
 import type { AuditEventsTable } from '../audit.tables.js';
-import type { SignedCheckpoint } from '../checkpoints/checkpoint.js';
 
-/** All SQL of the audit module except the recorder's hot path and the review queries. */
+/** The chain's SQL outside the recorder's hot path: heads and events, read in sequence order. */
 export async function readHead(
   db: DbOrTrx,
   chain: string,
@@ -42,45 +42,60 @@ export async function eventById(db: DbOrTrx, id: string): Promise<AuditEventsTab
   return row;
 }
 
-export async function insertCheckpoint(db: DbOrTrx, id: string, checkpoint: SignedCheckpoint): Promise<void> {
-  await db
-    .insertInto('audit_checkpoints')
-    .values({ id, ...checkpoint })
-    .onConflict((oc) => oc.columns(['chain', 'tree_size']).doNothing())
-    .execute();
-}
-
-export async function listCheckpoints(
+/**
+ * The seals (leaf hash and MAC) of events `afterSeq+1 .. upToSeq`, in sequence order, at most
+ * `limit`: the authenticity check reads them in batches.
+ */
+export async function eventSeals(
   db: DbOrTrx,
   chain: string,
-): Promise<(SignedCheckpoint & { id: string })[]> {
+  range: { afterSeq: number; upToSeq: number },
+  limit: number,
+): Promise<{ seq: number; id: string; leaf_hash: string; mac: string | null }[]> {
   const rows = await db
-    .selectFrom('audit_checkpoints')
-    .selectAll()
+    .selectFrom('audit_events')
+    .select(['seq', 'id', 'leaf_hash', 'mac'])
     .where('chain', '=', chain)
-    .orderBy('tree_size')
+    .where('seq', '>', range.afterSeq)
+    .where('seq', '<=', range.upToSeq)
+    .orderBy('seq')
+    .limit(limit)
     .execute();
-  return rows.map((row) => ({ ...row, tree_size: Number(row.tree_size) }));
+  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }
 
-export async function latestCheckpoint(db: DbOrTrx, chain: string) {
-  const rows = await db
-    .selectFrom('audit_checkpoints')
-    .selectAll()
+/** How many event rows of `chain` the database holds, whatever their sequence numbers. */
+export async function countEventRows(db: DbOrTrx, chain: string): Promise<number> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select(sql<number>`count(*)`.as('n'))
     .where('chain', '=', chain)
-    .orderBy('tree_size', 'desc')
-    .limit(1)
-    .execute();
-  const row = rows[0];
-  return row ? { ...row, tree_size: Number(row.tree_size) } : undefined;
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
-export async function listArchives(db: DbOrTrx, chain: string) {
-  const rows = await db
-    .selectFrom('audit_archives')
-    .selectAll()
+/**
+ * The last seq such that every event up to it occurred before `cutoff`, or null when every
+ * event of the chain is older (the caller then takes the head).
+ */
+export async function lastSeqBefore(db: DbOrTrx, chain: string, cutoff: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select(sql<number | null>`min(seq)`.as('first_kept'))
     .where('chain', '=', chain)
-    .orderBy('from_seq')
-    .execute();
-  return rows.map((row) => ({ ...row, from_seq: Number(row.from_seq), to_seq: Number(row.to_seq) }));
+    .where('occurred_at', '>=', cutoff)
+    .executeTakeFirst();
+  return row?.first_kept === null || row?.first_kept === undefined ? null : Number(row.first_kept) - 1;
+}
+
+/** The SQLite file behind `db`, or null (PostgreSQL, in-memory): only files can be read in parallel. */
+export async function sqliteFileOf(db: Db): Promise<string | null> {
+  try {
+    const rows = await sql<{
+      file: string;
+    }>`select file from pragma_database_list where name = 'main'`.execute(db);
+    return rows.rows[0]?.file || null;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,4 @@
-import { CompiledQuery, PostgresAdapter } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import type { Trx } from '../../../platform/db/schema.js';
 import type { AuditEventsTable } from '../audit.tables.js';
 import { HASHED_FIELDS } from './leaf.js';
@@ -53,4 +53,16 @@ export async function readLockedHead(trx: Trx, chain: string): Promise<{ seq: nu
   );
   const row = result.rows[0];
   return row ? { seq: Number(row.seq), hash: row.head_hash } : null;
+}
+
+/** Creates the head of a chain that has no event yet; a head another writer just made is kept. */
+export async function insertGenesisHead(
+  trx: Trx,
+  chain: string,
+  genesisHash: string,
+  at: string,
+): Promise<void> {
+  await sql`insert into audit_chain_heads (chain, seq, head_hash, updated_at) values (${chain}, 0, ${genesisHash}, ${at}) on conflict (chain) do nothing`.execute(
+    trx,
+  );
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { nowIso } from '../../../platform/db/clock.js';
 import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
@@ -9,7 +8,7 @@ import { canonicalize } from './canonical-json.js';
 import type { AuditChain, AuditEventInput } from './chain.types.js';
 import { changedFields, readableDiff } from './diff.js';
 import { eventLeafHash, GENESIS_HASH } from './leaf.js';
-import { appendRow, isPostgresTrx, readLockedHead } from './recorder.repository.js';
+import { appendRow, insertGenesisHead, isPostgresTrx, readLockedHead } from './recorder.repository.js';
 
 type Head = { seq: number; hash: string };
 
@@ -75,9 +74,7 @@ function buildRow(event: AuditEventInput, chain: string, head: Head): AuditEvent
 async function lockHead(trx: Trx, chain: string): Promise<Head> {
   let row = await readLockedHead(trx, chain);
   if (!row) {
-    await sql`insert into audit_chain_heads (chain, seq, head_hash, updated_at) values (${chain}, 0, ${GENESIS_HASH}, ${nowIso(auditSettings().clock)}) on conflict (chain) do nothing`.execute(
-      trx,
-    );
+    await insertGenesisHead(trx, chain, GENESIS_HASH, nowIso(auditSettings().clock));
     row = await readLockedHead(trx, chain);
   }
   if (!row) throw new Error(`audit chain head ${chain} is missing`);

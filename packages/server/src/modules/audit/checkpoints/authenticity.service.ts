@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { eventMac } from '../audit.config.js';
+import { eventSeals } from '../chain/chain.repository.js';
 import type { ChainBreak } from '../chain/chain-scan.js';
 
 /**
@@ -18,25 +19,17 @@ export async function firstUnauthenticEvent(
 ): Promise<ChainBreak | null> {
   let last = afterSeq;
   while (last < upToSeq) {
-    const rows = await db
-      .selectFrom('audit_events')
-      .select(['seq', 'id', 'leaf_hash', 'mac'])
-      .where('chain', '=', chain)
-      .where('seq', '>', last)
-      .where('seq', '<=', upToSeq)
-      .orderBy('seq')
-      .limit(10_000)
-      .execute();
+    const rows = await eventSeals(db, chain, { afterSeq: last, upToSeq }, 10_000);
     if (rows.length === 0) return null;
     for (const row of rows) {
       if (row.mac !== eventMac(row.leaf_hash, key))
         return {
-          seq: Number(row.seq),
+          seq: row.seq,
           id: row.id,
           problem:
             'not authenticated (MAC missing or wrong): not recorded by SignX, or recorded without its keyring',
         };
-      last = Number(row.seq);
+      last = row.seq;
     }
   }
   return null;

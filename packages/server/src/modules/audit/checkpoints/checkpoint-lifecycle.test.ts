@@ -6,8 +6,9 @@ import { testConfig } from '../../../../test/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-database.js';
 import { buildApp } from '../../../app.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
-import { latestCheckpoint, listCheckpoints, readHead } from '../chain/chain.repository.js';
+import { readHead } from '../chain/chain.repository.js';
 import { audit, systemActor } from '../index.js';
+import { latestCheckpoint, listCheckpoints } from './checkpoints.repository.js';
 
 let database: TestDatabase;
 let dataDir: string;

@@ -3,11 +3,12 @@ import { newId } from '../../../platform/db/ids.js';
 import { AppError } from '../../../platform/errors.js';
 import { MAC_PURPOSE } from '../audit.config.js';
 import { type AuditDeps, CHECKPOINT_KEY } from '../audit.deps.js';
-import { latestCheckpoint, readHead } from '../chain/chain.repository.js';
+import { readHead } from '../chain/chain.repository.js';
 import { verifiedTree } from '../proofs/tree-cache.js';
 import { writeAnchor } from './anchor.js';
 import { firstUnauthenticEvent } from './authenticity.service.js';
 import { type SignedCheckpoint, signCheckpoint } from './checkpoint.js';
+import { insertCheckpoint, latestCheckpoint } from './checkpoints.repository.js';
 
 /**
  * Signs the current state of a chain (tree size + Merkle root + time) with the platform's
@@ -43,11 +44,7 @@ export async function createCheckpoint(deps: AuditDeps, chain: string): Promise<
     signer.privateKey,
   );
   writeAnchor(deps.anchorDir, checkpoint);
-  await deps.db
-    .insertInto('audit_checkpoints')
-    .values({ id: newId(), ...checkpoint })
-    .onConflict((oc) => oc.columns(['chain', 'tree_size']).doNothing())
-    .execute();
+  await insertCheckpoint(deps.db, newId(), checkpoint);
   return checkpoint;
 }
 

@@ -1,10 +1,11 @@
 import type { Db, DbOrTrx } from '../../../platform/db/schema.js';
 import { AppError } from '../../../platform/errors.js';
 import type { StoragePort } from '../../../platform/storage/storage.port.js';
-import { eventsAfter, listArchives } from '../chain/chain.repository.js';
+import { eventsAfter, sqliteFileOf } from '../chain/chain.repository.js';
 import { ChainScanner } from '../chain/chain-scan.js';
 import { readArchivedEvents } from '../retention/archive-reader.js';
-import { scanInParallel, sqliteFileOf } from '../verify/verify-parallel.js';
+import { listArchives } from '../retention/retention.repository.js';
+import { scanInParallel } from '../verify/verify-parallel.js';
 import { MerkleTree } from './merkle-tree.js';
 
 /**

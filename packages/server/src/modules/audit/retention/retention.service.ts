@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { nowIso } from '../../../platform/db/clock.js';
 import { newId } from '../../../platform/db/ids.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { auditEvents } from '../audit.catalogue.js';
 import type { AuditDeps } from '../audit.deps.js';
 import { systemActor } from '../chain/actor.js';
-import { eventsAfter, latestCheckpoint, listArchives, readHead } from '../chain/chain.repository.js';
+import { eventsAfter, lastSeqBefore, readHead } from '../chain/chain.repository.js';
 import { AUDIT_CHAINS } from '../chain/chain.types.js';
 import { recordEvent } from '../chain/recorder.service.js';
+import { latestCheckpoint } from '../checkpoints/checkpoints.repository.js';
 import { buildBundle } from '../proofs/bundle.service.js';
+import { deleteArchivedEvents, insertArchive, listArchives } from './retention.repository.js';
 
 const MAX_PER_ARCHIVE = 50_000;
 
@@ -55,25 +56,17 @@ async function archiveChain(deps: AuditDeps, chain: string, cutoff: string): Pro
   const stored = await deps.storage.put(bytes, { contentType: 'application/json' });
   const checkpoint = await latestCheckpoint(deps.db, chain);
   await inTransaction(deps.db, async (trx) => {
-    await trx
-      .insertInto('audit_archives')
-      .values({
-        id: newId(),
-        chain,
-        from_seq: fromSeq,
-        to_seq: toSeq,
-        storage_key: stored.key,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        checkpoint_id: checkpoint?.id ?? '',
-        created_at: nowIso(deps.clock),
-      })
-      .execute();
-    await trx
-      .deleteFrom('audit_events')
-      .where('chain', '=', chain)
-      .where('seq', '>=', fromSeq)
-      .where('seq', '<=', toSeq)
-      .execute();
+    await insertArchive(trx, {
+      id: newId(),
+      chain,
+      from_seq: fromSeq,
+      to_seq: toSeq,
+      storage_key: stored.key,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      checkpoint_id: checkpoint?.id ?? '',
+      created_at: nowIso(deps.clock),
+    });
+    await deleteArchivedEvents(trx, chain, { fromSeq, toSeq });
     await recordEvent(trx, {
       action: auditEvents['archive.created'],
       actor: systemActor('audit-retention'),
@@ -87,12 +80,7 @@ async function archiveChain(deps: AuditDeps, chain: string, cutoff: string): Pro
 
 /** The last seq such that every event up to it is older than the cutoff. */
 async function lastExpiredSeq(deps: AuditDeps, chain: string, cutoff: string): Promise<number> {
-  const row = await deps.db
-    .selectFrom('audit_events')
-    .select(sql<number | null>`min(seq)`.as('first_kept'))
-    .where('chain', '=', chain)
-    .where('occurred_at', '>=', cutoff)
-    .executeTakeFirst();
-  if (row?.first_kept !== null && row?.first_kept !== undefined) return Number(row.first_kept) - 1;
+  const seq = await lastSeqBefore(deps.db, chain, cutoff);
+  if (seq !== null) return seq;
   return (await readHead(deps.db, chain))?.seq ?? 0;
 }

@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { type AuditDeps, CHECKPOINT_KEY } from '../audit.deps.js';
-import { listCheckpoints } from '../chain/chain.repository.js';
 import type { ChainBreak } from '../chain/chain-scan.js';
 import { isCheckpointSigned, type SignedCheckpoint } from '../checkpoints/checkpoint.js';
+import { listCheckpoints } from '../checkpoints/checkpoints.repository.js';
 import type { MerkleTree } from '../proofs/merkle-tree.js';
 
 /**

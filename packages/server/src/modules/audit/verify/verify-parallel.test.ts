@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { recordSome, useAuditTestBed } from '../../../../test/audit-kit.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
+import { sqliteFileOf } from '../chain/chain.repository.js';
 import { ChainScanner } from '../chain/chain-scan.js';
 import { audit, systemActor } from '../index.js';
 import { MerkleTree } from '../proofs/merkle-tree.js';
-import { scanInParallel, sqliteFileOf } from './verify-parallel.js';
+import { scanInParallel } from './verify-parallel.js';
 
 const bed = useAuditTestBed();
 

@@ -2,25 +2,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/schema.js';
 import type { ChainScanner } from '../chain/chain-scan.js';
 import type { SegmentJob, SegmentResult } from './verify.worker.js';
 
 const SEGMENT = 65_536;
 const THREADS = 2;
-
-/** The SQLite file behind `db`, or null (PostgreSQL, in-memory): only files can be read in parallel. */
-export async function sqliteFileOf(db: Db): Promise<string | null> {
-  try {
-    const rows = await sql<{
-      file: string;
-    }>`select file from pragma_database_list where name = 'main'`.execute(db);
-    return rows.rows[0]?.file || null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Verifies events scanner.count+1 .. upToSeq of a SQLite chain in worker threads, range by

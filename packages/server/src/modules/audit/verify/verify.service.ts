@@ -1,14 +1,14 @@
-import { sql } from 'kysely';
 import { MAC_PURPOSE } from '../audit.config.js';
 import type { AuditDeps } from '../audit.deps.js';
-import { eventsAfter, listArchives, readHead } from '../chain/chain.repository.js';
+import { countEventRows, eventsAfter, readHead, sqliteFileOf } from '../chain/chain.repository.js';
 import { type ChainBreak, ChainScanner } from '../chain/chain-scan.js';
 import { readAnchors } from '../checkpoints/anchor.js';
 import { firstUnauthenticEvent } from '../checkpoints/authenticity.service.js';
 import { MerkleTree } from '../proofs/merkle-tree.js';
 import { readArchivedEvents } from '../retention/archive-reader.js';
+import { listArchives } from '../retention/retention.repository.js';
 import { checkCheckpoints } from './verify-checkpoints.js';
-import { scanInParallel, sqliteFileOf } from './verify-parallel.js';
+import { scanInParallel } from './verify-parallel.js';
 
 export interface ChainReport {
   chain: string;
@@ -112,16 +112,12 @@ async function checkHead(deps: AuditDeps, chain: string, scanner: ChainScanner):
   else if (seq < scanner.count || (seq > 0 && head?.head_hash !== scanner.lastHash))
     scanner.fail({ seq: scanner.count, id: null }, 'the chain head does not match the last event');
   if (scanner.broken) return;
-  const row = await deps.db
-    .selectFrom('audit_events')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('chain', '=', chain)
-    .executeTakeFirst();
+  const rows = await countEventRows(deps.db, chain);
   const archived = (await listArchives(deps.db, chain)).reduce(
     (sum, a) => sum + a.to_seq - a.from_seq + 1,
     0,
   );
-  const stray = Number(row?.n ?? 0) + archived - scanner.count;
+  const stray = rows + archived - scanner.count;
   if (stray !== 0)
     scanner.fail({ seq: 0, id: null }, `${Math.abs(stray)} event row(s) lie outside the chain sequence`);
 }
