@@ -11,8 +11,9 @@ import { eventById } from './chain/chain.repository.js';
 import type { AuditActor } from './chain/chain.types.js';
 import { AUDIT_CHAINS } from './chain/chain.types.js';
 import { recordEvent } from './chain/recorder.service.js';
+import type { SignedCheckpoint } from './checkpoints/checkpoint.js';
 import { latestCheckpoint } from './checkpoints/checkpoints.repository.js';
-import { createCheckpoint } from './checkpoints/checkpoints.service.js';
+import { checkpointAll, createCheckpoint } from './checkpoints/checkpoints.service.js';
 import { eventsToCsv } from './export/csv.format.js';
 import { countEventsThrough, exportEvents, filteredEvents } from './export/events.repository.js';
 import type { AuditBundle } from './proofs/bundle.js';
@@ -34,6 +35,11 @@ export async function eventEvidence(deps: AuditDeps, id: string): Promise<AuditB
   if (!event) throw notFound('audit event');
   const seq = Number(event.seq);
   return buildBundle(deps, event.chain, [event], { filter: { id }, throughSeq: seq, total: 1 });
+}
+
+/** Signs a checkpoint of every chain with events since its last one (the admin's button). */
+export function signCheckpoints(deps: AuditDeps): Promise<SignedCheckpoint[]> {
+  return checkpointAll(deps, AUDIT_CHAINS);
 }
 
 export async function runVerification(deps: AuditDeps, actor: AuditActor): Promise<VerifyReport> {

@@ -10,7 +10,6 @@ export { defineAuditEvents } from './audit.catalogue.js';
 export { auditModule } from './audit.module.js';
 export { actorFromRequest, systemActor } from './chain/actor.js';
 export type { AuditActor, AuditEventInput } from './chain/chain.types.js';
-export { auditPermissions } from './chain/chain.types.js';
 
 /** The only way to write audit events: inside the caller's transaction. */
 export const audit: {

@@ -34,10 +34,3 @@ export interface AuditEventInput {
 /** The chains SignX writes: business events, and the HTTP request log (kept apart to avoid contention). */
 export type AuditChain = 'main' | 'http';
 export const AUDIT_CHAINS: readonly AuditChain[] = ['main', 'http'];
-
-/** The audit module's permission codes (identity seeds them into roles). */
-export const auditPermissions = {
-  read: 'audit.event.read',
-  export: 'audit.export',
-  verify: 'audit.verify',
-} as const;

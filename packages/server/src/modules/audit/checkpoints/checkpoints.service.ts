@@ -1,8 +1,9 @@
 import { nowIso } from '../../../platform/db/clock.js';
 import { newId } from '../../../platform/db/ids.js';
-import { AppError } from '../../../platform/errors.js';
+import { domainError } from '../../../platform/errors.js';
 import { MAC_PURPOSE } from '../audit.config.js';
 import { type AuditDeps, CHECKPOINT_KEY } from '../audit.deps.js';
+import { auditErrors } from '../audit.errors.js';
 import { readHead } from '../chain/chain.repository.js';
 import { verifiedTree } from '../proofs/tree-cache.js';
 import { writeAnchor } from './anchor.js';
@@ -25,8 +26,8 @@ export async function createCheckpoint(deps: AuditDeps, chain: string): Promise<
   const key = deps.keyring.secret(MAC_PURPOSE);
   const forged = await firstUnauthenticEvent(deps.db, chain, last?.tree_size ?? 0, head.seq, key);
   if (forged)
-    throw new AppError(
-      'CONFLICT',
+    throw domainError(
+      auditErrors.AUDIT_LOG_BROKEN,
       `The audit log does not verify (chain ${chain}, event ${forged.seq}: ${forged.problem})`,
       {
         details: { chain, seq: forged.seq },

@@ -1,6 +1,7 @@
 import { nowIso } from '../../../platform/db/clock.js';
-import { AppError } from '../../../platform/errors.js';
+import { domainError } from '../../../platform/errors.js';
 import { type AuditDeps, CHECKPOINT_KEY } from '../audit.deps.js';
+import { auditErrors } from '../audit.errors.js';
 import type { AuditEventsTable } from '../audit.tables.js';
 import { eventLeafHash, HASHED_FIELDS } from '../chain/leaf.js';
 import { exportPublicKey, type SignedCheckpoint } from '../checkpoints/checkpoint.js';
@@ -34,7 +35,7 @@ export async function buildBundle(
 ): Promise<AuditBundle> {
   await createCheckpoint(deps, chain);
   const head = await latestCheckpoint(deps.db, chain);
-  if (!head) throw new AppError('CONFLICT', 'The audit log has no events to prove yet');
+  if (!head) throw domainError(auditErrors.AUDIT_LOG_EMPTY, 'The audit log has no events to prove yet');
   const tree = await verifiedTree(deps.db, deps.storage, chain, head.tree_size);
   const included = events.filter((event) => event.chain === chain && Number(event.seq) <= head.tree_size);
   assertUnchanged(tree, included);
@@ -77,9 +78,13 @@ function assertUnchanged(tree: MerkleTree, events: AuditEventsTable[]): void {
   for (const event of events) {
     const leaf = eventLeafHash(event);
     if (leaf !== event.leaf_hash || tree.leaf(Number(event.seq) - 1).toString('hex') !== leaf)
-      throw new AppError('CONFLICT', `The audit log does not verify (event ${event.seq} was altered)`, {
-        details: { chain: event.chain, seq: Number(event.seq) },
-      });
+      throw domainError(
+        auditErrors.AUDIT_LOG_BROKEN,
+        `The audit log does not verify (event ${event.seq} was altered)`,
+        {
+          details: { chain: event.chain, seq: Number(event.seq) },
+        },
+      );
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Db, DbOrTrx } from '../../../platform/db/schema.js';
-import { AppError } from '../../../platform/errors.js';
+import { domainError } from '../../../platform/errors.js';
 import type { StoragePort } from '../../../platform/storage/storage.port.js';
+import { auditErrors } from '../audit.errors.js';
 import { eventsAfter, sqliteFileOf } from '../chain/chain.repository.js';
 import { ChainScanner } from '../chain/chain-scan.js';
 import { readArchivedEvents } from '../retention/archive-reader.js';
@@ -45,8 +46,8 @@ export async function verifiedTree(
   }
   if (scanner.broken) {
     const { seq, problem } = scanner.broken;
-    throw new AppError(
-      'CONFLICT',
+    throw domainError(
+      auditErrors.AUDIT_LOG_BROKEN,
       `The audit log does not verify (chain ${chain}, event ${seq}: ${problem})`,
       {
         details: { chain, seq },

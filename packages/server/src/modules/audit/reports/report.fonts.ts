@@ -1,7 +1,8 @@
 import fontkit from '@pdf-lib/fontkit';
 import { DEFAULT_FONT_PATHS, type EmbeddedFontName, loadDefaultFont, nameEmbeddedFonts } from '@signx/pades';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import { AppError } from '../../../platform/errors.js';
+import { type AppError, domainError } from '../../../platform/errors.js';
+import { auditErrors } from '../audit.errors.js';
 
 /** The two system fonts the report draws with: DejaVu Sans (Latin, Hebrew, …) and a CJK font. */
 export type ReportFontKind = 'text' | 'cjk';
@@ -63,8 +64,8 @@ export async function embedReportFonts(
 
 function missingFonts(kinds: ReportFontKind[]): AppError {
   const list = kinds.map((k) => `${FONT_NAMES[k]} at ${DEFAULT_FONT_PATHS[k].join(' or ')}`);
-  return new AppError(
-    'UNAVAILABLE',
+  return domainError(
+    auditErrors.REPORT_FONTS_MISSING,
     `The audit PDF report cannot be generated: font(s) not installed: ${list.join('; ')}. ` +
       'Run scripts/system-deps.sh on the server (Debian packages fonts-dejavu-core, fonts-wqy-microhei).',
     { details: { missing_fonts: kinds } },
