@@ -4,7 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configureAudit, MAC_PURPOSE } from '../packages/server/dist/modules/audit/audit.config.js';
+import {
+  configureRecorder,
+  MAC_PURPOSE,
+} from '../packages/server/dist/modules/audit/chain/recorder.settings.js';
 import { createCheckpoint } from '../packages/server/dist/modules/audit/checkpoints/checkpoints.service.js';
 import { audit } from '../packages/server/dist/modules/audit/index.js';
 import { verifiedTree } from '../packages/server/dist/modules/audit/proofs/tree-cache.js';
@@ -24,7 +27,7 @@ const database = createDatabase({ dialect: 'sqlite', file: join(dir, 'audit.db')
 const db = database.db;
 await migrateToLatest(db);
 const keyring = createKeyring({ dir: join(dir, 'keyring'), masterSecret: 'b'.repeat(48) });
-configureAudit({ macKey: keyring.secret(MAC_PURPOSE) });
+configureRecorder(db, { macKey: keyring.secret(MAC_PURPOSE) });
 const deps = {
   db,
   storage: createLocalStorage({ root: join(dir, 'storage') }),

@@ -4,11 +4,11 @@ import { onContextCreated } from '../../platform/context-initializers.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { auditEventTypes, auditPermissions, auditTag } from './audit.catalogue.js';
-import { configureAudit, MAC_PURPOSE } from './audit.config.js';
 import { auditDeps } from './audit.deps.js';
 import { auditErrors } from './audit.errors.js';
 import { auditRoutes } from './audit.routes.js';
 import { AUDIT_CHAINS } from './chain/chain.types.js';
+import { configureRecorder } from './chain/recorder.settings.js';
 import { installRequestAudit } from './chain/request-audit.hook.js';
 import { checkpointJob, checkpointSchedule } from './checkpoints/checkpoints.jobs.js';
 import { checkpointAll } from './checkpoints/checkpoints.service.js';
@@ -21,17 +21,11 @@ declare module 'fastify' {
 }
 
 /**
- * Every AppContext (server, CLI commands, first-start hooks) configures the recorder with
- * its clock, version and MAC secret, so events recorded outside the HTTP app are
- * authenticated like the server's.
+ * Every AppContext (server, CLI commands, first-start hooks) gives the recorder its clock,
+ * version and MAC secret for events written through its database, so events recorded
+ * outside the HTTP app are authenticated like the server's (chain/recorder.settings.ts).
  */
-onContextCreated((ctx) =>
-  configureAudit({
-    clock: ctx.clock,
-    appVersion: ctx.config.appVersion,
-    macKey: ctx.keyring.secret(MAC_PURPOSE),
-  }),
-);
+onContextCreated((ctx) => configureRecorder(ctx.db, auditDeps(ctx).recorder));
 
 /** Per app: the start checkpoint still running, so shutdown can wait for it and sign the last. */
 const lifecycles = new WeakMap<AppContext, { shutdown(): Promise<void> }>();
@@ -47,12 +41,9 @@ export const auditModule: ModuleDefinition = {
   install: async (app, ctx) => {
     const { flush } = installRequestAudit(app, ctx.db, ctx.logger);
     app.decorate('flushRequestAudit', flush);
-    if (ctx.config.audit.checkpointIntervalSeconds > 0) checkpointAtStartAndShutdown(app, ctx);
+    checkpointAtStartAndShutdown(app, ctx);
   },
-  onStart: (ctx) => {
-    const seconds = ctx.config.audit.checkpointIntervalSeconds;
-    if (seconds > 0) ctx.jobs.registerSchedule(checkpointSchedule(seconds));
-  },
+  onStart: (ctx) => ctx.jobs.registerSchedule(checkpointSchedule(ctx.config.audit.checkpointIntervalSeconds)),
   onShutdown: async (ctx) => lifecycles.get(ctx)?.shutdown(),
   routes: async (api, ctx) => mountRoutes(api, auditTag, auditRoutes(ctx, auditDeps(ctx))),
 };
@@ -61,7 +52,7 @@ export const auditModule: ModuleDefinition = {
  * Signed checkpoints without waiting for the schedule: one at start (covering events made
  * since the last, e.g. by a server restarted before its first interval ended) and a last
  * one at graceful shutdown. The periodic one (with retention) is the job runtime's schedule
- * (checkpoints.jobs.ts). AUDIT_CHECKPOINT_INTERVAL_SECONDS=0 turns them all off.
+ * (checkpoints.jobs.ts), registered only by a process that runs jobs (`onStart`).
  */
 function checkpointAtStartAndShutdown(app: FastifyInstance, ctx: AppContext): void {
   const deps = auditDeps(ctx);

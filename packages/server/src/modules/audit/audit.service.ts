@@ -3,7 +3,6 @@ import { type Page, type PageRequest, paginate } from '../../platform/db/paginat
 import { inTransaction } from '../../platform/db/transaction.js';
 import { notFound } from '../../platform/errors.js';
 import { auditEvents } from './audit.catalogue.js';
-import { auditSettings } from './audit.config.js';
 import { type AuditDeps, CHECKPOINT_KEY } from './audit.deps.js';
 import type { AuditFilter } from './audit.schemas.js';
 import type { AuditEventsTable } from './audit.tables.js';
@@ -11,6 +10,7 @@ import { eventById } from './chain/chain.repository.js';
 import type { AuditActor } from './chain/chain.types.js';
 import { AUDIT_CHAINS } from './chain/chain.types.js';
 import { recordEvent } from './chain/recorder.service.js';
+import { recorderSettings } from './chain/recorder.settings.js';
 import type { SignedCheckpoint } from './checkpoints/checkpoint.js';
 import { latestCheckpoint } from './checkpoints/checkpoints.repository.js';
 import { checkpointAll, createCheckpoint } from './checkpoints/checkpoints.service.js';
@@ -97,7 +97,7 @@ export async function exportPdf(
     chain,
     generatedAt: nowIso(deps.clock),
     generatedBy: actor.name,
-    appVersion: auditSettings().appVersion,
+    appVersion: deps.appVersion ?? recorderSettings(deps.db).appVersion,
     filter,
     verification,
     checkpoint: (await latestCheckpoint(deps.db, chain)) ?? null,

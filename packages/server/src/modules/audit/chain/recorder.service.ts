@@ -2,13 +2,13 @@ import { nowIso } from '../../../platform/db/clock.js';
 import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { AppError } from '../../../platform/errors.js';
-import { auditSettings, eventMac } from '../audit.config.js';
 import type { AuditEventsTable } from '../audit.tables.js';
 import { canonicalize } from './canonical-json.js';
 import type { AuditChain, AuditEventInput } from './chain.types.js';
 import { changedFields, readableDiff } from './diff.js';
 import { eventLeafHash, GENESIS_HASH } from './leaf.js';
 import { appendRow, insertGenesisHead, isPostgresTrx, readLockedHead } from './recorder.repository.js';
+import { eventMac, type RecorderSettings, recorderSettings } from './recorder.settings.js';
 
 type Head = { seq: number; hash: string };
 
@@ -24,14 +24,19 @@ export async function recordEvent(
   chain: AuditChain = 'main',
 ): Promise<{ id: string; seq: number }> {
   assertValid(event);
-  const head = await lockHead(trx, chain);
-  const row = buildRow(event, chain, head);
+  const settings = recorderSettings(trx);
+  const head = await lockHead(trx, chain, settings);
+  const row = buildRow(event, chain, head, settings);
   await appendRow(trx, row, isPostgresTrx(trx));
   return { id: row.id, seq: row.seq };
 }
 
-function buildRow(event: AuditEventInput, chain: string, head: Head): AuditEventsTable {
-  const { clock, appVersion } = auditSettings();
+function buildRow(
+  event: AuditEventInput,
+  chain: string,
+  head: Head,
+  { clock, appVersion, macKey }: RecorderSettings,
+): AuditEventsTable {
   const changes = changedFields(event.before, event.after);
   const actor = event.actor;
   const row: AuditEventsTable = {
@@ -62,7 +67,7 @@ function buildRow(event: AuditEventInput, chain: string, head: Head): AuditEvent
     mac: null,
   };
   row.leaf_hash = eventLeafHash(row);
-  row.mac = eventMac(row.leaf_hash);
+  row.mac = eventMac(row.leaf_hash, macKey);
   return row;
 }
 
@@ -71,10 +76,10 @@ function buildRow(event: AuditEventInput, chain: string, head: Head): AuditEvent
  * already held after the first): a cached head could go stale if the caller rolled back
  * to a savepoint, and a stale head would break the chain.
  */
-async function lockHead(trx: Trx, chain: string): Promise<Head> {
+async function lockHead(trx: Trx, chain: string, settings: RecorderSettings): Promise<Head> {
   let row = await readLockedHead(trx, chain);
   if (!row) {
-    await insertGenesisHead(trx, chain, GENESIS_HASH, nowIso(auditSettings().clock));
+    await insertGenesisHead(trx, chain, GENESIS_HASH, nowIso(settings.clock));
     row = await readLockedHead(trx, chain);
   }
   if (!row) throw new Error(`audit chain head ${chain} is missing`);

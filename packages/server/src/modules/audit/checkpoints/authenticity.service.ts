@@ -1,7 +1,7 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
-import { eventMac } from '../audit.config.js';
 import { eventSeals } from '../chain/chain.repository.js';
 import type { ChainBreak } from '../chain/chain-scan.js';
+import { eventMac } from '../chain/recorder.settings.js';
 
 /**
  * Checks the MACs of the events a signed checkpoint does not yet cover (after `afterSeq`).

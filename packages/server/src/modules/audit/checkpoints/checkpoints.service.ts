@@ -1,10 +1,10 @@
 import { nowIso } from '../../../platform/db/clock.js';
 import { newId } from '../../../platform/db/ids.js';
 import { domainError } from '../../../platform/errors.js';
-import { MAC_PURPOSE } from '../audit.config.js';
 import { type AuditDeps, CHECKPOINT_KEY } from '../audit.deps.js';
 import { auditErrors } from '../audit.errors.js';
 import { readHead } from '../chain/chain.repository.js';
+import { MAC_PURPOSE } from '../chain/recorder.settings.js';
 import { verifiedTree } from '../proofs/tree-cache.js';
 import { writeAnchor } from './anchor.js';
 import { firstUnauthenticEvent } from './authenticity.service.js';

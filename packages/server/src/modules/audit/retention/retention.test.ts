@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditTestDeps, recordSome } from '../../../../test/audit-kit.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-database.js';
-import { manualClock, systemClock } from '../../../platform/db/clock.js';
-import { configureAudit } from '../audit.config.js';
+import { manualClock } from '../../../platform/db/clock.js';
+import { configureRecorder } from '../chain/recorder.settings.js';
 import { type AuditBundle, verifyBundle } from '../proofs/bundle.js';
 import { verifyAuditLog } from '../verify/verify.service.js';
 import { archiveExpired } from './retention.service.js';
@@ -14,14 +14,13 @@ const clock = manualClock('2026-01-01T00:00:00.000Z');
 beforeEach(async () => {
   database = await createTestDatabase();
   deps = { ...auditTestDeps(database.db), clock, retentionDays: 30 };
-  configureAudit({ clock });
+  configureRecorder(database.db, { clock });
   clock.set('2026-01-01T00:00:00.000Z');
   await recordSome(database.db, 7, 'old');
   clock.set('2026-03-01T00:00:00.000Z');
   await recordSome(database.db, 3, 'new');
 });
 afterEach(async () => {
-  configureAudit({ clock: systemClock });
   await database.destroy();
   deps.cleanup();
 });

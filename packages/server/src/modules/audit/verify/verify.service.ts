@@ -1,7 +1,7 @@
-import { MAC_PURPOSE } from '../audit.config.js';
 import type { AuditDeps } from '../audit.deps.js';
 import { countEventRows, eventsAfter, readHead, sqliteFileOf } from '../chain/chain.repository.js';
 import { type ChainBreak, ChainScanner } from '../chain/chain-scan.js';
+import { MAC_PURPOSE } from '../chain/recorder.settings.js';
 import { readAnchors } from '../checkpoints/anchor.js';
 import { firstUnauthenticEvent } from '../checkpoints/authenticity.service.js';
 import { MerkleTree } from '../proofs/merkle-tree.js';
