@@ -4,7 +4,7 @@ export type FieldChange = { before?: unknown; after?: unknown };
 
 /** Secrets never enter the audit trail: a change to them is recorded, their values are not. */
 const secretField = /password|secret|token|totp|private_?key|recovery_?code|api_?key_?hash|_hash$/i;
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /**
  * Changed fields only, from the whole before/after objects a service passes: a field is

@@ -72,7 +72,7 @@ const ORDER_INDEX = ORDER.map((key) => (key === 'format' ? -1 : HASHED_FIELDS.in
 const SEQ_INDEX = HASHED_FIELDS.indexOf('seq');
 
 /** The same canonical text from a row of values in HASHED_FIELDS order (fast path of verification). */
-export function canonicalTextOfRow(values: readonly unknown[]): string {
+function canonicalTextOfRow(values: readonly unknown[]): string {
   // Joined from parts (not +=) so the hash gets one flat string, which is markedly faster.
   const parts: string[] = [];
   for (let i = 0; i < ORDER_INDEX.length; i += 1) {
@@ -93,10 +93,6 @@ function canonicalValue(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number') return canonicalize(value);
   return needsEscape.test(value) ? canonicalize(value) : `"${value}"`;
-}
-
-export function eventCanonicalBytes(event: HashedEvent): Buffer {
-  return Buffer.from(eventCanonicalText(event), 'utf8');
 }
 
 /** RFC 6962 §2.1 leaf hash: SHA-256(0x00 ‖ canonical event). */

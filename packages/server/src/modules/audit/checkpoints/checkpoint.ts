@@ -13,7 +13,7 @@ export interface SignedCheckpoint {
 }
 
 /** The exact bytes a checkpoint signature covers: RFC 8785 JSON with a format tag. */
-export function checkpointStatement(checkpoint: Omit<SignedCheckpoint, 'signature'>): Buffer {
+function checkpointStatement(checkpoint: Omit<SignedCheckpoint, 'signature'>): Buffer {
   return Buffer.from(
     canonicalize({
       format: 'signx-audit-checkpoint/1',

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { ChainScanner, type ScannedEvent } from '../chain/chain-scan.js';
+import type { ScannedEvent } from '../chain/chain-scan.js';
 import { eventLeafHash } from '../chain/leaf.js';
 import { importPublicKey, isCheckpointSigned, type SignedCheckpoint } from '../checkpoints/checkpoint.js';
 import { verifyConsistency, verifyInclusion } from './merkle-verify.js';
@@ -36,7 +36,7 @@ export interface BundleReport {
 }
 
 /** The key id SignX prints for a public key (so an auditor can compare it with a published one). */
-export function keyIdOf(spkiBase64: string): string {
+function keyIdOf(spkiBase64: string): string {
   return createHmac('sha256', 'signx-key-id')
     .update(Buffer.from(spkiBase64, 'base64'))
     .digest('hex')
@@ -117,15 +117,4 @@ function linkProblems(events: AuditBundle['events']): string[] {
       problems.push(`event ${b.seq} (${b.id}): does not link to event ${a.seq}`);
   }
   return problems;
-}
-
-/** Re-checks a contiguous run of events (an archive) as a chain starting after `prev`. */
-export function contiguousChainProblem(events: ScannedEvent[]): string | null {
-  if (events.length === 0) return null;
-  const first = events[0] as ScannedEvent;
-  const scanner = new ChainScanner();
-  scanner.count = Number(first.seq) - 1;
-  scanner.lastHash = first.prev_hash as string;
-  for (const event of events) if (!scanner.accept(event)) break;
-  return scanner.broken ? `event ${scanner.broken.seq}: ${scanner.broken.problem}` : null;
 }

@@ -104,7 +104,7 @@ export class MerkleTree {
 }
 
 /** The largest power of two strictly smaller than n (n ≥ 2), RFC 6962's split point k. */
-export function largestPowerOfTwoBelow(n: number): number {
+function largestPowerOfTwoBelow(n: number): number {
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;

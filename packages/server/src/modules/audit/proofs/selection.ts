@@ -25,7 +25,7 @@ export interface SignedSelection {
 type Unsigned = Omit<SignedSelection, 'signature'>;
 
 /** The exact bytes a selection signature covers: RFC 8785 JSON with its own format tag. */
-export function selectionStatement(selection: Unsigned): Buffer {
+function selectionStatement(selection: Unsigned): Buffer {
   const { chain, through_seq, filter, total, seqs, key_id } = selection;
   return Buffer.from(
     canonicalize({ format: 'signx-audit-selection/1', chain, through_seq, filter, total, seqs, key_id }),
