@@ -403,7 +403,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.export`. */
+        /**
+         * Export matching events as an evidence bundle
+         * @description Domain errors:
+         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
+         *     - `40932` AUDIT_LOG_EMPTY: The chain has no signed events to prove yet
+         *
+         *     Requires permission `audit.export` (Export audit events and compliance reports).
+         */
         get: {
             parameters: {
                 query: {
@@ -556,7 +563,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `audit.verify`. */
+        /**
+         * Sign a checkpoint of every chain with new events
+         * @description Domain errors:
+         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
+         *
+         *     Requires permission `audit.verify` (Verify the integrity of the audit log).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -641,6 +654,29 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -656,7 +692,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.event.read`. */
+        /**
+         * List audit events
+         * @description Requires permission `audit.event.read` (Read the audit trail).
+         */
         get: {
             parameters: {
                 query: {
@@ -858,7 +897,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.event.read`. */
+        /**
+         * Prove one event (evidence bundle over the latest signed checkpoint)
+         * @description Domain errors:
+         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
+         *     - `40932` AUDIT_LOG_EMPTY: The chain has no signed events to prove yet
+         *
+         *     Requires permission `audit.event.read` (Read the audit trail).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -886,6 +932,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -959,6 +1028,29 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -976,7 +1068,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.export`. */
+        /**
+         * Export matching events as CSV
+         * @description Requires permission `audit.export` (Export audit events and compliance reports).
+         */
         get: {
             parameters: {
                 query: {
@@ -1102,7 +1197,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.export`. */
+        /**
+         * Export a PDF compliance report of matching events
+         * @description Domain errors:
+         *     - `50331` REPORT_FONTS_MISSING: The PDF report’s fonts are not installed on the server (details: missing_fonts)
+         *
+         *     Requires permission `audit.export` (Export audit events and compliance reports).
+         */
         get: {
             parameters: {
                 query: {
@@ -1253,7 +1354,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `audit.verify`. */
+        /**
+         * Verify every chain and checkpoint (the run is audited)
+         * @description Requires permission `audit.verify` (Verify the integrity of the audit log).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3566,7 +3670,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * List jobs
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query: {
@@ -3732,7 +3839,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * Show a job with its failed attempts
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3803,6 +3913,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -3895,7 +4028,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Cancel a queued or running job
+         * @description Domain errors:
+         *     - `40922` JOB_NOT_CANCELLABLE: Only queued or running jobs can be cancelled (details: state)
+         *
+         *     Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3926,6 +4065,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -4039,7 +4201,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Put a dead or cancelled job back in its queue
+         * @description Domain errors:
+         *     - `40921` JOB_NOT_RETRYABLE: Only dead or cancelled jobs can be retried (details: state)
+         *
+         *     Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4070,6 +4238,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -4181,7 +4372,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * List queues with their job counts
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4292,7 +4486,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Pause a queue (no job of it starts)
+         * @description Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4323,6 +4520,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -4413,7 +4633,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Resume a paused queue
+         * @description Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4444,6 +4667,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -4532,7 +4778,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * List schedules with their next fire time
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4650,7 +4899,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.schedule.manage`. */
+        /**
+         * Pause a schedule
+         * @description Requires permission `jobs.schedule.manage` (Create and change job schedules).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4681,6 +4933,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -4771,7 +5046,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.schedule.manage`. */
+        /**
+         * Resume a paused schedule
+         * @description Requires permission `jobs.schedule.manage` (Create and change job schedules).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4802,6 +5080,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -4892,7 +5193,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.schedule.manage`. */
+        /**
+         * Fire a schedule now
+         * @description Domain errors:
+         *     - `40923` SCHEDULE_JOB_UNKNOWN: The schedule names a job kind this server does not know (details: job_name)
+         *
+         *     Requires permission `jobs.schedule.manage` (Create and change job schedules).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4920,6 +5227,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
