@@ -4,11 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configureAudit, MAC_PURPOSE } from '../packages/server/dist/modules/audit/audit.config.js';
-import { createCheckpoint } from '../packages/server/dist/modules/audit/audit-checkpoint.service.js';
-import { verifiedTree } from '../packages/server/dist/modules/audit/audit-tree-cache.js';
-import { verifyAuditLog } from '../packages/server/dist/modules/audit/audit-verify.service.js';
+import {
+  configureRecorder,
+  MAC_PURPOSE,
+} from '../packages/server/dist/modules/audit/chain/recorder.settings.js';
+import { createCheckpoint } from '../packages/server/dist/modules/audit/checkpoints/checkpoints.service.js';
 import { audit } from '../packages/server/dist/modules/audit/index.js';
+import { verifiedTree } from '../packages/server/dist/modules/audit/proofs/tree-cache.js';
+import { verifyAuditLog } from '../packages/server/dist/modules/audit/verify/verify.service.js';
 import { systemClock } from '../packages/server/dist/platform/db/clock.js';
 import { createDatabase } from '../packages/server/dist/platform/db/database.js';
 import { migrateToLatest } from '../packages/server/dist/platform/db/migrator.js';
@@ -24,7 +27,7 @@ const database = createDatabase({ dialect: 'sqlite', file: join(dir, 'audit.db')
 const db = database.db;
 await migrateToLatest(db);
 const keyring = createKeyring({ dir: join(dir, 'keyring'), masterSecret: 'b'.repeat(48) });
-configureAudit({ macKey: keyring.secret(MAC_PURPOSE) });
+configureRecorder(db, { macKey: keyring.secret(MAC_PURPOSE) });
 const deps = {
   db,
   storage: createLocalStorage({ root: join(dir, 'storage') }),

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach } from 'vitest';
-import { configureAudit, MAC_PURPOSE } from '../src/modules/audit/audit.config.js';
-import type { AuditDeps } from '../src/modules/audit/audit-deps.js';
+import type { AuditDeps } from '../src/modules/audit/audit.deps.js';
+import { configureRecorder, MAC_PURPOSE } from '../src/modules/audit/chain/recorder.settings.js';
 import { audit, systemActor } from '../src/modules/audit/index.js';
 import { systemClock } from '../src/platform/db/clock.js';
 import type { Db } from '../src/platform/db/schema.js';
@@ -20,7 +20,7 @@ export const TEST_MASTER_SECRET = 'k'.repeat(48);
 export function auditTestDeps(db: Db): AuditDeps & { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'signx-audit-'));
   const keyring = createKeyring({ dir: join(dir, 'keyring'), masterSecret: TEST_MASTER_SECRET });
-  configureAudit({ macKey: keyring.secret(MAC_PURPOSE) });
+  configureRecorder(db, { macKey: keyring.secret(MAC_PURPOSE) });
   return {
     db,
     storage: createLocalStorage({ root: join(dir, 'storage') }),

@@ -6,7 +6,7 @@
  */
 
 import { tmpdir } from 'node:os';
-import { configureAudit, MAC_PURPOSE } from '../src/modules/audit/audit.config.js';
+import { configureRecorder, MAC_PURPOSE } from '../src/modules/audit/chain/recorder.settings.js';
 import { audit, systemActor } from '../src/modules/audit/index.js';
 import { createDatabase } from '../src/platform/db/database.js';
 import { inTransaction } from '../src/platform/db/transaction.js';
@@ -23,15 +23,15 @@ const job = JSON.parse(process.argv[2] ?? '{}') as {
   masterSecret: string;
 };
 
-configureAudit({
-  macKey: createKeyring({ dir: tmpdir(), masterSecret: job.masterSecret }).secret(MAC_PURPOSE),
-});
 const database = createDatabase({
   dialect: job.dialect,
   file: job.file,
   url: job.url,
   searchPath: job.searchPath,
   poolMax: 4,
+});
+configureRecorder(database.db, {
+  macKey: createKeyring({ dir: tmpdir(), masterSecret: job.masterSecret }).secret(MAC_PURPOSE),
 });
 const writes = Array.from({ length: job.count }, (_, i) =>
   inTransaction(database.db, async (trx) => {

@@ -8,11 +8,11 @@ import { auditTestDeps, disableAuditGuards, recordSome, TEST_MASTER_SECRET } fro
 import { FROM_SOURCE } from '../../test/source-node.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { loadConfig } from '../config.js';
-import { configureAudit, eventMac, MAC_PURPOSE } from '../modules/audit/audit.config.js';
-import { eventsAfter } from '../modules/audit/audit.repository.js';
-import { buildBundle } from '../modules/audit/audit-bundle.service.js';
-import { createCheckpoint } from '../modules/audit/audit-checkpoint.service.js';
+import { eventsAfter } from '../modules/audit/chain/chain.repository.js';
+import { eventMac, MAC_PURPOSE } from '../modules/audit/chain/recorder.settings.js';
+import { createCheckpoint } from '../modules/audit/checkpoints/checkpoints.service.js';
 import { audit, systemActor } from '../modules/audit/index.js';
+import { buildBundle } from '../modules/audit/proofs/bundle.service.js';
 import { createContext } from '../platform/app-context.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { run } from './audit.command.js';
@@ -106,7 +106,6 @@ describe('signx audit', () => {
   });
 
   it('events recorded through any AppContext (CLI commands, first start) carry the installation MAC', async () => {
-    configureAudit({ macKey: null });
     const ctx = createContext(loadConfig(env));
     try {
       await inTransaction(ctx.db, (trx) =>

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config.js';
-import { type AuditBundle, verifyBundle } from '../modules/audit/audit-bundle.js';
-import { checkpointAll } from '../modules/audit/audit-checkpoint.service.js';
-import { auditDeps } from '../modules/audit/audit-deps.js';
+import { auditDeps } from '../modules/audit/audit.deps.js';
+import { checkpointAll } from '../modules/audit/checkpoints/checkpoints.service.js';
+import { type AuditBundle, verifyBundle } from '../modules/audit/proofs/bundle.js';
 // Registers the audit module's context initializer (event MAC secret, clock, version).
 import '../modules/audit/index.js';
-import { archiveExpired } from '../modules/audit/audit-retention.service.js';
-import { AUDIT_CHAINS } from '../modules/audit/audit-types.js';
-import { type VerifyReport, verifyAuditLog } from '../modules/audit/audit-verify.service.js';
+import { AUDIT_CHAINS } from '../modules/audit/chain/chain.types.js';
+import { archiveExpired } from '../modules/audit/retention/retention.service.js';
+import { type VerifyReport, verifyAuditLog } from '../modules/audit/verify/verify.service.js';
 import { createContext } from '../platform/app-context.js';
 import type { CliIo } from './cli-io.js';
 import { parseOptions } from './cli-io.js';

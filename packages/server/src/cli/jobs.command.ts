@@ -1,6 +1,5 @@
 import { userInfo } from 'node:os';
 import { registerJobs } from '../app.js';
-import type { AuditActor } from '../modules/audit/index.js';
 import { modules } from '../modules/index.js';
 import {
   cancelQueuedJob,
@@ -8,6 +7,7 @@ import {
   pauseQueue,
   retryJob,
 } from '../modules/jobs-admin/jobs-admin.service.js';
+import { type Actor, systemActor } from '../platform/actor.js';
 import { type AppContext, createContext } from '../platform/app-context.js';
 import { isAppError } from '../platform/errors.js';
 import type { JobState } from '../platform/jobs/jobs.tables.js';
@@ -38,7 +38,7 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
   if (!config) return 2;
   const { options, positional } = parseOptions(args);
   const [command, target] = positional;
-  const ctx = createContext(config);
+  const ctx = createContext(config, {}, modules);
   registerJobs(ctx, modules);
   try {
     const output = await execute(ctx, command, target, options);
@@ -63,9 +63,8 @@ async function execute(
   target: string | undefined,
   options: Record<string, string | true>,
 ): Promise<string | null> {
-  const actor: AuditActor = {
-    type: 'system',
-    id: 'cli',
+  const actor: Actor = {
+    ...systemActor('cli'),
     name: `cli:${userInfo().username}`,
     authMethod: 'cli',
   };

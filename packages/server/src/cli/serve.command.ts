@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
 import { closeGracefully, prepareInstallation } from '../platform/boot.js';
+import { startBackgroundWork } from '../platform/module.js';
 import { type CliIo, parseOptions } from './cli-io.js';
 import { runClusterPrimary } from './cluster-primary.js';
 import type { CommandContext } from './commands.js';
@@ -42,7 +43,7 @@ async function serveOne(config: Config, port: number, io: CliIo, prepare: boolea
   try {
     if (prepare) await prepareInstallation(app.signx, io.stdout);
     await app.listen({ host: config.http.host, port });
-    await app.signx.jobs.start();
+    await startBackgroundWork(app.signx);
   } catch (error) {
     io.stderr(`signx: cannot start: ${error instanceof Error ? error.message : String(error)}`);
     await app.close().catch(() => undefined);

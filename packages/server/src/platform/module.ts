@@ -34,6 +34,11 @@ export interface ModuleDefinition {
    * while the database is still open (e.g. audit signs a last checkpoint). Errors are logged.
    */
   onShutdown?: (ctx: AppContext) => Promise<void>;
+  /**
+   * Runs in a serving process just before its job runtime starts (never in tests or CLI
+   * commands): e.g. schedules made from settings, which only a process running jobs needs.
+   */
+  onStart?: (ctx: AppContext) => void;
   /** The module's job kinds; buildApp registers them with the job runtime. */
   // biome-ignore lint/suspicious/noExplicitAny: jobs of any payload type
   jobs?: JobDefinition<any>[];
@@ -47,4 +52,10 @@ export interface ModuleDefinition {
   auditEvents?: AuditEventTypes;
   /** The module's domain error codes (`defineErrorCodes` in its `*.errors.ts`). */
   errors?: Readonly<Record<string, DomainErrorCode>>;
+}
+
+/** What a serving process does after it listens: each module's `onStart`, then the job runtime. */
+export async function startBackgroundWork(ctx: AppContext): Promise<void> {
+  for (const module of ctx.modules) module.onStart?.(ctx);
+  await ctx.jobs.start();
 }

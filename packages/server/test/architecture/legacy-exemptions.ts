@@ -17,16 +17,6 @@ export const legacyExemptions: readonly string[] = [
   'routes-import-repository modules/identity/sessions/sessions.routes.ts -> modules/identity/sessions/session.repository.ts',
   'routes-import-repository modules/identity/users/me.routes.ts -> modules/identity/users/users.repository.ts',
   'routes-import-repository modules/identity/users/user-admin.routes.ts -> modules/identity/users/users.repository.ts',
-  'routes-import-repository modules/jobs-admin/jobs-admin.routes.ts -> platform/jobs/jobs-admin.repository.ts',
-
-  // Audit: SQL in services, the recorder and the verifier (phase B: audit sub-folders with repositories).
-  'sql-outside-repository modules/audit/audit-authenticity.ts',
-  'sql-outside-repository modules/audit/audit-checkpoint.service.ts',
-  'sql-outside-repository modules/audit/audit-recorder.sql.ts',
-  'sql-outside-repository modules/audit/audit-recorder.ts',
-  'sql-outside-repository modules/audit/audit-retention.service.ts',
-  'sql-outside-repository modules/audit/audit-verify-parallel.ts',
-  'sql-outside-repository modules/audit/audit-verify.service.ts',
 
   // Identity: SQL in services, routes and helpers (phase B: one repository per feature).
   'sql-outside-repository modules/identity/api-keys/api-key-auth.ts',

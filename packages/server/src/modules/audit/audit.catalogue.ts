@@ -1,7 +1,79 @@
+import { Type } from '@sinclair/typebox';
+import { type AuditEventOf, defineAuditEventTypes } from '../../platform/catalogues/audit-event-catalogue.js';
+import { definePermissions } from '../../platform/catalogues/permission-catalogue.js';
+import type { ModuleTag } from '../../platform/module.js';
+
 /**
- * A module's audit event types as typed constants: callers write `identityEvents['user.created']`
- * (value 'identity.user.created') instead of a free string, and the registry keeps each
- * action's description for reports.
+ * What the audit module adds to the platform's catalogues, listed in its ModuleDefinition:
+ * the OpenAPI tag, the permissions its routes check and the audit event types it records
+ * about itself (reviews, exports, verification, archives, the HTTP request log).
+ */
+export const auditTag: ModuleTag = {
+  name: 'audit',
+  description:
+    'The tamper-evident audit trail: events with filters, inclusion proofs, verification of' +
+    ' the hash chains and signed checkpoints, CSV, PDF and evidence-bundle exports (each one audited)',
+};
+
+export const auditPermissions = definePermissions('audit', {
+  'audit.event.read': { description: 'Read the audit trail' },
+  'audit.export': { description: 'Export audit events and compliance reports' },
+  'audit.verify': { description: 'Verify the integrity of the audit log' },
+});
+
+const exported = {
+  entityType: 'audit_log',
+  payload: Type.Object({
+    filter: Type.Record(Type.String(), Type.Unknown(), { description: 'The filter of the export' }),
+    count: Type.Integer({ description: 'Events exported' }),
+  }),
+};
+
+export const auditEventTypes = defineAuditEventTypes('audit', {
+  'http.request': {
+    description: 'A mutating HTTP request was handled',
+    entityType: 'http_request',
+    payload: Type.Object({
+      method: Type.String({ description: 'HTTP method' }),
+      path: Type.String({ description: 'Request path without the query' }),
+      status: Type.Integer({ description: 'Response status' }),
+      duration_ms: Type.Number({ description: 'Handling time in milliseconds' }),
+    }),
+  },
+  'verify.run': {
+    description: 'The audit log was verified',
+    entityType: 'audit_log',
+    payload: Type.Object({
+      is_valid: Type.Boolean({ description: 'Whether every chain verified' }),
+      events: Type.Integer({ description: 'Events checked' }),
+    }),
+  },
+  'export.csv': { description: 'Audit events were exported as CSV', ...exported },
+  'export.pdf': { description: 'An audit compliance report was exported', ...exported },
+  'export.bundle': { description: 'An audit evidence bundle was exported', ...exported },
+  'archive.created': {
+    description: 'Old audit events were archived to storage',
+    entityType: 'audit_archive',
+    payload: Type.Object({
+      chain: Type.String({ description: 'The chain archived' }),
+      from_seq: Type.Integer({ description: 'First archived event' }),
+      to_seq: Type.Integer({ description: 'Last archived event' }),
+      checkpoint_size: Type.Union([Type.Integer(), Type.Null()], {
+        description: 'Size of the checkpoint covering the archive',
+      }),
+    }),
+  },
+});
+
+/** The audit module's own events as a discriminated union on `type`. */
+export type AuditOwnEvent = AuditEventOf<typeof auditEventTypes>;
+/** Typed constants: `auditEvents['verify.run']` is 'audit.verify.run'. */
+export const auditEvents = auditEventTypes.types;
+
+/**
+ * Legacy: a module's audit event types as typed constants without payloads, for modules
+ * not yet on `defineAuditEventTypes` (identity). Their descriptions are kept here for the
+ * review API; the catalogue's descriptions come first.
  */
 export function defineAuditEvents<const M extends string, const E extends Record<string, string>>(
   module: M,
@@ -11,19 +83,17 @@ export function defineAuditEvents<const M extends string, const E extends Record
   for (const [key, description] of Object.entries(events)) {
     const action = `${module}.${key}`;
     actions[key] = action;
-    auditCatalogue.set(action, description);
+    legacyDescriptions.set(action, description);
   }
   return actions as { [K in keyof E & string as K]: `${M}.${K}` };
 }
 
-/** Every action defined so far with its description (reports show the description). */
-export const auditCatalogue = new Map<string, string>();
+const legacyDescriptions = new Map<string, string>();
 
-export const auditEvents = defineAuditEvents('audit', {
-  'http.request': 'A mutating HTTP request was handled',
-  'verify.run': 'The audit log was verified',
-  'export.csv': 'Audit events were exported as CSV',
-  'export.pdf': 'An audit compliance report was exported',
-  'export.bundle': 'An audit evidence bundle was exported',
-  'archive.created': 'Old audit events were archived to storage',
-});
+/** What an action means, from the mounted modules' catalogues or the legacy declarations. */
+export function describeAction(
+  catalogue: ReadonlyMap<string, { description: string }>,
+  action: string,
+): string | null {
+  return catalogue.get(action)?.description ?? legacyDescriptions.get(action) ?? null;
+}

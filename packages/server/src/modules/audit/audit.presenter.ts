@@ -1,10 +1,9 @@
 import { decodeJson } from '../../platform/db/json-codec.js';
-import { auditCatalogue } from './audit.catalogue.js';
 import type { AuditEventsTable } from './audit.tables.js';
-import type { VerifyReport } from './audit-verify.service.js';
+import type { VerifyReport } from './verify/verify.service.js';
 
-/** An event row as the API shows it (JSON columns parsed, actor grouped). */
-export function presentEvent(row: AuditEventsTable) {
+/** An event row as the API shows it (JSON columns parsed, actor grouped), with what its action means. */
+export function presentEvent(row: AuditEventsTable, actionDescription: string | null) {
   return {
     id: row.id,
     chain: row.chain,
@@ -21,7 +20,7 @@ export function presentEvent(row: AuditEventsTable) {
       user_agent: row.user_agent,
     },
     action: row.action,
-    action_description: auditCatalogue.get(row.action) ?? null,
+    action_description: actionDescription,
     entity_type: row.entity_type,
     entity_id: row.entity_id,
     changes: decodeJson<Record<string, unknown>>(row.changes),

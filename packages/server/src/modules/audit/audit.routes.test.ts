@@ -4,8 +4,8 @@ import { disableAuditGuards } from '../../../test/audit-kit.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import type { Principal } from '../../platform/http/access.js';
-import { type AuditBundle, verifyBundle } from './audit-bundle.js';
 import { type AuditActor, audit } from './index.js';
+import { type AuditBundle, verifyBundle } from './proofs/bundle.js';
 
 const allPermissions = ['audit.event.read', 'audit.export', 'audit.verify'];
 let t: TestApp;

@@ -1,9 +1,10 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/app-context.js';
 import { pageSchema } from '../../platform/db/pagination.js';
-import { envelope, errorResponses, ok } from '../../platform/http/envelope.js';
+import { defineFileRoute, defineRoute, type RouteDefinition } from '../../platform/http/route.js';
+import { describeAction, auditPermissions as permissions } from './audit.catalogue.js';
+import type { AuditDeps } from './audit.deps.js';
+import { auditErrors } from './audit.errors.js';
 import { presentEvent, presentReport } from './audit.presenter.js';
 import {
   checkpointSchema,
@@ -20,21 +21,18 @@ import {
   exportPdf,
   queryEvents,
   runVerification,
+  signCheckpoints,
 } from './audit.service.js';
-import { actorFromRequest } from './audit-actor.js';
-import type { AuditBundle } from './audit-bundle.js';
-import { checkpointAll } from './audit-checkpoint.service.js';
-import { type AuditDeps, auditDeps } from './audit-deps.js';
-import { AUDIT_CHAINS, auditPermissions } from './audit-types.js';
+import { actorFromRequest } from './chain/actor.js';
+import type { AuditBundle } from './proofs/bundle.js';
 
-const read = { access: { permission: auditPermissions.read } };
-const exporting = { access: { permission: auditPermissions.export } };
-const verifying = { access: { permission: auditPermissions.verify } };
+const read = permissions.access('audit.event.read');
+const exporting = permissions.access('audit.export');
+const verifying = permissions.access('audit.verify');
 const bundleSchema = Type.Record(Type.String(), Type.Unknown(), {
   description:
     'Evidence bundle (format signx-audit-bundle/2): events, inclusion proofs, checkpoints, public key, signed selection',
 });
-
 const csvSchema = Type.String({ description: 'CSV (RFC 4180, UTF-8 with BOM), one row per event' });
 const pdfSchema = Type.Unsafe<Buffer>({
   type: 'string',
@@ -47,119 +45,104 @@ function bundleBody(bundle: AuditBundle): Record<string, unknown> {
   return bundle as unknown as Record<string, unknown>;
 }
 
-/** The audit review API under /api/v1/audit: query, verify, checkpoints and exports. */
-export async function auditRoutes(api: FastifyInstance, ctx: AppContext): Promise<void> {
-  const app = api.withTypeProvider<TypeBoxTypeProvider>();
-  const deps = auditDeps(ctx);
-  app.get(
-    '/audit/events',
-    {
-      config: read,
-      schema: {
-        tags: ['audit'],
-        querystring: eventQuerySchema,
-        response: { 200: envelope(pageSchema(eventSchema)), ...errorResponses(400, 401, 403) },
+/** The audit review API under /api/v1/audit: query, proofs, verification and checkpoints. */
+export function auditRoutes(ctx: AppContext, deps: AuditDeps): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/audit/events',
+      access: read,
+      summary: 'List audit events',
+      querystring: eventQuerySchema,
+      response: pageSchema(eventSchema),
+      handler: async (request) => {
+        const page = await queryEvents(deps, request.query);
+        const describe = (action: string) => describeAction(ctx.catalogues.auditEvents, action);
+        return { ...page, items: page.items.map((row) => presentEvent(row, describe(row.action))) };
       },
-    },
-    async (request) => {
-      const page = await queryEvents(deps, request.query);
-      return ok({ ...page, items: page.items.map(presentEvent) });
-    },
-  );
-  app.get(
-    '/audit/events/:id/proof',
-    {
-      config: read,
-      schema: {
-        tags: ['audit'],
-        params: idParams,
-        response: { 200: envelope(bundleSchema), ...errorResponses(401, 403, 404) },
-      },
-    },
-    async (request) => ok(bundleBody(await eventEvidence(deps, request.params.id))),
-  );
-  app.post(
-    '/audit/verify',
-    {
-      config: verifying,
-      schema: {
-        tags: ['audit'],
-        response: { 200: envelope(verifyReportSchema), ...errorResponses(401, 403) },
-      },
-    },
-    async (request) => ok(presentReport(await runVerification(deps, actorFromRequest(request)))),
-  );
-  app.post(
-    '/audit/checkpoints',
-    {
-      config: verifying,
-      schema: {
-        tags: ['audit'],
-        response: { 200: envelope(Type.Array(checkpointSchema)), ...errorResponses(401, 403) },
-      },
-    },
-    async () => ok(await checkpointAll(deps, AUDIT_CHAINS)),
-  );
-  exportRoutes(api, deps);
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/audit/events/:id/proof',
+      access: read,
+      summary: 'Prove one event (evidence bundle over the latest signed checkpoint)',
+      params: idParams,
+      response: bundleSchema,
+      errors: ['NOT_FOUND', auditErrors.AUDIT_LOG_BROKEN, auditErrors.AUDIT_LOG_EMPTY],
+      handler: async (request) => bundleBody(await eventEvidence(deps, request.params.id)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/audit/verify',
+      access: verifying,
+      summary: 'Verify every chain and checkpoint (the run is audited)',
+      response: verifyReportSchema,
+      handler: async (request) => presentReport(await runVerification(deps, actorFromRequest(request))),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/audit/checkpoints',
+      access: verifying,
+      summary: 'Sign a checkpoint of every chain with new events',
+      response: Type.Array(checkpointSchema),
+      errors: [auditErrors.AUDIT_LOG_BROKEN],
+      handler: async () => signCheckpoints(deps),
+    }),
+    ...exportRoutes(deps),
+  ];
 }
 
 /** CSV, PDF and evidence-bundle exports (permission audit.export); every export is itself audited. */
-function exportRoutes(api: FastifyInstance, deps: AuditDeps): void {
-  const app = api.withTypeProvider<TypeBoxTypeProvider>();
-  app.get(
-    '/audit/export.csv',
-    {
-      config: exporting,
-      schema: {
-        tags: ['audit'],
-        querystring: exportQuerySchema,
-        response: { 200: csvSchema, ...errorResponses(400, 401, 403) },
+function exportRoutes(deps: AuditDeps): RouteDefinition[] {
+  return [
+    defineFileRoute({
+      method: 'GET',
+      url: '/audit/export.csv',
+      access: exporting,
+      summary: 'Export matching events as CSV',
+      querystring: exportQuerySchema,
+      file: csvSchema,
+      handler: async (request, reply) => {
+        const { limit, ...filter } = request.query;
+        const csv = await exportCsv(deps, filter, limit, actorFromRequest(request));
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="signx-audit.csv"')
+          .send(csv);
       },
-    },
-    async (request, reply) => {
-      const { limit, ...filter } = request.query;
-      const csv = await exportCsv(deps, filter, limit, actorFromRequest(request));
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="signx-audit.csv"')
-        .send(csv);
-    },
-  );
-  app.get(
-    '/audit/report.pdf',
-    {
-      config: exporting,
-      schema: {
-        tags: ['audit'],
-        querystring: exportQuerySchema,
-        response: { 200: pdfSchema, ...errorResponses(400, 401, 403, 503) },
+    }),
+    defineFileRoute({
+      method: 'GET',
+      url: '/audit/report.pdf',
+      access: exporting,
+      summary: 'Export a PDF compliance report of matching events',
+      querystring: exportQuerySchema,
+      file: pdfSchema,
+      errors: [auditErrors.REPORT_FONTS_MISSING],
+      handler: async (request, reply) => {
+        const { limit, ...filter } = request.query;
+        const pdf = await exportPdf(deps, filter, limit, actorFromRequest(request));
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', 'attachment; filename="signx-audit-report.pdf"')
+          .send(Buffer.from(pdf));
       },
-    },
-    async (request, reply) => {
-      const { limit, ...filter } = request.query;
-      const pdf = await exportPdf(deps, filter, limit, actorFromRequest(request));
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="signx-audit-report.pdf"')
-        .send(Buffer.from(pdf));
-    },
-  );
-  app.get(
-    '/audit/bundle',
-    {
-      config: exporting,
-      schema: {
-        tags: ['audit'],
-        querystring: exportQuerySchema,
-        response: { 200: bundleSchema, ...errorResponses(400, 401, 403, 409) },
+    }),
+    defineFileRoute({
+      method: 'GET',
+      url: '/audit/bundle',
+      access: exporting,
+      summary: 'Export matching events as an evidence bundle',
+      querystring: exportQuerySchema,
+      file: bundleSchema,
+      errors: [auditErrors.AUDIT_LOG_BROKEN, auditErrors.AUDIT_LOG_EMPTY],
+      handler: async (request, reply) => {
+        const { limit, ...filter } = request.query;
+        const bundle = await exportBundle(deps, filter, limit, actorFromRequest(request));
+        return reply
+          .header('content-disposition', 'attachment; filename="signx-audit-bundle.json"')
+          .send(bundleBody(bundle));
       },
-    },
-    async (request, reply) => {
-      const { limit, ...filter } = request.query;
-      const bundle = await exportBundle(deps, filter, limit, actorFromRequest(request));
-      return reply
-        .header('content-disposition', 'attachment; filename="signx-audit-bundle.json"')
-        .send(bundleBody(bundle));
-    },
-  );
+    }),
+  ];
 }

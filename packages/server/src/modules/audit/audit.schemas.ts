@@ -6,7 +6,7 @@ const text = (description: string, maxLength = 200) =>
 const time = (description: string) => Type.Optional(Type.String({ format: 'date-time', description }));
 
 /** Filters shared by the query, CSV, PDF and bundle endpoints. */
-export const filterProperties = {
+const filterProperties = {
   chain: Type.Optional(
     Type.Union([Type.Literal('main'), Type.Literal('http')], {
       default: 'main',
@@ -24,7 +24,7 @@ export const filterProperties = {
   from: time('Events at or after this time (ISO-8601)'),
   to: time('Events before this time (ISO-8601)'),
 };
-export const filterSchema = Type.Object(filterProperties, { additionalProperties: false });
+const filterSchema = Type.Object(filterProperties, { additionalProperties: false });
 export type AuditFilter = Static<typeof filterSchema>;
 
 export const eventQuerySchema = Type.Composite(

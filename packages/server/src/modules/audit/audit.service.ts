@@ -3,21 +3,23 @@ import { type Page, type PageRequest, paginate } from '../../platform/db/paginat
 import { inTransaction } from '../../platform/db/transaction.js';
 import { notFound } from '../../platform/errors.js';
 import { auditEvents } from './audit.catalogue.js';
-import { auditSettings } from './audit.config.js';
-import { eventById, latestCheckpoint } from './audit.repository.js';
+import { type AuditDeps, CHECKPOINT_KEY } from './audit.deps.js';
 import type { AuditFilter } from './audit.schemas.js';
 import type { AuditEventsTable } from './audit.tables.js';
-import type { AuditBundle } from './audit-bundle.js';
-import { buildBundle } from './audit-bundle.service.js';
-import { createCheckpoint } from './audit-checkpoint.service.js';
-import { type AuditDeps, CHECKPOINT_KEY } from './audit-deps.js';
-import { eventsToCsv } from './audit-export.format.js';
-import { countEventsThrough, exportEvents, filteredEvents } from './audit-query.repository.js';
-import { recordEvent } from './audit-recorder.js';
-import { complianceReportPdf } from './audit-report.pdf.js';
-import type { AuditActor } from './audit-types.js';
-import { AUDIT_CHAINS } from './audit-types.js';
-import { type VerifyReport, verifyAuditLog } from './audit-verify.service.js';
+import { eventById } from './chain/chain.repository.js';
+import type { AuditActor } from './chain/chain.types.js';
+import { AUDIT_CHAINS } from './chain/chain.types.js';
+import { recordEvent } from './chain/recorder.service.js';
+import { recorderSettings } from './chain/recorder.settings.js';
+import type { SignedCheckpoint } from './checkpoints/checkpoint.js';
+import { latestCheckpoint } from './checkpoints/checkpoints.repository.js';
+import { checkpointAll, createCheckpoint } from './checkpoints/checkpoints.service.js';
+import { eventsToCsv } from './export/csv.format.js';
+import { countEventsThrough, exportEvents, filteredEvents } from './export/events.repository.js';
+import type { AuditBundle } from './proofs/bundle.js';
+import { buildBundle } from './proofs/bundle.service.js';
+import { complianceReportPdf } from './reports/report.pdf.js';
+import { type VerifyReport, verifyAuditLog } from './verify/verify.service.js';
 
 /** The review and verification use cases behind the admin API. Reads of the audit log are audited too. */
 export async function queryEvents(
@@ -33,6 +35,11 @@ export async function eventEvidence(deps: AuditDeps, id: string): Promise<AuditB
   if (!event) throw notFound('audit event');
   const seq = Number(event.seq);
   return buildBundle(deps, event.chain, [event], { filter: { id }, throughSeq: seq, total: 1 });
+}
+
+/** Signs a checkpoint of every chain with events since its last one (the admin's button). */
+export function signCheckpoints(deps: AuditDeps): Promise<SignedCheckpoint[]> {
+  return checkpointAll(deps, AUDIT_CHAINS);
 }
 
 export async function runVerification(deps: AuditDeps, actor: AuditActor): Promise<VerifyReport> {
@@ -90,7 +97,7 @@ export async function exportPdf(
     chain,
     generatedAt: nowIso(deps.clock),
     generatedBy: actor.name,
-    appVersion: auditSettings().appVersion,
+    appVersion: deps.appVersion ?? recorderSettings(deps.db).appVersion,
     filter,
     verification,
     checkpoint: (await latestCheckpoint(deps.db, chain)) ?? null,

@@ -3,14 +3,13 @@
  * inside its own transaction, so a business change and its audit event commit together.
  */
 import type { Trx } from '../../platform/db/schema.js';
-import { recordEvent } from './audit-recorder.js';
-import type { AuditEventInput } from './audit-types.js';
+import type { AuditEventInput } from './chain/chain.types.js';
+import { recordEvent } from './chain/recorder.service.js';
 
 export { defineAuditEvents } from './audit.catalogue.js';
 export { auditModule } from './audit.module.js';
-export { actorFromRequest, systemActor } from './audit-actor.js';
-export type { AuditActor, AuditEventInput } from './audit-types.js';
-export { auditPermissions } from './audit-types.js';
+export { actorFromRequest, systemActor } from './chain/actor.js';
+export type { AuditActor, AuditEventInput } from './chain/chain.types.js';
 
 /** The only way to write audit events: inside the caller's transaction. */
 export const audit: {

@@ -1,7 +1,8 @@
+import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { jobsAuditEvents, jobsPermissions, jobsTag } from './jobs-admin.catalogue.js';
+import { jobsAdminErrors } from './jobs-admin.errors.js';
 import { jobsAdminRoutes } from './jobs-admin.routes.js';
-
-export { jobsAuditEvents } from './jobs-admin.service.js';
 
 /**
  * The operators' view of the job runtime (platform/jobs): queues, jobs, dead letters and
@@ -10,5 +11,9 @@ export { jobsAuditEvents } from './jobs-admin.service.js';
  */
 export const jobsAdminModule: ModuleDefinition = {
   name: 'jobs-admin',
-  routes: jobsAdminRoutes,
+  tags: [jobsTag],
+  permissions: jobsPermissions,
+  auditEvents: jobsAuditEvents,
+  errors: jobsAdminErrors,
+  routes: async (api, ctx) => mountRoutes(api, jobsTag, jobsAdminRoutes(ctx)),
 };

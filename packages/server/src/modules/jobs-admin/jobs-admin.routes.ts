@@ -1,19 +1,11 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/app-context.js';
-import { pageSchema, paginate } from '../../platform/db/pagination.js';
-import { notFound } from '../../platform/errors.js';
-import { envelope, errorResponses, ok } from '../../platform/http/envelope.js';
-import {
-  findJob,
-  jobAttempts,
-  jobsQuery,
-  listQueues,
-  listSchedules,
-} from '../../platform/jobs/jobs-admin.repository.js';
-import { actorFromRequest } from '../audit/index.js';
-import { presentAttempt, presentJob, presentQueue, presentSchedule } from './jobs-admin.presenters.js';
+import { pageSchema } from '../../platform/db/pagination.js';
+import { actorOf } from '../../platform/http/access.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
+import { jobsPermissions as permissions } from './jobs-admin.catalogue.js';
+import { jobsAdminErrors } from './jobs-admin.errors.js';
+import { presentAttempt, presentJob, presentQueue, presentSchedule } from './jobs-admin.presenter.js';
 import {
   idParams,
   jobDetailSchema,
@@ -26,140 +18,139 @@ import {
 } from './jobs-admin.schemas.js';
 import {
   cancelQueuedJob,
-  knownQueues,
+  jobWithAttempts,
+  listJobs,
   pauseQueue,
   pauseSchedule,
+  queueSummaries,
   retryJob,
+  schedules,
   triggerSchedule,
 } from './jobs-admin.service.js';
 
-const read = { access: { permission: 'jobs.queue.read' } };
-const manage = { access: { permission: 'jobs.queue.manage' } };
-const manageSchedules = { access: { permission: 'jobs.schedule.manage' } };
-const done = envelope(Type.Object({ ok: Type.Literal(true, { description: 'Always true' }) }));
-const tags = ['jobs'];
+const done = Type.Object({ ok: Type.Literal(true, { description: 'Always true' }) });
+const read = permissions.access('jobs.queue.read');
+const manage = permissions.access('jobs.queue.manage');
+const manageSchedules = permissions.access('jobs.schedule.manage');
 
 /** /api/v1/jobs: queues, jobs, dead letters and schedules for operators. */
-export async function jobsAdminRoutes(api: FastifyInstance, ctx: AppContext): Promise<void> {
-  const app = api.withTypeProvider<TypeBoxTypeProvider>();
-  app.get(
-    '/jobs/queues',
-    {
-      config: read,
-      schema: { tags, response: { 200: envelope(Type.Array(queueSchema)), ...errorResponses(401, 403) } },
-    },
-    async () => ok((await listQueues(ctx.db, knownQueues(ctx))).map(presentQueue)),
-  );
-  for (const [action, paused] of [
-    ['pause', true],
-    ['resume', false],
-  ] as const) {
-    app.post(
-      `/jobs/queues/:name/${action}`,
-      {
-        config: manage,
-        schema: { tags, params: queueParams, response: { 200: done, ...errorResponses(401, 403, 404) } },
+export function jobsAdminRoutes(ctx: AppContext): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/jobs/queues',
+      access: read,
+      summary: 'List queues with their job counts',
+      response: Type.Array(queueSchema),
+      handler: async () => (await queueSummaries(ctx)).map(presentQueue),
+    }),
+    ...pauseRoutes(ctx),
+    defineRoute({
+      method: 'GET',
+      url: '/jobs',
+      access: read,
+      summary: 'List jobs',
+      querystring: jobListQuery,
+      response: pageSchema(jobSchema),
+      handler: async (request) => {
+        const { queue, state, name, schedule_id } = request.query;
+        const page = await listJobs(ctx, { queue, state, name, scheduleId: schedule_id }, request.query);
+        return { ...page, items: page.items.map(presentJob) };
       },
-      async (request) => {
-        await pauseQueue(ctx, actorFromRequest(request), request.params.name, paused);
-        return ok({ ok: true as const });
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/jobs/:id',
+      access: read,
+      summary: 'Show a job with its failed attempts',
+      params: idParams,
+      response: jobDetailSchema,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        const { job, attempts } = await jobWithAttempts(ctx, request.params.id);
+        return { ...presentJob(job), failed_attempts: attempts.map(presentAttempt) };
       },
-    );
-    app.post(
-      `/jobs/schedules/:id/${action}`,
-      {
-        config: manageSchedules,
-        schema: { tags, params: idParams, response: { 200: done, ...errorResponses(401, 403, 404) } },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/jobs/:id/retry',
+      access: manage,
+      summary: 'Put a dead or cancelled job back in its queue',
+      params: idParams,
+      response: done,
+      errors: ['NOT_FOUND', jobsAdminErrors.JOB_NOT_RETRYABLE],
+      handler: async (request) => {
+        await retryJob(ctx, actorOf(request), request.params.id);
+        return { ok: true as const };
       },
-      async (request) => {
-        await pauseSchedule(ctx, actorFromRequest(request), request.params.id, paused);
-        return ok({ ok: true as const });
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/jobs/:id/cancel',
+      access: manage,
+      summary: 'Cancel a queued or running job',
+      params: idParams,
+      response: done,
+      errors: ['NOT_FOUND', jobsAdminErrors.JOB_NOT_CANCELLABLE],
+      handler: async (request) => {
+        await cancelQueuedJob(ctx, actorOf(request), request.params.id);
+        return { ok: true as const };
       },
-    );
-  }
-  app.get(
-    '/jobs',
-    {
-      config: read,
-      schema: {
-        tags,
-        querystring: jobListQuery,
-        response: { 200: envelope(pageSchema(jobSchema)), ...errorResponses(400, 401, 403) },
-      },
-    },
-    async (request) => {
-      const { queue, state, name, schedule_id } = request.query;
-      const page = await paginate(
-        jobsQuery(ctx.db, { queue, state, name, scheduleId: schedule_id }),
-        request.query,
-        {
-          enqueued_at: 'enqueued_at',
-          run_at: 'run_at',
-          finished_at: 'finished_at',
-          priority: 'priority',
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/jobs/schedules',
+      access: read,
+      summary: 'List schedules with their next fire time',
+      response: Type.Array(scheduleSchema),
+      handler: async () => (await schedules(ctx)).map(presentSchedule),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/jobs/schedules/:id/trigger',
+      access: manageSchedules,
+      summary: 'Fire a schedule now',
+      params: idParams,
+      response: triggeredSchema,
+      errors: ['NOT_FOUND', jobsAdminErrors.SCHEDULE_JOB_UNKNOWN],
+      handler: async (request) => ({
+        job_id: await triggerSchedule(ctx, actorOf(request), request.params.id),
+      }),
+    }),
+  ];
+}
+
+/** Pause and resume, for queues (jobs.queue.manage) and schedules (jobs.schedule.manage). */
+function pauseRoutes(ctx: AppContext): RouteDefinition[] {
+  return (['pause', 'resume'] as const).flatMap((action) => {
+    const paused = action === 'pause';
+    return [
+      defineRoute({
+        method: 'POST',
+        url: `/jobs/queues/:name/${action}`,
+        access: manage,
+        summary: paused ? 'Pause a queue (no job of it starts)' : 'Resume a paused queue',
+        params: queueParams,
+        response: done,
+        errors: ['NOT_FOUND'],
+        handler: async (request) => {
+          await pauseQueue(ctx, actorOf(request), request.params.name, paused);
+          return { ok: true as const };
         },
-      );
-      return ok({ ...page, items: page.items.map(presentJob) });
-    },
-  );
-  app.get(
-    '/jobs/:id',
-    {
-      config: read,
-      schema: {
-        tags,
+      }),
+      defineRoute({
+        method: 'POST',
+        url: `/jobs/schedules/:id/${action}`,
+        access: manageSchedules,
+        summary: paused ? 'Pause a schedule' : 'Resume a paused schedule',
         params: idParams,
-        response: { 200: envelope(jobDetailSchema), ...errorResponses(401, 403, 404) },
-      },
-    },
-    async (request) => {
-      const job = await findJob(ctx.db, request.params.id);
-      if (!job) throw notFound('Job');
-      const attempts = await jobAttempts(ctx.db, job.id);
-      return ok({ ...presentJob(job), failed_attempts: attempts.map(presentAttempt) });
-    },
-  );
-  app.post(
-    '/jobs/:id/retry',
-    {
-      config: manage,
-      schema: { tags, params: idParams, response: { 200: done, ...errorResponses(401, 403, 404, 409) } },
-    },
-    async (request) => {
-      await retryJob(ctx, actorFromRequest(request), request.params.id);
-      return ok({ ok: true as const });
-    },
-  );
-  app.post(
-    '/jobs/:id/cancel',
-    {
-      config: manage,
-      schema: { tags, params: idParams, response: { 200: done, ...errorResponses(401, 403, 404, 409) } },
-    },
-    async (request) => {
-      await cancelQueuedJob(ctx, actorFromRequest(request), request.params.id);
-      return ok({ ok: true as const });
-    },
-  );
-  app.get(
-    '/jobs/schedules',
-    {
-      config: read,
-      schema: { tags, response: { 200: envelope(Type.Array(scheduleSchema)), ...errorResponses(401, 403) } },
-    },
-    async () => ok((await listSchedules(ctx.db)).map(presentSchedule)),
-  );
-  app.post(
-    '/jobs/schedules/:id/trigger',
-    {
-      config: manageSchedules,
-      schema: {
-        tags,
-        params: idParams,
-        response: { 200: envelope(triggeredSchema), ...errorResponses(401, 403, 404, 409) },
-      },
-    },
-    async (request) =>
-      ok({ job_id: await triggerSchedule(ctx, actorFromRequest(request), request.params.id) }),
-  );
+        response: done,
+        errors: ['NOT_FOUND'],
+        handler: async (request) => {
+          await pauseSchedule(ctx, actorOf(request), request.params.id, paused);
+          return { ok: true as const };
+        },
+      }),
+    ];
+  });
 }

@@ -1,86 +1,119 @@
+import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
+import { type Page, type PageRequest, paginate } from '../../platform/db/pagination.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { domainError, notFound } from '../../platform/errors.js';
 import {
   cancelJob,
   findJob,
   findSchedule,
+  type JobFilter,
+  jobAttempts,
+  jobsQuery,
   listQueues,
+  listSchedules,
+  type QueueSummary,
   requeueJob,
   setQueuePaused,
   setSchedulePaused,
 } from '../../platform/jobs/jobs-admin.repository.js';
-import { type AuditActor, audit, defineAuditEvents } from '../audit/index.js';
+import { jobsAdminDeps } from './jobs-admin.deps.js';
+import { jobsAdminErrors } from './jobs-admin.errors.js';
 
-export const jobsAuditEvents = defineAuditEvents('jobs', {
-  'job.retried': 'A dead or cancelled job was put back in its queue',
-  'job.cancelled': 'A queued or running job was cancelled',
-  'queue.paused': 'A job queue was paused',
-  'queue.resumed': 'A job queue was resumed',
-  'schedule.paused': 'A schedule was paused',
-  'schedule.resumed': 'A schedule was resumed',
-  'schedule.triggered': 'A schedule was fired by hand',
-});
+type JobRow = NonNullable<Awaited<ReturnType<typeof findJob>>>;
+type AttemptRow = Awaited<ReturnType<typeof jobAttempts>>[number];
+type ScheduleRow = Awaited<ReturnType<typeof listSchedules>>[number];
+
+/** The queues this server knows, with their job counts by state. */
+export function queueSummaries(ctx: AppContext): Promise<QueueSummary[]> {
+  return listQueues(ctx.db, knownQueues(ctx));
+}
+
+/** One page of jobs matching `filter`, newest first unless the request sorts otherwise. */
+export function listJobs(ctx: AppContext, filter: JobFilter, page: PageRequest): Promise<Page<JobRow>> {
+  return paginate(jobsQuery(ctx.db, filter), page, {
+    enqueued_at: 'enqueued_at',
+    run_at: 'run_at',
+    finished_at: 'finished_at',
+    priority: 'priority',
+  });
+}
+
+/** One job with its failed attempts (404 when there is none of that id). */
+export async function jobWithAttempts(
+  ctx: AppContext,
+  id: string,
+): Promise<{ job: JobRow; attempts: AttemptRow[] }> {
+  const job = await findJob(ctx.db, id);
+  if (!job) throw notFound('Job');
+  return { job, attempts: await jobAttempts(ctx.db, job.id) };
+}
+
+export function schedules(ctx: AppContext): Promise<ScheduleRow[]> {
+  return listSchedules(ctx.db);
+}
 
 /** Admin control of the job runtime; every change and its audit event commit together. */
-export async function retryJob(ctx: AppContext, actor: AuditActor, id: string): Promise<void> {
+export async function retryJob(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  const { audit } = jobsAdminDeps(ctx);
   await inTransaction(ctx.db, async (trx) => {
     const before = await findJob(trx, id);
     if (!before) throw notFound('Job');
     if (!(await requeueJob(trx, id, ctx.clock.now().toISOString()))) {
-      throw conflict(`A ${before.state} job cannot be retried; only dead or cancelled jobs can`, {
-        state: before.state,
-      });
+      throw domainError(
+        jobsAdminErrors.JOB_NOT_RETRYABLE,
+        `A ${before.state} job cannot be retried; only dead or cancelled jobs can`,
+        { details: { state: before.state } },
+      );
     }
-    await audit.record(trx, {
-      action: jobsAuditEvents['job.retried'],
-      actor,
-      entityType: 'job',
+    await audit.record(trx, actor, {
+      type: 'jobs.job.retried',
       entityId: id,
       before: { state: before.state, attempts: before.attempts },
       after: { state: 'queued', attempts: 0 },
-      details: { name: before.name, queue: before.queue, last_error: before.last_error },
+      payload: { name: before.name, queue: before.queue, last_error: before.last_error },
     });
   });
   ctx.jobs.notify();
 }
 
-export async function cancelQueuedJob(ctx: AppContext, actor: AuditActor, id: string): Promise<void> {
+export async function cancelQueuedJob(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  const { audit } = jobsAdminDeps(ctx);
   await inTransaction(ctx.db, async (trx) => {
     const before = await findJob(trx, id);
     if (!before) throw notFound('Job');
     if (!(await cancelJob(trx, id, ctx.clock.now().toISOString()))) {
-      throw conflict(`A ${before.state} job cannot be cancelled`, { state: before.state });
+      throw domainError(jobsAdminErrors.JOB_NOT_CANCELLABLE, `A ${before.state} job cannot be cancelled`, {
+        details: { state: before.state },
+      });
     }
-    await audit.record(trx, {
-      action: jobsAuditEvents['job.cancelled'],
-      actor,
-      entityType: 'job',
+    await audit.record(trx, actor, {
+      type: 'jobs.job.cancelled',
       entityId: id,
       before: { state: before.state },
       after: { state: 'cancelled' },
-      details: { name: before.name, queue: before.queue },
+      payload: { name: before.name, queue: before.queue },
     });
   });
 }
 
 export async function pauseQueue(
   ctx: AppContext,
-  actor: AuditActor,
+  actor: Actor,
   name: string,
   paused: boolean,
 ): Promise<void> {
-  const known = (await listQueues(ctx.db, knownQueues(ctx))).find((q) => q.name === name);
+  const { audit } = jobsAdminDeps(ctx);
+  const known = (await queueSummaries(ctx)).find((q) => q.name === name);
   if (!known) throw notFound('Queue');
   await inTransaction(ctx.db, async (trx) => {
     await setQueuePaused(trx, name, paused, ctx.clock.now().toISOString());
-    await audit.record(trx, {
-      action: jobsAuditEvents[paused ? 'queue.paused' : 'queue.resumed'],
-      actor,
-      entityType: 'job_queue',
+    await audit.record(trx, actor, {
+      type: paused ? 'jobs.queue.paused' : 'jobs.queue.resumed',
       entityId: name,
       before: { paused: known.paused },
       after: { paused },
+      payload: {},
     });
   });
   if (!paused) ctx.jobs.notify();
@@ -88,40 +121,42 @@ export async function pauseQueue(
 
 export async function pauseSchedule(
   ctx: AppContext,
-  actor: AuditActor,
+  actor: Actor,
   id: string,
   paused: boolean,
 ): Promise<void> {
+  const { audit } = jobsAdminDeps(ctx);
   await inTransaction(ctx.db, async (trx) => {
     const before = await findSchedule(trx, id);
     if (!before) throw notFound('Schedule');
     await setSchedulePaused(trx, id, paused, ctx.clock.now().toISOString());
-    await audit.record(trx, {
-      action: jobsAuditEvents[paused ? 'schedule.paused' : 'schedule.resumed'],
-      actor,
-      entityType: 'job_schedule',
+    await audit.record(trx, actor, {
+      type: paused ? 'jobs.schedule.paused' : 'jobs.schedule.resumed',
       entityId: id,
       before: { paused: before.paused === 1 },
       after: { paused },
-      details: { name: before.name },
+      payload: { name: before.name },
     });
   });
 }
 
-export async function triggerSchedule(ctx: AppContext, actor: AuditActor, id: string): Promise<string> {
+export async function triggerSchedule(ctx: AppContext, actor: Actor, id: string): Promise<string> {
+  const { audit } = jobsAdminDeps(ctx);
   return inTransaction(ctx.db, async (trx) => {
     const schedule = await findSchedule(trx, id);
     if (!schedule) throw notFound('Schedule');
     if (!ctx.jobs.definition(schedule.job_name)) {
-      throw conflict(`Job ${schedule.job_name} is not known to this server`, { job_name: schedule.job_name });
+      throw domainError(
+        jobsAdminErrors.SCHEDULE_JOB_UNKNOWN,
+        `Job ${schedule.job_name} is not known to this server`,
+        { details: { job_name: schedule.job_name } },
+      );
     }
     const jobId = (await ctx.jobs.triggerSchedule(trx, id)) ?? '';
-    await audit.record(trx, {
-      action: jobsAuditEvents['schedule.triggered'],
-      actor,
-      entityType: 'job_schedule',
+    await audit.record(trx, actor, {
+      type: 'jobs.schedule.triggered',
       entityId: id,
-      details: { name: schedule.name, job_id: jobId },
+      payload: { name: schedule.name, job_id: jobId },
     });
     return jobId;
   });

@@ -403,7 +403,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.export`. */
+        /**
+         * Export matching events as an evidence bundle
+         * @description Domain errors:
+         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
+         *     - `40932` AUDIT_LOG_EMPTY: The chain has no signed events to prove yet
+         *
+         *     Requires permission `audit.export` (Export audit events and compliance reports).
+         */
         get: {
             parameters: {
                 query: {
@@ -556,7 +563,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `audit.verify`. */
+        /**
+         * Sign a checkpoint of every chain with new events
+         * @description Domain errors:
+         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
+         *
+         *     Requires permission `audit.verify` (Verify the integrity of the audit log).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -641,6 +654,29 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -656,7 +692,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.event.read`. */
+        /**
+         * List audit events
+         * @description Requires permission `audit.event.read` (Read the audit trail).
+         */
         get: {
             parameters: {
                 query: {
@@ -858,7 +897,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.event.read`. */
+        /**
+         * Prove one event (evidence bundle over the latest signed checkpoint)
+         * @description Domain errors:
+         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
+         *     - `40932` AUDIT_LOG_EMPTY: The chain has no signed events to prove yet
+         *
+         *     Requires permission `audit.event.read` (Read the audit trail).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -886,6 +932,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -959,6 +1028,29 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -976,7 +1068,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.export`. */
+        /**
+         * Export matching events as CSV
+         * @description Requires permission `audit.export` (Export audit events and compliance reports).
+         */
         get: {
             parameters: {
                 query: {
@@ -1102,7 +1197,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.export`. */
+        /**
+         * Export a PDF compliance report of matching events
+         * @description Domain errors:
+         *     - `50331` REPORT_FONTS_MISSING: The PDF report’s fonts are not installed on the server (details: missing_fonts)
+         *
+         *     Requires permission `audit.export` (Export audit events and compliance reports).
+         */
         get: {
             parameters: {
                 query: {
@@ -1253,7 +1354,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `audit.verify`. */
+        /**
+         * Verify every chain and checkpoint (the run is audited)
+         * @description Requires permission `audit.verify` (Verify the integrity of the audit log).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6356,7 +6460,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * List jobs
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query: {
@@ -6522,7 +6629,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * Show a job with its failed attempts
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -6593,6 +6703,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -6685,7 +6818,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Cancel a queued or running job
+         * @description Domain errors:
+         *     - `40922` JOB_NOT_CANCELLABLE: Only queued or running jobs can be cancelled (details: state)
+         *
+         *     Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6716,6 +6855,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -6829,7 +6991,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Put a dead or cancelled job back in its queue
+         * @description Domain errors:
+         *     - `40921` JOB_NOT_RETRYABLE: Only dead or cancelled jobs can be retried (details: state)
+         *
+         *     Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6860,6 +7028,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -6971,7 +7162,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * List queues with their job counts
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -7082,7 +7276,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Pause a queue (no job of it starts)
+         * @description Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7113,6 +7310,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -7203,7 +7423,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Resume a paused queue
+         * @description Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7234,6 +7457,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -7322,7 +7568,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * List schedules with their next fire time
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -7440,7 +7689,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.schedule.manage`. */
+        /**
+         * Pause a schedule
+         * @description Requires permission `jobs.schedule.manage` (Create and change job schedules).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7471,6 +7723,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -7561,7 +7836,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.schedule.manage`. */
+        /**
+         * Resume a paused schedule
+         * @description Requires permission `jobs.schedule.manage` (Create and change job schedules).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7592,6 +7870,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -7682,7 +7983,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.schedule.manage`. */
+        /**
+         * Fire a schedule now
+         * @description Domain errors:
+         *     - `40923` SCHEDULE_JOB_UNKNOWN: The schedule names a job kind this server does not know (details: job_name)
+         *
+         *     Requires permission `jobs.schedule.manage` (Create and change job schedules).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7710,6 +8017,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };

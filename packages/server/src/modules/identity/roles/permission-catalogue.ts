@@ -33,16 +33,6 @@ export function isDeclaredPermission(code: string): boolean {
   return registry.has(code);
 }
 
-/** Platform permissions other modules check before their own catalogues exist. */
-export const platformPermissions = definePermissions('platform', {
-  'audit.event.read': 'Read the audit trail',
-  'audit.export': 'Export audit events and compliance reports',
-  'audit.verify': 'Verify the integrity of the audit log',
-  'jobs.queue.read': 'See background job queues and runs',
-  'jobs.queue.manage': 'Retry, cancel and purge background jobs',
-  'jobs.schedule.manage': 'Create and change job schedules',
-});
-
 export const identityPermissions = definePermissions('identity', {
   'identity.user.read': 'List and view user accounts',
   'identity.user.create': 'Create user accounts',

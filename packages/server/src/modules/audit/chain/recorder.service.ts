@@ -1,0 +1,97 @@
+import { nowIso } from '../../../platform/db/clock.js';
+import { newId } from '../../../platform/db/ids.js';
+import type { Trx } from '../../../platform/db/schema.js';
+import { AppError } from '../../../platform/errors.js';
+import type { AuditEventsTable } from '../audit.tables.js';
+import { canonicalize } from './canonical-json.js';
+import type { AuditChain, AuditEventInput } from './chain.types.js';
+import { changedFields, readableDiff } from './diff.js';
+import { eventLeafHash, GENESIS_HASH } from './leaf.js';
+import { appendRow, insertGenesisHead, isPostgresTrx, readLockedHead } from './recorder.repository.js';
+import { eventMac, type RecorderSettings, recorderSettings } from './recorder.settings.js';
+
+type Head = { seq: number; hash: string };
+
+/**
+ * Appends one event inside the caller's transaction. The chain-head row is locked first
+ * (SELECT ... FOR UPDATE on PostgreSQL; SQLite transactions hold the database write lock
+ * from BEGIN IMMEDIATE), so concurrent writers — threads, pools or processes — get
+ * consecutive sequence numbers in commit order and a rollback leaves no gap.
+ */
+export async function recordEvent(
+  trx: Trx,
+  event: AuditEventInput,
+  chain: AuditChain = 'main',
+): Promise<{ id: string; seq: number }> {
+  assertValid(event);
+  const settings = recorderSettings(trx);
+  const head = await lockHead(trx, chain, settings);
+  const row = buildRow(event, chain, head, settings);
+  await appendRow(trx, row, isPostgresTrx(trx));
+  return { id: row.id, seq: row.seq };
+}
+
+function buildRow(
+  event: AuditEventInput,
+  chain: string,
+  head: Head,
+  { clock, appVersion, macKey }: RecorderSettings,
+): AuditEventsTable {
+  const changes = changedFields(event.before, event.after);
+  const actor = event.actor;
+  const row: AuditEventsTable = {
+    id: newId(),
+    chain,
+    seq: head.seq + 1,
+    occurred_at: nowIso(clock),
+    actor_type: actor.type,
+    actor_id: actor.id ?? null,
+    actor_name: actor.name,
+    auth_method: actor.authMethod ?? null,
+    on_behalf_of: actor.onBehalfOf ?? null,
+    request_id: actor.requestId ?? null,
+    ip: actor.ip ?? null,
+    user_agent: actor.userAgent ?? null,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId ?? null,
+    changes: changes ? canonicalize(changes) : null,
+    diff: readableDiff(changes),
+    reason: event.reason ?? null,
+    meaning: event.meaning ?? null,
+    result: event.result ?? 'success',
+    details: event.details ? canonicalize(event.details) : null,
+    app_version: appVersion,
+    prev_hash: head.hash,
+    leaf_hash: '',
+    mac: null,
+  };
+  row.leaf_hash = eventLeafHash(row);
+  row.mac = eventMac(row.leaf_hash, macKey);
+  return row;
+}
+
+/**
+ * Locks and reads the chain head. Read on every event (a primary-key lookup, the lock is
+ * already held after the first): a cached head could go stale if the caller rolled back
+ * to a savepoint, and a stale head would break the chain.
+ */
+async function lockHead(trx: Trx, chain: string, settings: RecorderSettings): Promise<Head> {
+  let row = await readLockedHead(trx, chain);
+  if (!row) {
+    await insertGenesisHead(trx, chain, GENESIS_HASH, nowIso(settings.clock));
+    row = await readLockedHead(trx, chain);
+  }
+  if (!row) throw new Error(`audit chain head ${chain} is missing`);
+  return row;
+}
+
+function assertValid(event: AuditEventInput): void {
+  const problems: { field: string; message: string }[] = [];
+  if (!/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$/.test(event.action ?? ''))
+    problems.push({ field: 'action', message: 'must be a catalogue action like module.entity.verb' });
+  if (!event.entityType) problems.push({ field: 'entityType', message: 'is required' });
+  if (!event.actor?.type || !event.actor.name)
+    problems.push({ field: 'actor', message: 'type and name are required' });
+  if (problems.length > 0) throw new AppError('VALIDATION', 'Invalid audit event', { fieldErrors: problems });
+}
