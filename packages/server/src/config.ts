@@ -83,6 +83,11 @@ function buildConfig(v: Values) {
       checkpointIntervalSeconds: v.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
       retentionDays: v.AUDIT_RETENTION_DAYS,
     },
+    documents: {
+      trashDays: v.DOCUMENTS_TRASH_DAYS,
+      maxUnpackedBytes: v.DOCUMENTS_MAX_UNPACKED_BYTES,
+      maxArchiveEntries: v.DOCUMENTS_MAX_ARCHIVE_ENTRIES,
+    },
     tools: { libreOffice: v.LIBREOFFICE_PATH },
     convert: {
       installDir: v.LIBREOFFICE_DIR,

@@ -6,6 +6,8 @@ import * as m20261122_0300 from './2026_11_22_0300_identity.js';
 import * as m20261205_0100 from './2026_12_05_0100_identity_hardening.js';
 import * as m20261205_0500 from './2026_12_05_0500_notifications.js';
 import * as m20261205_0501 from './2026_12_05_0501_notification_control.js';
+import * as m20261206_0359 from './2026_12_06_0359_storage_references.js';
+import * as m20261206_0400 from './2026_12_06_0400_documents.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0100_identity_hardening': m20261205_0100,
   '2026_12_05_0500_notifications': m20261205_0500,
   '2026_12_05_0501_notification_control': m20261205_0501,
+  '2026_12_06_0359_storage_references': m20261206_0359,
+  '2026_12_06_0400_documents': m20261206_0400,
 };

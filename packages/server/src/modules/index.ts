@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../platform/module.js';
 import { auditModule } from './audit/index.js';
+import { documentsModule } from './documents/index.js';
 import { identityModule } from './identity/index.js';
 import { jobsAdminModule } from './jobs-admin/index.js';
 import { monitorModule } from './monitor/index.js';
@@ -12,4 +13,5 @@ export const modules: ModuleDefinition[] = [
   jobsAdminModule,
   monitorModule,
   notificationsModule,
+  documentsModule,
 ];

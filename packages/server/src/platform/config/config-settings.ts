@@ -227,6 +227,25 @@ export const settings = {
     default: 0,
     description: 'Archive audit events older than this many days to storage (0 keeps everything online)',
   },
+  DOCUMENTS_TRASH_DAYS: {
+    kind: 'int',
+    min: 0,
+    default: 30,
+    description:
+      'Days a trashed document can be restored before the purge job removes it (if not retained or held)',
+  },
+  DOCUMENTS_MAX_UNPACKED_BYTES: {
+    kind: 'int',
+    min: 1_048_576,
+    default: 268_435_456,
+    description: 'Largest total unpacked size of an uploaded office file (zip-bomb guard)',
+  },
+  DOCUMENTS_MAX_ARCHIVE_ENTRIES: {
+    kind: 'int',
+    min: 10,
+    default: 5000,
+    description: 'Most parts an uploaded office file may hold (zip-bomb guard)',
+  },
   PASSWORD_PROFILE: {
     kind: 'enum',
     values: ['ops', 'asvs'],

@@ -1,0 +1,68 @@
+import type { Readable } from 'node:stream';
+import { type AuditTrail, createAuditTrail } from '../../platform/audit-trail.js';
+import type { Clock } from '../../platform/db/clock.js';
+import type { Db } from '../../platform/db/schema.js';
+import type { JobRuntime } from '../../platform/jobs/index.js';
+import type { Logger } from '../../platform/logger.js';
+import { defineModuleDeps } from '../../platform/module-deps.js';
+import type { StoragePort } from '../../platform/storage/storage.port.js';
+import { audit } from '../audit/index.js';
+import { type DocumentsAuditEvent, documentsAuditEvents } from './documents.catalogue.js';
+
+/**
+ * The seam for previews of office files: the conversion pool (another module) registers a
+ * provider with `provideOfficePreview`; until one does, office versions have no preview.
+ * It answers a PDF for the stored bytes of `sha256`, cached by that hash on its side.
+ */
+export interface OfficePreviewProvider {
+  pdfFor(version: { sha256: string; kind: string; mediaType: string }): Promise<Readable | Uint8Array>;
+}
+
+export interface DocumentsSettings {
+  maxUploadBytes: number;
+  trashDays: number;
+  maxUnpackedBytes: number;
+  maxArchiveEntries: number;
+  /** How long an unreferenced stored object is kept before the collector deletes it. */
+  storageGraceMs: number;
+}
+
+/** The documents module's runtime, one value per app context. */
+export interface DocumentsDeps {
+  db: Db;
+  clock: Clock;
+  jobs: JobRuntime;
+  storage: StoragePort;
+  log: Logger;
+  audit: AuditTrail<DocumentsAuditEvent>;
+  settings: DocumentsSettings;
+  /** Set by `provideOfficePreview`; null while no converter is installed. */
+  officePreview: OfficePreviewProvider | null;
+  /** Spool directory for uploads being sniffed (under the data directory). */
+  spoolDir: string;
+}
+
+export const documentsDeps = defineModuleDeps(
+  'documents',
+  (ctx): DocumentsDeps => ({
+    db: ctx.db,
+    clock: ctx.clock,
+    jobs: ctx.jobs,
+    storage: ctx.storage,
+    log: ctx.logger,
+    audit: createAuditTrail(documentsAuditEvents, {
+      catalogues: ctx.catalogues,
+      sink: audit.record,
+      verify: !ctx.config.isProduction,
+    }),
+    settings: {
+      maxUploadBytes: ctx.config.http.uploadLimitBytes,
+      trashDays: ctx.config.documents.trashDays,
+      maxUnpackedBytes: ctx.config.documents.maxUnpackedBytes,
+      maxArchiveEntries: ctx.config.documents.maxArchiveEntries,
+      storageGraceMs: 24 * 60 * 60 * 1000,
+    },
+    officePreview: null,
+    spoolDir: `${ctx.config.dataDir}/documents-spool`,
+  }),
+);

@@ -1,0 +1,58 @@
+import type { Readable } from 'node:stream';
+import type { Actor } from '../../platform/actor.js';
+import type { AppContext } from '../../platform/app-context.js';
+import type { Trx } from '../../platform/db/schema.js';
+import type { ModuleDefinition } from '../../platform/module.js';
+import { documentsAuditEvents, documentsPermissions, documentsTag } from './documents.catalogue.js';
+import { documentsDeps, type OfficePreviewProvider } from './documents.deps.js';
+import { documentsErrors } from './documents.errors.js';
+import { purgeJob, purgeSchedule } from './documents.jobs.js';
+import { documentsRoutes } from './documents.routes.js';
+import * as filing from './documents.service.js';
+import { type StagedContent, stageContent } from './staging.service.js';
+
+export type { OfficePreviewProvider } from './documents.deps.js';
+export type { Filed, NewDocument } from './documents.service.js';
+export type { DocumentCategory } from './documents.tables.js';
+export type { StagedContent } from './staging.service.js';
+
+/**
+ * The documents module: versioned files on any record. Other modules file documents with
+ * the service API below, in two steps (docs/documents.md):
+ *
+ *   const staged = await documents.stage(ctx, bytesOrStream, '合同.pdf');   // before the transaction
+ *   await inTransaction(db, (trx) => documents.create(trx, ctx, actor, {
+ *     entityType: 'contract', entityId, contractNumber, title, category: 'contract', content: staged }));
+ *
+ * `stage` checks the name, sniffs the type and stores the bytes (content-addressed); `create`
+ * and `addVersion` take a storage reference in the caller's transaction and answer the ids
+ * and the SHA-256. The caller has authorized the actor on its own record.
+ */
+export const documents = {
+  stage: (ctx: AppContext, body: Readable | Uint8Array, fileName: string): Promise<StagedContent> =>
+    stageContent(documentsDeps(ctx), body, fileName),
+  create: (trx: Trx, ctx: AppContext, actor: Actor, input: filing.NewDocument): Promise<filing.Filed> =>
+    filing.createDocument(trx, documentsDeps(ctx), actor, input),
+  addVersion: (
+    trx: Trx,
+    ctx: AppContext,
+    actor: Actor,
+    input: { documentId: string; content: StagedContent; note?: string | null },
+  ): Promise<filing.Filed> => filing.addVersion(trx, documentsDeps(ctx), actor, { ...input, scope: null }),
+};
+
+/** Registers the office → PDF converter that previews DOCX/XLSX/PPTX/ODF versions (the conversion pool). */
+export function provideOfficePreview(ctx: AppContext, provider: OfficePreviewProvider): void {
+  documentsDeps(ctx).officePreview = provider;
+}
+
+export const documentsModule: ModuleDefinition = {
+  name: 'documents',
+  tags: [documentsTag],
+  permissions: documentsPermissions,
+  auditEvents: documentsAuditEvents,
+  errors: documentsErrors,
+  jobs: [purgeJob],
+  schedules: [purgeSchedule],
+  routes: async (api, ctx) => documentsRoutes(api, documentsDeps(ctx)),
+};

@@ -1,0 +1,162 @@
+import type { Actor } from '../../platform/actor.js';
+import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
+import { domainError } from '../../platform/errors.js';
+import { releaseObject } from '../../platform/storage/storage-references.js';
+import type { DataScope } from '../identity/index.js';
+import type { DocumentsDeps } from './documents.deps.js';
+import { documentsErrors } from './documents.errors.js';
+import { assertDeletable } from './documents.policy.js';
+import * as docs from './documents.repository.js';
+import { getDocument } from './documents.service.js';
+import type { DocumentCategory, DocumentRetentionPoliciesTable } from './documents.tables.js';
+
+/**
+ * The life cycle after filing: trash and restore, legal hold, retention policies and the
+ * purge. Deleting is the only step that releases storage references; the bytes themselves
+ * go later, when the storage collector finds nothing refers to them.
+ */
+export async function trashDocument(
+  trx: Trx,
+  deps: DocumentsDeps,
+  actor: Actor,
+  id: string,
+  scope: DataScope,
+) {
+  const before = await getDocument(trx, scope, id);
+  if (before.state === 'trashed') return before;
+  const now = deps.clock.now();
+  assertDeletable(before, now);
+  const changes = { state: 'trashed' as const, trashed_at: now.toISOString(), updated_at: now.toISOString() };
+  await docs.updateDocument(trx, id, changes);
+  await deps.audit.record(trx, actor, {
+    type: 'documents.document.trashed',
+    entityId: id,
+    payload: { title: before.title },
+    before: { state: before.state },
+    after: { state: 'trashed' },
+  });
+  return { ...before, ...changes };
+}
+
+export async function restoreFromTrash(
+  trx: Trx,
+  deps: DocumentsDeps,
+  actor: Actor,
+  id: string,
+  scope: DataScope,
+) {
+  const before = await getDocument(trx, scope, id);
+  if (before.state === 'active') return before;
+  const changes = { state: 'active' as const, trashed_at: null, updated_at: deps.clock.now().toISOString() };
+  await docs.updateDocument(trx, id, changes);
+  await deps.audit.record(trx, actor, {
+    type: 'documents.document.restored',
+    entityId: id,
+    payload: { title: before.title },
+    before: { state: before.state },
+    after: { state: 'active' },
+  });
+  return { ...before, ...changes };
+}
+
+/** Places (reason given) or releases (reason null) a legal hold. */
+export async function setLegalHold(
+  trx: Trx,
+  deps: DocumentsDeps,
+  actor: Actor,
+  input: { id: string; scope: DataScope; reason: string | null },
+) {
+  const before = await getDocument(trx, input.scope, input.id);
+  const held = input.reason !== null;
+  const changes = {
+    legal_hold: held ? 1 : 0,
+    legal_hold_reason: input.reason,
+    updated_at: deps.clock.now().toISOString(),
+  };
+  await docs.updateDocument(trx, input.id, changes);
+  await deps.audit.record(
+    trx,
+    actor,
+    held
+      ? {
+          type: 'documents.document.hold_placed',
+          entityId: input.id,
+          payload: { reason: input.reason ?? '' },
+        }
+      : { type: 'documents.document.hold_released', entityId: input.id, payload: { title: before.title } },
+  );
+  return { ...before, ...changes };
+}
+
+/**
+ * Sets a category's retention policy for documents filed from now on. A policy change never
+ * shortens what existing documents were stamped with: WORM means nobody can, not even by
+ * changing the rule afterwards.
+ */
+export async function setRetentionPolicy(
+  trx: Trx,
+  deps: DocumentsDeps,
+  actor: Actor,
+  input: { category: DocumentCategory; keepYears: number; worm: boolean; note?: string | null },
+): Promise<DocumentRetentionPoliciesTable> {
+  if (input.worm && input.keepYears === 0) {
+    throw domainError(
+      documentsErrors.DOCUMENT_RETAINED,
+      'WORM needs a retention period of at least one year',
+    );
+  }
+  const before = await docs.retentionPolicy(trx, input.category);
+  const row = {
+    category: input.category,
+    keep_years: input.keepYears,
+    worm: input.worm ? 1 : 0,
+    updated_at: deps.clock.now().toISOString(),
+  };
+  await docs.saveRetentionPolicy(trx, row);
+  await deps.audit.record(trx, actor, {
+    type: 'documents.retention.policy_changed',
+    entityId: input.category,
+    payload: {
+      category: input.category,
+      keep_years: input.keepYears,
+      worm: input.worm,
+      note: input.note ?? null,
+    },
+    before: before ? { keep_years: before.keep_years, worm: before.worm === 1 } : null,
+    after: { keep_years: row.keep_years, worm: input.worm },
+    reason: input.note ?? null,
+  });
+  return row;
+}
+
+/**
+ * One document of the purge job: removed for good when still trashed past the restore
+ * window, not held and not retained (re-checked here, in the deleting transaction), its
+ * storage references released.
+ */
+export async function purgeDocument(
+  trx: Trx,
+  deps: DocumentsDeps,
+  actor: Actor,
+  id: string,
+): Promise<boolean> {
+  const row = await docs.findDocument(trx, id, null);
+  if (!row || row.state !== 'trashed') return false;
+  const now = deps.clock.now();
+  if (row.legal_hold === 1 || (row.retain_until !== null && row.retain_until > now.toISOString()))
+    return false;
+  const keys = await docs.deleteTrashedDocument(trx, id);
+  if (!keys) return false;
+  for (const key of keys) await releaseObject(trx, key, now);
+  await deps.audit.record(trx, actor, {
+    type: 'documents.document.purged',
+    entityId: id,
+    payload: { title: row.title },
+    before: { state: row.state, versions: keys.length },
+  });
+  return true;
+}
+
+export async function retentionPolicyList(db: DbOrTrx): Promise<DocumentRetentionPoliciesTable[]> {
+  return docs.retentionPolicies(db);
+}

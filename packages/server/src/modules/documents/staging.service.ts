@@ -1,0 +1,40 @@
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { spoolToTempFile } from '../../platform/storage/hashing-spool.js';
+import { type DetectedType, sniffContent } from './content-type.js';
+import type { DocumentsDeps } from './documents.deps.js';
+import { safeFileName } from './file-names.js';
+
+/** Bytes checked and in storage, ready to be filed by `createDocument` or `addVersion`. */
+export interface StagedContent extends DetectedType {
+  sha256: string;
+  size: number;
+  fileName: string;
+}
+
+/**
+ * Takes an upload to storage: the name is checked, the body streamed to a private spool
+ * file (hashing, size cap), its type decided by content (zip-bomb limits for office files),
+ * and only then put into content-addressed storage. Every refusal happens before storage
+ * sees a byte, so bad input leaves nothing behind. Runs before the filing transaction (slow
+ * work never holds one); the transaction then takes a reference on the object.
+ */
+export async function stageContent(
+  deps: Pick<DocumentsDeps, 'storage' | 'settings' | 'spoolDir'>,
+  body: Readable | Uint8Array,
+  rawFileName: string,
+): Promise<StagedContent> {
+  const fileName = safeFileName(rawFileName);
+  const spooled = await spoolToTempFile(body, deps.spoolDir, deps.settings.maxUploadBytes);
+  try {
+    const detected = await sniffContent(spooled.path, spooled.size, deps.settings);
+    const stored = await deps.storage.put(createReadStream(spooled.path), {
+      maxBytes: deps.settings.maxUploadBytes,
+      contentType: detected.mediaType,
+    });
+    return { ...detected, sha256: stored.key, size: stored.size, fileName };
+  } finally {
+    await rm(spooled.path, { force: true });
+  }
+}
