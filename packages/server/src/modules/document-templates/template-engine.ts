@@ -61,6 +61,7 @@ function openTemplate(docx: Buffer, modules: unknown[]): Docxtemplater {
     return new Docxtemplater(new PizZip(docx), {
       modules: modules as never[],
       paragraphLoop: true,
+      errorLogging: false,
       linebreaks: true,
       // a missing optional value renders empty; required ones are checked before filling
       nullGetter: () => '',

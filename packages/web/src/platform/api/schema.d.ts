@@ -3559,6 +3559,5511 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/document-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List DOCX templates
+         * @description Requires permission `doc_templates.template.read` (List templates, their versions and variable schemas).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Sort field, '-' for descending: created_at, name, updated_at */
+                    sort: "created_at" | "-created_at" | "name" | "-name" | "updated_at" | "-updated_at";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Created at (UTC) */
+                                    created_at: string;
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description Template id */
+                                    id: string;
+                                    /** @description Newest version number */
+                                    latest_version: number;
+                                    /** @description Unique name */
+                                    name: string;
+                                    /** @description Last version or edit (UTC) */
+                                    updated_at: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a DOCX template (multipart: name, description, then the file)
+         * @description Its placeholders, loops and conditions become the variable schema of version 1.
+         *
+         *     Domain errors:
+         *     - `40051` TEMPLATE_INVALID: The DOCX is not a usable template (unclosed tag, bad nesting, zip bomb, not a DOCX); details list each problem
+         *     - `40951` TEMPLATE_NAME_TAKEN: A template of that name exists
+         *
+         *     Requires permission `doc_templates.template.manage` (Upload templates and versions, edit variable schemas).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Variable diff against the previous version */
+                                changes: {
+                                    /** @description What changed from the previous version */
+                                    change: "added" | "removed" | "type_changed" | "fields_changed";
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    from?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    /** @description Variable name */
+                                    name: string;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    to?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                template: {
+                                    /** @description Created at (UTC) */
+                                    created_at: string;
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description Template id */
+                                    id: string;
+                                    /** @description Newest version number */
+                                    latest_version: number;
+                                    /** @description Unique name */
+                                    name: string;
+                                    /** @description Last version or edit (UTC) */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description Uploaded at (UTC) */
+                                    created_at: string;
+                                    /** @description Uploaded file name */
+                                    file_name: string;
+                                    /** @description What changed, as the uploader said */
+                                    note: string | null;
+                                    /** @description SHA-256 of the DOCX */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description The variable schema */
+                                    variables: {
+                                        /** @description The fields of one row of a list */
+                                        fields?: {
+                                            /** @description What people see in forms and column mappings */
+                                            label: string;
+                                            /** @description The tag name in the DOCX */
+                                            name: string;
+                                            /** @description A row without a value is refused */
+                                            required: boolean;
+                                            /** @description Value used by the sample preview */
+                                            sample?: unknown;
+                                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                        }[];
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A template with its latest version, variable schema and the diff against the previous version
+         * @description Requires permission `doc_templates.template.read` (List templates, their versions and variable schemas).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Variable diff against the previous version */
+                                changes: {
+                                    /** @description What changed from the previous version */
+                                    change: "added" | "removed" | "type_changed" | "fields_changed";
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    from?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    /** @description Variable name */
+                                    name: string;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    to?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                template: {
+                                    /** @description Created at (UTC) */
+                                    created_at: string;
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description Template id */
+                                    id: string;
+                                    /** @description Newest version number */
+                                    latest_version: number;
+                                    /** @description Unique name */
+                                    name: string;
+                                    /** @description Last version or edit (UTC) */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description Uploaded at (UTC) */
+                                    created_at: string;
+                                    /** @description Uploaded file name */
+                                    file_name: string;
+                                    /** @description What changed, as the uploader said */
+                                    note: string | null;
+                                    /** @description SHA-256 of the DOCX */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description The variable schema */
+                                    variables: {
+                                        /** @description The fields of one row of a list */
+                                        fields?: {
+                                            /** @description What people see in forms and column mappings */
+                                            label: string;
+                                            /** @description The tag name in the DOCX */
+                                            name: string;
+                                            /** @description A row without a value is refused */
+                                            required: boolean;
+                                            /** @description Value used by the sample preview */
+                                            sample?: unknown;
+                                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                        }[];
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate one document per row (JSON rows); every row is validated before anything is generated
+         * @description Domain errors:
+         *     - `40052` TEMPLATE_DATA_INVALID: Rows do not match the variable schema; errors list each row and field. Nothing was generated
+         *
+         *     Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description File each result on this record type (row entity_id) */
+                        entity_type?: string;
+                        /**
+                         * @description Result format
+                         * @default pdf
+                         */
+                        output: "pdf" | "docx";
+                        /** @description One object per document: variable values, optional file_name and entity_id */
+                        rows: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description Default: the latest */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Queued at (UTC) */
+                                created_at: string;
+                                /** @description Rows generated */
+                                done: number;
+                                /** @description Record type results are filed on */
+                                entity_type: string | null;
+                                /** @description Rows that failed */
+                                failed: number;
+                                /** @description Finished at (UTC) */
+                                finished_at: string | null;
+                                /** @description A ZIP of the results can be downloaded */
+                                has_zip: boolean;
+                                /** @description Batch id */
+                                id: string;
+                                /** @description pdf or docx */
+                                output: string;
+                                /** @description Rows still to do */
+                                remaining: number;
+                                /** @description Per-row state */
+                                rows?: {
+                                    /** @description Filed document */
+                                    document_id: string | null;
+                                    /** @description Record the result is filed on */
+                                    entity_id: string | null;
+                                    /** @description Why the row failed */
+                                    error: string | null;
+                                    /** @description Result file name */
+                                    file_name: string;
+                                    /** @description 1-based row number */
+                                    row_index: number;
+                                    /** @description pending, done, failed or cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled or failed */
+                                status: string;
+                                /** @description Template */
+                                template_id: string;
+                                /** @description Template version used */
+                                template_version: number;
+                                /** @description Rows */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/batches/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate from a CSV or XLSX (multipart: mapping, output, entity_type, version, then the file)
+         * @description The first row names the columns; `mapping` ({"column":"variable"}) overrides matching by name or label. Columns entity_id and file_name are read too. Errors list each row and field; nothing is generated then.
+         *
+         *     Domain errors:
+         *     - `40052` TEMPLATE_DATA_INVALID: Rows do not match the variable schema; errors list each row and field. Nothing was generated
+         *
+         *     Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Queued at (UTC) */
+                                created_at: string;
+                                /** @description Rows generated */
+                                done: number;
+                                /** @description Record type results are filed on */
+                                entity_type: string | null;
+                                /** @description Rows that failed */
+                                failed: number;
+                                /** @description Finished at (UTC) */
+                                finished_at: string | null;
+                                /** @description A ZIP of the results can be downloaded */
+                                has_zip: boolean;
+                                /** @description Batch id */
+                                id: string;
+                                /** @description pdf or docx */
+                                output: string;
+                                /** @description Rows still to do */
+                                remaining: number;
+                                /** @description Per-row state */
+                                rows?: {
+                                    /** @description Filed document */
+                                    document_id: string | null;
+                                    /** @description Record the result is filed on */
+                                    entity_id: string | null;
+                                    /** @description Why the row failed */
+                                    error: string | null;
+                                    /** @description Result file name */
+                                    file_name: string;
+                                    /** @description 1-based row number */
+                                    row_index: number;
+                                    /** @description pending, done, failed or cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled or failed */
+                                status: string;
+                                /** @description Template */
+                                template_id: string;
+                                /** @description Template version used */
+                                template_version: number;
+                                /** @description Rows */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview: the template filled with sample (or given) data, as a PDF
+         * @description Domain errors:
+         *     - `40052` TEMPLATE_DATA_INVALID: Rows do not match the variable schema; errors list each row and field. Nothing was generated
+         *     - `40051` TEMPLATE_INVALID: The DOCX is not a usable template (unclosed tag, bad nesting, zip bomb, not a DOCX); details list each problem
+         *     - `50351` CONVERSION_FAILED: LibreOffice could not turn the filled document into a PDF (timeout, crash, or converter unavailable)
+         *
+         *     Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default: the sample values */
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Default: the latest */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a template, newest first
+         * @description Requires permission `doc_templates.template.read` (List templates, their versions and variable schemas).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Uploaded at (UTC) */
+                                created_at: string;
+                                /** @description Uploaded file name */
+                                file_name: string;
+                                /** @description What changed, as the uploader said */
+                                note: string | null;
+                                /** @description SHA-256 of the DOCX */
+                                sha256: string;
+                                /** @description Bytes */
+                                size: number;
+                                /** @description The variable schema */
+                                variables: {
+                                    /** @description The fields of one row of a list */
+                                    fields?: {
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description What people see in forms and column mappings */
+                                    label: string;
+                                    /** @description The tag name in the DOCX */
+                                    name: string;
+                                    /** @description A row without a value is refused */
+                                    required: boolean;
+                                    /** @description Value used by the sample preview */
+                                    sample?: unknown;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                /** @description Version number, from 1 */
+                                version: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a new version (multipart: note, then the file); answers the variable diff
+         * @description Domain errors:
+         *     - `40051` TEMPLATE_INVALID: The DOCX is not a usable template (unclosed tag, bad nesting, zip bomb, not a DOCX); details list each problem
+         *
+         *     Requires permission `doc_templates.template.manage` (Upload templates and versions, edit variable schemas).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Variable diff against the previous version */
+                                changes: {
+                                    /** @description What changed from the previous version */
+                                    change: "added" | "removed" | "type_changed" | "fields_changed";
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    from?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    /** @description Variable name */
+                                    name: string;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    to?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                template: {
+                                    /** @description Created at (UTC) */
+                                    created_at: string;
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description Template id */
+                                    id: string;
+                                    /** @description Newest version number */
+                                    latest_version: number;
+                                    /** @description Unique name */
+                                    name: string;
+                                    /** @description Last version or edit (UTC) */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description Uploaded at (UTC) */
+                                    created_at: string;
+                                    /** @description Uploaded file name */
+                                    file_name: string;
+                                    /** @description What changed, as the uploader said */
+                                    note: string | null;
+                                    /** @description SHA-256 of the DOCX */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description The variable schema */
+                                    variables: {
+                                        /** @description The fields of one row of a list */
+                                        fields?: {
+                                            /** @description What people see in forms and column mappings */
+                                            label: string;
+                                            /** @description The tag name in the DOCX */
+                                            name: string;
+                                            /** @description A row without a value is refused */
+                                            required: boolean;
+                                            /** @description Value used by the sample preview */
+                                            sample?: unknown;
+                                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                        }[];
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/versions/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Variable diff of a version against the one before it
+         * @description Requires permission `doc_templates.template.read` (List templates, their versions and variable schemas).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What changed from the previous version */
+                                change: "added" | "removed" | "type_changed" | "fields_changed";
+                                /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                from?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                /** @description Variable name */
+                                name: string;
+                                /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                to?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/versions/{version}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a version’s variable schema: labels, types, required, sample values
+         * @description Requires permission `doc_templates.template.manage` (Upload templates and versions, edit variable schemas).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Edited variables (names must exist) */
+                        variables: {
+                            /** @description The fields of one row of a list */
+                            fields?: {
+                                /** @description What people see in forms and column mappings */
+                                label: string;
+                                /** @description The tag name in the DOCX */
+                                name: string;
+                                /** @description A row without a value is refused */
+                                required: boolean;
+                                /** @description Value used by the sample preview */
+                                sample?: unknown;
+                                /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                            }[];
+                            /** @description What people see in forms and column mappings */
+                            label: string;
+                            /** @description The tag name in the DOCX */
+                            name: string;
+                            /** @description A row without a value is refused */
+                            required: boolean;
+                            /** @description Value used by the sample preview */
+                            sample?: unknown;
+                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Uploaded at (UTC) */
+                                created_at: string;
+                                /** @description Uploaded file name */
+                                file_name: string;
+                                /** @description What changed, as the uploader said */
+                                note: string | null;
+                                /** @description SHA-256 of the DOCX */
+                                sha256: string;
+                                /** @description Bytes */
+                                size: number;
+                                /** @description The variable schema */
+                                variables: {
+                                    /** @description The fields of one row of a list */
+                                    fields?: {
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description What people see in forms and column mappings */
+                                    label: string;
+                                    /** @description The tag name in the DOCX */
+                                    name: string;
+                                    /** @description A row without a value is refused */
+                                    required: boolean;
+                                    /** @description Value used by the sample preview */
+                                    sample?: unknown;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                /** @description Version number, from 1 */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A batch with its progress and every row’s state and error
+         * @description Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Queued at (UTC) */
+                                created_at: string;
+                                /** @description Rows generated */
+                                done: number;
+                                /** @description Record type results are filed on */
+                                entity_type: string | null;
+                                /** @description Rows that failed */
+                                failed: number;
+                                /** @description Finished at (UTC) */
+                                finished_at: string | null;
+                                /** @description A ZIP of the results can be downloaded */
+                                has_zip: boolean;
+                                /** @description Batch id */
+                                id: string;
+                                /** @description pdf or docx */
+                                output: string;
+                                /** @description Rows still to do */
+                                remaining: number;
+                                /** @description Per-row state */
+                                rows?: {
+                                    /** @description Filed document */
+                                    document_id: string | null;
+                                    /** @description Record the result is filed on */
+                                    entity_id: string | null;
+                                    /** @description Why the row failed */
+                                    error: string | null;
+                                    /** @description Result file name */
+                                    file_name: string;
+                                    /** @description 1-based row number */
+                                    row_index: number;
+                                    /** @description pending, done, failed or cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled or failed */
+                                status: string;
+                                /** @description Template */
+                                template_id: string;
+                                /** @description Template version used */
+                                template_version: number;
+                                /** @description Rows */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/batches/{batchId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a batch: rows not yet generated are cancelled, rows already filed stay
+         * @description Domain errors:
+         *     - `40952` BATCH_FINISHED: The batch has already finished
+         *
+         *     Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Queued at (UTC) */
+                                created_at: string;
+                                /** @description Rows generated */
+                                done: number;
+                                /** @description Record type results are filed on */
+                                entity_type: string | null;
+                                /** @description Rows that failed */
+                                failed: number;
+                                /** @description Finished at (UTC) */
+                                finished_at: string | null;
+                                /** @description A ZIP of the results can be downloaded */
+                                has_zip: boolean;
+                                /** @description Batch id */
+                                id: string;
+                                /** @description pdf or docx */
+                                output: string;
+                                /** @description Rows still to do */
+                                remaining: number;
+                                /** @description Per-row state */
+                                rows?: {
+                                    /** @description Filed document */
+                                    document_id: string | null;
+                                    /** @description Record the result is filed on */
+                                    entity_id: string | null;
+                                    /** @description Why the row failed */
+                                    error: string | null;
+                                    /** @description Result file name */
+                                    file_name: string;
+                                    /** @description 1-based row number */
+                                    row_index: number;
+                                    /** @description pending, done, failed or cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled or failed */
+                                status: string;
+                                /** @description Template */
+                                template_id: string;
+                                /** @description Template version used */
+                                template_version: number;
+                                /** @description Rows */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/batches/{batchId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live progress of a batch (Server-Sent Events `progress`: done, failed, remaining, the row just settled)
+         * @description Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/batches/{batchId}/zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ZIP of a finished batch’s results
+         * @description Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/zip */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List documents (global library, per record, per contract number, or the trash)
+         * @description Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description contract, technical (document), drawing or other */
+                    category?: "contract" | "technical" | "drawing" | "other";
+                    /** @description Contract number the files are filed under */
+                    contract_number?: string;
+                    /** @description Owning record id */
+                    entity_id?: string;
+                    /** @description Owning record type, e.g. contract */
+                    entity_type?: string;
+                    /** @description Who filed them */
+                    owner_id?: string;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Words of the title */
+                    q?: string;
+                    /** @description Sort field, '-' for descending: created_at, title */
+                    sort: "created_at" | "-created_at" | "title" | "-title";
+                    /** @description List the trash instead */
+                    trashed?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                    allowed_actions: string[];
+                                    /** @description contract, technical (document), drawing or other */
+                                    category: "contract" | "technical" | "drawing" | "other";
+                                    /** @description Contract number */
+                                    contract_number: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Filed at
+                                     */
+                                    created_at: string;
+                                    /** @description Latest version number */
+                                    current_version: number;
+                                    /** @description Owning record id */
+                                    entity_id: string;
+                                    /** @description Owning record type */
+                                    entity_type: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Document id
+                                     */
+                                    id: string;
+                                    /** @description Under legal hold */
+                                    legal_hold: boolean;
+                                    /** @description Why it is held */
+                                    legal_hold_reason: string | null;
+                                    /** @description Who filed it */
+                                    owner_id: string;
+                                    /** @description Kept at least until */
+                                    retain_until: string | null;
+                                    /** @description active or trashed */
+                                    state: "active" | "trashed";
+                                    /** @description Free tags */
+                                    tags: string[];
+                                    /** @description Title */
+                                    title: string;
+                                    /** @description When it went to the trash */
+                                    trashed_at: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                    /** @description Write once: no delete or overwrite while retained */
+                                    worm: boolean;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File a document (multipart: the metadata fields, then one file)
+         * @description Fields title, category, tags (comma-separated), entity_type, entity_id, contract_number, note come before the file part. The type is decided from the content; nothing is stored when a check fails.
+         *
+         *     Domain errors:
+         *     - `40060` DOCUMENT_EMPTY: The file is empty (0 bytes)
+         *     - `40061` DOCUMENT_FILE_NAME_INVALID: The file name has a path (`/`, `\`, `..`), control or direction-override characters, or is too long
+         *     - `40062` DOCUMENT_FILE_MISSING: The upload carried no file part
+         *     - `41560` DOCUMENT_TYPE_REFUSED: The content is not an accepted type (PDF, DOCX/XLSX/PPTX, ODF, PNG/JPEG/GIF/WebP, script-free SVG); the file name is not trusted
+         *     - `41561` DOCUMENT_ARCHIVE_BOMB: The office file unpacks to too much data or too many parts (zip bomb)
+         *
+         *     Requires permission `documents.document.upload` (File documents, add and restore versions, change metadata (within the data scope)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                document: {
+                                    /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                    allowed_actions: string[];
+                                    /** @description contract, technical (document), drawing or other */
+                                    category: "contract" | "technical" | "drawing" | "other";
+                                    /** @description Contract number */
+                                    contract_number: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Filed at
+                                     */
+                                    created_at: string;
+                                    /** @description Latest version number */
+                                    current_version: number;
+                                    /** @description Owning record id */
+                                    entity_id: string;
+                                    /** @description Owning record type */
+                                    entity_type: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Document id
+                                     */
+                                    id: string;
+                                    /** @description Under legal hold */
+                                    legal_hold: boolean;
+                                    /** @description Why it is held */
+                                    legal_hold_reason: string | null;
+                                    /** @description Who filed it */
+                                    owner_id: string;
+                                    /** @description Kept at least until */
+                                    retain_until: string | null;
+                                    /** @description active or trashed */
+                                    state: "active" | "trashed";
+                                    /** @description Free tags */
+                                    tags: string[];
+                                    /** @description Title */
+                                    title: string;
+                                    /** @description When it went to the trash */
+                                    trashed_at: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                    /** @description Write once: no delete or overwrite while retained */
+                                    worm: boolean;
+                                };
+                                version: {
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Who added it */
+                                    created_by: string;
+                                    /** @description File name as uploaded */
+                                    file_name: string;
+                                    /** @description Macro-enabled: kept, never converted or previewed */
+                                    inert: boolean;
+                                    /** @description pdf, docx, xlsx, pptx, odt, png, jpeg, … */
+                                    kind: string;
+                                    /** @description Type decided from the content */
+                                    media_type: string;
+                                    metadata: {
+                                        /** @description contract, technical (document), drawing or other */
+                                        category: "contract" | "technical" | "drawing" | "other";
+                                        /** @description Contract number */
+                                        contract_number: string | null;
+                                        /** @description Free tags */
+                                        tags: string[];
+                                        /** @description Title */
+                                        title: string;
+                                    };
+                                    /** @description Note given with the version */
+                                    note: string | null;
+                                    /** @description A preview can be shown in the browser */
+                                    previewable: boolean;
+                                    /** @description The version this one restored */
+                                    restored_from: number | null;
+                                    /** @description SHA-256 of the bytes (checked on every read) */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a document
+         * @description Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                allowed_actions: string[];
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Contract number */
+                                contract_number: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Filed at
+                                 */
+                                created_at: string;
+                                /** @description Latest version number */
+                                current_version: number;
+                                /** @description Owning record id */
+                                entity_id: string;
+                                /** @description Owning record type */
+                                entity_type: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Document id
+                                 */
+                                id: string;
+                                /** @description Under legal hold */
+                                legal_hold: boolean;
+                                /** @description Why it is held */
+                                legal_hold_reason: string | null;
+                                /** @description Who filed it */
+                                owner_id: string;
+                                /** @description Kept at least until */
+                                retain_until: string | null;
+                                /** @description active or trashed */
+                                state: "active" | "trashed";
+                                /** @description Free tags */
+                                tags: string[];
+                                /** @description Title */
+                                title: string;
+                                /** @description When it went to the trash */
+                                trashed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Write once: no delete or overwrite while retained */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change title, category, tags or contract number
+         * @description Domain errors:
+         *     - `40960` DOCUMENT_RETAINED: The document is under WORM retention: it cannot be deleted, overwritten or shortened by anyone
+         *     - `40962` DOCUMENT_TRASHED: The document is in the trash; restore it first
+         *
+         *     Requires permission `documents.document.upload` (File documents, add and restore versions, change metadata (within the data scope)).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description contract, technical (document), drawing or other */
+                        category?: "contract" | "technical" | "drawing" | "other";
+                        /** @description Contract number */
+                        contract_number?: string | null;
+                        /** @description Free tags */
+                        tags?: string[];
+                        /** @description Title */
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                allowed_actions: string[];
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Contract number */
+                                contract_number: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Filed at
+                                 */
+                                created_at: string;
+                                /** @description Latest version number */
+                                current_version: number;
+                                /** @description Owning record id */
+                                entity_id: string;
+                                /** @description Owning record type */
+                                entity_type: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Document id
+                                 */
+                                id: string;
+                                /** @description Under legal hold */
+                                legal_hold: boolean;
+                                /** @description Why it is held */
+                                legal_hold_reason: string | null;
+                                /** @description Who filed it */
+                                owner_id: string;
+                                /** @description Kept at least until */
+                                retain_until: string | null;
+                                /** @description active or trashed */
+                                state: "active" | "trashed";
+                                /** @description Free tags */
+                                tags: string[];
+                                /** @description Title */
+                                title: string;
+                                /** @description When it went to the trash */
+                                trashed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Write once: no delete or overwrite while retained */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Place (reason) or release (null) a legal hold
+         * @description Requires permission `documents.document.hold` (Place and release legal holds on documents).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the document is held; null releases the hold */
+                        reason: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                allowed_actions: string[];
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Contract number */
+                                contract_number: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Filed at
+                                 */
+                                created_at: string;
+                                /** @description Latest version number */
+                                current_version: number;
+                                /** @description Owning record id */
+                                entity_id: string;
+                                /** @description Owning record type */
+                                entity_type: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Document id
+                                 */
+                                id: string;
+                                /** @description Under legal hold */
+                                legal_hold: boolean;
+                                /** @description Why it is held */
+                                legal_hold_reason: string | null;
+                                /** @description Who filed it */
+                                owner_id: string;
+                                /** @description Kept at least until */
+                                retain_until: string | null;
+                                /** @description active or trashed */
+                                state: "active" | "trashed";
+                                /** @description Free tags */
+                                tags: string[];
+                                /** @description Title */
+                                title: string;
+                                /** @description When it went to the trash */
+                                trashed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Write once: no delete or overwrite while retained */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a document back from the trash
+         * @description Requires permission `documents.document.delete` (Move documents to the trash and restore them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                allowed_actions: string[];
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Contract number */
+                                contract_number: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Filed at
+                                 */
+                                created_at: string;
+                                /** @description Latest version number */
+                                current_version: number;
+                                /** @description Owning record id */
+                                entity_id: string;
+                                /** @description Owning record type */
+                                entity_type: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Document id
+                                 */
+                                id: string;
+                                /** @description Under legal hold */
+                                legal_hold: boolean;
+                                /** @description Why it is held */
+                                legal_hold_reason: string | null;
+                                /** @description Who filed it */
+                                owner_id: string;
+                                /** @description Kept at least until */
+                                retain_until: string | null;
+                                /** @description active or trashed */
+                                state: "active" | "trashed";
+                                /** @description Free tags */
+                                tags: string[];
+                                /** @description Title */
+                                title: string;
+                                /** @description When it went to the trash */
+                                trashed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Write once: no delete or overwrite while retained */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/trash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a document to the trash (refused under legal hold or WORM retention, for every role)
+         * @description Domain errors:
+         *     - `40961` DOCUMENT_ON_HOLD: The document is under legal hold: it cannot be deleted until the hold is released
+         *     - `40960` DOCUMENT_RETAINED: The document is under WORM retention: it cannot be deleted, overwritten or shortened by anyone
+         *
+         *     Requires permission `documents.document.delete` (Move documents to the trash and restore them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                allowed_actions: string[];
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Contract number */
+                                contract_number: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Filed at
+                                 */
+                                created_at: string;
+                                /** @description Latest version number */
+                                current_version: number;
+                                /** @description Owning record id */
+                                entity_id: string;
+                                /** @description Owning record type */
+                                entity_type: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Document id
+                                 */
+                                id: string;
+                                /** @description Under legal hold */
+                                legal_hold: boolean;
+                                /** @description Why it is held */
+                                legal_hold_reason: string | null;
+                                /** @description Who filed it */
+                                owner_id: string;
+                                /** @description Kept at least until */
+                                retain_until: string | null;
+                                /** @description active or trashed */
+                                state: "active" | "trashed";
+                                /** @description Free tags */
+                                tags: string[];
+                                /** @description Title */
+                                title: string;
+                                /** @description When it went to the trash */
+                                trashed_at: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Write once: no delete or overwrite while retained */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Version history, newest first, each with the metadata it was filed with
+         * @description Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /**
+                                 * Format: date-time
+                                 * @description When
+                                 */
+                                created_at: string;
+                                /** @description Who added it */
+                                created_by: string;
+                                /** @description File name as uploaded */
+                                file_name: string;
+                                /** @description Macro-enabled: kept, never converted or previewed */
+                                inert: boolean;
+                                /** @description pdf, docx, xlsx, pptx, odt, png, jpeg, … */
+                                kind: string;
+                                /** @description Type decided from the content */
+                                media_type: string;
+                                metadata: {
+                                    /** @description contract, technical (document), drawing or other */
+                                    category: "contract" | "technical" | "drawing" | "other";
+                                    /** @description Contract number */
+                                    contract_number: string | null;
+                                    /** @description Free tags */
+                                    tags: string[];
+                                    /** @description Title */
+                                    title: string;
+                                };
+                                /** @description Note given with the version */
+                                note: string | null;
+                                /** @description A preview can be shown in the browser */
+                                previewable: boolean;
+                                /** @description The version this one restored */
+                                restored_from: number | null;
+                                /** @description SHA-256 of the bytes (checked on every read) */
+                                sha256: string;
+                                /** @description Bytes */
+                                size: number;
+                                /** @description Version number, from 1 */
+                                version: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a new version of a document (multipart: optional note, then one file)
+         * @description Domain errors:
+         *     - `40060` DOCUMENT_EMPTY: The file is empty (0 bytes)
+         *     - `40061` DOCUMENT_FILE_NAME_INVALID: The file name has a path (`/`, `\`, `..`), control or direction-override characters, or is too long
+         *     - `40062` DOCUMENT_FILE_MISSING: The upload carried no file part
+         *     - `41560` DOCUMENT_TYPE_REFUSED: The content is not an accepted type (PDF, DOCX/XLSX/PPTX, ODF, PNG/JPEG/GIF/WebP, script-free SVG); the file name is not trusted
+         *     - `41561` DOCUMENT_ARCHIVE_BOMB: The office file unpacks to too much data or too many parts (zip bomb)
+         *     - `40962` DOCUMENT_TRASHED: The document is in the trash; restore it first
+         *
+         *     Requires permission `documents.document.upload` (File documents, add and restore versions, change metadata (within the data scope)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                document: {
+                                    /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                    allowed_actions: string[];
+                                    /** @description contract, technical (document), drawing or other */
+                                    category: "contract" | "technical" | "drawing" | "other";
+                                    /** @description Contract number */
+                                    contract_number: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Filed at
+                                     */
+                                    created_at: string;
+                                    /** @description Latest version number */
+                                    current_version: number;
+                                    /** @description Owning record id */
+                                    entity_id: string;
+                                    /** @description Owning record type */
+                                    entity_type: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Document id
+                                     */
+                                    id: string;
+                                    /** @description Under legal hold */
+                                    legal_hold: boolean;
+                                    /** @description Why it is held */
+                                    legal_hold_reason: string | null;
+                                    /** @description Who filed it */
+                                    owner_id: string;
+                                    /** @description Kept at least until */
+                                    retain_until: string | null;
+                                    /** @description active or trashed */
+                                    state: "active" | "trashed";
+                                    /** @description Free tags */
+                                    tags: string[];
+                                    /** @description Title */
+                                    title: string;
+                                    /** @description When it went to the trash */
+                                    trashed_at: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                    /** @description Write once: no delete or overwrite while retained */
+                                    worm: boolean;
+                                };
+                                version: {
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Who added it */
+                                    created_by: string;
+                                    /** @description File name as uploaded */
+                                    file_name: string;
+                                    /** @description Macro-enabled: kept, never converted or previewed */
+                                    inert: boolean;
+                                    /** @description pdf, docx, xlsx, pptx, odt, png, jpeg, … */
+                                    kind: string;
+                                    /** @description Type decided from the content */
+                                    media_type: string;
+                                    metadata: {
+                                        /** @description contract, technical (document), drawing or other */
+                                        category: "contract" | "technical" | "drawing" | "other";
+                                        /** @description Contract number */
+                                        contract_number: string | null;
+                                        /** @description Free tags */
+                                        tags: string[];
+                                        /** @description Title */
+                                        title: string;
+                                    };
+                                    /** @description Note given with the version */
+                                    note: string | null;
+                                    /** @description A preview can be shown in the browser */
+                                    previewable: boolean;
+                                    /** @description The version this one restored */
+                                    restored_from: number | null;
+                                    /** @description SHA-256 of the bytes (checked on every read) */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{version}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a version (Range requests, RFC 6266 file name, SHA-256 checked on read)
+         * @description Domain errors:
+         *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *
+         *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file’s bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{version}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview a version inline: PDFs and images as they are, office files as PDF (cached by hash)
+         * @description Domain errors:
+         *     - `40963` DOCUMENT_NO_PREVIEW: No preview exists for this version (inert macro file, or no office converter is installed)
+         *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *
+         *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file’s bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an earlier version as a new version (nothing is overwritten)
+         * @description Domain errors:
+         *     - `40962` DOCUMENT_TRASHED: The document is in the trash; restore it first
+         *
+         *     Requires permission `documents.document.upload` (File documents, add and restore versions, change metadata (within the data scope)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                document: {
+                                    /** @description What the caller may do now: upload, edit, trash, restore, hold */
+                                    allowed_actions: string[];
+                                    /** @description contract, technical (document), drawing or other */
+                                    category: "contract" | "technical" | "drawing" | "other";
+                                    /** @description Contract number */
+                                    contract_number: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Filed at
+                                     */
+                                    created_at: string;
+                                    /** @description Latest version number */
+                                    current_version: number;
+                                    /** @description Owning record id */
+                                    entity_id: string;
+                                    /** @description Owning record type */
+                                    entity_type: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Document id
+                                     */
+                                    id: string;
+                                    /** @description Under legal hold */
+                                    legal_hold: boolean;
+                                    /** @description Why it is held */
+                                    legal_hold_reason: string | null;
+                                    /** @description Who filed it */
+                                    owner_id: string;
+                                    /** @description Kept at least until */
+                                    retain_until: string | null;
+                                    /** @description active or trashed */
+                                    state: "active" | "trashed";
+                                    /** @description Free tags */
+                                    tags: string[];
+                                    /** @description Title */
+                                    title: string;
+                                    /** @description When it went to the trash */
+                                    trashed_at: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                    /** @description Write once: no delete or overwrite while retained */
+                                    worm: boolean;
+                                };
+                                version: {
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Who added it */
+                                    created_by: string;
+                                    /** @description File name as uploaded */
+                                    file_name: string;
+                                    /** @description Macro-enabled: kept, never converted or previewed */
+                                    inert: boolean;
+                                    /** @description pdf, docx, xlsx, pptx, odt, png, jpeg, … */
+                                    kind: string;
+                                    /** @description Type decided from the content */
+                                    media_type: string;
+                                    metadata: {
+                                        /** @description contract, technical (document), drawing or other */
+                                        category: "contract" | "technical" | "drawing" | "other";
+                                        /** @description Contract number */
+                                        contract_number: string | null;
+                                        /** @description Free tags */
+                                        tags: string[];
+                                        /** @description Title */
+                                        title: string;
+                                    };
+                                    /** @description Note given with the version */
+                                    note: string | null;
+                                    /** @description A preview can be shown in the browser */
+                                    previewable: boolean;
+                                    /** @description The version this one restored */
+                                    restored_from: number | null;
+                                    /** @description SHA-256 of the bytes (checked on every read) */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/retention-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention policy per category
+         * @description Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Years kept */
+                                keep_years: number;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description WORM */
+                                worm: boolean;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/retention-policies/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a category’s retention (years, WORM) for documents filed from now on
+         * @description Domain errors:
+         *     - `40960` DOCUMENT_RETAINED: The document is under WORM retention: it cannot be deleted, overwritten or shortened by anyone
+         *
+         *     Requires permission `documents.retention.manage` (Set the retention policy (years, WORM) per category).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description contract, technical (document), drawing or other */
+                    category: "contract" | "technical" | "drawing" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Years a document is kept after filing (0: no retention) */
+                        keep_years: number;
+                        /** @description Why */
+                        note?: string | null;
+                        /** @description No delete or overwrite while retained, for every role */
+                        worm: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description contract, technical (document), drawing or other */
+                                category: "contract" | "technical" | "drawing" | "other";
+                                /** @description Years kept */
+                                keep_years: number;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description WORM */
+                                worm: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
