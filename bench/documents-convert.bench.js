@@ -23,9 +23,9 @@ const p = (text, rtl = false) =>
   `<w:p>${rtl ? '<w:pPr><w:bidi/><w:jc w:val="right"/></w:pPr>' : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const cell = (text) => `<w:tc><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
 
-/** Three pages: parties in Chinese and Hebrew, a condition, a 10-row table, ~110 paragraphs of terms. */
+/** Three pages: parties in Chinese and Hebrew, a condition, a 10-row table, ~50 paragraphs of terms. */
 function threePageTemplate() {
-  const terms = Array.from({ length: 110 }, (_, i) =>
+  const terms = Array.from({ length: 50 }, (_, i) =>
     p(
       `${i + 1}. 双方同意按照本合同约定履行义务。The parties shall perform their obligations under this agreement.`,
     ),
