@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,37 @@ describe('LibreOffice conversion pool', () => {
     expect(pdfText(pdf)).toContain('Linked image below.');
     expect(requests).toEqual([]);
   });
+
+  it(
+    'control: LibreOffice with a default profile does fetch that image (the attack the pool blocks)',
+    slow,
+    async () => {
+      const { port } = server.address() as AddressInfo;
+      const dir = join(baseDir, 'control');
+      const file = join(dir, 'remote.docx');
+      execFileSync('mkdir', ['-p', dir]);
+      writeFileSync(file, remoteImageDocx(`http://127.0.0.1:${port}/control.png`));
+      await new Promise((resolve) =>
+        spawn(
+          'soffice',
+          [
+            '--headless',
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            dir,
+            file,
+          ],
+          {
+            stdio: 'ignore',
+          },
+        ).on('exit', resolve),
+      );
+      expect(requests.filter((line) => line.includes('/control.png')).length).toBeGreaterThan(0);
+      requests.length = 0;
+    },
+  );
 
   it('refuses macro-enabled formats without starting a conversion', async () => {
     const before = pool.stats().converted;
