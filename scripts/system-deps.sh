@@ -13,6 +13,7 @@ declare -A wanted=(
   [openssl]=openssl
   [soffice]=libreoffice-writer-nogui
   [fc-list]=fontconfig
+  [unshare]=util-linux
 )
 # font files the PDF appearance tests embed (CJK, Hebrew)
 declare -A wanted_files=(
@@ -22,6 +23,15 @@ declare -A wanted_files=(
   # the web app's end-to-end tests and screenshots: Chinese and Hebrew text in Chromium
   [/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc]=fonts-noto-cjk
   [/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf]=fonts-noto-core
+  # the LibreOffice conversion pool (platform/convert): its UNO helper, the spreadsheet and
+  # presentation filters, and the fonts contracts name (Calibri/Cambria metrics, Hebrew, Arial)
+  [/usr/lib/python3/dist-packages/uno.py]=python3-uno
+  [/usr/lib/libreoffice/program/libsclo.so]=libreoffice-calc-nogui
+  [/usr/lib/libreoffice/program/libsdlo.so]=libreoffice-impress-nogui
+  [/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf]=fonts-crosextra-carlito
+  [/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf]=fonts-crosextra-caladea
+  [/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf]=fonts-liberation2
+  [/usr/share/fonts/truetype/culmus/DavidCLM-Medium.otf]=culmus
 )
 # Debian's Chromium drives the web app's end-to-end tests (never a downloaded browser).
 wanted[chromium]=chromium

@@ -83,6 +83,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           ctx.logger.error({ err: error, module: module.name }, 'module shutdown step failed'),
         );
     closeMailer(config);
+    await ctx.converter.close();
     await ctx.realtime.close();
     if (!overrides.database) await ctx.database.destroy();
   });

@@ -89,6 +89,16 @@ function buildConfig(v: Values) {
       maxArchiveEntries: v.DOCUMENTS_MAX_ARCHIVE_ENTRIES,
     },
     tools: { libreOffice: v.LIBREOFFICE_PATH },
+    convert: {
+      installDir: v.LIBREOFFICE_DIR,
+      workers: v.CONVERT_WORKERS,
+      maxJobsPerWorker: v.CONVERT_MAX_JOBS_PER_WORKER,
+      jobTimeoutMs: v.CONVERT_TIMEOUT_MS,
+      memoryLimitBytes: v.CONVERT_MEMORY_LIMIT_MB * 1048576,
+      networkIsolation: v.CONVERT_NETWORK_ISOLATION,
+      python: v.CONVERT_PYTHON,
+      baseDir: resolve(`${dataDir}/convert`),
+    },
     identity: {
       passwordProfile: v.PASSWORD_PROFILE,
       passwordMinLength: v.PASSWORD_MIN_LENGTH,

@@ -40,6 +40,7 @@ export async function createModuleTestContext(
     database,
     close: async () => {
       await ctx.jobs.stop();
+      await ctx.converter.close();
       closeMailer(ctx.config);
       await ctx.realtime.close();
       await database.destroy();

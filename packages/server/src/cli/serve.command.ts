@@ -44,6 +44,11 @@ async function serveOne(config: Config, port: number, io: CliIo, prepare: boolea
     if (prepare) await prepareInstallation(app.signx, io.stdout);
     await app.listen({ host: config.http.host, port });
     await startBackgroundWork(app.signx);
+    // Warm LibreOffice in the background so the first conversion does not pay its start-up;
+    // a server without LibreOffice still serves everything else.
+    app.signx.converter
+      .warm()
+      .catch((error: unknown) => app.signx.logger.warn({ err: error }, 'office conversion unavailable'));
   } catch (error) {
     io.stderr(`signx: cannot start: ${error instanceof Error ? error.message : String(error)}`);
     await app.close().catch(() => undefined);

@@ -8,6 +8,7 @@ import * as m20261205_0500 from './2026_12_05_0500_notifications.js';
 import * as m20261205_0501 from './2026_12_05_0501_notification_control.js';
 import * as m20261206_0359 from './2026_12_06_0359_storage_references.js';
 import * as m20261206_0400 from './2026_12_06_0400_documents.js';
+import * as m20261206_0410 from './2026_12_06_0410_document_templates.js';
 import * as m20261206_0502 from './2026_12_06_0502_notification_receipts.js';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_0501_notification_control': m20261205_0501,
   '2026_12_06_0359_storage_references': m20261206_0359,
   '2026_12_06_0400_documents': m20261206_0400,
+  '2026_12_06_0410_document_templates': m20261206_0410,
   '2026_12_06_0502_notification_receipts': m20261206_0502,
 };

@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../platform/module.js';
 import { auditModule } from './audit/index.js';
+import { documentTemplatesModule } from './document-templates/index.js';
 import { documentsModule } from './documents/index.js';
 import { identityModule } from './identity/index.js';
 import { jobsAdminModule } from './jobs-admin/index.js';
@@ -14,4 +15,5 @@ export const modules: ModuleDefinition[] = [
   monitorModule,
   notificationsModule,
   documentsModule,
+  documentTemplatesModule,
 ];

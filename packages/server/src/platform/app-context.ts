@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { buildCatalogues, type Catalogues } from './catalogues/catalogues.js';
 import { runContextInitializers } from './context-initializers.js';
+import { type Converter, createConverter } from './convert/converter.js';
 import { type Clock, systemClock } from './db/clock.js';
 import { createDatabase, type Database } from './db/database.js';
 import type { Db } from './db/schema.js';
@@ -28,6 +29,8 @@ export interface AppContext {
   clock: Clock;
   outbound: OutboundClient;
   keyring: Keyring;
+  /** Office files → PDF through the LibreOffice worker pool (started on first use). */
+  converter: Converter;
   /** Short-lived events to open browsers in any process or node (in-app messages). */
   realtime: RealtimeBus;
   /** The job runtime (local driver, or bullmq when QUEUE_URL is set); started by `serve` only. */
@@ -82,6 +85,7 @@ export function createContext(
         timeoutMs: config.outbound.timeoutMs,
       }),
     keyring: overrides.keyring ?? createKeyring({ dir: config.keyringDir, masterSecret: config.secretKey }),
+    converter: overrides.converter ?? createConverter(config.convert),
     realtime:
       overrides.realtime ??
       createRealtimeBus({ redisUrl: config.jobs.queueUrl, channel: config.realtime.channel, logger }),

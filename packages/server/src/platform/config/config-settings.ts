@@ -1,4 +1,5 @@
 import type { Setting } from './config-reader.js';
+import { convertSettings } from './convert-settings.js';
 
 /**
  * Every environment variable SignX reads, with its default and meaning. The README's
@@ -168,6 +169,7 @@ export const settings = {
     default: 'soffice',
     description: 'LibreOffice executable for DOCX → PDF',
   },
+  ...convertSettings,
   AUDIT_ANCHOR_DIR: {
     kind: 'string',
     description:

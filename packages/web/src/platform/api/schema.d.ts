@@ -403,14 +403,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Export matching events as an evidence bundle
-         * @description Domain errors:
-         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
-         *     - `40932` AUDIT_LOG_EMPTY: The chain has no signed events to prove yet
-         *
-         *     Requires permission `audit.export` (Export audit events and compliance reports).
-         */
+        /** @description Requires permission `audit.export`. */
         get: {
             parameters: {
                 query: {
@@ -563,13 +556,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Sign a checkpoint of every chain with new events
-         * @description Domain errors:
-         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
-         *
-         *     Requires permission `audit.verify` (Verify the integrity of the audit log).
-         */
+        /** @description Requires permission `audit.verify`. */
         post: {
             parameters: {
                 query?: never;
@@ -654,29 +641,6 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
             };
         };
         delete?: never;
@@ -692,10 +656,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List audit events
-         * @description Requires permission `audit.event.read` (Read the audit trail).
-         */
+        /** @description Requires permission `audit.event.read`. */
         get: {
             parameters: {
                 query: {
@@ -897,14 +858,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Prove one event (evidence bundle over the latest signed checkpoint)
-         * @description Domain errors:
-         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
-         *     - `40932` AUDIT_LOG_EMPTY: The chain has no signed events to prove yet
-         *
-         *     Requires permission `audit.event.read` (Read the audit trail).
-         */
+        /** @description Requires permission `audit.event.read`. */
         get: {
             parameters: {
                 query?: never;
@@ -932,29 +886,6 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -1028,29 +959,6 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
             };
         };
         put?: never;
@@ -1068,10 +976,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Export matching events as CSV
-         * @description Requires permission `audit.export` (Export audit events and compliance reports).
-         */
+        /** @description Requires permission `audit.export`. */
         get: {
             parameters: {
                 query: {
@@ -1197,13 +1102,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Export a PDF compliance report of matching events
-         * @description Domain errors:
-         *     - `50331` REPORT_FONTS_MISSING: The PDF report’s fonts are not installed on the server (details: missing_fonts)
-         *
-         *     Requires permission `audit.export` (Export audit events and compliance reports).
-         */
+        /** @description Requires permission `audit.export`. */
         get: {
             parameters: {
                 query: {
@@ -1354,10 +1253,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Verify every chain and checkpoint (the run is audited)
-         * @description Requires permission `audit.verify` (Verify the integrity of the audit log).
-         */
+        /** @description Requires permission `audit.verify`. */
         post: {
             parameters: {
                 query?: never;
@@ -3661,6 +3557,2721 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/document-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List DOCX templates
+         * @description Requires permission `doc_templates.template.read` (List templates, their versions and variable schemas).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Sort field, '-' for descending: created_at, name, updated_at */
+                    sort: "created_at" | "-created_at" | "name" | "-name" | "updated_at" | "-updated_at";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Created at (UTC) */
+                                    created_at: string;
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description Template id */
+                                    id: string;
+                                    /** @description Newest version number */
+                                    latest_version: number;
+                                    /** @description Unique name */
+                                    name: string;
+                                    /** @description Last version or edit (UTC) */
+                                    updated_at: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a DOCX template (multipart: name, description, then the file)
+         * @description Its placeholders, loops and conditions become the variable schema of version 1.
+         *
+         *     Domain errors:
+         *     - `40051` TEMPLATE_INVALID: The DOCX is not a usable template (unclosed tag, bad nesting, zip bomb, not a DOCX); details list each problem
+         *     - `40951` TEMPLATE_NAME_TAKEN: A template of that name exists
+         *
+         *     Requires permission `doc_templates.template.manage` (Upload templates and versions, edit variable schemas).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Variable diff against the previous version */
+                                changes: {
+                                    /** @description What changed from the previous version */
+                                    change: "added" | "removed" | "type_changed" | "fields_changed";
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    from?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    /** @description Variable name */
+                                    name: string;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    to?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                template: {
+                                    /** @description Created at (UTC) */
+                                    created_at: string;
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description Template id */
+                                    id: string;
+                                    /** @description Newest version number */
+                                    latest_version: number;
+                                    /** @description Unique name */
+                                    name: string;
+                                    /** @description Last version or edit (UTC) */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description Uploaded at (UTC) */
+                                    created_at: string;
+                                    /** @description Uploaded file name */
+                                    file_name: string;
+                                    /** @description What changed, as the uploader said */
+                                    note: string | null;
+                                    /** @description SHA-256 of the DOCX */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description The variable schema */
+                                    variables: {
+                                        /** @description The fields of one row of a list */
+                                        fields?: {
+                                            /** @description What people see in forms and column mappings */
+                                            label: string;
+                                            /** @description The tag name in the DOCX */
+                                            name: string;
+                                            /** @description A row without a value is refused */
+                                            required: boolean;
+                                            /** @description Value used by the sample preview */
+                                            sample?: unknown;
+                                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                        }[];
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A template with its latest version, variable schema and the diff against the previous version
+         * @description Requires permission `doc_templates.template.read` (List templates, their versions and variable schemas).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Variable diff against the previous version */
+                                changes: {
+                                    /** @description What changed from the previous version */
+                                    change: "added" | "removed" | "type_changed" | "fields_changed";
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    from?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    /** @description Variable name */
+                                    name: string;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    to?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                template: {
+                                    /** @description Created at (UTC) */
+                                    created_at: string;
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description Template id */
+                                    id: string;
+                                    /** @description Newest version number */
+                                    latest_version: number;
+                                    /** @description Unique name */
+                                    name: string;
+                                    /** @description Last version or edit (UTC) */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description Uploaded at (UTC) */
+                                    created_at: string;
+                                    /** @description Uploaded file name */
+                                    file_name: string;
+                                    /** @description What changed, as the uploader said */
+                                    note: string | null;
+                                    /** @description SHA-256 of the DOCX */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description The variable schema */
+                                    variables: {
+                                        /** @description The fields of one row of a list */
+                                        fields?: {
+                                            /** @description What people see in forms and column mappings */
+                                            label: string;
+                                            /** @description The tag name in the DOCX */
+                                            name: string;
+                                            /** @description A row without a value is refused */
+                                            required: boolean;
+                                            /** @description Value used by the sample preview */
+                                            sample?: unknown;
+                                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                        }[];
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate one document per row (JSON rows); every row is validated before anything is generated
+         * @description Domain errors:
+         *     - `40052` TEMPLATE_DATA_INVALID: Rows do not match the variable schema; errors list each row and field. Nothing was generated
+         *
+         *     Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description File each result on this record type (row entity_id) */
+                        entity_type?: string;
+                        /**
+                         * @description Result format
+                         * @default pdf
+                         */
+                        output: "pdf" | "docx";
+                        /** @description One object per document: variable values, optional file_name and entity_id */
+                        rows: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description Default: the latest */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Queued at (UTC) */
+                                created_at: string;
+                                /** @description Rows generated */
+                                done: number;
+                                /** @description Record type results are filed on */
+                                entity_type: string | null;
+                                /** @description Rows that failed */
+                                failed: number;
+                                /** @description Finished at (UTC) */
+                                finished_at: string | null;
+                                /** @description A ZIP of the results can be downloaded */
+                                has_zip: boolean;
+                                /** @description Batch id */
+                                id: string;
+                                /** @description pdf or docx */
+                                output: string;
+                                /** @description Rows still to do */
+                                remaining: number;
+                                /** @description Per-row state */
+                                rows?: {
+                                    /** @description Filed document */
+                                    document_id: string | null;
+                                    /** @description Record the result is filed on */
+                                    entity_id: string | null;
+                                    /** @description Why the row failed */
+                                    error: string | null;
+                                    /** @description Result file name */
+                                    file_name: string;
+                                    /** @description 1-based row number */
+                                    row_index: number;
+                                    /** @description pending, done, failed or cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled or failed */
+                                status: string;
+                                /** @description Template */
+                                template_id: string;
+                                /** @description Template version used */
+                                template_version: number;
+                                /** @description Rows */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/batches/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate from a CSV or XLSX (multipart: mapping, output, entity_type, version, then the file)
+         * @description The first row names the columns; `mapping` ({"column":"variable"}) overrides matching by name or label. Columns entity_id and file_name are read too. Errors list each row and field; nothing is generated then.
+         *
+         *     Domain errors:
+         *     - `40052` TEMPLATE_DATA_INVALID: Rows do not match the variable schema; errors list each row and field. Nothing was generated
+         *
+         *     Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Queued at (UTC) */
+                                created_at: string;
+                                /** @description Rows generated */
+                                done: number;
+                                /** @description Record type results are filed on */
+                                entity_type: string | null;
+                                /** @description Rows that failed */
+                                failed: number;
+                                /** @description Finished at (UTC) */
+                                finished_at: string | null;
+                                /** @description A ZIP of the results can be downloaded */
+                                has_zip: boolean;
+                                /** @description Batch id */
+                                id: string;
+                                /** @description pdf or docx */
+                                output: string;
+                                /** @description Rows still to do */
+                                remaining: number;
+                                /** @description Per-row state */
+                                rows?: {
+                                    /** @description Filed document */
+                                    document_id: string | null;
+                                    /** @description Record the result is filed on */
+                                    entity_id: string | null;
+                                    /** @description Why the row failed */
+                                    error: string | null;
+                                    /** @description Result file name */
+                                    file_name: string;
+                                    /** @description 1-based row number */
+                                    row_index: number;
+                                    /** @description pending, done, failed or cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled or failed */
+                                status: string;
+                                /** @description Template */
+                                template_id: string;
+                                /** @description Template version used */
+                                template_version: number;
+                                /** @description Rows */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview: the template filled with sample (or given) data, as a PDF
+         * @description Domain errors:
+         *     - `40052` TEMPLATE_DATA_INVALID: Rows do not match the variable schema; errors list each row and field. Nothing was generated
+         *     - `40051` TEMPLATE_INVALID: The DOCX is not a usable template (unclosed tag, bad nesting, zip bomb, not a DOCX); details list each problem
+         *     - `50351` CONVERSION_FAILED: LibreOffice could not turn the filled document into a PDF (timeout, crash, or converter unavailable)
+         *
+         *     Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default: the sample values */
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Default: the latest */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a template, newest first
+         * @description Requires permission `doc_templates.template.read` (List templates, their versions and variable schemas).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Uploaded at (UTC) */
+                                created_at: string;
+                                /** @description Uploaded file name */
+                                file_name: string;
+                                /** @description What changed, as the uploader said */
+                                note: string | null;
+                                /** @description SHA-256 of the DOCX */
+                                sha256: string;
+                                /** @description Bytes */
+                                size: number;
+                                /** @description The variable schema */
+                                variables: {
+                                    /** @description The fields of one row of a list */
+                                    fields?: {
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description What people see in forms and column mappings */
+                                    label: string;
+                                    /** @description The tag name in the DOCX */
+                                    name: string;
+                                    /** @description A row without a value is refused */
+                                    required: boolean;
+                                    /** @description Value used by the sample preview */
+                                    sample?: unknown;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                /** @description Version number, from 1 */
+                                version: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a new version (multipart: note, then the file); answers the variable diff
+         * @description Domain errors:
+         *     - `40051` TEMPLATE_INVALID: The DOCX is not a usable template (unclosed tag, bad nesting, zip bomb, not a DOCX); details list each problem
+         *
+         *     Requires permission `doc_templates.template.manage` (Upload templates and versions, edit variable schemas).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Variable diff against the previous version */
+                                changes: {
+                                    /** @description What changed from the previous version */
+                                    change: "added" | "removed" | "type_changed" | "fields_changed";
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    from?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    /** @description Variable name */
+                                    name: string;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    to?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                template: {
+                                    /** @description Created at (UTC) */
+                                    created_at: string;
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description Template id */
+                                    id: string;
+                                    /** @description Newest version number */
+                                    latest_version: number;
+                                    /** @description Unique name */
+                                    name: string;
+                                    /** @description Last version or edit (UTC) */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description Uploaded at (UTC) */
+                                    created_at: string;
+                                    /** @description Uploaded file name */
+                                    file_name: string;
+                                    /** @description What changed, as the uploader said */
+                                    note: string | null;
+                                    /** @description SHA-256 of the DOCX */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description The variable schema */
+                                    variables: {
+                                        /** @description The fields of one row of a list */
+                                        fields?: {
+                                            /** @description What people see in forms and column mappings */
+                                            label: string;
+                                            /** @description The tag name in the DOCX */
+                                            name: string;
+                                            /** @description A row without a value is refused */
+                                            required: boolean;
+                                            /** @description Value used by the sample preview */
+                                            sample?: unknown;
+                                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                        }[];
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/versions/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Variable diff of a version against the one before it
+         * @description Requires permission `doc_templates.template.read` (List templates, their versions and variable schemas).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What changed from the previous version */
+                                change: "added" | "removed" | "type_changed" | "fields_changed";
+                                /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                from?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                /** @description Variable name */
+                                name: string;
+                                /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                to?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{id}/versions/{version}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a version’s variable schema: labels, types, required, sample values
+         * @description Requires permission `doc_templates.template.manage` (Upload templates and versions, edit variable schemas).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Template id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Edited variables (names must exist) */
+                        variables: {
+                            /** @description The fields of one row of a list */
+                            fields?: {
+                                /** @description What people see in forms and column mappings */
+                                label: string;
+                                /** @description The tag name in the DOCX */
+                                name: string;
+                                /** @description A row without a value is refused */
+                                required: boolean;
+                                /** @description Value used by the sample preview */
+                                sample?: unknown;
+                                /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                            }[];
+                            /** @description What people see in forms and column mappings */
+                            label: string;
+                            /** @description The tag name in the DOCX */
+                            name: string;
+                            /** @description A row without a value is refused */
+                            required: boolean;
+                            /** @description Value used by the sample preview */
+                            sample?: unknown;
+                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Uploaded at (UTC) */
+                                created_at: string;
+                                /** @description Uploaded file name */
+                                file_name: string;
+                                /** @description What changed, as the uploader said */
+                                note: string | null;
+                                /** @description SHA-256 of the DOCX */
+                                sha256: string;
+                                /** @description Bytes */
+                                size: number;
+                                /** @description The variable schema */
+                                variables: {
+                                    /** @description The fields of one row of a list */
+                                    fields?: {
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description What people see in forms and column mappings */
+                                    label: string;
+                                    /** @description The tag name in the DOCX */
+                                    name: string;
+                                    /** @description A row without a value is refused */
+                                    required: boolean;
+                                    /** @description Value used by the sample preview */
+                                    sample?: unknown;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                /** @description Version number, from 1 */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A batch with its progress and every row’s state and error
+         * @description Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Queued at (UTC) */
+                                created_at: string;
+                                /** @description Rows generated */
+                                done: number;
+                                /** @description Record type results are filed on */
+                                entity_type: string | null;
+                                /** @description Rows that failed */
+                                failed: number;
+                                /** @description Finished at (UTC) */
+                                finished_at: string | null;
+                                /** @description A ZIP of the results can be downloaded */
+                                has_zip: boolean;
+                                /** @description Batch id */
+                                id: string;
+                                /** @description pdf or docx */
+                                output: string;
+                                /** @description Rows still to do */
+                                remaining: number;
+                                /** @description Per-row state */
+                                rows?: {
+                                    /** @description Filed document */
+                                    document_id: string | null;
+                                    /** @description Record the result is filed on */
+                                    entity_id: string | null;
+                                    /** @description Why the row failed */
+                                    error: string | null;
+                                    /** @description Result file name */
+                                    file_name: string;
+                                    /** @description 1-based row number */
+                                    row_index: number;
+                                    /** @description pending, done, failed or cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled or failed */
+                                status: string;
+                                /** @description Template */
+                                template_id: string;
+                                /** @description Template version used */
+                                template_version: number;
+                                /** @description Rows */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/batches/{batchId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a batch: rows not yet generated are cancelled, rows already filed stay
+         * @description Domain errors:
+         *     - `40952` BATCH_FINISHED: The batch has already finished
+         *
+         *     Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Queued at (UTC) */
+                                created_at: string;
+                                /** @description Rows generated */
+                                done: number;
+                                /** @description Record type results are filed on */
+                                entity_type: string | null;
+                                /** @description Rows that failed */
+                                failed: number;
+                                /** @description Finished at (UTC) */
+                                finished_at: string | null;
+                                /** @description A ZIP of the results can be downloaded */
+                                has_zip: boolean;
+                                /** @description Batch id */
+                                id: string;
+                                /** @description pdf or docx */
+                                output: string;
+                                /** @description Rows still to do */
+                                remaining: number;
+                                /** @description Per-row state */
+                                rows?: {
+                                    /** @description Filed document */
+                                    document_id: string | null;
+                                    /** @description Record the result is filed on */
+                                    entity_id: string | null;
+                                    /** @description Why the row failed */
+                                    error: string | null;
+                                    /** @description Result file name */
+                                    file_name: string;
+                                    /** @description 1-based row number */
+                                    row_index: number;
+                                    /** @description pending, done, failed or cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled or failed */
+                                status: string;
+                                /** @description Template */
+                                template_id: string;
+                                /** @description Template version used */
+                                template_version: number;
+                                /** @description Rows */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/batches/{batchId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live progress of a batch (Server-Sent Events `progress`: done, failed, remaining, the row just settled)
+         * @description Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/batches/{batchId}/zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ZIP of a finished batch’s results
+         * @description Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Batch id */
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/zip */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/documents": {
@@ -6460,10 +9071,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List jobs
-         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
-         */
+        /** @description Requires permission `jobs.queue.read`. */
         get: {
             parameters: {
                 query: {
@@ -6629,10 +9237,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Show a job with its failed attempts
-         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
-         */
+        /** @description Requires permission `jobs.queue.read`. */
         get: {
             parameters: {
                 query?: never;
@@ -6703,29 +9308,6 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -6818,13 +9400,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Cancel a queued or running job
-         * @description Domain errors:
-         *     - `40922` JOB_NOT_CANCELLABLE: Only queued or running jobs can be cancelled (details: state)
-         *
-         *     Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
-         */
+        /** @description Requires permission `jobs.queue.manage`. */
         post: {
             parameters: {
                 query?: never;
@@ -6855,29 +9431,6 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -6991,13 +9544,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Put a dead or cancelled job back in its queue
-         * @description Domain errors:
-         *     - `40921` JOB_NOT_RETRYABLE: Only dead or cancelled jobs can be retried (details: state)
-         *
-         *     Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
-         */
+        /** @description Requires permission `jobs.queue.manage`. */
         post: {
             parameters: {
                 query?: never;
@@ -7028,29 +9575,6 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -7162,10 +9686,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List queues with their job counts
-         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
-         */
+        /** @description Requires permission `jobs.queue.read`. */
         get: {
             parameters: {
                 query?: never;
@@ -7276,10 +9797,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Pause a queue (no job of it starts)
-         * @description Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
-         */
+        /** @description Requires permission `jobs.queue.manage`. */
         post: {
             parameters: {
                 query?: never;
@@ -7310,29 +9828,6 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -7423,10 +9918,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Resume a paused queue
-         * @description Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
-         */
+        /** @description Requires permission `jobs.queue.manage`. */
         post: {
             parameters: {
                 query?: never;
@@ -7457,29 +9949,6 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -7568,10 +10037,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List schedules with their next fire time
-         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
-         */
+        /** @description Requires permission `jobs.queue.read`. */
         get: {
             parameters: {
                 query?: never;
@@ -7689,10 +10155,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Pause a schedule
-         * @description Requires permission `jobs.schedule.manage` (Create and change job schedules).
-         */
+        /** @description Requires permission `jobs.schedule.manage`. */
         post: {
             parameters: {
                 query?: never;
@@ -7723,29 +10186,6 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -7836,10 +10276,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Resume a paused schedule
-         * @description Requires permission `jobs.schedule.manage` (Create and change job schedules).
-         */
+        /** @description Requires permission `jobs.schedule.manage`. */
         post: {
             parameters: {
                 query?: never;
@@ -7870,29 +10307,6 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -7983,13 +10397,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Fire a schedule now
-         * @description Domain errors:
-         *     - `40923` SCHEDULE_JOB_UNKNOWN: The schedule names a job kind this server does not know (details: job_name)
-         *
-         *     Requires permission `jobs.schedule.manage` (Create and change job schedules).
-         */
+        /** @description Requires permission `jobs.schedule.manage`. */
         post: {
             parameters: {
                 query?: never;
@@ -8017,29 +10425,6 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -8658,210 +11043,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/notifications/callbacks/{kind}/{id}/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Aliyun SmsReport / Tencent Cloud SMS status callback (JSON array; the URL carries the token)
-         * @description Answers as each provider documents: Aliyun `{"code":0,"msg":"接收成功"}`, Tencent `{"result":0,"errmsg":"OK"}`.
-         *
-         *     Domain errors:
-         *     - `40341` RECEIPT_REFUSED: A delivery receipt whose signature (Twilio) or callback token (Aliyun, Tencent) does not verify; nothing was changed
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    kind: "aliyun" | "tencent";
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: number;
-                            msg: string;
-                        } | {
-                            errmsg: string;
-                            result: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/callbacks/twilio/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Twilio message status callback (form body, X-Twilio-Signature)
-         * @description Domain errors:
-         *     - `40341` RECEIPT_REFUSED: A delivery receipt whose signature (Twilio) or callback token (Aliyun, Tencent) does not verify; nothing was changed
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {number} */
-                            code: 0;
-                            data: {
-                                applied: number;
-                                progress: number;
-                                repeated: number;
-                                unmatched: number;
-                            };
-                            message: string;
-                            /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/notifications/channels": {
         parameters: {
             query?: never;
@@ -8923,8 +11104,6 @@ export interface paths {
                                     kind: string;
                                     name: string;
                                     position: number;
-                                    /** @description Where the provider posts delivery receipts (Aliyun, Tencent: enter it in their console; it holds a token, so only channel managers see it; Twilio gets it with each message) */
-                                    receipt_url: string | null;
                                     settings: {
                                         [key: string]: string;
                                     };
@@ -9002,151 +11181,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Change a robot or endpoint; a URL or secret left out keeps the stored one, a null secret removes it
-         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enabled?: boolean;
-                        name: string;
-                        /** @description Signing secret (kept sealed) */
-                        secret?: string | null;
-                        /** @description Robot webhook URL (kept sealed) */
-                        url?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {number} */
-                            code: 0;
-                            data: {
-                                enabled: boolean;
-                                has_secret: boolean;
-                                id: string;
-                                name: string;
-                                /** Format: date-time */
-                                updated_at: string;
-                                /** @description Host and path only */
-                                url_hint: string;
-                            };
-                            message: string;
-                            /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-            };
-        };
+        put?: never;
         post?: never;
         /**
          * Remove a robot or endpoint
@@ -9988,8 +12023,6 @@ export interface paths {
                                 kind: string;
                                 name: string;
                                 position: number;
-                                /** @description Where the provider posts delivery receipts (Aliyun, Tencent: enter it in their console; it holds a token, so only channel managers see it; Twilio gets it with each message) */
-                                receipt_url: string | null;
                                 settings: {
                                     [key: string]: string;
                                 };
@@ -10110,162 +12143,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Change an SMS provider; a secret left out keeps the stored one
-         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enabled?: boolean;
-                        kind: "aliyun" | "tencent" | "twilio";
-                        name: string;
-                        /** @description Order in the failover chain (lowest first) */
-                        position: number;
-                        /** @description Access key secret / secret key / auth token (kept sealed) */
-                        secret?: string;
-                        /** @description aliyun: access_key_id, sign_name, region, endpoint; tencent: secret_id, sdk_app_id, sign_name, region, endpoint; twilio: account_sid, from, endpoint */
-                        settings: {
-                            [key: string]: string;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {number} */
-                            code: 0;
-                            data: {
-                                /** @description Skipped after repeated failures, until its cool-down passes */
-                                breaker_open: boolean;
-                                enabled: boolean;
-                                id: string;
-                                kind: string;
-                                name: string;
-                                position: number;
-                                /** @description Where the provider posts delivery receipts (Aliyun, Tencent: enter it in their console; it holds a token, so only channel managers see it; Twilio gets it with each message) */
-                                receipt_url: string | null;
-                                settings: {
-                                    [key: string]: string;
-                                };
-                                /** Format: date-time */
-                                updated_at: string;
-                            };
-                            message: string;
-                            /** @description Server time, milliseconds since the epoch */
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description API error code, e.g. 40001 validation, 40401 not found */
-                            code: number;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Field-level problems */
-                            errors?: {
-                                field: string;
-                                message: string;
-                            }[];
-                            message: string;
-                            request_id?: string;
-                            timestamp: number;
-                        };
-                    };
-                };
-            };
-        };
+        put?: never;
         post?: never;
         /**
          * Remove an SMS provider
@@ -10771,10 +12649,6 @@ export interface paths {
                                     error: string | null;
                                     finished_at: string | null;
                                     provider: string;
-                                    provider_message_id: string | null;
-                                    receipt_at: string | null;
-                                    receipt_code: string | null;
-                                    receipt_status: string | null;
                                     response: string | null;
                                     started_at: string;
                                     /** @description sending, sent, failed, interrupted (the process died; outcome unknown) */
@@ -12067,8 +13941,6 @@ export interface paths {
                             /** @enum {number} */
                             code: 0;
                             data: {
-                                /** @description The template’s category (what preferences go by) */
-                                category: string;
                                 channel: string;
                                 /** @description By status */
                                 counts: {
