@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createAdministrator } from '../src/modules/identity/first-admin.js';
 import { storePassword } from '../src/modules/identity/passwords/password.service.js';
-import { bumpAuthzVersion } from '../src/modules/identity/roles/user-authz.js';
+import { bumpAuthzVersion } from '../src/modules/identity/roles/roles.repository.js';
 import { identityRuntime } from '../src/modules/identity/shared/identity-runtime.js';
 import { newUserRow, type UserRow } from '../src/modules/identity/users/users.repository.js';
 import { notificationsDeps } from '../src/modules/notifications/notifications.deps.js';

@@ -9,14 +9,6 @@
  */
 export const legacyExemptions: readonly string[] = [
   // Routes that read through a repository instead of a service.
-  'routes-import-repository modules/identity/api-keys/api-keys.routes.ts -> modules/identity/users/users.repository.ts',
-  'routes-import-repository modules/identity/auth/auth.routes.ts -> modules/identity/sessions/session.repository.ts',
-  'routes-import-repository modules/identity/auth/auth.routes.ts -> modules/identity/users/users.repository.ts',
-  'routes-import-repository modules/identity/mfa/mfa.routes.ts -> modules/identity/sessions/session.repository.ts',
-  'routes-import-repository modules/identity/mfa/mfa.routes.ts -> modules/identity/users/users.repository.ts',
-  'routes-import-repository modules/identity/sessions/sessions.routes.ts -> modules/identity/sessions/session.repository.ts',
-  'routes-import-repository modules/identity/users/me.routes.ts -> modules/identity/users/users.repository.ts',
-  'routes-import-repository modules/identity/users/user-admin.routes.ts -> modules/identity/users/users.repository.ts',
   'routes-import-repository modules/jobs-admin/jobs-admin.routes.ts -> platform/jobs/jobs-admin.repository.ts',
 
   // Audit: SQL in services, the recorder and the verifier (phase B: audit sub-folders with repositories).
@@ -27,29 +19,4 @@ export const legacyExemptions: readonly string[] = [
   'sql-outside-repository modules/audit/audit-retention.service.ts',
   'sql-outside-repository modules/audit/audit-verify-parallel.ts',
   'sql-outside-repository modules/audit/audit-verify.service.ts',
-
-  // Identity: SQL in services, routes and helpers (phase B: one repository per feature).
-  'sql-outside-repository modules/identity/api-keys/api-key-auth.ts',
-  'sql-outside-repository modules/identity/api-keys/api-keys.routes.ts',
-  'sql-outside-repository modules/identity/auth/login-challenge.service.ts',
-  'sql-outside-repository modules/identity/departments/department-head.ts',
-  'sql-outside-repository modules/identity/departments/departments.service.ts',
-  'sql-outside-repository modules/identity/first-admin.ts',
-  'sql-outside-repository modules/identity/login-log/login-log.routes.ts',
-  'sql-outside-repository modules/identity/mfa/email-code.service.ts',
-  'sql-outside-repository modules/identity/mfa/totp.service.ts',
-  'sql-outside-repository modules/identity/passwords/password-reset.service.ts',
-  'sql-outside-repository modules/identity/passwords/password.service.ts',
-  'sql-outside-repository modules/identity/roles/authz-snapshot.ts',
-  'sql-outside-repository modules/identity/roles/catalogue-sync.ts',
-  'sql-outside-repository modules/identity/roles/data-scope.ts',
-  'sql-outside-repository modules/identity/roles/roles.routes.ts',
-  'sql-outside-repository modules/identity/roles/roles.service.ts',
-  'sql-outside-repository modules/identity/roles/user-authz.ts',
-  'sql-outside-repository modules/identity/sessions/session.service.ts',
-  'sql-outside-repository modules/identity/sessions/sessions.routes.ts',
-  'sql-outside-repository modules/identity/users/user-list.query.ts',
-  'sql-outside-repository modules/identity/users/user-lookup.ts',
-  'sql-outside-repository modules/identity/users/user-row-cache.ts',
-  'sql-outside-repository modules/identity/users/users.service.ts',
 ];

@@ -4,10 +4,11 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { conflict } from '../../platform/errors.js';
 import { passwordPolicyOf, storePassword } from './passwords/password.service.js';
 import { passwordProblems } from './passwords/password-policy.js';
-import { bumpAuthzVersion, ensureCatalogue } from './roles/user-authz.js';
+import { bumpAuthzVersion, findRoleIdByCode } from './roles/roles.repository.js';
+import { ensureCatalogue } from './roles/user-authz.js';
 import { identityEvents, recordIdentity } from './shared/identity-audit.js';
 import type { IdentityRuntime } from './shared/identity-runtime.js';
-import { findUserByUsername, insertUser, newUserRow } from './users/users.repository.js';
+import { findUserByUsername, insertUser, newUserRow, replaceUserRoles } from './users/users.repository.js';
 
 const alphabet = {
   upper: 'ABCDEFGHJKLMNPQRSTUVWXYZ',
@@ -40,11 +41,8 @@ export async function createAdministrator(
   return inTransaction(runtime.ctx.db, async (trx: Trx) => {
     if (await findUserByUsername(trx, input.username))
       throw conflict(`User ${input.username} already exists`);
-    const role = await trx
-      .selectFrom('roles')
-      .select('id')
-      .where('code', '=', 'super_admin')
-      .executeTakeFirstOrThrow();
+    const roleId = await findRoleIdByCode(trx, 'super_admin');
+    if (!roleId) throw new Error('The seed role super_admin is missing');
     const now = runtime.ctx.clock.now().toISOString();
     const user = newUserRow(
       {
@@ -58,7 +56,7 @@ export async function createAdministrator(
       now,
     );
     await insertUser(trx, user);
-    await trx.insertInto('user_roles').values({ user_id: user.id, role_id: role.id }).execute();
+    await replaceUserRoles(trx, user.id, [roleId]);
     let password = generatePassword();
     const policy = passwordPolicyOf(runtime);
     const context = { username: user.username, fullName: user.full_name, email: user.email };

@@ -1,12 +1,15 @@
+import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { apiKeyRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { installRefreshCookie, logoutEverywhereRoute } from './auth/refresh-cookie.js';
 import { departmentRoutes } from './departments/departments.routes.js';
 import { createAdministrator } from './first-admin.js';
+import { identityTags } from './identity.catalogue.js';
 import { loginLogRoutes } from './login-log/login-log.routes.js';
 import { mfaRoutes } from './mfa/mfa.routes.js';
 import { roleRoutes } from './roles/roles.routes.js';
+import { ensureCatalogue } from './roles/user-authz.js';
 import { createAuthenticator } from './sessions/authenticator.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
 import { identityRuntime } from './shared/identity-runtime.js';
@@ -22,12 +25,14 @@ import './users/notification-recipients.js';
  */
 export const identityModule: ModuleDefinition = {
   name: 'identity',
+  tags: Object.values(identityTags),
   install: async (app, ctx) => {
     if (ctx.config.isProduction && ctx.config.identity.passwordHashCost !== 'standard')
       throw new Error('PASSWORD_HASH_COST=test is for test suites only; it is refused in production');
     const runtime = identityRuntime(ctx);
     app.setAuthenticator(createAuthenticator(runtime));
     app.addHook('onReady', async () => {
+      await ensureCatalogue(runtime);
       await runtime.hasher.warm();
     });
   },
@@ -41,10 +46,10 @@ export const identityModule: ModuleDefinition = {
     await userRoutes(api, runtime);
     await userAdminRoutes(api, runtime);
     await departmentRoutes(api, runtime);
-    await roleRoutes(api, runtime);
-    await sessionRoutes(api, runtime);
-    await apiKeyRoutes(api, runtime);
-    await loginLogRoutes(api, runtime);
+    mountRoutes(api, identityTags.roles, roleRoutes(runtime));
+    mountRoutes(api, identityTags.sessions, sessionRoutes(runtime));
+    mountRoutes(api, identityTags.apiKeys, apiKeyRoutes(runtime));
+    mountRoutes(api, identityTags.loginLog, loginLogRoutes(runtime));
   },
   onFirstStart: async (ctx, output) => {
     const { password } = await createAdministrator(identityRuntime(ctx), {

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
 import { type AuthzSnapshot, roleChain, rolePermissions } from './roles/authz-snapshot.js';
 import type { DataScope } from './roles/data-scope.js';
-import { readAuthzVersion, resolveAuthz, snapshotAt, type UserAuthz } from './roles/user-authz.js';
+import { currentSnapshot, resolveAuthz, type UserAuthz } from './roles/user-authz.js';
 import { detailsOf } from './sessions/principal-details.js';
 import type { IdentityRuntime } from './shared/identity-runtime.js';
 import { userRoleIds } from './users/users.repository.js';
@@ -55,7 +55,7 @@ export async function authzOfUser(
   user: { id: string; department_id: string | null },
   roleIds?: string[],
 ): Promise<{ snapshot: AuthzSnapshot; authz: UserAuthz }> {
-  const snapshot = await snapshotAt(runtime, await readAuthzVersion(db), db);
+  const snapshot = await currentSnapshot(runtime, db);
   const ids = roleIds ?? (await userRoleIds(db, user.id));
   return { snapshot, authz: resolveAuthz(snapshot, ids, { id: user.id, departmentId: user.department_id }) };
 }

@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden } from '../../../platform/errors.js';
-import { principalOf } from '../../../platform/http/access.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { isInvalidUnicode } from '../../../platform/http/validation.js';
 import { changeOwnPassword } from '../passwords/password.service.js';
-import { resetWithToken, sendPasswordLink } from '../passwords/password-reset.service.js';
-import { revokeSessions } from '../sessions/session.repository.js';
-import { rotateRefreshToken } from '../sessions/session.service.js';
-import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import { requestPasswordReset, resetWithToken } from '../passwords/password-reset.service.js';
+import { endOwnSession, rotateRefreshToken } from '../sessions/session.service.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
-import { findUserByUsername } from '../users/users.repository.js';
 import * as s from './auth.schemas.js';
 import { login, recordRefusedLogin } from './login.service.js';
 import { completeChallenge, sendChallengeEmail } from './login-challenge.service.js';
@@ -118,15 +115,7 @@ function postAuthLogoutRoute(app: TypedApp, runtime: IdentityRuntime): void {
     },
     async (request) => {
       const principal = principalOf(request);
-      await inTransaction(db, async (trx) => {
-        const now = runtime.ctx.clock.now().toISOString();
-        if (principal.sessionId) await revokeSessions(trx, [principal.sessionId], now, 'logout');
-        await recordIdentity(trx, request, {
-          action: identityEvents.logout,
-          entityType: 'session',
-          entityId: principal.sessionId,
-        });
-      });
+      await inTransaction(db, (trx) => endOwnSession(trx, runtime, actorOf(request), principal.sessionId));
       return ok({ done: true });
     },
   );
@@ -189,10 +178,9 @@ function postAuthPasswordResetRequestRoute(app: TypedApp, runtime: IdentityRunti
       },
     },
     async (request, reply) => {
-      await inTransaction(db, async (trx) => {
-        const user = await findUserByUsername(trx, request.body.username);
-        if (user) await sendPasswordLink(trx, runtime, request, user, 'forgot');
-      });
+      await inTransaction(db, (trx) =>
+        requestPasswordReset(trx, runtime, actorOf(request), request.body.username),
+      );
       return reply.status(202).send(ok({ accepted: true }));
     },
   );

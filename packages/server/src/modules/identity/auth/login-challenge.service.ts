@@ -9,6 +9,7 @@ import { openSession, type TokenPair } from '../sessions/session.service.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   claimOneTimeCode,
+  codeByHash,
   countCodeAttempt,
   insertOneTimeCode,
 } from '../shared/one-time-codes.repository.js';
@@ -61,12 +62,7 @@ const badChallenge = () =>
 
 async function openChallenge(trx: Trx, runtime: IdentityRuntime, token: string) {
   const now = runtime.ctx.clock.now().toISOString();
-  const row = await trx
-    .selectFrom('one_time_codes')
-    .selectAll()
-    .where('code_hash', '=', sha256Hex(token))
-    .where('purpose', '=', 'login_challenge')
-    .executeTakeFirst();
+  const row = await codeByHash(trx, sha256Hex(token), 'login_challenge');
   if (!row || row.used_at || row.expires_at <= now || row.attempts >= maxAttempts) return null;
   const user = await findUserById(trx, row.user_id);
   if (user?.status !== 'active' || (user.locked_until && user.locked_until > now)) return null;

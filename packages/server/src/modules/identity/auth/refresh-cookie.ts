@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError, forbidden } from '../../../platform/errors.js';
-import { principalOf } from '../../../platform/http/access.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
-import { revokeUserSessions } from '../sessions/session.repository.js';
-import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import { endAllSessions } from '../sessions/session.service.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { typed } from '../shared/typed-app.js';
 import { done } from './auth.schemas.js';
@@ -53,7 +52,7 @@ export function installRefreshCookie(api: FastifyInstance, runtime: IdentityRunt
 
 /** POST /auth/logout/all: ends every session of the caller (all devices), then the cookie. */
 export async function logoutEverywhereRoute(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
-  const { db, clock } = runtime.ctx;
+  const { db } = runtime.ctx;
   typed(api).post(
     '/auth/logout/all',
     {
@@ -68,15 +67,7 @@ export async function logoutEverywhereRoute(api: FastifyInstance, runtime: Ident
       const principal = principalOf(request);
       const userId = principal.userId;
       if (principal.kind !== 'user' || !userId) throw forbidden('Only a signed-in user can sign out');
-      await inTransaction(db, async (trx) => {
-        const ended = await revokeUserSessions(trx, userId, clock.now().toISOString(), 'logout_all');
-        await recordIdentity(trx, request, {
-          action: identityEvents.logout,
-          entityType: 'user',
-          entityId: userId,
-          details: { everywhere: true, sessions: ended },
-        });
-      });
+      await inTransaction(db, (trx) => endAllSessions(trx, runtime, actorOf(request), userId));
       return ok({ done: true });
     },
   );

@@ -4,6 +4,7 @@ import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   claimOneTimeCode,
   countCodeAttempt,
+  latestOpenCode,
   replaceOneTimeCode,
 } from '../shared/one-time-codes.repository.js';
 import { hmacHex, newNumericCode, plusMinutes } from '../shared/secrets.js';
@@ -48,16 +49,7 @@ export async function consumeEmailCode(
   input: { userId: string; purpose: string; subject: string; code: string },
 ): Promise<boolean> {
   const now = runtime.ctx.clock.now().toISOString();
-  const row = await trx
-    .selectFrom('one_time_codes')
-    .selectAll()
-    .where('user_id', '=', input.userId)
-    .where('purpose', '=', input.purpose)
-    .where('subject', '=', input.subject)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+  const row = await latestOpenCode(trx, input, now);
   if (!row || row.attempts >= maxAttempts) return false;
   if (row.code_hash !== codeHash(runtime, input.code.trim())) {
     await countCodeAttempt(trx, row);

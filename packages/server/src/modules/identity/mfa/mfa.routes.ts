@@ -6,12 +6,12 @@ import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { done, expiresAt } from '../auth/auth.schemas.js';
 import { verifiedUser, verifySecret } from '../auth/secret-verifier.service.js';
-import { markSessionMfaVerified } from '../sessions/session.repository.js';
+import { markMfaVerified } from '../sessions/session.service.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
-import { findUserById, type UserRow } from '../users/users.repository.js';
+import { findUserById, type UserRow } from '../users/users.service.js';
 import { issueEmailCode } from './email-code.service.js';
 import * as s from './mfa.schemas.js';
 import { stepUp } from './step-up.service.js';
@@ -89,7 +89,7 @@ function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityRuntime): v
       const codes = await inTransaction(db, async (trx) => {
         const recovery = await confirmTotpBinding(trx, runtime, userId, body.code);
         // The code just proved the new factor: a session restricted to enrolment becomes a full one.
-        await markSessionMfaVerified(trx, sessionId, runtime.ctx.clock.now().toISOString());
+        await markMfaVerified(trx, runtime, sessionId);
         await recordIdentity(trx, request, {
           action: identityEvents['mfa.bound'],
           entityType: 'user',

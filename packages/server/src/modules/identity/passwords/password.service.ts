@@ -1,11 +1,16 @@
 import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { AppError, invalid } from '../../../platform/errors.js';
-import { revokeUserSessions } from '../sessions/session.repository.js';
+import { revokeOtherSessions, revokeUserSessions } from '../sessions/session.repository.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
-import { recentPasswordHashes, type UserRow, updateUser } from '../users/users.repository.js';
+import {
+  insertPasswordHistory,
+  recentPasswordHashes,
+  type UserRow,
+  updateUser,
+} from '../users/users.repository.js';
 import { assertPasswordAllowed, type PasswordPolicy } from './password-policy.js';
 
 /** The configured password rules (PASSWORD_PROFILE, PASSWORD_MIN_LENGTH). */
@@ -45,10 +50,7 @@ export async function storePassword(
     locked_until: null,
     updated_at: now,
   });
-  await trx
-    .insertInto('password_history')
-    .values({ id: newId(), user_id: user.id, password_hash: hashed, created_at: now })
-    .execute();
+  await insertPasswordHistory(trx, { id: newId(), user_id: user.id, password_hash: hashed, created_at: now });
 }
 
 /**
@@ -66,24 +68,12 @@ export async function changeOwnPassword(
     throw invalid('new_password', 'The new password must differ from the current one');
   await storePassword(trx, runtime, user, input.next, { mustChange: false });
   const now = runtime.ctx.clock.now().toISOString();
-  const others = await trx
-    .selectFrom('user_sessions')
-    .select('id')
-    .where('user_id', '=', user.id)
-    .where('revoked_at', 'is', null)
-    .execute();
-  const ids = others.map((s) => s.id).filter((id) => id !== input.sessionId);
-  if (ids.length > 0)
-    await trx
-      .updateTable('user_sessions')
-      .set({ revoked_at: now, revoke_reason: 'password_changed' })
-      .where('id', 'in', ids)
-      .execute();
+  const ended = await revokeOtherSessions(trx, user.id, input.sessionId, now, 'password_changed');
   await recordIdentity(trx, actor, {
     action: identityEvents['password.changed'],
     entityType: 'user',
     entityId: user.id,
-    details: { other_sessions_ended: ids.length },
+    details: { other_sessions_ended: ended },
   });
   await notifyAccountChange(trx, runtime, user, { change: 'password_changed' });
 }

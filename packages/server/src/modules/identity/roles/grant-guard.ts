@@ -3,7 +3,7 @@ import { forbidden, invalid } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { rolePermissions } from './authz-snapshot.js';
-import { readAuthzVersion, snapshotAt } from './user-authz.js';
+import { currentSnapshot } from './user-authz.js';
 
 /**
  * No privilege escalation: a caller may grant a role (to a user, or as a parent of a role)
@@ -17,7 +17,7 @@ export async function roleIdsGrantableBy(
   field = 'roles',
 ): Promise<string[]> {
   if (roleCodes.length === 0) return [];
-  const snapshot = await snapshotAt(runtime, await readAuthzVersion(db), db);
+  const snapshot = await currentSnapshot(runtime, db);
   const byCode = new Map([...snapshot.roles.values()].map((r) => [r.code, r.id]));
   const ids: string[] = [];
   for (const code of roleCodes) {

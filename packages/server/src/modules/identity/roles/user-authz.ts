@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { cacheSlot, type IdentityRuntime } from '../shared/identity-runtime.js';
+import { userRoleIds } from '../users/users.repository.js';
 import {
   type AuthzSnapshot,
   departmentTree,
@@ -9,6 +10,7 @@ import {
 } from './authz-snapshot.js';
 import { syncCatalogue } from './catalogue-sync.js';
 import type { DataScope } from './data-scope.js';
+import { readAuthzVersion } from './roles.repository.js';
 
 /** What a user may do and see, resolved from its roles (cached per process per authz version). */
 export interface UserAuthz {
@@ -34,27 +36,12 @@ function authzCache(runtime: IdentityRuntime): AuthzCache {
   }));
 }
 
-export async function readAuthzVersion(db: DbOrTrx): Promise<number> {
-  const row = await db
-    .selectFrom('identity_state')
-    .select('authz_version')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return Number(row?.authz_version ?? 0);
-}
-
-/** Makes every process reload roles and permissions before its next authorization decision. */
-export async function bumpAuthzVersion(db: DbOrTrx): Promise<void> {
-  await db
-    .updateTable('identity_state')
-    .set((eb) => ({ authz_version: eb('authz_version', '+', 1) }))
-    .where('id', '=', 1)
-    .execute();
-}
-
 const seedOptions = (runtime: IdentityRuntime) => ({ mfaRequired: runtime.settings.mfaRequiredDefault });
 
-/** Ensures the permission catalogue and seed roles exist (once per process). */
+/**
+ * Ensures the permission catalogue and seed roles exist (once per process): run when the
+ * app starts and before the first administrator is created, never by a read.
+ */
 export function ensureCatalogue(runtime: IdentityRuntime): Promise<void> {
   const cache = authzCache(runtime);
   cache.synced ??= syncCatalogue(
@@ -80,11 +67,7 @@ export async function snapshotAt(
 ): Promise<AuthzSnapshot> {
   const cache = authzCache(runtime);
   if (cache.snapshot && cache.snapshot.version === version) return cache.snapshot;
-  if (db.isTransaction) {
-    await syncCatalogue(db, runtime.ctx.clock.now().toISOString(), seedOptions(runtime));
-    return loadSnapshot(db, version);
-  }
-  await ensureCatalogue(runtime);
+  if (db.isTransaction) return loadSnapshot(db, version);
   cache.loading ??= loadSnapshot(db, version).finally(() => {
     cache.loading = null;
   });
@@ -94,6 +77,14 @@ export async function snapshotAt(
     cache.users.clear();
   }
   return snapshot.version === version ? snapshot : snapshotAt(runtime, version, db);
+}
+
+/** The snapshot at the version the database holds now (inside a transaction: never cached). */
+export async function currentSnapshot(
+  runtime: IdentityRuntime,
+  db: DbOrTrx = runtime.ctx.db,
+): Promise<AuthzSnapshot> {
+  return snapshotAt(runtime, await readAuthzVersion(db), db);
 }
 
 /** The authorization of `userId` at `version` (the version the caller just read with the session). */
@@ -107,9 +98,7 @@ export async function userAuthz(
   const hit = cache.users.get(user.id);
   if (hit && hit.version === version && hit.departmentId === user.departmentId) return hit.authz;
   const snapshot = await snapshotAt(runtime, version, db);
-  const roleIds = (
-    await db.selectFrom('user_roles').select('role_id').where('user_id', '=', user.id).execute()
-  ).map((r) => r.role_id);
+  const roleIds = await userRoleIds(db, user.id);
   const authz = resolveAuthz(snapshot, roleIds, user);
   if (!db.isTransaction && cache.snapshot === snapshot)
     cache.users.set(user.id, { version, departmentId: user.departmentId, authz });

@@ -10,9 +10,8 @@ import { detailsOf } from '../sessions/principal-details.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
 import { presentUser } from './users.presenter.js';
-import { findUserById } from './users.repository.js';
 import { profileBody, userView } from './users.schemas.js';
-import { changeUser } from './users.service.js';
+import { changeUser, findUserById } from './users.service.js';
 
 const me = Type.Object({
   user: userView,

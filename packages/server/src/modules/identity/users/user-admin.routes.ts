@@ -2,13 +2,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
-import { principalOf } from '../../../platform/http/access.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
-import { assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
+import { assertMayAdministerUser } from '../identity.policy.js';
 import { requireStepUpProofOf } from '../mfa/step-up-proof.service.js';
 import { removeTotp } from '../mfa/totp.service.js';
-import { roleIdsGrantableBy } from '../roles/grant-guard.js';
-import { bumpAuthzVersion } from '../roles/user-authz.js';
 import { dataScopeOf } from '../sessions/principal-details.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
@@ -16,10 +14,8 @@ import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import type { TypedApp } from '../shared/typed-app.js';
 import { adminResetPassword, changeStatus } from './user-status.service.js';
 import type { UserStatusEvent } from './user-status.state.js';
-import { presentFor, presentUser } from './users.presenter.js';
-import { replaceUserRoles, roleCodesByUser } from './users.repository.js';
 import * as s from './users.schemas.js';
-import { userInScope } from './users.service.js';
+import { changeUserRoles, userInScope, userView } from './users.service.js';
 
 const need = (permission: string) => ({ access: { permission } });
 const tags = ['users'];
@@ -53,32 +49,10 @@ function rolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
     },
     async (request) => {
       const principal = principalOf(request);
-      const user = await inTransaction(db, async (trx) => {
-        const row = await userInScope(trx, dataScopeOf(principal), request.params.id);
-        assertNotSelf(principal, row.id, 'roles');
-        await assertMayAdministerUser(trx, runtime, principal, row);
-        const before = (await roleCodesByUser(trx, [row.id])).get(row.id) ?? [];
-        await roleIdsGrantableBy(
-          trx,
-          runtime,
-          principal,
-          before.filter((c) => !request.body.roles.includes(c)),
-        );
-        const roleIds = await roleIdsGrantableBy(trx, runtime, principal, request.body.roles);
-        // The user as they would be afterwards must still be within the administrator's reach.
-        await assertMayAdministerUser(trx, runtime, principal, row, roleIds);
-        await replaceUserRoles(trx, row.id, roleIds);
-        await bumpAuthzVersion(trx);
-        await recordIdentity(trx, request, {
-          action: identityEvents['user.roles_changed'],
-          entityType: 'user',
-          entityId: row.id,
-          before: { roles: before },
-          after: { roles: request.body.roles },
-        });
-        return row;
-      });
-      return ok(await presentFor(runtime, request, user));
+      const user = await inTransaction(db, (trx) =>
+        changeUserRoles(trx, runtime, actorOf(request), principal, request.params.id, request.body.roles),
+      );
+      return ok(await userView(db, principal, user));
     },
   );
 }
@@ -148,7 +122,7 @@ function mfaRoute(app: TypedApp, runtime: IdentityRuntime): void {
         }
         return user;
       });
-      return ok(await presentFor(runtime, request, row));
+      return ok(await userView(db, principalOf(request), row));
     },
   );
 }
@@ -177,8 +151,7 @@ function statusRoute(
         const user = await administeredUser(trx, runtime, request, (request.params as { id: string }).id);
         return changeStatus(trx, runtime, request, { user, change, actorUserId: principal.userId, reason });
       });
-      const roles = (await roleCodesByUser(runtime.ctx.db, [row.id])).get(row.id) ?? [];
-      return ok(presentUser(row, roles, principal.permissions));
+      return ok(await userView(runtime.ctx.db, principal, row));
     },
   });
 }

@@ -1,28 +1,8 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { cacheSlot, type IdentityRuntime } from '../shared/identity-runtime.js';
-import type { UserRow } from './users.repository.js';
+import { type ListedUser, listedUsersByIds, roleCodesByUser } from './users.repository.js';
 
-/** Columns a listing needs: never the password hash or the failure counter. */
-export const listColumns = [
-  'users.id',
-  'users.username',
-  'users.full_name',
-  'users.email',
-  'users.phone',
-  'users.department_id',
-  'users.status',
-  'users.identity_level',
-  'users.locked_until',
-  'users.must_change_password',
-  'users.last_login_at',
-  'users.created_at',
-  'users.updated_at',
-  'users.disabled_at',
-  'users.password_changed_at',
-  'users.row_version',
-] as const;
-
-export type ListedUser = Omit<UserRow, 'password_hash' | 'failed_attempts'>;
+export type { ListedUser } from './users.repository.js';
 
 const rowCacheLimit = 10_000;
 
@@ -39,7 +19,7 @@ export async function usersByVersion(
   const cache = cacheSlot(runtime, 'user-rows', () => new Map<string, ListedUser>());
   const missing = keys.filter((k) => cache.get(k.id)?.row_version !== k.version).map((k) => k.id);
   if (missing.length > 0) {
-    const rows = await db.selectFrom('users').select(listColumns).where('users.id', 'in', missing).execute();
+    const rows = await listedUsersByIds(db, missing);
     if (cache.size + rows.length > rowCacheLimit) cache.clear();
     for (const row of rows) cache.set(row.id, { ...row, row_version: Number(row.row_version) });
   }
@@ -69,14 +49,8 @@ export async function roleCodesCached(
   }
   const missing = userIds.filter((id) => !slot.codes.has(id));
   if (missing.length > 0) {
-    const rows = await db
-      .selectFrom('user_roles')
-      .innerJoin('roles', 'roles.id', 'user_roles.role_id')
-      .select(['user_roles.user_id', 'roles.code'])
-      .where('user_roles.user_id', 'in', missing)
-      .execute();
-    const fresh = new Map<string, string[]>(missing.map((id) => [id, []]));
-    for (const row of rows) fresh.get(row.user_id)?.push(row.code);
+    const found = await roleCodesByUser(db, missing);
+    const fresh = new Map<string, string[]>(missing.map((id) => [id, [...(found.get(id) ?? [])]]));
     if (!db.isTransaction) for (const [id, codes] of fresh) slot.codes.set(id, codes.sort());
     return new Map(userIds.map((id) => [id, slot.codes.get(id) ?? fresh.get(id) ?? []]));
   }

@@ -6,14 +6,11 @@ import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { assertDepartmentInScope, assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
 import { requireStepUpProofOf } from '../mfa/step-up-proof.service.js';
-import { dataScopeOf, detailsOf } from '../sessions/principal-details.js';
+import { dataScopeOf } from '../sessions/principal-details.js';
 import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import type { TypedApp } from '../shared/typed-app.js';
-import { listUsersPage } from './user-list.query.js';
-import { roleCodesCached } from './user-row-cache.js';
-import { presentFor, presentUser } from './users.presenter.js';
 import * as s from './users.schemas.js';
-import { changeUser, createUser, userInScope } from './users.service.js';
+import { changeUser, createUser, listUsers, userInScope, userView } from './users.service.js';
 
 const need = (permission: string) => ({ access: { permission } });
 const tags = ['users'];
@@ -41,19 +38,7 @@ function listRoute(app: TypedApp, runtime: IdentityRuntime): void {
       },
     },
     async (request) => {
-      const principal = principalOf(request);
-      const details = detailsOf(principal);
-      const page = await listUsersPage(runtime, db, details.scope, request.query);
-      const roles = await roleCodesCached(
-        runtime,
-        db,
-        details.authzVersion,
-        page.items.map((u) => u.id),
-      );
-      return ok({
-        ...page,
-        items: page.items.map((u) => presentUser(u, roles.get(u.id) ?? [], principal.permissions)),
-      });
+      return ok(await listUsers(db, runtime, principalOf(request), request.query));
     },
   );
 }
@@ -73,9 +58,9 @@ function detailRoute(app: TypedApp, runtime: IdentityRuntime): void {
     },
     async (request) =>
       ok(
-        await presentFor(
-          runtime,
-          request,
+        await userView(
+          db,
+          principalOf(request),
           await userInScope(db, dataScopeOf(principalOf(request)), request.params.id),
         ),
       ),
@@ -99,7 +84,7 @@ function createRoute(app: TypedApp, runtime: IdentityRuntime): void {
       // Presented inside the transaction: with an Idempotency-Key the reply commits with the user.
       const { view, setup } = await inTransaction(db, async (trx) => {
         const created = await createUser(trx, runtime, request, principalOf(request), request.body);
-        return { view: await presentFor(runtime, request, created.row, trx), setup: created.setup };
+        return { view: await userView(trx, principalOf(request), created.row), setup: created.setup };
       });
       reply.status(201);
       return ok({
@@ -142,7 +127,7 @@ function updateRoute(app: TypedApp, runtime: IdentityRuntime): void {
           byAdministrator: principal.username,
         });
       });
-      return ok(await presentFor(runtime, request, updated));
+      return ok(await userView(db, principal, updated));
     },
   );
 }
