@@ -2,12 +2,12 @@ import { randomInt } from 'node:crypto';
 import type { Trx } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { conflict } from '../../platform/errors.js';
+import type { IdentityDeps } from './identity.deps.js';
 import { passwordPolicyOf, storePassword } from './passwords/password.service.js';
 import { passwordProblems } from './passwords/password-policy.js';
 import { bumpAuthzVersion, findRoleIdByCode } from './roles/roles.repository.js';
 import { ensureCatalogue } from './roles/user-authz.js';
 import { identityEvents, recordIdentity } from './shared/identity-audit.js';
-import type { IdentityRuntime } from './shared/identity-runtime.js';
 import { findUserByUsername, insertUser, newUserRow, replaceUserRoles } from './users/users.repository.js';
 
 const alphabet = {
@@ -34,7 +34,7 @@ export function generatePassword(length = 20): string {
  * sign-in. The password is returned to the caller (printed once), never logged or stored.
  */
 export async function createAdministrator(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   input: { username: string; fullName: string; email: string | null; actor: string },
 ): Promise<{ userId: string; password: string }> {
   await ensureCatalogue(runtime);

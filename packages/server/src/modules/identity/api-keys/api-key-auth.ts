@@ -1,8 +1,8 @@
 import { decodeJson } from '../../../platform/db/json-codec.js';
 import type { Principal } from '../../../platform/http/access.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { userAuthz } from '../roles/user-authz.js';
 import { attachDetails } from '../sessions/principal-details.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { sha256Hex } from '../shared/secrets.js';
 import { keyStatusByHash, markKeyUsed } from './api-keys.repository.js';
 
@@ -12,7 +12,7 @@ import { keyStatusByHash, markKeyUsed } from './api-keys.repository.js';
  * made it), within the owner's data scope. Revocation is read on every request.
  */
 export async function authenticateApiKey(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   presented: string,
 ): Promise<Principal | null> {
   if (!presented.startsWith('sxk_') || presented.length > 200) return null;

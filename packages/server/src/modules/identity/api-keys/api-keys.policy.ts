@@ -1,10 +1,10 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { forbidden, invalid } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { assertMayAdministerUser } from '../identity.policy.js';
 import { assertHolds } from '../roles/grant-guard.js';
 import { isDeclaredPermission } from '../roles/permission-catalogue.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 
 /**
  * Keys are made by signed-in users (never by another key), only with declared permissions
@@ -22,7 +22,7 @@ export function assertMayCreateKey(principal: Principal, permissions: readonly s
 /** Another user's key (`owner` given) is revoked only by someone who may administer its owner. */
 export async function assertMayRevokeKey(
   db: DbOrTrx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   principal: Principal,
   owner: { id: string; department_id: string | null } | undefined,
 ): Promise<void> {

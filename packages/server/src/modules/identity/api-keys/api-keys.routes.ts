@@ -2,7 +2,7 @@ import { pageSchema } from '../../../platform/db/pagination.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { presentKey } from './api-keys.presenter.js';
 import { createdKey, createKeyBody, keyListQuery, keyParams, keyView } from './api-keys.schemas.js';
 import { createKey, listVisibleKeys, revokeKey } from './api-keys.service.js';
@@ -10,7 +10,7 @@ import { createKey, listVisibleKeys, revokeKey } from './api-keys.service.js';
 const need = (permission: string) => ({ permission });
 
 /** /api-keys: integration keys, shown once, stored as SHA-256, revocable at once. */
-export function apiKeyRoutes(runtime: IdentityRuntime): RouteDefinition[] {
+export function apiKeyRoutes(runtime: IdentityDeps): RouteDefinition[] {
   const { db, clock } = runtime.ctx;
   return [
     defineRoute({

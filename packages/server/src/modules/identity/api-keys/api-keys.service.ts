@@ -6,10 +6,10 @@ import type { PageQuery } from '../../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import type { ApiKeysTable } from '../identity.tables.js';
 import { dataScopeOf } from '../sessions/principal-details.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { newSecret, sha256Hex } from '../shared/secrets.js';
 import { findUserById } from '../users/users.repository.js';
 import { assertMayCreateKey, assertMayRevokeKey } from './api-keys.policy.js';
@@ -72,7 +72,7 @@ export async function createKey(
  */
 export async function revokeKey(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   principal: Principal,
   id: string,

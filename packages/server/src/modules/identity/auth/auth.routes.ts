@@ -4,10 +4,10 @@ import { forbidden } from '../../../platform/errors.js';
 import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { isInvalidUnicode } from '../../../platform/http/validation.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { changeOwnPassword } from '../passwords/password.service.js';
 import { requestPasswordReset, resetWithToken } from '../passwords/password-reset.service.js';
 import { endOwnSession, rotateRefreshToken } from '../sessions/session.service.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
 import * as s from './auth.schemas.js';
 import { login, recordRefusedLogin } from './login.service.js';
@@ -18,7 +18,7 @@ const open = (reason: string) => ({ access: { public: true as const, reason } })
 const signedIn = { access: { authenticated: true as const } };
 
 /** /auth/*: sign-in, MFA second step, refresh, logout, password change and reset. */
-export async function authRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+export async function authRoutes(api: FastifyInstance, runtime: IdentityDeps): Promise<void> {
   const app = typed(api);
   postAuthLoginRoute(app, runtime);
   postAuthMfaVerifyRoute(app, runtime);
@@ -29,7 +29,7 @@ export async function authRoutes(api: FastifyInstance, runtime: IdentityRuntime)
 }
 
 /** POST /auth/login */
-function postAuthLoginRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthLoginRoute(app: TypedApp, runtime: IdentityDeps): void {
   app.post(
     '/auth/login',
     {
@@ -57,7 +57,7 @@ function postAuthLoginRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/mfa/verify */
-function postAuthMfaVerifyRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaVerifyRoute(app: TypedApp, runtime: IdentityDeps): void {
   app.post(
     '/auth/mfa/verify',
     {
@@ -73,7 +73,7 @@ function postAuthMfaVerifyRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/mfa/email */
-function postAuthMfaEmailRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaEmailRoute(app: TypedApp, runtime: IdentityDeps): void {
   app.post(
     '/auth/mfa/email',
     {
@@ -89,7 +89,7 @@ function postAuthMfaEmailRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/refresh */
-function postAuthRefreshRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthRefreshRoute(app: TypedApp, runtime: IdentityDeps): void {
   app.post(
     '/auth/refresh',
     {
@@ -105,7 +105,7 @@ function postAuthRefreshRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/logout */
-function postAuthLogoutRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthLogoutRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/logout',
@@ -121,7 +121,7 @@ function postAuthLogoutRoute(app: TypedApp, runtime: IdentityRuntime): void {
   );
 }
 
-async function passwordRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+async function passwordRoutes(api: FastifyInstance, runtime: IdentityDeps): Promise<void> {
   const app = typed(api);
   postAuthPasswordChangeRoute(app, runtime);
   postAuthPasswordResetRequestRoute(app, runtime);
@@ -129,7 +129,7 @@ async function passwordRoutes(api: FastifyInstance, runtime: IdentityRuntime): P
 }
 
 /** POST /auth/password/change */
-function postAuthPasswordChangeRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthPasswordChangeRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/password/change',
@@ -165,7 +165,7 @@ function postAuthPasswordChangeRoute(app: TypedApp, runtime: IdentityRuntime): v
 }
 
 /** POST /auth/password/reset/request */
-function postAuthPasswordResetRequestRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthPasswordResetRequestRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/password/reset/request',
@@ -187,7 +187,7 @@ function postAuthPasswordResetRequestRoute(app: TypedApp, runtime: IdentityRunti
 }
 
 /** POST /auth/password/reset */
-function postAuthPasswordResetRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthPasswordResetRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/password/reset',

@@ -2,11 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { issueEmailCode } from '../mfa/email-code.service.js';
 import type { SecondFactorMethod } from '../mfa/second-factor.js';
 import { hasTotp } from '../mfa/totp.service.js';
 import { openSession, type TokenPair } from '../sessions/session.service.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   claimOneTimeCode,
   codeByHash,
@@ -35,7 +35,7 @@ const maxAttempts = 5;
  */
 export async function createLoginChallenge(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   user: UserRow,
   roleRequiresMfa: boolean,
 ): Promise<LoginChallenge | null> {
@@ -60,7 +60,7 @@ export async function createLoginChallenge(
 const badChallenge = () =>
   new AppError('UNAUTHENTICATED', 'The sign-in challenge is not valid; sign in again');
 
-async function openChallenge(trx: Trx, runtime: IdentityRuntime, token: string) {
+async function openChallenge(trx: Trx, runtime: IdentityDeps, token: string) {
   const now = runtime.ctx.clock.now().toISOString();
   const row = await codeByHash(trx, sha256Hex(token), 'login_challenge');
   if (!row || row.used_at || row.expires_at <= now || row.attempts >= maxAttempts) return null;
@@ -71,7 +71,7 @@ async function openChallenge(trx: Trx, runtime: IdentityRuntime, token: string) 
 
 /** Mails a code for a pending sign-in challenge. */
 export async function sendChallengeEmail(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   token: string,
 ): Promise<{ expires_at: string }> {
   return inTransaction(runtime.ctx.db, async (trx) => {
@@ -88,7 +88,7 @@ export async function sendChallengeEmail(
 
 /** Completes a sign-in with a second factor; five wrong codes end the challenge. */
 export async function completeChallenge(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   input: { challenge_token: string; method: SecondFactorMethod; code: string },
 ): Promise<TokenPair> {

@@ -2,10 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { readAuthzVersion } from '../roles/roles.repository.js';
 import { userAuthz } from '../roles/user-authz.js';
 import { openSession, type TokenPair } from '../sessions/session.service.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { plusMinutes } from '../shared/secrets.js';
 import { findUserByUsername, type UserRow, updateUser } from '../users/users.repository.js';
 import { ipWindowStart, releaseIpAttempt, reserveIpAttempt } from './attempt-limits.repository.js';
@@ -33,7 +33,7 @@ type Attempt = { username: string; method: string; now: string };
  * username exists, the password is wrong or the account is locked or disabled.
  */
 export async function login(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   input: { username: string; password: string },
 ): Promise<LoginResult> {
@@ -56,7 +56,7 @@ export async function login(
 
 /** null: the password is right and the account may sign in; otherwise why not. */
 async function checkPassword(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   user: UserRow | undefined,
   password: string,
@@ -76,7 +76,7 @@ async function checkPassword(
 }
 
 async function recordFailure(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   attempt: Attempt,
   user: UserRow | undefined,
@@ -91,7 +91,7 @@ async function recordFailure(
  * Per-IP throttling: each attempt from an address is counted first; past
  * LOGIN_IP_MAX_FAILURES in the window the answer is 429 with Retry-After (and is logged).
  */
-async function reserveIpOrRefuse(runtime: IdentityRuntime, request: FastifyRequest, attempt: Attempt) {
+async function reserveIpOrRefuse(runtime: IdentityDeps, request: FastifyRequest, attempt: Attempt) {
   const { db } = runtime.ctx;
   const ip = originOf(request).ip;
   const windowMinutes = runtime.settings.ipWindowMinutes;
@@ -112,7 +112,7 @@ async function reserveIpOrRefuse(runtime: IdentityRuntime, request: FastifyReque
 /** The password was right: ask for a second factor when one is due, else open a session. */
 async function signIn(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   user: UserRow,
   attempt: Attempt,
@@ -142,7 +142,7 @@ async function signIn(
   return { kind: 'tokens', tokens, mustChangePassword: mustChange, mfaEnrolmentRequired: authz.mfaRequired };
 }
 
-function isExpired(runtime: IdentityRuntime, user: UserRow, now: string): boolean {
+function isExpired(runtime: IdentityDeps, user: UserRow, now: string): boolean {
   const maxAge = runtime.settings.passwordMaxAgeDays;
   if (maxAge <= 0 || !user.password_changed_at) return false;
   return plusMinutes(user.password_changed_at, maxAge * 24 * 60) <= now;
@@ -152,7 +152,7 @@ function isExpired(runtime: IdentityRuntime, user: UserRow, now: string): boolea
  * A sign-in refused before it reached `login` because its text was not valid Unicode: still
  * an attempt, so it is logged and counted against the client's address.
  */
-export async function recordRefusedLogin(runtime: IdentityRuntime, request: FastifyRequest): Promise<void> {
+export async function recordRefusedLogin(runtime: IdentityDeps, request: FastifyRequest): Promise<void> {
   const body = request.body as { username?: unknown } | undefined;
   const raw = typeof body?.username === 'string' ? body.username : '';
   const username = raw.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');

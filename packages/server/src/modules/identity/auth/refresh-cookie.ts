@@ -3,8 +3,8 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError, forbidden } from '../../../platform/errors.js';
 import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { endAllSessions } from '../sessions/session.service.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { typed } from '../shared/typed-app.js';
 import { done } from './auth.schemas.js';
 
@@ -26,7 +26,7 @@ const logoutUrls = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout/all']);
 type TokenHolder = { refresh_token?: unknown; tokens?: { refresh_token?: unknown } };
 
 /** Installs the cookie transport's hooks; call before the /auth routes are registered. */
-export function installRefreshCookie(api: FastifyInstance, runtime: IdentityRuntime): void {
+export function installRefreshCookie(api: FastifyInstance, runtime: IdentityDeps): void {
   const maxAge = runtime.settings.refreshTokenDays * 24 * 60 * 60;
   api.addHook('preValidation', async (request) => {
     if (!wantsCookie(request) || request.routeOptions.url !== refreshUrl) return;
@@ -51,7 +51,7 @@ export function installRefreshCookie(api: FastifyInstance, runtime: IdentityRunt
 }
 
 /** POST /auth/logout/all: ends every session of the caller (all devices), then the cookie. */
-export async function logoutEverywhereRoute(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+export async function logoutEverywhereRoute(api: FastifyInstance, runtime: IdentityDeps): Promise<void> {
   const { db } = runtime.ctx;
   typed(api).post(
     '/auth/logout/all',

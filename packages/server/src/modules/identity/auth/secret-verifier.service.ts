@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { invalid, notFound } from '../../../platform/errors.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { consumeEmailCode } from '../mfa/email-code.service.js';
 import { useRecoveryCode, verifyTotp } from '../mfa/totp.service.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { plusMinutes } from '../shared/secrets.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import {
@@ -41,7 +41,7 @@ export interface SecretCheck {
 export type SecretVerdict = { ok: true } | { ok: false; reason: 'locked_out' | `wrong_${SecretKind}` };
 
 export async function verifySecret(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   check: SecretCheck,
 ): Promise<SecretVerdict> {
@@ -69,7 +69,7 @@ export async function verifySecret(
   return { ok: false, reason };
 }
 
-async function evaluate(runtime: IdentityRuntime, check: SecretCheck): Promise<boolean> {
+async function evaluate(runtime: IdentityDeps, check: SecretCheck): Promise<boolean> {
   const { user, secret } = check;
   if (check.kind === 'password')
     return user.password_hash ? runtime.hasher.verify(user.password_hash, secret) : false;
@@ -83,7 +83,7 @@ async function evaluate(runtime: IdentityRuntime, check: SecretCheck): Promise<b
 }
 
 async function recordFailure(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   check: SecretCheck,
   reason: string,
@@ -106,7 +106,7 @@ async function recordFailure(
  * binding, recovery codes and email change); a wrong password is a 400 on `field`.
  */
 export async function verifiedUser(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   input: { userId: string; password: string; method: string; field: string },
 ): Promise<UserRow> {

@@ -1,9 +1,9 @@
 import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { bumpAuthzVersion } from '../roles/roles.repository.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   type DepartmentRow,
   deleteDepartmentRow,
@@ -42,7 +42,7 @@ async function parentPath(db: DbOrTrx, parentId: string | null | undefined): Pro
 
 export async function createDepartment(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   input: { name: string; parent_id?: string | null | undefined; head_user_id?: string | null | undefined },
 ): Promise<DepartmentRow> {
@@ -72,7 +72,7 @@ export async function createDepartment(
 /** Renames, re-parents (moving the whole subtree) or sets the head; refuses cycles. */
 export async function updateDepartment(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   id: string,
   changes: {

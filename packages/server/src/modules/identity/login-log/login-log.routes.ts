@@ -1,13 +1,13 @@
 import { pageSchema } from '../../../platform/db/pagination.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { dataScopeOf } from '../sessions/principal-details.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { loginLogEntry, loginLogQuery } from './login-log.schemas.js';
 import { listLoginAttempts } from './login-log.service.js';
 
 /** /login-log: every authentication attempt, newest first, within the caller's data scope. */
-export function loginLogRoutes(runtime: IdentityRuntime): RouteDefinition[] {
+export function loginLogRoutes(runtime: IdentityDeps): RouteDefinition[] {
   const { db } = runtime.ctx;
   return [
     defineRoute({

@@ -1,6 +1,6 @@
 import type { Trx } from '../../../platform/db/schema.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { sendIdentityMail } from '../shared/identity-mail.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   claimOneTimeCode,
   countCodeAttempt,
@@ -12,7 +12,7 @@ import { hmacHex, newNumericCode, plusMinutes } from '../shared/secrets.js';
 const codeMinutes = 10;
 const maxAttempts = 5;
 
-function codeHash(runtime: IdentityRuntime, code: string): string {
+function codeHash(runtime: IdentityDeps, code: string): string {
   return hmacHex(runtime.totpKey, `email-code:${code}`);
 }
 
@@ -22,7 +22,7 @@ function codeHash(runtime: IdentityRuntime, code: string): string {
  */
 export async function issueEmailCode(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   input: { userId: string; email: string; purpose: string; subject: string },
 ): Promise<{ expires_at: string }> {
   const now = runtime.ctx.clock.now().toISOString();
@@ -45,7 +45,7 @@ export async function issueEmailCode(
 
 export async function consumeEmailCode(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   input: { userId: string; purpose: string; subject: string; code: string },
 ): Promise<boolean> {
   const now = runtime.ctx.clock.now().toISOString();

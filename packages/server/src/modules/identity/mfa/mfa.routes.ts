@@ -6,10 +6,10 @@ import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { done, expiresAt } from '../auth/auth.schemas.js';
 import { verifiedUser, verifySecret } from '../auth/secret-verifier.service.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { markMfaVerified } from '../sessions/session.service.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
 import { findUserById, type UserRow } from '../users/users.service.js';
 import { issueEmailCode } from './email-code.service.js';
@@ -32,7 +32,7 @@ function sessionUser(request: FastifyRequest) {
 
 /** The caller's password, then (when given) a current TOTP code, through the secret verifier. */
 async function provenUser(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   input: { userId: string; password: string; code?: string; method: string },
 ): Promise<UserRow> {
@@ -49,7 +49,7 @@ async function provenUser(
 }
 
 /** /auth/mfa/* for the signed-in user, and /auth/step-up (re-authentication proofs). */
-export async function mfaRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+export async function mfaRoutes(api: FastifyInstance, runtime: IdentityDeps): Promise<void> {
   const app = typed(api);
   postAuthMfaBindRoute(app, runtime);
   postAuthMfaBindConfirmRoute(app, runtime);
@@ -60,7 +60,7 @@ export async function mfaRoutes(api: FastifyInstance, runtime: IdentityRuntime):
 }
 
 /** POST /auth/mfa/bind */
-function postAuthMfaBindRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaBindRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/mfa/bind',
@@ -78,7 +78,7 @@ function postAuthMfaBindRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/mfa/bind/confirm */
-function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/mfa/bind/confirm',
@@ -105,7 +105,7 @@ function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityRuntime): v
 }
 
 /** POST /auth/mfa/unbind */
-function postAuthMfaUnbindRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaUnbindRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post('/auth/mfa/unbind', { config: signedIn, schema: schema(s.unbindBody, done) }, async (request) => {
     const { userId } = sessionUser(request);
@@ -125,7 +125,7 @@ function postAuthMfaUnbindRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/mfa/recovery-codes */
-function postAuthMfaRecoveryCodesRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaRecoveryCodesRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   const now = () => runtime.ctx.clock.now().toISOString();
   app.post(
@@ -156,7 +156,7 @@ function postAuthMfaRecoveryCodesRoute(app: TypedApp, runtime: IdentityRuntime):
 }
 
 /** POST /auth/step-up */
-function postAuthStepUpRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthStepUpRoute(app: TypedApp, runtime: IdentityDeps): void {
   app.post(
     '/auth/step-up',
     { config: signedIn, schema: schema(s.stepUpBody, s.stepUpResult) },
@@ -168,7 +168,7 @@ function postAuthStepUpRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/step-up/email */
-function postAuthStepUpEmailRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthStepUpEmailRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/step-up/email',

@@ -3,8 +3,8 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { recordAttempt } from '../auth/login-attempt.js';
 import { verifySecret } from '../auth/secret-verifier.service.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { newSecret, plusMinutes } from '../shared/secrets.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import type { SecondFactorMethod } from './second-factor.js';
@@ -22,7 +22,7 @@ export interface StepUpInput {
  * Re-authentication for a sensitive action: the caller proves one or more secrets again
  * and receives a single-use proof valid for STEP_UP_PROOF_MINUTES, bound to its session.
  */
-export async function stepUp(runtime: IdentityRuntime, request: FastifyRequest, input: StepUpInput) {
+export async function stepUp(runtime: IdentityDeps, request: FastifyRequest, input: StepUpInput) {
   if (!input.password && !input.method)
     throw invalid('password', 'Give the password, a second factor, or both');
   if (input.method && !input.code) throw invalid('code', 'A code is required with a second-factor method');
@@ -61,7 +61,7 @@ export async function stepUp(runtime: IdentityRuntime, request: FastifyRequest, 
 
 /** Each secret given goes through the secret verifier (lockout, login log, audit); all must be right. */
 async function checkFactors(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   user: UserRow,
   input: StepUpInput,

@@ -2,7 +2,7 @@ import { authenticator } from 'otplib';
 import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid } from '../../../platform/errors.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { decryptSecret, encryptSecret, newRecoveryCode, sha256Hex } from '../shared/secrets.js';
 import {
   advanceTotpStep,
@@ -17,7 +17,7 @@ import {
 const stepSeconds = 30;
 const recoveryCodeCount = 10;
 
-function totpAt(runtime: IdentityRuntime) {
+function totpAt(runtime: IdentityDeps) {
   return authenticator.clone({ epoch: runtime.ctx.clock.now().getTime(), window: 1, step: stepSeconds });
 }
 
@@ -29,7 +29,7 @@ export async function hasTotp(db: DbOrTrx, userId: string): Promise<boolean> {
 /** Step 1 of binding: a new secret (stored encrypted, unconfirmed) and its otpauth:// URI. */
 export async function startTotpBinding(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   user: { id: string; username: string },
 ) {
   if (await hasTotp(trx, user.id)) throw conflict('An authenticator is already bound; unbind it first');
@@ -50,7 +50,7 @@ export async function startTotpBinding(
  */
 export async function verifyTotp(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   userId: string,
   code: string,
   options: { pending?: boolean } = {},
@@ -65,7 +65,7 @@ export async function verifyTotp(
 }
 
 /** Step 2 of binding: a valid code confirms the secret; returns recovery codes (shown once). */
-export async function confirmTotpBinding(trx: Trx, runtime: IdentityRuntime, userId: string, code: string) {
+export async function confirmTotpBinding(trx: Trx, runtime: IdentityDeps, userId: string, code: string) {
   if (!(await verifyTotp(trx, runtime, userId, code, { pending: true })))
     throw invalid('code', 'The code is not valid; check the authenticator’s clock and try again');
   const now = runtime.ctx.clock.now().toISOString();

@@ -1,9 +1,9 @@
 import type { Trx } from '../../../platform/db/schema.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { revokeUserSessions } from '../sessions/session.repository.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import { sendIdentityMail } from '../shared/identity-mail.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   claimOneTimeCode,
   codeByHash,
@@ -25,7 +25,7 @@ const linkMinutes = 60;
  */
 export async function sendPasswordLink(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   user: UserRow,
   reason: 'forgot' | 'admin_reset' | 'welcome',
@@ -68,7 +68,7 @@ async function recentLink(trx: Trx, userId: string, now: string) {
 /** Sets a password from a reset link; the link works once and every session of the user ends. */
 export async function resetWithToken(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   input: { token: string; password: string },
 ): Promise<void> {
@@ -91,12 +91,7 @@ export async function resetWithToken(
 }
 
 /** Forgotten password: a link goes to the account's address; an unknown name changes nothing. */
-export async function requestPasswordReset(
-  trx: Trx,
-  runtime: IdentityRuntime,
-  actor: Actor,
-  username: string,
-) {
+export async function requestPasswordReset(trx: Trx, runtime: IdentityDeps, actor: Actor, username: string) {
   const user = await findUserByUsername(trx, username);
   if (user) await sendPasswordLink(trx, runtime, actor, user, 'forgot');
 }

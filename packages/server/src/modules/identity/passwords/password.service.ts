@@ -1,10 +1,10 @@
 import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { AppError, invalid } from '../../../platform/errors.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { revokeOtherSessions, revokeUserSessions } from '../sessions/session.repository.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   insertPasswordHistory,
   recentPasswordHashes,
@@ -14,7 +14,7 @@ import {
 import { assertPasswordAllowed, type PasswordPolicy } from './password-policy.js';
 
 /** The configured password rules (PASSWORD_PROFILE, PASSWORD_MIN_LENGTH). */
-export function passwordPolicyOf(runtime: IdentityRuntime): PasswordPolicy {
+export function passwordPolicyOf(runtime: IdentityDeps): PasswordPolicy {
   return { profile: runtime.settings.passwordProfile, minLength: runtime.settings.passwordMinLength };
 }
 
@@ -24,7 +24,7 @@ export function passwordPolicyOf(runtime: IdentityRuntime): PasswordPolicy {
  */
 export async function storePassword(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   user: UserRow,
   password: string,
   options: { mustChange: boolean; field?: string },
@@ -59,7 +59,7 @@ export async function storePassword(
  */
 export async function changeOwnPassword(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   input: { user: UserRow; sessionId: string | null; current: string; next: string },
 ): Promise<void> {
@@ -79,7 +79,7 @@ export async function changeOwnPassword(
 }
 
 /** Invalidates the current password and every session (admin reset; the user sets a new one by link). */
-export async function invalidatePassword(trx: Trx, runtime: IdentityRuntime, userId: string): Promise<void> {
+export async function invalidatePassword(trx: Trx, runtime: IdentityDeps, userId: string): Promise<void> {
   const now = runtime.ctx.clock.now().toISOString();
   await updateUser(trx, userId, { password_hash: null, must_change_password: 1, updated_at: now });
   await revokeUserSessions(trx, userId, now, 'password_reset');

@@ -1,7 +1,7 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { forbidden, invalid } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { rolePermissions } from './authz-snapshot.js';
 import { currentSnapshot } from './user-authz.js';
 
@@ -11,7 +11,7 @@ import { currentSnapshot } from './user-authz.js';
  */
 export async function roleIdsGrantableBy(
   db: DbOrTrx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   principal: Principal,
   roleCodes: string[],
   field = 'roles',

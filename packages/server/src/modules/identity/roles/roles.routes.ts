@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { declaredPermissions } from './permission-catalogue.js';
 import * as s from './roles.schemas.js';
 import {
@@ -17,7 +17,7 @@ import {
 const need = (permission: string) => ({ permission });
 
 /** /roles and /permissions: roles with inheritance, data scopes and MFA requirement. */
-export function roleRoutes(runtime: IdentityRuntime): RouteDefinition[] {
+export function roleRoutes(runtime: IdentityDeps): RouteDefinition[] {
   const { db } = runtime.ctx;
   return [
     defineRoute({

@@ -3,9 +3,9 @@ import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { assertMayCreateRoleScope, assertMayEditRole } from '../identity.policy.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { roleChain, rolePermissions } from './authz-snapshot.js';
 import { assertHolds } from './grant-guard.js';
 import { isDeclaredPermission } from './permission-catalogue.js';
@@ -30,14 +30,14 @@ import type { createRoleBody, updateRoleBody } from './roles.schemas.js';
 import { currentSnapshot } from './user-authz.js';
 
 /** One role as the API shows it (404 when it does not exist). */
-export async function showRole(db: DbOrTrx, runtime: IdentityRuntime, id: string) {
+export async function showRole(db: DbOrTrx, runtime: IdentityDeps, id: string) {
   const row = await roleDisplayRow(db, id);
   if (!row) throw notFound('Role');
   return presentRole(await currentSnapshot(runtime, db), id, row);
 }
 
 /** Every role, in code order, as the API shows them. */
-export async function listRoles(db: DbOrTrx, runtime: IdentityRuntime) {
+export async function listRoles(db: DbOrTrx, runtime: IdentityDeps) {
   const rows = await listRoleRows(db);
   const snapshot = await currentSnapshot(runtime, db);
   return rows.map((row) => presentRole(snapshot, row.id, row));
@@ -45,7 +45,7 @@ export async function listRoles(db: DbOrTrx, runtime: IdentityRuntime) {
 
 async function parentId(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   principal: Principal,
   code: string | null | undefined,
   selfId: string,
@@ -78,7 +78,7 @@ async function setPermissions(trx: Trx, principal: Principal, roleId: string, co
 
 export async function createRole(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   principal: Principal,
   input: Static<typeof createRoleBody>,
@@ -119,7 +119,7 @@ export async function createRole(
 
 export async function updateRole(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   principal: Principal,
   id: string,
@@ -158,7 +158,7 @@ export async function updateRole(
 
 export async function deleteRole(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   principal: Principal,
   id: string,
@@ -181,7 +181,7 @@ export async function deleteRole(
 /** Replaces a role's own permissions (the caller must hold each, and may edit the role). */
 export async function replacePermissions(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   principal: Principal,
   id: string,

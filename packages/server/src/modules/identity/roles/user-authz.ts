@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
-import { cacheSlot, type IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { userRoleIds } from '../users/users.repository.js';
 import {
   type AuthzSnapshot,
@@ -20,29 +20,23 @@ export interface UserAuthz {
   mfaRequired: boolean;
 }
 
-interface AuthzCache {
+/** The per-process authorization cache (kept in IdentityDeps.caches.authz). */
+export interface AuthzCache {
   snapshot: AuthzSnapshot | null;
   loading: Promise<AuthzSnapshot> | null;
   users: Map<string, { version: number; departmentId: string | null; authz: UserAuthz }>;
   synced: Promise<void> | null;
 }
 
-function authzCache(runtime: IdentityRuntime): AuthzCache {
-  return cacheSlot(runtime, 'authz', () => ({
-    snapshot: null,
-    loading: null,
-    users: new Map(),
-    synced: null,
-  }));
-}
+const authzCache = (runtime: IdentityDeps): AuthzCache => runtime.caches.authz;
 
-const seedOptions = (runtime: IdentityRuntime) => ({ mfaRequired: runtime.settings.mfaRequiredDefault });
+const seedOptions = (runtime: IdentityDeps) => ({ mfaRequired: runtime.settings.mfaRequiredDefault });
 
 /**
  * Ensures the permission catalogue and seed roles exist (once per process): run when the
  * app starts and before the first administrator is created, never by a read.
  */
-export function ensureCatalogue(runtime: IdentityRuntime): Promise<void> {
+export function ensureCatalogue(runtime: IdentityDeps): Promise<void> {
   const cache = authzCache(runtime);
   cache.synced ??= syncCatalogue(
     runtime.ctx.db,
@@ -61,7 +55,7 @@ export function ensureCatalogue(runtime: IdentityRuntime): Promise<void> {
  * transaction might still roll back a change it made under a new version number.
  */
 export async function snapshotAt(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   version: number,
   db: DbOrTrx = runtime.ctx.db,
 ): Promise<AuthzSnapshot> {
@@ -81,7 +75,7 @@ export async function snapshotAt(
 
 /** The snapshot at the version the database holds now (inside a transaction: never cached). */
 export async function currentSnapshot(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   db: DbOrTrx = runtime.ctx.db,
 ): Promise<AuthzSnapshot> {
   return snapshotAt(runtime, await readAuthzVersion(db), db);
@@ -89,7 +83,7 @@ export async function currentSnapshot(
 
 /** The authorization of `userId` at `version` (the version the caller just read with the session). */
 export async function userAuthz(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   user: { id: string; departmentId: string | null },
   version: number,
   db: DbOrTrx = runtime.ctx.db,

@@ -2,9 +2,9 @@ import type { Static } from '@sinclair/typebox';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { assertMayAdministerUser } from '../identity.policy.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { plusMinutes } from '../shared/secrets.js';
 import { dataScopeOf } from './principal-details.js';
 import { activeSessionInScope, pageOfOnlineSessions, revokeSessions } from './session.repository.js';
@@ -13,7 +13,7 @@ import type { sessionListQuery, sessionView } from './sessions.schemas.js';
 /** Online users: active sessions seen within the idle timeout, within the caller's scope. */
 export async function listOnlineSessions(
   db: DbOrTrx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   principal: Principal,
   query: Static<typeof sessionListQuery>,
 ) {
@@ -32,7 +32,7 @@ export async function listOnlineSessions(
 /** An administrator ends a session (404 outside the scope, 403 beyond the policy's reach). */
 export async function kickSession(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   principal: Principal,
   id: string,

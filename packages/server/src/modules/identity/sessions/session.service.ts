@@ -2,8 +2,8 @@ import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
 import { findUserById } from '../users/users.repository.js';
 import { signAccessToken } from './access-token.js';
@@ -40,7 +40,7 @@ export interface SessionOrigin {
  */
 export async function openSession(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   input: { userId: string; authMethod: string; mfaVerified: boolean; origin: SessionOrigin },
 ): Promise<TokenPair> {
   const now = runtime.ctx.clock.now().toISOString();
@@ -73,7 +73,7 @@ export async function openSession(
 
 async function issueTokens(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   userId: string,
   sessionId: string,
   now: string,
@@ -104,7 +104,7 @@ const invalidRefresh = () =>
  * the whole family (the session) is revoked and an audit event records the reuse.
  */
 export async function rotateRefreshToken(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   refreshToken: string,
   actor: Actor,
 ): Promise<TokenPair> {
@@ -113,7 +113,7 @@ export async function rotateRefreshToken(
   return outcome;
 }
 
-async function rotateIn(trx: Trx, runtime: IdentityRuntime, refreshToken: string, actor: Actor) {
+async function rotateIn(trx: Trx, runtime: IdentityDeps, refreshToken: string, actor: Actor) {
   const now = runtime.ctx.clock.now().toISOString();
   const row = await findRefreshToken(trx, sha256Hex(refreshToken));
   const session = row ? await findSession(trx, row.session_id) : undefined;
@@ -147,7 +147,7 @@ async function revokeReusedFamily(
 /** Not revoked, not expired, not idle (an idle session is ended here), user still active. */
 async function isAlive(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   session: {
     id: string;
     user_id: string;
@@ -168,12 +168,7 @@ async function isAlive(
 }
 
 /** The caller signs out: its session ends (a key or a session-less caller only records it). */
-export async function endOwnSession(
-  trx: Trx,
-  runtime: IdentityRuntime,
-  actor: Actor,
-  sessionId: string | null,
-) {
+export async function endOwnSession(trx: Trx, runtime: IdentityDeps, actor: Actor, sessionId: string | null) {
   const now = runtime.ctx.clock.now().toISOString();
   if (sessionId) await revokeSessions(trx, [sessionId], now, 'logout');
   await recordIdentity(trx, actor, {
@@ -184,7 +179,7 @@ export async function endOwnSession(
 }
 
 /** The user signs out everywhere: every session ends. */
-export async function endAllSessions(trx: Trx, runtime: IdentityRuntime, actor: Actor, userId: string) {
+export async function endAllSessions(trx: Trx, runtime: IdentityDeps, actor: Actor, userId: string) {
   const ended = await revokeUserSessions(trx, userId, runtime.ctx.clock.now().toISOString(), 'logout_all');
   await recordIdentity(trx, actor, {
     action: identityEvents.logout,
@@ -195,6 +190,6 @@ export async function endAllSessions(trx: Trx, runtime: IdentityRuntime, actor: 
 }
 
 /** A second factor was proved in this session: one restricted to enrolment becomes a full one. */
-export async function markMfaVerified(trx: Trx, runtime: IdentityRuntime, sessionId: string) {
+export async function markMfaVerified(trx: Trx, runtime: IdentityDeps, sessionId: string) {
   await markSessionMfaVerified(trx, sessionId, runtime.ctx.clock.now().toISOString());
 }

@@ -3,12 +3,12 @@ import { pageSchema } from '../../../platform/db/pagination.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { kickSession, listOnlineSessions } from './online-sessions.service.js';
 import { sessionListQuery, sessionParams, sessionView } from './sessions.schemas.js';
 
 /** /sessions: online users (active, non-idle sessions) within the caller's scope, and kick. */
-export function sessionRoutes(runtime: IdentityRuntime): RouteDefinition[] {
+export function sessionRoutes(runtime: IdentityDeps): RouteDefinition[] {
   const { db } = runtime.ctx;
   return [
     defineRoute({

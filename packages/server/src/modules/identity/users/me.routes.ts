@@ -5,9 +5,9 @@ import { forbidden, invalid, notFound } from '../../../platform/errors.js';
 import { principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { verifiedUser } from '../auth/secret-verifier.service.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { hasTotp } from '../mfa/totp.service.js';
 import { detailsOf } from '../sessions/principal-details.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
 import { presentUser } from './users.presenter.js';
 import { profileBody, userView } from './users.schemas.js';
@@ -33,14 +33,14 @@ const me = Type.Object({
 });
 
 /** /me: who the caller is and what it may do; PATCH changes only the caller's own profile. */
-export async function meRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+export async function meRoutes(api: FastifyInstance, runtime: IdentityDeps): Promise<void> {
   const app = typed(api);
   getMeRoute(app, runtime);
   patchMeRoute(app, runtime);
 }
 
 /** What /me answers: the caller's profile, permissions, data scope and MFA state. */
-function meView(runtime: IdentityRuntime) {
+function meView(runtime: IdentityDeps) {
   const { db } = runtime.ctx;
   return async (userId: string, principal: ReturnType<typeof principalOf>) => {
     const user = await findUserById(db, userId);
@@ -59,7 +59,7 @@ function meView(runtime: IdentityRuntime) {
 }
 
 /** GET /me */
-function getMeRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function getMeRoute(app: TypedApp, runtime: IdentityDeps): void {
   const view = meView(runtime);
   app.get(
     '/me',
@@ -76,7 +76,7 @@ function getMeRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** PATCH /me */
-function patchMeRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function patchMeRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   const view = meView(runtime);
   app.patch(

@@ -1,5 +1,5 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
-import { cacheSlot, type IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { type ListedUser, listedUsersByIds, roleCodesByUser } from './users.repository.js';
 
 export type { ListedUser } from './users.repository.js';
@@ -12,11 +12,11 @@ const rowCacheLimit = 10_000;
  * rest are read in one query. A stale copy is therefore never served.
  */
 export async function usersByVersion(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   db: DbOrTrx,
   keys: { id: string; version: number }[],
 ): Promise<ListedUser[]> {
-  const cache = cacheSlot(runtime, 'user-rows', () => new Map<string, ListedUser>());
+  const cache = runtime.caches.userRows;
   const missing = keys.filter((k) => cache.get(k.id)?.row_version !== k.version).map((k) => k.id);
   if (missing.length > 0) {
     const rows = await listedUsersByIds(db, missing);
@@ -34,15 +34,12 @@ export async function usersByVersion(
  * assignment bumps it), so a page of users costs no extra query once warm.
  */
 export async function roleCodesCached(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   db: DbOrTrx,
   version: number,
   userIds: string[],
 ): Promise<Map<string, string[]>> {
-  const slot = cacheSlot(runtime, 'user-role-codes', () => ({
-    version: -1,
-    codes: new Map<string, string[]>(),
-  }));
+  const slot = runtime.caches.userRoleCodes;
   if (slot.version !== version) {
     slot.version = version;
     slot.codes = new Map();

@@ -1,7 +1,9 @@
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { assertDepartmentInScope, assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
+import { requireStepUpProof } from '../mfa/step-up-proof.service.js';
 import { sendPasswordLink } from '../passwords/password-reset.service.js';
 import type { DataScope } from '../roles/data-scope.js';
 import { roleIdsGrantableBy } from '../roles/grant-guard.js';
@@ -9,7 +11,6 @@ import { bumpAuthzVersion } from '../roles/roles.repository.js';
 import { dataScopeOf, detailsOf } from '../sessions/principal-details.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { listUsersPage, type UserListQuery } from './user-list.repository.js';
 import { roleCodesCached } from './user-row-cache.js';
 import { presentUser } from './users.presenter.js';
@@ -53,7 +54,7 @@ export async function userView(db: DbOrTrx, viewer: { permissions: ReadonlySet<s
 /** A page of users in the caller's scope, with their role codes (cached per authz version). */
 export async function listUsers(
   db: DbOrTrx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   principal: Principal,
   query: UserListQuery,
 ) {
@@ -71,6 +72,10 @@ export async function listUsers(
   };
 }
 
+type ProfileChanges = Partial<
+  Pick<UserRow, 'full_name' | 'email' | 'phone' | 'department_id' | 'identity_level'>
+>;
+
 export interface CreateUserInput {
   username: string;
   full_name: string;
@@ -84,7 +89,7 @@ export interface CreateUserInput {
 /** Creates an account without a password; the user sets one through the mailed link. */
 export async function createUser(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   principal: Principal,
   input: CreateUserInput,
@@ -130,10 +135,10 @@ export function publicFields(row: UserRow): Record<string, unknown> {
 
 export async function changeUser(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   before: UserRow,
-  changes: Partial<Pick<UserRow, 'full_name' | 'email' | 'phone' | 'department_id' | 'identity_level'>>,
+  changes: ProfileChanges,
   options: { byAdministrator?: string | null } = {},
 ): Promise<UserRow> {
   await assertDepartment(trx, changes.department_id);
@@ -160,7 +165,7 @@ export async function changeUser(
 /** Replaces a user's roles: never the caller's own, never beyond what the caller holds. */
 export async function changeUserRoles(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   principal: Principal,
   id: string,
@@ -189,4 +194,28 @@ export async function changeUserRoles(
     after: { roles },
   });
   return row;
+}
+
+/**
+ * An administrator edits a user's profile: within the caller's reach; a department only
+ * someone else's and within the caller's scope; a new email only with a step-up proof
+ * (reset links go there).
+ */
+export async function editUser(
+  trx: Trx,
+  runtime: IdentityDeps,
+  actor: Actor,
+  principal: Principal,
+  input: { id: string; changes: ProfileChanges; stepUpProof: string | undefined },
+): Promise<UserRow> {
+  const before = await userInScope(trx, dataScopeOf(principal), input.id);
+  await assertMayAdministerUser(trx, runtime, principal, before);
+  const { department_id: department, email } = input.changes;
+  if (department !== undefined && department !== before.department_id) {
+    assertNotSelf(principal, before.id, 'department');
+    assertDepartmentInScope(principal, department);
+  }
+  if (email !== undefined && email !== before.email)
+    await requireStepUpProof(trx, runtime.ctx, principal, input.stepUpProof);
+  return changeUser(trx, runtime, actor, before, input.changes, { byAdministrator: principal.username });
 }
