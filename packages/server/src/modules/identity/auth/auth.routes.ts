@@ -35,7 +35,7 @@ function postAuthLoginRoute(app: TypedApp, runtime: IdentityDeps): void {
     {
       config: open('sign-in'),
       onError: async (request, _reply, error) => {
-        if (isInvalidUnicode(error)) await recordRefusedLogin(runtime, request);
+        if (isInvalidUnicode(error)) await recordRefusedLogin(runtime, actorOf(request), request.body);
       },
       schema: {
         tags: ['auth'],
@@ -44,7 +44,7 @@ function postAuthLoginRoute(app: TypedApp, runtime: IdentityDeps): void {
       },
     },
     async (request) => {
-      const result = await login(runtime, request, request.body);
+      const result = await login(runtime, actorOf(request), request.body);
       if (result.kind === 'mfa') return ok({ status: 'mfa_required' as const, ...result.challenge });
       return ok({
         status: 'authenticated' as const,
@@ -68,7 +68,7 @@ function postAuthMfaVerifyRoute(app: TypedApp, runtime: IdentityDeps): void {
         response: { 200: envelope(s.tokenPair), ...errorResponses(400, 401) },
       },
     },
-    async (request) => ok(await completeChallenge(runtime, request, request.body)),
+    async (request) => ok(await completeChallenge(runtime, actorOf(request), request.body)),
   );
 }
 
@@ -100,7 +100,7 @@ function postAuthRefreshRoute(app: TypedApp, runtime: IdentityDeps): void {
         response: { 200: envelope(s.tokenPair), ...errorResponses(400, 401) },
       },
     },
-    async (request) => ok(await rotateRefreshToken(runtime, request.body.refresh_token, request)),
+    async (request) => ok(await rotateRefreshToken(runtime, request.body.refresh_token, actorOf(request))),
   );
 }
 
@@ -145,14 +145,14 @@ function postAuthPasswordChangeRoute(app: TypedApp, runtime: IdentityDeps): void
       const principal = principalOf(request);
       if (!principal.userId || principal.kind !== 'user')
         throw forbidden('Only a signed-in user can change a password');
-      const user = await verifiedUser(runtime, request, {
+      const user = await verifiedUser(runtime, actorOf(request), {
         userId: principal.userId,
         password: request.body.current_password,
         method: 'password_change',
         field: 'current_password',
       });
       await inTransaction(db, (trx) =>
-        changeOwnPassword(trx, runtime, request, {
+        changeOwnPassword(trx, runtime, actorOf(request), {
           user,
           sessionId: principal.sessionId,
           current: request.body.current_password,
@@ -201,7 +201,7 @@ function postAuthPasswordResetRoute(app: TypedApp, runtime: IdentityDeps): void 
     },
     async (request) => {
       await inTransaction(db, (trx) =>
-        resetWithToken(trx, runtime, request, {
+        resetWithToken(trx, runtime, actorOf(request), {
           token: request.body.token,
           password: request.body.new_password,
         }),

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
@@ -89,14 +89,14 @@ export async function sendChallengeEmail(
 /** Completes a sign-in with a second factor; five wrong codes end the challenge. */
 export async function completeChallenge(
   runtime: IdentityDeps,
-  request: FastifyRequest,
+  actor: Actor,
   input: { challenge_token: string; method: SecondFactorMethod; code: string },
 ): Promise<TokenPair> {
   const { db } = runtime.ctx;
   const open = await inTransaction(db, (trx) => openChallenge(trx, runtime, input.challenge_token));
   if (!open) throw badCode();
   const method = `password+${input.method}`;
-  const verdict = await verifySecret(runtime, request, {
+  const verdict = await verifySecret(runtime, actor, {
     user: open.user,
     kind: input.method,
     secret: input.code,
@@ -113,7 +113,7 @@ export async function completeChallenge(
     if (!(await claimOneTimeCode(trx, open.row.id, now))) return null;
     const { user } = open;
     await updateUser(trx, user.id, { last_login_at: now, failed_attempts: 0, locked_until: null });
-    await recordAttempt(trx, request, {
+    await recordAttempt(trx, actor, {
       userId: user.id,
       username: user.username,
       method,
@@ -125,7 +125,7 @@ export async function completeChallenge(
       userId: user.id,
       authMethod: method,
       mfaVerified: true,
-      origin: originOf(request),
+      origin: originOf(actor),
     });
   });
   if (!result) throw badCode();

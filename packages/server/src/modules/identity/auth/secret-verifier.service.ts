@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../../platform/actor.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { invalid, notFound } from '../../../platform/errors.js';
 import type { IdentityDeps } from '../identity.deps.js';
@@ -42,7 +42,7 @@ export type SecretVerdict = { ok: true } | { ok: false; reason: 'locked_out' | `
 
 export async function verifySecret(
   runtime: IdentityDeps,
-  request: FastifyRequest,
+  actor: Actor,
   check: SecretCheck,
 ): Promise<SecretVerdict> {
   const { db, clock } = runtime.ctx;
@@ -52,7 +52,7 @@ export async function verifySecret(
   if (!counted) {
     // Same work as a real check, so the answer's timing does not reveal the lockout.
     if (check.kind === 'password') await runtime.hasher.verifyDummy(check.secret);
-    await recordFailure(runtime, request, check, 'locked_out', now);
+    await recordFailure(runtime, actor, check, 'locked_out', now);
     return { ok: false, reason: 'locked_out' };
   }
   if (await evaluate(runtime, check)) {
@@ -65,7 +65,7 @@ export async function verifySecret(
     lockedUntil: plusMinutes(now, lockoutMinutes),
   });
   const reason = `wrong_${check.kind}` as const;
-  await recordFailure(runtime, request, check, reason, now);
+  await recordFailure(runtime, actor, check, reason, now);
   return { ok: false, reason };
 }
 
@@ -84,13 +84,13 @@ async function evaluate(runtime: IdentityDeps, check: SecretCheck): Promise<bool
 
 async function recordFailure(
   runtime: IdentityDeps,
-  request: FastifyRequest,
+  actor: Actor,
   check: SecretCheck,
   reason: string,
   now: string,
 ): Promise<void> {
   await inTransaction(runtime.ctx.db, (trx) =>
-    recordAttempt(trx, request, {
+    recordAttempt(trx, actor, {
       userId: check.user.id,
       username: check.user.username,
       method: check.method,
@@ -107,12 +107,12 @@ async function recordFailure(
  */
 export async function verifiedUser(
   runtime: IdentityDeps,
-  request: FastifyRequest,
+  actor: Actor,
   input: { userId: string; password: string; method: string; field: string },
 ): Promise<UserRow> {
   const user = await findUserById(runtime.ctx.db, input.userId);
   if (!user) throw notFound('User');
-  const verdict = await verifySecret(runtime, request, {
+  const verdict = await verifySecret(runtime, actor, {
     user,
     kind: 'password',
     secret: input.password,

@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden, invalid } from '../../../platform/errors.js';
-import { principalOf } from '../../../platform/http/access.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { done, expiresAt } from '../auth/auth.schemas.js';
 import { verifiedUser, verifySecret } from '../auth/secret-verifier.service.js';
@@ -36,9 +36,9 @@ async function provenUser(
   request: FastifyRequest,
   input: { userId: string; password: string; code?: string; method: string },
 ): Promise<UserRow> {
-  const user = await verifiedUser(runtime, request, { ...input, field: 'password' });
+  const user = await verifiedUser(runtime, actorOf(request), { ...input, field: 'password' });
   if (input.code === undefined) return user;
-  const verdict = await verifySecret(runtime, request, {
+  const verdict = await verifySecret(runtime, actorOf(request), {
     user,
     kind: 'totp',
     secret: input.code,
@@ -90,7 +90,7 @@ function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityDeps): void
         const recovery = await confirmTotpBinding(trx, runtime, userId, body.code);
         // The code just proved the new factor: a session restricted to enrolment becomes a full one.
         await markMfaVerified(trx, runtime, sessionId);
-        await recordIdentity(trx, request, {
+        await recordIdentity(trx, actorOf(request), {
           action: identityEvents['mfa.bound'],
           entityType: 'user',
           entityId: userId,
@@ -114,7 +114,7 @@ function postAuthMfaUnbindRoute(app: TypedApp, runtime: IdentityDeps): void {
     await inTransaction(db, async (trx) => {
       await removeTotp(trx, userId);
       await notifyAccountChange(trx, runtime, user, { change: 'mfa_removed' });
-      await recordIdentity(trx, request, {
+      await recordIdentity(trx, actorOf(request), {
         action: identityEvents['mfa.unbound'],
         entityType: 'user',
         entityId: userId,
@@ -143,7 +143,7 @@ function postAuthMfaRecoveryCodesRoute(app: TypedApp, runtime: IdentityDeps): vo
       const codes = await inTransaction(db, async (trx) => {
         const fresh = await replaceRecoveryCodes(trx, userId, now());
         await notifyAccountChange(trx, runtime, user, { change: 'recovery_codes_regenerated' });
-        await recordIdentity(trx, request, {
+        await recordIdentity(trx, actorOf(request), {
           action: identityEvents['mfa.recovery_codes_regenerated'],
           entityType: 'user',
           entityId: userId,
@@ -162,7 +162,7 @@ function postAuthStepUpRoute(app: TypedApp, runtime: IdentityDeps): void {
     { config: signedIn, schema: schema(s.stepUpBody, s.stepUpResult) },
     async (request) => {
       const session = sessionUser(request);
-      return ok(await stepUp(runtime, request, { ...session, ...request.body }));
+      return ok(await stepUp(runtime, actorOf(request), { ...session, ...request.body }));
     },
   );
 }

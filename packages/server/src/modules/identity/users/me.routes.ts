@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden, invalid, notFound } from '../../../platform/errors.js';
-import { principalOf } from '../../../platform/http/access.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { verifiedUser } from '../auth/secret-verifier.service.js';
 import type { IdentityDeps } from '../identity.deps.js';
@@ -101,7 +101,7 @@ function patchMeRoute(app: TypedApp, runtime: IdentityDeps): void {
         // Password-reset links go to this address: changing it needs the password.
         if (!currentPassword)
           throw invalid('current_password', 'Enter your current password to change your email');
-        await verifiedUser(runtime, request, {
+        await verifiedUser(runtime, actorOf(request), {
           userId,
           password: currentPassword,
           method: 'profile_email',
@@ -111,7 +111,7 @@ function patchMeRoute(app: TypedApp, runtime: IdentityDeps): void {
       await inTransaction(db, async (trx) => {
         const before = await findUserById(trx, userId);
         if (!before) throw notFound('User');
-        await changeUser(trx, runtime, request, before, changes);
+        await changeUser(trx, runtime, actorOf(request), before, changes);
       });
       return ok(await view(userId, principal));
     },
