@@ -44,7 +44,7 @@ export const identityModule: ModuleDefinition = {
     await authRoutes(api, runtime);
     await logoutEverywhereRoute(api, runtime);
     await mfaRoutes(api, runtime);
-    await meRoutes(api, runtime);
+    mountRoutes(api, identityTags.me, meRoutes(runtime));
     mountRoutes(api, identityTags.users, userRoutes(runtime));
     mountRoutes(api, identityTags.users, userAdminRoutes(runtime));
     mountRoutes(api, identityTags.departments, departmentRoutes(runtime));
