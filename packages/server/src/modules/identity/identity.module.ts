@@ -1,3 +1,4 @@
+import { pendingMigrations } from '../../platform/db/migrator.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { apiKeyRoutes } from './api-keys/api-keys.routes.js';
@@ -34,7 +35,10 @@ export const identityModule: ModuleDefinition = {
     const runtime = identityDeps(ctx);
     app.setAuthenticator(createAuthenticator(runtime));
     app.addHook('onReady', async () => {
-      await ensureCatalogue(runtime);
+      // Permissions declared in code and the seed roles are written when the app starts, never
+      // by a read; a database still to be migrated (API document generation) gets them with
+      // its first administrator instead.
+      if ((await pendingMigrations(ctx.db)).length === 0) await ensureCatalogue(runtime);
       await runtime.hasher.warm();
     });
   },
