@@ -18,7 +18,7 @@ const alphabet = {
 };
 
 /** A generated one-time password: 20 characters (~115 bits) covering every policy class. */
-export function generatePassword(length = 20): string {
+function generatePassword(length = 20): string {
   const all = Object.values(alphabet).join('');
   const chars = Object.values(alphabet).map((set) => set[randomInt(set.length)] as string);
   while (chars.length < length) chars.push(all[randomInt(all.length)] as string);

@@ -40,7 +40,7 @@ function actorOf(principal: Principal): Actor {
 }
 
 /** Whether every row `inner` shows is also shown by `outer` (own rows aside). */
-export function scopeWithin(inner: DataScope, outer: DataScope): boolean {
+function scopeWithin(inner: DataScope, outer: DataScope): boolean {
   if (outer.all) return true;
   if (inner.all) return false;
   const allowed = new Set(outer.departmentIds);
@@ -48,7 +48,7 @@ export function scopeWithin(inner: DataScope, outer: DataScope): boolean {
 }
 
 /** What the target may do and see, resolved as the authenticator would (optionally with other roles). */
-export async function authzOfUser(
+async function authzOfUser(
   db: DbOrTrx,
   runtime: IdentityDeps,
   user: { id: string; department_id: string | null },
@@ -60,7 +60,7 @@ export async function authzOfUser(
 }
 
 /** The actor may administer a user with `target` authorization (itself included). */
-export function assertMayAdminister(principal: Principal, target: { id: string; authz: UserAuthz }): void {
+function assertMayAdminister(principal: Principal, target: { id: string; authz: UserAuthz }): void {
   const actor = actorOf(principal);
   if (actor.userId === target.id) return;
   const missing = [...target.authz.permissions].filter((p) => !actor.permissions.has(p));

@@ -18,7 +18,7 @@ export type LoginResult =
   | { kind: 'mfa'; challenge: LoginChallenge };
 
 /** One message for every failed sign-in: it never tells whether the username exists. */
-export const loginFailed = () =>
+const loginFailed = () =>
   new AppError(
     'UNAUTHENTICATED',
     'Sign-in failed: wrong username or password, or the account is locked or disabled',

@@ -16,9 +16,9 @@ import { done } from './auth.schemas.js';
  * send the header keep the body transport unchanged. The custom header also forces a CORS
  * preflight, so another site cannot make a browser refresh on its behalf.
  */
-export const refreshTransportHeader = 'x-refresh-transport';
-export const refreshCookieName = 'signx_refresh';
-export const refreshCookiePath = '/api/v1/auth/refresh';
+const refreshTransportHeader = 'x-refresh-transport';
+const refreshCookieName = 'signx_refresh';
+const refreshCookiePath = '/api/v1/auth/refresh';
 
 const refreshUrl = refreshCookiePath;
 const logoutUrls = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout/all']);
@@ -83,7 +83,7 @@ function setCookie(reply: FastifyReply, value: string, maxAgeSeconds: number): v
 }
 
 /** One cookie's value from a Cookie header; refresh tokens are URL-safe, so no decoding. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
+function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return rest.join('=') || undefined;

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { newId } from '../../../platform/db/ids.js';
 import { type PageQuery, paginate } from '../../../platform/db/pagination.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
@@ -19,18 +18,6 @@ export async function logAttempt(db: DbOrTrx, attempt: LoginAttempt): Promise<vo
       user_agent: attempt.user_agent.slice(0, 500),
     })
     .execute();
-}
-
-/** Failed attempts from one IP since `since` (per-IP throttling across all processes). */
-export async function failuresFromIp(db: DbOrTrx, ip: string, since: string): Promise<number> {
-  const row = await db
-    .selectFrom('login_log')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('ip', '=', ip)
-    .where('result', '=', 'failure')
-    .where('at', '>', since)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
 }
 
 export interface AttemptFilter extends PageQuery {

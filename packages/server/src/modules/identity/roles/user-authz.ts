@@ -54,7 +54,7 @@ export function ensureCatalogue(runtime: IdentityDeps): Promise<void> {
  * connection); a snapshot read inside a transaction is never cached, because that
  * transaction might still roll back a change it made under a new version number.
  */
-export async function snapshotAt(
+async function snapshotAt(
   runtime: IdentityDeps,
   version: number,
   db: DbOrTrx = runtime.ctx.db,

@@ -2,8 +2,6 @@ import type { DbOrTrx } from '../../../platform/db/schema.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { type ListedUser, listedUsersByIds, roleCodesByUser } from './users.repository.js';
 
-export type { ListedUser } from './users.repository.js';
-
 const rowCacheLimit = 10_000;
 
 /**

@@ -53,7 +53,7 @@ export async function changeStatus(
 }
 
 /** Revokes the user's API keys, one audit event each (the keys act for the user). */
-export async function revokeApiKeys(trx: Trx, actor: Actor, userId: string, now: string, reason: string) {
+async function revokeApiKeys(trx: Trx, actor: Actor, userId: string, now: string, reason: string) {
   for (const key of await revokeKeysOwnedBy(trx, userId, now))
     await recordIdentity(trx, actor, {
       action: identityEvents['api_key.revoked'],

@@ -122,7 +122,7 @@ export async function departmentExists(db: DbOrTrx, departmentId: string): Promi
 }
 
 /** Columns a listing needs: never the password hash or the failure counter. */
-export const listColumns = [
+const listColumns = [
   'users.id',
   'users.username',
   'users.full_name',
