@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { createAdministrator } from '../src/modules/identity/first-admin.js';
+import { identityDeps } from '../src/modules/identity/identity.deps.js';
 import { storePassword } from '../src/modules/identity/passwords/password.service.js';
-import { bumpAuthzVersion } from '../src/modules/identity/roles/user-authz.js';
-import { identityRuntime } from '../src/modules/identity/shared/identity-runtime.js';
+import { bumpAuthzVersion } from '../src/modules/identity/roles/roles.repository.js';
 import { newUserRow, type UserRow } from '../src/modules/identity/users/users.repository.js';
 import { notificationsDeps } from '../src/modules/notifications/notifications.deps.js';
 import { openValue } from '../src/modules/notifications/sealed.js';
@@ -32,7 +32,7 @@ export async function createIdentityTestApp(env: Record<string, string> = {}): P
 }
 
 export function runtimeOf(app: FastifyInstance) {
-  return identityRuntime(app.signx);
+  return identityDeps(app.signx);
 }
 
 /** A super administrator who already changed the generated password. */

@@ -1,5 +1,5 @@
 import { createAdministrator } from '../modules/identity/first-admin.js';
-import { identityRuntime } from '../modules/identity/shared/identity-runtime.js';
+import { identityDeps } from '../modules/identity/identity.deps.js';
 import { createContext } from '../platform/app-context.js';
 import { migrateToLatest } from '../platform/db/migrator.js';
 import { isAppError } from '../platform/errors.js';
@@ -24,7 +24,7 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
   const ctx = createContext(config);
   try {
     await migrateToLatest(ctx.db);
-    const { password } = await createAdministrator(identityRuntime(ctx), {
+    const { password } = await createAdministrator(identityDeps(ctx), {
       username,
       fullName: typeof options['full-name'] === 'string' ? options['full-name'] : username,
       email: typeof options.email === 'string' ? options.email : null,

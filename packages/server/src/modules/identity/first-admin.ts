@@ -2,12 +2,13 @@ import { randomInt } from 'node:crypto';
 import type { Trx } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { conflict } from '../../platform/errors.js';
+import type { IdentityDeps } from './identity.deps.js';
 import { passwordPolicyOf, storePassword } from './passwords/password.service.js';
 import { passwordProblems } from './passwords/password-policy.js';
-import { bumpAuthzVersion, ensureCatalogue } from './roles/user-authz.js';
+import { bumpAuthzVersion, findRoleIdByCode } from './roles/roles.repository.js';
+import { ensureCatalogue } from './roles/user-authz.js';
 import { identityEvents, recordIdentity } from './shared/identity-audit.js';
-import type { IdentityRuntime } from './shared/identity-runtime.js';
-import { findUserByUsername, insertUser, newUserRow } from './users/users.repository.js';
+import { findUserByUsername, insertUser, newUserRow, replaceUserRoles } from './users/users.repository.js';
 
 const alphabet = {
   upper: 'ABCDEFGHJKLMNPQRSTUVWXYZ',
@@ -17,7 +18,7 @@ const alphabet = {
 };
 
 /** A generated one-time password: 20 characters (~115 bits) covering every policy class. */
-export function generatePassword(length = 20): string {
+function generatePassword(length = 20): string {
   const all = Object.values(alphabet).join('');
   const chars = Object.values(alphabet).map((set) => set[randomInt(set.length)] as string);
   while (chars.length < length) chars.push(all[randomInt(all.length)] as string);
@@ -33,18 +34,15 @@ export function generatePassword(length = 20): string {
  * sign-in. The password is returned to the caller (printed once), never logged or stored.
  */
 export async function createAdministrator(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   input: { username: string; fullName: string; email: string | null; actor: string },
 ): Promise<{ userId: string; password: string }> {
   await ensureCatalogue(runtime);
   return inTransaction(runtime.ctx.db, async (trx: Trx) => {
     if (await findUserByUsername(trx, input.username))
       throw conflict(`User ${input.username} already exists`);
-    const role = await trx
-      .selectFrom('roles')
-      .select('id')
-      .where('code', '=', 'super_admin')
-      .executeTakeFirstOrThrow();
+    const roleId = await findRoleIdByCode(trx, 'super_admin');
+    if (!roleId) throw new Error('The seed role super_admin is missing');
     const now = runtime.ctx.clock.now().toISOString();
     const user = newUserRow(
       {
@@ -58,7 +56,7 @@ export async function createAdministrator(
       now,
     );
     await insertUser(trx, user);
-    await trx.insertInto('user_roles').values({ user_id: user.id, role_id: role.id }).execute();
+    await replaceUserRoles(trx, user.id, [roleId]);
     let password = generatePassword();
     const policy = passwordPolicyOf(runtime);
     const context = { username: user.username, fullName: user.full_name, email: user.email };

@@ -1,15 +1,20 @@
+import { pendingMigrations } from '../../platform/db/migrator.js';
+import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { apiKeyRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { installRefreshCookie, logoutEverywhereRoute } from './auth/refresh-cookie.js';
 import { departmentRoutes } from './departments/departments.routes.js';
 import { createAdministrator } from './first-admin.js';
+import { identityTags } from './identity.catalogue.js';
+import { identityDeps } from './identity.deps.js';
+import { identityErrors } from './identity.errors.js';
 import { loginLogRoutes } from './login-log/login-log.routes.js';
 import { mfaRoutes } from './mfa/mfa.routes.js';
 import { roleRoutes } from './roles/roles.routes.js';
+import { ensureCatalogue } from './roles/user-authz.js';
 import { createAuthenticator } from './sessions/authenticator.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
-import { identityRuntime } from './shared/identity-runtime.js';
 import { meRoutes } from './users/me.routes.js';
 import { userAdminRoutes } from './users/user-admin.routes.js';
 import { userRoutes } from './users/users.routes.js';
@@ -22,32 +27,38 @@ import './users/notification-recipients.js';
  */
 export const identityModule: ModuleDefinition = {
   name: 'identity',
+  tags: Object.values(identityTags),
+  errors: identityErrors,
   install: async (app, ctx) => {
     if (ctx.config.isProduction && ctx.config.identity.passwordHashCost !== 'standard')
       throw new Error('PASSWORD_HASH_COST=test is for test suites only; it is refused in production');
-    const runtime = identityRuntime(ctx);
+    const runtime = identityDeps(ctx);
     app.setAuthenticator(createAuthenticator(runtime));
     app.addHook('onReady', async () => {
+      // Permissions declared in code and the seed roles are written when the app starts, never
+      // by a read; a database still to be migrated (API document generation) gets them with
+      // its first administrator instead.
+      if ((await pendingMigrations(ctx.db)).length === 0) await ensureCatalogue(runtime);
       await runtime.hasher.warm();
     });
   },
   routes: async (api, ctx) => {
-    const runtime = identityRuntime(ctx);
+    const runtime = identityDeps(ctx);
     installRefreshCookie(api, runtime);
     await authRoutes(api, runtime);
     await logoutEverywhereRoute(api, runtime);
     await mfaRoutes(api, runtime);
-    await meRoutes(api, runtime);
-    await userRoutes(api, runtime);
-    await userAdminRoutes(api, runtime);
-    await departmentRoutes(api, runtime);
-    await roleRoutes(api, runtime);
-    await sessionRoutes(api, runtime);
-    await apiKeyRoutes(api, runtime);
-    await loginLogRoutes(api, runtime);
+    mountRoutes(api, identityTags.me, meRoutes(runtime));
+    mountRoutes(api, identityTags.users, userRoutes(runtime));
+    mountRoutes(api, identityTags.users, userAdminRoutes(runtime));
+    mountRoutes(api, identityTags.departments, departmentRoutes(runtime));
+    mountRoutes(api, identityTags.roles, roleRoutes(runtime));
+    mountRoutes(api, identityTags.sessions, sessionRoutes(runtime));
+    mountRoutes(api, identityTags.apiKeys, apiKeyRoutes(runtime));
+    mountRoutes(api, identityTags.loginLog, loginLogRoutes(runtime));
   },
   onFirstStart: async (ctx, output) => {
-    const { password } = await createAdministrator(identityRuntime(ctx), {
+    const { password } = await createAdministrator(identityDeps(ctx), {
       username: 'admin',
       fullName: 'Administrator',
       email: null,

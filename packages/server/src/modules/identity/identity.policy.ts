@@ -1,11 +1,11 @@
 import type { DbOrTrx } from '../../platform/db/schema.js';
-import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
+import type { IdentityDeps } from './identity.deps.js';
+import { identityErrors, identityRefusal } from './identity.errors.js';
 import { type AuthzSnapshot, roleChain, rolePermissions } from './roles/authz-snapshot.js';
 import type { DataScope } from './roles/data-scope.js';
-import { readAuthzVersion, resolveAuthz, snapshotAt, type UserAuthz } from './roles/user-authz.js';
+import { currentSnapshot, resolveAuthz, type UserAuthz } from './roles/user-authz.js';
 import { detailsOf } from './sessions/principal-details.js';
-import type { IdentityRuntime } from './shared/identity-runtime.js';
 import { userRoleIds } from './users/users.repository.js';
 
 /**
@@ -21,7 +21,6 @@ import { userRoleIds } from './users/users.repository.js';
  *   not hold the role (or inherit from it), and the role's scope, before and after, is no
  *   wider than the actor's own; a system role's MFA requirement cannot be switched off.
  */
-const deny = (reason: string, message: string) => new AppError('FORBIDDEN', message, { details: { reason } });
 
 interface Actor {
   userId: string | null;
@@ -41,7 +40,7 @@ function actorOf(principal: Principal): Actor {
 }
 
 /** Whether every row `inner` shows is also shown by `outer` (own rows aside). */
-export function scopeWithin(inner: DataScope, outer: DataScope): boolean {
+function scopeWithin(inner: DataScope, outer: DataScope): boolean {
   if (outer.all) return true;
   if (inner.all) return false;
   const allowed = new Set(outer.departmentIds);
@@ -49,35 +48,38 @@ export function scopeWithin(inner: DataScope, outer: DataScope): boolean {
 }
 
 /** What the target may do and see, resolved as the authenticator would (optionally with other roles). */
-export async function authzOfUser(
+async function authzOfUser(
   db: DbOrTrx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   user: { id: string; department_id: string | null },
   roleIds?: string[],
 ): Promise<{ snapshot: AuthzSnapshot; authz: UserAuthz }> {
-  const snapshot = await snapshotAt(runtime, await readAuthzVersion(db), db);
+  const snapshot = await currentSnapshot(runtime, db);
   const ids = roleIds ?? (await userRoleIds(db, user.id));
   return { snapshot, authz: resolveAuthz(snapshot, ids, { id: user.id, departmentId: user.department_id }) };
 }
 
 /** The actor may administer a user with `target` authorization (itself included). */
-export function assertMayAdminister(principal: Principal, target: { id: string; authz: UserAuthz }): void {
+function assertMayAdminister(principal: Principal, target: { id: string; authz: UserAuthz }): void {
   const actor = actorOf(principal);
   if (actor.userId === target.id) return;
   const missing = [...target.authz.permissions].filter((p) => !actor.permissions.has(p));
   if (missing.length > 0)
-    throw deny(
-      'target_outranks_actor',
+    throw identityRefusal(
+      identityErrors.TARGET_OUTRANKS_ACTOR,
       'This user holds permissions you do not hold; ask a higher administrator',
     );
   if (!scopeWithin(target.authz.scope, actor.scope))
-    throw deny('target_outranks_actor', 'This user sees data outside your scope; ask a higher administrator');
+    throw identityRefusal(
+      identityErrors.TARGET_OUTRANKS_ACTOR,
+      'This user sees data outside your scope; ask a higher administrator',
+    );
 }
 
 /** Loads the target's authorization and applies `assertMayAdminister`. */
 export async function assertMayAdministerUser(
   db: DbOrTrx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   principal: Principal,
   user: { id: string; department_id: string | null },
   roleIds?: string[],
@@ -88,7 +90,8 @@ export async function assertMayAdministerUser(
 
 /** Department, roles and scope are never self-service. */
 export function assertNotSelf(principal: Principal, targetId: string, what: string): void {
-  if (principal.userId === targetId) throw deny('self_change', `You cannot change your own ${what}`);
+  if (principal.userId === targetId)
+    throw identityRefusal(identityErrors.SELF_CHANGE, `You cannot change your own ${what}`);
 }
 
 /** A department the actor assigns (to a new or existing user) must lie within the actor's scope. */
@@ -96,7 +99,10 @@ export function assertDepartmentInScope(principal: Principal, departmentId: stri
   const { scope } = actorOf(principal);
   if (scope.all) return;
   if (departmentId === null || !scope.departmentIds.includes(departmentId))
-    throw deny('department_outside_scope', 'You can only assign departments within your own data scope');
+    throw identityRefusal(
+      identityErrors.DEPARTMENT_OUTSIDE_SCOPE,
+      'You can only assign departments within your own data scope',
+    );
 }
 
 const scopeRank = { own: 0, department: 1, custom: 1, department_tree: 2, all: 3 } as const;
@@ -127,7 +133,10 @@ function assertScopeNotWider(
   const customOutside =
     scope === 'custom' && !own.all && departmentIds.some((id) => !own.departmentIds.includes(id));
   if (scopeRank[scope] > rank || customOutside)
-    throw deny('scope_beyond_actor', 'A role cannot be given a data scope wider than your own');
+    throw identityRefusal(
+      identityErrors.SCOPE_BEYOND_ACTOR,
+      'A role cannot be given a data scope wider than your own',
+    );
 }
 
 /** The actor may change role `roleId` into `change` (fields left out stay as they are). */
@@ -146,11 +155,12 @@ export function assertMayEditRole(
   const role = snapshot.roles.get(roleId);
   if (!role) return;
   const { held, rank } = actorRoles(snapshot, actor);
-  if (held.has(roleId)) throw deny('own_role', 'You cannot change a role you hold yourself');
+  if (held.has(roleId))
+    throw identityRefusal(identityErrors.OWN_ROLE, 'You cannot change a role you hold yourself');
   const missing = [...rolePermissions(snapshot, roleId)].filter((p) => !actor.permissions.has(p));
   if (missing.length > 0)
-    throw deny(
-      'role_outranks_actor',
+    throw identityRefusal(
+      identityErrors.ROLE_OUTRANKS_ACTOR,
       'This role holds permissions you do not hold; ask a higher administrator',
     );
   assertScopeNotWider(actor, rank, role.dataScope, role.departments);
@@ -162,7 +172,10 @@ export function assertMayEditRole(
       change.departmentIds ?? role.departments,
     );
   if (change.isSystem && change.mfaRequired === false && role.mfaRequired)
-    throw deny('system_role_protection', 'The MFA requirement of a system role cannot be switched off');
+    throw identityRefusal(
+      identityErrors.SYSTEM_ROLE_PROTECTION,
+      'The MFA requirement of a system role cannot be switched off',
+    );
 }
 
 /** A new role's scope is no wider than its creator's. */

@@ -10,7 +10,8 @@
 export { departmentHeadAbove } from './departments/department-head.js';
 export { identityModule } from './identity.module.js';
 export { verifySigningReauthentication } from './mfa/step-up-proof.service.js';
-export { applyDataScope, type DataScope, dataScopeCondition, type ScopeColumns } from './roles/data-scope.js';
+export type { DataScope, ScopeColumns } from './roles/data-scope.js';
+export { applyDataScope, dataScopeCondition } from './roles/data-scope.repository.js';
 export { declaredPermissions, definePermissions } from './roles/permission-catalogue.js';
 export { dataScopeOf } from './sessions/principal-details.js';
 export { maskPhone } from './shared/masking.js';

@@ -26,6 +26,8 @@ interface RouteBase<P, Q, B> {
   params?: P;
   querystring?: Q;
   body?: B;
+  /** Request headers the route reads (documented and validated, e.g. a step-up proof header). */
+  headers?: TSchema;
   /**
    * Failures the handler may raise beyond what the helper derives (validation 400 when a
    * schema is given, 401/403 from the access rule, 400/409 for idempotency): families such
@@ -135,6 +137,7 @@ function options<P, Q, B>(spec: RouteBase<P, Q, B>, success: Record<number, TSch
   if (spec.params) schema.params = spec.params;
   if (spec.querystring) schema.querystring = spec.querystring;
   if (spec.body) schema.body = spec.body;
+  if (spec.headers) schema.headers = spec.headers;
   const config = spec.idempotent ? { access: spec.access, idempotent: true } : { access: spec.access };
   const limit = spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit };
   return { method: spec.method, url: spec.url, config, schema, ...limit };
@@ -143,7 +146,7 @@ function options<P, Q, B>(spec: RouteBase<P, Q, B>, success: Record<number, TSch
 /** The error statuses a route can answer with, each documented with the error envelope. */
 function errorStatuses<P, Q, B>(spec: RouteBase<P, Q, B>): Record<number, TSchema> {
   const statuses = new Set<number>();
-  if (spec.params || spec.querystring || spec.body) statuses.add(400);
+  if (spec.params || spec.querystring || spec.body || spec.headers) statuses.add(400);
   if (!('public' in spec.access)) statuses.add(401);
   if ('permission' in spec.access) statuses.add(403);
   if (spec.idempotent) {

@@ -10,7 +10,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `identity.api_key.read`. */
+        /**
+         * List API keys
+         * @description Keys within the caller’s data scope (own keys, or those of users it administers).
+         *
+         *     Requires permission `identity.api_key.read`.
+         */
         get: {
             parameters: {
                 query: {
@@ -136,7 +141,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** @description Requires permission `identity.api_key.create`. */
+        /**
+         * Create an API key (shown once)
+         * @description Requires permission `identity.api_key.create`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -278,7 +286,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Requires permission `identity.api_key.revoke`. */
+        /**
+         * Revoke an API key
+         * @description Requires permission `identity.api_key.revoke`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -316,6 +327,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -2944,7 +2978,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `identity.department.read`. */
+        /**
+         * List departments (tree order)
+         * @description Requires permission `identity.department.read`.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3031,7 +3068,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** @description Requires permission `identity.department.create`. */
+        /**
+         * Create a department
+         * @description Requires permission `identity.department.create`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3152,6 +3192,29 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3167,7 +3230,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `identity.department.read`. */
+        /**
+         * Show a department
+         * @description Requires permission `identity.department.read`.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3204,6 +3270,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -3281,7 +3370,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** @description Requires permission `identity.department.delete`. */
+        /**
+         * Delete an empty department
+         * @description Requires permission `identity.department.delete`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -3308,6 +3400,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -3408,7 +3523,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** @description Requires permission `identity.department.update`. */
+        /**
+         * Rename, move or set the head of a department
+         * @description Requires permission `identity.department.update`.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -10536,7 +10654,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `identity.login_log.read`. */
+        /**
+         * List sign-in attempts
+         * @description Newest first, within the caller’s data scope.
+         *
+         *     Requires permission `identity.login_log.read`.
+         */
         get: {
             parameters: {
                 query: {
@@ -10683,6 +10806,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who the caller is: profile, permissions, data scope, MFA state */
         get: {
             parameters: {
                 query?: never;
@@ -10784,6 +10908,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change the caller’s own profile
+         * @description A new email needs the current password (reset links go there).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -16850,7 +16978,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `identity.role.read`. */
+        /**
+         * List the permission catalogue
+         * @description Requires permission `identity.role.read`.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -16945,7 +17076,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `identity.role.read`. */
+        /**
+         * List roles
+         * @description Requires permission `identity.role.read`.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -17042,7 +17176,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** @description Requires permission `identity.role.create`. */
+        /**
+         * Create a role
+         * @description Requires permission `identity.role.create`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -17221,7 +17358,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `identity.role.read`. */
+        /**
+         * Show a role
+         * @description Requires permission `identity.role.read`.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -17268,6 +17408,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -17345,7 +17508,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** @description Requires permission `identity.role.delete`. */
+        /**
+         * Delete a role
+         * @description Requires permission `identity.role.delete`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -17372,6 +17538,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -17472,7 +17661,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** @description Requires permission `identity.role.update`. */
+        /**
+         * Change a role
+         * @description Requires permission `identity.role.update`.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -17647,7 +17839,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Requires permission `identity.role.update`. */
+        /**
+         * Replace a role’s own permissions
+         * @description Requires permission `identity.role.update`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -17813,7 +18008,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `identity.session.read`. */
+        /**
+         * List online sessions
+         * @description Requires permission `identity.session.read`.
+         */
         get: {
             parameters: {
                 query: {
@@ -17960,7 +18158,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Requires permission `identity.session.kick`. */
+        /**
+         * End a session
+         * @description Requires permission `identity.session.kick`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -17987,6 +18188,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -18074,7 +18298,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `identity.user.read`. */
+        /**
+         * List users
+         * @description A page of the users within the caller’s data scope.
+         *
+         *     Requires permission `identity.user.read`.
+         */
         get: {
             parameters: {
                 query: {
@@ -18219,7 +18448,14 @@ export interface paths {
             };
         };
         put?: never;
-        /** @description Requires permission `identity.user.create`. */
+        /**
+         * Create a user (the user sets a password through the mailed link)
+         * @description Domain errors:
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *     - `40307` DEPARTMENT_OUTSIDE_SCOPE: A department the caller assigns must lie within the caller’s data scope
+         *
+         *     Requires permission `identity.user.create`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -18413,7 +18649,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `identity.user.read`. */
+        /**
+         * Show a user
+         * @description A user outside the caller’s data scope does not exist (404).
+         *
+         *     Requires permission `identity.user.read`.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -18465,6 +18706,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -18542,7 +18806,13 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** @description Requires permission `identity.user.disable`. */
+        /**
+         * Disable a user (accounts are never deleted)
+         * @description Domain errors:
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *
+         *     Requires permission `identity.user.disable`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -18717,7 +18987,18 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** @description Requires permission `identity.user.update`. */
+        /**
+         * Change a user’s profile
+         * @description Profile fields only; changing the email needs a step-up proof.
+         *
+         *     Domain errors:
+         *     - `40302` REAUTHENTICATION_REQUIRED: A sensitive action needs a fresh step-up proof (X-Step-Up-Proof) of the caller’s session
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *     - `40306` SELF_CHANGE: Nobody changes their own department, roles or scope
+         *     - `40307` DEPARTMENT_OUTSIDE_SCOPE: A department the caller assigns must lie within the caller’s data scope
+         *
+         *     Requires permission `identity.user.update`.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -18900,7 +19181,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `identity.user.disable`. */
+        /**
+         * Disable a user
+         * @description Domain errors:
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *
+         *     Requires permission `identity.user.disable`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -19095,7 +19382,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `identity.user.disable`. */
+        /**
+         * Enable a disabled user
+         * @description Domain errors:
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *
+         *     Requires permission `identity.user.disable`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -19290,7 +19583,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `identity.user.disable`. */
+        /**
+         * Lock a user
+         * @description Domain errors:
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *
+         *     Requires permission `identity.user.disable`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -19486,7 +19785,14 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Requires permission `identity.user.update`. */
+        /**
+         * Remove a user’s lost authenticator
+         * @description Domain errors:
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *     - `40302` REAUTHENTICATION_REQUIRED: A sensitive action needs a fresh step-up proof (X-Step-Up-Proof) of the caller’s session
+         *
+         *     Requires permission `identity.user.update`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -19541,6 +19847,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -19630,7 +19959,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `identity.user.reset_password`. */
+        /**
+         * Mail a user a password reset link
+         * @description The administrator sees no password; needs a step-up proof.
+         *
+         *     Domain errors:
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *     - `40302` REAUTHENTICATION_REQUIRED: A sensitive action needs a fresh step-up proof (X-Step-Up-Proof) of the caller’s session
+         *
+         *     Requires permission `identity.user.reset_password`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -19801,7 +20139,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Requires permission `identity.user.update`. */
+        /**
+         * Replace a user’s roles
+         * @description Never grants more than the caller holds; nobody changes their own roles.
+         *
+         *     Domain errors:
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *     - `40306` SELF_CHANGE: Nobody changes their own department, roles or scope
+         *
+         *     Requires permission `identity.user.update`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -19974,7 +20321,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `identity.user.disable`. */
+        /**
+         * Unlock a user (clearing any lockout)
+         * @description Domain errors:
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *
+         *     Requires permission `identity.user.disable`.
+         */
         post: {
             parameters: {
                 query?: never;

@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden } from '../../../platform/errors.js';
-import { principalOf } from '../../../platform/http/access.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { isInvalidUnicode } from '../../../platform/http/validation.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { changeOwnPassword } from '../passwords/password.service.js';
-import { resetWithToken, sendPasswordLink } from '../passwords/password-reset.service.js';
-import { revokeSessions } from '../sessions/session.repository.js';
-import { rotateRefreshToken } from '../sessions/session.service.js';
-import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import { requestPasswordReset, resetWithToken } from '../passwords/password-reset.service.js';
+import { endOwnSession, rotateRefreshToken } from '../sessions/session.service.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
-import { findUserByUsername } from '../users/users.repository.js';
 import * as s from './auth.schemas.js';
 import { login, recordRefusedLogin } from './login.service.js';
 import { completeChallenge, sendChallengeEmail } from './login-challenge.service.js';
@@ -21,7 +18,7 @@ const open = (reason: string) => ({ access: { public: true as const, reason } })
 const signedIn = { access: { authenticated: true as const } };
 
 /** /auth/*: sign-in, MFA second step, refresh, logout, password change and reset. */
-export async function authRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+export async function authRoutes(api: FastifyInstance, runtime: IdentityDeps): Promise<void> {
   const app = typed(api);
   postAuthLoginRoute(app, runtime);
   postAuthMfaVerifyRoute(app, runtime);
@@ -32,13 +29,13 @@ export async function authRoutes(api: FastifyInstance, runtime: IdentityRuntime)
 }
 
 /** POST /auth/login */
-function postAuthLoginRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthLoginRoute(app: TypedApp, runtime: IdentityDeps): void {
   app.post(
     '/auth/login',
     {
       config: open('sign-in'),
       onError: async (request, _reply, error) => {
-        if (isInvalidUnicode(error)) await recordRefusedLogin(runtime, request);
+        if (isInvalidUnicode(error)) await recordRefusedLogin(runtime, actorOf(request), request.body);
       },
       schema: {
         tags: ['auth'],
@@ -47,7 +44,7 @@ function postAuthLoginRoute(app: TypedApp, runtime: IdentityRuntime): void {
       },
     },
     async (request) => {
-      const result = await login(runtime, request, request.body);
+      const result = await login(runtime, actorOf(request), request.body);
       if (result.kind === 'mfa') return ok({ status: 'mfa_required' as const, ...result.challenge });
       return ok({
         status: 'authenticated' as const,
@@ -60,7 +57,7 @@ function postAuthLoginRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/mfa/verify */
-function postAuthMfaVerifyRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaVerifyRoute(app: TypedApp, runtime: IdentityDeps): void {
   app.post(
     '/auth/mfa/verify',
     {
@@ -71,12 +68,12 @@ function postAuthMfaVerifyRoute(app: TypedApp, runtime: IdentityRuntime): void {
         response: { 200: envelope(s.tokenPair), ...errorResponses(400, 401) },
       },
     },
-    async (request) => ok(await completeChallenge(runtime, request, request.body)),
+    async (request) => ok(await completeChallenge(runtime, actorOf(request), request.body)),
   );
 }
 
 /** POST /auth/mfa/email */
-function postAuthMfaEmailRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaEmailRoute(app: TypedApp, runtime: IdentityDeps): void {
   app.post(
     '/auth/mfa/email',
     {
@@ -92,7 +89,7 @@ function postAuthMfaEmailRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/refresh */
-function postAuthRefreshRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthRefreshRoute(app: TypedApp, runtime: IdentityDeps): void {
   app.post(
     '/auth/refresh',
     {
@@ -103,12 +100,12 @@ function postAuthRefreshRoute(app: TypedApp, runtime: IdentityRuntime): void {
         response: { 200: envelope(s.tokenPair), ...errorResponses(400, 401) },
       },
     },
-    async (request) => ok(await rotateRefreshToken(runtime, request.body.refresh_token, request)),
+    async (request) => ok(await rotateRefreshToken(runtime, request.body.refresh_token, actorOf(request))),
   );
 }
 
 /** POST /auth/logout */
-function postAuthLogoutRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthLogoutRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/logout',
@@ -118,21 +115,13 @@ function postAuthLogoutRoute(app: TypedApp, runtime: IdentityRuntime): void {
     },
     async (request) => {
       const principal = principalOf(request);
-      await inTransaction(db, async (trx) => {
-        const now = runtime.ctx.clock.now().toISOString();
-        if (principal.sessionId) await revokeSessions(trx, [principal.sessionId], now, 'logout');
-        await recordIdentity(trx, request, {
-          action: identityEvents.logout,
-          entityType: 'session',
-          entityId: principal.sessionId,
-        });
-      });
+      await inTransaction(db, (trx) => endOwnSession(trx, runtime, actorOf(request), principal.sessionId));
       return ok({ done: true });
     },
   );
 }
 
-async function passwordRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+async function passwordRoutes(api: FastifyInstance, runtime: IdentityDeps): Promise<void> {
   const app = typed(api);
   postAuthPasswordChangeRoute(app, runtime);
   postAuthPasswordResetRequestRoute(app, runtime);
@@ -140,7 +129,7 @@ async function passwordRoutes(api: FastifyInstance, runtime: IdentityRuntime): P
 }
 
 /** POST /auth/password/change */
-function postAuthPasswordChangeRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthPasswordChangeRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/password/change',
@@ -156,14 +145,14 @@ function postAuthPasswordChangeRoute(app: TypedApp, runtime: IdentityRuntime): v
       const principal = principalOf(request);
       if (!principal.userId || principal.kind !== 'user')
         throw forbidden('Only a signed-in user can change a password');
-      const user = await verifiedUser(runtime, request, {
+      const user = await verifiedUser(runtime, actorOf(request), {
         userId: principal.userId,
         password: request.body.current_password,
         method: 'password_change',
         field: 'current_password',
       });
       await inTransaction(db, (trx) =>
-        changeOwnPassword(trx, runtime, request, {
+        changeOwnPassword(trx, runtime, actorOf(request), {
           user,
           sessionId: principal.sessionId,
           current: request.body.current_password,
@@ -176,7 +165,7 @@ function postAuthPasswordChangeRoute(app: TypedApp, runtime: IdentityRuntime): v
 }
 
 /** POST /auth/password/reset/request */
-function postAuthPasswordResetRequestRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthPasswordResetRequestRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/password/reset/request',
@@ -189,17 +178,16 @@ function postAuthPasswordResetRequestRoute(app: TypedApp, runtime: IdentityRunti
       },
     },
     async (request, reply) => {
-      await inTransaction(db, async (trx) => {
-        const user = await findUserByUsername(trx, request.body.username);
-        if (user) await sendPasswordLink(trx, runtime, request, user, 'forgot');
-      });
+      await inTransaction(db, (trx) =>
+        requestPasswordReset(trx, runtime, actorOf(request), request.body.username),
+      );
       return reply.status(202).send(ok({ accepted: true }));
     },
   );
 }
 
 /** POST /auth/password/reset */
-function postAuthPasswordResetRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthPasswordResetRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/password/reset',
@@ -213,7 +201,7 @@ function postAuthPasswordResetRoute(app: TypedApp, runtime: IdentityRuntime): vo
     },
     async (request) => {
       await inTransaction(db, (trx) =>
-        resetWithToken(trx, runtime, request, {
+        resetWithToken(trx, runtime, actorOf(request), {
           token: request.body.token,
           password: request.body.new_password,
         }),

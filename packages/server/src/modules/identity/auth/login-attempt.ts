@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { logAttempt } from '../login-log/login-log.repository.js';
 import { anonymousActor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
@@ -9,9 +9,8 @@ export interface Origin {
   userAgent: string;
 }
 
-export function originOf(request: FastifyRequest): Origin {
-  const ua = request.headers['user-agent'];
-  return { ip: request.ip, userAgent: typeof ua === 'string' ? ua.slice(0, 500) : '' };
+export function originOf(actor: Actor): Origin {
+  return { ip: actor.ip ?? '', userAgent: actor.userAgent ?? '' };
 }
 
 /** Sign-in methods (`password`, `password+totp`) fail as logins; step-up and signed-in checks as such. */
@@ -26,7 +25,7 @@ function attemptFailureAction(method: string): 'login.failed' | 'step_up.failed'
  */
 export async function recordAttempt(
   trx: Trx,
-  request: FastifyRequest,
+  actor: Actor,
   attempt: {
     userId: string | null;
     username: string;
@@ -36,7 +35,7 @@ export async function recordAttempt(
     now: string;
   },
 ): Promise<void> {
-  const origin = originOf(request);
+  const origin = originOf(actor);
   await logAttempt(trx, {
     user_id: attempt.userId,
     username: attempt.username,
@@ -50,7 +49,7 @@ export async function recordAttempt(
   if (attempt.result === 'challenge') return;
   const succeeded = attempt.result === 'success';
   const failed = attemptFailureAction(attempt.method);
-  await recordIdentity(trx, anonymousActor(request, attempt.username.slice(0, 128), attempt.userId), {
+  await recordIdentity(trx, anonymousActor(actor, attempt.username.slice(0, 128), attempt.userId), {
     action: succeeded ? identityEvents['login.succeeded'] : identityEvents[failed],
     entityType: 'user',
     entityId: attempt.userId,

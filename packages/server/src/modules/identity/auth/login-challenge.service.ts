@@ -1,14 +1,15 @@
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { issueEmailCode } from '../mfa/email-code.service.js';
 import type { SecondFactorMethod } from '../mfa/second-factor.js';
 import { hasTotp } from '../mfa/totp.service.js';
 import { openSession, type TokenPair } from '../sessions/session.service.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   claimOneTimeCode,
+  codeByHash,
   countCodeAttempt,
   insertOneTimeCode,
 } from '../shared/one-time-codes.repository.js';
@@ -34,7 +35,7 @@ const maxAttempts = 5;
  */
 export async function createLoginChallenge(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   user: UserRow,
   roleRequiresMfa: boolean,
 ): Promise<LoginChallenge | null> {
@@ -59,14 +60,9 @@ export async function createLoginChallenge(
 const badChallenge = () =>
   new AppError('UNAUTHENTICATED', 'The sign-in challenge is not valid; sign in again');
 
-async function openChallenge(trx: Trx, runtime: IdentityRuntime, token: string) {
+async function openChallenge(trx: Trx, runtime: IdentityDeps, token: string) {
   const now = runtime.ctx.clock.now().toISOString();
-  const row = await trx
-    .selectFrom('one_time_codes')
-    .selectAll()
-    .where('code_hash', '=', sha256Hex(token))
-    .where('purpose', '=', 'login_challenge')
-    .executeTakeFirst();
+  const row = await codeByHash(trx, sha256Hex(token), 'login_challenge');
   if (!row || row.used_at || row.expires_at <= now || row.attempts >= maxAttempts) return null;
   const user = await findUserById(trx, row.user_id);
   if (user?.status !== 'active' || (user.locked_until && user.locked_until > now)) return null;
@@ -75,7 +71,7 @@ async function openChallenge(trx: Trx, runtime: IdentityRuntime, token: string) 
 
 /** Mails a code for a pending sign-in challenge. */
 export async function sendChallengeEmail(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   token: string,
 ): Promise<{ expires_at: string }> {
   return inTransaction(runtime.ctx.db, async (trx) => {
@@ -92,15 +88,15 @@ export async function sendChallengeEmail(
 
 /** Completes a sign-in with a second factor; five wrong codes end the challenge. */
 export async function completeChallenge(
-  runtime: IdentityRuntime,
-  request: FastifyRequest,
+  runtime: IdentityDeps,
+  actor: Actor,
   input: { challenge_token: string; method: SecondFactorMethod; code: string },
 ): Promise<TokenPair> {
   const { db } = runtime.ctx;
   const open = await inTransaction(db, (trx) => openChallenge(trx, runtime, input.challenge_token));
   if (!open) throw badCode();
   const method = `password+${input.method}`;
-  const verdict = await verifySecret(runtime, request, {
+  const verdict = await verifySecret(runtime, actor, {
     user: open.user,
     kind: input.method,
     secret: input.code,
@@ -117,7 +113,7 @@ export async function completeChallenge(
     if (!(await claimOneTimeCode(trx, open.row.id, now))) return null;
     const { user } = open;
     await updateUser(trx, user.id, { last_login_at: now, failed_attempts: 0, locked_until: null });
-    await recordAttempt(trx, request, {
+    await recordAttempt(trx, actor, {
       userId: user.id,
       username: user.username,
       method,
@@ -129,7 +125,7 @@ export async function completeChallenge(
       userId: user.id,
       authMethod: method,
       mfaVerified: true,
-      origin: originOf(request),
+      origin: originOf(actor),
     });
   });
   if (!result) throw badCode();

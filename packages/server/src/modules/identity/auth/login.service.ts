@@ -1,10 +1,11 @@
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
-import { readAuthzVersion, userAuthz } from '../roles/user-authz.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { readAuthzVersion } from '../roles/roles.repository.js';
+import { userAuthz } from '../roles/user-authz.js';
 import { openSession, type TokenPair } from '../sessions/session.service.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { plusMinutes } from '../shared/secrets.js';
 import { findUserByUsername, type UserRow, updateUser } from '../users/users.repository.js';
 import { ipWindowStart, releaseIpAttempt, reserveIpAttempt } from './attempt-limits.repository.js';
@@ -17,7 +18,7 @@ export type LoginResult =
   | { kind: 'mfa'; challenge: LoginChallenge };
 
 /** One message for every failed sign-in: it never tells whether the username exists. */
-export const loginFailed = () =>
+const loginFailed = () =>
   new AppError(
     'UNAUTHENTICATED',
     'Sign-in failed: wrong username or password, or the account is locked or disabled',
@@ -32,8 +33,8 @@ type Attempt = { username: string; method: string; now: string };
  * username exists, the password is wrong or the account is locked or disabled.
  */
 export async function login(
-  runtime: IdentityRuntime,
-  request: FastifyRequest,
+  runtime: IdentityDeps,
+  actor: Actor,
   input: { username: string; password: string },
 ): Promise<LoginResult> {
   const attempt = {
@@ -41,22 +42,21 @@ export async function login(
     method: 'password',
     now: runtime.ctx.clock.now().toISOString(),
   };
-  await reserveIpOrRefuse(runtime, request, attempt);
+  await reserveIpOrRefuse(runtime, actor, attempt);
   const user = await findUserByUsername(runtime.ctx.db, input.username);
-  const refusal = await checkPassword(runtime, request, user, input.password);
+  const refusal = await checkPassword(runtime, actor, user, input.password);
   if (refusal !== null || !user) {
-    if (refusal !== 'recorded')
-      await recordFailure(runtime, request, attempt, user, refusal ?? 'unknown_user');
+    if (refusal !== 'recorded') await recordFailure(runtime, actor, attempt, user, refusal ?? 'unknown_user');
     throw loginFailed();
   }
-  await releaseIpAttempt(runtime.ctx.db, originOf(request).ip);
-  return inTransaction(runtime.ctx.db, (trx) => signIn(trx, runtime, request, user, attempt));
+  await releaseIpAttempt(runtime.ctx.db, originOf(actor).ip);
+  return inTransaction(runtime.ctx.db, (trx) => signIn(trx, runtime, actor, user, attempt));
 }
 
 /** null: the password is right and the account may sign in; otherwise why not. */
 async function checkPassword(
-  runtime: IdentityRuntime,
-  request: FastifyRequest,
+  runtime: IdentityDeps,
+  actor: Actor,
   user: UserRow | undefined,
   password: string,
 ): Promise<string | null> {
@@ -64,7 +64,7 @@ async function checkPassword(
     await runtime.hasher.verifyDummy(password);
     return user ? 'no_password' : 'unknown_user';
   }
-  const verdict = await verifySecret(runtime, request, {
+  const verdict = await verifySecret(runtime, actor, {
     user,
     kind: 'password',
     secret: password,
@@ -75,14 +75,14 @@ async function checkPassword(
 }
 
 async function recordFailure(
-  runtime: IdentityRuntime,
-  request: FastifyRequest,
+  runtime: IdentityDeps,
+  actor: Actor,
   attempt: Attempt,
   user: UserRow | undefined,
   reason: string,
 ): Promise<void> {
   await inTransaction(runtime.ctx.db, (trx) =>
-    recordAttempt(trx, request, { ...attempt, userId: user?.id ?? null, result: 'failure', reason }),
+    recordAttempt(trx, actor, { ...attempt, userId: user?.id ?? null, result: 'failure', reason }),
   );
 }
 
@@ -90,14 +90,14 @@ async function recordFailure(
  * Per-IP throttling: each attempt from an address is counted first; past
  * LOGIN_IP_MAX_FAILURES in the window the answer is 429 with Retry-After (and is logged).
  */
-async function reserveIpOrRefuse(runtime: IdentityRuntime, request: FastifyRequest, attempt: Attempt) {
+async function reserveIpOrRefuse(runtime: IdentityDeps, actor: Actor, attempt: Attempt) {
   const { db } = runtime.ctx;
-  const ip = originOf(request).ip;
+  const ip = originOf(actor).ip;
   const windowMinutes = runtime.settings.ipWindowMinutes;
   const windowStart = plusMinutes(attempt.now, -windowMinutes);
   const max = runtime.settings.ipMaxFailures;
   if (await reserveIpAttempt(db, { ip, now: attempt.now, windowStart, max })) return;
-  await recordFailure(runtime, request, attempt, undefined, 'ip_throttled');
+  await recordFailure(runtime, actor, attempt, undefined, 'ip_throttled');
   const started = (await ipWindowStart(db, ip)) ?? attempt.now;
   const retryAfterSeconds = Math.max(
     1,
@@ -111,8 +111,8 @@ async function reserveIpOrRefuse(runtime: IdentityRuntime, request: FastifyReque
 /** The password was right: ask for a second factor when one is due, else open a session. */
 async function signIn(
   trx: Trx,
-  runtime: IdentityRuntime,
-  request: FastifyRequest,
+  runtime: IdentityDeps,
+  actor: Actor,
   user: UserRow,
   attempt: Attempt,
 ): Promise<LoginResult> {
@@ -122,7 +122,7 @@ async function signIn(
   const authz = await userAuthz(runtime, { id: user.id, departmentId: user.department_id }, version, trx);
   const challenge = await createLoginChallenge(trx, runtime, user, authz.mfaRequired);
   if (challenge) {
-    await recordAttempt(trx, request, {
+    await recordAttempt(trx, actor, {
       ...attempt,
       userId: user.id,
       result: 'challenge',
@@ -131,17 +131,17 @@ async function signIn(
     return { kind: 'mfa', challenge };
   }
   await updateUser(trx, user.id, { last_login_at: attempt.now, failed_attempts: 0, locked_until: null });
-  await recordAttempt(trx, request, { ...attempt, userId: user.id, result: 'success', reason: null });
+  await recordAttempt(trx, actor, { ...attempt, userId: user.id, result: 'success', reason: null });
   const tokens = await openSession(trx, runtime, {
     userId: user.id,
     authMethod: 'password',
     mfaVerified: false,
-    origin: originOf(request),
+    origin: originOf(actor),
   });
   return { kind: 'tokens', tokens, mustChangePassword: mustChange, mfaEnrolmentRequired: authz.mfaRequired };
 }
 
-function isExpired(runtime: IdentityRuntime, user: UserRow, now: string): boolean {
+function isExpired(runtime: IdentityDeps, user: UserRow, now: string): boolean {
   const maxAge = runtime.settings.passwordMaxAgeDays;
   if (maxAge <= 0 || !user.password_changed_at) return false;
   return plusMinutes(user.password_changed_at, maxAge * 24 * 60) <= now;
@@ -151,17 +151,17 @@ function isExpired(runtime: IdentityRuntime, user: UserRow, now: string): boolea
  * A sign-in refused before it reached `login` because its text was not valid Unicode: still
  * an attempt, so it is logged and counted against the client's address.
  */
-export async function recordRefusedLogin(runtime: IdentityRuntime, request: FastifyRequest): Promise<void> {
-  const body = request.body as { username?: unknown } | undefined;
-  const raw = typeof body?.username === 'string' ? body.username : '';
+export async function recordRefusedLogin(runtime: IdentityDeps, actor: Actor, body: unknown): Promise<void> {
+  const given = (body as { username?: unknown } | undefined)?.username;
+  const raw = typeof given === 'string' ? given : '';
   const username = raw.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
   const now = runtime.ctx.clock.now().toISOString();
-  const ip = originOf(request).ip;
+  const ip = originOf(actor).ip;
   await reserveIpAttempt(runtime.ctx.db, {
     ip,
     now,
     windowStart: plusMinutes(now, -runtime.settings.ipWindowMinutes),
     max: runtime.settings.ipMaxFailures,
   });
-  await recordFailure(runtime, request, { username, method: 'password', now }, undefined, 'invalid_input');
+  await recordFailure(runtime, actor, { username, method: 'password', now }, undefined, 'invalid_input');
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError, forbidden } from '../../../platform/errors.js';
-import { principalOf } from '../../../platform/http/access.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
-import { revokeUserSessions } from '../sessions/session.repository.js';
-import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { endAllSessions } from '../sessions/session.service.js';
 import { typed } from '../shared/typed-app.js';
 import { done } from './auth.schemas.js';
 
@@ -17,9 +16,9 @@ import { done } from './auth.schemas.js';
  * send the header keep the body transport unchanged. The custom header also forces a CORS
  * preflight, so another site cannot make a browser refresh on its behalf.
  */
-export const refreshTransportHeader = 'x-refresh-transport';
-export const refreshCookieName = 'signx_refresh';
-export const refreshCookiePath = '/api/v1/auth/refresh';
+const refreshTransportHeader = 'x-refresh-transport';
+const refreshCookieName = 'signx_refresh';
+const refreshCookiePath = '/api/v1/auth/refresh';
 
 const refreshUrl = refreshCookiePath;
 const logoutUrls = new Set(['/api/v1/auth/logout', '/api/v1/auth/logout/all']);
@@ -31,7 +30,7 @@ type TokenHolder = { refresh_token?: unknown; tokens?: { refresh_token?: unknown
  * are callback hooks (none waits), so the requests that never ask for the cookie, nearly
  * all of them, pay one header lookup each and no promise.
  */
-export function installRefreshCookie(api: FastifyInstance, runtime: IdentityRuntime): void {
+export function installRefreshCookie(api: FastifyInstance, runtime: IdentityDeps): void {
   const maxAge = runtime.settings.refreshTokenDays * 24 * 60 * 60;
   api.addHook('preValidation', (request, _reply, done) => {
     if (!wantsCookie(request) || request.routeOptions.url !== refreshUrl) return done();
@@ -62,8 +61,8 @@ export function installRefreshCookie(api: FastifyInstance, runtime: IdentityRunt
 }
 
 /** POST /auth/logout/all: ends every session of the caller (all devices), then the cookie. */
-export async function logoutEverywhereRoute(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
-  const { db, clock } = runtime.ctx;
+export async function logoutEverywhereRoute(api: FastifyInstance, runtime: IdentityDeps): Promise<void> {
+  const { db } = runtime.ctx;
   typed(api).post(
     '/auth/logout/all',
     {
@@ -78,15 +77,7 @@ export async function logoutEverywhereRoute(api: FastifyInstance, runtime: Ident
       const principal = principalOf(request);
       const userId = principal.userId;
       if (principal.kind !== 'user' || !userId) throw forbidden('Only a signed-in user can sign out');
-      await inTransaction(db, async (trx) => {
-        const ended = await revokeUserSessions(trx, userId, clock.now().toISOString(), 'logout_all');
-        await recordIdentity(trx, request, {
-          action: identityEvents.logout,
-          entityType: 'user',
-          entityId: userId,
-          details: { everywhere: true, sessions: ended },
-        });
-      });
+      await inTransaction(db, (trx) => endAllSessions(trx, runtime, actorOf(request), userId));
       return ok({ done: true });
     },
   );
@@ -102,7 +93,7 @@ function setCookie(reply: FastifyReply, value: string, maxAgeSeconds: number): v
 }
 
 /** One cookie's value from a Cookie header; refresh tokens are URL-safe, so no decoding. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
+function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return rest.join('=') || undefined;

@@ -1,9 +1,9 @@
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../../platform/actor.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { invalid, notFound } from '../../../platform/errors.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { consumeEmailCode } from '../mfa/email-code.service.js';
 import { useRecoveryCode, verifyTotp } from '../mfa/totp.service.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { plusMinutes } from '../shared/secrets.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import {
@@ -41,8 +41,8 @@ export interface SecretCheck {
 export type SecretVerdict = { ok: true } | { ok: false; reason: 'locked_out' | `wrong_${SecretKind}` };
 
 export async function verifySecret(
-  runtime: IdentityRuntime,
-  request: FastifyRequest,
+  runtime: IdentityDeps,
+  actor: Actor,
   check: SecretCheck,
 ): Promise<SecretVerdict> {
   const { db, clock } = runtime.ctx;
@@ -52,7 +52,7 @@ export async function verifySecret(
   if (!counted) {
     // Same work as a real check, so the answer's timing does not reveal the lockout.
     if (check.kind === 'password') await runtime.hasher.verifyDummy(check.secret);
-    await recordFailure(runtime, request, check, 'locked_out', now);
+    await recordFailure(runtime, actor, check, 'locked_out', now);
     return { ok: false, reason: 'locked_out' };
   }
   if (await evaluate(runtime, check)) {
@@ -65,11 +65,11 @@ export async function verifySecret(
     lockedUntil: plusMinutes(now, lockoutMinutes),
   });
   const reason = `wrong_${check.kind}` as const;
-  await recordFailure(runtime, request, check, reason, now);
+  await recordFailure(runtime, actor, check, reason, now);
   return { ok: false, reason };
 }
 
-async function evaluate(runtime: IdentityRuntime, check: SecretCheck): Promise<boolean> {
+async function evaluate(runtime: IdentityDeps, check: SecretCheck): Promise<boolean> {
   const { user, secret } = check;
   if (check.kind === 'password')
     return user.password_hash ? runtime.hasher.verify(user.password_hash, secret) : false;
@@ -83,14 +83,14 @@ async function evaluate(runtime: IdentityRuntime, check: SecretCheck): Promise<b
 }
 
 async function recordFailure(
-  runtime: IdentityRuntime,
-  request: FastifyRequest,
+  runtime: IdentityDeps,
+  actor: Actor,
   check: SecretCheck,
   reason: string,
   now: string,
 ): Promise<void> {
   await inTransaction(runtime.ctx.db, (trx) =>
-    recordAttempt(trx, request, {
+    recordAttempt(trx, actor, {
       userId: check.user.id,
       username: check.user.username,
       method: check.method,
@@ -106,13 +106,13 @@ async function recordFailure(
  * binding, recovery codes and email change); a wrong password is a 400 on `field`.
  */
 export async function verifiedUser(
-  runtime: IdentityRuntime,
-  request: FastifyRequest,
+  runtime: IdentityDeps,
+  actor: Actor,
   input: { userId: string; password: string; method: string; field: string },
 ): Promise<UserRow> {
   const user = await findUserById(runtime.ctx.db, input.userId);
   if (!user) throw notFound('User');
-  const verdict = await verifySecret(runtime, request, {
+  const verdict = await verifySecret(runtime, actor, {
     user,
     kind: 'password',
     secret: input.password,

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
+import { departmentLinks, departmentOfUser } from './departments.repository.js';
 
 /**
  * "The department head N levels up" for the approval engine. Level 1 is the head of the
@@ -12,19 +13,10 @@ export async function departmentHeadAbove(
 ): Promise<{ userId: string; departmentId: string } | null> {
   if (!Number.isInteger(input.levels) || input.levels < 1)
     throw new Error('levels must be a positive integer');
-  const user = await db
-    .selectFrom('users')
-    .select('department_id')
-    .where('id', '=', input.userId)
-    .executeTakeFirst();
-  let departmentId = user?.department_id ?? null;
+  let departmentId = await departmentOfUser(db, input.userId);
   let remaining = input.levels;
   for (let guard = 0; departmentId && guard < 64; guard += 1) {
-    const department = await db
-      .selectFrom('departments')
-      .select(['id', 'parent_id', 'head_user_id'])
-      .where('id', '=', departmentId)
-      .executeTakeFirst();
+    const department = await departmentLinks(db, departmentId);
     if (!department) return null;
     const isSelf = department.head_user_id === input.userId;
     if (!isSelf) remaining -= 1;

@@ -1,44 +1,48 @@
-import { sql } from 'kysely';
 import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
-import type { DepartmentsTable } from '../identity.tables.js';
-import { bumpAuthzVersion } from '../roles/user-authz.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { bumpAuthzVersion } from '../roles/roles.repository.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import {
+  type DepartmentRow,
+  deleteDepartmentRow,
+  departmentInUse,
+  departmentsByPath,
+  findDepartment,
+  insertDepartment,
+  movePaths,
+  updateDepartmentRow,
+  userExists,
+} from './departments.repository.js';
 
-export type DepartmentRow = DepartmentsTable;
+export type { DepartmentRow } from './departments.repository.js';
 
 export async function listDepartments(db: DbOrTrx): Promise<DepartmentRow[]> {
-  return db.selectFrom('departments').selectAll().orderBy('path').execute();
+  return departmentsByPath(db);
 }
 
 export async function getDepartment(db: DbOrTrx, id: string): Promise<DepartmentRow> {
-  const row = await db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findDepartment(db, id);
   if (!row) throw notFound('Department');
   return row;
 }
 
 async function assertHead(db: DbOrTrx, userId: string | null | undefined) {
   if (!userId) return;
-  const user = await db.selectFrom('users').select('status').where('id', '=', userId).executeTakeFirst();
-  if (!user) throw invalid('head_user_id', 'No such user');
+  if (!(await userExists(db, userId))) throw invalid('head_user_id', 'No such user');
 }
 
 async function parentPath(db: DbOrTrx, parentId: string | null | undefined): Promise<string> {
   if (!parentId) return '/';
-  const parent = await db
-    .selectFrom('departments')
-    .select('path')
-    .where('id', '=', parentId)
-    .executeTakeFirst();
+  const parent = await findDepartment(db, parentId);
   if (!parent) throw invalid('parent_id', 'No such parent department');
   return parent.path;
 }
 
 export async function createDepartment(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   input: { name: string; parent_id?: string | null | undefined; head_user_id?: string | null | undefined },
 ): Promise<DepartmentRow> {
@@ -54,7 +58,7 @@ export async function createDepartment(
     created_at: now,
     updated_at: now,
   };
-  await trx.insertInto('departments').values(row).execute();
+  await insertDepartment(trx, row);
   await bumpAuthzVersion(trx);
   await recordIdentity(trx, actor, {
     action: identityEvents['department.created'],
@@ -68,7 +72,7 @@ export async function createDepartment(
 /** Renames, re-parents (moving the whole subtree) or sets the head; refuses cycles. */
 export async function updateDepartment(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   id: string,
   changes: {
@@ -85,18 +89,15 @@ export async function updateDepartment(
     const base = await parentPath(trx, changes.parent_id);
     if (base.startsWith(before.path)) throw invalid('parent_id', 'A department cannot move under itself');
     path = `${base}${id}/`;
-    await trx
-      .updateTable('departments')
-      .set({ path: sql`${path} || substr(path, ${before.path.length + 1})` })
-      .where('path', 'like', `${before.path}%`)
-      .execute();
+    await movePaths(trx, before.path, path);
   }
   const after = { ...before, ...changes, path, updated_at: now };
-  await trx
-    .updateTable('departments')
-    .set({ name: after.name, parent_id: after.parent_id, head_user_id: after.head_user_id, updated_at: now })
-    .where('id', '=', id)
-    .execute();
+  await updateDepartmentRow(trx, id, {
+    name: after.name,
+    parent_id: after.parent_id,
+    head_user_id: after.head_user_id,
+    updated_at: now,
+  });
   await bumpAuthzVersion(trx);
   await recordIdentity(trx, actor, {
     action: identityEvents['department.updated'],
@@ -111,24 +112,9 @@ export async function updateDepartment(
 /** Only an empty department (no children, no users, no role refers to it) can be deleted. */
 export async function deleteDepartment(trx: Trx, actor: Actor, id: string): Promise<void> {
   const before = await getDepartment(trx, id);
-  const child = await trx
-    .selectFrom('departments')
-    .select('id')
-    .where('parent_id', '=', id)
-    .executeTakeFirst();
-  const member = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('department_id', '=', id)
-    .executeTakeFirst();
-  const role = await trx
-    .selectFrom('role_departments')
-    .select('role_id')
-    .where('department_id', '=', id)
-    .executeTakeFirst();
-  if (child || member || role)
+  if (await departmentInUse(trx, id))
     throw conflict('The department still has sub-departments, users or role scopes');
-  await trx.deleteFrom('departments').where('id', '=', id).execute();
+  await deleteDepartmentRow(trx, id);
   await bumpAuthzVersion(trx);
   await recordIdentity(trx, actor, {
     action: identityEvents['department.deleted'],

@@ -1,9 +1,10 @@
 import type { Trx } from '../../../platform/db/schema.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { sendIdentityMail } from '../shared/identity-mail.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import {
   claimOneTimeCode,
   countCodeAttempt,
+  latestOpenCode,
   replaceOneTimeCode,
 } from '../shared/one-time-codes.repository.js';
 import { hmacHex, newNumericCode, plusMinutes } from '../shared/secrets.js';
@@ -11,7 +12,7 @@ import { hmacHex, newNumericCode, plusMinutes } from '../shared/secrets.js';
 const codeMinutes = 10;
 const maxAttempts = 5;
 
-function codeHash(runtime: IdentityRuntime, code: string): string {
+function codeHash(runtime: IdentityDeps, code: string): string {
   return hmacHex(runtime.totpKey, `email-code:${code}`);
 }
 
@@ -21,7 +22,7 @@ function codeHash(runtime: IdentityRuntime, code: string): string {
  */
 export async function issueEmailCode(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   input: { userId: string; email: string; purpose: string; subject: string },
 ): Promise<{ expires_at: string }> {
   const now = runtime.ctx.clock.now().toISOString();
@@ -44,20 +45,11 @@ export async function issueEmailCode(
 
 export async function consumeEmailCode(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   input: { userId: string; purpose: string; subject: string; code: string },
 ): Promise<boolean> {
   const now = runtime.ctx.clock.now().toISOString();
-  const row = await trx
-    .selectFrom('one_time_codes')
-    .selectAll()
-    .where('user_id', '=', input.userId)
-    .where('purpose', '=', input.purpose)
-    .where('subject', '=', input.subject)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+  const row = await latestOpenCode(trx, input, now);
   if (!row || row.attempts >= maxAttempts) return false;
   if (row.code_hash !== codeHash(runtime, input.code.trim())) {
     await countCodeAttempt(trx, row);

@@ -2,16 +2,16 @@ import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden, invalid } from '../../../platform/errors.js';
-import { principalOf } from '../../../platform/http/access.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
 import { done, expiresAt } from '../auth/auth.schemas.js';
 import { verifiedUser, verifySecret } from '../auth/secret-verifier.service.js';
-import { markSessionMfaVerified } from '../sessions/session.repository.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { markMfaVerified } from '../sessions/session.service.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type TypedApp, typed } from '../shared/typed-app.js';
-import { findUserById, type UserRow } from '../users/users.repository.js';
+import { findUserById, type UserRow } from '../users/users.service.js';
 import { issueEmailCode } from './email-code.service.js';
 import * as s from './mfa.schemas.js';
 import { stepUp } from './step-up.service.js';
@@ -32,13 +32,13 @@ function sessionUser(request: FastifyRequest) {
 
 /** The caller's password, then (when given) a current TOTP code, through the secret verifier. */
 async function provenUser(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   request: FastifyRequest,
   input: { userId: string; password: string; code?: string; method: string },
 ): Promise<UserRow> {
-  const user = await verifiedUser(runtime, request, { ...input, field: 'password' });
+  const user = await verifiedUser(runtime, actorOf(request), { ...input, field: 'password' });
   if (input.code === undefined) return user;
-  const verdict = await verifySecret(runtime, request, {
+  const verdict = await verifySecret(runtime, actorOf(request), {
     user,
     kind: 'totp',
     secret: input.code,
@@ -49,7 +49,7 @@ async function provenUser(
 }
 
 /** /auth/mfa/* for the signed-in user, and /auth/step-up (re-authentication proofs). */
-export async function mfaRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
+export async function mfaRoutes(api: FastifyInstance, runtime: IdentityDeps): Promise<void> {
   const app = typed(api);
   postAuthMfaBindRoute(app, runtime);
   postAuthMfaBindConfirmRoute(app, runtime);
@@ -60,7 +60,7 @@ export async function mfaRoutes(api: FastifyInstance, runtime: IdentityRuntime):
 }
 
 /** POST /auth/mfa/bind */
-function postAuthMfaBindRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaBindRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/mfa/bind',
@@ -78,7 +78,7 @@ function postAuthMfaBindRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/mfa/bind/confirm */
-function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/mfa/bind/confirm',
@@ -89,8 +89,8 @@ function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityRuntime): v
       const codes = await inTransaction(db, async (trx) => {
         const recovery = await confirmTotpBinding(trx, runtime, userId, body.code);
         // The code just proved the new factor: a session restricted to enrolment becomes a full one.
-        await markSessionMfaVerified(trx, sessionId, runtime.ctx.clock.now().toISOString());
-        await recordIdentity(trx, request, {
+        await markMfaVerified(trx, runtime, sessionId);
+        await recordIdentity(trx, actorOf(request), {
           action: identityEvents['mfa.bound'],
           entityType: 'user',
           entityId: userId,
@@ -105,7 +105,7 @@ function postAuthMfaBindConfirmRoute(app: TypedApp, runtime: IdentityRuntime): v
 }
 
 /** POST /auth/mfa/unbind */
-function postAuthMfaUnbindRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaUnbindRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post('/auth/mfa/unbind', { config: signedIn, schema: schema(s.unbindBody, done) }, async (request) => {
     const { userId } = sessionUser(request);
@@ -114,7 +114,7 @@ function postAuthMfaUnbindRoute(app: TypedApp, runtime: IdentityRuntime): void {
     await inTransaction(db, async (trx) => {
       await removeTotp(trx, userId);
       await notifyAccountChange(trx, runtime, user, { change: 'mfa_removed' });
-      await recordIdentity(trx, request, {
+      await recordIdentity(trx, actorOf(request), {
         action: identityEvents['mfa.unbound'],
         entityType: 'user',
         entityId: userId,
@@ -125,7 +125,7 @@ function postAuthMfaUnbindRoute(app: TypedApp, runtime: IdentityRuntime): void {
 }
 
 /** POST /auth/mfa/recovery-codes */
-function postAuthMfaRecoveryCodesRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthMfaRecoveryCodesRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   const now = () => runtime.ctx.clock.now().toISOString();
   app.post(
@@ -143,7 +143,7 @@ function postAuthMfaRecoveryCodesRoute(app: TypedApp, runtime: IdentityRuntime):
       const codes = await inTransaction(db, async (trx) => {
         const fresh = await replaceRecoveryCodes(trx, userId, now());
         await notifyAccountChange(trx, runtime, user, { change: 'recovery_codes_regenerated' });
-        await recordIdentity(trx, request, {
+        await recordIdentity(trx, actorOf(request), {
           action: identityEvents['mfa.recovery_codes_regenerated'],
           entityType: 'user',
           entityId: userId,
@@ -156,19 +156,19 @@ function postAuthMfaRecoveryCodesRoute(app: TypedApp, runtime: IdentityRuntime):
 }
 
 /** POST /auth/step-up */
-function postAuthStepUpRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthStepUpRoute(app: TypedApp, runtime: IdentityDeps): void {
   app.post(
     '/auth/step-up',
     { config: signedIn, schema: schema(s.stepUpBody, s.stepUpResult) },
     async (request) => {
       const session = sessionUser(request);
-      return ok(await stepUp(runtime, request, { ...session, ...request.body }));
+      return ok(await stepUp(runtime, actorOf(request), { ...session, ...request.body }));
     },
   );
 }
 
 /** POST /auth/step-up/email */
-function postAuthStepUpEmailRoute(app: TypedApp, runtime: IdentityRuntime): void {
+function postAuthStepUpEmailRoute(app: TypedApp, runtime: IdentityDeps): void {
   const { db } = runtime.ctx;
   app.post(
     '/auth/step-up/email',

@@ -1,14 +1,13 @@
-import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../platform/app-context.js';
 import { decodeJson } from '../../../platform/db/json-codec.js';
 import type { Trx } from '../../../platform/db/schema.js';
-import { AppError } from '../../../platform/errors.js';
-import { principalOf } from '../../../platform/http/access.js';
+import type { Principal } from '../../../platform/http/access.js';
+import { identityErrors, identityRefusal } from '../identity.errors.js';
 import { findSession, markSessionSigned } from '../sessions/session.repository.js';
 import { claimStepUpProof, findStepUpProof } from './step-up-proof.repository.js';
 
 const notReauthenticated = (message: string) =>
-  new AppError('FORBIDDEN', message, { details: { reason: 'reauthentication_required' } });
+  identityRefusal(identityErrors.REAUTHENTICATION_REQUIRED, message);
 
 /**
  * Consumes a step-up proof of the caller's own, still active session (single use, not
@@ -37,7 +36,7 @@ async function consumeProof(
  * step-up proof (POST /auth/step-up) of the administrator's own session, sent as
  * `X-Step-Up-Proof`. API keys have no session and can never make these changes.
  */
-export async function requireAdministrativeReauthentication(
+async function requireAdministrativeReauthentication(
   trx: Trx,
   ctx: AppContext,
   input: { proof: string | undefined; userId: string | null; sessionId: string | null },
@@ -48,12 +47,21 @@ export async function requireAdministrativeReauthentication(
   return { factors };
 }
 
-/** `requireAdministrativeReauthentication` for the caller of `request` (proof in X-Step-Up-Proof). */
-export async function requireStepUpProofOf(trx: Trx, ctx: AppContext, request: FastifyRequest) {
-  const principal = principalOf(request);
-  const header = request.headers['x-step-up-proof'];
+/** The X-Step-Up-Proof header, when sent (routes hand it to the service). */
+export function stepUpProofHeader(headers: Record<string, unknown>): string | undefined {
+  const value = headers['x-step-up-proof'];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `requireAdministrativeReauthentication` for `principal`'s own session. */
+export async function requireStepUpProof(
+  trx: Trx,
+  ctx: AppContext,
+  principal: Principal,
+  proof: string | undefined,
+) {
   return requireAdministrativeReauthentication(trx, ctx, {
-    proof: typeof header === 'string' ? header : undefined,
+    proof,
     userId: principal.kind === 'user' ? principal.userId : null,
     sessionId: principal.sessionId,
   });

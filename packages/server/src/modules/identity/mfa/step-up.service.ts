@@ -1,10 +1,10 @@
-import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../../platform/actor.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { recordAttempt } from '../auth/login-attempt.js';
 import { verifySecret } from '../auth/secret-verifier.service.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { newSecret, plusMinutes } from '../shared/secrets.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import type { SecondFactorMethod } from './second-factor.js';
@@ -22,16 +22,16 @@ export interface StepUpInput {
  * Re-authentication for a sensitive action: the caller proves one or more secrets again
  * and receives a single-use proof valid for STEP_UP_PROOF_MINUTES, bound to its session.
  */
-export async function stepUp(runtime: IdentityRuntime, request: FastifyRequest, input: StepUpInput) {
+export async function stepUp(runtime: IdentityDeps, actor: Actor, input: StepUpInput) {
   if (!input.password && !input.method)
     throw invalid('password', 'Give the password, a second factor, or both');
   if (input.method && !input.code) throw invalid('code', 'A code is required with a second-factor method');
   const user = await findUserById(runtime.ctx.db, input.userId);
-  const factors = user ? await checkFactors(runtime, request, user, input) : null;
+  const factors = user ? await checkFactors(runtime, actor, user, input) : null;
   if (!user || !factors) throw new AppError('UNAUTHENTICATED', 'Re-authentication failed');
   return inTransaction(runtime.ctx.db, async (trx) => {
     const now = runtime.ctx.clock.now().toISOString();
-    await recordAttempt(trx, request, {
+    await recordAttempt(trx, actor, {
       userId: user.id,
       username: user.username,
       method: `step_up:${factors.join('+')}`,
@@ -39,7 +39,7 @@ export async function stepUp(runtime: IdentityRuntime, request: FastifyRequest, 
       reason: null,
       now,
     });
-    await recordIdentity(trx, request, {
+    await recordIdentity(trx, actor, {
       action: identityEvents['step_up.succeeded'],
       entityType: 'session',
       entityId: input.sessionId,
@@ -61,14 +61,14 @@ export async function stepUp(runtime: IdentityRuntime, request: FastifyRequest, 
 
 /** Each secret given goes through the secret verifier (lockout, login log, audit); all must be right. */
 async function checkFactors(
-  runtime: IdentityRuntime,
-  request: FastifyRequest,
+  runtime: IdentityDeps,
+  actor: Actor,
   user: UserRow,
   input: StepUpInput,
 ): Promise<string[] | null> {
   const factors: string[] = [];
   if (input.password !== undefined) {
-    const verdict = await verifySecret(runtime, request, {
+    const verdict = await verifySecret(runtime, actor, {
       user,
       kind: 'password',
       secret: input.password,
@@ -78,7 +78,7 @@ async function checkFactors(
     factors.push('password');
   }
   if (input.method && input.code) {
-    const verdict = await verifySecret(runtime, request, {
+    const verdict = await verifySecret(runtime, actor, {
       user,
       kind: input.method,
       secret: input.code,

@@ -2,44 +2,45 @@ import { authenticator } from 'otplib';
 import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid } from '../../../platform/errors.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { decryptSecret, encryptSecret, newRecoveryCode, sha256Hex } from '../shared/secrets.js';
+import {
+  advanceTotpStep,
+  confirmTotpFactor,
+  deleteTotp,
+  findTotpFactor,
+  replaceRecoveryCodeHashes,
+  replaceTotpFactor,
+  useRecoveryCodeHash,
+} from './totp.repository.js';
 
 const stepSeconds = 30;
 const recoveryCodeCount = 10;
 
-function totpAt(runtime: IdentityRuntime) {
+function totpAt(runtime: IdentityDeps) {
   return authenticator.clone({ epoch: runtime.ctx.clock.now().getTime(), window: 1, step: stepSeconds });
 }
 
 export async function hasTotp(db: DbOrTrx, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('totp_factors')
-    .select('confirmed_at')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const row = await findTotpFactor(db, userId);
   return Boolean(row?.confirmed_at);
 }
 
 /** Step 1 of binding: a new secret (stored encrypted, unconfirmed) and its otpauth:// URI. */
 export async function startTotpBinding(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   user: { id: string; username: string },
 ) {
   if (await hasTotp(trx, user.id)) throw conflict('An authenticator is already bound; unbind it first');
   const secret = authenticator.generateSecret(20);
-  await trx.deleteFrom('totp_factors').where('user_id', '=', user.id).execute();
-  await trx
-    .insertInto('totp_factors')
-    .values({
-      user_id: user.id,
-      secret_encrypted: encryptSecret(runtime.totpKey, secret),
-      confirmed_at: null,
-      last_step: 0,
-      created_at: runtime.ctx.clock.now().toISOString(),
-    })
-    .execute();
+  await replaceTotpFactor(trx, {
+    user_id: user.id,
+    secret_encrypted: encryptSecret(runtime.totpKey, secret),
+    confirmed_at: null,
+    last_step: 0,
+    created_at: runtime.ctx.clock.now().toISOString(),
+  });
   return { secret, otpauth_uri: authenticator.keyuri(user.username, 'SignX', secret) };
 }
 
@@ -49,71 +50,45 @@ export async function startTotpBinding(
  */
 export async function verifyTotp(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   userId: string,
   code: string,
   options: { pending?: boolean } = {},
 ): Promise<boolean> {
-  const factor = await trx
-    .selectFrom('totp_factors')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const factor = await findTotpFactor(trx, userId);
   if (!factor || Boolean(factor.confirmed_at) === Boolean(options.pending)) return false;
   const totp = totpAt(runtime);
   const delta = totp.checkDelta(code, decryptSecret(runtime.totpKey, factor.secret_encrypted));
   if (delta === null) return false;
   const step = Math.floor(runtime.ctx.clock.now().getTime() / 1000 / stepSeconds) + delta;
-  const updated = await trx
-    .updateTable('totp_factors')
-    .set({ last_step: step })
-    .where('user_id', '=', userId)
-    .where('last_step', '<', step)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  return advanceTotpStep(trx, userId, step);
 }
 
 /** Step 2 of binding: a valid code confirms the secret; returns recovery codes (shown once). */
-export async function confirmTotpBinding(trx: Trx, runtime: IdentityRuntime, userId: string, code: string) {
+export async function confirmTotpBinding(trx: Trx, runtime: IdentityDeps, userId: string, code: string) {
   if (!(await verifyTotp(trx, runtime, userId, code, { pending: true })))
     throw invalid('code', 'The code is not valid; check the authenticator’s clock and try again');
   const now = runtime.ctx.clock.now().toISOString();
-  await trx.updateTable('totp_factors').set({ confirmed_at: now }).where('user_id', '=', userId).execute();
+  await confirmTotpFactor(trx, userId, now);
   return replaceRecoveryCodes(trx, userId, now);
 }
 
 export async function replaceRecoveryCodes(trx: Trx, userId: string, now: string): Promise<string[]> {
-  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
   const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
-  await trx
-    .insertInto('recovery_codes')
-    .values(
-      codes.map((c) => ({
-        id: newId(),
-        user_id: userId,
-        code_hash: sha256Hex(c),
-        used_at: null,
-        created_at: now,
-      })),
-    )
-    .execute();
+  await replaceRecoveryCodeHashes(
+    trx,
+    userId,
+    codes.map((c) => ({ id: newId(), code_hash: sha256Hex(c) })),
+    now,
+  );
   return codes;
 }
 
 /** A recovery code works once. */
 export async function useRecoveryCode(trx: Trx, userId: string, code: string, now: string): Promise<boolean> {
-  const result = await trx
-    .updateTable('recovery_codes')
-    .set({ used_at: now })
-    .where('user_id', '=', userId)
-    .where('code_hash', '=', sha256Hex(code.trim().toLowerCase()))
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return useRecoveryCodeHash(trx, userId, sha256Hex(code.trim().toLowerCase()), now);
 }
 
 export async function removeTotp(trx: Trx, userId: string): Promise<boolean> {
-  const result = await trx.deleteFrom('totp_factors').where('user_id', '=', userId).executeTakeFirst();
-  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-  return Number(result.numDeletedRows) > 0;
+  return deleteTotp(trx, userId);
 }

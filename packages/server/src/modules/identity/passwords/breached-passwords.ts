@@ -20,7 +20,7 @@ const prime = 0x01000193;
 const fold = (a: number, b: number) => (a >>> 0) * 2 ** 21 + ((b >>> 0) >>> 11);
 
 /** FNV-1a over UTF-16 code units, twice with different offsets, folded into 53 bits. */
-export function hash53(text: string): number {
+function hash53(text: string): number {
   let a = offsetA;
   let b = offsetB;
   for (let i = 0; i < text.length; i += 1) {

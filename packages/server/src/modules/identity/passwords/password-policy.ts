@@ -18,11 +18,11 @@ export interface PasswordPolicy {
   minLength: number;
 }
 
-export const maxPasswordLength = 256;
+const maxPasswordLength = 256;
 const asvsMinLength = 12;
 
 /** The shortest password the policy accepts. */
-export function effectiveMinLength(policy: PasswordPolicy): number {
+function effectiveMinLength(policy: PasswordPolicy): number {
   return policy.profile === 'asvs' ? Math.max(asvsMinLength, policy.minLength) : policy.minLength;
 }
 

@@ -1,13 +1,18 @@
 import type { Trx } from '../../../platform/db/schema.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { revokeUserSessions } from '../sessions/session.repository.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import { sendIdentityMail } from '../shared/identity-mail.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
-import { claimOneTimeCode, replaceOneTimeCode } from '../shared/one-time-codes.repository.js';
+import {
+  claimOneTimeCode,
+  codeByHash,
+  recentOpenCode,
+  replaceOneTimeCode,
+} from '../shared/one-time-codes.repository.js';
 import { passwordLink } from '../shared/password-link.js';
 import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
-import { findUserById, type UserRow } from '../users/users.repository.js';
+import { findUserById, findUserByUsername, type UserRow } from '../users/users.repository.js';
 import { resetTokenInvalid, storePassword } from './password.service.js';
 
 const linkMinutes = 60;
@@ -20,7 +25,7 @@ const linkMinutes = 60;
  */
 export async function sendPasswordLink(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   user: UserRow,
   reason: 'forgot' | 'admin_reset' | 'welcome',
@@ -57,30 +62,18 @@ export async function sendPasswordLink(
 
 /** A self-service link sent in the last minute (answered instead of mailing again). */
 async function recentLink(trx: Trx, userId: string, now: string) {
-  return trx
-    .selectFrom('one_time_codes')
-    .select('expires_at')
-    .where('user_id', '=', userId)
-    .where('purpose', '=', 'password_reset')
-    .where('used_at', 'is', null)
-    .where('created_at', '>', plusMinutes(now, -1))
-    .executeTakeFirst();
+  return recentOpenCode(trx, userId, 'password_reset', plusMinutes(now, -1));
 }
 
 /** Sets a password from a reset link; the link works once and every session of the user ends. */
 export async function resetWithToken(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   input: { token: string; password: string },
 ): Promise<void> {
   const now = runtime.ctx.clock.now().toISOString();
-  const row = await trx
-    .selectFrom('one_time_codes')
-    .selectAll()
-    .where('code_hash', '=', sha256Hex(input.token))
-    .where('purpose', '=', 'password_reset')
-    .executeTakeFirst();
+  const row = await codeByHash(trx, sha256Hex(input.token), 'password_reset');
   if (!row || row.used_at || row.expires_at <= now) throw resetTokenInvalid();
   const user = await findUserById(trx, row.user_id);
   if (!user || user.status === 'disabled') throw resetTokenInvalid();
@@ -95,4 +88,10 @@ export async function resetWithToken(
   });
   if (row.subject !== 'welcome')
     await notifyAccountChange(trx, runtime, user, { change: 'password_changed' });
+}
+
+/** Forgotten password: a link goes to the account's address; an unknown name changes nothing. */
+export async function requestPasswordReset(trx: Trx, runtime: IdentityDeps, actor: Actor, username: string) {
+  const user = await findUserByUsername(trx, username);
+  if (user) await sendPasswordLink(trx, runtime, actor, user, 'forgot');
 }

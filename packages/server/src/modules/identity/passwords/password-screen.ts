@@ -65,7 +65,7 @@ export interface PasswordContext {
 }
 
 /** Lower-case words of at least three letters from the username, name, email local part, and "signx". */
-export function contextWords(context: PasswordContext): string[] {
+function contextWords(context: PasswordContext): string[] {
   const words = new Set(['signx']);
   const local = context.email?.split('@')[0] ?? '';
   for (const source of [context.username ?? '', context.fullName ?? '', local]) {

@@ -1,15 +1,20 @@
 import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { AppError, invalid } from '../../../platform/errors.js';
-import { revokeUserSessions } from '../sessions/session.repository.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { revokeOtherSessions, revokeUserSessions } from '../sessions/session.repository.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
-import { recentPasswordHashes, type UserRow, updateUser } from '../users/users.repository.js';
+import {
+  insertPasswordHistory,
+  recentPasswordHashes,
+  type UserRow,
+  updateUser,
+} from '../users/users.repository.js';
 import { assertPasswordAllowed, type PasswordPolicy } from './password-policy.js';
 
 /** The configured password rules (PASSWORD_PROFILE, PASSWORD_MIN_LENGTH). */
-export function passwordPolicyOf(runtime: IdentityRuntime): PasswordPolicy {
+export function passwordPolicyOf(runtime: IdentityDeps): PasswordPolicy {
   return { profile: runtime.settings.passwordProfile, minLength: runtime.settings.passwordMinLength };
 }
 
@@ -19,7 +24,7 @@ export function passwordPolicyOf(runtime: IdentityRuntime): PasswordPolicy {
  */
 export async function storePassword(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   user: UserRow,
   password: string,
   options: { mustChange: boolean; field?: string },
@@ -45,10 +50,7 @@ export async function storePassword(
     locked_until: null,
     updated_at: now,
   });
-  await trx
-    .insertInto('password_history')
-    .values({ id: newId(), user_id: user.id, password_hash: hashed, created_at: now })
-    .execute();
+  await insertPasswordHistory(trx, { id: newId(), user_id: user.id, password_hash: hashed, created_at: now });
 }
 
 /**
@@ -57,7 +59,7 @@ export async function storePassword(
  */
 export async function changeOwnPassword(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   input: { user: UserRow; sessionId: string | null; current: string; next: string },
 ): Promise<void> {
@@ -66,30 +68,18 @@ export async function changeOwnPassword(
     throw invalid('new_password', 'The new password must differ from the current one');
   await storePassword(trx, runtime, user, input.next, { mustChange: false });
   const now = runtime.ctx.clock.now().toISOString();
-  const others = await trx
-    .selectFrom('user_sessions')
-    .select('id')
-    .where('user_id', '=', user.id)
-    .where('revoked_at', 'is', null)
-    .execute();
-  const ids = others.map((s) => s.id).filter((id) => id !== input.sessionId);
-  if (ids.length > 0)
-    await trx
-      .updateTable('user_sessions')
-      .set({ revoked_at: now, revoke_reason: 'password_changed' })
-      .where('id', 'in', ids)
-      .execute();
+  const ended = await revokeOtherSessions(trx, user.id, input.sessionId, now, 'password_changed');
   await recordIdentity(trx, actor, {
     action: identityEvents['password.changed'],
     entityType: 'user',
     entityId: user.id,
-    details: { other_sessions_ended: ids.length },
+    details: { other_sessions_ended: ended },
   });
   await notifyAccountChange(trx, runtime, user, { change: 'password_changed' });
 }
 
 /** Invalidates the current password and every session (admin reset; the user sets a new one by link). */
-export async function invalidatePassword(trx: Trx, runtime: IdentityRuntime, userId: string): Promise<void> {
+export async function invalidatePassword(trx: Trx, runtime: IdentityDeps, userId: string): Promise<void> {
   const now = runtime.ctx.clock.now().toISOString();
   await updateUser(trx, userId, { password_hash: null, must_change_password: 1, updated_at: now });
   await revokeUserSessions(trx, userId, now, 'password_reset');

@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import type { RolesTable } from '../identity.tables.js';
 import { declaredPermissions } from './permission-catalogue.js';
+import { loadAuthzRows } from './roles.repository.js';
 import { ruleGrants } from './system-roles.js';
 
 /**
@@ -26,12 +27,7 @@ export interface AuthzSnapshot {
 }
 
 export async function loadSnapshot(db: DbOrTrx, version: number): Promise<AuthzSnapshot> {
-  const [roles, grants, customs, departments] = await Promise.all([
-    db.selectFrom('roles').selectAll().execute(),
-    db.selectFrom('role_permissions').selectAll().execute(),
-    db.selectFrom('role_departments').selectAll().execute(),
-    db.selectFrom('departments').select(['id', 'path', 'parent_id', 'head_user_id']).execute(),
-  ]);
+  const { roles, grants, customs, departments } = await loadAuthzRows(db);
   const nodes = new Map<string, RoleNode>();
   for (const r of roles)
     nodes.set(r.id, {

@@ -1,9 +1,9 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { forbidden, invalid } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { rolePermissions } from './authz-snapshot.js';
-import { readAuthzVersion, snapshotAt } from './user-authz.js';
+import { currentSnapshot } from './user-authz.js';
 
 /**
  * No privilege escalation: a caller may grant a role (to a user, or as a parent of a role)
@@ -11,13 +11,13 @@ import { readAuthzVersion, snapshotAt } from './user-authz.js';
  */
 export async function roleIdsGrantableBy(
   db: DbOrTrx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   principal: Principal,
   roleCodes: string[],
   field = 'roles',
 ): Promise<string[]> {
   if (roleCodes.length === 0) return [];
-  const snapshot = await snapshotAt(runtime, await readAuthzVersion(db), db);
+  const snapshot = await currentSnapshot(runtime, db);
   const byCode = new Map([...snapshot.roles.values()].map((r) => [r.code, r.id]));
   const ids: string[] = [];
   for (const code of roleCodes) {

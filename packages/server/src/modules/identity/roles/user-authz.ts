@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
-import { cacheSlot, type IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { userRoleIds } from '../users/users.repository.js';
 import {
   type AuthzSnapshot,
   departmentTree,
@@ -9,6 +10,7 @@ import {
 } from './authz-snapshot.js';
 import { syncCatalogue } from './catalogue-sync.js';
 import type { DataScope } from './data-scope.js';
+import { readAuthzVersion } from './roles.repository.js';
 
 /** What a user may do and see, resolved from its roles (cached per process per authz version). */
 export interface UserAuthz {
@@ -18,44 +20,23 @@ export interface UserAuthz {
   mfaRequired: boolean;
 }
 
-interface AuthzCache {
+/** The per-process authorization cache (kept in IdentityDeps.caches.authz). */
+export interface AuthzCache {
   snapshot: AuthzSnapshot | null;
   loading: Promise<AuthzSnapshot> | null;
   users: Map<string, { version: number; departmentId: string | null; authz: UserAuthz }>;
   synced: Promise<void> | null;
 }
 
-function authzCache(runtime: IdentityRuntime): AuthzCache {
-  return cacheSlot(runtime, 'authz', () => ({
-    snapshot: null,
-    loading: null,
-    users: new Map(),
-    synced: null,
-  }));
-}
+const authzCache = (runtime: IdentityDeps): AuthzCache => runtime.caches.authz;
 
-export async function readAuthzVersion(db: DbOrTrx): Promise<number> {
-  const row = await db
-    .selectFrom('identity_state')
-    .select('authz_version')
-    .where('id', '=', 1)
-    .executeTakeFirst();
-  return Number(row?.authz_version ?? 0);
-}
+const seedOptions = (runtime: IdentityDeps) => ({ mfaRequired: runtime.settings.mfaRequiredDefault });
 
-/** Makes every process reload roles and permissions before its next authorization decision. */
-export async function bumpAuthzVersion(db: DbOrTrx): Promise<void> {
-  await db
-    .updateTable('identity_state')
-    .set((eb) => ({ authz_version: eb('authz_version', '+', 1) }))
-    .where('id', '=', 1)
-    .execute();
-}
-
-const seedOptions = (runtime: IdentityRuntime) => ({ mfaRequired: runtime.settings.mfaRequiredDefault });
-
-/** Ensures the permission catalogue and seed roles exist (once per process). */
-export function ensureCatalogue(runtime: IdentityRuntime): Promise<void> {
+/**
+ * Ensures the permission catalogue and seed roles exist (once per process): run when the
+ * app starts and before the first administrator is created, never by a read.
+ */
+export function ensureCatalogue(runtime: IdentityDeps): Promise<void> {
   const cache = authzCache(runtime);
   cache.synced ??= syncCatalogue(
     runtime.ctx.db,
@@ -73,18 +54,14 @@ export function ensureCatalogue(runtime: IdentityRuntime): Promise<void> {
  * connection); a snapshot read inside a transaction is never cached, because that
  * transaction might still roll back a change it made under a new version number.
  */
-export async function snapshotAt(
-  runtime: IdentityRuntime,
+async function snapshotAt(
+  runtime: IdentityDeps,
   version: number,
   db: DbOrTrx = runtime.ctx.db,
 ): Promise<AuthzSnapshot> {
   const cache = authzCache(runtime);
   if (cache.snapshot && cache.snapshot.version === version) return cache.snapshot;
-  if (db.isTransaction) {
-    await syncCatalogue(db, runtime.ctx.clock.now().toISOString(), seedOptions(runtime));
-    return loadSnapshot(db, version);
-  }
-  await ensureCatalogue(runtime);
+  if (db.isTransaction) return loadSnapshot(db, version);
   cache.loading ??= loadSnapshot(db, version).finally(() => {
     cache.loading = null;
   });
@@ -96,9 +73,17 @@ export async function snapshotAt(
   return snapshot.version === version ? snapshot : snapshotAt(runtime, version, db);
 }
 
+/** The snapshot at the version the database holds now (inside a transaction: never cached). */
+export async function currentSnapshot(
+  runtime: IdentityDeps,
+  db: DbOrTrx = runtime.ctx.db,
+): Promise<AuthzSnapshot> {
+  return snapshotAt(runtime, await readAuthzVersion(db), db);
+}
+
 /** The authorization of `userId` at `version` (the version the caller just read with the session). */
 export async function userAuthz(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   user: { id: string; departmentId: string | null },
   version: number,
   db: DbOrTrx = runtime.ctx.db,
@@ -107,9 +92,7 @@ export async function userAuthz(
   const hit = cache.users.get(user.id);
   if (hit && hit.version === version && hit.departmentId === user.departmentId) return hit.authz;
   const snapshot = await snapshotAt(runtime, version, db);
-  const roleIds = (
-    await db.selectFrom('user_roles').select('role_id').where('user_id', '=', user.id).execute()
-  ).map((r) => r.role_id);
+  const roleIds = await userRoleIds(db, user.id);
   const authz = resolveAuthz(snapshot, roleIds, user);
   if (!db.isTransaction && cache.snapshot === snapshot)
     cache.users.set(user.id, { version, departmentId: user.departmentId, authz });

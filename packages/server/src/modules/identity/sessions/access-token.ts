@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { newId } from '../../../platform/db/ids.js';
-import { cacheSlot, type IdentityRuntime } from '../shared/identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 
 /**
  * Access tokens: HS256 JWTs (key from the keyring, never in the database) naming the user
@@ -19,7 +19,7 @@ const audience = 'signx-api';
 const cacheLimit = 20_000;
 
 export async function signAccessToken(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   claims: { userId: string; sessionId: string },
 ): Promise<{ token: string; expiresIn: number }> {
   const now = Math.floor(runtime.ctx.clock.now().getTime() / 1000);
@@ -41,11 +41,8 @@ export async function signAccessToken(
  * process (the token string is the key, so a forged token never hits the cache); expiry is
  * re-checked against the clock on every call.
  */
-export async function verifyAccessToken(
-  runtime: IdentityRuntime,
-  token: string,
-): Promise<AccessClaims | null> {
-  const cache = cacheSlot(runtime, 'access-tokens', () => new Map<string, AccessClaims>());
+export async function verifyAccessToken(runtime: IdentityDeps, token: string): Promise<AccessClaims | null> {
+  const cache = runtime.caches.accessTokens;
   const nowSeconds = runtime.ctx.clock.now().getTime() / 1000;
   const cached = cache.get(token);
   if (cached) return cached.exp > nowSeconds ? cached : null;

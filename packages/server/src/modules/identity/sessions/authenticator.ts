@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
 import { authenticateApiKey } from '../api-keys/api-key-auth.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { identityErrors, identityRefusal } from '../identity.errors.js';
 import { userAuthz } from '../roles/user-authz.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { plusMinutes } from '../shared/secrets.js';
 import { verifyAccessToken } from './access-token.js';
 import { attachDetails } from './principal-details.js';
@@ -21,9 +21,6 @@ const restrictedSessionRoutes = new Set([
   '/api/v1/auth/mfa/bind/confirm',
 ]);
 
-function restriction(reason: string, message: string) {
-  return new AppError('FORBIDDEN', message, { details: { reason } });
-}
 /** last_seen_at is written at most this often (a write per request would cost more than the read). */
 const touchEveryMs = 60_000;
 
@@ -33,7 +30,7 @@ const touchEveryMs = 60_000;
  * and its user is active: one primary-key read per request, with roles and permissions
  * resolved from the per-process authorization cache.
  */
-export function createAuthenticator(runtime: IdentityRuntime) {
+export function createAuthenticator(runtime: IdentityDeps) {
   return async (request: FastifyRequest): Promise<Principal | null> => {
     const apiKey = request.headers['x-api-key'];
     if (typeof apiKey === 'string') return authenticateApiKey(runtime, apiKey);
@@ -47,15 +44,18 @@ export function createAuthenticator(runtime: IdentityRuntime) {
     if (!(await isUsable(runtime, claims.sessionId, session, now))) return null;
     const isOpenRoute = restrictedSessionRoutes.has(request.routeOptions.url ?? '');
     if (session.must_change_password === 1 && !isOpenRoute)
-      throw restriction('password_change_required', 'You must change your password before continuing');
+      throw identityRefusal(
+        identityErrors.PASSWORD_CHANGE_REQUIRED,
+        'You must change your password before continuing',
+      );
     const authz = await userAuthz(
       runtime,
       { id: session.user_id, departmentId: session.department_id },
       session.authz_version,
     );
     if (authz.mfaRequired && session.mfa_verified_at === null && !isOpenRoute)
-      throw restriction(
-        'mfa_enrolment_required',
+      throw identityRefusal(
+        identityErrors.MFA_ENROLMENT_REQUIRED,
         'Your role requires a second factor: bind an authenticator app (POST /auth/mfa/bind) before continuing',
       );
     const principal: Principal = {
@@ -77,7 +77,7 @@ export function createAuthenticator(runtime: IdentityRuntime) {
   };
 }
 
-async function isUsable(runtime: IdentityRuntime, sessionId: string, s: SessionStatus, now: Date) {
+async function isUsable(runtime: IdentityDeps, sessionId: string, s: SessionStatus, now: Date) {
   const iso = now.toISOString();
   if (s.revoked_at !== null || s.status !== 'active' || s.expires_at <= iso) return false;
   if (plusMinutes(s.last_seen_at, runtime.settings.sessionIdleMinutes) <= iso) return false;

@@ -1,6 +1,9 @@
 import type { CompiledQuery } from 'kysely';
+import { type PageQuery, paginate } from '../../../platform/db/pagination.js';
 import type { Db, DbOrTrx } from '../../../platform/db/schema.js';
 import type { UserSessionsTable } from '../identity.tables.js';
+import type { DataScope } from '../roles/data-scope.js';
+import { applyDataScope } from '../roles/data-scope.repository.js';
 
 /** The row the authenticator reads on every request: one primary-key lookup, joined to the user. */
 export interface SessionStatus {
@@ -112,4 +115,102 @@ export async function markSessionSigned(db: DbOrTrx, sessionId: string, now: str
 /** The session proved a second factor (sign-in challenge, or binding one during enrolment). */
 export async function markSessionMfaVerified(db: DbOrTrx, sessionId: string, now: string): Promise<void> {
   await db.updateTable('user_sessions').set({ mfa_verified_at: now }).where('id', '=', sessionId).execute();
+}
+
+/** Every other active session of the user ends (the user changed the password in `keep`). */
+export async function revokeOtherSessions(
+  db: DbOrTrx,
+  userId: string,
+  keep: string | null,
+  now: string,
+  reason: string,
+): Promise<number> {
+  const others = await db
+    .selectFrom('user_sessions')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const ids = others.map((s) => s.id).filter((id) => id !== keep);
+  if (ids.length > 0)
+    await db
+      .updateTable('user_sessions')
+      .set({ revoked_at: now, revoke_reason: reason })
+      .where('id', 'in', ids)
+      .execute();
+  return ids.length;
+}
+
+export async function insertRefreshToken(
+  db: DbOrTrx,
+  row: { id: string; session_id: string; token_hash: string; created_at: string; expires_at: string },
+): Promise<void> {
+  await db
+    .insertInto('refresh_tokens')
+    .values({ ...row, used_at: null })
+    .execute();
+}
+
+export function findRefreshToken(db: DbOrTrx, hash: string) {
+  return db.selectFrom('refresh_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+}
+
+/** Marks a refresh token used; false when it already was (a replay, or a racing request). */
+export async function claimRefreshToken(db: DbOrTrx, id: string, now: string): Promise<boolean> {
+  const claimed = await db
+    .updateTable('refresh_tokens')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) > 0;
+}
+
+const userScope = { owner: 'users.id', department: 'users.department_id' };
+
+/** A page of active sessions seen since `seenSince`, with their users, within `scope`. */
+export function pageOfOnlineSessions(
+  db: DbOrTrx,
+  scope: DataScope,
+  filter: PageQuery & { user_id?: string | undefined },
+  at: { now: string; seenSince: string },
+) {
+  let query = applyDataScope(
+    db
+      .selectFrom('user_sessions as s')
+      .innerJoin('users', 'users.id', 's.user_id')
+      .select([
+        's.id',
+        's.user_id',
+        'users.username',
+        'users.full_name',
+        's.auth_method',
+        's.ip',
+        's.user_agent',
+        's.created_at',
+        's.last_seen_at',
+        's.expires_at',
+      ])
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', at.now)
+      .where('s.last_seen_at', '>', at.seenSince),
+    scope,
+    userScope,
+  );
+  if (filter.user_id) query = query.where('s.user_id', '=', filter.user_id);
+  return paginate(query, filter, { last_seen_at: 's.last_seen_at', created_at: 's.created_at' }, 's.id');
+}
+
+/** An unrevoked session with its user's name and department, when `scope` shows the user. */
+export function activeSessionInScope(db: DbOrTrx, scope: DataScope, id: string) {
+  return applyDataScope(
+    db
+      .selectFrom('user_sessions as s')
+      .innerJoin('users', 'users.id', 's.user_id')
+      .select(['s.id', 's.user_id', 'users.username', 'users.department_id'])
+      .where('s.id', '=', id)
+      .where('s.revoked_at', 'is', null),
+    scope,
+    userScope,
+  ).executeTakeFirst();
 }

@@ -2,11 +2,23 @@ import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
+import { findUserById } from '../users/users.repository.js';
 import { signAccessToken } from './access-token.js';
-import { activeSessions, findSession, insertSession, revokeSessions } from './session.repository.js';
+import {
+  activeSessions,
+  claimRefreshToken,
+  findRefreshToken,
+  findSession,
+  insertRefreshToken,
+  insertSession,
+  markSessionMfaVerified,
+  revokeSessions,
+  revokeUserSessions,
+  touchSession,
+} from './session.repository.js';
 
 /** What a successful sign-in or refresh returns to the client. */
 export interface TokenPair {
@@ -28,7 +40,7 @@ export interface SessionOrigin {
  */
 export async function openSession(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   input: { userId: string; authMethod: string; mfaVerified: boolean; origin: SessionOrigin },
 ): Promise<TokenPair> {
   const now = runtime.ctx.clock.now().toISOString();
@@ -61,23 +73,19 @@ export async function openSession(
 
 async function issueTokens(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   userId: string,
   sessionId: string,
   now: string,
 ): Promise<TokenPair> {
   const refresh = newSecret('sxr_');
-  await trx
-    .insertInto('refresh_tokens')
-    .values({
-      id: newId(),
-      session_id: sessionId,
-      token_hash: sha256Hex(refresh),
-      created_at: now,
-      expires_at: plusMinutes(now, runtime.settings.refreshTokenDays * 24 * 60),
-      used_at: null,
-    })
-    .execute();
+  await insertRefreshToken(trx, {
+    id: newId(),
+    session_id: sessionId,
+    token_hash: sha256Hex(refresh),
+    created_at: now,
+    expires_at: plusMinutes(now, runtime.settings.refreshTokenDays * 24 * 60),
+  });
   const access = await signAccessToken(runtime, { userId, sessionId });
   return {
     access_token: access.token,
@@ -96,7 +104,7 @@ const invalidRefresh = () =>
  * the whole family (the session) is revoked and an audit event records the reuse.
  */
 export async function rotateRefreshToken(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   refreshToken: string,
   actor: Actor,
 ): Promise<TokenPair> {
@@ -105,27 +113,18 @@ export async function rotateRefreshToken(
   return outcome;
 }
 
-async function rotateIn(trx: Trx, runtime: IdentityRuntime, refreshToken: string, actor: Actor) {
+async function rotateIn(trx: Trx, runtime: IdentityDeps, refreshToken: string, actor: Actor) {
   const now = runtime.ctx.clock.now().toISOString();
-  const row = await trx
-    .selectFrom('refresh_tokens')
-    .selectAll()
-    .where('token_hash', '=', sha256Hex(refreshToken))
-    .executeTakeFirst();
+  const row = await findRefreshToken(trx, sha256Hex(refreshToken));
   const session = row ? await findSession(trx, row.session_id) : undefined;
   if (!row || !session) return null;
-  const claimed = await trx
-    .updateTable('refresh_tokens')
-    .set({ used_at: now })
-    .where('id', '=', row.id)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  if (row.used_at || Number(claimed.numUpdatedRows) === 0) {
+  const claimed = await claimRefreshToken(trx, row.id, now);
+  if (row.used_at || !claimed) {
     await revokeReusedFamily(trx, actor, session, now);
     return null;
   }
   if (!(await isAlive(trx, runtime, session, row.expires_at, now))) return null;
-  await trx.updateTable('user_sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
+  await touchSession(trx, session.id, now);
   return issueTokens(trx, runtime, session.user_id, session.id, now);
 }
 
@@ -148,7 +147,7 @@ async function revokeReusedFamily(
 /** Not revoked, not expired, not idle (an idle session is ended here), user still active. */
 async function isAlive(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   session: {
     id: string;
     user_id: string;
@@ -164,10 +163,33 @@ async function isAlive(
     await revokeSessions(trx, [session.id], now, 'idle_timeout');
     return false;
   }
-  const user = await trx
-    .selectFrom('users')
-    .select('status')
-    .where('id', '=', session.user_id)
-    .executeTakeFirst();
+  const user = await findUserById(trx, session.user_id);
   return user?.status === 'active';
+}
+
+/** The caller signs out: its session ends (a key or a session-less caller only records it). */
+export async function endOwnSession(trx: Trx, runtime: IdentityDeps, actor: Actor, sessionId: string | null) {
+  const now = runtime.ctx.clock.now().toISOString();
+  if (sessionId) await revokeSessions(trx, [sessionId], now, 'logout');
+  await recordIdentity(trx, actor, {
+    action: identityEvents.logout,
+    entityType: 'session',
+    entityId: sessionId,
+  });
+}
+
+/** The user signs out everywhere: every session ends. */
+export async function endAllSessions(trx: Trx, runtime: IdentityDeps, actor: Actor, userId: string) {
+  const ended = await revokeUserSessions(trx, userId, runtime.ctx.clock.now().toISOString(), 'logout_all');
+  await recordIdentity(trx, actor, {
+    action: identityEvents.logout,
+    entityType: 'user',
+    entityId: userId,
+    details: { everywhere: true, sessions: ended },
+  });
+}
+
+/** A second factor was proved in this session: one restricted to enrolment becomes a full one. */
+export async function markMfaVerified(trx: Trx, runtime: IdentityDeps, sessionId: string) {
+  await markSessionMfaVerified(trx, sessionId, runtime.ctx.clock.now().toISOString());
 }

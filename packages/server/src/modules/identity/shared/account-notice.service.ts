@@ -1,7 +1,7 @@
 import type { Trx } from '../../../platform/db/schema.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { identityEvents, recordIdentity } from './identity-audit.js';
 import { sendIdentityMail } from './identity-mail.js';
-import type { IdentityRuntime } from './identity-runtime.js';
 
 /** Changes to how an account signs in; the owner is always told, so a takeover cannot stay silent. */
 export type AccountChange =
@@ -29,7 +29,7 @@ const wording: Record<AccountChange, string> = {
  */
 export async function notifyAccountChange(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   user: { id: string; username: string; email: string | null },
   input: { change: AccountChange; previousEmail?: string | null; byAdministrator?: string | null },
 ): Promise<void> {

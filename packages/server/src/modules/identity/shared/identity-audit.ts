@@ -1,9 +1,8 @@
-import type { FastifyRequest } from 'fastify';
+import type { Actor as PlatformActor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import {
   type AuditActor,
   type AuditEventInput,
-  actorFromRequest,
   audit,
   defineAuditEvents,
   systemActor,
@@ -46,13 +45,11 @@ export const identityEvents = defineAuditEvents('identity', {
 
 export type IdentityAction = (typeof identityEvents)[keyof typeof identityEvents];
 
-/** Who acted: the request's principal, or the system for CLI and first-start work. */
-export type Actor = FastifyRequest | AuditActor | string;
+/** Who acted: the caller (`actorOf(request)` in a route), or the system for CLI and first-start work. */
+export type Actor = PlatformActor | AuditActor | string;
 
 function toActor(actor: Actor): AuditActor {
-  if (typeof actor === 'string') return systemActor(actor);
-  if ('headers' in actor) return actorFromRequest(actor);
-  return actor;
+  return typeof actor === 'string' ? systemActor(actor) : actor;
 }
 
 /** Records an identity audit event in the caller's transaction. */
@@ -64,7 +61,15 @@ export async function recordIdentity(
   await audit.record(trx, { ...event, actor: toActor(actor) });
 }
 
-/** The actor for a login attempt, before any principal exists. */
-export function anonymousActor(request: FastifyRequest, name: string, id: string | null = null): AuditActor {
-  return { ...actorFromRequest(request), type: id ? 'user' : 'anonymous', id, name };
+/** The actor of a sign-in attempt or a re-authentication: who it names, from where the caller came. */
+export function anonymousActor(caller: PlatformActor, name: string, id: string | null = null): AuditActor {
+  return {
+    type: id ? 'user' : 'anonymous',
+    id,
+    name,
+    authMethod: caller.authMethod,
+    requestId: caller.requestId,
+    ip: caller.ip,
+    userAgent: caller.userAgent,
+  };
 }

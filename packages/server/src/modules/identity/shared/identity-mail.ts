@@ -1,7 +1,7 @@
 import { systemActor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { notifications } from '../../notifications/index.js';
-import type { IdentityRuntime } from './identity-runtime.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import './identity-templates.js';
 
 export type IdentityMail =
@@ -22,7 +22,7 @@ export type IdentityMail =
  */
 export async function sendIdentityMail(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   to: string,
   mail: IdentityMail,
 ): Promise<void> {

@@ -42,7 +42,7 @@ const email = (locale: 'en' | 'zh-CN', subject: string, text: string) => ({
   text,
 });
 
-export const identityTemplates: (TemplateDraft & { code: string })[] = [
+const identityTemplates: (TemplateDraft & { code: string })[] = [
   {
     code: 'identity.password-link',
     name: 'Password link (new account, forgotten or reset password)',

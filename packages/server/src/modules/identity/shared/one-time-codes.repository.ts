@@ -67,3 +67,43 @@ export async function countCodeAttempt(trx: Trx, code: { id: string; attempts: n
     .where('id', '=', code.id)
     .execute();
 }
+
+/** The newest open code for one purpose and subject (unused, unexpired). */
+export function latestOpenCode(
+  trx: Trx,
+  input: { userId: string; purpose: string; subject: string },
+  now: string,
+) {
+  return trx
+    .selectFrom('one_time_codes')
+    .selectAll()
+    .where('user_id', '=', input.userId)
+    .where('purpose', '=', input.purpose)
+    .where('subject', '=', input.subject)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** The code with this hash and purpose (token-like codes such as a login challenge). */
+export function codeByHash(trx: Trx, hash: string, purpose: string) {
+  return trx
+    .selectFrom('one_time_codes')
+    .selectAll()
+    .where('code_hash', '=', hash)
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
+}
+
+/** An unused code for `purpose` created after `since` (a link sent moments ago). */
+export function recentOpenCode(trx: Trx, userId: string, purpose: string, since: string) {
+  return trx
+    .selectFrom('one_time_codes')
+    .select('expires_at')
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('created_at', '>', since)
+    .executeTakeFirst();
+}

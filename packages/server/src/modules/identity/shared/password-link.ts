@@ -5,7 +5,7 @@
  * not land in access logs). No imports: the web app's tests import this file to check that
  * the path is one of its routes.
  */
-export const PASSWORD_LINK_PATH = '/reset-password';
+const PASSWORD_LINK_PATH = '/reset-password';
 
 export function passwordLink(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}${PASSWORD_LINK_PATH}#token=${encodeURIComponent(token)}`;

@@ -1,11 +1,4 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  createHmac,
-  randomBytes,
-  timingSafeEqual,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Secrets handed to users (refresh tokens, reset links, API keys, proofs) are 256 bits
@@ -35,12 +28,6 @@ export function newRecoveryCode(): string {
   const bytes = randomBytes(20);
   const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
   return chars.match(/.{5}/g)?.join('-') ?? chars;
-}
-
-export function equalHex(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** AES-256-GCM for the few secrets the server must read back (TOTP seeds), keyed from the keyring. */

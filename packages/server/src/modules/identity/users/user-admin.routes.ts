@@ -1,184 +1,113 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
-import { principalOf } from '../../../platform/http/access.js';
-import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
-import { assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
-import { requireStepUpProofOf } from '../mfa/step-up-proof.service.js';
-import { removeTotp } from '../mfa/totp.service.js';
-import { roleIdsGrantableBy } from '../roles/grant-guard.js';
-import { bumpAuthzVersion } from '../roles/user-authz.js';
-import { dataScopeOf } from '../sessions/principal-details.js';
-import { notifyAccountChange } from '../shared/account-notice.service.js';
-import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
-import type { TypedApp } from '../shared/typed-app.js';
-import { adminResetPassword, changeStatus } from './user-status.service.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
+import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { identityErrors } from '../identity.errors.js';
+import { stepUpProofHeader } from '../mfa/step-up-proof.service.js';
+import { changeUserStatus, removeUserMfa, resetUserPassword } from './user-admin.service.js';
 import type { UserStatusEvent } from './user-status.state.js';
-import { presentFor, presentUser } from './users.presenter.js';
-import { replaceUserRoles, roleCodesByUser } from './users.repository.js';
 import * as s from './users.schemas.js';
-import { userInScope } from './users.service.js';
+import { changeUserRoles, userView } from './users.service.js';
 
-const need = (permission: string) => ({ access: { permission } });
-const tags = ['users'];
+const need = (permission: string) => ({ permission });
+const reach = [identityErrors.TARGET_OUTRANKS_ACTOR];
 
 /** Roles, status, password reset and MFA removal for one user (within the data scope). */
-export async function userAdminRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
-  const app = api.withTypeProvider<TypeBoxTypeProvider>();
-  rolesRoute(app, runtime);
-  statusRoute(app, runtime, 'disable', 'POST', '/users/:id/disable');
-  statusRoute(app, runtime, 'disable', 'DELETE', '/users/:id');
-  statusRoute(app, runtime, 'enable', 'POST', '/users/:id/enable');
-  statusRoute(app, runtime, 'lock', 'POST', '/users/:id/lock');
-  statusRoute(app, runtime, 'unlock', 'POST', '/users/:id/unlock');
-  resetRoute(app, runtime);
-  mfaRoute(app, runtime);
-}
-
-/** PUT /users/:id/roles: never grants more than the caller holds. */
-function rolesRoute(app: TypedApp, runtime: IdentityRuntime): void {
+export function userAdminRoutes(runtime: IdentityDeps): RouteDefinition[] {
   const { db } = runtime.ctx;
-  app.put(
-    '/users/:id/roles',
-    {
-      config: need('identity.user.update'),
-      schema: {
-        tags,
-        params: s.userParams,
-        body: s.rolesBody,
-        response: { 200: envelope(s.userView), ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      const user = await inTransaction(db, async (trx) => {
-        const row = await userInScope(trx, dataScopeOf(principal), request.params.id);
-        assertNotSelf(principal, row.id, 'roles');
-        await assertMayAdministerUser(trx, runtime, principal, row);
-        const before = (await roleCodesByUser(trx, [row.id])).get(row.id) ?? [];
-        await roleIdsGrantableBy(
-          trx,
-          runtime,
-          principal,
-          before.filter((c) => !request.body.roles.includes(c)),
+  return [
+    defineRoute({
+      method: 'PUT',
+      url: '/users/:id/roles',
+      access: need('identity.user.update'),
+      summary: 'Replace a user’s roles',
+      description: 'Never grants more than the caller holds; nobody changes their own roles.',
+      params: s.userParams,
+      body: s.rolesBody,
+      response: s.userView,
+      errors: ['NOT_FOUND', ...reach, identityErrors.SELF_CHANGE],
+      handler: async (request) => {
+        const principal = principalOf(request);
+        const user = await inTransaction(db, (trx) =>
+          changeUserRoles(trx, runtime, actorOf(request), principal, request.params.id, request.body.roles),
         );
-        const roleIds = await roleIdsGrantableBy(trx, runtime, principal, request.body.roles);
-        // The user as they would be afterwards must still be within the administrator's reach.
-        await assertMayAdministerUser(trx, runtime, principal, row, roleIds);
-        await replaceUserRoles(trx, row.id, roleIds);
-        await bumpAuthzVersion(trx);
-        await recordIdentity(trx, request, {
-          action: identityEvents['user.roles_changed'],
-          entityType: 'user',
-          entityId: row.id,
-          before: { roles: before },
-          after: { roles: request.body.roles },
-        });
-        return row;
-      });
-      return ok(await presentFor(runtime, request, user));
-    },
-  );
-}
-
-/** POST /users/:id/reset-password: mails a link; the administrator sees no password. */
-function resetRoute(app: TypedApp, runtime: IdentityRuntime): void {
-  const { db } = runtime.ctx;
-  app.post(
-    '/users/:id/reset-password',
-    {
-      config: need('identity.user.reset_password'),
-      schema: {
-        tags,
-        params: s.userParams,
-        headers: s.stepUpHeaders,
-        response: { 200: envelope(s.resetResult), ...errorResponses(400, 401, 403, 404, 409) },
+        return userView(db, principal, user);
       },
-    },
-    async (request) =>
-      ok(
-        await inTransaction(db, async (trx) => {
-          const user = await administeredUser(trx, runtime, request, request.params.id);
-          await requireStepUpProofOf(trx, runtime.ctx, request);
-          return adminResetPassword(trx, runtime, request, user);
-        }),
-      ),
-  );
-}
-
-/** The user `id`, in the caller's scope and within the identity policy's reach (else 404/403). */
-async function administeredUser(trx: Trx, runtime: IdentityRuntime, request: FastifyRequest, id: string) {
-  const principal = principalOf(request);
-  const user = await userInScope(trx, dataScopeOf(principal), id);
-  await assertMayAdministerUser(trx, runtime, principal, user);
-  return user;
-}
-
-/** DELETE /users/:id/mfa: removes a lost authenticator. */
-function mfaRoute(app: TypedApp, runtime: IdentityRuntime): void {
-  const { db } = runtime.ctx;
-  app.delete(
-    '/users/:id/mfa',
-    {
-      config: need('identity.user.update'),
-      schema: {
-        tags,
-        params: s.userParams,
-        headers: s.stepUpHeaders,
-        response: { 200: envelope(s.userView), ...errorResponses(401, 403, 404) },
+    }),
+    statusRoute(runtime, 'disable', 'POST', '/users/:id/disable', 'Disable a user'),
+    statusRoute(runtime, 'disable', 'DELETE', '/users/:id', 'Disable a user (accounts are never deleted)'),
+    statusRoute(runtime, 'enable', 'POST', '/users/:id/enable', 'Enable a disabled user'),
+    statusRoute(runtime, 'lock', 'POST', '/users/:id/lock', 'Lock a user'),
+    statusRoute(runtime, 'unlock', 'POST', '/users/:id/unlock', 'Unlock a user (clearing any lockout)'),
+    defineRoute({
+      method: 'POST',
+      url: '/users/:id/reset-password',
+      access: need('identity.user.reset_password'),
+      summary: 'Mail a user a password reset link',
+      description: 'The administrator sees no password; needs a step-up proof.',
+      params: s.userParams,
+      headers: s.stepUpHeaders,
+      response: s.resetResult,
+      errors: ['NOT_FOUND', 'CONFLICT', ...reach, identityErrors.REAUTHENTICATION_REQUIRED],
+      handler: async (request) =>
+        inTransaction(db, (trx) =>
+          resetUserPassword(trx, runtime, actorOf(request), principalOf(request), {
+            id: request.params.id,
+            stepUpProof: stepUpProofHeader(request.headers),
+          }),
+        ),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/users/:id/mfa',
+      access: need('identity.user.update'),
+      summary: 'Remove a user’s lost authenticator',
+      params: s.userParams,
+      headers: s.stepUpHeaders,
+      response: s.userView,
+      errors: ['NOT_FOUND', ...reach, identityErrors.REAUTHENTICATION_REQUIRED],
+      handler: async (request) => {
+        const principal = principalOf(request);
+        const row = await inTransaction(db, (trx) =>
+          removeUserMfa(trx, runtime, actorOf(request), principal, {
+            id: request.params.id,
+            stepUpProof: stepUpProofHeader(request.headers),
+          }),
+        );
+        return userView(db, principal, row);
       },
-    },
-    async (request) => {
-      const row = await inTransaction(db, async (trx) => {
-        const user = await administeredUser(trx, runtime, request, request.params.id);
-        await requireStepUpProofOf(trx, runtime.ctx, request);
-        if (await removeTotp(trx, user.id)) {
-          await recordIdentity(trx, request, {
-            action: identityEvents['mfa.unbound'],
-            entityType: 'user',
-            entityId: user.id,
-            details: { by_administrator: true },
-          });
-          await notifyAccountChange(trx, runtime, user, {
-            change: 'mfa_removed',
-            byAdministrator: principalOf(request).username,
-          });
-        }
-        return user;
-      });
-      return ok(await presentFor(runtime, request, row));
-    },
-  );
+    }),
+  ];
 }
 
 function statusRoute(
-  app: TypedApp,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   change: UserStatusEvent,
   method: 'POST' | 'DELETE',
   url: string,
-) {
-  app.route({
+  summary: string,
+): RouteDefinition {
+  const { db } = runtime.ctx;
+  return defineRoute({
     method,
     url,
-    config: need('identity.user.disable'),
-    schema: {
-      tags,
-      params: s.userParams,
-      ...(method === 'POST' ? { body: s.reasonBody } : {}),
-      response: { 200: envelope(s.userView), ...errorResponses(400, 401, 403, 404, 409) },
-    },
+    access: need('identity.user.disable'),
+    summary,
+    params: s.userParams,
+    ...(method === 'POST' ? { body: s.reasonBody } : {}),
+    response: s.userView,
+    errors: ['NOT_FOUND', 'CONFLICT', ...reach],
     handler: async (request) => {
       const principal = principalOf(request);
       const reason = (request.body as { reason?: string } | undefined)?.reason;
-      const row = await inTransaction(runtime.ctx.db, async (trx) => {
-        const user = await administeredUser(trx, runtime, request, (request.params as { id: string }).id);
-        return changeStatus(trx, runtime, request, { user, change, actorUserId: principal.userId, reason });
-      });
-      const roles = (await roleCodesByUser(runtime.ctx.db, [row.id])).get(row.id) ?? [];
-      return ok(presentUser(row, roles, principal.permissions));
+      const row = await inTransaction(db, (trx) =>
+        changeUserStatus(trx, runtime, actorOf(request), principal, {
+          id: (request.params as { id: string }).id,
+          change,
+          reason,
+        }),
+      );
+      return userView(db, principal, row);
     },
   });
 }

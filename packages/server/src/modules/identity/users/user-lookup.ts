@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
+import { userSummariesByIds } from './users.repository.js';
 
 /** What other modules may know about a user: enough to show and resolve, never secrets. */
 export interface UserSummary {
@@ -14,11 +15,7 @@ export interface UserSummary {
 export async function usersByIds(db: DbOrTrx, ids: readonly string[]): Promise<Map<string, UserSummary>> {
   const result = new Map<string, UserSummary>();
   if (ids.length === 0) return result;
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'full_name', 'email', 'department_id', 'status'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+  const rows = await userSummariesByIds(db, ids);
   for (const row of rows) result.set(row.id, row);
   return result;
 }

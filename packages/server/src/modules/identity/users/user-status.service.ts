@@ -1,11 +1,11 @@
 import type { Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid } from '../../../platform/errors.js';
 import { revokeKeysOwnedBy } from '../api-keys/api-keys.repository.js';
+import type { IdentityDeps } from '../identity.deps.js';
 import { invalidatePassword } from '../passwords/password.service.js';
 import { sendPasswordLink } from '../passwords/password-reset.service.js';
 import { revokeUserSessions } from '../sessions/session.repository.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { type UserStatusEvent, userStatusTransition } from './user-status.state.js';
 import { type UserRow, updateUser } from './users.repository.js';
 import { publicFields } from './users.service.js';
@@ -18,7 +18,7 @@ import { publicFields } from './users.service.js';
  */
 export async function changeStatus(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   input: { user: UserRow; change: UserStatusEvent; actorUserId: string | null; reason?: string | undefined },
 ): Promise<UserRow> {
@@ -53,7 +53,7 @@ export async function changeStatus(
 }
 
 /** Revokes the user's API keys, one audit event each (the keys act for the user). */
-export async function revokeApiKeys(trx: Trx, actor: Actor, userId: string, now: string, reason: string) {
+async function revokeApiKeys(trx: Trx, actor: Actor, userId: string, now: string, reason: string) {
   for (const key of await revokeKeysOwnedBy(trx, userId, now))
     await recordIdentity(trx, actor, {
       action: identityEvents['api_key.revoked'],
@@ -68,7 +68,7 @@ export async function revokeApiKeys(trx: Trx, actor: Actor, userId: string, now:
  * keys are revoked (a reset answers a suspected compromise), and the user receives a
  * single-use link to choose a new password. The administrator never sees one.
  */
-export async function adminResetPassword(trx: Trx, runtime: IdentityRuntime, actor: Actor, user: UserRow) {
+export async function adminResetPassword(trx: Trx, runtime: IdentityDeps, actor: Actor, user: UserRow) {
   if (user.status === 'disabled') throw conflict('The account is disabled');
   if (!user.email) throw invalid('email', 'The user has no email address to send the reset link to');
   await invalidatePassword(trx, runtime, user.id);

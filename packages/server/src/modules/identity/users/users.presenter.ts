@@ -1,11 +1,6 @@
 import type { Static } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import type { DbOrTrx } from '../../../platform/db/schema.js';
-import { principalOf } from '../../../platform/http/access.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
 import { phoneFor } from '../shared/masking.js';
-import type { ListedUser } from './user-list.query.js';
-import { roleCodesByUser } from './users.repository.js';
+import type { ListedUser } from './users.repository.js';
 import type { userView } from './users.schemas.js';
 
 /** A user as the API shows it: no hashes, phone masked unless the viewer may see it. */
@@ -31,15 +26,4 @@ export function presentUser(
     updated_at: row.updated_at,
     disabled_at: row.disabled_at,
   };
-}
-
-/** A user as the caller may see it (phone masked without user.phone.view). */
-export async function presentFor(
-  runtime: IdentityRuntime,
-  request: FastifyRequest,
-  row: ListedUser,
-  db: DbOrTrx = runtime.ctx.db,
-) {
-  const roles = (await roleCodesByUser(db, [row.id])).get(row.id) ?? [];
-  return presentUser(row, roles, principalOf(request).permissions);
 }

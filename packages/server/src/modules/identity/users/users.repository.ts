@@ -1,6 +1,8 @@
 import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import type { UsersTable } from '../identity.tables.js';
+import type { DataScope } from '../roles/data-scope.js';
+import { applyDataScope } from '../roles/data-scope.repository.js';
 
 /** All SQL on `users` and `user_roles`. */
 export type UserRow = UsersTable;
@@ -99,4 +101,64 @@ export async function recentPasswordHashes(db: DbOrTrx, userId: string, limit: n
     .limit(limit)
     .execute();
   return rows.map((r) => r.password_hash);
+}
+
+const userColumns = { owner: 'users.id', department: 'users.department_id' };
+
+/** One user, when `scope` shows it. */
+export function findUserInScope(db: DbOrTrx, scope: DataScope, id: string): Promise<UserRow | undefined> {
+  return applyDataScope(db.selectFrom('users').selectAll('users'), scope, userColumns)
+    .where('users.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function departmentExists(db: DbOrTrx, departmentId: string): Promise<boolean> {
+  const found = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+  return Boolean(found);
+}
+
+/** Columns a listing needs: never the password hash or the failure counter. */
+const listColumns = [
+  'users.id',
+  'users.username',
+  'users.full_name',
+  'users.email',
+  'users.phone',
+  'users.department_id',
+  'users.status',
+  'users.identity_level',
+  'users.locked_until',
+  'users.must_change_password',
+  'users.last_login_at',
+  'users.created_at',
+  'users.updated_at',
+  'users.disabled_at',
+  'users.password_changed_at',
+  'users.row_version',
+] as const;
+
+export type ListedUser = Omit<UserRow, 'password_hash' | 'failed_attempts'>;
+
+export function listedUsersByIds(db: DbOrTrx, ids: readonly string[]) {
+  return db.selectFrom('users').select(listColumns).where('users.id', 'in', ids).execute();
+}
+
+/** Users by id with the columns other modules may see (disabled users included). */
+export function userSummariesByIds(db: DbOrTrx, ids: readonly string[]) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'full_name', 'email', 'department_id', 'status'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+export async function insertPasswordHistory(
+  db: DbOrTrx,
+  row: { id: string; user_id: string; password_hash: string; created_at: string },
+): Promise<void> {
+  await db.insertInto('password_history').values(row).execute();
 }

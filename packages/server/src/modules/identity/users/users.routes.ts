@@ -1,148 +1,95 @@
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
 import { pageSchema } from '../../../platform/db/pagination.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
-import { principalOf } from '../../../platform/http/access.js';
-import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
-import { assertDepartmentInScope, assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
-import { requireStepUpProofOf } from '../mfa/step-up-proof.service.js';
-import { dataScopeOf, detailsOf } from '../sessions/principal-details.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
-import type { TypedApp } from '../shared/typed-app.js';
-import { listUsersPage } from './user-list.query.js';
-import { roleCodesCached } from './user-row-cache.js';
-import { presentFor, presentUser } from './users.presenter.js';
+import { actorOf, principalOf } from '../../../platform/http/access.js';
+import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { identityErrors } from '../identity.errors.js';
+import { stepUpProofHeader } from '../mfa/step-up-proof.service.js';
+import { dataScopeOf } from '../sessions/principal-details.js';
 import * as s from './users.schemas.js';
-import { changeUser, createUser, userInScope } from './users.service.js';
+import { createUser, editUser, listUsers, userInScope, userView } from './users.service.js';
 
-const need = (permission: string) => ({ access: { permission } });
-const tags = ['users'];
+const need = (permission: string) => ({ permission });
 
 /** /users: administration of accounts, always within the caller's data scope. */
-export async function userRoutes(api: FastifyInstance, runtime: IdentityRuntime): Promise<void> {
-  const app = api.withTypeProvider<TypeBoxTypeProvider>();
-  listRoute(app, runtime);
-  detailRoute(app, runtime);
-  createRoute(app, runtime);
-  updateRoute(app, runtime);
-}
-
-/** GET /users: a page within the data scope. */
-function listRoute(app: TypedApp, runtime: IdentityRuntime): void {
+export function userRoutes(runtime: IdentityDeps): RouteDefinition[] {
   const { db } = runtime.ctx;
-  app.get(
-    '/users',
-    {
-      config: need('identity.user.read'),
-      schema: {
-        tags,
-        querystring: s.userListQuery,
-        response: { 200: envelope(pageSchema(s.userView)), ...errorResponses(400, 401, 403) },
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/users',
+      access: need('identity.user.read'),
+      summary: 'List users',
+      description: 'A page of the users within the caller’s data scope.',
+      querystring: s.userListQuery,
+      response: pageSchema(s.userView),
+      handler: async (request) => listUsers(db, runtime, principalOf(request), request.query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/users/:id',
+      access: need('identity.user.read'),
+      summary: 'Show a user',
+      description: 'A user outside the caller’s data scope does not exist (404).',
+      params: s.userParams,
+      response: s.userView,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        const principal = principalOf(request);
+        return userView(db, principal, await userInScope(db, dataScopeOf(principal), request.params.id));
       },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      const details = detailsOf(principal);
-      const page = await listUsersPage(runtime, db, details.scope, request.query);
-      const roles = await roleCodesCached(
-        runtime,
-        db,
-        details.authzVersion,
-        page.items.map((u) => u.id),
-      );
-      return ok({
-        ...page,
-        items: page.items.map((u) => presentUser(u, roles.get(u.id) ?? [], principal.permissions)),
-      });
-    },
-  );
-}
-
-/** GET /users/:id: 404 outside the data scope. */
-function detailRoute(app: TypedApp, runtime: IdentityRuntime): void {
-  const { db } = runtime.ctx;
-  app.get(
-    '/users/:id',
-    {
-      config: need('identity.user.read'),
-      schema: {
-        tags,
-        params: s.userParams,
-        response: { 200: envelope(s.userView), ...errorResponses(401, 403, 404) },
-      },
-    },
-    async (request) =>
-      ok(
-        await presentFor(
-          runtime,
-          request,
-          await userInScope(db, dataScopeOf(principalOf(request)), request.params.id),
-        ),
-      ),
-  );
-}
-
-/** POST /users: the user sets a password through the mailed link. */
-function createRoute(app: TypedApp, runtime: IdentityRuntime): void {
-  const { db } = runtime.ctx;
-  app.post(
-    '/users',
-    {
-      config: { ...need('identity.user.create'), idempotent: true },
-      schema: {
-        tags,
-        body: s.createUserBody,
-        response: { 201: envelope(s.createdUser), ...errorResponses(400, 401, 403, 409) },
-      },
-    },
-    async (request, reply) => {
-      // Presented inside the transaction: with an Idempotency-Key the reply commits with the user.
-      const { view, setup } = await inTransaction(db, async (trx) => {
-        const created = await createUser(trx, runtime, request, principalOf(request), request.body);
-        return { view: await presentFor(runtime, request, created.row, trx), setup: created.setup };
-      });
-      reply.status(201);
-      return ok({
-        ...view,
-        password_setup: setup ? { delivery: 'email' as const, expires_at: setup.expires_at } : null,
-      });
-    },
-  );
-}
-
-/** PATCH /users/:id: profile fields only (strict body). */
-function updateRoute(app: TypedApp, runtime: IdentityRuntime): void {
-  const { db } = runtime.ctx;
-  app.patch(
-    '/users/:id',
-    {
-      config: need('identity.user.update'),
-      schema: {
-        tags,
-        params: s.userParams,
-        headers: s.stepUpHeaders,
-        body: s.updateUserBody,
-        response: { 200: envelope(s.userView), ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      const updated = await inTransaction(db, async (trx) => {
-        const before = await userInScope(trx, dataScopeOf(principal), request.params.id);
-        await assertMayAdministerUser(trx, runtime, principal, before);
-        const department = request.body.department_id;
-        if (department !== undefined && department !== before.department_id) {
-          assertNotSelf(principal, before.id, 'department');
-          assertDepartmentInScope(principal, department);
-        }
-        const email = request.body.email;
-        if (email !== undefined && email !== before.email)
-          await requireStepUpProofOf(trx, runtime.ctx, request);
-        return changeUser(trx, runtime, request, before, request.body, {
-          byAdministrator: principal.username,
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/users',
+      access: need('identity.user.create'),
+      summary: 'Create a user (the user sets a password through the mailed link)',
+      body: s.createUserBody,
+      response: s.createdUser,
+      status: 201,
+      idempotent: true,
+      errors: [identityErrors.TARGET_OUTRANKS_ACTOR, identityErrors.DEPARTMENT_OUTSIDE_SCOPE],
+      handler: async (request) => {
+        const principal = principalOf(request);
+        // Presented inside the transaction: with an Idempotency-Key the reply commits with the user.
+        const { view, setup } = await inTransaction(db, async (trx) => {
+          const created = await createUser(trx, runtime, actorOf(request), principal, request.body);
+          return { view: await userView(trx, principal, created.row), setup: created.setup };
         });
-      });
-      return ok(await presentFor(runtime, request, updated));
-    },
-  );
+        return {
+          ...view,
+          password_setup: setup ? { delivery: 'email' as const, expires_at: setup.expires_at } : null,
+        };
+      },
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/users/:id',
+      access: need('identity.user.update'),
+      summary: 'Change a user’s profile',
+      description: 'Profile fields only; changing the email needs a step-up proof.',
+      params: s.userParams,
+      headers: s.stepUpHeaders,
+      body: s.updateUserBody,
+      response: s.userView,
+      errors: [
+        'NOT_FOUND',
+        identityErrors.REAUTHENTICATION_REQUIRED,
+        identityErrors.TARGET_OUTRANKS_ACTOR,
+        identityErrors.SELF_CHANGE,
+        identityErrors.DEPARTMENT_OUTSIDE_SCOPE,
+      ],
+      handler: async (request) => {
+        const principal = principalOf(request);
+        const updated = await inTransaction(db, (trx) =>
+          editUser(trx, runtime, actorOf(request), principal, {
+            id: request.params.id,
+            changes: request.body,
+            stepUpProof: stepUpProofHeader(request.headers),
+          }),
+        );
+        return userView(db, principal, updated);
+      },
+    }),
+  ];
 }

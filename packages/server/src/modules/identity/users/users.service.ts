@@ -1,42 +1,80 @@
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
-import { assertDepartmentInScope, assertMayAdministerUser } from '../identity.policy.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { assertDepartmentInScope, assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
+import { requireStepUpProof } from '../mfa/step-up-proof.service.js';
 import { sendPasswordLink } from '../passwords/password-reset.service.js';
-import { applyDataScope, type DataScope } from '../roles/data-scope.js';
+import type { DataScope } from '../roles/data-scope.js';
 import { roleIdsGrantableBy } from '../roles/grant-guard.js';
-import { bumpAuthzVersion } from '../roles/user-authz.js';
+import { bumpAuthzVersion } from '../roles/roles.repository.js';
+import { dataScopeOf, detailsOf } from '../sessions/principal-details.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
+import { listUsersPage, type UserListQuery } from './user-list.repository.js';
+import { roleCodesCached } from './user-row-cache.js';
+import { presentUser } from './users.presenter.js';
 import {
+  departmentExists,
   findUserByUsername,
+  findUserInScope,
   insertUser,
+  type ListedUser,
   newUserRow,
   replaceUserRoles,
+  roleCodesByUser,
   type UserRow,
   updateUser,
 } from './users.repository.js';
 
-const userColumns = { owner: 'users.id', department: 'users.department_id' };
+/** Reading a user by id is the repository's; routes reach it through the service. */
+export { findUserById, type UserRow } from './users.repository.js';
+
 /** One user inside the caller's scope; outside it the user does not exist (404). */
 export async function userInScope(db: DbOrTrx, scope: DataScope, id: string): Promise<UserRow> {
-  const row = await applyDataScope(db.selectFrom('users').selectAll('users'), scope, userColumns)
-    .where('users.id', '=', id)
-    .executeTakeFirst();
+  const row = await findUserInScope(db, scope, id);
   if (!row) throw notFound('User');
   return row;
 }
 
 async function assertDepartment(db: DbOrTrx, departmentId: string | null | undefined) {
   if (!departmentId) return;
-  const found = await db
-    .selectFrom('departments')
-    .select('id')
-    .where('id', '=', departmentId)
-    .executeTakeFirst();
-  if (!found) throw invalid('department_id', 'No such department');
+  if (!(await departmentExists(db, departmentId))) throw invalid('department_id', 'No such department');
 }
+
+/**
+ * A user as `viewer` may see it (phone masked without user.phone.view): its roles are read
+ * here, with the handle given (the open transaction when the reply commits with a write).
+ */
+export async function userView(db: DbOrTrx, viewer: { permissions: ReadonlySet<string> }, row: ListedUser) {
+  const roles = (await roleCodesByUser(db, [row.id])).get(row.id) ?? [];
+  return presentUser(row, roles, viewer.permissions);
+}
+
+/** A page of users in the caller's scope, with their role codes (cached per authz version). */
+export async function listUsers(
+  db: DbOrTrx,
+  runtime: IdentityDeps,
+  principal: Principal,
+  query: UserListQuery,
+) {
+  const details = detailsOf(principal);
+  const page = await listUsersPage(runtime, db, details.scope, query);
+  const roles = await roleCodesCached(
+    runtime,
+    db,
+    details.authzVersion,
+    page.items.map((u) => u.id),
+  );
+  return {
+    ...page,
+    items: page.items.map((u) => presentUser(u, roles.get(u.id) ?? [], principal.permissions)),
+  };
+}
+
+type ProfileChanges = Partial<
+  Pick<UserRow, 'full_name' | 'email' | 'phone' | 'department_id' | 'identity_level'>
+>;
 
 export interface CreateUserInput {
   username: string;
@@ -51,7 +89,7 @@ export interface CreateUserInput {
 /** Creates an account without a password; the user sets one through the mailed link. */
 export async function createUser(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   principal: Principal,
   input: CreateUserInput,
@@ -97,10 +135,10 @@ export function publicFields(row: UserRow): Record<string, unknown> {
 
 export async function changeUser(
   trx: Trx,
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   actor: Actor,
   before: UserRow,
-  changes: Partial<Pick<UserRow, 'full_name' | 'email' | 'phone' | 'department_id' | 'identity_level'>>,
+  changes: ProfileChanges,
   options: { byAdministrator?: string | null } = {},
 ): Promise<UserRow> {
   await assertDepartment(trx, changes.department_id);
@@ -122,4 +160,62 @@ export async function changeUser(
     after: publicFields(after),
   });
   return after;
+}
+
+/** Replaces a user's roles: never the caller's own, never beyond what the caller holds. */
+export async function changeUserRoles(
+  trx: Trx,
+  runtime: IdentityDeps,
+  actor: Actor,
+  principal: Principal,
+  id: string,
+  roles: string[],
+): Promise<UserRow> {
+  const row = await userInScope(trx, dataScopeOf(principal), id);
+  assertNotSelf(principal, row.id, 'roles');
+  await assertMayAdministerUser(trx, runtime, principal, row);
+  const before = (await roleCodesByUser(trx, [row.id])).get(row.id) ?? [];
+  await roleIdsGrantableBy(
+    trx,
+    runtime,
+    principal,
+    before.filter((c) => !roles.includes(c)),
+  );
+  const roleIds = await roleIdsGrantableBy(trx, runtime, principal, roles);
+  // The user as they would be afterwards must still be within the administrator's reach.
+  await assertMayAdministerUser(trx, runtime, principal, row, roleIds);
+  await replaceUserRoles(trx, row.id, roleIds);
+  await bumpAuthzVersion(trx);
+  await recordIdentity(trx, actor, {
+    action: identityEvents['user.roles_changed'],
+    entityType: 'user',
+    entityId: row.id,
+    before: { roles: before },
+    after: { roles },
+  });
+  return row;
+}
+
+/**
+ * An administrator edits a user's profile: within the caller's reach; a department only
+ * someone else's and within the caller's scope; a new email only with a step-up proof
+ * (reset links go there).
+ */
+export async function editUser(
+  trx: Trx,
+  runtime: IdentityDeps,
+  actor: Actor,
+  principal: Principal,
+  input: { id: string; changes: ProfileChanges; stepUpProof: string | undefined },
+): Promise<UserRow> {
+  const before = await userInScope(trx, dataScopeOf(principal), input.id);
+  await assertMayAdministerUser(trx, runtime, principal, before);
+  const { department_id: department, email } = input.changes;
+  if (department !== undefined && department !== before.department_id) {
+    assertNotSelf(principal, before.id, 'department');
+    assertDepartmentInScope(principal, department);
+  }
+  if (email !== undefined && email !== before.email)
+    await requireStepUpProof(trx, runtime.ctx, principal, input.stepUpProof);
+  return changeUser(trx, runtime, actor, before, input.changes, { byAdministrator: principal.username });
 }

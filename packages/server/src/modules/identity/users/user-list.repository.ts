@@ -2,12 +2,11 @@ import { type CompiledQuery, type SelectQueryBuilder, sql } from 'kysely';
 import { type Page, type PageRequest, pageOf } from '../../../platform/db/pagination.js';
 import type { DbOrTrx, Tables } from '../../../platform/db/schema.js';
 import { invalid } from '../../../platform/errors.js';
-import { applyDataScope, type DataScope } from '../roles/data-scope.js';
-import type { IdentityRuntime } from '../shared/identity-runtime.js';
-import { type ListedUser, usersByVersion } from './user-row-cache.js';
-import type { UserRow } from './users.repository.js';
-
-export type { ListedUser } from './user-row-cache.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import type { DataScope } from '../roles/data-scope.js';
+import { applyDataScope } from '../roles/data-scope.repository.js';
+import { usersByVersion } from './user-row-cache.js';
+import type { ListedUser, UserRow } from './users.repository.js';
 
 const sortColumns: Record<string, string> = {
   created_at: 'users.created_at',
@@ -110,7 +109,7 @@ function likePattern(q: string): string {
  * queries and turning rows into objects cost more than the index reads themselves.
  */
 export async function listUsersPage(
-  runtime: IdentityRuntime,
+  runtime: IdentityDeps,
   db: DbOrTrx,
   scope: DataScope,
   query: UserListQuery,

@@ -1,0 +1,64 @@
+import { type AppError, type DomainErrorCode, defineErrorCodes, domainError } from '../../platform/errors.js';
+
+/**
+ * The identity module's domain error codes: why a signed-in caller was refused (all 403).
+ * Each answer also keeps `details.reason` (the code's name in lower case), which clients
+ * such as the web app read to move a restricted session to the one task it may do.
+ */
+export const identityErrors = defineErrorCodes('identity', {
+  REAUTHENTICATION_REQUIRED: {
+    family: 'FORBIDDEN',
+    api: 40302,
+    description: 'A sensitive action needs a fresh step-up proof (X-Step-Up-Proof) of the caller’s session',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    family: 'FORBIDDEN',
+    api: 40303,
+    description: 'The session may only change its password until it has done so',
+  },
+  MFA_ENROLMENT_REQUIRED: {
+    family: 'FORBIDDEN',
+    api: 40304,
+    description: 'A role of the user requires a second factor: the session may only bind one',
+  },
+  TARGET_OUTRANKS_ACTOR: {
+    family: 'FORBIDDEN',
+    api: 40305,
+    description: 'The user acted on holds permissions or sees data the caller does not',
+  },
+  SELF_CHANGE: {
+    family: 'FORBIDDEN',
+    api: 40306,
+    description: 'Nobody changes their own department, roles or scope',
+  },
+  DEPARTMENT_OUTSIDE_SCOPE: {
+    family: 'FORBIDDEN',
+    api: 40307,
+    description: 'A department the caller assigns must lie within the caller’s data scope',
+  },
+  OWN_ROLE: {
+    family: 'FORBIDDEN',
+    api: 40308,
+    description: 'Nobody changes a role they hold or inherit',
+  },
+  ROLE_OUTRANKS_ACTOR: {
+    family: 'FORBIDDEN',
+    api: 40309,
+    description: 'The role holds permissions the caller does not',
+  },
+  SCOPE_BEYOND_ACTOR: {
+    family: 'FORBIDDEN',
+    api: 40310,
+    description: 'A role cannot get a data scope wider than the caller’s own',
+  },
+  SYSTEM_ROLE_PROTECTION: {
+    family: 'FORBIDDEN',
+    api: 40311,
+    description: 'The MFA requirement of a system role cannot be switched off',
+  },
+});
+
+/** The refusal for `code`, with `details.reason` as clients have always read it. */
+export function identityRefusal(code: DomainErrorCode, message: string): AppError {
+  return domainError(code, message, { details: { reason: code.name.toLowerCase() } });
+}

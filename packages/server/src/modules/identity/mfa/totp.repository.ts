@@ -1,0 +1,64 @@
+import type { DbOrTrx } from '../../../platform/db/schema.js';
+import type { TotpFactorsTable } from '../identity.tables.js';
+
+export function findTotpFactor(db: DbOrTrx, userId: string): Promise<TotpFactorsTable | undefined> {
+  return db.selectFrom('totp_factors').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** Replaces any factor of the user (an unconfirmed one from an abandoned binding) with `row`. */
+export async function replaceTotpFactor(db: DbOrTrx, row: TotpFactorsTable): Promise<void> {
+  await db.deleteFrom('totp_factors').where('user_id', '=', row.user_id).execute();
+  await db.insertInto('totp_factors').values(row).execute();
+}
+
+/** Records `step` as the last accepted one, only if newer: false when another request won. */
+export async function advanceTotpStep(db: DbOrTrx, userId: string, step: number): Promise<boolean> {
+  const updated = await db
+    .updateTable('totp_factors')
+    .set({ last_step: step })
+    .where('user_id', '=', userId)
+    .where('last_step', '<', step)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+export async function confirmTotpFactor(db: DbOrTrx, userId: string, now: string): Promise<void> {
+  await db.updateTable('totp_factors').set({ confirmed_at: now }).where('user_id', '=', userId).execute();
+}
+
+/** Removes the factor and the recovery codes; whether there was a factor. */
+export async function deleteTotp(db: DbOrTrx, userId: string): Promise<boolean> {
+  const result = await db.deleteFrom('totp_factors').where('user_id', '=', userId).executeTakeFirst();
+  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function replaceRecoveryCodeHashes(
+  db: DbOrTrx,
+  userId: string,
+  rows: { id: string; code_hash: string }[],
+  now: string,
+): Promise<void> {
+  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  await db
+    .insertInto('recovery_codes')
+    .values(rows.map((r) => ({ ...r, user_id: userId, used_at: null, created_at: now })))
+    .execute();
+}
+
+/** Marks an unused recovery code used; false when there is none with that hash. */
+export async function useRecoveryCodeHash(
+  db: DbOrTrx,
+  userId: string,
+  hash: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('recovery_codes')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
