@@ -437,7 +437,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.export`. */
+        /**
+         * Export matching events as an evidence bundle
+         * @description Domain errors:
+         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
+         *     - `40932` AUDIT_LOG_EMPTY: The chain has no signed events to prove yet
+         *
+         *     Requires permission `audit.export` (Export audit events and compliance reports).
+         */
         get: {
             parameters: {
                 query: {
@@ -590,7 +597,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `audit.verify`. */
+        /**
+         * Sign a checkpoint of every chain with new events
+         * @description Domain errors:
+         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
+         *
+         *     Requires permission `audit.verify` (Verify the integrity of the audit log).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -675,6 +688,29 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -690,7 +726,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.event.read`. */
+        /**
+         * List audit events
+         * @description Requires permission `audit.event.read` (Read the audit trail).
+         */
         get: {
             parameters: {
                 query: {
@@ -892,7 +931,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.event.read`. */
+        /**
+         * Prove one event (evidence bundle over the latest signed checkpoint)
+         * @description Domain errors:
+         *     - `40931` AUDIT_LOG_BROKEN: The audit log does not verify, so nothing new is signed or proven over it (details: chain, seq)
+         *     - `40932` AUDIT_LOG_EMPTY: The chain has no signed events to prove yet
+         *
+         *     Requires permission `audit.event.read` (Read the audit trail).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -920,6 +966,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -993,6 +1062,29 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1010,7 +1102,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.export`. */
+        /**
+         * Export matching events as CSV
+         * @description Requires permission `audit.export` (Export audit events and compliance reports).
+         */
         get: {
             parameters: {
                 query: {
@@ -1136,7 +1231,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `audit.export`. */
+        /**
+         * Export a PDF compliance report of matching events
+         * @description Domain errors:
+         *     - `50331` REPORT_FONTS_MISSING: The PDF report’s fonts are not installed on the server (details: missing_fonts)
+         *
+         *     Requires permission `audit.export` (Export audit events and compliance reports).
+         */
         get: {
             parameters: {
                 query: {
@@ -1287,7 +1388,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `audit.verify`. */
+        /**
+         * Verify every chain and checkpoint (the run is audited)
+         * @description Requires permission `audit.verify` (Verify the integrity of the audit log).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -9189,7 +9293,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * List jobs
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query: {
@@ -9355,7 +9462,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * Show a job with its failed attempts
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -9426,6 +9536,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -9518,7 +9651,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Cancel a queued or running job
+         * @description Domain errors:
+         *     - `40922` JOB_NOT_CANCELLABLE: Only queued or running jobs can be cancelled (details: state)
+         *
+         *     Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -9549,6 +9688,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -9662,7 +9824,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Put a dead or cancelled job back in its queue
+         * @description Domain errors:
+         *     - `40921` JOB_NOT_RETRYABLE: Only dead or cancelled jobs can be retried (details: state)
+         *
+         *     Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -9693,6 +9861,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -9804,7 +9995,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * List queues with their job counts
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -9915,7 +10109,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Pause a queue (no job of it starts)
+         * @description Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -9946,6 +10143,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -10036,7 +10256,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.queue.manage`. */
+        /**
+         * Resume a paused queue
+         * @description Requires permission `jobs.queue.manage` (Retry, cancel and purge background jobs).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10067,6 +10290,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -10155,7 +10401,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `jobs.queue.read`. */
+        /**
+         * List schedules with their next fire time
+         * @description Requires permission `jobs.queue.read` (See background job queues and runs).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -10273,7 +10522,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.schedule.manage`. */
+        /**
+         * Pause a schedule
+         * @description Requires permission `jobs.schedule.manage` (Create and change job schedules).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10304,6 +10556,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -10394,7 +10669,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.schedule.manage`. */
+        /**
+         * Resume a paused schedule
+         * @description Requires permission `jobs.schedule.manage` (Create and change job schedules).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10425,6 +10703,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -10515,7 +10816,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Requires permission `jobs.schedule.manage`. */
+        /**
+         * Fire a schedule now
+         * @description Domain errors:
+         *     - `40923` SCHEDULE_JOB_UNKNOWN: The schedule names a job kind this server does not know (details: job_name)
+         *
+         *     Requires permission `jobs.schedule.manage` (Create and change job schedules).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10543,6 +10850,29 @@ export interface paths {
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
                             timestamp: number;
                         };
                     };
@@ -11171,6 +11501,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/callbacks/{kind}/{id}/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aliyun SmsReport / Tencent Cloud SMS status callback (JSON array; the URL carries the token)
+         * @description Answers as each provider documents: Aliyun `{"code":0,"msg":"接收成功"}`, Tencent `{"result":0,"errmsg":"OK"}`.
+         *
+         *     Domain errors:
+         *     - `40341` RECEIPT_REFUSED: A delivery receipt whose signature (Twilio) or callback token (Aliyun, Tencent) does not verify; nothing was changed
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "aliyun" | "tencent";
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: number;
+                            msg: string;
+                        } | {
+                            errmsg: string;
+                            result: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/callbacks/twilio/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio message status callback (form body, X-Twilio-Signature)
+         * @description Domain errors:
+         *     - `40341` RECEIPT_REFUSED: A delivery receipt whose signature (Twilio) or callback token (Aliyun, Tencent) does not verify; nothing was changed
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                applied: number;
+                                progress: number;
+                                repeated: number;
+                                unmatched: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/channels": {
         parameters: {
             query?: never;
@@ -11232,6 +11766,8 @@ export interface paths {
                                     kind: string;
                                     name: string;
                                     position: number;
+                                    /** @description Where the provider posts delivery receipts (Aliyun, Tencent: enter it in their console; it holds a token, so only channel managers see it; Twilio gets it with each message) */
+                                    receipt_url: string | null;
                                     settings: {
                                         [key: string]: string;
                                     };
@@ -11309,7 +11845,151 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Change a robot or endpoint; a URL or secret left out keeps the stored one, a null secret removes it
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        name: string;
+                        /** @description Signing secret (kept sealed) */
+                        secret?: string | null;
+                        /** @description Robot webhook URL (kept sealed) */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                enabled: boolean;
+                                has_secret: boolean;
+                                id: string;
+                                name: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** @description Host and path only */
+                                url_hint: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         /**
          * Remove a robot or endpoint
@@ -12151,6 +12831,8 @@ export interface paths {
                                 kind: string;
                                 name: string;
                                 position: number;
+                                /** @description Where the provider posts delivery receipts (Aliyun, Tencent: enter it in their console; it holds a token, so only channel managers see it; Twilio gets it with each message) */
+                                receipt_url: string | null;
                                 settings: {
                                     [key: string]: string;
                                 };
@@ -12271,7 +12953,162 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Change an SMS provider; a secret left out keeps the stored one
+         * @description Requires permission `notifications.channel.manage` (Configure SMS providers, robots and webhooks; send tests).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        kind: "aliyun" | "tencent" | "twilio";
+                        name: string;
+                        /** @description Order in the failover chain (lowest first) */
+                        position: number;
+                        /** @description Access key secret / secret key / auth token (kept sealed) */
+                        secret?: string;
+                        /** @description aliyun: access_key_id, sign_name, region, endpoint; tencent: secret_id, sdk_app_id, sign_name, region, endpoint; twilio: account_sid, from, endpoint */
+                        settings: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Skipped after repeated failures, until its cool-down passes */
+                                breaker_open: boolean;
+                                enabled: boolean;
+                                id: string;
+                                kind: string;
+                                name: string;
+                                position: number;
+                                /** @description Where the provider posts delivery receipts (Aliyun, Tencent: enter it in their console; it holds a token, so only channel managers see it; Twilio gets it with each message) */
+                                receipt_url: string | null;
+                                settings: {
+                                    [key: string]: string;
+                                };
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         /**
          * Remove an SMS provider
@@ -12777,6 +13614,10 @@ export interface paths {
                                     error: string | null;
                                     finished_at: string | null;
                                     provider: string;
+                                    provider_message_id: string | null;
+                                    receipt_at: string | null;
+                                    receipt_code: string | null;
+                                    receipt_status: string | null;
                                     response: string | null;
                                     started_at: string;
                                     /** @description sending, sent, failed, interrupted (the process died; outcome unknown) */
@@ -14069,6 +14910,8 @@ export interface paths {
                             /** @enum {number} */
                             code: 0;
                             data: {
+                                /** @description The template’s category (what preferences go by) */
+                                category: string;
                                 channel: string;
                                 /** @description By status */
                                 counts: {
