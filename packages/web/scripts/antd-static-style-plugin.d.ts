@@ -2,6 +2,7 @@
 export function antdStaticStyle(options: { srcDir: string; themeFile: string }): {
   name: string;
   apply: 'build';
+  configResolved(config: { mode: string }): void;
   buildStart(this: {
     emitFile(file: { type: 'asset'; fileName: string; source: string }): unknown;
   }): Promise<void>;

@@ -21,14 +21,20 @@ const require = createRequire(import.meta.url);
  */
 export function antdStaticStyle({ srcDir, themeFile }) {
   const files = {};
+  // What the app bundle gets for process.env.NODE_ENV (Vite's rule): Ant Design's class
+  // hash prefix depends on it, so the file must be written under the same value.
+  let nodeEnv = process.env.NODE_ENV || 'production';
   return {
     name: 'signx-antd-static-style',
     apply: 'build',
+    configResolved(config) {
+      nodeEnv = process.env.NODE_ENV || config.mode;
+    },
     async buildStart() {
       const theme = JSON.parse(readFileSync(themeFile, 'utf8'));
       const components = usedComponents(srcDir);
       for (const mode of ['light', 'dark']) {
-        const css = await renderStyles(components, mode, theme);
+        const css = await renderStyles(components, mode, theme, nodeEnv);
         files[mode] =
           `assets/antd-${mode}-${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`;
         this.emitFile({ type: 'asset', fileName: files[mode], source: css });
@@ -59,9 +65,18 @@ function usedComponents(srcDir) {
   return [...names].sort();
 }
 
-async function renderStyles(names, mode, theme) {
-  // Ant Design's hash prefix depends on the mode; the browser build is production.
-  process.env.NODE_ENV = 'production';
+async function renderStyles(names, mode, theme, nodeEnv) {
+  const outer = process.env.NODE_ENV;
+  process.env.NODE_ENV = nodeEnv;
+  try {
+    return await renderWith(names, mode, theme);
+  } finally {
+    if (outer === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = outer;
+  }
+}
+
+async function renderWith(names, mode, theme) {
   const { createSSRApp, h } = require('vue');
   const { renderToString } = require('vue/server-renderer');
   const antd = require('ant-design-vue');
