@@ -62,7 +62,8 @@ async function lcpOf(context, url, ready) {
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
   await page.goto(url);
-  await page.locator(ready).first().waitFor();
+  // Generous: on a shared machine a throttled first render can take far longer than 30 s.
+  await page.locator(ready).first().waitFor({ timeout: 120_000 });
   await page.waitForTimeout(300);
   const lcp = await page.evaluate(() => window.__lcp);
   await page.close();

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { antdStaticStyle } from './scripts/antd-static-style-plugin.js';
 import { bootShell } from './scripts/boot-shell-plugin.js';
 import { i18nPrecompile } from './scripts/i18n-precompile-plugin.js';
 import { pdfjsAssets } from './scripts/pdfjs-assets-plugin.js';
@@ -15,6 +16,10 @@ export default defineConfig({
   plugins: [
     i18nPrecompile(),
     bootShell(new URL('./src/platform/i18n/locales/', import.meta.url)),
+    antdStaticStyle({
+      srcDir: fileURLToPath(new URL('./src', import.meta.url)),
+      themeFile: fileURLToPath(new URL('./src/platform/theme/antd-theme.json', import.meta.url)),
+    }),
     vue(),
     pdfjsAssets(),
     precompress(),

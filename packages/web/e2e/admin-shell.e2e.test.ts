@@ -88,6 +88,40 @@ describe('the shell: permissions, languages, phones, session end', () => {
     await context.close();
   });
 
+  it("takes Ant Design's styles from the prebuilt file of the theme on a signed-in reload", async () => {
+    const { context, page, watch } = await openContext(browser, server.url);
+    await signIn(page, server.url, 'admin', password, '/system/users');
+    await page.getByTestId('users-table').waitFor();
+    const styles = () =>
+      page.evaluate(() => ({
+        files: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+          .map((l) => new URL(l.href).pathname)
+          .filter((path) => path.includes('/antd-')),
+        // Styles generated in the browser for the table or buttons: the file should have them.
+        generated: [...document.querySelectorAll('style[data-css-hash]')].filter((s) =>
+          /\.ant-(table|btn)[{.:]/.test(s.textContent ?? ''),
+        ).length,
+        newButton: getComputedStyle(document.querySelector('[data-testid="user-new"]') as Element)
+          .backgroundColor,
+      }));
+    await page.reload();
+    await page.locator('[data-testid="users-table"] tr.ant-table-row').first().waitFor();
+    expect(await styles()).toEqual({
+      files: [expect.stringMatching(/^\/assets\/antd-light-[0-9a-f]+\.css$/)],
+      generated: 0,
+      newButton: 'rgb(21, 84, 173)', // the theme's primary colour, from the file
+    });
+    await page.getByTestId('theme-switch').first().click();
+    await page.reload();
+    await page.locator('[data-testid="users-table"] tr.ant-table-row').first().waitFor();
+    const dark = await styles();
+    expect(dark.files).toEqual([expect.stringMatching(/^\/assets\/antd-dark-[0-9a-f]+\.css$/)]);
+    expect(dark.generated).toBe(0);
+    expect(dark.newButton).not.toBe('rgb(21, 84, 173)');
+    expect(watch.cspViolations).toEqual([]);
+    await context.close();
+  });
+
   it('works on a 360 px phone: menu in a drawer, nothing wider than the screen', async () => {
     const { context, page } = await openContext(browser, server.url, { width: 360, height: 740 });
     await signIn(page, server.url, 'admin', password, '/system/users');

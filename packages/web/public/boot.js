@@ -34,5 +34,15 @@
   // sibling pages (auth/routes.ts), so the sign-in card is what such a visit will show.
   const path = location.pathname.replace(/\/+$/, '');
   const otherPublic = /^\/(forgot-password|reset-password|first-login)(\/|$)/.test(path);
-  if (!otherPublic && !read('signx.signed-in')) root.dataset.boot = 'login';
+  const signedIn = Boolean(read('signx.signed-in'));
+  if (!otherPublic && !signedIn) root.dataset.boot = 'login';
+  // Ant Design's styles written at build time (scripts/antd-static-style-plugin.js): the
+  // admin screen then skips generating them. Sign-in alone does not wait for the file.
+  const antdStyles = document.querySelector(`meta[name="signx-antd-styles-${root.dataset.theme}"]`)?.content;
+  if (signedIn && antdStyles) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = antdStyles;
+    document.head.appendChild(link);
+  }
 })();

@@ -8,17 +8,38 @@ import zh from '../src/platform/i18n/locales/zh-CN.json';
 const localesDir = new URL('../src/platform/i18n/locales/', import.meta.url);
 const bootScript = readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8');
 
-/** Runs public/boot.js against a fake page; returns what it set on <html>. */
+const antdStyles: Record<string, string> = {
+  light: '/assets/antd-light-1.css',
+  dark: '/assets/antd-dark-2.css',
+};
+
+/** Runs public/boot.js against a fake page; returns what it set on <html> and added to <head>. */
 function boot(
-  { path = '/login', storage = {}, languages = ['en-US'] } = {} as {
+  { path = '/login', storage = {}, languages = ['en-US'], metas = antdStyles } = {} as {
     path?: string;
     storage?: Record<string, string>;
     languages?: string[];
+    metas?: Record<string, string>;
   },
 ) {
-  const root = { lang: 'en', dir: '', dataset: {} as Record<string, string>, style: { colorScheme: '' } };
+  const root = {
+    lang: 'en',
+    dir: '',
+    dataset: {} as Record<string, string>,
+    style: { colorScheme: '' },
+    head: [] as { rel: string; href: string }[],
+  };
+  const meta = (selector: string) => {
+    const mode = /signx-antd-styles-(\w+)/.exec(selector)?.[1] ?? '';
+    return metas[mode] ? { content: metas[mode] } : null;
+  };
   runInNewContext(bootScript, {
-    document: { documentElement: root },
+    document: {
+      documentElement: root,
+      querySelector: meta,
+      createElement: () => ({ rel: '', href: '' }),
+      head: { appendChild: (link: { rel: string; href: string }) => root.head.push(link) },
+    },
     location: { pathname: path },
     navigator: { languages, language: languages[0] },
     localStorage: { getItem: (key: string) => storage[key] ?? null },
@@ -73,5 +94,16 @@ describe('boot script', () => {
     const root = boot({ storage: { 'signx.theme': 'dark' } });
     expect(root.dataset.theme).toBe('dark');
     expect(root.style.colorScheme).toBe('dark');
+  });
+
+  it("links Ant Design's prebuilt styles of the visitor's theme for signed-in visits only", () => {
+    expect(boot({ path: '/system/users', storage: { 'signx.signed-in': '1' } }).head).toEqual([
+      { rel: 'stylesheet', href: antdStyles.light },
+    ]);
+    expect(boot({ storage: { 'signx.signed-in': '1', 'signx.theme': 'dark' } }).head).toEqual([
+      { rel: 'stylesheet', href: antdStyles.dark },
+    ]);
+    expect(boot({ path: '/system/users' }).head).toEqual([]);
+    expect(boot({ storage: { 'signx.signed-in': '1' }, metas: {} }).head).toEqual([]);
   });
 });
