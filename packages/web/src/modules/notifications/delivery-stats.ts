@@ -1,6 +1,9 @@
 import type { Stats } from './notifications.api';
 
-/** One row of the statistics page: a channel or a category over the chosen period. */
+/** How the statistics page groups the server's rows. */
+export type StatsGrouping = 'channel' | 'category' | 'template' | 'day';
+
+/** One row of the statistics page: a channel, category, template or day over the chosen period. */
 export interface StatsRow {
   key: string;
   sent: number;
@@ -14,11 +17,11 @@ export interface StatsRow {
 }
 
 /**
- * Sums the server's per day × channel × template rows by channel or by category. `failed`
+ * Sums the server's per day × channel × template rows by one of those (or by category). `failed`
  * counts dead letters too (both are failures to the reader); `other` is what is still on
  * its way or waiting (queued, deferred, held…), so each row adds up to its total.
  */
-export function summarize(rows: Stats, by: 'channel' | 'category'): StatsRow[] {
+export function summarize(rows: Stats, by: StatsGrouping): StatsRow[] {
   const sums = new Map<string, StatsRow>();
   for (const row of rows) {
     const key = row[by];
@@ -40,15 +43,20 @@ export function summarize(rows: Stats, by: 'channel' | 'category'): StatsRow[] {
     sum.total += row.total;
     sums.set(key, sum);
   }
-  return [...sums.values()]
-    .map((s) => {
-      const ok = s.sent + s.delivered;
-      const settled = ok + s.failed;
-      return {
-        ...s,
-        other: s.total - ok - s.failed - s.suppressed,
-        successRate: settled === 0 ? null : ok / settled,
-      };
-    })
-    .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+  return (
+    [...sums.values()]
+      .map((s) => {
+        const ok = s.sent + s.delivered;
+        const settled = ok + s.failed;
+        return {
+          ...s,
+          other: s.total - ok - s.failed - s.suppressed,
+          successRate: settled === 0 ? null : ok / settled,
+        };
+      })
+      // Days read in calendar order; everything else busiest first.
+      .sort((a, b) =>
+        by === 'day' ? a.key.localeCompare(b.key) : b.total - a.total || a.key.localeCompare(b.key),
+      )
+  );
 }
