@@ -8,11 +8,12 @@ import { defineModuleDeps } from '../../platform/module-deps.js';
 import type { StoragePort } from '../../platform/storage/storage.port.js';
 import { audit } from '../audit/index.js';
 import { type DocumentsAuditEvent, documentsAuditEvents } from './documents.catalogue.js';
+import { converterOfficePreview } from './office-preview.js';
 
 /**
- * The seam for previews of office files: the conversion pool (another module) registers a
- * provider with `provideOfficePreview`; until one does, office versions have no preview.
- * It answers a PDF for the stored bytes of `sha256`, cached by that hash on its side.
+ * The seam for previews of office files. By default the app's LibreOffice pool answers
+ * (office-preview.ts, cached by content hash); `provideOfficePreview` replaces it, and null
+ * means office versions have no preview. It answers a PDF for the stored bytes of `sha256`.
  */
 export interface OfficePreviewProvider {
   pdfFor(version: { sha256: string; kind: string; mediaType: string }): Promise<Readable | Uint8Array>;
@@ -36,7 +37,7 @@ export interface DocumentsDeps {
   log: Logger;
   audit: AuditTrail<DocumentsAuditEvent>;
   settings: DocumentsSettings;
-  /** Set by `provideOfficePreview`; null while no converter is installed. */
+  /** The LibreOffice pool unless `provideOfficePreview` replaced it; null: no office previews. */
   officePreview: OfficePreviewProvider | null;
   /** Spool directory for uploads being sniffed (under the data directory). */
   spoolDir: string;
@@ -62,7 +63,11 @@ export const documentsDeps = defineModuleDeps(
       maxArchiveEntries: ctx.config.documents.maxArchiveEntries,
       storageGraceMs: 24 * 60 * 60 * 1000,
     },
-    officePreview: null,
+    officePreview: converterOfficePreview(
+      ctx.converter,
+      ctx.storage,
+      `${ctx.config.dataDir}/documents-previews`,
+    ),
     spoolDir: `${ctx.config.dataDir}/documents-spool`,
   }),
 );

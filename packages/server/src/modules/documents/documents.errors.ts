@@ -46,6 +46,12 @@ export const documentsErrors = defineErrorCodes('documents', {
     api: 40963,
     description: 'No preview exists for this version (inert macro file, or no office converter is installed)',
   },
+  DOCUMENT_PREVIEW_FAILED: {
+    family: 'UNAVAILABLE',
+    api: 50360,
+    description:
+      'LibreOffice could not turn this office file into a preview (timeout, crash, damaged file, or converter unavailable)',
+  },
   DOCUMENT_CORRUPTED: {
     family: 'STORAGE_CORRUPTED',
     api: 50060,
