@@ -96,6 +96,18 @@ def is_connection_lost(error):
     return name in ('DisposedException', 'RuntimeException') or 'Binary URP bridge' in str(error)
 
 
+def connection_alive(desktop, office):
+    # A killed soffice.bin can surface as an ordinary load/store error while its launcher is
+    # still alive, so a failure is only "the file's fault" if the bridge still answers.
+    if office.poll() is not None:
+        return False
+    try:
+        desktop.getFrames()
+        return True
+    except Exception:  # noqa: BLE001 - any failure of the round trip means the bridge is gone
+        return False
+
+
 def reply(message):
     sys.stdout.write(json.dumps(message) + '\n')
     sys.stdout.flush()
@@ -112,7 +124,7 @@ def main():
             convert(desktop, job)
             reply({'id': job['id'], 'ok': True})
         except Exception as error:  # noqa: BLE001 - every failure is reported, never raised
-            lost = is_connection_lost(error) or office.poll() is not None
+            lost = is_connection_lost(error) or not connection_alive(desktop, office)
             reply({'id': job['id'], 'ok': False, 'crashed': lost, 'error': '%s: %s' % (type(error).__name__, error)})
             if lost:
                 sys.exit(3)
