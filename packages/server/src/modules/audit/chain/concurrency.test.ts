@@ -8,6 +8,7 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { createCheckpoint } from '../checkpoints/checkpoints.service.js';
 import { audit, systemActor } from '../index.js';
 import { verifyAuditLog } from '../verify/verify.service.js';
+import { configureRecorder, recorderSettings } from './recorder.settings.js';
 
 const script = fileURLToPath(new URL('../../../../test/audit-writer-process.ts', import.meta.url));
 const bed = useAuditTestBed();
@@ -54,6 +55,9 @@ describe('concurrent writers', () => {
       bed.database.reopen(),
       bed.database.reopen(),
     ];
+    // Recorder settings (clock, MAC key) belong to the handle a context opened; the extra
+    // pools stand for other processes of the same installation, so they carry the same ones.
+    for (const handle of handles.slice(1)) configureRecorder(handle.db, recorderSettings(bed.database.db));
     const writers = Array.from({ length: 100 }, (_, i) =>
       inTransaction((handles[i % handles.length] as Database).db, (trx) =>
         audit.record(trx, {
