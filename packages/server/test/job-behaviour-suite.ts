@@ -117,7 +117,10 @@ export function jobBehaviourSuite(
         async handler() {
           current += 1;
           highest = Math.max(highest, current);
-          await new Promise((resolve) => setTimeout(resolve, 10));
+          // Stay until a second one runs beside this one (or 500 ms pass): with 10 ms
+          // handlers a busy machine often ran them one after another, never showing the limit.
+          for (let waited = 0; current < 2 && waited < 500; waited += 5)
+            await new Promise((resolve) => setTimeout(resolve, 5));
           current -= 1;
         },
       });
