@@ -8,6 +8,7 @@ import { documentsErrors } from './documents.errors.js';
 import { assertDeletable } from './documents.policy.js';
 import * as docs from './documents.repository.js';
 import { getDocument } from './documents.service.js';
+import { documentLifecycle } from './documents.state.js';
 import type { DocumentCategory, DocumentRetentionPoliciesTable } from './documents.tables.js';
 
 /**
@@ -15,46 +16,40 @@ import type { DocumentCategory, DocumentRetentionPoliciesTable } from './documen
  * purge. Deleting is the only step that releases storage references; the bytes themselves
  * go later, when the storage collector finds nothing refers to them.
  */
-export async function trashDocument(
-  trx: Trx,
-  deps: DocumentsDeps,
-  actor: Actor,
-  id: string,
-  scope: DataScope,
-) {
-  const before = await getDocument(trx, scope, id);
-  if (before.state === 'trashed') return before;
-  const now = deps.clock.now();
-  assertDeletable(before, now);
-  const changes = { state: 'trashed' as const, trashed_at: now.toISOString(), updated_at: now.toISOString() };
-  await docs.updateDocument(trx, id, changes);
-  await deps.audit.record(trx, actor, {
-    type: 'documents.document.trashed',
-    entityId: id,
-    payload: { title: before.title },
-    before: { state: before.state },
-    after: { state: 'trashed' },
-  });
-  return { ...before, ...changes };
-}
+export const trashDocument = (trx: Trx, deps: DocumentsDeps, actor: Actor, id: string, scope: DataScope) =>
+  moveDocument(trx, deps, actor, { id, scope, event: 'trash' });
 
-export async function restoreFromTrash(
+export const restoreFromTrash = (trx: Trx, deps: DocumentsDeps, actor: Actor, id: string, scope: DataScope) =>
+  moveDocument(trx, deps, actor, { id, scope, event: 'restore' });
+
+/**
+ * One move of `documentLifecycle`. With two states and one event out of each, an event the
+ * current state does not allow is a repeat (trashing what is in the trash): answered with
+ * the document as it is, nothing written or audited.
+ */
+async function moveDocument(
   trx: Trx,
   deps: DocumentsDeps,
   actor: Actor,
-  id: string,
-  scope: DataScope,
+  input: { id: string; scope: DataScope; event: 'trash' | 'restore' },
 ) {
-  const before = await getDocument(trx, scope, id);
-  if (before.state === 'active') return before;
-  const changes = { state: 'active' as const, trashed_at: null, updated_at: deps.clock.now().toISOString() };
-  await docs.updateDocument(trx, id, changes);
+  const before = await getDocument(trx, input.scope, input.id);
+  if (!documentLifecycle.can(before.state, input.event)) return before;
+  const { to, auditAction } = documentLifecycle.apply(before.state, input.event);
+  const now = deps.clock.now();
+  if (to === 'trashed') assertDeletable(before, now);
+  const changes = {
+    state: to,
+    trashed_at: to === 'trashed' ? now.toISOString() : null,
+    updated_at: now.toISOString(),
+  };
+  await docs.updateDocument(trx, input.id, changes);
   await deps.audit.record(trx, actor, {
-    type: 'documents.document.restored',
-    entityId: id,
+    type: auditAction,
+    entityId: input.id,
     payload: { title: before.title },
     before: { state: before.state },
-    after: { state: 'active' },
+    after: { state: to },
   });
   return { ...before, ...changes };
 }
