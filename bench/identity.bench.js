@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { buildApp } from '../packages/server/dist/app.js';
 import { loadConfig } from '../packages/server/dist/config.js';
+import { identityDeps } from '../packages/server/dist/modules/identity/identity.deps.js';
 import { argon2Parameters } from '../packages/server/dist/modules/identity/passwords/password-hasher.js';
 import { createAuthenticator } from '../packages/server/dist/modules/identity/sessions/authenticator.js';
-import { identityRuntime } from '../packages/server/dist/modules/identity/shared/identity-runtime.js';
 import { prepareInstallation } from '../packages/server/dist/platform/boot.js';
 import { alternate, median, pairedCase, startBareFastify } from './lib/baselines.js';
 import { seedUsers } from './lib/identity-seed.js';
@@ -37,7 +37,7 @@ const env = {
 };
 
 async function hookInIsolation(app, token, apiKey) {
-  const authenticate = createAuthenticator(identityRuntime(app.signx));
+  const authenticate = createAuthenticator(identityDeps(app.signx));
   const bearerRequest = {
     headers: { authorization: `Bearer ${token}` },
     routeOptions: { url: '/api/v1/users' },

@@ -1,16 +1,16 @@
 // Seeds the identity benchmark database through the built services: departments, users,
 // a department-scoped manager, a login user and an API key.
 
+import { identityDeps } from '../../packages/server/dist/modules/identity/identity.deps.js';
 import { storePassword } from '../../packages/server/dist/modules/identity/passwords/password.service.js';
-import { bumpAuthzVersion } from '../../packages/server/dist/modules/identity/roles/user-authz.js';
-import { identityRuntime } from '../../packages/server/dist/modules/identity/shared/identity-runtime.js';
+import { bumpAuthzVersion } from '../../packages/server/dist/modules/identity/roles/roles.repository.js';
 import { newUserRow } from '../../packages/server/dist/modules/identity/users/users.repository.js';
 import { newId } from '../../packages/server/dist/platform/db/ids.js';
 import { inTransaction } from '../../packages/server/dist/platform/db/transaction.js';
 
 export async function seedUsers(app, password) {
   const db = app.signx.db;
-  const runtime = identityRuntime(app.signx);
+  const runtime = identityDeps(app.signx);
   const now = new Date().toISOString();
   const dept = async (name, parent) => {
     const id = newId();

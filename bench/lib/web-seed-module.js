@@ -1,7 +1,8 @@
 // Mounted beside SignX by the web benchmark: on first start, 10,000 users and a known
 // administrator password (no forced change), so pages can be measured at realistic size.
+
+import { identityDeps } from '../../packages/server/dist/modules/identity/identity.deps.js';
 import { storePassword } from '../../packages/server/dist/modules/identity/passwords/password.service.js';
-import { identityRuntime } from '../../packages/server/dist/modules/identity/shared/identity-runtime.js';
 import { newUserRow } from '../../packages/server/dist/modules/identity/users/users.repository.js';
 import { inTransaction } from '../../packages/server/dist/platform/db/transaction.js';
 
@@ -42,7 +43,7 @@ export const modules = [
         .where('username', '=', 'admin')
         .executeTakeFirstOrThrow();
       await inTransaction(ctx.db, async (trx) => {
-        await storePassword(trx, identityRuntime(ctx), admin, benchPassword, { mustChange: false });
+        await storePassword(trx, identityDeps(ctx), admin, benchPassword, { mustChange: false });
         await trx.updateTable('users').set({ must_change_password: 0 }).where('id', '=', admin.id).execute();
       });
     },
