@@ -169,15 +169,18 @@ function levelOf(
   const dss = ctx.dss;
   const vriKey = vriKeyOf(ctx, r);
   const dssAfter = dss.updates.filter((u) => u > sigEnd);
+  // With revocation checked, the chain check says whether the DSS proves every certificate's
+  // status; with revocation 'off', the VRI entry (or, without one, any revocation data) stands in.
   const hasData =
-    dss.vriKeys.has(vriKey)
+    r.revocation.inFile ??
+    (dss.vriKeys.has(vriKey)
       ? dss.vriWithRevocation.has(vriKey)
-      : dss.ocspResponses.length > 0 || dss.crls.length > 0;
+      : dss.ocspResponses.length > 0 || dss.crls.length > 0);
   if (!dss.present || dssAfter.length === 0) return { level: 'B-T', notes: [] };
   if (!hasData)
     return {
       level: 'B-T',
-      notes: ['The DSS holds no OCSP response or CRL for this signature (its VRI entry has none).'],
+      notes: ["The DSS holds no OCSP response or CRL for some certificate of this signature's chain."],
     };
   const lta = laterTs.some((t) => dssAfter.some((u) => end(t.coverage.byteRange as number[]) > u));
   return { level: lta ? 'B-LTA' : 'B-LT', notes: [] };

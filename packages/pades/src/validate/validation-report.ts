@@ -69,7 +69,15 @@ export interface SignatureReport {
   signatureValid: boolean;
   signingCertificateV2: 'bound' | 'mismatch' | 'missing';
   chain: { isTrusted: boolean; isValid: boolean; problems: string[]; path: string[] };
-  revocation: { status: 'good' | 'revoked' | 'unknown' | 'not-checked'; detail: string[] };
+  revocation: {
+    status: 'good' | 'revoked' | 'unknown' | 'not-checked';
+    detail: string[];
+    /**
+     * True when the file itself (its DSS) holds an OCSP response or CRL for every certificate
+     * of the signer's chain that needs one; undefined when revocation was not checked.
+     */
+    inFile?: boolean;
+  };
   timestamp?: TimestampReport;
   docMdp?: 1 | 2 | 3;
   changes: ChangeReport[];
