@@ -63,7 +63,11 @@ function qpdfVriKeys(pdf: Uint8Array, end: number, name: string): string[] {
 
 /** The VRI key of a signature: upper-case SHA-1 of its /Contents bytes (zero padding included). */
 function vriKeyOf(pdf: Uint8Array, index: number): string {
-  const ranges = [...Buffer.from(pdf).toString('latin1').matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)/g)]
+  const ranges = [
+    ...Buffer.from(pdf)
+      .toString('latin1')
+      .matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)/g),
+  ]
     .map((m) => m.slice(1).map(Number))
     .sort((a, b) => a[2]! + a[3]! - (b[2]! + b[3]!));
   const [, b, c] = ranges[index]!;

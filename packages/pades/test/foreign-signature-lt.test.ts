@@ -210,4 +210,3 @@ describe('B-LT / B-LTA over a third party signature', () => {
     await expect(addDss(theirs, { crlProvider })).rejects.toMatchObject({ code: 'REVOCATION_UNAVAILABLE' });
   });
 });
-

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { parseSignedData } from '../cms/index.js';
+import { isPadesError } from '../errors.js';
 import { signedFields } from '../pdf/form-fields.js';
 import { IncrementalUpdate } from '../pdf/incremental-writer.js';
 import { n, PdfDict, type PdfObject, PdfRef, PdfStream, PdfString } from '../pdf/pdf-objects.js';
 import { PdfReader } from '../pdf/pdf-reader.js';
 import { decodeStream } from '../pdf/stream-filters.js';
-import { isPadesError } from '../errors.js';
 import { parseCertificate } from '../pki/certificate.parser.js';
 import { collectAvailableRevocationData, collectRevocationData } from '../pki/revocation-collector.js';
 import type { DssOptions } from './sign-options.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type PdfDict, type PdfObject, PdfRef, PdfStream } from '../pdf/pdf-objects.js';
-import { objectToBytes } from '../pdf/pdf-serializer.js';
 import { PdfReader } from '../pdf/pdf-reader.js';
+import { objectToBytes } from '../pdf/pdf-serializer.js';
 import { decodeStream } from '../pdf/stream-filters.js';
 
 /** Validation material found in a Document Security Store. */

@@ -10,7 +10,9 @@ export function formatReport(file: string, report: ValidationReport): string {
     // Only the certificate the signature verifies against says who signed; /Name is a claim.
     const who = s.signerSubject ?? 'unknown (the signing certificate cannot be read)';
     const role = s.kind === 'document-timestamp' ? 'time-stamped by' : 'signed by';
-    lines.push(`  #${i + 1} ${s.fieldName} (${s.kind}): ${s.isValid ? 'valid' : 'INVALID'}, level ${s.level}`);
+    lines.push(
+      `  #${i + 1} ${s.fieldName} (${s.kind}): ${s.isValid ? 'valid' : 'INVALID'}, level ${s.level}`,
+    );
     lines.push(`     ${role} (certificate subject): ${who}`);
     if (s.declaredName !== undefined)
       lines.push(`     declared name (/Name, not verified by the certificate): ${s.declaredName}`);

@@ -110,7 +110,14 @@ export async function buildAppearance(
   for (const [i, line] of lines.entries()) {
     const runs = await fontRuns(line, ['text'], fontFor);
     const size = fitSize(runs, w - 2 * pad, lineH);
-    ops += textOps(runs, line, size, pad, h - markH - pad - (i + 1) * lineH * 1.2 + lineH * 0.25, w - 2 * pad);
+    ops += textOps(
+      runs,
+      line,
+      size,
+      pad,
+      h - markH - pad - (i + 1) * lineH * 1.2 + lineH * 0.25,
+      w - 2 * pad,
+    );
   }
   await doc.flush();
   nameEmbeddedFonts(
@@ -189,11 +196,20 @@ function fitSize(runs: readonly Run[], width: number, height: number): number {
 }
 
 /** One line, already split into font runs in visual order (UAX #9 subset); right-to-left lines are right-aligned. */
-function textOps(runs: readonly Run[], line: string, size: number, x: number, y: number, width: number): string {
+function textOps(
+  runs: readonly Run[],
+  line: string,
+  size: number,
+  x: number,
+  y: number,
+  width: number,
+): string {
   const rtl = isRtlParagraph(line);
   const total = runs.reduce((sum, r) => sum + r.slot.font.widthOfTextAtSize(r.text, size), 0);
   const startX = rtl ? x + width - total : x;
-  const shown = runs.map((r) => `/${r.slot.name} ${f(size)} Tf ${r.slot.font.encodeText(r.text).toString()} Tj`);
+  const shown = runs.map(
+    (r) => `/${r.slot.name} ${f(size)} Tf ${r.slot.font.encodeText(r.text).toString()} Tj`,
+  );
   return `BT 0.1 0.1 0.3 rg ${f(startX)} ${f(y)} Td ${shown.join(' ')} ET\n`;
 }
 
