@@ -6,6 +6,7 @@ import {
   createRootCa,
   createTimestampAuthority,
   type DssReport,
+  extendToLta,
   inProcessTimestamper,
   issueSignerCertificate,
   issueTsaCertificate,
@@ -208,5 +209,26 @@ describe('B-LT / B-LTA over a third party signature', () => {
   it('addDss / extendToLta without `required` keep refusing incomplete data (all signatures required)', async () => {
     const { pdf: theirs } = await foreignSigned(false, 'B-T');
     await expect(addDss(theirs, { crlProvider })).rejects.toMatchObject({ code: 'REVOCATION_UNAVAILABLE' });
+  });
+
+  it('extendToLta with `required` naming our fields seals over a third party signature and reports the gap', async () => {
+    const { pdf: theirs } = await foreignSigned(false, 'B-T');
+    const sealed = await signPdf(theirs, {
+      signer: await pki.signer('Platform Seal'),
+      level: 'B-T',
+      timestamper,
+      fieldName: 'SignX_Platform_Seal',
+    });
+    const reports: DssReport[] = [];
+    const lta = await extendToLta(sealed, {
+      timestamper,
+      revocation: { crlProvider, required: ['SignX_Platform_Seal'], onReport: (r) => reports.push(r) },
+    });
+    expect(reports[0]!.extended).toEqual(['SignX_Platform_Seal']);
+    expect(reports[0]!.gaps.map((g) => g.fieldName)).toEqual(['Signature1']);
+    const report = await validate(lta, { trustAnchors: [pki.root.certificate], revocation: 'embedded' });
+    const byField = Object.fromEntries(report.signatures.map((s) => [s.fieldName, s]));
+    expect(byField.SignX_Platform_Seal!.level).toBe('B-LTA');
+    expect(byField.Signature1!.level).toBe('B-T');
   });
 });
