@@ -136,8 +136,8 @@ function assignLevels(reports: SignatureReport[], ctx: ValidationContext): void 
  * B-T needs a time-stamp over the signature; B-LT a DSS written after the signature (after
  * its time-stamp) holding validation data for it; B-LTA a document time-stamp over such a DSS.
  * B-LT and B-LTA are only granted with a signature time-stamp attribute: a signature whose
- * only proof of time is a later document time-stamp is reported B-T (pyHanko's PAdES LT/LTA
- * profiles reject it: "LTV signatures require a trusted timestamp"), and the report says why.
+ * only proof of time is a later document time-stamp is reported B-T (pyHanko's pades-lta
+ * profile rejects it for lacking a signature time-stamp), and the report says why.
  */
 function levelOf(
   r: SignatureReport,
