@@ -3,7 +3,7 @@ import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { apiKeyRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
-import { installRefreshCookie, logoutEverywhereRoute } from './auth/refresh-cookie.js';
+import { installRefreshCookie } from './auth/refresh-cookie.js';
 import { departmentRoutes } from './departments/departments.routes.js';
 import { createAdministrator } from './first-admin.js';
 import { identityTags } from './identity.catalogue.js';
@@ -45,9 +45,8 @@ export const identityModule: ModuleDefinition = {
   routes: async (api, ctx) => {
     const runtime = identityDeps(ctx);
     installRefreshCookie(api, runtime);
-    await authRoutes(api, runtime);
-    await logoutEverywhereRoute(api, runtime);
-    await mfaRoutes(api, runtime);
+    mountRoutes(api, identityTags.auth, authRoutes(runtime));
+    mountRoutes(api, identityTags.auth, mfaRoutes(runtime));
     mountRoutes(api, identityTags.me, meRoutes(runtime));
     mountRoutes(api, identityTags.users, userRoutes(runtime));
     mountRoutes(api, identityTags.users, userAdminRoutes(runtime));
