@@ -155,7 +155,10 @@ function options<P, Q, B>(spec: RouteBase<P, Q, B>, success: Record<number, TSch
   const limit = spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit };
   const onError = spec.onError;
   const hook = onError
-    ? { onError: (request: FastifyRequest, _reply: FastifyReply, error: FastifyError) => onError(request, error) }
+    ? {
+        onError: (request: FastifyRequest, _reply: FastifyReply, error: FastifyError) =>
+          onError(request, error),
+      }
     : {};
   return { method: spec.method, url: spec.url, config, schema, ...limit, ...hook };
 }

@@ -74,8 +74,7 @@ function signInRoutes(runtime: IdentityDeps): RouteDefinition[] {
       body: s.refreshBody,
       response: s.tokenPair,
       errors: ['UNAUTHENTICATED'],
-      handler: async (request) =>
-        rotateRefreshToken(runtime, request.body.refresh_token, actorOf(request)),
+      handler: async (request) => rotateRefreshToken(runtime, request.body.refresh_token, actorOf(request)),
     }),
   ];
 }

@@ -55,7 +55,12 @@ export async function confirmOwnTotp(
 }
 
 /** Removes the caller's authenticator (already proven with password and code). */
-export async function removeOwnTotp(trx: Trx, runtime: IdentityDeps, actor: Actor, user: UserRow): Promise<void> {
+export async function removeOwnTotp(
+  trx: Trx,
+  runtime: IdentityDeps,
+  actor: Actor,
+  user: UserRow,
+): Promise<void> {
   await removeTotp(trx, user.id);
   await notifyAccountChange(trx, runtime, user, { change: 'mfa_removed' });
   await recordIdentity(trx, actor, {
