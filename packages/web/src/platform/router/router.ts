@@ -91,10 +91,7 @@ function shellFirst(record: RouteRecordRaw): RouteRecordRaw {
   const Wrapper = defineComponent({
     name: 'ShellFirstPage',
     inheritAttrs: false,
-    setup:
-      (_props, { attrs }) =>
-      () =>
-        h(Page, attrs),
+    setup: (_props, { attrs }) => () => h(Page, attrs),
   });
   pageLoaders.set(Wrapper, loader);
   return { ...record, component: Wrapper } as RouteRecordRaw;
