@@ -1,4 +1,4 @@
-import { type Component, defineAsyncComponent, defineComponent, h } from 'vue';
+import type { Component } from 'vue';
 import {
   createRouter,
   createWebHistory,
@@ -28,9 +28,6 @@ const modules = import.meta.glob<ModuleRoutes>('../../modules/*/routes.ts', {
 });
 const all = Object.values(modules);
 
-/** The chunk loader of each admin page wrapped by `shellFirst`, so the guard can preload it. */
-const pageLoaders = new WeakMap<object, () => Promise<unknown>>();
-
 /** Every module's header tools, in module order. */
 export const headerTools = all.flatMap((m) => m.headerTools ?? []);
 
@@ -40,7 +37,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('../layout/AdminLayout.vue'),
     children: [
-      ...all.flatMap((m) => m.admin ?? []).map(shellFirst),
+      ...all.flatMap((m) => m.admin ?? []),
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
@@ -76,28 +73,6 @@ router.beforeEach(async (to) => {
 });
 
 /**
- * The shell paints before the page. An admin page's chunk is not part of the navigation
- * (which would hold the first mount, layout and side menu included, until the page's code
- * has loaded and run): the route's component is a small wrapper that renders the page once
- * its chunk is in. The navigation still waits for the session and the layout's chunk, and
- * the guard still starts the page's chunk at once (`preloadPages`).
- */
-function shellFirst(record: RouteRecordRaw): RouteRecordRaw {
-  const loader = (record as { component?: unknown }).component;
-  if (!isLazy(loader)) return record;
-  const Page = defineAsyncComponent(loader as () => Promise<Component>);
-  // A wrapper rather than the async component itself: vue-router wants route components it
-  // can load; to it this is an ordinary component.
-  const Wrapper = defineComponent({
-    name: 'ShellFirstPage',
-    inheritAttrs: false,
-    setup: (_props, { attrs }) => () => h(Page, attrs),
-  });
-  pageLoaders.set(Wrapper, loader);
-  return { ...record, component: Wrapper } as RouteRecordRaw;
-}
-
-/**
  * Starts fetching the target's page chunks now, so they load while the session is restored
  * (a refresh and /me round trip) instead of after it. The router imports them again when it
  * renders; the module cache answers that from the same request.
@@ -105,8 +80,7 @@ function shellFirst(record: RouteRecordRaw): RouteRecordRaw {
 function preloadPages(to: RouteLocationNormalized): void {
   for (const record of to.matched) {
     for (const component of Object.values(record.components ?? {})) {
-      const load = isLazy(component) ? component : pageLoaders.get(component as object);
-      if (load) void load().catch(() => undefined);
+      if (isLazy(component)) void component().catch(() => undefined);
     }
   }
 }
