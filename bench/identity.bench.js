@@ -12,7 +12,7 @@ import { buildApp } from '../packages/server/dist/app.js';
 import { loadConfig } from '../packages/server/dist/config.js';
 import { identityDeps } from '../packages/server/dist/modules/identity/identity.deps.js';
 import { argon2Parameters } from '../packages/server/dist/modules/identity/passwords/password-hasher.js';
-import { createAuthenticator } from '../packages/server/dist/modules/identity/sessions/authenticator.js';
+import { createAuthenticator } from '../packages/server/dist/modules/identity/sessions/authenticator.service.js';
 import { prepareInstallation } from '../packages/server/dist/platform/boot.js';
 import { alternate, median, pairedCase, startBareFastify } from './lib/baselines.js';
 import { seedUsers } from './lib/identity-seed.js';
@@ -38,13 +38,10 @@ const env = {
 
 async function hookInIsolation(app, token, apiKey) {
   const authenticate = createAuthenticator(identityDeps(app.signx));
-  const bearerRequest = {
-    headers: { authorization: `Bearer ${token}` },
-    routeOptions: { url: '/api/v1/users' },
-  };
-  const keyRequest = { headers: { 'x-api-key': apiKey }, routeOptions: { url: '/api/v1/users' } };
-  const check = async (request) => {
-    const principal = await authenticate(request);
+  const bearerRequest = { apiKey: undefined, authorization: `Bearer ${token}`, routeUrl: '/api/v1/users' };
+  const keyRequest = { apiKey, authorization: undefined, routeUrl: '/api/v1/users' };
+  const check = async (credentials) => {
+    const principal = await authenticate(credentials);
     if (!principal?.permissions.has('identity.user.read')) throw new Error('auth failed');
   };
   const bearerOps = await opsPerSecond(() => check(bearerRequest), { seconds: 3 });

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach } from 'vitest';
 import type { AuditDeps } from '../src/modules/audit/audit.deps.js';
-import { configureRecorder, MAC_PURPOSE } from '../src/modules/audit/chain/recorder.settings.js';
+import {
+  configureRecorder,
+  MAC_PURPOSE,
+  recorderSettings,
+} from '../src/modules/audit/chain/recorder.settings.js';
 import { audit, systemActor } from '../src/modules/audit/index.js';
 import { systemClock } from '../src/platform/db/clock.js';
 import type { Db } from '../src/platform/db/schema.js';
@@ -61,8 +65,24 @@ export function useAuditTestBed() {
   };
 }
 
-/** Records `count` events, one transaction each, with distinguishable content. */
+/**
+ * Gives a bare test database the test keyring's MAC key, as an app context would: the
+ * recorder refuses to write through a handle without one.
+ */
+export function configureTestRecorder(db: Db): void {
+  if (recorderSettings(db).macKey) return;
+  const dir = mkdtempSync(join(tmpdir(), 'signx-audit-key-'));
+  try {
+    const keyring = createKeyring({ dir, masterSecret: TEST_MASTER_SECRET });
+    configureRecorder(db, { macKey: keyring.secret(MAC_PURPOSE) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Records `count` events, one transaction each, with distinguishable content (MAC'd with the test key). */
 export async function recordSome(db: Db, count: number, prefix = 'e'): Promise<void> {
+  configureTestRecorder(db);
   for (let i = 1; i <= count; i += 1) {
     await inTransaction(db, (trx) =>
       audit.record(trx, {

@@ -9,6 +9,7 @@ import {
 } from '../modules/jobs-admin/jobs-admin.service.js';
 import { type Actor, systemActor } from '../platform/actor.js';
 import { type AppContext, createContext } from '../platform/app-context.js';
+import { inTransaction } from '../platform/db/transaction.js';
 import { isAppError } from '../platform/errors.js';
 import type { JobState } from '../platform/jobs/jobs.tables.js';
 import {
@@ -88,16 +89,18 @@ async function execute(
       return target ? showJob(ctx, target) : null;
     case 'retry':
       if (!target) return null;
-      await retryJob(ctx, actor, target);
+      await inTransaction(ctx.db, (trx) => retryJob(trx, ctx, actor, target));
+      ctx.jobs.notify();
       return `job ${target} queued again`;
     case 'cancel':
       if (!target) return null;
-      await cancelQueuedJob(ctx, actor, target);
+      await inTransaction(ctx.db, (trx) => cancelQueuedJob(trx, ctx, actor, target));
       return `job ${target} cancelled`;
     case 'pause':
     case 'resume':
       if (!target) return null;
-      await pauseQueue(ctx, actor, target, command === 'pause');
+      await inTransaction(ctx.db, (trx) => pauseQueue(trx, ctx, actor, target, command === 'pause'));
+      if (command === 'resume') ctx.jobs.notify();
       return `queue ${target} ${command === 'pause' ? 'paused' : 'resumed'}`;
     case 'schedules':
       return table(

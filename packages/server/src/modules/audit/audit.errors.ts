@@ -1,6 +1,6 @@
 import { defineErrorCodes } from '../../platform/errors.js';
 
-/** Why the audit module refuses a proof, checkpoint, bundle or report. */
+/** Why the audit module refuses a proof, checkpoint, bundle or report, or an event it cannot authenticate. */
 export const auditErrors = defineErrorCodes('audit', {
   AUDIT_LOG_BROKEN: {
     family: 'CONFLICT',
@@ -12,6 +12,12 @@ export const auditErrors = defineErrorCodes('audit', {
     family: 'CONFLICT',
     api: 40932,
     description: 'The chain has no signed events to prove yet',
+  },
+  AUDIT_RECORDER_UNCONFIGURED: {
+    family: 'INTERNAL',
+    api: 50031,
+    description:
+      'The database handle has no audit MAC key (no app context configured it), so no event is written through it',
   },
   REPORT_FONTS_MISSING: {
     family: 'UNAVAILABLE',

@@ -6,7 +6,7 @@ import type { IdentityDeps } from './identity.deps.js';
 import { passwordPolicyOf, storePassword } from './passwords/password.service.js';
 import { passwordProblems } from './passwords/password-policy.js';
 import { bumpAuthzVersion, findRoleIdByCode } from './roles/roles.repository.js';
-import { ensureCatalogue } from './roles/user-authz.js';
+import { ensureCatalogue } from './roles/user-authz.service.js';
 import { identityEvents, recordIdentity } from './shared/identity-audit.js';
 import { findUserByUsername, insertUser, newUserRow, replaceUserRoles } from './users/users.repository.js';
 

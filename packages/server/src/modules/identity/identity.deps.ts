@@ -3,8 +3,8 @@ import type { AppContext } from '../../platform/app-context.js';
 import { defineModuleDeps } from '../../platform/module-deps.js';
 import { createPasswordHasher, type PasswordHasher } from './passwords/password-hasher.js';
 import { adoptModulePermissions } from './roles/permission-catalogue.js';
-import type { AuthzCache } from './roles/user-authz.js';
-import type { AccessClaims } from './sessions/access-token.js';
+import type { AuthzCache } from './roles/user-authz.service.js';
+import type { AccessClaims } from './sessions/access-token.service.js';
 import type { ListedUser } from './users/users.repository.js';
 
 /**
@@ -12,13 +12,13 @@ import type { ListedUser } from './users/users.repository.js';
  * nothing is shared through an untyped bag and two app contexts never share a cache.
  */
 export interface IdentityCaches {
-  /** Roles, permissions and departments at one authz version, and users resolved against them (user-authz.ts). */
+  /** Roles, permissions and departments at one authz version, and users resolved against them (user-authz.service.ts). */
   authz: AuthzCache;
   /** Listed user rows by id, valid while their row_version matches (user-row-cache.ts). */
   userRows: Map<string, ListedUser>;
   /** Role codes per user at one authz version (user-row-cache.ts). */
   userRoleCodes: { version: number; codes: Map<string, string[]> };
-  /** Verified access tokens by token string (access-token.ts). */
+  /** Verified access tokens by token string (access-token.service.ts). */
   accessTokens: Map<string, AccessClaims>;
 }
 

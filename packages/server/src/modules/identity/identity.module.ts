@@ -3,7 +3,7 @@ import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { apiKeyRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
-import { installRefreshCookie, logoutEverywhereRoute } from './auth/refresh-cookie.js';
+import { installRefreshCookie } from './auth/refresh-cookie.js';
 import { departmentRoutes } from './departments/departments.routes.js';
 import { createAdministrator } from './first-admin.js';
 import { identityTags } from './identity.catalogue.js';
@@ -12,8 +12,8 @@ import { identityErrors } from './identity.errors.js';
 import { loginLogRoutes } from './login-log/login-log.routes.js';
 import { mfaRoutes } from './mfa/mfa.routes.js';
 import { roleRoutes } from './roles/roles.routes.js';
-import { ensureCatalogue } from './roles/user-authz.js';
-import { createAuthenticator } from './sessions/authenticator.js';
+import { ensureCatalogue } from './roles/user-authz.service.js';
+import { createAuthenticator } from './sessions/authenticator.service.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
 import { meRoutes } from './users/me.routes.js';
 import { userAdminRoutes } from './users/user-admin.routes.js';
@@ -33,7 +33,15 @@ export const identityModule: ModuleDefinition = {
     if (ctx.config.isProduction && ctx.config.identity.passwordHashCost !== 'standard')
       throw new Error('PASSWORD_HASH_COST=test is for test suites only; it is refused in production');
     const runtime = identityDeps(ctx);
-    app.setAuthenticator(createAuthenticator(runtime));
+    const authenticate = createAuthenticator(runtime);
+    app.setAuthenticator((request) => {
+      const apiKey = request.headers['x-api-key'];
+      return authenticate({
+        apiKey: typeof apiKey === 'string' ? apiKey : undefined,
+        authorization: request.headers.authorization,
+        routeUrl: request.routeOptions.url ?? '',
+      });
+    });
     app.addHook('onReady', async () => {
       // Permissions declared in code and the seed roles are written when the app starts, never
       // by a read; a database still to be migrated (API document generation) gets them with
@@ -45,9 +53,8 @@ export const identityModule: ModuleDefinition = {
   routes: async (api, ctx) => {
     const runtime = identityDeps(ctx);
     installRefreshCookie(api, runtime);
-    await authRoutes(api, runtime);
-    await logoutEverywhereRoute(api, runtime);
-    await mfaRoutes(api, runtime);
+    mountRoutes(api, identityTags.auth, authRoutes(runtime));
+    mountRoutes(api, identityTags.auth, mfaRoutes(runtime));
     mountRoutes(api, identityTags.me, meRoutes(runtime));
     mountRoutes(api, identityTags.users, userRoutes(runtime));
     mountRoutes(api, identityTags.users, userAdminRoutes(runtime));

@@ -1,10 +1,12 @@
 import type { DbOrTrx } from '../../platform/db/schema.js';
+import { forbidden, invalid } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/access.js';
 import type { IdentityDeps } from './identity.deps.js';
 import { identityErrors, identityRefusal } from './identity.errors.js';
 import { type AuthzSnapshot, roleChain, rolePermissions } from './roles/authz-snapshot.js';
 import type { DataScope } from './roles/data-scope.js';
-import { currentSnapshot, resolveAuthz, type UserAuthz } from './roles/user-authz.js';
+import { isDeclaredPermission } from './roles/permission-catalogue.js';
+import { currentSnapshot, resolveAuthz, type UserAuthz } from './roles/user-authz.service.js';
 import { detailsOf } from './sessions/principal-details.js';
 import { userRoleIds } from './users/users.repository.js';
 
@@ -17,6 +19,10 @@ import { userRoleIds } from './users/users.repository.js';
  *   the target and the target's data scope lies within the actor's.
  * - Nobody changes their own department, roles or scope; a department an actor assigns
  *   must lie within the actor's scope.
+ * - No privilege escalation: a role (to a user, or as a parent of a role) or a permission (to
+ *   a role or an API key) is granted only by a caller holding every permission involved.
+ * - API keys are made by signed-in users only; another user's key is revoked only by
+ *   someone who may administer its owner.
  * - An actor may edit a role only when it holds every effective permission of the role, does
  *   not hold the role (or inherit from it), and the role's scope, before and after, is no
  *   wider than the actor's own; a system role's MFA requirement cannot be switched off.
@@ -187,4 +193,60 @@ export function assertMayCreateRoleScope(
 ): void {
   const actor = actorOf(principal);
   assertScopeNotWider(actor, actorRoles(snapshot, actor).rank, scope, departmentIds);
+}
+
+/**
+ * The ids of the roles `roleCodes` names, each checked as grantable by the caller: it must
+ * hold every permission the role gives (with inheritance). Unknown codes are a 400.
+ */
+export async function roleIdsGrantableBy(
+  db: DbOrTrx,
+  runtime: IdentityDeps,
+  principal: Principal,
+  roleCodes: string[],
+  field = 'roles',
+): Promise<string[]> {
+  if (roleCodes.length === 0) return [];
+  const snapshot = await currentSnapshot(runtime, db);
+  const byCode = new Map([...snapshot.roles.values()].map((r) => [r.code, r.id]));
+  const ids: string[] = [];
+  for (const code of roleCodes) {
+    const id = byCode.get(code);
+    if (!id) throw invalid(field, `Unknown role ${code}`);
+    assertHolds(principal, rolePermissions(snapshot, id), `role ${code}`);
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** The caller holds every one of `permissions` (it may grant them). */
+export function assertHolds(principal: Principal, permissions: Iterable<string>, what: string): void {
+  const missing = [...permissions].filter((p) => !principal.permissions.has(p));
+  if (missing.length > 0)
+    throw forbidden(
+      `You cannot grant ${what}: it includes permissions you do not hold (${missing.slice(0, 5).join(', ')})`,
+    );
+}
+
+/**
+ * Keys are made by signed-in users (never by another key), only with declared permissions
+ * the user holds; returns the owner's id.
+ */
+export function assertMayCreateKey(principal: Principal, permissions: readonly string[]): string {
+  if (principal.kind !== 'user' || !principal.userId)
+    throw forbidden('API keys are created by signed-in users');
+  const unknown = permissions.find((p) => !isDeclaredPermission(p));
+  if (unknown) throw invalid('permissions', `Unknown permission ${unknown}`);
+  assertHolds(principal, permissions, 'these permissions');
+  return principal.userId;
+}
+
+/** Another user's key (`owner` given) is revoked only by someone who may administer its owner. */
+export async function assertMayRevokeKey(
+  db: DbOrTrx,
+  runtime: IdentityDeps,
+  principal: Principal,
+  owner: { id: string; department_id: string | null } | undefined,
+): Promise<void> {
+  if (owner) await assertMayAdministerUser(db, runtime, principal, owner);
 }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../../platform/app-context.js';
 import { pageSchema } from '../../platform/db/pagination.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { jobsPermissions as permissions } from './jobs-admin.catalogue.js';
@@ -35,6 +36,7 @@ const manageSchedules = permissions.access('jobs.schedule.manage');
 
 /** /api/v1/jobs: queues, jobs, dead letters and schedules for operators. */
 export function jobsAdminRoutes(ctx: AppContext): RouteDefinition[] {
+  const { db } = ctx;
   return [
     defineRoute({
       method: 'GET',
@@ -42,7 +44,7 @@ export function jobsAdminRoutes(ctx: AppContext): RouteDefinition[] {
       access: read,
       summary: 'List queues with their job counts',
       response: Type.Array(queueSchema),
-      handler: async () => (await queueSummaries(ctx)).map(presentQueue),
+      handler: async () => (await queueSummaries(db, ctx)).map(presentQueue),
     }),
     ...pauseRoutes(ctx),
     defineRoute({
@@ -54,7 +56,7 @@ export function jobsAdminRoutes(ctx: AppContext): RouteDefinition[] {
       response: pageSchema(jobSchema),
       handler: async (request) => {
         const { queue, state, name, schedule_id } = request.query;
-        const page = await listJobs(ctx, { queue, state, name, scheduleId: schedule_id }, request.query);
+        const page = await listJobs(db, { queue, state, name, scheduleId: schedule_id }, request.query);
         return { ...page, items: page.items.map(presentJob) };
       },
     }),
@@ -67,7 +69,7 @@ export function jobsAdminRoutes(ctx: AppContext): RouteDefinition[] {
       response: jobDetailSchema,
       errors: ['NOT_FOUND'],
       handler: async (request) => {
-        const { job, attempts } = await jobWithAttempts(ctx, request.params.id);
+        const { job, attempts } = await jobWithAttempts(db, request.params.id);
         return { ...presentJob(job), failed_attempts: attempts.map(presentAttempt) };
       },
     }),
@@ -80,7 +82,9 @@ export function jobsAdminRoutes(ctx: AppContext): RouteDefinition[] {
       response: done,
       errors: ['NOT_FOUND', jobsAdminErrors.JOB_NOT_RETRYABLE],
       handler: async (request) => {
-        await retryJob(ctx, actorOf(request), request.params.id);
+        await inTransaction(db, (trx) => retryJob(trx, ctx, actorOf(request), request.params.id));
+        // After commit: the job is runnable again, so the workers look now rather than at their next poll.
+        ctx.jobs.notify();
         return { ok: true as const };
       },
     }),
@@ -93,7 +97,7 @@ export function jobsAdminRoutes(ctx: AppContext): RouteDefinition[] {
       response: done,
       errors: ['NOT_FOUND', jobsAdminErrors.JOB_NOT_CANCELLABLE],
       handler: async (request) => {
-        await cancelQueuedJob(ctx, actorOf(request), request.params.id);
+        await inTransaction(db, (trx) => cancelQueuedJob(trx, ctx, actorOf(request), request.params.id));
         return { ok: true as const };
       },
     }),
@@ -103,7 +107,7 @@ export function jobsAdminRoutes(ctx: AppContext): RouteDefinition[] {
       access: read,
       summary: 'List schedules with their next fire time',
       response: Type.Array(scheduleSchema),
-      handler: async () => (await schedules(ctx)).map(presentSchedule),
+      handler: async () => (await schedules(db)).map(presentSchedule),
     }),
     defineRoute({
       method: 'POST',
@@ -114,7 +118,9 @@ export function jobsAdminRoutes(ctx: AppContext): RouteDefinition[] {
       response: triggeredSchema,
       errors: ['NOT_FOUND', jobsAdminErrors.SCHEDULE_JOB_UNKNOWN],
       handler: async (request) => ({
-        job_id: await triggerSchedule(ctx, actorOf(request), request.params.id),
+        job_id: await inTransaction(db, (trx) =>
+          triggerSchedule(trx, ctx, actorOf(request), request.params.id),
+        ),
       }),
     }),
   ];
@@ -122,6 +128,7 @@ export function jobsAdminRoutes(ctx: AppContext): RouteDefinition[] {
 
 /** Pause and resume, for queues (jobs.queue.manage) and schedules (jobs.schedule.manage). */
 function pauseRoutes(ctx: AppContext): RouteDefinition[] {
+  const { db } = ctx;
   return (['pause', 'resume'] as const).flatMap((action) => {
     const paused = action === 'pause';
     return [
@@ -134,7 +141,11 @@ function pauseRoutes(ctx: AppContext): RouteDefinition[] {
         response: done,
         errors: ['NOT_FOUND'],
         handler: async (request) => {
-          await pauseQueue(ctx, actorOf(request), request.params.name, paused);
+          await inTransaction(db, (trx) =>
+            pauseQueue(trx, ctx, actorOf(request), request.params.name, paused),
+          );
+          // After commit: a resumed queue's waiting jobs are picked up at once.
+          if (!paused) ctx.jobs.notify();
           return { ok: true as const };
         },
       }),
@@ -147,7 +158,9 @@ function pauseRoutes(ctx: AppContext): RouteDefinition[] {
         response: done,
         errors: ['NOT_FOUND'],
         handler: async (request) => {
-          await pauseSchedule(ctx, actorOf(request), request.params.id, paused);
+          await inTransaction(db, (trx) =>
+            pauseSchedule(trx, ctx, actorOf(request), request.params.id, paused),
+          );
           return { ok: true as const };
         },
       }),

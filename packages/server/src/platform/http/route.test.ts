@@ -18,6 +18,7 @@ const probeErrors = defineErrorCodes('probe', {
   PROBE_JAMMED: { family: 'CONFLICT', api: 40981, description: 'The probe is jammed' },
 });
 let lastActor: Actor | undefined;
+const failures: string[] = [];
 
 const routes: RouteDefinition[] = [
   defineRoute({
@@ -47,6 +48,21 @@ const routes: RouteDefinition[] = [
       // @ts-expect-error the body is typed by its schema: n is a number
       const wrong: string = request.body.n;
       return { id: request.params.id, doubled: request.body.n * 2, dropped: wrong };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/probe/strict',
+    access: { public: true, reason: 'test' },
+    summary: 'Probe with a failure hook',
+    body: Type.Object({ n: Type.Integer() }, { additionalProperties: false }),
+    response: Type.Object({ n: Type.Integer() }),
+    onError: async (request, error) => {
+      failures.push(`${request.url} ${error.validation ? 'validation' : error.message}`);
+    },
+    handler: async (request) => {
+      if (request.body.n < 0) throw new Error('negative');
+      return { n: request.body.n };
     },
   }),
   defineFileRoute({
@@ -111,6 +127,16 @@ describe('route helper', () => {
     expect([csv.statusCode, csv.body]).toEqual([200, 'a,b\n']);
     expect((await t.app.inject({ url: '/api/v1/probe/open' })).json().data).toEqual({ anonymous: true });
     expect(lastActor).toMatchObject({ type: 'anonymous', id: null, userId: null, authMethod: null });
+  });
+
+  it('runs a route’s onError hook for failures before and inside the handler, never on success', async () => {
+    t = await createTestApp({ build: { modules: [headerAuthModule, probeModule] } });
+    failures.length = 0;
+    const post = (payload: object) => t?.app.inject({ method: 'POST', url: '/api/v1/probe/strict', payload });
+    expect((await post({ n: 'x' }))?.statusCode).toBe(400);
+    expect((await post({ n: -1 }))?.statusCode).toBe(500);
+    expect((await post({ n: 2 }))?.json().data).toEqual({ n: 2 });
+    expect(failures).toEqual(['/api/v1/probe/strict validation', '/api/v1/probe/strict negative']);
   });
 
   it('refuses to mount routes under a tag no mounted module declared', async () => {

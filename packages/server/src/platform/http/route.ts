@@ -1,5 +1,12 @@
 import type { Static, TSchema } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchema,
+  HTTPMethods,
+} from 'fastify';
 import { type DomainErrorCode, type ErrorCode, errorCodes } from '../errors.js';
 import type { ModuleTag } from '../module.js';
 import type { AccessRule } from './access.js';
@@ -39,6 +46,11 @@ interface RouteBase<P, Q, B> {
   idempotent?: boolean;
   /** Largest body in bytes, when the default (or a public route's smaller one) does not fit. */
   bodyLimit?: number;
+  /**
+   * Runs when the request fails, before the error handler answers, including failures that
+   * never reached the handler (schema validation): e.g. a refused sign-in is still logged.
+   */
+  onError?: (request: FastifyRequest, error: FastifyError) => Promise<void>;
 }
 
 /** A JSON route: the handler returns the data; the helper wraps it in the envelope. */
@@ -62,6 +74,7 @@ export interface RouteDefinition {
   url: string;
   config: { access: AccessRule; idempotent?: boolean };
   bodyLimit?: number;
+  onError?: (request: FastifyRequest, reply: FastifyReply, error: FastifyError) => Promise<void>;
   schema: FastifySchema & Record<string, unknown>;
   handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
@@ -140,7 +153,14 @@ function options<P, Q, B>(spec: RouteBase<P, Q, B>, success: Record<number, TSch
   if (spec.headers) schema.headers = spec.headers;
   const config = spec.idempotent ? { access: spec.access, idempotent: true } : { access: spec.access };
   const limit = spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit };
-  return { method: spec.method, url: spec.url, config, schema, ...limit };
+  const onError = spec.onError;
+  const hook = onError
+    ? {
+        onError: (request: FastifyRequest, _reply: FastifyReply, error: FastifyError) =>
+          onError(request, error),
+      }
+    : {};
+  return { method: spec.method, url: spec.url, config, schema, ...limit, ...hook };
 }
 
 /** The error statuses a route can answer with, each documented with the error envelope. */

@@ -1503,6 +1503,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with a username and password
+         * @description Answers with tokens, or with a challenge when a second factor is required.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1648,6 +1652,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out: end the caller’s session */
         post: {
             parameters: {
                 query?: never;
@@ -1716,7 +1721,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Signs the caller out on every device: all of their sessions end. */
+        /**
+         * Sign out everywhere
+         * @description Signs the caller out on every device: all of their sessions end.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1808,6 +1816,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Start binding an authenticator app (TOTP) */
         post: {
             parameters: {
                 query?: never;
@@ -1892,6 +1901,29 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1931,6 +1963,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Confirm the authenticator with a code; returns recovery codes */
         post: {
             parameters: {
                 query?: never;
@@ -2013,6 +2046,29 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2052,6 +2108,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mail a one-time code for a sign-in challenge */
         post: {
             parameters: {
                 query?: never;
@@ -2150,6 +2207,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Replace the caller’s recovery codes */
         post: {
             parameters: {
                 query?: never;
@@ -2234,6 +2292,29 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2273,6 +2354,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Remove the caller’s authenticator */
         post: {
             parameters: {
                 query?: never;
@@ -2357,6 +2439,29 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2396,6 +2501,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Complete a sign-in challenge with a second factor */
         post: {
             parameters: {
                 query?: never;
@@ -2506,6 +2612,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change the caller’s own password */
         post: {
             parameters: {
                 query?: never;
@@ -2589,6 +2696,29 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2606,6 +2736,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Set a new password with the mailed reset token */
         post: {
             parameters: {
                 query?: never;
@@ -2683,6 +2814,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Ask for a password reset link by mail
+         * @description Always accepted, whether or not the account exists.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2758,6 +2893,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Exchange a refresh token for a new token pair */
         post: {
             parameters: {
                 query?: never;
@@ -2864,6 +3000,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Re-authenticate for a sensitive action; returns a single-use proof */
         post: {
             parameters: {
                 query?: never;
@@ -2954,6 +3091,29 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2993,6 +3153,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mail a one-time code for re-authentication */
         post: {
             parameters: {
                 query?: never;
@@ -3022,7 +3183,53 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

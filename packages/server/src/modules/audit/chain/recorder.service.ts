@@ -1,7 +1,8 @@
 import { nowIso } from '../../../platform/db/clock.js';
 import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
-import { AppError } from '../../../platform/errors.js';
+import { AppError, domainError } from '../../../platform/errors.js';
+import { auditErrors } from '../audit.errors.js';
 import type { AuditEventsTable } from '../audit.tables.js';
 import { canonicalize } from './canonical-json.js';
 import type { AuditChain, AuditEventInput } from './chain.types.js';
@@ -25,6 +26,13 @@ export async function recordEvent(
 ): Promise<{ id: string; seq: number }> {
   assertValid(event);
   const settings = recorderSettings(trx);
+  // An event without its MAC could be forged by anyone with database access and still pass
+  // as genuine: a handle no context configured (or one without the key) writes nothing.
+  if (!settings.macKey)
+    throw domainError(
+      auditErrors.AUDIT_RECORDER_UNCONFIGURED,
+      'Audit events need the installation MAC key: this database handle was not configured by an app context',
+    );
   const head = await lockHead(trx, chain, settings);
   const row = buildRow(event, chain, head, settings);
   await appendRow(trx, row, isPostgresTrx(trx));

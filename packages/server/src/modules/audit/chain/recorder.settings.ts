@@ -15,14 +15,14 @@ import type { DbOrTrx } from '../../../platform/db/schema.js';
 export interface RecorderSettings {
   clock: Clock;
   appVersion: string;
-  /** Keyring secret for event MACs (`MAC_PURPOSE`); without it events carry no MAC. */
+  /** Keyring secret for event MACs (`MAC_PURPOSE`); without it the recorder refuses to write. */
   macKey: Buffer | null;
 }
 
 /** The keyring purpose of the event MAC secret. */
 export const MAC_PURPOSE = 'audit-event-mac';
 
-/** For a handle no context configured (a bare test database): system time, no MAC. */
+/** For a handle no context configured: system time and no MAC key, so nothing is recorded through it. */
 const unconfigured: Readonly<RecorderSettings> = Object.freeze({
   clock: systemClock,
   appVersion: '0.0.0',

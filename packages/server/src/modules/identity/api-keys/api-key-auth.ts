@@ -1,9 +1,9 @@
 import { decodeJson } from '../../../platform/db/json-codec.js';
 import type { Principal } from '../../../platform/http/access.js';
 import type { IdentityDeps } from '../identity.deps.js';
-import { userAuthz } from '../roles/user-authz.js';
+import { userAuthz } from '../roles/user-authz.service.js';
 import { attachDetails } from '../sessions/principal-details.js';
-import { sha256Hex } from '../shared/secrets.js';
+import { sha256Hex } from '../shared/secrets.service.js';
 import { keyStatusByHash, markKeyUsed } from './api-keys.repository.js';
 
 /**

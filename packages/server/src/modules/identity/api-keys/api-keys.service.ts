@@ -7,12 +7,12 @@ import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
 import type { IdentityDeps } from '../identity.deps.js';
+import { assertMayCreateKey, assertMayRevokeKey } from '../identity.policy.js';
 import type { ApiKeysTable } from '../identity.tables.js';
 import { dataScopeOf } from '../sessions/principal-details.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import { newSecret, sha256Hex } from '../shared/secrets.js';
+import { newSecret, sha256Hex } from '../shared/secrets.service.js';
 import { findUserById } from '../users/users.repository.js';
-import { assertMayCreateKey, assertMayRevokeKey } from './api-keys.policy.js';
 import {
   findKeyInScope,
   insertKey,

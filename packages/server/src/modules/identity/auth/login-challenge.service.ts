@@ -13,7 +13,7 @@ import {
   countCodeAttempt,
   insertOneTimeCode,
 } from '../shared/one-time-codes.repository.js';
-import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
+import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.service.js';
 import { findUserById, type UserRow, updateUser } from '../users/users.repository.js';
 import { originOf, recordAttempt } from './login-attempt.js';
 import { verifySecret } from './secret-verifier.service.js';

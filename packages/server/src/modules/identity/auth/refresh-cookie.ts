@@ -1,12 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { inTransaction } from '../../../platform/db/transaction.js';
-import { AppError, forbidden } from '../../../platform/errors.js';
-import { actorOf, principalOf } from '../../../platform/http/access.js';
-import { envelope, errorResponses, ok } from '../../../platform/http/envelope.js';
+import { AppError } from '../../../platform/errors.js';
 import type { IdentityDeps } from '../identity.deps.js';
-import { endAllSessions } from '../sessions/session.service.js';
-import { typed } from '../shared/typed-app.js';
-import { done } from './auth.schemas.js';
 
 /**
  * The browser transport of the refresh token. A client that sends `X-Refresh-Transport:
@@ -58,29 +52,6 @@ export function installRefreshCookie(api: FastifyInstance, runtime: IdentityDeps
     setCookie(reply, holder.refresh_token, maxAge);
     holder.refresh_token = '';
   };
-}
-
-/** POST /auth/logout/all: ends every session of the caller (all devices), then the cookie. */
-export async function logoutEverywhereRoute(api: FastifyInstance, runtime: IdentityDeps): Promise<void> {
-  const { db } = runtime.ctx;
-  typed(api).post(
-    '/auth/logout/all',
-    {
-      config: { access: { authenticated: true as const } },
-      schema: {
-        tags: ['auth'],
-        description: 'Signs the caller out on every device: all of their sessions end.',
-        response: { 200: envelope(done), ...errorResponses(401, 403) },
-      },
-    },
-    async (request) => {
-      const principal = principalOf(request);
-      const userId = principal.userId;
-      if (principal.kind !== 'user' || !userId) throw forbidden('Only a signed-in user can sign out');
-      await inTransaction(db, (trx) => endAllSessions(trx, runtime, actorOf(request), userId));
-      return ok({ done: true });
-    },
-  );
 }
 
 function wantsCookie(request: FastifyRequest): boolean {

@@ -4,7 +4,7 @@ import { invalid, notFound } from '../../../platform/errors.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { consumeEmailCode } from '../mfa/email-code.service.js';
 import { useRecoveryCode, verifyTotp } from '../mfa/totp.service.js';
-import { plusMinutes } from '../shared/secrets.js';
+import { plusMinutes } from '../shared/secrets.service.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import {
   releaseAccountAttempt,

@@ -7,7 +7,7 @@ import {
   latestOpenCode,
   replaceOneTimeCode,
 } from '../shared/one-time-codes.repository.js';
-import { hmacHex, newNumericCode, plusMinutes } from '../shared/secrets.js';
+import { hmacHex, newNumericCode, plusMinutes } from '../shared/secrets.service.js';
 
 const codeMinutes = 10;
 const maxAttempts = 5;

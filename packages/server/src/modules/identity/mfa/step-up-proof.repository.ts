@@ -1,7 +1,7 @@
 import { newId } from '../../../platform/db/ids.js';
 import { encodeJson } from '../../../platform/db/json-codec.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
-import { sha256Hex } from '../shared/secrets.js';
+import { sha256Hex } from '../shared/secrets.service.js';
 
 /** All SQL on `step_up_proofs`: single-use re-authentication proofs, stored as hashes. */
 export async function insertStepUpProof(

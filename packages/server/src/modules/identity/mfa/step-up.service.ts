@@ -5,7 +5,7 @@ import { recordAttempt } from '../auth/login-attempt.js';
 import { verifySecret } from '../auth/secret-verifier.service.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import { newSecret, plusMinutes } from '../shared/secrets.js';
+import { newSecret, plusMinutes } from '../shared/secrets.service.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import type { SecondFactorMethod } from './second-factor.js';
 import { insertStepUpProof } from './step-up-proof.repository.js';

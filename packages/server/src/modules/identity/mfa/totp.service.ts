@@ -3,7 +3,7 @@ import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid } from '../../../platform/errors.js';
 import type { IdentityDeps } from '../identity.deps.js';
-import { decryptSecret, encryptSecret, newRecoveryCode, sha256Hex } from '../shared/secrets.js';
+import { decryptSecret, encryptSecret, newRecoveryCode, sha256Hex } from '../shared/secrets.service.js';
 import {
   advanceTotpStep,
   confirmTotpFactor,

@@ -11,7 +11,7 @@ import {
   replaceOneTimeCode,
 } from '../shared/one-time-codes.repository.js';
 import { passwordLink } from '../shared/password-link.js';
-import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
+import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.service.js';
 import { findUserById, findUserByUsername, type UserRow } from '../users/users.repository.js';
 import { resetTokenInvalid, storePassword } from './password.service.js';
 

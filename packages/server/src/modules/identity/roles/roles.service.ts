@@ -4,10 +4,10 @@ import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
 import type { IdentityDeps } from '../identity.deps.js';
-import { assertMayCreateRoleScope, assertMayEditRole } from '../identity.policy.js';
+import { assertHolds, assertMayCreateRoleScope, assertMayEditRole } from '../identity.policy.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
 import { roleChain, rolePermissions } from './authz-snapshot.js';
-import { assertHolds } from './grant-guard.js';
+
 import { isDeclaredPermission } from './permission-catalogue.js';
 import { presentRole } from './roles.presenter.js';
 import {
@@ -27,7 +27,7 @@ import {
   updateRoleRow,
 } from './roles.repository.js';
 import type { createRoleBody, updateRoleBody } from './roles.schemas.js';
-import { currentSnapshot } from './user-authz.js';
+import { currentSnapshot } from './user-authz.service.js';
 
 /** One role as the API shows it (404 when it does not exist). */
 export async function showRole(db: DbOrTrx, runtime: IdentityDeps, id: string) {

@@ -5,7 +5,7 @@ import type { Principal } from '../../../platform/http/access.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { assertMayAdministerUser } from '../identity.policy.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import { plusMinutes } from '../shared/secrets.js';
+import { plusMinutes } from '../shared/secrets.service.js';
 import { dataScopeOf } from './principal-details.js';
 import { activeSessionInScope, pageOfOnlineSessions, revokeSessions } from './session.repository.js';
 import type { sessionListQuery, sessionView } from './sessions.schemas.js';

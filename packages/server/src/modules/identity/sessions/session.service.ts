@@ -4,9 +4,9 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.js';
+import { newSecret, plusMinutes, sha256Hex } from '../shared/secrets.service.js';
 import { findUserById } from '../users/users.repository.js';
-import { signAccessToken } from './access-token.js';
+import { signAccessToken } from './access-token.service.js';
 import {
   activeSessions,
   claimRefreshToken,

@@ -2,11 +2,16 @@ import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../../../platform/errors.js';
 import type { Principal } from '../../../platform/http/access.js';
 import type { IdentityDeps } from '../identity.deps.js';
-import { assertDepartmentInScope, assertMayAdministerUser, assertNotSelf } from '../identity.policy.js';
+import {
+  assertDepartmentInScope,
+  assertMayAdministerUser,
+  assertNotSelf,
+  roleIdsGrantableBy,
+} from '../identity.policy.js';
 import { requireStepUpProof } from '../mfa/step-up-proof.service.js';
 import { sendPasswordLink } from '../passwords/password-reset.service.js';
 import type { DataScope } from '../roles/data-scope.js';
-import { roleIdsGrantableBy } from '../roles/grant-guard.js';
+
 import { bumpAuthzVersion } from '../roles/roles.repository.js';
 import { dataScopeOf, detailsOf } from '../sessions/principal-details.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';

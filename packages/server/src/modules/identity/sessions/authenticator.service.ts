@@ -1,11 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../../../platform/http/access.js';
 import { authenticateApiKey } from '../api-keys/api-key-auth.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { identityErrors, identityRefusal } from '../identity.errors.js';
-import { userAuthz } from '../roles/user-authz.js';
-import { plusMinutes } from '../shared/secrets.js';
-import { verifyAccessToken } from './access-token.js';
+import { userAuthz } from '../roles/user-authz.service.js';
+import { plusMinutes } from '../shared/secrets.service.js';
+import { verifyAccessToken } from './access-token.service.js';
 import { attachDetails } from './principal-details.js';
 import { readSessionStatus, type SessionStatus, touchSession } from './session.repository.js';
 
@@ -24,17 +23,25 @@ const restrictedSessionRoutes = new Set([
 /** last_seen_at is written at most this often (a write per request would cost more than the read). */
 const touchEveryMs = 60_000;
 
+/** What a request presents: its `X-API-Key` and `Authorization` headers and the route it calls. */
+export interface Credentials {
+  apiKey: string | undefined;
+  authorization: string | undefined;
+  /** The route's URL pattern, e.g. '/api/v1/me' (a restricted session may call a few). */
+  routeUrl: string;
+}
+
 /**
  * The platform authenticator: `Authorization: Bearer <access JWT>` or `X-API-Key`. A bearer
  * token is valid only while its session row is active (not revoked, not expired, not idle)
  * and its user is active: one primary-key read per request, with roles and permissions
- * resolved from the per-process authorization cache.
+ * resolved from the per-process authorization cache. identity.module.ts installs it.
  */
 export function createAuthenticator(runtime: IdentityDeps) {
-  return async (request: FastifyRequest): Promise<Principal | null> => {
-    const apiKey = request.headers['x-api-key'];
+  return async (credentials: Credentials): Promise<Principal | null> => {
+    const apiKey = credentials.apiKey;
     if (typeof apiKey === 'string') return authenticateApiKey(runtime, apiKey);
-    const header = request.headers.authorization;
+    const header = credentials.authorization;
     if (!header?.startsWith('Bearer ')) return null;
     const claims = await verifyAccessToken(runtime, header.slice(7));
     if (!claims) return null;
@@ -42,7 +49,7 @@ export function createAuthenticator(runtime: IdentityDeps) {
     if (!session || session.user_id !== claims.userId) return null;
     const now = runtime.ctx.clock.now();
     if (!(await isUsable(runtime, claims.sessionId, session, now))) return null;
-    const isOpenRoute = restrictedSessionRoutes.has(request.routeOptions.url ?? '');
+    const isOpenRoute = restrictedSessionRoutes.has(credentials.routeUrl);
     if (session.must_change_password === 1 && !isOpenRoute)
       throw identityRefusal(
         identityErrors.PASSWORD_CHANGE_REQUIRED,
