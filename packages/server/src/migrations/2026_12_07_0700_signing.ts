@@ -162,6 +162,7 @@ async function signatures(db: MigrationDb): Promise<void> {
     .addColumn('consent_text', 'text')
     .addColumn('certificate_serial', 'varchar(64)', (c) => c.notNull())
     .addColumn('certificate_subject', 'varchar(500)', (c) => c.notNull())
+    .addColumn('certificate', 'text', (c) => c.notNull())
     .addColumn('documents', 'text', (c) => c.notNull())
     .addColumn('signed_at', TIME, (c) => c.notNull())
     .addColumn('valid_until', TIME, (c) => c.notNull())

@@ -94,7 +94,13 @@ export async function requestSummaryPdf(input: {
   createdAt: string;
 }): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  // A .ttc collection (the CJK font) embeds its first face.
+  doc.registerFontkit({
+    create: (buf: Uint8Array) => {
+      const face = fontkit.create(buf as Buffer) as ReturnType<typeof fontkit.create> & { fonts?: unknown[] };
+      return face.fonts?.[0] ?? face;
+    },
+  } as unknown as typeof fontkit);
   const textFont = loadDefaultFont('text');
   const cjkFont = loadDefaultFont('cjk');
   const latin = await doc.embedFont(StandardFonts.Helvetica);

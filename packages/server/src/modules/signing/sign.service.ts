@@ -1,3 +1,4 @@
+import { toPem } from '@signx/pades';
 import type { Static } from '@sinclair/typebox';
 import type { Actor } from '../../platform/actor.js';
 import { nextHumanNumber } from '../../platform/db/counters.js';
@@ -30,6 +31,7 @@ export interface PreparedSignature {
   signedAt: Date;
   serial: string;
   subject: string;
+  certificatePem: string;
   versions: { row: repo.RequestDocumentRow; staged: StagedContent }[];
 }
 
@@ -100,7 +102,14 @@ export async function prepareSignature(
     );
     versions.push({ row, staged });
   }
-  return { access, signedAt, serial: issued.serial, subject: issued.subject, versions };
+  return {
+    access,
+    signedAt,
+    serial: issued.serial,
+    subject: issued.subject,
+    certificatePem: toPem(issued.certificate),
+    versions,
+  };
 }
 
 /**
@@ -164,6 +173,7 @@ export async function commitSignature(
     consent_text: input.consent_text ?? request.consent_text ?? DEFAULT_CONSENT,
     certificate_serial: prepared.serial,
     certificate_subject: prepared.subject,
+    certificate: prepared.certificatePem,
     documents: encodeJson(produced),
     valid_until: new Date(
       prepared.signedAt.getTime() + request.signature_valid_days * 86_400_000,

@@ -124,6 +124,8 @@ export interface DigitalSignaturesTable {
   consent_text: string | null;
   certificate_serial: string;
   certificate_subject: string;
+  /** The per-signer certificate (PEM), so third parties and OCSP checks can name it. */
+  certificate: string;
   /** JSON: [{document_id, version, sha256}] the versions this signature produced. */
   documents: string;
   signed_at: string;
