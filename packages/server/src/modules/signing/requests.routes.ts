@@ -4,21 +4,15 @@ import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { documents } from '../documents/index.js';
 import { requestSummaryPdf } from './pdf-signing.js';
-import { requestPage as findRequests } from './requests.repository.js';
-import {
-  cancelRequest,
-  createRequest,
-  getBundle,
-  loadBundles,
-  type NewRequest,
-  sendRequest,
-} from './requests.service.js';
+import { createRequest, getBundle, listRequests, loadBundles, type NewRequest } from './requests.service.js';
+import { cancelRequest, sendRequest } from './send.service.js';
 import { addSigners } from './signers.service.js';
 import { signingPermissions as permissions } from './signing.catalogue.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { presentRequest } from './signing.presenter.js';
 import * as s from './signing.schemas.js';
+import { checkEntityType } from './templates.service.js';
 
 const BASE = '/digital-signature';
 
@@ -42,6 +36,7 @@ export async function createAndPresent(
   actor: ReturnType<typeof actorOf>,
   input: NewRequest,
 ) {
+  checkEntityType(deps, input.entity_type);
   const summary = await summaryFor(deps, input);
   return inTransaction(deps.db, async (trx) => {
     const row = await createRequest(trx, deps, actor, input, summary);
@@ -70,10 +65,7 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
       response: s.requestPage,
       handler: async (request) => {
         const q = request.query;
-        const page = await findRequests(deps.db, q, {
-          page: q.page,
-          page_size: q.per_page ?? q.page_size ?? 20,
-        });
+        const page = await listRequests(deps.db, q);
         const bundles = await loadBundles(deps.db, page.items);
         return { ...page, items: bundles.map((b) => presentRequest(b, deps.clock.now())) };
       },
