@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { internalSignRoutes } from './internal-sign.routes.js';
 import { publicRoutes } from './public.routes.js';
 import { requestRoutes } from './requests.routes.js';
 import { signatureRoutes } from './signatures.routes.js';
@@ -33,6 +34,7 @@ export const signingModule: ModuleDefinition = {
       ...requestRoutes(deps),
       ...signatureRoutes(deps),
       ...publicRoutes(deps),
+      ...internalSignRoutes(deps),
     ]);
   },
 };

@@ -22,7 +22,7 @@ const link = {
   reason: 'external signers hold a signing-link token instead of an account',
 } as const;
 const anyone = { public: true, reason: 'seed 004: public verification and constants need no login' } as const;
-const signErrors = [
+export const signErrors = [
   signingErrors.LINK_INVALID,
   signingErrors.NOT_YOUR_TURN,
   signingErrors.REQUEST_NOT_OPEN,

@@ -124,7 +124,9 @@ export async function commitSignature(
   actor: Actor,
   prepared: PreparedSignature,
   input: SignInput,
+  beforeRecording?: (trx: Trx) => Promise<void>,
 ): Promise<SignatureRow> {
+  await beforeRecording?.(trx);
   const fresh = await repo.findSigner(trx, prepared.access.signer.id);
   if (!fresh) throw domainError(signingErrors.LINK_INVALID, 'The signer is gone');
   const access = await accessFor(trx, deps, fresh);

@@ -36,6 +36,10 @@ const createsWithoutIdempotency = new Map([
   ['POST /api/v1/api-keys', 'the reply holds a secret that is never stored'],
   // A signer signs once: a retry is answered SIGNER_DONE, and the public route stores no replies.
   ['POST /api/v1/digital-signature/sign', 'single use per signing link'],
+  [
+    'POST /api/v1/digital-signature/requests/:id/signers/:signer_id/sign',
+    'single use per signer, with a single-use step-up proof',
+  ],
 ]);
 
 describe('route inventory: every route declares who may call it', () => {
