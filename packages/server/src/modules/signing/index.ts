@@ -8,7 +8,13 @@ import { signatureRoutes } from './signatures.routes.js';
 import { signingAuditEvents, signingPermissions, signingTag } from './signing.catalogue.js';
 import { signingDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
-import { sealJob } from './signing.jobs.js';
+import {
+  expirySweepJob,
+  expirySweepSchedule,
+  sealJob,
+  stuckSealSweepJob,
+  stuckSealSweepSchedule,
+} from './signing.jobs.js';
 import { templateRoutes } from './templates.routes.js';
 
 /**
@@ -26,7 +32,8 @@ export const signingModule: ModuleDefinition = {
   permissions: signingPermissions,
   auditEvents: signingAuditEvents,
   errors: signingErrors,
-  jobs: [sealJob],
+  jobs: [sealJob, expirySweepJob, stuckSealSweepJob],
+  schedules: [expirySweepSchedule, stuckSealSweepSchedule],
   routes: async (api, ctx) => {
     const deps = signingDeps(ctx);
     mountRoutes(api, signingTag, [
