@@ -103,6 +103,28 @@ describe('request life cycle', () => {
     expect(await actions(r.id)).toContain('signing.request.expired');
   });
 
+  it('send mails each external signer their link through the notification center, in the request language', async () => {
+    const created = await post('/requests', {
+      entity_type: 'invoice',
+      entity_id: 501,
+      title: 'אישור חשבונית #501',
+      language: 'he',
+      signers: [
+        { signer_name: 'ישראל ישראלי', signer_email: 'israel@example.com', signer_phone: '+972 50-123-4567' },
+      ],
+    });
+    await post(`/requests/${created.json().data.id}/send`);
+    const deliveries = await t.database.db
+      .selectFrom('notification_deliveries')
+      .select(['channel', 'recipient_key', 'locale'])
+      .where('recipient_key', 'in', ['email:israel@example.com', 'phone:+972501234567'])
+      .execute();
+    expect(deliveries.map((d) => [d.channel, d.locale]).sort()).toEqual([
+      ['email', 'he'],
+      ['sms', 'he'],
+    ]);
+  });
+
   it('cancel by the sender kills the links', async () => {
     const r = await sentRequest('Cancelled acceptance');
     const cancelled = await post(`/requests/${r.id}/cancel`, { reason: 'wrong customer' });
