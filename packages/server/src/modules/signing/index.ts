@@ -16,6 +16,7 @@ import {
   stuckSealSweepSchedule,
 } from './signing.jobs.js';
 import { templateRoutes } from './templates.routes.js';
+import { mountVerifyPdf } from './verify-pdf.routes.js';
 
 /**
  * The signing module (seed 004 + issue 15): signature requests on any record, ordered
@@ -43,5 +44,6 @@ export const signingModule: ModuleDefinition = {
       ...publicRoutes(deps),
       ...internalSignRoutes(deps),
     ]);
+    await mountVerifyPdf(api, deps);
   },
 };
