@@ -11,6 +11,8 @@ import { signingErrors } from './signing.errors.js';
 import {
   expirySweepJob,
   expirySweepSchedule,
+  reminderSweepJob,
+  reminderSweepSchedule,
   sealJob,
   stuckSealSweepJob,
   stuckSealSweepSchedule,
@@ -33,8 +35,8 @@ export const signingModule: ModuleDefinition = {
   permissions: signingPermissions,
   auditEvents: signingAuditEvents,
   errors: signingErrors,
-  jobs: [sealJob, expirySweepJob, stuckSealSweepJob],
-  schedules: [expirySweepSchedule, stuckSealSweepSchedule],
+  jobs: [sealJob, expirySweepJob, stuckSealSweepJob, reminderSweepJob],
+  schedules: [expirySweepSchedule, stuckSealSweepSchedule, reminderSweepSchedule],
   routes: async (api, ctx) => {
     const deps = signingDeps(ctx);
     mountRoutes(api, signingTag, [

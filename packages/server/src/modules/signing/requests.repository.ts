@@ -189,3 +189,15 @@ export async function requestByDocumentHash(db: DbOrTrx, sha256: string): Promis
     )
     .executeTakeFirst();
 }
+
+/** Open, unexpired requests that remind their signers (the reminder sweep filters by time). */
+export async function remindableRequests(db: DbOrTrx, now: string, limit: number): Promise<RequestRow[]> {
+  return db
+    .selectFrom('digital_signature_requests')
+    .selectAll()
+    .where('status', 'in', ['sent', 'partially_signed'])
+    .where('reminder_hours', 'is not', null)
+    .where('expires_at', '>', now)
+    .limit(limit)
+    .execute();
+}
