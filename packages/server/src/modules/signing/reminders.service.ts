@@ -29,11 +29,12 @@ export async function remindRequest(
   const { request } = bundle;
   const now = deps.clock.now();
   if (!['sent', 'partially_signed'].includes(request.status) || !isReminderDue(request, now)) return 0;
+  const at = now.toISOString();
+  if (!(await repo.claimReminder(trx, request.id, request.last_reminded_at, at))) return 0;
   const turn = currentTurn(request.signature_order, bundle.signers);
   const due = bundle.signers.filter(
     (s) => turn.has(s.id) && !s.user_id && ['sent', 'viewed'].includes(s.status),
   );
-  const at = now.toISOString();
   for (const signer of due) {
     const { token, hash } = newLinkToken();
     if (!(await repo.moveSigner(trx, signer.id, [signer.status], { token_hash: hash, updated_at: at })))
@@ -47,7 +48,6 @@ export async function remindRequest(
       waiting: false,
     });
   }
-  await repo.setRequestFields(trx, request.id, { last_reminded_at: at });
   await deps.audit.record(trx, actor, {
     type: 'signing.request.reminded',
     entityId: request.id,
