@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousViolations } from './support/axe';
 import { launchBrowser, openContext, type PageWatch, screenshot, watchPage } from './support/browser';
 import { type E2eServer, startE2eServer } from './support/e2e-server';
@@ -63,7 +66,7 @@ describe('signer and verification pages', () => {
     const api = await routeFixtureApi(page);
     const cmaps: number[] = [];
     page.on('response', (r) => r.url().includes('/assets/pdfjs/cmaps/') && cmaps.push(r.status()));
-    await page.goto(`${server.url}/sign/good-token`);
+    await page.goto(`${server.url}/sign/good-token-0123456789abcdef`);
     await page.locator('.textLayer span', { hasText: 'Service agreement' }).first().waitFor();
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
       'he',
@@ -112,17 +115,18 @@ describe('signer and verification pages', () => {
 
     const sent = api.signed[0]!;
     expect(sent).toMatchObject({
-      token: 'good-token',
-      request_id: 'req-1',
+      token: 'good-token-0123456789abcdef',
       signer_id: 'signer-1',
       signer_name: 'ישראל ישראלי',
       signature_type: 'drawn',
       consent_given: true,
       consent_text: 'אני מאשר/ת שקראתי והבנתי את המסמך',
-      locale: 'he',
     });
     expect(String(sent.signature_data)).toMatch(/^data:image\/png;base64,/);
-    expect((sent.strokes as unknown[]).length).toBe(1);
+    const strokes = sent.signature_strokes as number[][][];
+    expect(strokes).toHaveLength(1);
+    expect(strokes[0]!.length).toBeGreaterThan(5);
+    for (const [x, y] of strokes[0]!) expect(x! >= 0 && x! <= 1 && y! >= 0 && y! <= 1).toBe(true);
     expect(sent.fields).toEqual(
       expect.arrayContaining([
         { id: 'f-text', value: '123456782' },
@@ -145,7 +149,7 @@ describe('signer and verification pages', () => {
   it('Chinese on a desktop: keyboard-only typed signature, zoom keeps fields on their spot, decline with a required reason', async () => {
     const { context, page, watch } = await openContext(browser, server.url, { locale: 'zh-CN' });
     const api = await routeFixtureApi(page, '张三');
-    await page.goto(`${server.url}/sign/good-token`);
+    await page.goto(`${server.url}/sign/good-token-0123456789abcdef`);
     await page.locator('.textLayer span', { hasText: 'Service agreement' }).first().waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     expect(await page.getByTestId('finish').textContent()).toContain('完成并签署');
@@ -177,6 +181,8 @@ describe('signer and verification pages', () => {
     expect(await seriousViolations(page, '.pad-dialog')).toEqual([]);
     await page.getByTestId('typed-input').press('Enter');
     await page.locator('#field-f-sig img').waitFor();
+    // the typed mark is the name itself (the server draws it); the page shows a picture of it
+    expect(await page.locator('#field-f-sig img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await screenshot(page, 'zh-CN', 'signer-desktop');
 
     await page.getByTestId('decline').click();
@@ -198,19 +204,57 @@ describe('signer and verification pages', () => {
     await routeFixtureApi(page);
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-    await page.goto(`${server.url}/sign/expired-token`);
+    await page.goto(`${server.url}/sign/expired-token-0123456789abcdef`);
     await page.getByTestId('sign-unavailable').waitFor();
     expect(await page.getByTestId('sign-unavailable').textContent()).toContain(
       'This signing link cannot be used',
     );
     expect(scripts.some((s) => /AdminLayout|vue-i18n|antd|LoginPage|pdf/.test(s))).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);
+    // a later signer in a sequential order is told to wait
+    await page.goto(`${server.url}/sign/later-token-0123456789abcdef`);
+    await expect
+      .poll(() => page.getByTestId('sign-unavailable').textContent())
+      .toContain('It is not your turn');
+    // no field placed by the sender: one required signature box on the last page
+    await page.goto(`${server.url}/sign/nofields-token-0123456789abcdef`);
+    await page.locator('[data-page="2"] [data-testid="field-signature"]').waitFor();
+    expect(await page.locator('[data-testid^="field-"]').count()).toBe(1);
+    expect(await page.getByTestId('next-field').isEnabled()).toBe(true);
+    await page.goto(`${server.url}/sign/expired-token-0123456789abcdef`);
+    await page.getByTestId('sign-unavailable').waitFor();
     // the language switch turns the page to Hebrew, right to left
     await page.getByTestId('language').selectOption('he');
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.getByTestId('sign-unavailable').textContent()).toContain('לא ניתן להשתמש בקישור');
     expect(watch.errors).toEqual([]);
     await context.close();
+  });
+
+  it('the signer entry needs at most 150 KB gzip of JavaScript before pdf.js, with no Ant Design, vue-i18n or admin code', () => {
+    const root = inject('webRoot');
+    const manifest = JSON.parse(readFileSync(join(root, '.vite', 'manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; imports?: string[]; isEntry?: boolean }
+    >;
+    const files = new Set<string>();
+    const visit = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || files.has(chunk.file)) return;
+      files.add(chunk.file);
+      for (const child of chunk.imports ?? []) visit(child);
+    };
+    expect(manifest['sign.html']?.isEntry).toBe(true);
+    visit('sign.html');
+    visit('src/signer/SignerApp.vue');
+    const scripts = [...files].filter((f) => f.endsWith('.js'));
+    const code = scripts.map((f) => readFileSync(join(root, f)));
+    const gzip = code.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+    expect(gzip).toBeLessThanOrEqual(150 * 1024);
+    const text = code.map(String).join('\n');
+    expect(text).not.toMatch(/ant-design|antd|ConfigProvider/);
+    expect(text).not.toMatch(/createI18n|AdminLayout/);
+    expect(scripts.some((f) => /pdf/.test(f))).toBe(false);
   });
 
   it('public verification by number: valid, invalid with the reason in Hebrew and Chinese, unknown number', async () => {

@@ -43,28 +43,32 @@ export function cjkSamplePdf(): Buffer {
 export function signingPage(token: string, signerName: string) {
   return {
     request: {
-      id: 'req-1',
       request_number: 'SIG-REQ-2026-00001',
       title: 'חוזה שירות שנתי 供货合同',
       description: 'נא לחתום על החוזה המצורף',
       entity_type: 'contract',
       status: 'sent',
+      language: 'he',
       expires_at: '2026-12-31T12:00:00.000Z',
-      requested_by_name: 'מנהל החברה',
+      allowed_signature_types: ['drawn', 'typed', 'image'],
+      consent_text: 'אני מאשר/ת שקראתי והבנתי את המסמך',
     },
     signer: {
       id: 'signer-1',
       signer_name: signerName,
       signer_email: 'customer@example.com',
       signer_type: 'customer',
+      role: 'signer',
       signing_order: 1,
-      status: 'sent',
+      status: 'viewed',
+      is_current_turn: true,
     },
     documents: [
       {
-        id: 'doc-1',
-        title: 'contract.pdf',
-        content_url: `/api/v1/digital-signature/signing-page/${token}/documents/doc-1/content`,
+        document_id: 'doc-1',
+        version: 1,
+        sha256: '0'.repeat(64),
+        url: `/api/v1/digital-signature/signing-page/${token}/documents/doc-1`,
       },
     ],
     fields: [
@@ -149,11 +153,6 @@ export function signingPage(token: string, signerName: string) {
         options: ['A', 'B'],
       },
     ],
-    consent_text: 'אני מאשר/ת שקראתי והבנתי את המסמך',
-    allow_drawn_signature: true,
-    allow_typed_signature: true,
-    allow_image_signature: true,
-    is_my_turn: true,
   };
 }
 
@@ -178,14 +177,23 @@ export async function routeFixtureApi(page: Page, signerName = 'ישראל יש�
     const url = new URL(route.request().url());
     const path = url.pathname.replace('/api/v1/digital-signature/', '');
     const method = route.request().method();
-    if (method === 'GET' && /^signing-page\/good-token\/documents\/doc-1\/content$/.test(path))
+    if (method === 'GET' && /^signing-page\/good-token-0123456789abcdef\/documents\/doc-1$/.test(path))
       return route.fulfill({ status: 200, contentType: 'application/pdf', body: pdf });
-    if (method === 'GET' && path === 'signing-page/good-token')
+    if (method === 'GET' && path === 'signing-page/good-token-0123456789abcdef')
       return route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: envelope(signingPage('good-token', signerName)),
+        body: envelope(signingPage('good-token-0123456789abcdef', signerName)),
       });
+    if (method === 'GET' && path === 'signing-page/nofields-token-0123456789abcdef') {
+      const { fields: _placed, ...withoutFields } = signingPage('good-token-0123456789abcdef', signerName);
+      return route.fulfill({ status: 200, contentType: 'application/json', body: envelope(withoutFields) });
+    }
+    if (method === 'GET' && path === 'signing-page/later-token-0123456789abcdef') {
+      const later = signingPage('good-token-0123456789abcdef', signerName);
+      later.signer.is_current_turn = false;
+      return route.fulfill({ status: 200, contentType: 'application/json', body: envelope(later) });
+    }
     if (method === 'GET' && path.startsWith('signing-page/'))
       return route.fulfill({
         status: 404,
@@ -201,10 +209,17 @@ export async function routeFixtureApi(page: Page, signerName = 'ישראל יש�
       return route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: envelope({ signature_number: 'SIG-2026-00042', request_status: 'partially_signed' }),
+        body: envelope({
+          signature: {
+            id: 'sig-1',
+            signature_number: 'SIG-2026-00042',
+            signed_at: '2026-12-06T07:30:00.000Z',
+          },
+          request: { status: 'partially_signed', completion_percentage: 50 },
+        }),
       });
     }
-    if (method === 'POST' && path === 'signing-page/good-token/decline') {
+    if (method === 'POST' && path === 'signing-page/good-token-0123456789abcdef/decline') {
       api.declined.push(route.request().postDataJSON());
       return route.fulfill({
         status: 200,

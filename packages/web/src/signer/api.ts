@@ -24,59 +24,62 @@ export interface SigningField {
   value?: string | null;
 }
 
+/** A document of the request: `url` serves its current PDF for the same token. */
 export interface SigningDocument {
-  id: string;
-  title: string;
-  /** Where the PDF of this document (as sent for signing) is fetched with the same token. */
-  content_url: string;
-  sha256?: string;
+  document_id: string;
+  version: number;
+  sha256: string;
+  url: string;
 }
 
-/** `GET signing-page/{token}`: what the signer sees. */
+/**
+ * `GET signing-page/{token}` (the signing module's signingPageView). `fields` is the
+ * sender's placement when the server provides it; without fields the signer adds one
+ * signature, which the server places.
+ */
 export interface SigningPage {
   request: {
-    id: string;
     request_number: string;
     title: string;
-    description?: string | null;
+    description: string | null;
     entity_type: string;
     status: string;
-    expires_at?: string | null;
+    language: string;
+    expires_at: string | null;
+    allowed_signature_types: SignatureType[];
+    consent_text: string;
     requested_by_name?: string | null;
   };
   signer: {
     id: string;
     signer_name: string;
-    signer_email?: string | null;
+    signer_email: string | null;
     signer_type: string;
+    role: string;
     signing_order: number;
     status: string;
+    /** False while earlier signers (lower signing_order) have not signed: order is enforced. */
+    is_current_turn: boolean;
   };
   documents: SigningDocument[];
-  fields: SigningField[];
-  consent_text?: string | null;
-  allow_drawn_signature: boolean;
-  allow_typed_signature: boolean;
-  allow_image_signature: boolean;
-  /** False while earlier signers in a sequential order have not signed. */
-  is_my_turn?: boolean;
+  fields?: SigningField[];
 }
 
-/** The mark the signer made, as `POST sign` takes it. */
+/** The mark the signer made: what `POST sign` takes, plus a picture for the page. */
 export interface SignatureMark {
   signature_type: SignatureType;
-  /** A PNG (or JPEG for uploads) data URL. */
+  /** Drawn and image marks: a PNG data URL; typed marks: the name typed (the server draws it). */
   signature_data: string;
-  /** Drawn marks: the strokes, points in 0–1 of the pad, for the evidence file. */
-  strokes?: { x: number; y: number; t: number }[][];
-  /** Typed marks: the text typed. */
-  typed_text?: string;
+  /** Drawn marks: strokes as [x, y, t] points (x, y in 0–1 of the pad, t in ms). */
+  signature_strokes?: number[][][];
+  /** What the page shows in the signature fields (a PNG data URL). */
+  preview: string;
 }
 
+/** `POST sign` answers the signature and the request after it. */
 export interface SignResult {
-  signature_number: string;
-  signature_id?: string;
-  request_status?: string;
+  signature: { id: string; signature_number: string; signed_at: string };
+  request: { status: string; completion_percentage: number };
 }
 
 export interface VerifyResult {
@@ -84,11 +87,14 @@ export interface VerifyResult {
   signature_number: string;
   signer_name?: string;
   signed_at?: string;
-  signature_type?: SignatureType;
+  signature_type?: SignatureType | string;
   entity_type?: string;
+  status?: string;
   reason?: string;
+  reason_code?: string;
   reason_he?: string;
   reason_zh?: string;
+  reason_en?: string;
 }
 
 /** A refused call: HTTP status, API code and message of the error envelope. */
@@ -131,31 +137,40 @@ export const signApi = {
     if (!response.ok) throw new SignApiError(response.status, 0, response.statusText);
     return response.arrayBuffer();
   },
+  /** Seed 004's sign body, with the link token; only the fields the server's schema knows. */
   sign: (
     token: string,
     page: SigningPage,
     mark: SignatureMark,
     fields: { id: string; value: string }[],
     consentText: string,
-    locale: string,
   ) =>
     request<SignResult>(
       'sign',
       json({
         token,
-        request_id: page.request.id,
         signer_id: page.signer.id,
         signer_name: page.signer.signer_name,
-        signer_email: page.signer.signer_email ?? undefined,
-        ...mark,
-        fields,
+        signature_type: mark.signature_type,
+        signature_data: mark.signature_data,
+        ...(mark.signature_strokes ? { signature_strokes: mark.signature_strokes } : {}),
+        ...(fields.length > 0 ? { fields } : {}),
         consent_given: true,
         consent_text: consentText,
-        locale,
       }),
     ),
   decline: (token: string, reason: string) =>
     request<unknown>(`signing-page/${encodeURIComponent(token)}/decline`, json({ reason })),
-  verify: (number: string, locale: string) =>
-    request<VerifyResult>(`verify/${encodeURIComponent(number)}`, { headers: { 'accept-language': locale } }),
+  /** The seed's answer; a refusal that still carries it (an unknown number) is an answer too. */
+  async verify(number: string, locale: string): Promise<VerifyResult> {
+    const response = await fetch(`${base}/verify/${encodeURIComponent(number)}`, {
+      headers: { accept: 'application/json', 'accept-language': locale },
+    });
+    const body = (await response.json().catch(() => null)) as
+      | (VerifyResult & { code?: number; message?: string; data?: VerifyResult })
+      | null;
+    const result = body?.data ?? body;
+    if (result && typeof result.valid === 'boolean') return result;
+    throw new SignApiError(response.status, body?.code ?? 0, body?.message ?? response.statusText);
+  },
 };

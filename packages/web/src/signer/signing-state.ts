@@ -1,14 +1,21 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { computed, reactive, ref, shallowRef } from 'vue';
 import { SignApiError, type SignatureMark, type SigningField, type SigningPage, signApi } from './api';
-import { locale, t } from './i18n';
+import { t } from './i18n';
 import { openPdf } from './pdf';
 import { initialsOf } from './typed-signature';
 
-export type Phase = 'loading' | 'unavailable' | 'error' | 'ready' | 'signing' | 'done' | 'declined';
+export type Phase =
+  | 'loading'
+  | 'waiting'
+  | 'unavailable'
+  | 'error'
+  | 'ready'
+  | 'signing'
+  | 'done'
+  | 'declined';
 export interface LoadedDocument {
   id: string;
-  title: string;
   pages: PDFPageProxy[];
 }
 
@@ -37,10 +44,10 @@ export function useSigning(token: string) {
   /** The signer's own placement when the sender placed no field (page-percent box). */
   const freeField = ref<SigningField | null>(null);
 
-  const fields = computed<SigningField[]>(() => {
-    const placed = page.value?.fields ?? [];
-    return placed.length > 0 ? placed : freeField.value ? [freeField.value] : [];
-  });
+  const placedFields = computed(() => page.value?.fields ?? []);
+  const fields = computed<SigningField[]>(() =>
+    placedFields.value.length > 0 ? placedFields.value : freeField.value ? [freeField.value] : [],
+  );
   const markOf = (field: SigningField) =>
     field.field_type === 'signature'
       ? marks.signature
@@ -53,25 +60,37 @@ export function useSigning(token: string) {
     return field.field_type === 'checkbox' ? value === 'true' : value.trim() !== '';
   };
   const missing = computed(() => fields.value.filter((f) => f.required && !isFilled(f)));
-  const needsFreePlacement = computed(
-    () => (page.value?.fields.length ?? 0) === 0 && freeField.value === null,
-  );
+  const isFreePlacement = computed(() => placedFields.value.length === 0 && freeField.value !== null);
+  const allowed = computed(() => {
+    const types = page.value?.request.allowed_signature_types ?? [];
+    const all = types.length === 0;
+    return {
+      drawn: all || types.includes('drawn'),
+      typed: all || types.includes('typed'),
+      image: all || types.includes('image'),
+    };
+  });
 
   async function load() {
     phase.value = 'loading';
     try {
       const data = await signApi.page(token);
       page.value = data;
-      for (const field of data.fields) values[field.id] = field.value ?? defaultValue(field, data);
+      for (const field of data.fields ?? []) values[field.id] = field.value ?? defaultValue(field, data);
       const loaded: LoadedDocument[] = [];
       for (const doc of data.documents) {
-        const pdf: PDFDocumentProxy = await openPdf(await signApi.pdf(doc.content_url));
+        const pdf: PDFDocumentProxy = await openPdf(await signApi.pdf(doc.url));
         const pages: PDFPageProxy[] = [];
         for (let n = 1; n <= pdf.numPages; n += 1) pages.push(await pdf.getPage(n));
-        loaded.push({ id: doc.id, title: doc.title, pages });
+        loaded.push({ id: doc.document_id, pages });
       }
       documents.value = loaded;
-      phase.value = data.signer.status === 'signed' ? 'done' : 'ready';
+      // No field placed by the sender: one signature box at the foot of the last page, for
+      // the signer to fill (the server places the signature's appearance itself).
+      const last = loaded[loaded.length - 1];
+      if ((data.fields ?? []).length === 0 && last) placeFree(last.id, last.pages.length);
+      if (data.signer.status === 'signed') phase.value = 'done';
+      else phase.value = data.signer.is_current_turn ? 'ready' : 'waiting';
     } catch (error) {
       fail(error, true);
     }
@@ -80,7 +99,11 @@ export function useSigning(token: string) {
   function fail(error: unknown, loading = false) {
     if (error instanceof SignApiError && [400, 401, 403, 404, 409, 410].includes(error.status) && loading) {
       phase.value = 'unavailable';
-      problem.value = error.status === 409 ? t('sign.notYourTurn') : error.message;
+      problem.value = error.code === 40974 ? t('sign.alreadySigned') : error.message;
+      return;
+    }
+    if (error instanceof SignApiError && error.code === 40972) {
+      problem.value = t('sign.notYourTurn');
       return;
     }
     problem.value = error instanceof SignApiError ? error.message : t('app.networkError');
@@ -95,26 +118,18 @@ export function useSigning(token: string) {
     if (!mark) return t('pad.empty');
     phase.value = 'signing';
     try {
-      const consentText = page.value.consent_text || t('sign.consentDefault');
-      const fieldValues = fields.value.map((f) => ({
+      const consentText = page.value.request.consent_text || t('sign.consentDefault');
+      const fieldValues = placedFields.value.map((f) => ({
         id: f.id,
         value:
           f.field_type === 'initials'
-            ? (marks.initials?.signature_data ?? '')
+            ? (marks.initials?.preview ?? '')
             : f.field_type === 'signature'
               ? 'signed'
               : (values[f.id] ?? ''),
       }));
-      const placement = freeField.value ? { placement: freeField.value } : {};
-      const result = await signApi.sign(
-        token,
-        page.value,
-        { ...mark, ...placement },
-        fieldValues,
-        consentText,
-        locale.value,
-      );
-      signatureNumber.value = result.signature_number;
+      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText);
+      signatureNumber.value = result.signature.signature_number;
       phase.value = 'done';
       return null;
     } catch (error) {
@@ -159,15 +174,14 @@ export function useSigning(token: string) {
     consent,
     signatureNumber,
     fields,
-    freeField,
+    allowed,
     markOf,
     isFilled,
     missing,
-    needsFreePlacement,
+    isFreePlacement,
     load,
     submit,
     decline,
-    placeFree,
   };
 }
 
