@@ -213,9 +213,7 @@ describe('signer and verification pages', () => {
     expect(await seriousViolations(page)).toEqual([]);
     // a later signer in a sequential order is told to wait
     await page.goto(`${server.url}/sign/later-token-0123456789abcdef`);
-    await expect
-      .poll(() => page.getByTestId('sign-unavailable').textContent())
-      .toContain('It is not your turn');
+    await expect.poll(() => page.getByTestId('sign-waiting').textContent()).toContain('It is not your turn');
     // no field placed by the sender: one required signature box on the last page
     await page.goto(`${server.url}/sign/nofields-token-0123456789abcdef`);
     await page.locator('[data-page="2"] [data-testid="field-signature"]').waitFor();
