@@ -17,6 +17,7 @@ import { type Logger, requestChildLogger } from './platform/logger.js';
 import { closeMailer, sendMailJob } from './platform/mail/mail.jobs.js';
 import { installRequestMetrics } from './platform/metrics.js';
 import type { ModuleDefinition } from './platform/module.js';
+import { trustRoutes } from './platform/trust/trust.routes.js';
 
 export interface BuildOptions extends ContextOverrides {
   /** The modules to mount (default: all of SignX); tests add their own. */
@@ -66,6 +67,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // After the modules' hooks (e.g. the request audit log), so it counts their onResponse work too.
   const inFlight = trackInFlight(app);
   await opsRoutes(app, ctx);
+  await trustRoutes(app, ctx);
   await app.register(
     async (api) => {
       for (const module of modules) await module.routes?.(api, ctx);

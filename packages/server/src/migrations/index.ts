@@ -10,6 +10,8 @@ import * as m20261206_0359 from './2026_12_06_0359_storage_references.js';
 import * as m20261206_0400 from './2026_12_06_0400_documents.js';
 import * as m20261206_0410 from './2026_12_06_0410_document_templates.js';
 import * as m20261206_0502 from './2026_12_06_0502_notification_receipts.js';
+import * as m20261207_0700 from './2026_12_07_0700_signing.js';
+import * as m20261207_0701 from './2026_12_07_0701_platform_trust.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0400_documents': m20261206_0400,
   '2026_12_06_0410_document_templates': m20261206_0410,
   '2026_12_06_0502_notification_receipts': m20261206_0502,
+  '2026_12_07_0700_signing': m20261207_0700,
+  '2026_12_07_0701_platform_trust': m20261207_0701,
 };

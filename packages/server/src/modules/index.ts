@@ -6,6 +6,7 @@ import { identityModule } from './identity/index.js';
 import { jobsAdminModule } from './jobs-admin/index.js';
 import { monitorModule } from './monitor/index.js';
 import { notificationsModule } from './notifications/index.js';
+import { signingModule } from './signing/index.js';
 
 /** The modules of SignX, in the order they are installed. */
 export const modules: ModuleDefinition[] = [
@@ -16,4 +17,5 @@ export const modules: ModuleDefinition[] = [
   notificationsModule,
   documentsModule,
   documentTemplatesModule,
+  signingModule,
 ];

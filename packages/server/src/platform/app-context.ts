@@ -14,6 +14,7 @@ import type { ModuleDefinition } from './module.js';
 import { createRealtimeBus, type RealtimeBus } from './realtime/realtime-bus.js';
 import { createStorage } from './storage/create-storage.js';
 import type { StoragePort } from './storage/storage.port.js';
+import { createPlatformTrust, type PlatformTrust } from './trust/platform-trust.js';
 
 /**
  * What every module's service receives: the platform's ports, built once per process from
@@ -31,6 +32,8 @@ export interface AppContext {
   keyring: Keyring;
   /** Office files → PDF through the LibreOffice worker pool (started on first use). */
   converter: Converter;
+  /** The platform PKI: root, issuing CA, TSA, seal, per-signer certificates, CRL and OCSP. */
+  trust: PlatformTrust;
   /** Short-lived events to open browsers in any process or node (in-app messages). */
   realtime: RealtimeBus;
   /** The job runtime (local driver, or bullmq when QUEUE_URL is set); started by `serve` only. */
@@ -86,6 +89,9 @@ export function createContext(
       }),
     keyring: overrides.keyring ?? createKeyring({ dir: config.keyringDir, masterSecret: config.secretKey }),
     converter: overrides.converter ?? createConverter(config.convert),
+    trust:
+      overrides.trust ??
+      createPlatformTrust({ dataDir: config.dataDir, publicUrl: config.http.publicUrl, db: () => ctx.db }),
     realtime:
       overrides.realtime ??
       createRealtimeBus({ redisUrl: config.jobs.queueUrl, channel: config.realtime.channel, logger }),

@@ -145,3 +145,42 @@ export function sliceStream(source: Readable, start: number, end: number): Reada
   }
   return Readable.from(slice());
 }
+
+/** A document's current version as other modules see it (the signing module signs these bytes). */
+export interface CurrentContent {
+  documentId: string;
+  title: string;
+  version: number;
+  sha256: string;
+  mediaType: string;
+  fileName: string;
+  state: string;
+  entityType: string;
+  entityId: string;
+}
+
+/** The current version of a document, unscoped: the calling module authorized its own record. */
+export async function currentContent(db: DbOrTrx, id: string): Promise<CurrentContent> {
+  const document = await getDocument(db, null, id);
+  const version = await docs.findVersion(db, id, document.current_version);
+  if (!version) throw notFound('Document version');
+  return {
+    documentId: id,
+    title: document.title,
+    version: version.version,
+    sha256: version.storage_key,
+    mediaType: version.media_type,
+    fileName: version.file_name,
+    state: document.state,
+    entityType: document.entity_type,
+    entityId: document.entity_id,
+  };
+}
+
+/** The verified bytes of a version (storage checks the content hash while reading). */
+export async function readContent(deps: DocumentsDeps, sha256: string): Promise<Buffer> {
+  const stream = await deps.storage.open(sha256);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}

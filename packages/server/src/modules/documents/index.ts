@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
-import type { Trx } from '../../platform/db/schema.js';
+import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { type CurrentContent, currentContent, readContent } from './content.service.js';
 import { documentsAuditEvents, documentsPermissions, documentsTag } from './documents.catalogue.js';
 import { documentsDeps, type OfficePreviewProvider } from './documents.deps.js';
 import { documentsErrors } from './documents.errors.js';
@@ -11,6 +12,7 @@ import { documentsRoutes } from './documents.routes.js';
 import * as filing from './documents.service.js';
 import { type StagedContent, stageContent } from './staging.service.js';
 
+export type { CurrentContent } from './content.service.js';
 export type { OfficePreviewProvider } from './documents.deps.js';
 export type { Filed, NewDocument } from './documents.service.js';
 export type { DocumentCategory } from './documents.tables.js';
@@ -39,6 +41,10 @@ export const documents = {
     actor: Actor,
     input: { documentId: string; content: StagedContent; note?: string | null },
   ): Promise<filing.Filed> => filing.addVersion(trx, documentsDeps(ctx), actor, { ...input, scope: null }),
+  /** The current version (id, number, SHA-256, type); the caller authorized its own record. */
+  current: (db: DbOrTrx, id: string): Promise<CurrentContent> => currentContent(db, id),
+  /** The bytes of a version by its SHA-256, verified against it while read. */
+  read: (ctx: AppContext, sha256: string): Promise<Buffer> => readContent(documentsDeps(ctx), sha256),
 };
 
 /** Registers the office → PDF converter that previews DOCX/XLSX/PPTX/ODF versions (the conversion pool). */

@@ -1,0 +1,38 @@
+import type { AppContext } from '../../platform/app-context.js';
+import { mountRoutes } from '../../platform/http/route.js';
+import type { ModuleDefinition } from '../../platform/module.js';
+import { publicRoutes } from './public.routes.js';
+import { requestRoutes } from './requests.routes.js';
+import { signatureRoutes } from './signatures.routes.js';
+import { signingAuditEvents, signingPermissions, signingTag } from './signing.catalogue.js';
+import { signingDeps } from './signing.deps.js';
+import { signingErrors } from './signing.errors.js';
+import { sealJob } from './signing.jobs.js';
+import { templateRoutes } from './templates.routes.js';
+
+/**
+ * The signing module (seed 004 + issue 15): signature requests on any record, ordered
+ * signers, a real PAdES signature per signer by a certificate from the platform CA, public
+ * verification. Other modules register the entity types their records sign as.
+ */
+export const signing = {
+  registerEntityType: (ctx: AppContext, type: string): void => signingDeps(ctx).entityTypes.register(type),
+};
+
+export const signingModule: ModuleDefinition = {
+  name: 'signing',
+  tags: [signingTag],
+  permissions: signingPermissions,
+  auditEvents: signingAuditEvents,
+  errors: signingErrors,
+  jobs: [sealJob],
+  routes: async (api, ctx) => {
+    const deps = signingDeps(ctx);
+    mountRoutes(api, signingTag, [
+      ...templateRoutes(deps),
+      ...requestRoutes(deps),
+      ...signatureRoutes(deps),
+      ...publicRoutes(deps),
+    ]);
+  },
+};

@@ -1,0 +1,129 @@
+import fontkit from '@pdf-lib/fontkit';
+import {
+  type AppearanceLabels,
+  extendToLta,
+  isRtlParagraph,
+  loadDefaultFont,
+  type Signer,
+  signPdf,
+  type Timestamper,
+  visualOrder,
+} from '@signx/pades';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
+import type { SignatureMark } from './signature-input.js';
+
+/** Appearance labels per request language (the mark, printed name, reason and time are shown). */
+const LABELS: Record<string, Partial<AppearanceLabels>> = {
+  en: {},
+  he: { signedBy: 'נחתם על ידי', reason: 'סיבה', time: 'זמן' },
+  'zh-CN': { signedBy: '签署人', reason: '原因', time: '时间' },
+};
+
+/** Where the n-th signature box sits on page 1: rows of three along the bottom margin. */
+function boxFor(index: number): [number, number, number, number] {
+  return [36 + (index % 3) * 180, 36 + Math.floor(index / 3) * 84, 172, 78];
+}
+
+/**
+ * Signs one PDF for one signer: a PAdES B-T signature by the signer's own certificate,
+ * time-stamped by the platform TSA, with a visible appearance (mark, printed name, reason,
+ * time). Every signature is an incremental update, so earlier ones stay valid.
+ */
+export async function signForSigner(
+  pdf: Uint8Array,
+  input: {
+    signer: Signer;
+    timestamper: Timestamper;
+    mark: SignatureMark;
+    printedName: string;
+    reason: string;
+    signedAt: Date;
+    index: number;
+    language: string;
+  },
+): Promise<Uint8Array> {
+  return signPdf(pdf, {
+    signer: input.signer,
+    level: 'B-T',
+    timestamper: input.timestamper,
+    signingTime: input.signedAt,
+    name: input.printedName,
+    reason: input.reason,
+    meaning: 'approval',
+    fieldName: `SignX_Signature_${input.index + 1}`,
+    visible: {
+      page: 1,
+      rect: boxFor(input.index),
+      ...(input.mark.image ? { image: input.mark.image } : { typedName: input.mark.typedName }),
+      labels: LABELS[input.language] ?? {},
+    },
+  });
+}
+
+/**
+ * The platform seal on completion: an invisible signature by the platform seal certificate,
+ * then validation data for every signature (DSS, from the platform's own OCSP/CRL) and a
+ * document time-stamp over it all, PAdES B-LTA.
+ */
+export async function sealToLta(pdf: Uint8Array, trust: PlatformTrust): Promise<Uint8Array> {
+  const timestamper = await trust.timestamper();
+  const revocation = await trust.revocationSources();
+  const sealed = await signPdf(pdf, {
+    signer: await trust.sealSigner(),
+    level: 'B-T',
+    timestamper,
+    reason: 'SignX platform seal: all signatures collected',
+    fieldName: 'SignX_Platform_Seal',
+  });
+  return extendToLta(sealed, { timestamper, revocation });
+}
+
+/**
+ * A one-page PDF for a request that carries no document of its own (seed 004's use cases
+ * sign a record, not a file): number, record, title and description, so there is always a
+ * PDF to carry the real signatures. Hebrew and Latin through DejaVu Sans, Chinese through
+ * the CJK font, when installed.
+ */
+export async function requestSummaryPdf(input: {
+  requestNumber: string;
+  entityType: string;
+  entityId: string;
+  title: string;
+  description: string | null;
+  createdAt: string;
+}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  // A .ttc collection (the CJK font) embeds its first face.
+  doc.registerFontkit({
+    create: (buf: Uint8Array) => {
+      const face = fontkit.create(buf as Buffer) as ReturnType<typeof fontkit.create> & { fonts?: unknown[] };
+      return face.fonts?.[0] ?? face;
+    },
+  } as unknown as typeof fontkit);
+  const textFont = loadDefaultFont('text');
+  const cjkFont = loadDefaultFont('cjk');
+  const latin = await doc.embedFont(StandardFonts.Helvetica);
+  const unicode = textFont ? await doc.embedFont(textFont, { subset: true }) : latin;
+  const cjk = cjkFont ? await doc.embedFont(cjkFont, { subset: true }) : unicode;
+  doc.setTitle(`${input.requestNumber} ${input.title}`);
+  const page = doc.addPage([595.28, 841.89]);
+  let y = 780;
+  const line = (text: string, size: number) => {
+    const hasCjk = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(text);
+    const font = hasCjk ? cjk : unicode;
+    const shown = isRtlParagraph(text) ? visualOrder(text) : text;
+    const safe = [...shown].filter((ch) => font !== latin || ch.charCodeAt(0) < 128).join('');
+    const width = font.widthOfTextAtSize(safe, size);
+    const x = isRtlParagraph(text) ? Math.max(48, 547 - width) : 48;
+    page.drawText(safe, { x, y, size, font, color: rgb(0.1, 0.1, 0.1) });
+    y -= size * 1.8;
+  };
+  line(input.requestNumber, 18);
+  line(input.title.slice(0, 90), 14);
+  line(`${input.entityType} #${input.entityId}`, 11);
+  for (const part of (input.description ?? '').slice(0, 1200).match(/.{1,90}/gsu) ?? [])
+    line(part.replace(/\s+/g, ' '), 11);
+  line(`Created ${input.createdAt}`, 9);
+  return doc.save({ useObjectStreams: false });
+}

@@ -1,0 +1,164 @@
+import { type Page, paginate } from '../../platform/db/pagination.js';
+import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
+import type {
+  DigitalSignatureRequestDocumentsTable,
+  DigitalSignatureRequestsTable,
+  DigitalSignatureSignersTable,
+  RequestStatus,
+} from './signing.tables.js';
+
+/** SQL of requests, their documents and their signers. */
+export type RequestRow = DigitalSignatureRequestsTable;
+export type RequestDocumentRow = DigitalSignatureRequestDocumentsTable;
+export type SignerRow = DigitalSignatureSignersTable;
+
+export interface RequestFilter {
+  entity_type?: string;
+  entity_id?: string;
+  status?: RequestStatus;
+  customer_id?: string;
+  priority?: string;
+  search?: string;
+}
+
+export async function insertRequest(trx: Trx, row: RequestRow): Promise<void> {
+  await trx.insertInto('digital_signature_requests').values(row).execute();
+}
+
+export async function findRequest(db: DbOrTrx, id: string): Promise<RequestRow | undefined> {
+  return db.selectFrom('digital_signature_requests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Compare-and-set on the status, so of two concurrent moves one wins. */
+export async function moveRequest(
+  trx: Trx,
+  id: string,
+  from: readonly RequestStatus[],
+  changes: Partial<RequestRow>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('digital_signature_requests')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setRequestFields(trx: Trx, id: string, changes: Partial<RequestRow>): Promise<void> {
+  await trx.updateTable('digital_signature_requests').set(changes).where('id', '=', id).execute();
+}
+
+export async function requestPage(
+  db: DbOrTrx,
+  filter: RequestFilter,
+  page: { page: number; page_size: number },
+): Promise<Page<RequestRow>> {
+  let q = db.selectFrom('digital_signature_requests').selectAll();
+  for (const key of ['entity_type', 'entity_id', 'status', 'customer_id', 'priority'] as const) {
+    const value = filter[key];
+    if (value !== undefined) q = q.where(key, '=', value);
+  }
+  if (filter.search) {
+    const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('title', 'like', like), eb('request_number', 'like', like)]));
+  }
+  return paginate(q, { ...page, sort: '-created_at' }, { created_at: 'created_at' });
+}
+
+export async function requestsOfEntity(
+  db: DbOrTrx,
+  entityType: string,
+  entityId: string,
+): Promise<RequestRow[]> {
+  return db
+    .selectFrom('digital_signature_requests')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Open requests whose links ran out (the expiry sweep). */
+export async function expiredOpenRequests(db: DbOrTrx, now: string, limit: number): Promise<RequestRow[]> {
+  return db
+    .selectFrom('digital_signature_requests')
+    .selectAll()
+    .where('status', 'in', ['sent', 'partially_signed'])
+    .where('expires_at', '<=', now)
+    .limit(limit)
+    .execute();
+}
+
+export async function insertRequestDocument(trx: Trx, row: RequestDocumentRow): Promise<void> {
+  await trx.insertInto('digital_signature_request_documents').values(row).execute();
+}
+
+export async function documentsOf(db: DbOrTrx, requestIds: readonly string[]): Promise<RequestDocumentRow[]> {
+  if (requestIds.length === 0) return [];
+  return db
+    .selectFrom('digital_signature_request_documents')
+    .selectAll()
+    .where('request_id', 'in', [...requestIds])
+    .orderBy('position')
+    .execute();
+}
+
+/** Moves a document to its next version only if nobody else did in between. */
+export async function advanceDocument(
+  trx: Trx,
+  row: RequestDocumentRow,
+  next: { version: number; sha256: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('digital_signature_request_documents')
+    .set({ current_version: next.version, current_sha256: next.sha256 })
+    .where('id', '=', row.id)
+    .where('current_version', '=', row.current_version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertSigner(trx: Trx, row: SignerRow): Promise<void> {
+  await trx.insertInto('digital_signature_signers').values(row).execute();
+}
+
+export async function signersOf(db: DbOrTrx, requestIds: readonly string[]): Promise<SignerRow[]> {
+  if (requestIds.length === 0) return [];
+  return db
+    .selectFrom('digital_signature_signers')
+    .selectAll()
+    .where('request_id', 'in', [...requestIds])
+    .orderBy('signing_order')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function findSigner(db: DbOrTrx, id: string): Promise<SignerRow | undefined> {
+  return db.selectFrom('digital_signature_signers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findSignerByTokenHash(db: DbOrTrx, tokenHash: string): Promise<SignerRow | undefined> {
+  return db
+    .selectFrom('digital_signature_signers')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Compare-and-set on the signer's status. */
+export async function moveSigner(
+  trx: Trx,
+  id: string,
+  from: readonly SignerRow['status'][],
+  changes: Partial<SignerRow>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('digital_signature_signers')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

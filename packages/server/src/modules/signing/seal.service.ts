@@ -1,0 +1,61 @@
+import type { Actor } from '../../platform/actor.js';
+import type { Trx } from '../../platform/db/schema.js';
+import { documents, type StagedContent } from '../documents/index.js';
+import { sealToLta } from './pdf-signing.js';
+import * as repo from './requests.repository.js';
+import type { SigningDeps } from './signing.deps.js';
+import type { RequestBundle } from './signing.presenter.js';
+
+/** Sealed bytes staged for each document of a completed request (slow part, no transaction). */
+export async function prepareSeal(deps: SigningDeps, bundle: RequestBundle) {
+  const staged: { row: repo.RequestDocumentRow; content: StagedContent }[] = [];
+  for (const row of bundle.documents) {
+    const bytes = await documents.read(deps.ctx, row.current_sha256);
+    const sealed = await sealToLta(bytes, deps.trust);
+    staged.push({
+      row,
+      content: await documents.stage(
+        deps.ctx,
+        sealed,
+        `${bundle.request.request_number}-${row.position + 1}-sealed.pdf`,
+      ),
+    });
+  }
+  return staged;
+}
+
+/**
+ * Files the sealed (B-LTA) versions and marks the request sealed. Idempotent: a request no
+ * longer pending its seal, or a document that moved on, is left alone (the job ran twice).
+ */
+export async function commitSeal(
+  trx: Trx,
+  deps: SigningDeps,
+  actor: Actor,
+  bundle: RequestBundle,
+  staged: Awaited<ReturnType<typeof prepareSeal>>,
+): Promise<boolean> {
+  const fresh = await repo.findRequest(trx, bundle.request.id);
+  if (fresh?.seal_status !== 'pending') return false;
+  for (const { row, content } of staged) {
+    const filed = await documents.addVersion(trx, deps.ctx, actor, {
+      documentId: row.document_id,
+      content,
+      note: 'Platform seal (PAdES B-LTA)',
+    });
+    if (!(await repo.advanceDocument(trx, row, { version: filed.version.version, sha256: content.sha256 })))
+      return false;
+  }
+  const at = deps.clock.now().toISOString();
+  await repo.setRequestFields(trx, fresh.id, { seal_status: 'sealed', sealed_at: at, updated_at: at });
+  await deps.audit.record(trx, actor, {
+    type: 'signing.request.sealed',
+    entityId: fresh.id,
+    payload: {
+      request_number: fresh.request_number,
+      entity: `${fresh.entity_type}:${fresh.entity_id}`,
+      detail: `${staged.length} document(s) at B-LTA`,
+    },
+  });
+  return true;
+}

@@ -1,0 +1,236 @@
+import { toPem } from '@signx/pades';
+import type { Static } from '@sinclair/typebox';
+import type { Actor } from '../../platform/actor.js';
+import { nextHumanNumber } from '../../platform/db/counters.js';
+import { newId } from '../../platform/db/ids.js';
+import { decodeJson, encodeJson } from '../../platform/db/json-codec.js';
+import type { Trx } from '../../platform/db/schema.js';
+import { domainError } from '../../platform/errors.js';
+import { documents, type StagedContent } from '../documents/index.js';
+import { signForSigner } from './pdf-signing.js';
+import { combinedDocumentHash, recordHash } from './record-hash.js';
+import * as repo from './requests.repository.js';
+import { DEFAULT_CONSENT } from './requests.service.js';
+import { parseSignatureMark, type SignatureMark } from './signature-input.js';
+import type { SignatureRow } from './signatures.repository.js';
+import { insertSignature } from './signatures.repository.js';
+import type { SigningDeps } from './signing.deps.js';
+import { signingErrors } from './signing.errors.js';
+import { sealJob } from './signing.jobs.js';
+import { outstanding } from './signing.policy.js';
+import type { signBody } from './signing.schemas.js';
+import { requestLifecycle } from './signing.state.js';
+import type { SignatureType } from './signing.tables.js';
+import { accessFor, requireTurn, type SignerAccess } from './signing-link.service.js';
+
+export type SignInput = Static<typeof signBody>;
+
+/** A signature made on the documents but not yet recorded: the slow part, done outside a transaction. */
+export interface PreparedSignature {
+  access: SignerAccess;
+  signedAt: Date;
+  serial: string;
+  subject: string;
+  certificatePem: string;
+  versions: { row: repo.RequestDocumentRow; staged: StagedContent }[];
+}
+
+/** Checks the input against the request (types, consent, names) and turns it into a mark. */
+export function checkSignInput(access: SignerAccess, input: SignInput): SignatureMark {
+  const { request } = access.bundle;
+  if (input.request_id !== undefined && String(input.request_id) !== request.id)
+    throw domainError(signingErrors.LINK_INVALID, 'request_id does not match the signing link');
+  if (input.signer_id !== undefined && String(input.signer_id) !== access.signer.id)
+    throw domainError(signingErrors.LINK_INVALID, 'signer_id does not match the signing link');
+  if (!input.consent_given)
+    throw domainError(signingErrors.CONSENT_REQUIRED, 'Give your consent (consent_given: true) to sign');
+  const allowed = decodeJson<SignatureType[]>(request.allowed_types) ?? [];
+  if (!allowed.includes(input.signature_type))
+    throw domainError(
+      signingErrors.SIGNATURE_TYPE_NOT_ALLOWED,
+      `${input.signature_type} signatures are not allowed here (${allowed.join(', ')})`,
+    );
+  if (
+    input.signer_name !== undefined &&
+    input.signer_name.normalize('NFC').trim() !== access.signer.signer_name
+  )
+    throw domainError(
+      signingErrors.BAD_SIGNATURE_DATA,
+      'signer_name is not the name this link was issued to',
+    );
+  return parseSignatureMark(input.signature_type, input.signature_data);
+}
+
+/**
+ * Signs every document of the request for this signer (PAdES B-T, the signer's own
+ * certificate from the platform CA, visible mark) and stages the new versions. Runs before
+ * the recording transaction; `commitSignature` re-checks everything under it.
+ */
+export async function prepareSignature(
+  deps: SigningDeps,
+  access: SignerAccess,
+  input: SignInput,
+): Promise<PreparedSignature> {
+  requireTurn(access);
+  const mark = checkSignInput(access, input);
+  const { request } = access.bundle;
+  const signedAt = deps.clock.now();
+  const issued = await deps.trust.issueSigner({
+    name: access.signer.signer_name,
+    email: access.signer.signer_email,
+    validityDays: request.signature_valid_days,
+  });
+  const timestamper = await deps.trust.timestamper();
+  const index = access.bundle.signatures.length;
+  const versions = [];
+  for (const row of access.bundle.documents) {
+    const bytes = await documents.read(deps.ctx, row.current_sha256);
+    const signed = await signForSigner(bytes, {
+      signer: issued.signer,
+      timestamper,
+      mark,
+      printedName: access.signer.signer_name,
+      reason: (input.reason ?? request.title).slice(0, 200),
+      signedAt,
+      index,
+      language: request.language,
+    });
+    const staged = await documents.stage(
+      deps.ctx,
+      signed,
+      `${request.request_number}-${row.position + 1}.pdf`,
+    );
+    versions.push({ row, staged });
+  }
+  return {
+    access,
+    signedAt,
+    serial: issued.serial,
+    subject: issued.subject,
+    certificatePem: toPem(issued.certificate),
+    versions,
+  };
+}
+
+/**
+ * Records a prepared signature in one transaction: the signer is still due and it is still
+ * their turn, each document is still at the version that was signed (compare-and-set), the
+ * new versions are filed through the documents module, the seed record hash is stored, the
+ * request moves on, and on completion the platform seal is queued.
+ */
+export async function commitSignature(
+  trx: Trx,
+  deps: SigningDeps,
+  actor: Actor,
+  prepared: PreparedSignature,
+  input: SignInput,
+): Promise<SignatureRow> {
+  const fresh = await repo.findSigner(trx, prepared.access.signer.id);
+  if (!fresh) throw domainError(signingErrors.LINK_INVALID, 'The signer is gone');
+  const access = await accessFor(trx, deps, fresh);
+  requireTurn(access);
+  const { request } = access.bundle;
+  const produced = [];
+  for (const { row, staged } of prepared.versions) {
+    const filed = await documents.addVersion(trx, deps.ctx, actor, {
+      documentId: row.document_id,
+      content: staged,
+      note: `Signed by ${fresh.signer_name} (${request.request_number})`,
+    });
+    if (!(await repo.advanceDocument(trx, row, { version: filed.version.version, sha256: staged.sha256 })))
+      throw domainError(
+        signingErrors.SIGNER_DONE,
+        'Another signature was recorded on this document meanwhile; sign again',
+      );
+    produced.push({ document_id: row.document_id, version: filed.version.version, sha256: staged.sha256 });
+  }
+  const signedAt = prepared.signedAt.toISOString();
+  const documentHash = combinedDocumentHash(produced.map((p) => p.sha256));
+  const base = {
+    signature_data: input.signature_data,
+    document_hash: documentHash,
+    signed_at: signedAt,
+    signer_name: fresh.signer_name,
+  };
+  const row: SignatureRow = {
+    id: newId(),
+    signature_number: await nextHumanNumber(trx, 'SIG', prepared.signedAt),
+    request_id: request.id,
+    signer_id: fresh.id,
+    entity_type: request.entity_type,
+    entity_id: request.entity_id,
+    signature_type: input.signature_type,
+    ...base,
+    signature_strokes: input.signature_strokes ? encodeJson(input.signature_strokes) : null,
+    signature_hash: recordHash(base),
+    signer_email: fresh.signer_email,
+    signer_type: fresh.signer_type,
+    status: 'valid',
+    ip_address: actor.ip,
+    user_agent: actor.userAgent,
+    geolocation: input.geolocation ? encodeJson(input.geolocation) : null,
+    consent_given: 1,
+    consent_text: input.consent_text ?? request.consent_text ?? DEFAULT_CONSENT,
+    certificate_serial: prepared.serial,
+    certificate_subject: prepared.subject,
+    certificate: prepared.certificatePem,
+    documents: encodeJson(produced),
+    valid_until: new Date(
+      prepared.signedAt.getTime() + request.signature_valid_days * 86_400_000,
+    ).toISOString(),
+    revoked_at: null,
+    revoke_reason: null,
+    created_at: signedAt,
+  };
+  await insertSignature(trx, row);
+  if (
+    !(await repo.moveSigner(trx, fresh.id, ['sent', 'viewed'], {
+      status: 'signed',
+      signed_at: signedAt,
+      signature_id: row.id,
+      updated_at: signedAt,
+    }))
+  )
+    throw domainError(signingErrors.SIGNER_DONE, 'This signer has already signed');
+  await advanceRequest(trx, deps, actor, access, row);
+  return row;
+}
+
+async function advanceRequest(
+  trx: Trx,
+  deps: SigningDeps,
+  actor: Actor,
+  access: SignerAccess,
+  signature: SignatureRow,
+) {
+  const { request } = access.bundle;
+  const left = outstanding(access.bundle.signers).filter((s) => s.id !== access.signer.id);
+  const at = signature.signed_at;
+  const entity = `${request.entity_type}:${request.entity_id}`;
+  await deps.audit.record(trx, actor, {
+    type: 'signing.request.signed',
+    entityId: request.id,
+    payload: {
+      request_number: request.request_number,
+      signer_id: access.signer.id,
+      signer_name: access.signer.signer_name,
+      detail: signature.signature_number,
+    },
+  });
+  const event = left.length === 0 ? 'complete' : 'sign';
+  const transition = requestLifecycle.apply(request.status, event);
+  const changes =
+    event === 'complete'
+      ? { status: transition.to, completed_at: at, seal_status: 'pending' as const, updated_at: at }
+      : { status: transition.to, updated_at: at };
+  if (!(await repo.moveRequest(trx, request.id, [request.status], changes)))
+    throw domainError(signingErrors.REQUEST_NOT_OPEN, 'The request changed meanwhile; sign again');
+  if (event === 'complete') {
+    await deps.audit.record(trx, actor, {
+      type: 'signing.request.completed',
+      entityId: request.id,
+      payload: { request_number: request.request_number, entity, detail: null },
+    });
+    await deps.jobs.enqueue(trx, sealJob, { request_id: request.id });
+  }
+}

@@ -1,0 +1,78 @@
+import { Type } from '@sinclair/typebox';
+import { type AuditEventOf, defineAuditEventTypes } from '../../platform/catalogues/audit-event-catalogue.js';
+import { definePermissions } from '../../platform/catalogues/permission-catalogue.js';
+import type { ModuleTag } from '../../platform/module.js';
+
+/** The signing module's OpenAPI tag, permissions and audit event types. */
+export const signingTag: ModuleTag = {
+  name: 'digital-signature',
+  description:
+    'Signing requests on any record (seed 004): templates, requests with ordered signers, real' +
+    ' per-signer PAdES signatures, public verification by signature number',
+};
+
+export const signingPermissions = definePermissions('signing', {
+  'signing.template.read': { description: 'List and view signature templates' },
+  'signing.template.manage': { description: 'Create and update signature templates' },
+  'signing.request.read': { description: 'List and view signature requests and signatures' },
+  'signing.request.create': { description: 'Create signature requests, add signers, send them' },
+  'signing.request.cancel': { description: 'Cancel signature requests' },
+  'signing.signature.revoke': { description: 'Revoke a signature (its certificate is revoked in CRL/OCSP)' },
+});
+export const can = signingPermissions.codes;
+
+const requestPayload = Type.Object({
+  request_number: Type.String({ description: 'SIG-REQ-YYYY-NNNNN' }),
+  entity: Type.String({ description: 'entity_type:entity_id' }),
+  detail: Type.Union([Type.String(), Type.Null()], { description: 'What happened, in words' }),
+});
+const signerPayload = Type.Object({
+  request_number: Type.String({ description: 'SIG-REQ-YYYY-NNNNN' }),
+  signer_id: Type.String({ description: 'The signer concerned' }),
+  signer_name: Type.String({ description: 'Their name at the time' }),
+  detail: Type.Union([Type.String(), Type.Null()], { description: 'Reason, signature number or channel' }),
+});
+const onRequest = (description: string) => ({
+  description,
+  entityType: 'signature_request',
+  payload: requestPayload,
+});
+const onSigner = (description: string) => ({
+  description,
+  entityType: 'signature_request',
+  payload: signerPayload,
+});
+
+export const signingAuditEvents = defineAuditEventTypes('signing', {
+  'template.created': {
+    description: 'A signature template was created',
+    entityType: 'signature_template',
+    payload: Type.Object({ template_code: Type.String({ description: 'The template code' }) }),
+  },
+  'template.updated': {
+    description: 'A signature template was changed',
+    entityType: 'signature_template',
+    payload: Type.Object({ template_code: Type.String({ description: 'The template code' }) }),
+  },
+  'request.created': onRequest('A signature request was created'),
+  'request.signer_added': onSigner('A signer was added to a request'),
+  'request.sent': onRequest('A request was sent (signing links issued)'),
+  'request.viewed': onSigner('A signer opened the signing page'),
+  'request.signed': onSigner('A signer signed (detail: the signature number)'),
+  'request.declined': onSigner('A signer declined (detail: the reason)'),
+  'request.completed': onRequest('Every required signer signed'),
+  'request.expired': onRequest('The request expired before completion'),
+  'request.cancelled': onRequest('The sender cancelled the request'),
+  'request.sealed': onRequest('The platform seal brought the signed documents to PAdES B-LTA'),
+  'signature.revoked': {
+    description: 'A signature was revoked and its certificate revoked in the platform CRL/OCSP',
+    entityType: 'signature',
+    payload: Type.Object({
+      signature_number: Type.String({ description: 'SIG-YYYY-NNNNN' }),
+      certificate_serial: Type.String({ description: 'Serial of the revoked certificate (hex)' }),
+      reason: Type.Union([Type.String(), Type.Null()], { description: 'Why' }),
+    }),
+  },
+});
+
+export type SigningAuditEvent = AuditEventOf<typeof signingAuditEvents>;

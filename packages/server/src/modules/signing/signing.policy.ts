@@ -1,0 +1,58 @@
+import type { Actor } from '../../platform/actor.js';
+import { hasPermission } from '../../platform/actor.js';
+import type { SignatureOrder, SignerRole, SignerStatus } from './signing.tables.js';
+
+/**
+ * Who may sign when: pure rules the services apply on every signing action (the server, not
+ * the email order, enforces the sequence: a copied link is refused until its signer's turn).
+ */
+export const SIGNING_ROLES: ReadonlySet<SignerRole> = new Set(['signer', 'approver', 'witness']);
+
+interface TurnSigner {
+  id: string;
+  role: SignerRole;
+  status: SignerStatus;
+  signing_order: number;
+}
+
+/** Signers that still have to sign (not signed, not declined or cancelled). */
+export function outstanding<T extends TurnSigner>(signers: readonly T[]): T[] {
+  return signers.filter(
+    (s) =>
+      SIGNING_ROLES.has(s.role) && (s.status === 'pending' || s.status === 'sent' || s.status === 'viewed'),
+  );
+}
+
+/**
+ * The signers whose turn it is: with `any`, every outstanding signer; with `sequential`,
+ * those with the lowest outstanding signing_order (equal orders sign in parallel).
+ */
+export function currentTurn<T extends TurnSigner>(order: SignatureOrder, signers: readonly T[]): Set<string> {
+  const open = outstanding(signers);
+  if (order === 'any') return new Set(open.map((s) => s.id));
+  const lowest = Math.min(...open.map((s) => s.signing_order));
+  return new Set(open.filter((s) => s.signing_order === lowest).map((s) => s.id));
+}
+
+/** Completion: share of signing-role signers who signed (0–100). */
+export function completionPercentage(signers: readonly TurnSigner[]): number {
+  const signing = signers.filter((s) => SIGNING_ROLES.has(s.role));
+  if (signing.length === 0) return 0;
+  return Math.floor((signing.filter((s) => s.status === 'signed').length * 100) / signing.length);
+}
+
+/** Deny by default: what an authenticated actor may do with requests, templates and signatures. */
+export function may(
+  actor: Actor,
+  action: 'read' | 'create' | 'cancel' | 'revoke' | 'template.read' | 'template.manage',
+): boolean {
+  const code = {
+    read: 'signing.request.read',
+    create: 'signing.request.create',
+    cancel: 'signing.request.cancel',
+    revoke: 'signing.signature.revoke',
+    'template.read': 'signing.template.read',
+    'template.manage': 'signing.template.manage',
+  }[action];
+  return hasPermission(actor, code);
+}

@@ -1,0 +1,182 @@
+import { join } from 'node:path';
+import {
+  type CertificateStatus,
+  createCrl,
+  createTimestampAuthority,
+  type DssOptions,
+  inProcessTimestamper,
+  issueSignerCertificate,
+  normalizeSerial,
+  ocspRespond,
+  parseCertificate,
+  type RevocationReason,
+  type Signer,
+  signerFromPem,
+  type Timestamper,
+  toPem,
+} from '@signx/pades';
+import type { Db, Trx } from '../db/schema.js';
+import { loadPkiMaterial, type PkiMaterial, type PkiPointers } from './pki-material.js';
+import { allRevocations, insertRevocation, revocationOf } from './trust.repository.js';
+
+/** A per-signer certificate just issued, with its signer (the key lives only in memory). */
+export interface IssuedSignerCertificate {
+  signer: Signer;
+  certificate: Uint8Array;
+  serial: string;
+  subject: string;
+  notAfter: string;
+}
+
+/**
+ * The ONE platform PKI (root → issuing CA → TSA, OCSP responder, seal, per-signer
+ * certificates). Keys live under DATA_DIR/pki; revocations in the database, published at
+ * the public CRL and OCSP endpoints (trust.routes.ts) that every issued certificate names.
+ */
+export interface PlatformTrust {
+  readonly pointers: PkiPointers;
+  material(): Promise<PkiMaterial>;
+  /** The trust anchor third parties import (DER). */
+  rootCertificate(): Promise<Uint8Array>;
+  timestamper(): Promise<Timestamper>;
+  sealSigner(): Promise<Signer>;
+  /** Issues a signing certificate whose subject is the signer's name (and email). */
+  issueSigner(input: {
+    name: string;
+    email?: string | null;
+    validityDays?: number;
+  }): Promise<IssuedSignerCertificate>;
+  /** Revokes in the caller's transaction, so the revocation commits with the business change. */
+  revoke(
+    trx: Trx,
+    input: {
+      serial: string;
+      reason?: RevocationReason;
+      at: Date;
+      subject?: string | null;
+      note?: string | null;
+    },
+  ): Promise<void>;
+  statusOf(serial: string): Promise<CertificateStatus>;
+  /** A fresh CRL of the CA with this certificate (issuing CA or root); undefined for other issuers. */
+  crlFor(issuerDer: Uint8Array): Promise<Uint8Array | undefined>;
+  crl(which: 'issuing' | 'root'): Promise<Uint8Array>;
+  ocsp(requestDer: Uint8Array): Promise<Uint8Array>;
+  /** What B-LT/B-LTA needs to gather validation data from the platform without the network. */
+  revocationSources(): Promise<DssOptions>;
+}
+
+/**
+ * Builds the platform trust service; material is loaded (or created) on first use, so a
+ * process that never signs never touches the keys.
+ */
+export function createPlatformTrust(options: {
+  dataDir: string;
+  publicUrl: string;
+  db?: () => Db;
+}): PlatformTrust {
+  const base = options.publicUrl.replace(/\/+$/, '');
+  const pointers: PkiPointers = {
+    crlUrl: `${base}/pki/issuing.crl`,
+    ocspUrl: `${base}/pki/ocsp`,
+    caIssuersUrl: `${base}/pki/issuing.crt`,
+  };
+  let loading: Promise<PkiMaterial> | undefined;
+  let tsa: Timestamper | undefined;
+  let seal: Signer | undefined;
+  const material = () => {
+    loading ??= loadPkiMaterial(join(options.dataDir, 'pki'), pointers);
+    return loading;
+  };
+  // Without a database (the `signx pdf` CLI) nothing is revoked: the list lives in the database.
+  const revoked = async () => (options.db ? allRevocations(options.db()) : []);
+  const statusOf = async (serial: string): Promise<CertificateStatus> => {
+    const entry = options.db ? await revocationOf(options.db(), normalizeSerial(serial)) : undefined;
+    return entry
+      ? { status: 'revoked', revokedAt: entry.revokedAt, reason: entry.reason }
+      : { status: 'good' };
+  };
+  const crl = async (which: 'issuing' | 'root') => {
+    const m = await material();
+    if (which === 'root') return createCrl(m.root, []);
+    return createCrl(m.issuing, await revoked());
+  };
+  const trust: PlatformTrust = {
+    pointers,
+    material,
+    rootCertificate: async () => (await material()).root.certificate,
+    timestamper: async () => {
+      if (tsa) return tsa;
+      const m = await material();
+      tsa = inProcessTimestamper(
+        createTimestampAuthority({
+          certificate: m.tsa.certificate,
+          key: m.tsa.privateKeyPem,
+          chain: m.tsa.chain,
+        }),
+      );
+      return tsa;
+    },
+    sealSigner: async () => {
+      if (seal) return seal;
+      const m = await material();
+      seal = await signerFromPem(
+        m.seal.privateKeyPem,
+        toPem(m.seal.certificate),
+        m.seal.chain.map((c) => toPem(c)),
+      );
+      return seal;
+    },
+    issueSigner: async (input) => {
+      const m = await material();
+      const issued = await issueSignerCertificate(m.issuing, {
+        legalName: input.name,
+        ...(input.email ? { email: input.email } : {}),
+        validityDays: input.validityDays ?? 365,
+        ...pointers,
+      });
+      const parsed = parseCertificate(issued.certificate);
+      return {
+        signer: issued.signer,
+        certificate: issued.certificate,
+        serial: normalizeSerial(parsed.serial),
+        subject: parsed.subject,
+        notAfter: parsed.notAfter.toISOString(),
+      };
+    },
+    revoke: (trx, input) =>
+      insertRevocation(trx, {
+        serial: normalizeSerial(input.serial),
+        reason: input.reason ?? 'unspecified',
+        revokedAt: input.at.toISOString(),
+        subject: input.subject ?? null,
+        note: input.note ?? null,
+      }),
+    statusOf,
+    crl,
+    crlFor: async (issuerDer) => {
+      const m = await material();
+      if (Buffer.compare(Buffer.from(m.issuing.certificate), Buffer.from(issuerDer)) === 0)
+        return crl('issuing');
+      if (Buffer.compare(Buffer.from(m.root.certificate), Buffer.from(issuerDer)) === 0) return crl('root');
+      return undefined;
+    },
+    ocsp: async (requestDer) => {
+      const m = await material();
+      return ocspRespond(requestDer, { issuer: m.issuing.certificate, responder: m.ocsp, statusOf });
+    },
+    revocationSources: async () => {
+      const m = await material();
+      return {
+        ocspResponder: async (request, _cert, issuer) =>
+          Buffer.compare(Buffer.from(issuer), Buffer.from(m.issuing.certificate)) === 0
+            ? trust.ocsp(request)
+            : undefined,
+        crlProvider: trust.crlFor,
+        issuers: [m.root.certificate, m.issuing.certificate],
+        certificates: [m.ocsp.certificate],
+      };
+    },
+  };
+  return trust;
+}

@@ -1,0 +1,45 @@
+import type { RevocationReason, RevokedEntry } from '@signx/pades';
+import type { DbOrTrx, Trx } from '../db/schema.js';
+import './trust.tables.js';
+
+/** Records a revocation; the first one wins (RFC 5280 keeps the first revocation time). */
+export async function insertRevocation(
+  trx: Trx,
+  row: {
+    serial: string;
+    reason: RevocationReason;
+    revokedAt: string;
+    subject: string | null;
+    note: string | null;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('platform_certificate_revocations')
+    .values({
+      serial: row.serial,
+      reason: row.reason,
+      revoked_at: row.revokedAt,
+      subject: row.subject,
+      note: row.note,
+    })
+    .onConflict((oc) => oc.column('serial').doNothing())
+    .execute();
+}
+
+export async function revocationOf(db: DbOrTrx, serial: string): Promise<RevokedEntry | undefined> {
+  const row = await db
+    .selectFrom('platform_certificate_revocations')
+    .select(['serial', 'reason', 'revoked_at'])
+    .where('serial', '=', serial)
+    .executeTakeFirst();
+  return row ? { serial: row.serial, reason: row.reason, revokedAt: new Date(row.revoked_at) } : undefined;
+}
+
+export async function allRevocations(db: DbOrTrx): Promise<RevokedEntry[]> {
+  const rows = await db
+    .selectFrom('platform_certificate_revocations')
+    .select(['serial', 'reason', 'revoked_at'])
+    .orderBy('revoked_at')
+    .execute();
+  return rows.map((r) => ({ serial: r.serial, reason: r.reason, revokedAt: new Date(r.revoked_at) }));
+}
