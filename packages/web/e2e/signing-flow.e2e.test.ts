@@ -187,4 +187,41 @@ describe('signing flow through the pages', () => {
       await admin.context.close();
     }
   });
+
+  it('sender pages: a template through its dialog, a new request through the form, sent with its links shown once (Hebrew)', async () => {
+    const { page, context, watch } = await openContext(browser, server.url, { locale: 'he' });
+    await signIn(page, server.url, 'admin', password, '/signing/templates');
+    await page.getByTestId('signing-templates-table').waitFor();
+    await page.getByTestId('tpl-create').click();
+    await page.getByTestId('tpl-name').fill('חוזה שירות');
+    await page.getByTestId('tpl-code').fill('SERVICE_CONTRACT');
+    expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await page
+      .getByTestId('signing-templates-table')
+      .locator('tbody tr', { hasText: 'SERVICE_CONTRACT' })
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/signing/requests/new`);
+    await page.getByTestId('new-title').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('new-entity-id').fill('456');
+    await page.getByTestId('new-title').fill('חוזה שירות שנתי');
+    await page.getByTestId('party-name').first().fill('ישראל ישראלי');
+    await page.getByTestId('party-email').first().fill('customer@example.com');
+    await page.getByTestId('party-add').click();
+    await page.getByTestId('party-name').nth(1).fill('מנהל החברה');
+    await page.getByTestId('party-email').nth(1).fill('manager@company.com');
+    await page.getByTestId('new-submit').click();
+    await page.getByTestId('signing-send').waitFor();
+    expect(await page.getByTestId('signing-status').textContent()).toBe('ממתינה');
+    expect(await page.getByTestId('signing-signer').count()).toBe(2);
+    await page.getByTestId('signing-send').click();
+    await page.getByTestId('signing-links').waitFor();
+    expect(await page.getByTestId('signing-links').locator('a').count()).toBe(2);
+    expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -3781,6 +3781,4133 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/digital-signature/constants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Constants: entity types, statuses, roles, signature types */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                entity_types: string[];
+                                priorities: string[];
+                                signature_orders: string[];
+                                signature_types: string[];
+                                signer_roles: string[];
+                                signer_statuses: string[];
+                                signer_types: string[];
+                                statuses: string[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/entity/{type}/{id}/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a signature request on this record
+         * @description The body of POST /requests without entity_type and entity_id (taken from the path).
+         *
+         *     Domain errors:
+         *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
+         *     - `40076` DOCUMENT_NOT_PDF: Only PDF documents can carry signatures (convert office files first)
+         *
+         *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
+                    type: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customer_id?: (string | number) | null;
+                        description?: string | null;
+                        /** @description Documents (documents module) to sign; PDF */
+                        document_ids?: string[];
+                        /** @description Language of messages and stamps */
+                        language?: "en" | "zh-CN" | "he";
+                        /** @description Priority */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                        signature_order?: "any" | "sequential";
+                        signers?: {
+                            /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                            signer_email?: string | null;
+                            /** @description Printed name (goes into the certificate) */
+                            signer_name: string;
+                            signer_phone?: string | null;
+                            /** @description Who the signer is to the record */
+                            signer_type?: "customer" | "company" | "witness";
+                            /** @description Order; equal = parallel (default: position) */
+                            signing_order?: number;
+                            user_id?: string | null;
+                        }[];
+                        template_code?: string | null;
+                        template_id?: (string | number) | null;
+                        /** @description Title */
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                cancel_reason: string | null;
+                                cancelled_at: string | null;
+                                completed_at: string | null;
+                                completion_percentage: number;
+                                consent_text: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_id: string | null;
+                                description: string | null;
+                                documents: {
+                                    current_sha256: string;
+                                    /** @description Latest version (each signature adds one) */
+                                    current_version: number;
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    position: number;
+                                    /** @description SHA-256 of the version as sent */
+                                    sent_sha256: string;
+                                    /** @description Version sent for signing */
+                                    sent_version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                expires_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                is_expired: boolean;
+                                language: string;
+                                priority: string;
+                                /** @description SIG-REQ-YYYY-NNNNN */
+                                request_number: string;
+                                requested_by: string | null;
+                                required_signatures_count: number;
+                                /** @description none, pending, sealed (B-LTA), failed */
+                                seal_status: string;
+                                sent_at: string | null;
+                                /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                signature_order: "any" | "sequential";
+                                signatures: {
+                                    /** @description Serial (hex) of the per-signer certificate */
+                                    certificate_serial: string;
+                                    certificate_subject: string;
+                                    consent_given: boolean;
+                                    consent_text: string | null;
+                                    /** @description SHA-256 of the signed document version(s) */
+                                    document_hash: string;
+                                    /** @description The document versions this signature produced */
+                                    documents: {
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        sha256: string;
+                                        version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    /** @description The record hash recomputed on this read matches */
+                                    hash_valid: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    ip_address: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    revoke_reason: string | null;
+                                    revoked_at: string | null;
+                                    /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                    signature_hash: string;
+                                    /** @description SIG-YYYY-NNNNN */
+                                    signature_number: string;
+                                    /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                    signature_type: "drawn" | "typed" | "image" | "certificate";
+                                    /** Format: date-time */
+                                    signed_at: string;
+                                    signer_email: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    /** @description valid or revoked */
+                                    status: string;
+                                    user_agent: string | null;
+                                    /** Format: date-time */
+                                    valid_until: string;
+                                }[];
+                                signers: {
+                                    decline_reason: string | null;
+                                    declined_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    /** @description True when this signer may sign now (order enforced) */
+                                    is_current_turn: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    signature_id: string | null;
+                                    signed_at: string | null;
+                                    signer_email: string | null;
+                                    signer_name: string;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    status: string;
+                                    token_expires_at: string | null;
+                                    user_id: string | null;
+                                    viewed_at: string | null;
+                                }[];
+                                /** @description Request status */
+                                status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                template_id: string | null;
+                                title: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/entity/{type}/{id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All signature requests on one record
+         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
+                    type: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                cancel_reason: string | null;
+                                cancelled_at: string | null;
+                                completed_at: string | null;
+                                completion_percentage: number;
+                                consent_text: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_id: string | null;
+                                description: string | null;
+                                documents: {
+                                    current_sha256: string;
+                                    /** @description Latest version (each signature adds one) */
+                                    current_version: number;
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    position: number;
+                                    /** @description SHA-256 of the version as sent */
+                                    sent_sha256: string;
+                                    /** @description Version sent for signing */
+                                    sent_version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                expires_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                is_expired: boolean;
+                                language: string;
+                                priority: string;
+                                /** @description SIG-REQ-YYYY-NNNNN */
+                                request_number: string;
+                                requested_by: string | null;
+                                required_signatures_count: number;
+                                /** @description none, pending, sealed (B-LTA), failed */
+                                seal_status: string;
+                                sent_at: string | null;
+                                /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                signature_order: "any" | "sequential";
+                                signatures: {
+                                    /** @description Serial (hex) of the per-signer certificate */
+                                    certificate_serial: string;
+                                    certificate_subject: string;
+                                    consent_given: boolean;
+                                    consent_text: string | null;
+                                    /** @description SHA-256 of the signed document version(s) */
+                                    document_hash: string;
+                                    /** @description The document versions this signature produced */
+                                    documents: {
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        sha256: string;
+                                        version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    /** @description The record hash recomputed on this read matches */
+                                    hash_valid: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    ip_address: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    revoke_reason: string | null;
+                                    revoked_at: string | null;
+                                    /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                    signature_hash: string;
+                                    /** @description SIG-YYYY-NNNNN */
+                                    signature_number: string;
+                                    /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                    signature_type: "drawn" | "typed" | "image" | "certificate";
+                                    /** Format: date-time */
+                                    signed_at: string;
+                                    signer_email: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    /** @description valid or revoked */
+                                    status: string;
+                                    user_agent: string | null;
+                                    /** Format: date-time */
+                                    valid_until: string;
+                                }[];
+                                signers: {
+                                    decline_reason: string | null;
+                                    declined_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    /** @description True when this signer may sign now (order enforced) */
+                                    is_current_turn: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    signature_id: string | null;
+                                    signed_at: string | null;
+                                    signer_email: string | null;
+                                    signer_name: string;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    status: string;
+                                    token_expires_at: string | null;
+                                    user_id: string | null;
+                                    viewed_at: string | null;
+                                }[];
+                                /** @description Request status */
+                                status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                template_id: string | null;
+                                title: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/entity/{type}/{id}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All signatures on one record
+         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
+                    type: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Serial (hex) of the per-signer certificate */
+                                certificate_serial: string;
+                                certificate_subject: string;
+                                consent_given: boolean;
+                                consent_text: string | null;
+                                /** @description SHA-256 of the signed document version(s) */
+                                document_hash: string;
+                                /** @description The document versions this signature produced */
+                                documents: {
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    sha256: string;
+                                    version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                /** @description The record hash recomputed on this read matches */
+                                hash_valid: boolean;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                ip_address: string | null;
+                                /** @description Id (UUIDv7) */
+                                request_id: string;
+                                revoke_reason: string | null;
+                                revoked_at: string | null;
+                                /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                signature_hash: string;
+                                /** @description SIG-YYYY-NNNNN */
+                                signature_number: string;
+                                /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                signature_type: "drawn" | "typed" | "image" | "certificate";
+                                /** Format: date-time */
+                                signed_at: string;
+                                signer_email: string | null;
+                                /** @description Id (UUIDv7) */
+                                signer_id: string;
+                                signer_name: string;
+                                /** @description Who the signer is to the record */
+                                signer_type: "customer" | "company" | "witness";
+                                /** @description valid or revoked */
+                                status: string;
+                                user_agent: string | null;
+                                /** Format: date-time */
+                                valid_until: string;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List signature requests
+         * @description Filters: entity_type, entity_id, status, customer_id, priority, search (number or title).
+         *
+         *     Requires permission `signing.request.read` (List and view signature requests and signatures).
+         */
+        get: {
+            parameters: {
+                query: {
+                    customer_id?: string;
+                    entity_id?: string;
+                    /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
+                    entity_type?: string;
+                    /** @description Page, from 1 */
+                    page: number;
+                    /** @description Items per page (SignX name) */
+                    page_size?: number;
+                    /** @description Items per page (seed name) */
+                    per_page?: number;
+                    /** @description Priority */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /** @description Text in name/code (templates) or number/title (requests) */
+                    search?: string;
+                    /** @description Request status */
+                    status?: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                    cancel_reason: string | null;
+                                    cancelled_at: string | null;
+                                    completed_at: string | null;
+                                    completion_percentage: number;
+                                    consent_text: string | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    customer_id: string | null;
+                                    description: string | null;
+                                    documents: {
+                                        current_sha256: string;
+                                        /** @description Latest version (each signature adds one) */
+                                        current_version: number;
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        position: number;
+                                        /** @description SHA-256 of the version as sent */
+                                        sent_sha256: string;
+                                        /** @description Version sent for signing */
+                                        sent_version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    expires_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    is_expired: boolean;
+                                    language: string;
+                                    priority: string;
+                                    /** @description SIG-REQ-YYYY-NNNNN */
+                                    request_number: string;
+                                    requested_by: string | null;
+                                    required_signatures_count: number;
+                                    /** @description none, pending, sealed (B-LTA), failed */
+                                    seal_status: string;
+                                    sent_at: string | null;
+                                    /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                    signature_order: "any" | "sequential";
+                                    signatures: {
+                                        /** @description Serial (hex) of the per-signer certificate */
+                                        certificate_serial: string;
+                                        certificate_subject: string;
+                                        consent_given: boolean;
+                                        consent_text: string | null;
+                                        /** @description SHA-256 of the signed document version(s) */
+                                        document_hash: string;
+                                        /** @description The document versions this signature produced */
+                                        documents: {
+                                            /** @description Id (UUIDv7) */
+                                            document_id: string;
+                                            sha256: string;
+                                            version: number;
+                                        }[];
+                                        entity_id: string;
+                                        entity_type: string;
+                                        /** @description The record hash recomputed on this read matches */
+                                        hash_valid: boolean;
+                                        /** @description Id (UUIDv7) */
+                                        id: string;
+                                        ip_address: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        request_id: string;
+                                        revoke_reason: string | null;
+                                        revoked_at: string | null;
+                                        /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                        signature_hash: string;
+                                        /** @description SIG-YYYY-NNNNN */
+                                        signature_number: string;
+                                        /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                        signature_type: "drawn" | "typed" | "image" | "certificate";
+                                        /** Format: date-time */
+                                        signed_at: string;
+                                        signer_email: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        signer_id: string;
+                                        signer_name: string;
+                                        /** @description Who the signer is to the record */
+                                        signer_type: "customer" | "company" | "witness";
+                                        /** @description valid or revoked */
+                                        status: string;
+                                        user_agent: string | null;
+                                        /** Format: date-time */
+                                        valid_until: string;
+                                    }[];
+                                    signers: {
+                                        decline_reason: string | null;
+                                        declined_at: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        id: string;
+                                        /** @description True when this signer may sign now (order enforced) */
+                                        is_current_turn: boolean;
+                                        /** @description Id (UUIDv7) */
+                                        request_id: string;
+                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        signature_id: string | null;
+                                        signed_at: string | null;
+                                        signer_email: string | null;
+                                        signer_name: string;
+                                        signer_phone: string | null;
+                                        /** @description Who the signer is to the record */
+                                        signer_type: "customer" | "company" | "witness";
+                                        signing_order: number;
+                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        status: string;
+                                        token_expires_at: string | null;
+                                        user_id: string | null;
+                                        viewed_at: string | null;
+                                    }[];
+                                    /** @description Request status */
+                                    status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                    template_id: string | null;
+                                    title: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a signature request on any record
+         * @description Seed 004 body (entity_type, entity_id, title, description, template_id, priority, signers[]) plus document_ids (PDFs filed on the same record). Without documents a one-page summary PDF is filed on the record, so every signature is a real PAdES signature. Status: pending until sent.
+         *
+         *     Domain errors:
+         *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
+         *     - `40076` DOCUMENT_NOT_PDF: Only PDF documents can carry signatures (convert office files first)
+         *
+         *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customer_id?: (string | number) | null;
+                        description?: string | null;
+                        /** @description Documents (documents module) to sign; PDF */
+                        document_ids?: string[];
+                        /** @description Polymorphic: id of the record (the seed uses integers; any id text is accepted) */
+                        entity_id: number | string;
+                        /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
+                        entity_type: string;
+                        /** @description Language of messages and stamps */
+                        language?: "en" | "zh-CN" | "he";
+                        /** @description Priority */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                        signature_order?: "any" | "sequential";
+                        signers?: {
+                            /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                            signer_email?: string | null;
+                            /** @description Printed name (goes into the certificate) */
+                            signer_name: string;
+                            signer_phone?: string | null;
+                            /** @description Who the signer is to the record */
+                            signer_type?: "customer" | "company" | "witness";
+                            /** @description Order; equal = parallel (default: position) */
+                            signing_order?: number;
+                            user_id?: string | null;
+                        }[];
+                        template_code?: string | null;
+                        template_id?: (string | number) | null;
+                        /** @description Title */
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                cancel_reason: string | null;
+                                cancelled_at: string | null;
+                                completed_at: string | null;
+                                completion_percentage: number;
+                                consent_text: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_id: string | null;
+                                description: string | null;
+                                documents: {
+                                    current_sha256: string;
+                                    /** @description Latest version (each signature adds one) */
+                                    current_version: number;
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    position: number;
+                                    /** @description SHA-256 of the version as sent */
+                                    sent_sha256: string;
+                                    /** @description Version sent for signing */
+                                    sent_version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                expires_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                is_expired: boolean;
+                                language: string;
+                                priority: string;
+                                /** @description SIG-REQ-YYYY-NNNNN */
+                                request_number: string;
+                                requested_by: string | null;
+                                required_signatures_count: number;
+                                /** @description none, pending, sealed (B-LTA), failed */
+                                seal_status: string;
+                                sent_at: string | null;
+                                /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                signature_order: "any" | "sequential";
+                                signatures: {
+                                    /** @description Serial (hex) of the per-signer certificate */
+                                    certificate_serial: string;
+                                    certificate_subject: string;
+                                    consent_given: boolean;
+                                    consent_text: string | null;
+                                    /** @description SHA-256 of the signed document version(s) */
+                                    document_hash: string;
+                                    /** @description The document versions this signature produced */
+                                    documents: {
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        sha256: string;
+                                        version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    /** @description The record hash recomputed on this read matches */
+                                    hash_valid: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    ip_address: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    revoke_reason: string | null;
+                                    revoked_at: string | null;
+                                    /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                    signature_hash: string;
+                                    /** @description SIG-YYYY-NNNNN */
+                                    signature_number: string;
+                                    /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                    signature_type: "drawn" | "typed" | "image" | "certificate";
+                                    /** Format: date-time */
+                                    signed_at: string;
+                                    signer_email: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    /** @description valid or revoked */
+                                    status: string;
+                                    user_agent: string | null;
+                                    /** Format: date-time */
+                                    valid_until: string;
+                                }[];
+                                signers: {
+                                    decline_reason: string | null;
+                                    declined_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    /** @description True when this signer may sign now (order enforced) */
+                                    is_current_turn: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    signature_id: string | null;
+                                    signed_at: string | null;
+                                    signer_email: string | null;
+                                    signer_name: string;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    status: string;
+                                    token_expires_at: string | null;
+                                    user_id: string | null;
+                                    viewed_at: string | null;
+                                }[];
+                                /** @description Request status */
+                                status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                template_id: string | null;
+                                title: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a signature request with its documents, signers and signatures
+         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                cancel_reason: string | null;
+                                cancelled_at: string | null;
+                                completed_at: string | null;
+                                completion_percentage: number;
+                                consent_text: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_id: string | null;
+                                description: string | null;
+                                documents: {
+                                    current_sha256: string;
+                                    /** @description Latest version (each signature adds one) */
+                                    current_version: number;
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    position: number;
+                                    /** @description SHA-256 of the version as sent */
+                                    sent_sha256: string;
+                                    /** @description Version sent for signing */
+                                    sent_version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                expires_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                is_expired: boolean;
+                                language: string;
+                                priority: string;
+                                /** @description SIG-REQ-YYYY-NNNNN */
+                                request_number: string;
+                                requested_by: string | null;
+                                required_signatures_count: number;
+                                /** @description none, pending, sealed (B-LTA), failed */
+                                seal_status: string;
+                                sent_at: string | null;
+                                /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                signature_order: "any" | "sequential";
+                                signatures: {
+                                    /** @description Serial (hex) of the per-signer certificate */
+                                    certificate_serial: string;
+                                    certificate_subject: string;
+                                    consent_given: boolean;
+                                    consent_text: string | null;
+                                    /** @description SHA-256 of the signed document version(s) */
+                                    document_hash: string;
+                                    /** @description The document versions this signature produced */
+                                    documents: {
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        sha256: string;
+                                        version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    /** @description The record hash recomputed on this read matches */
+                                    hash_valid: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    ip_address: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    revoke_reason: string | null;
+                                    revoked_at: string | null;
+                                    /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                    signature_hash: string;
+                                    /** @description SIG-YYYY-NNNNN */
+                                    signature_number: string;
+                                    /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                    signature_type: "drawn" | "typed" | "image" | "certificate";
+                                    /** Format: date-time */
+                                    signed_at: string;
+                                    signer_email: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    /** @description valid or revoked */
+                                    status: string;
+                                    user_agent: string | null;
+                                    /** Format: date-time */
+                                    valid_until: string;
+                                }[];
+                                signers: {
+                                    decline_reason: string | null;
+                                    declined_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    /** @description True when this signer may sign now (order enforced) */
+                                    is_current_turn: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    signature_id: string | null;
+                                    signed_at: string | null;
+                                    signer_email: string | null;
+                                    signer_name: string;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    status: string;
+                                    token_expires_at: string | null;
+                                    user_id: string | null;
+                                    viewed_at: string | null;
+                                }[];
+                                /** @description Request status */
+                                status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                template_id: string | null;
+                                title: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a signature request
+         * @description Domain errors:
+         *     - `40902` STATE_TRANSITION_NOT_ALLOWED: The record is in a state where this action is not allowed (details: state, event, allowed)
+         *
+         *     Requires permission `signing.request.cancel` (Cancel signature requests).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                cancel_reason: string | null;
+                                cancelled_at: string | null;
+                                completed_at: string | null;
+                                completion_percentage: number;
+                                consent_text: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_id: string | null;
+                                description: string | null;
+                                documents: {
+                                    current_sha256: string;
+                                    /** @description Latest version (each signature adds one) */
+                                    current_version: number;
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    position: number;
+                                    /** @description SHA-256 of the version as sent */
+                                    sent_sha256: string;
+                                    /** @description Version sent for signing */
+                                    sent_version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                expires_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                is_expired: boolean;
+                                language: string;
+                                priority: string;
+                                /** @description SIG-REQ-YYYY-NNNNN */
+                                request_number: string;
+                                requested_by: string | null;
+                                required_signatures_count: number;
+                                /** @description none, pending, sealed (B-LTA), failed */
+                                seal_status: string;
+                                sent_at: string | null;
+                                /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                signature_order: "any" | "sequential";
+                                signatures: {
+                                    /** @description Serial (hex) of the per-signer certificate */
+                                    certificate_serial: string;
+                                    certificate_subject: string;
+                                    consent_given: boolean;
+                                    consent_text: string | null;
+                                    /** @description SHA-256 of the signed document version(s) */
+                                    document_hash: string;
+                                    /** @description The document versions this signature produced */
+                                    documents: {
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        sha256: string;
+                                        version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    /** @description The record hash recomputed on this read matches */
+                                    hash_valid: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    ip_address: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    revoke_reason: string | null;
+                                    revoked_at: string | null;
+                                    /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                    signature_hash: string;
+                                    /** @description SIG-YYYY-NNNNN */
+                                    signature_number: string;
+                                    /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                    signature_type: "drawn" | "typed" | "image" | "certificate";
+                                    /** Format: date-time */
+                                    signed_at: string;
+                                    signer_email: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    /** @description valid or revoked */
+                                    status: string;
+                                    user_agent: string | null;
+                                    /** Format: date-time */
+                                    valid_until: string;
+                                }[];
+                                signers: {
+                                    decline_reason: string | null;
+                                    declined_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    /** @description True when this signer may sign now (order enforced) */
+                                    is_current_turn: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    signature_id: string | null;
+                                    signed_at: string | null;
+                                    signer_email: string | null;
+                                    signer_name: string;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    status: string;
+                                    token_expires_at: string | null;
+                                    user_id: string | null;
+                                    viewed_at: string | null;
+                                }[];
+                                /** @description Request status */
+                                status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                template_id: string | null;
+                                title: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/requests/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a request: issue each signer’s signing link
+         * @description Answers the links once (tokens are stored only as hashes). Sending again re-issues the links of signers who have not signed; their earlier links stop working. Order is enforced when a link is used.
+         *
+         *     Domain errors:
+         *     - `40902` STATE_TRANSITION_NOT_ALLOWED: The record is in a state where this action is not allowed (details: state, event, allowed)
+         *     - `40075` NO_SIGNERS: A request needs at least one signer to be sent
+         *
+         *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                links: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    signing_order: number;
+                                    /** @description The signer page URL */
+                                    signing_url: string;
+                                    /** @description Link secret (shown once; stored only as a hash) */
+                                    token: string;
+                                }[];
+                                request: {
+                                    allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                    cancel_reason: string | null;
+                                    cancelled_at: string | null;
+                                    completed_at: string | null;
+                                    completion_percentage: number;
+                                    consent_text: string | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    customer_id: string | null;
+                                    description: string | null;
+                                    documents: {
+                                        current_sha256: string;
+                                        /** @description Latest version (each signature adds one) */
+                                        current_version: number;
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        position: number;
+                                        /** @description SHA-256 of the version as sent */
+                                        sent_sha256: string;
+                                        /** @description Version sent for signing */
+                                        sent_version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    expires_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    is_expired: boolean;
+                                    language: string;
+                                    priority: string;
+                                    /** @description SIG-REQ-YYYY-NNNNN */
+                                    request_number: string;
+                                    requested_by: string | null;
+                                    required_signatures_count: number;
+                                    /** @description none, pending, sealed (B-LTA), failed */
+                                    seal_status: string;
+                                    sent_at: string | null;
+                                    /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                    signature_order: "any" | "sequential";
+                                    signatures: {
+                                        /** @description Serial (hex) of the per-signer certificate */
+                                        certificate_serial: string;
+                                        certificate_subject: string;
+                                        consent_given: boolean;
+                                        consent_text: string | null;
+                                        /** @description SHA-256 of the signed document version(s) */
+                                        document_hash: string;
+                                        /** @description The document versions this signature produced */
+                                        documents: {
+                                            /** @description Id (UUIDv7) */
+                                            document_id: string;
+                                            sha256: string;
+                                            version: number;
+                                        }[];
+                                        entity_id: string;
+                                        entity_type: string;
+                                        /** @description The record hash recomputed on this read matches */
+                                        hash_valid: boolean;
+                                        /** @description Id (UUIDv7) */
+                                        id: string;
+                                        ip_address: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        request_id: string;
+                                        revoke_reason: string | null;
+                                        revoked_at: string | null;
+                                        /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                        signature_hash: string;
+                                        /** @description SIG-YYYY-NNNNN */
+                                        signature_number: string;
+                                        /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                        signature_type: "drawn" | "typed" | "image" | "certificate";
+                                        /** Format: date-time */
+                                        signed_at: string;
+                                        signer_email: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        signer_id: string;
+                                        signer_name: string;
+                                        /** @description Who the signer is to the record */
+                                        signer_type: "customer" | "company" | "witness";
+                                        /** @description valid or revoked */
+                                        status: string;
+                                        user_agent: string | null;
+                                        /** Format: date-time */
+                                        valid_until: string;
+                                    }[];
+                                    signers: {
+                                        decline_reason: string | null;
+                                        declined_at: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        id: string;
+                                        /** @description True when this signer may sign now (order enforced) */
+                                        is_current_turn: boolean;
+                                        /** @description Id (UUIDv7) */
+                                        request_id: string;
+                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        signature_id: string | null;
+                                        signed_at: string | null;
+                                        signer_email: string | null;
+                                        signer_name: string;
+                                        signer_phone: string | null;
+                                        /** @description Who the signer is to the record */
+                                        signer_type: "customer" | "company" | "witness";
+                                        signing_order: number;
+                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        status: string;
+                                        token_expires_at: string | null;
+                                        user_id: string | null;
+                                        viewed_at: string | null;
+                                    }[];
+                                    /** @description Request status */
+                                    status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                    template_id: string | null;
+                                    title: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/requests/{id}/signers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add signers to a pending request
+         * @description One signer object, or {signers:[…]}. Roles: signer, approver, viewer, cc, witness, assistant.
+         *
+         *     Domain errors:
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *
+         *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                        role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                        signer_email?: string | null;
+                        /** @description Printed name (goes into the certificate) */
+                        signer_name: string;
+                        signer_phone?: string | null;
+                        /** @description Who the signer is to the record */
+                        signer_type?: "customer" | "company" | "witness";
+                        /** @description Order; equal = parallel (default: position) */
+                        signing_order?: number;
+                        user_id?: string | null;
+                    } | {
+                        signers: {
+                            /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                            signer_email?: string | null;
+                            /** @description Printed name (goes into the certificate) */
+                            signer_name: string;
+                            signer_phone?: string | null;
+                            /** @description Who the signer is to the record */
+                            signer_type?: "customer" | "company" | "witness";
+                            /** @description Order; equal = parallel (default: position) */
+                            signing_order?: number;
+                            user_id?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                cancel_reason: string | null;
+                                cancelled_at: string | null;
+                                completed_at: string | null;
+                                completion_percentage: number;
+                                consent_text: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_id: string | null;
+                                description: string | null;
+                                documents: {
+                                    current_sha256: string;
+                                    /** @description Latest version (each signature adds one) */
+                                    current_version: number;
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    position: number;
+                                    /** @description SHA-256 of the version as sent */
+                                    sent_sha256: string;
+                                    /** @description Version sent for signing */
+                                    sent_version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                expires_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                is_expired: boolean;
+                                language: string;
+                                priority: string;
+                                /** @description SIG-REQ-YYYY-NNNNN */
+                                request_number: string;
+                                requested_by: string | null;
+                                required_signatures_count: number;
+                                /** @description none, pending, sealed (B-LTA), failed */
+                                seal_status: string;
+                                sent_at: string | null;
+                                /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                signature_order: "any" | "sequential";
+                                signatures: {
+                                    /** @description Serial (hex) of the per-signer certificate */
+                                    certificate_serial: string;
+                                    certificate_subject: string;
+                                    consent_given: boolean;
+                                    consent_text: string | null;
+                                    /** @description SHA-256 of the signed document version(s) */
+                                    document_hash: string;
+                                    /** @description The document versions this signature produced */
+                                    documents: {
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        sha256: string;
+                                        version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    /** @description The record hash recomputed on this read matches */
+                                    hash_valid: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    ip_address: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    revoke_reason: string | null;
+                                    revoked_at: string | null;
+                                    /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                    signature_hash: string;
+                                    /** @description SIG-YYYY-NNNNN */
+                                    signature_number: string;
+                                    /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                    signature_type: "drawn" | "typed" | "image" | "certificate";
+                                    /** Format: date-time */
+                                    signed_at: string;
+                                    signer_email: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    /** @description valid or revoked */
+                                    status: string;
+                                    user_agent: string | null;
+                                    /** Format: date-time */
+                                    valid_until: string;
+                                }[];
+                                signers: {
+                                    decline_reason: string | null;
+                                    declined_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    /** @description True when this signer may sign now (order enforced) */
+                                    is_current_turn: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    signature_id: string | null;
+                                    signed_at: string | null;
+                                    signer_email: string | null;
+                                    signer_name: string;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    status: string;
+                                    token_expires_at: string | null;
+                                    user_id: string | null;
+                                    viewed_at: string | null;
+                                }[];
+                                /** @description Request status */
+                                status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                template_id: string | null;
+                                title: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign (seed 004 body) with a signing-link token
+         * @description Seed body (request_id, signer_id, signature_type, signature_data, signer_name, signer_email, consent_given, consent_text) plus `token` (or X-Signing-Token). Refused unless it is this signer’s turn. The signature is a PAdES B-T signature by a certificate issued to the signer, filed as a new document version.
+         *
+         *     Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40972` NOT_YOUR_TURN: Earlier signers (lower signing_order) have not signed yet: order is enforced
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         *     - `40074` CONSENT_REQUIRED: consent_given must be true to sign
+         *     - `40072` SIGNATURE_TYPE_NOT_ALLOWED: The template does not allow this signature type
+         *     - `40073` BAD_SIGNATURE_DATA: signature_data is not a usable drawn/typed/image signature
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Must be true */
+                        consent_given: boolean;
+                        consent_text?: string | null;
+                        geolocation?: {
+                            accuracy?: number;
+                            latitude: number;
+                            longitude: number;
+                        } | null;
+                        /** @description Reason shown in the signature */
+                        reason?: string;
+                        /** @description Request id (checked against the token) */
+                        request_id?: string | number;
+                        /** @description PNG/JPEG data URL (drawn, image) or the typed name */
+                        signature_data: string;
+                        /** @description Drawn strokes: [[[x,y,t?],…],…] */
+                        signature_strokes?: number[][][];
+                        /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                        signature_type: "drawn" | "typed" | "image" | "certificate";
+                        signer_email?: string | null;
+                        /** @description Signer id (checked against the token) */
+                        signer_id?: string | number;
+                        /** @description Name as signed */
+                        signer_name?: string;
+                        /** @description Signing-link token (or X-Signing-Token header) */
+                        token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                request: {
+                                    allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                    cancel_reason: string | null;
+                                    cancelled_at: string | null;
+                                    completed_at: string | null;
+                                    completion_percentage: number;
+                                    consent_text: string | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    customer_id: string | null;
+                                    description: string | null;
+                                    documents: {
+                                        current_sha256: string;
+                                        /** @description Latest version (each signature adds one) */
+                                        current_version: number;
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        position: number;
+                                        /** @description SHA-256 of the version as sent */
+                                        sent_sha256: string;
+                                        /** @description Version sent for signing */
+                                        sent_version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    expires_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    is_expired: boolean;
+                                    language: string;
+                                    priority: string;
+                                    /** @description SIG-REQ-YYYY-NNNNN */
+                                    request_number: string;
+                                    requested_by: string | null;
+                                    required_signatures_count: number;
+                                    /** @description none, pending, sealed (B-LTA), failed */
+                                    seal_status: string;
+                                    sent_at: string | null;
+                                    /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                    signature_order: "any" | "sequential";
+                                    signatures: {
+                                        /** @description Serial (hex) of the per-signer certificate */
+                                        certificate_serial: string;
+                                        certificate_subject: string;
+                                        consent_given: boolean;
+                                        consent_text: string | null;
+                                        /** @description SHA-256 of the signed document version(s) */
+                                        document_hash: string;
+                                        /** @description The document versions this signature produced */
+                                        documents: {
+                                            /** @description Id (UUIDv7) */
+                                            document_id: string;
+                                            sha256: string;
+                                            version: number;
+                                        }[];
+                                        entity_id: string;
+                                        entity_type: string;
+                                        /** @description The record hash recomputed on this read matches */
+                                        hash_valid: boolean;
+                                        /** @description Id (UUIDv7) */
+                                        id: string;
+                                        ip_address: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        request_id: string;
+                                        revoke_reason: string | null;
+                                        revoked_at: string | null;
+                                        /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                        signature_hash: string;
+                                        /** @description SIG-YYYY-NNNNN */
+                                        signature_number: string;
+                                        /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                        signature_type: "drawn" | "typed" | "image" | "certificate";
+                                        /** Format: date-time */
+                                        signed_at: string;
+                                        signer_email: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        signer_id: string;
+                                        signer_name: string;
+                                        /** @description Who the signer is to the record */
+                                        signer_type: "customer" | "company" | "witness";
+                                        /** @description valid or revoked */
+                                        status: string;
+                                        user_agent: string | null;
+                                        /** Format: date-time */
+                                        valid_until: string;
+                                    }[];
+                                    signers: {
+                                        decline_reason: string | null;
+                                        declined_at: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        id: string;
+                                        /** @description True when this signer may sign now (order enforced) */
+                                        is_current_turn: boolean;
+                                        /** @description Id (UUIDv7) */
+                                        request_id: string;
+                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        signature_id: string | null;
+                                        signed_at: string | null;
+                                        signer_email: string | null;
+                                        signer_name: string;
+                                        signer_phone: string | null;
+                                        /** @description Who the signer is to the record */
+                                        signer_type: "customer" | "company" | "witness";
+                                        signing_order: number;
+                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        status: string;
+                                        token_expires_at: string | null;
+                                        user_id: string | null;
+                                        viewed_at: string | null;
+                                    }[];
+                                    /** @description Request status */
+                                    status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                    template_id: string | null;
+                                    title: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                };
+                                signature: {
+                                    /** @description Serial (hex) of the per-signer certificate */
+                                    certificate_serial: string;
+                                    certificate_subject: string;
+                                    consent_given: boolean;
+                                    consent_text: string | null;
+                                    /** @description SHA-256 of the signed document version(s) */
+                                    document_hash: string;
+                                    /** @description The document versions this signature produced */
+                                    documents: {
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        sha256: string;
+                                        version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    /** @description The record hash recomputed on this read matches */
+                                    hash_valid: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    ip_address: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    revoke_reason: string | null;
+                                    revoked_at: string | null;
+                                    /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                    signature_hash: string;
+                                    /** @description SIG-YYYY-NNNNN */
+                                    signature_number: string;
+                                    /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                    signature_type: "drawn" | "typed" | "image" | "certificate";
+                                    /** Format: date-time */
+                                    signed_at: string;
+                                    signer_email: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    /** @description valid or revoked */
+                                    status: string;
+                                    user_agent: string | null;
+                                    /** Format: date-time */
+                                    valid_until: string;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/signatures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a signature (record hash re-checked on read: hash_valid)
+         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Serial (hex) of the per-signer certificate */
+                                certificate_serial: string;
+                                certificate_subject: string;
+                                consent_given: boolean;
+                                consent_text: string | null;
+                                /** @description SHA-256 of the signed document version(s) */
+                                document_hash: string;
+                                /** @description The document versions this signature produced */
+                                documents: {
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    sha256: string;
+                                    version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                /** @description The record hash recomputed on this read matches */
+                                hash_valid: boolean;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                ip_address: string | null;
+                                /** @description Id (UUIDv7) */
+                                request_id: string;
+                                revoke_reason: string | null;
+                                revoked_at: string | null;
+                                /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                signature_hash: string;
+                                /** @description SIG-YYYY-NNNNN */
+                                signature_number: string;
+                                /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                signature_type: "drawn" | "typed" | "image" | "certificate";
+                                /** Format: date-time */
+                                signed_at: string;
+                                signer_email: string | null;
+                                /** @description Id (UUIDv7) */
+                                signer_id: string;
+                                signer_name: string;
+                                /** @description Who the signer is to the record */
+                                signer_type: "customer" | "company" | "witness";
+                                /** @description valid or revoked */
+                                status: string;
+                                user_agent: string | null;
+                                /** Format: date-time */
+                                valid_until: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/signatures/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a signature
+         * @description Marks it revoked and revokes its per-signer certificate in the platform CRL and OCSP; public verification reports it.
+         *
+         *     Domain errors:
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         *
+         *     Requires permission `signing.signature.revoke` (Revoke a signature (its certificate is revoked in CRL/OCSP)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Serial (hex) of the per-signer certificate */
+                                certificate_serial: string;
+                                certificate_subject: string;
+                                consent_given: boolean;
+                                consent_text: string | null;
+                                /** @description SHA-256 of the signed document version(s) */
+                                document_hash: string;
+                                /** @description The document versions this signature produced */
+                                documents: {
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    sha256: string;
+                                    version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                /** @description The record hash recomputed on this read matches */
+                                hash_valid: boolean;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                ip_address: string | null;
+                                /** @description Id (UUIDv7) */
+                                request_id: string;
+                                revoke_reason: string | null;
+                                revoked_at: string | null;
+                                /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                signature_hash: string;
+                                /** @description SIG-YYYY-NNNNN */
+                                signature_number: string;
+                                /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                signature_type: "drawn" | "typed" | "image" | "certificate";
+                                /** Format: date-time */
+                                signed_at: string;
+                                signer_email: string | null;
+                                /** @description Id (UUIDv7) */
+                                signer_id: string;
+                                signer_name: string;
+                                /** @description Who the signer is to the record */
+                                signer_type: "customer" | "company" | "witness";
+                                /** @description valid or revoked */
+                                status: string;
+                                user_agent: string | null;
+                                /** Format: date-time */
+                                valid_until: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/signing-page/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signing page’s data for a link (records the first view)
+         * @description Works for a valid link even before the signer’s turn (is_current_turn tells); signing waits for the turn.
+         *
+         *     Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                documents: {
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    sha256: string;
+                                    /** @description GET: the PDF to show (same token) */
+                                    url: string;
+                                    version: number;
+                                }[];
+                                request: {
+                                    allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                    consent_text: string;
+                                    description: string | null;
+                                    entity_type: string;
+                                    expires_at: string | null;
+                                    language: string;
+                                    request_number: string;
+                                    /** @description Request status */
+                                    status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                    title: string;
+                                };
+                                signer: {
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    is_current_turn: boolean;
+                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    signer_email: string | null;
+                                    signer_name: string;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                    status: string;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/signing-page/{token}/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current PDF of a document of the link’s request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    document_id: string;
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List signature templates
+         * @description Filters: entity_type, is_active, search (name or code); page, per_page (or page_size).
+         *
+         *     Requires permission `signing.template.read` (List and view signature templates).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
+                    entity_type?: string;
+                    /** @description Only active (true) or inactive (false) */
+                    is_active?: boolean;
+                    /** @description Page, from 1 */
+                    page: number;
+                    /** @description Items per page (SignX name) */
+                    page_size?: number;
+                    /** @description Items per page (seed name) */
+                    per_page?: number;
+                    /** @description Text in name/code (templates) or number/title (requests) */
+                    search?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    allow_certificate_signature: boolean;
+                                    allow_drawn_signature: boolean;
+                                    allow_image_signature: boolean;
+                                    allow_typed_signature: boolean;
+                                    consent_text: string | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    description: string | null;
+                                    entity_type: string;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    is_active: boolean;
+                                    reminder_hours: number | null;
+                                    request_expires_hours: number;
+                                    required_signatures_count: number;
+                                    /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                    signature_order: "any" | "sequential";
+                                    signature_valid_days: number;
+                                    template_code: string;
+                                    template_name: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a signature template
+         * @description Required: template_name, template_code, entity_type. Defaults as the seed: 1 signature, any order, 365 days, 72 hours.
+         *
+         *     Domain errors:
+         *     - `40971` TEMPLATE_CODE_TAKEN: Another template has this template_code
+         *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
+         *
+         *     Requires permission `signing.template.manage` (Create and update signature templates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Allow own-certificate signatures (default false) */
+                        allow_certificate_signature?: boolean;
+                        /** @description Allow drawn signatures (default true) */
+                        allow_drawn_signature?: boolean;
+                        /** @description Allow image signatures (default true) */
+                        allow_image_signature?: boolean;
+                        /** @description Allow typed signatures (default true) */
+                        allow_typed_signature?: boolean;
+                        consent_text?: string | null;
+                        description?: string | null;
+                        /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
+                        entity_type: string;
+                        /** @description Active (default true) */
+                        is_active?: boolean;
+                        reminder_hours?: number | null;
+                        /** @description Request/link expiry in hours (72) */
+                        request_expires_hours?: number;
+                        /** @description Signatures needed (default 1) */
+                        required_signatures_count?: number;
+                        /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                        signature_order?: "any" | "sequential";
+                        /** @description Signature validity in days (365) */
+                        signature_valid_days?: number;
+                        /** @description Unique code (INV_APPROVAL) */
+                        template_code: string;
+                        /** @description Template name */
+                        template_name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                allow_certificate_signature: boolean;
+                                allow_drawn_signature: boolean;
+                                allow_image_signature: boolean;
+                                allow_typed_signature: boolean;
+                                consent_text: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string | null;
+                                entity_type: string;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                is_active: boolean;
+                                reminder_hours: number | null;
+                                request_expires_hours: number;
+                                required_signatures_count: number;
+                                /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                signature_order: "any" | "sequential";
+                                signature_valid_days: number;
+                                template_code: string;
+                                template_name: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update a signature template
+         * @description Any subset of the template fields; requests already created keep the settings they copied.
+         *
+         *     Domain errors:
+         *     - `40971` TEMPLATE_CODE_TAKEN: Another template has this template_code
+         *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
+         *
+         *     Requires permission `signing.template.manage` (Create and update signature templates).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Allow own-certificate signatures (default false) */
+                        allow_certificate_signature?: boolean;
+                        /** @description Allow drawn signatures (default true) */
+                        allow_drawn_signature?: boolean;
+                        /** @description Allow image signatures (default true) */
+                        allow_image_signature?: boolean;
+                        /** @description Allow typed signatures (default true) */
+                        allow_typed_signature?: boolean;
+                        consent_text?: string | null;
+                        description?: string | null;
+                        /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
+                        entity_type?: string;
+                        /** @description Active (default true) */
+                        is_active?: boolean;
+                        reminder_hours?: number | null;
+                        /** @description Request/link expiry in hours (72) */
+                        request_expires_hours?: number;
+                        /** @description Signatures needed (default 1) */
+                        required_signatures_count?: number;
+                        /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                        signature_order?: "any" | "sequential";
+                        /** @description Signature validity in days (365) */
+                        signature_valid_days?: number;
+                        /** @description Unique code (INV_APPROVAL) */
+                        template_code?: string;
+                        /** @description Template name */
+                        template_name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                allow_certificate_signature: boolean;
+                                allow_drawn_signature: boolean;
+                                allow_image_signature: boolean;
+                                allow_typed_signature: boolean;
+                                consent_text: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                description: string | null;
+                                entity_type: string;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                is_active: boolean;
+                                reminder_hours: number | null;
+                                request_expires_hours: number;
+                                required_signatures_count: number;
+                                /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                signature_order: "any" | "sequential";
+                                signature_valid_days: number;
+                                template_code: string;
+                                template_name: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/verify/{signature_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a signature by its number (public)
+         * @description Seed 004 shape at the top level (valid, signature_number, signer_name, signed_at, signature_type, entity_type; when invalid reason in the Accept-Language, plus reason_he, reason_zh, reason_en) and the same object as `data` in the SignX envelope. Always 200: an unknown number is `valid: false`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    signature_number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificate_serial?: string;
+                            /** @description good or revoked (platform OCSP/CRL) */
+                            certificate_status?: string;
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                certificate_serial?: string;
+                                /** @description good or revoked (platform OCSP/CRL) */
+                                certificate_status?: string;
+                                entity_type?: string;
+                                hash_valid?: boolean;
+                                /** @description Why not valid, in the requester’s language (Accept-Language) */
+                                reason?: string;
+                                /** @description not_found, revoked, hash_mismatch, expired */
+                                reason_code?: string;
+                                reason_en?: string;
+                                reason_he?: string;
+                                reason_zh?: string;
+                                request_number?: string;
+                                revoked_at?: string;
+                                signature_number: string;
+                                signature_type?: string;
+                                signed_at?: string;
+                                signer_name?: string;
+                                /** @description valid or revoked */
+                                status?: string;
+                                valid: boolean;
+                            };
+                            entity_type?: string;
+                            hash_valid?: boolean;
+                            message: string;
+                            /** @description Why not valid, in the requester’s language (Accept-Language) */
+                            reason?: string;
+                            /** @description not_found, revoked, hash_mismatch, expired */
+                            reason_code?: string;
+                            reason_en?: string;
+                            reason_he?: string;
+                            reason_zh?: string;
+                            request_number?: string;
+                            revoked_at?: string;
+                            signature_number: string;
+                            signature_type?: string;
+                            signed_at?: string;
+                            signer_name?: string;
+                            /** @description valid or revoked */
+                            status?: string;
+                            timestamp: number;
+                            valid: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/document-templates": {
         parameters: {
             query?: never;
