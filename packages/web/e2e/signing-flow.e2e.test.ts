@@ -4,6 +4,7 @@ import { seriousViolations } from './support/axe';
 import { launchBrowser, openContext, type PageWatch, watchPage } from './support/browser';
 import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
 import { apiCall, apiToken, signIn } from './support/flows';
+import { cjkSamplePdf } from './support/signing-fixtures';
 
 const password = 'Quiet-Lantern-73!';
 
@@ -208,6 +209,32 @@ describe('signing flow through the pages', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('new-entity-id').fill('456');
     await page.getByTestId('new-title').fill('חוזה שירות שנתי');
+    // a document uploaded from the form; a field placed on its page with the keyboard and the pointer
+    await page
+      .getByTestId('new-upload')
+      .setInputFiles({ name: 'service.pdf', mimeType: 'application/pdf', buffer: cjkSamplePdf() });
+    await page.getByTestId('place-add').waitFor();
+    await expect.poll(() => page.getByTestId('place-add').isEnabled()).toBe(true);
+    await page.getByTestId('place-add').click();
+    const field = page.getByTestId('placed-field');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('placed-field');
+    const before = await field.getAttribute('style');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(await field.getAttribute('style')).toContain('left: 37%');
+    expect(await field.getAttribute('style')).toContain('top: 51.5%');
+    const box = (await field.boundingBox())!;
+    await page.mouse.move(box.x + 10, box.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 60, box.y - 80, { steps: 5 });
+    await page.mouse.up();
+    expect(await field.getAttribute('style')).not.toBe(before);
+    expect(await seriousViolations(page)).toEqual([]);
+    await field.focus();
+    await page.keyboard.press('Delete');
+    expect(await field.count()).toBe(0);
     await page.getByTestId('party-name').first().fill('ישראל ישראלי');
     await page.getByTestId('party-email').first().fill('customer@example.com');
     await page.getByTestId('party-add').click();

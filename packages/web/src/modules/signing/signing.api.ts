@@ -1,5 +1,6 @@
 import { ApiError } from '@/platform/api/api-error';
 import { authorizedFetch } from '@/platform/api/http-client';
+import type { paths } from '@/platform/api/schema';
 import type { PageOf, PageQuery } from '@/platform/table/use-table';
 
 /**
@@ -37,101 +38,33 @@ export const statusColor: Record<string, string> = {
   declined: 'error',
 };
 
-export interface Signer {
-  id: string;
-  signer_name: string;
-  signer_email: string | null;
-  signer_phone: string | null;
-  signer_type: string;
-  role: string;
-  signing_order: number;
-  status: string;
-  is_current_turn: boolean;
-  token_expires_at: string | null;
-  viewed_at: string | null;
-  signed_at: string | null;
-  declined_at: string | null;
-  decline_reason: string | null;
-  signature_id: string | null;
-}
-export interface Signature {
-  id: string;
-  signature_number: string;
-  signer_id: string;
-  signature_type: string;
-  signer_name: string;
-  status: string;
-  signed_at: string;
-  revoked_at: string | null;
-  hash_valid: boolean;
-}
-export interface SignatureRequest {
-  id: string;
-  request_number: string;
-  template_id: string | null;
-  entity_type: string;
-  entity_id: string;
-  title: string;
-  description: string | null;
-  status: RequestStatus;
-  priority: string;
-  signature_order: 'any' | 'sequential';
-  expires_at: string | null;
-  sent_at: string | null;
-  completed_at: string | null;
-  cancelled_at: string | null;
-  cancel_reason: string | null;
-  completion_percentage: number;
-  seal_status: string;
-  documents: { document_id: string; sent_version: number; sent_sha256: string; current_version: number }[];
-  signers: Signer[];
-  signatures: Signature[];
-  created_at: string;
-}
-export interface Template {
-  id: string;
-  template_name: string;
-  template_code: string;
-  entity_type: string;
-  description: string | null;
-  required_signatures_count: number;
-  signature_order: 'any' | 'sequential';
-  allow_drawn_signature: boolean;
-  allow_typed_signature: boolean;
-  allow_image_signature: boolean;
-  allow_certificate_signature: boolean;
-  signature_valid_days: number;
-  request_expires_hours: number;
-  reminder_hours: number | null;
-  consent_text: string | null;
-  is_active: boolean;
-}
-export type TemplateInput = Omit<Template, 'id'>;
-export interface NewSigner {
-  signer_name: string;
+/** The `data` of an operation's success envelope (200 or 201), from the generated API types. */
+type Data<Op> = Op extends { responses: { 200: { content: { 'application/json': { data: infer D } } } } }
+  ? D
+  : Op extends { responses: { 201: { content: { 'application/json': { data: infer D } } } } }
+    ? D
+    : never;
+type P = paths;
+export type SignatureRequest = Data<P['/api/v1/digital-signature/requests/{id}']['get']>;
+export type Signer = SignatureRequest['signers'][number];
+export type Signature = SignatureRequest['signatures'][number];
+export type Template = Data<P['/api/v1/digital-signature/templates/{id}']['put']>;
+export type TemplateInput = Omit<Template, 'id' | 'created_at' | 'updated_at'>;
+export type SigningLink = Data<P['/api/v1/digital-signature/requests/{id}/send']['post']>['links'][number];
+export type Constants = Data<P['/api/v1/digital-signature/constants']['get']>;
+type CreateBody = NonNullable<
+  P['/api/v1/digital-signature/requests']['post']['requestBody']
+>['content']['application/json'];
+/** A party as the form edits it (empty strings rather than nulls). */
+export type NewSigner = Omit<NonNullable<CreateBody['signers']>[number], 'signer_email' | 'signer_phone'> & {
   signer_email?: string;
   signer_phone?: string;
-  signer_type: string;
-  role: string;
-  signing_order: number;
-}
-export interface NewRequest {
-  entity_type: string;
-  entity_id: string;
-  title: string;
-  description?: string | null;
-  template_id?: string | null;
-  priority: string;
-  signature_order: 'any' | 'sequential';
-  language?: 'en' | 'zh-CN' | 'he';
-  document_ids: string[];
-  signers: (Omit<NewSigner, 'signer_email' | 'signer_phone'> & {
-    signer_email: string | null;
-    signer_phone: string | null;
-  })[];
-  /** Fields placed on the pages, per signer (index in `signers`), in percent of the page. */
-  fields?: PlacedField[];
-}
+};
+/**
+ * The create body, plus `fields` placed on the pages: the seed's request has no fields; the
+ * page sends them only when some were placed (the signing module must accept them).
+ */
+export type NewRequest = CreateBody & { fields?: PlacedField[] };
 export interface PlacedField {
   signer_index: number;
   field_type: 'signature' | 'initials' | 'name' | 'date' | 'text' | 'checkbox' | 'dropdown';
@@ -143,22 +76,6 @@ export interface PlacedField {
   height: number;
   required: boolean;
 }
-export interface SigningLink {
-  signer_id: string;
-  signer_name: string;
-  signing_order: number;
-  signing_url: string;
-  expires_at: string;
-}
-export interface Constants {
-  entity_types: string[];
-  statuses: string[];
-  signer_roles: string[];
-  signer_types: string[];
-  signature_types: string[];
-  priorities: string[];
-}
-
 async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
