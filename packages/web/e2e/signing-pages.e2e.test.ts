@@ -192,7 +192,7 @@ describe('signer and verification pages', () => {
     await page.getByTestId('decline-reason').fill('金额有误');
     await page.getByTestId('decline-confirm').click();
     await page.getByTestId('sign-declined').waitFor();
-    expect(api.declined).toEqual([{ reason: '金额有误' }]);
+    expect(api.declined).toEqual([{ token: 'good-token-0123456789abcdef', reason: '金额有误' }]);
     expect(api.signed).toEqual([]);
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);

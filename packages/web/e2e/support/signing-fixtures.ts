@@ -161,7 +161,7 @@ const envelope = (data: unknown) =>
 
 export interface FixtureApi {
   signed: Record<string, unknown>[];
-  declined: { reason: string }[];
+  declined: { token: string; reason: string }[];
 }
 
 /**
@@ -219,7 +219,7 @@ export async function routeFixtureApi(page: Page, signerName = 'ישראל יש�
         }),
       });
     }
-    if (method === 'POST' && path === 'signing-page/good-token-0123456789abcdef/decline') {
+    if (method === 'POST' && path === 'decline') {
       api.declined.push(route.request().postDataJSON());
       return route.fulfill({
         status: 200,

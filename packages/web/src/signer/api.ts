@@ -159,8 +159,8 @@ export const signApi = {
         consent_text: consentText,
       }),
     ),
-  decline: (token: string, reason: string) =>
-    request<unknown>(`signing-page/${encodeURIComponent(token)}/decline`, json({ reason })),
+  /** Declining (the request becomes rejected); the reason is shown to the sender. */
+  decline: (token: string, reason: string) => request<unknown>('decline', json({ token, reason })),
   /** The seed's answer; a refusal that still carries it (an unknown number) is an answer too. */
   async verify(number: string, locale: string): Promise<VerifyResult> {
     const response = await fetch(`${base}/verify/${encodeURIComponent(number)}`, {
