@@ -1,4 +1,13 @@
-import type { CaMaterial, Signer, Timestamper } from '@signx/pades';
+import { join } from 'node:path';
+import {
+  type CaMaterial,
+  issueSignerCertificate,
+  type Signer,
+  signerFromPem,
+  type Timestamper,
+  toPem,
+} from '@signx/pades';
+import { material } from '../platform/trust/pki-material.js';
 import { createPlatformTrust } from '../platform/trust/platform-trust.js';
 
 /** What `signx pdf` needs of the platform PKI (platform/trust), the same one the server uses. */
@@ -12,9 +21,10 @@ export interface CliPki {
 }
 
 /**
- * The platform PKI under `<dataDir>/pki/` (created on first use) with a certificate issued
- * for `signerName`. Without a database the CLI publishes no revocations of its own: its CRLs
- * list none (the server's list lives in the database and is served at /pki/issuing.crl).
+ * The platform PKI under `<dataDir>/pki/` (created on first use) and the CLI's default
+ * signer, a certificate from the platform issuing CA kept beside it (`signer.pem`). Without a
+ * database the CLI publishes no revocations of its own: its CRLs list none (the server's list
+ * lives in the database and is served at /pki/issuing.crl).
  */
 export async function loadCliPki(
   dataDir: string,
@@ -22,12 +32,16 @@ export async function loadCliPki(
   publicUrl = 'http://localhost:3000',
 ): Promise<CliPki> {
   const trust = createPlatformTrust({ dataDir, publicUrl });
-  const material = await trust.material();
-  const issued = await trust.issueSigner({ name: signerName });
+  const pki = await trust.material();
+  const signerMat = await material(join(dataDir, 'pki'), 'signer', async () => {
+    const s = await issueSignerCertificate(pki.issuing, { legalName: signerName, ...trust.pointers });
+    return { certificate: s.certificate, privateKeyPem: s.privateKeyPem, chain: s.chain };
+  });
+  const chain = signerMat.chain.map((c) => toPem(c));
   return {
-    root: material.root,
-    issuing: material.issuing,
-    signer: issued.signer,
+    root: pki.root,
+    issuing: pki.issuing,
+    signer: await signerFromPem(signerMat.privateKeyPem, toPem(signerMat.certificate), chain),
     timestamper: await trust.timestamper(),
     crlFor: trust.crlFor,
   };

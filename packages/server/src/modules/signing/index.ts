@@ -1,13 +1,20 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { internalSignRoutes } from './internal-sign.routes.js';
 import { publicRoutes } from './public.routes.js';
 import { requestRoutes } from './requests.routes.js';
 import { signatureRoutes } from './signatures.routes.js';
 import { signingAuditEvents, signingPermissions, signingTag } from './signing.catalogue.js';
 import { signingDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
-import { sealJob } from './signing.jobs.js';
+import {
+  expirySweepJob,
+  expirySweepSchedule,
+  sealJob,
+  stuckSealSweepJob,
+  stuckSealSweepSchedule,
+} from './signing.jobs.js';
 import { templateRoutes } from './templates.routes.js';
 
 /**
@@ -25,7 +32,8 @@ export const signingModule: ModuleDefinition = {
   permissions: signingPermissions,
   auditEvents: signingAuditEvents,
   errors: signingErrors,
-  jobs: [sealJob],
+  jobs: [sealJob, expirySweepJob, stuckSealSweepJob],
+  schedules: [expirySweepSchedule, stuckSealSweepSchedule],
   routes: async (api, ctx) => {
     const deps = signingDeps(ctx);
     mountRoutes(api, signingTag, [
@@ -33,6 +41,7 @@ export const signingModule: ModuleDefinition = {
       ...requestRoutes(deps),
       ...signatureRoutes(deps),
       ...publicRoutes(deps),
+      ...internalSignRoutes(deps),
     ]);
   },
 };

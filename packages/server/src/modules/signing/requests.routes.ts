@@ -3,22 +3,17 @@ import { platformErrors } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { documents } from '../documents/index.js';
+import { reassignSigner } from './lifecycle.service.js';
 import { requestSummaryPdf } from './pdf-signing.js';
-import { requestPage as findRequests } from './requests.repository.js';
-import {
-  cancelRequest,
-  createRequest,
-  getBundle,
-  loadBundles,
-  type NewRequest,
-  sendRequest,
-} from './requests.service.js';
+import { createRequest, getBundle, listRequests, loadBundles, type NewRequest } from './requests.service.js';
+import { cancelRequest, sendRequest } from './send.service.js';
 import { addSigners } from './signers.service.js';
 import { signingPermissions as permissions } from './signing.catalogue.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { presentRequest } from './signing.presenter.js';
 import * as s from './signing.schemas.js';
+import { checkEntityType } from './templates.service.js';
 
 const BASE = '/digital-signature';
 
@@ -42,6 +37,7 @@ export async function createAndPresent(
   actor: ReturnType<typeof actorOf>,
   input: NewRequest,
 ) {
+  checkEntityType(deps, input.entity_type);
   const summary = await summaryFor(deps, input);
   return inTransaction(deps.db, async (trx) => {
     const row = await createRequest(trx, deps, actor, input, summary);
@@ -70,10 +66,7 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
       response: s.requestPage,
       handler: async (request) => {
         const q = request.query;
-        const page = await findRequests(deps.db, q, {
-          page: q.page,
-          page_size: q.per_page ?? q.page_size ?? 20,
-        });
+        const page = await listRequests(deps.db, q);
         const bundles = await loadBundles(deps.db, page.items);
         return { ...page, items: bundles.map((b) => presentRequest(b, deps.clock.now())) };
       },
@@ -145,6 +138,27 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
             request: presentRequest(await getBundle(trx, request.params.id), deps.clock.now()),
             links,
           };
+        }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: `${BASE}/requests/:id/signers/:signer_id/reassign`,
+      access: permissions.access('signing.request.create'),
+      summary: 'Give an unsigned signer’s place to someone else (delegate)',
+      description: 'Same order and role; a new link (answered once) and the old one dies at once. Audited.',
+      params: s.reassignParams,
+      body: s.reassignBody,
+      response: s.reassignResult,
+      errors: ['NOT_FOUND', signingErrors.REQUEST_NOT_OPEN, signingErrors.SIGNER_DONE],
+      handler: async (request) =>
+        inTransaction(deps.db, async (trx) => {
+          const { id, signer_id } = request.params;
+          const link = await reassignSigner(trx, deps, actorOf(request), {
+            requestId: id,
+            signerId: signer_id,
+            to: request.body,
+          });
+          return { request: presentRequest(await getBundle(trx, id), deps.clock.now()), link };
         }),
     }),
     defineRoute({

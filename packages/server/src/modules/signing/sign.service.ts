@@ -8,6 +8,7 @@ import type { Trx } from '../../platform/db/schema.js';
 import { domainError } from '../../platform/errors.js';
 import { documents, type StagedContent } from '../documents/index.js';
 import { signForSigner } from './pdf-signing.js';
+import type { signBody } from './public.schemas.js';
 import { combinedDocumentHash, recordHash } from './record-hash.js';
 import * as repo from './requests.repository.js';
 import { DEFAULT_CONSENT } from './requests.service.js';
@@ -18,7 +19,6 @@ import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { sealJob } from './signing.jobs.js';
 import { outstanding } from './signing.policy.js';
-import type { signBody } from './signing.schemas.js';
 import { requestLifecycle } from './signing.state.js';
 import type { SignatureType } from './signing.tables.js';
 import { accessFor, requireTurn, type SignerAccess } from './signing-link.service.js';
@@ -124,7 +124,9 @@ export async function commitSignature(
   actor: Actor,
   prepared: PreparedSignature,
   input: SignInput,
+  beforeRecording?: (trx: Trx) => Promise<void>,
 ): Promise<SignatureRow> {
+  await beforeRecording?.(trx);
   const fresh = await repo.findSigner(trx, prepared.access.signer.id);
   if (!fresh) throw domainError(signingErrors.LINK_INVALID, 'The signer is gone');
   const access = await accessFor(trx, deps, fresh);

@@ -2,11 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
-import { requestsOfEntity } from './requests.repository.js';
 import { createAndPresent, createErrors } from './requests.routes.js';
-import { loadBundles } from './requests.service.js';
-import { signaturesOfEntity } from './signatures.repository.js';
-import { getSignature, revokeSignature } from './signatures.service.js';
+import { requestsOnEntity } from './requests.service.js';
+import { getSignature, revokeSignature, signaturesOnEntity } from './signatures.service.js';
 import { signingPermissions as permissions } from './signing.catalogue.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
@@ -52,7 +50,7 @@ export function signatureRoutes(deps: SigningDeps): RouteDefinition[] {
       params: s.entityParams,
       response: Type.Array(s.signatureView),
       handler: async (request) =>
-        (await signaturesOfEntity(deps.db, request.params.type, request.params.id)).map(presentSignature),
+        (await signaturesOnEntity(deps.db, request.params.type, request.params.id)).map(presentSignature),
     }),
     defineRoute({
       method: 'GET',
@@ -62,8 +60,8 @@ export function signatureRoutes(deps: SigningDeps): RouteDefinition[] {
       params: s.entityParams,
       response: Type.Array(s.requestView),
       handler: async (request) => {
-        const rows = await requestsOfEntity(deps.db, request.params.type, request.params.id);
-        return (await loadBundles(deps.db, rows)).map((b) => presentRequest(b, deps.clock.now()));
+        const bundles = await requestsOnEntity(deps.db, request.params.type, request.params.id);
+        return bundles.map((b) => presentRequest(b, deps.clock.now()));
       },
     }),
     defineRoute({

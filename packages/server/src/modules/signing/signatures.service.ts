@@ -118,6 +118,11 @@ export async function verifySignature(
   return { valid: true, signature_number: row.signature_number, ...facts };
 }
 
+/** Every signature on one record (seed: get_entity_signatures). */
+export async function signaturesOnEntity(db: DbOrTrx, entityType: string, entityId: string) {
+  return repo.signaturesOfEntity(db, entityType, entityId);
+}
+
 /** A signature read for an authorized caller; the record hash is recomputed by the presenter. */
 export async function getSignature(db: DbOrTrx, id: string) {
   const row = await repo.findSignature(db, id);

@@ -52,72 +52,7 @@ const priority = literals(['low', 'normal', 'high', 'urgent'] as const, {
 const text = (max: number, description: string) => Type.String({ maxLength: max, description });
 
 // ---- templates ----
-const templateFields = {
-  template_name: Type.String({ minLength: 1, maxLength: 100, description: 'Template name' }),
-  template_code: Type.String({
-    minLength: 1,
-    maxLength: 50,
-    pattern: '^[A-Za-z0-9_.-]+$',
-    description: 'Unique code (INV_APPROVAL)',
-  }),
-  entity_type: entityType,
-  description: Type.Optional(nullable(text(2000, 'Description'))),
-  required_signatures_count: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 50, description: 'Signatures needed (default 1)' }),
-  ),
-  signature_order: Type.Optional(signatureOrder),
-  allow_drawn_signature: Type.Optional(
-    Type.Boolean({ description: 'Allow drawn signatures (default true)' }),
-  ),
-  allow_typed_signature: Type.Optional(
-    Type.Boolean({ description: 'Allow typed signatures (default true)' }),
-  ),
-  allow_image_signature: Type.Optional(
-    Type.Boolean({ description: 'Allow image signatures (default true)' }),
-  ),
-  allow_certificate_signature: Type.Optional(
-    Type.Boolean({ description: 'Allow own-certificate signatures (default false)' }),
-  ),
-  signature_valid_days: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 3650, description: 'Signature validity in days (365)' }),
-  ),
-  request_expires_hours: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 8760, description: 'Request/link expiry in hours (72)' }),
-  ),
-  reminder_hours: Type.Optional(
-    nullable(
-      Type.Integer({ minimum: 1, maximum: 720, description: 'Remind unsigned signers every N hours' }),
-    ),
-  ),
-  consent_text: Type.Optional(nullable(text(2000, 'Consent text shown to signers'))),
-  is_active: Type.Optional(Type.Boolean({ description: 'Active (default true)' })),
-};
-export const newTemplate = Type.Object(templateFields, { additionalProperties: false });
-export const templatePatch = Type.Partial(Type.Object(templateFields), {
-  additionalProperties: false,
-  minProperties: 1,
-});
-export const templateView = Type.Object({
-  id,
-  template_name: Type.String(),
-  template_code: Type.String(),
-  entity_type: Type.String(),
-  description: nullable(Type.String()),
-  required_signatures_count: Type.Integer(),
-  signature_order: signatureOrder,
-  allow_drawn_signature: Type.Boolean(),
-  allow_typed_signature: Type.Boolean(),
-  allow_image_signature: Type.Boolean(),
-  allow_certificate_signature: Type.Boolean(),
-  signature_valid_days: Type.Integer(),
-  request_expires_hours: Type.Integer(),
-  reminder_hours: nullable(Type.Integer()),
-  consent_text: nullable(Type.String()),
-  is_active: Type.Boolean(),
-  created_at: Type.String({ format: 'date-time' }),
-  updated_at: Type.String({ format: 'date-time' }),
-});
-const paging = {
+export const paging = {
   page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1, description: 'Page, from 1' }),
   per_page: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 100, description: 'Items per page (seed name)' }),
@@ -129,12 +64,6 @@ const paging = {
     Type.String({ maxLength: 100, description: 'Text in name/code (templates) or number/title (requests)' }),
   ),
 };
-export const templateListQuery = Type.Object({
-  entity_type: Type.Optional(entityType),
-  is_active: Type.Optional(Type.Boolean({ description: 'Only active (true) or inactive (false)' })),
-  ...paging,
-});
-export const templatePage = pageSchema(templateView);
 
 // ---- signers ----
 export const newSigner = Type.Object(
@@ -325,131 +254,13 @@ export const addSignersBody = Type.Union([
   ),
 ]);
 
-// ---- sign ----
-export const signBody = Type.Object(
+export const reassignParams = Type.Object({ id, signer_id: Type.String({ minLength: 1, maxLength: 64 }) });
+export const reassignBody = Type.Object(
   {
-    request_id: Type.Optional(
-      Type.Union([Type.String({ maxLength: 64 }), Type.Integer()], {
-        description: 'Request id (checked against the token)',
-      }),
-    ),
-    signer_id: Type.Optional(
-      Type.Union([Type.String({ maxLength: 64 }), Type.Integer()], {
-        description: 'Signer id (checked against the token)',
-      }),
-    ),
-    token: Type.Optional(
-      Type.String({
-        minLength: 20,
-        maxLength: 200,
-        description: 'Signing-link token (or X-Signing-Token header)',
-      }),
-    ),
-    signature_type: signatureType,
-    signature_data: Type.String({
-      minLength: 1,
-      maxLength: 1_500_000,
-      description: 'PNG/JPEG data URL (drawn, image) or the typed name',
-    }),
-    signature_strokes: Type.Optional(
-      Type.Array(Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 3 }), { maxItems: 5000 }), {
-        maxItems: 500,
-        description: 'Drawn strokes: [[[x,y,t?],…],…]',
-      }),
-    ),
-    signer_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Name as signed' })),
-    signer_email: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
-    consent_given: Type.Boolean({ description: 'Must be true' }),
-    consent_text: Type.Optional(nullable(text(2000, 'Consent text as shown'))),
-    geolocation: Type.Optional(
-      nullable(
-        Type.Object(
-          {
-            latitude: Type.Number({ minimum: -90, maximum: 90 }),
-            longitude: Type.Number({ minimum: -180, maximum: 180 }),
-            accuracy: Type.Optional(Type.Number({ minimum: 0 })),
-          },
-          { additionalProperties: false },
-        ),
-      ),
-    ),
-    reason: Type.Optional(text(200, 'Reason shown in the signature')),
+    signer_name: Type.String({ minLength: 1, maxLength: 200, description: 'The new signer' }),
+    signer_email: Type.Optional(nullable(Type.String({ format: 'email', maxLength: 200 }))),
+    signer_phone: Type.Optional(nullable(Type.String({ maxLength: 40, pattern: '^\\+?[0-9 ()-]{5,40}$' }))),
   },
   { additionalProperties: false },
 );
-export const signResult = Type.Object({ signature: signatureView, request: requestView });
-
-// ---- public ----
-export const verifyParams = Type.Object({ signature_number: Type.String({ minLength: 1, maxLength: 50 }) });
-const verifyFields = {
-  valid: Type.Boolean(),
-  signature_number: Type.String(),
-  signer_name: Type.Optional(Type.String()),
-  signed_at: Type.Optional(Type.String()),
-  signature_type: Type.Optional(Type.String()),
-  entity_type: Type.Optional(Type.String()),
-  status: Type.Optional(Type.String({ description: 'valid or revoked' })),
-  request_number: Type.Optional(Type.String()),
-  certificate_serial: Type.Optional(Type.String()),
-  certificate_status: Type.Optional(Type.String({ description: 'good or revoked (platform OCSP/CRL)' })),
-  hash_valid: Type.Optional(Type.Boolean()),
-  revoked_at: Type.Optional(Type.String()),
-  reason: Type.Optional(
-    Type.String({ description: 'Why not valid, in the requester’s language (Accept-Language)' }),
-  ),
-  reason_code: Type.Optional(Type.String({ description: 'not_found, revoked, hash_mismatch, expired' })),
-  reason_he: Type.Optional(Type.String()),
-  reason_zh: Type.Optional(Type.String()),
-  reason_en: Type.Optional(Type.String()),
-};
-export const verifyData = Type.Object(verifyFields);
-/** Seed shape at the top level (`result.valid`) AND the SignX envelope (`code`, `data`). */
-export const verifyResponse = Type.Object({
-  ...verifyFields,
-  code: Type.Literal(0),
-  message: Type.String(),
-  data: verifyData,
-  timestamp: Type.Integer(),
-});
-export const constantsView = Type.Object({
-  entity_types: Type.Array(Type.String()),
-  statuses: Type.Array(Type.String()),
-  signer_statuses: Type.Array(Type.String()),
-  signer_roles: Type.Array(Type.String()),
-  signer_types: Type.Array(Type.String()),
-  signature_types: Type.Array(Type.String()),
-  signature_orders: Type.Array(Type.String()),
-  priorities: Type.Array(Type.String()),
-});
-export const tokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) });
-export const signingPageView = Type.Object({
-  request: Type.Object({
-    request_number: Type.String(),
-    title: Type.String(),
-    description: nullable(Type.String()),
-    entity_type: Type.String(),
-    status: requestStatus,
-    language: Type.String(),
-    expires_at: time('Expires'),
-    allowed_signature_types: Type.Array(signatureType),
-    consent_text: Type.String(),
-  }),
-  signer: Type.Object({
-    id,
-    signer_name: Type.String(),
-    signer_email: nullable(Type.String()),
-    signer_type: signerType,
-    role: signerRole,
-    signing_order: Type.Integer(),
-    status: Type.String(),
-    is_current_turn: Type.Boolean(),
-  }),
-  documents: Type.Array(
-    Type.Object({
-      document_id: id,
-      version: Type.Integer(),
-      sha256: Type.String(),
-      url: Type.String({ description: 'GET: the PDF to show (same token)' }),
-    }),
-  ),
-});
+export const reassignResult = Type.Object({ request: requestView, link: nullable(signingLink) });

@@ -5,7 +5,8 @@ import { signingPermissions as permissions } from './signing.catalogue.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { presentTemplate } from './signing.presenter.js';
-import * as s from './signing.schemas.js';
+import { idParams } from './signing.schemas.js';
+import * as s from './templates.schemas.js';
 import { createTemplate, listTemplates, updateTemplate } from './templates.service.js';
 
 /** Signature templates (seed 004): list with filters, create, update. */
@@ -48,7 +49,7 @@ export function templateRoutes(deps: SigningDeps): RouteDefinition[] {
       summary: 'Update a signature template',
       description:
         'Any subset of the template fields; requests already created keep the settings they copied.',
-      params: s.idParams,
+      params: idParams,
       body: s.templatePatch,
       response: s.templateView,
       errors: ['NOT_FOUND', signingErrors.TEMPLATE_CODE_TAKEN, signingErrors.UNKNOWN_ENTITY_TYPE],

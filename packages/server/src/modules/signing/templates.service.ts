@@ -5,8 +5,8 @@ import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
-import type { newTemplate, templateListQuery, templatePatch } from './signing.schemas.js';
 import * as repo from './templates.repository.js';
+import type { newTemplate, templateListQuery, templatePatch } from './templates.schemas.js';
 
 type NewTemplate = Static<typeof newTemplate>;
 type TemplatePatch = Static<typeof templatePatch>;

@@ -20,6 +20,11 @@ const expectedPublicRoutes = [
   /^\/api\/v1\/notifications\/(unsubscribe|view)\/:token$/,
   // SMS delivery receipts: Twilio's are signed, Aliyun's and Tencent's carry a capability token.
   /^\/api\/v1\/notifications\/callbacks\/(twilio\/:id|:kind\/:id\/:token)$/,
+  // The platform PKI publishes its CA certificates, CRLs and OCSP answers (URLs in every certificate).
+  /^\/pki\/(root\.crt|issuing\.crt|root\.crl|issuing\.crl|ocsp|ocsp\/:request)$/,
+  // Seed 004: public verification and constants; external signers use their signing-link token.
+  /^\/api\/v1\/digital-signature\/(verify\/:signature_number|constants|sign|decline)$/,
+  /^\/api\/v1\/digital-signature\/signing-page\/:token(\/documents\/:document_id)?$/,
 ];
 
 /**
@@ -29,6 +34,12 @@ const expectedPublicRoutes = [
 const createsWithoutIdempotency = new Map([
   // The reply carries the new key's secret, shown once; a stored reply would keep it in the database.
   ['POST /api/v1/api-keys', 'the reply holds a secret that is never stored'],
+  // A signer signs once: a retry is answered SIGNER_DONE, and the public route stores no replies.
+  ['POST /api/v1/digital-signature/sign', 'single use per signing link'],
+  [
+    'POST /api/v1/digital-signature/requests/:id/signers/:signer_id/sign',
+    'single use per signer, with a single-use step-up proof',
+  ],
 ]);
 
 describe('route inventory: every route declares who may call it', () => {

@@ -61,7 +61,12 @@ export function rootCrlUrl(pointers: PkiPointers): string {
   return pointers.crlUrl.replace(/issuing\.crl$/, 'root.crl');
 }
 
-async function material(dir: string, name: string, create: () => Promise<CaMaterial>): Promise<CaMaterial> {
+/** Reads `<dir>/<name>.pem` (+ key, chain), or creates and writes it (key 0600) on first use. */
+export async function material(
+  dir: string,
+  name: string,
+  create: () => Promise<CaMaterial>,
+): Promise<CaMaterial> {
   const certPath = join(dir, `${name}.pem`);
   const keyPath = join(dir, `${name}.key.pem`);
   const chainPath = join(dir, `${name}.chain.pem`);

@@ -1,0 +1,48 @@
+import { Type } from '@sinclair/typebox';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { actorOf } from '../../platform/http/access.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
+import { signerForUser, stepUpCheck } from './internal-signer.service.js';
+import { signErrors } from './public.routes.js';
+import * as s from './public.schemas.js';
+import { getBundle } from './requests.service.js';
+import { commitSignature, prepareSignature } from './sign.service.js';
+import type { SigningDeps } from './signing.deps.js';
+import { signingErrors } from './signing.errors.js';
+import { presentRequest, presentSignature } from './signing.presenter.js';
+
+/** Internal signers sign from their account with a step-up proof (no link is issued to them). */
+export function internalSignRoutes(deps: SigningDeps): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/digital-signature/requests/:id/signers/:signer_id/sign',
+      access: { authenticated: true },
+      summary: 'Sign as an internal signer, from your own account',
+      description:
+        'For signers created with user_id: the same body as POST /sign without a token, plus the' +
+        ' X-Step-Up-Proof header (POST /auth/step-up). Order is enforced as for links.',
+      params: Type.Object({ id: Type.String({ maxLength: 64 }), signer_id: Type.String({ maxLength: 64 }) }),
+      headers: Type.Object({ 'x-step-up-proof': Type.Optional(Type.String({ maxLength: 200 })) }),
+      body: s.signBody,
+      response: s.signResult,
+      status: 201,
+      bodyLimit: 2 * 1024 * 1024,
+      errors: [...signErrors, signingErrors.SIGNER_NOT_LINKED_USER],
+      handler: async (request) => {
+        const actor = actorOf(request);
+        const access = await signerForUser(deps.db, deps, actor, request.params.id, request.params.signer_id);
+        const prepared = await prepareSignature(deps, access, request.body);
+        const header = request.headers['x-step-up-proof'];
+        const proof = typeof header === 'string' ? header : undefined;
+        const row = await inTransaction(deps.db, (trx) =>
+          commitSignature(trx, deps, actor, prepared, request.body, stepUpCheck(deps, actor, proof)),
+        );
+        return {
+          signature: presentSignature(row),
+          request: presentRequest(await getBundle(deps.db, row.request_id), deps.clock.now()),
+        };
+      },
+    }),
+  ];
+}
