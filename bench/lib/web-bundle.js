@@ -6,10 +6,16 @@ import { gzipSync } from 'node:zlib';
  * The JavaScript a route needs before it can render, from Vite's build manifest: the entry
  * and its static imports, plus the route component's chunk and its static imports (what
  * the router loads on navigation). Sizes are gzip level 9, as the server sends them.
- * `entryHtml` picks the entry: index.html (admin app) or sign.html (signer and verify pages).
+ * `entryHtml` picks the entry: index.html (admin app) or sign.html (signer and verify pages,
+ * a separate build whose manifest is .vite/signer-manifest.json).
  */
-export function routeJavaScript(distDir, routeSources, entryHtml = 'index.html') {
-  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8'));
+export function routeJavaScript(
+  distDir,
+  routeSources,
+  entryHtml = 'index.html',
+  manifestName = 'manifest.json',
+) {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', manifestName), 'utf8'));
   const files = new Set();
   const visit = (key) => {
     const chunk = manifest[key];
@@ -17,7 +23,7 @@ export function routeJavaScript(distDir, routeSources, entryHtml = 'index.html')
     files.add(chunk.file);
     for (const child of chunk.imports ?? []) visit(child);
   };
-  // Two entries since the signer page (sign.html): the admin app is index.html.
+  // The admin manifest has index.html; the signer build's (signer-manifest.json) has sign.html.
   const entry = manifest[entryHtml]?.isEntry
     ? entryHtml
     : Object.keys(manifest).find((key) => manifest[key].isEntry && key !== 'sign.html');
@@ -42,5 +48,5 @@ export function pageSources(distDir) {
 
 /** What the signer page needs before pdf.js: sign.html's entry and the signing page chunk. */
 export function signerJavaScript(distDir) {
-  return routeJavaScript(distDir, ['src/signer/SignerApp.vue'], 'sign.html');
+  return routeJavaScript(distDir, ['src/signer/SignerApp.vue'], 'sign.html', 'signer-manifest.json');
 }

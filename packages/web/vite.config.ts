@@ -8,7 +8,7 @@ import { pdfjsAssets } from './scripts/pdfjs-assets-plugin.js';
 import { precompress } from './scripts/precompress-plugin.js';
 
 /**
- * The admin app and the signer page. Every route (the layout included) is its own chunk; hashed file names let
+ * The admin app (the signer page is a second build: vite.signer.config.ts). Every route (the layout included) is its own chunk; hashed file names let
  * the server send them as immutable; brotli and gzip copies are written beside each asset
  * so the server never compresses at request time.
  */
@@ -45,14 +45,6 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
     chunkSizeWarningLimit: 1200,
-    // Two entries: the admin app, and the lean signer/verification page (src/signer, no
-    // admin shell or Ant Design) that the server sends for /sign/<token> and /verify.
-    rollupOptions: {
-      input: {
-        index: fileURLToPath(new URL('./index.html', import.meta.url)),
-        sign: fileURLToPath(new URL('./sign.html', import.meta.url)),
-      },
-    },
   },
   server: { proxy: { '/api': 'http://localhost:8080' } },
 });

@@ -187,7 +187,7 @@ describe('signing flow through the pages', () => {
       expect(await seriousViolations(admin.page)).toEqual([]);
       await admin.context.close();
     }
-  });
+  }, 300_000); // two real PAdES signatures and five browser contexts: slow on a loaded machine
 
   it('sender pages: a template through its dialog, a new request through the form, sent with its links shown once (Hebrew)', async () => {
     const { page, context, watch } = await openContext(browser, server.url, { locale: 'he' });

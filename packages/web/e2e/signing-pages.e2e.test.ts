@@ -231,7 +231,7 @@ describe('signer and verification pages', () => {
 
   it('the signer entry needs at most 150 KB gzip of JavaScript before pdf.js, with no Ant Design, vue-i18n or admin code', () => {
     const root = inject('webRoot');
-    const manifest = JSON.parse(readFileSync(join(root, '.vite', 'manifest.json'), 'utf8')) as Record<
+    const manifest = JSON.parse(readFileSync(join(root, '.vite', 'signer-manifest.json'), 'utf8')) as Record<
       string,
       { file: string; imports?: string[]; isEntry?: boolean }
     >;
