@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { percentile, writeResult } from './lib/results.js';
 import { startServer } from './lib/server.js';
-import { pageSources, routeJavaScript } from './lib/web-bundle.js';
+import { pageSources, routeJavaScript, signerJavaScript } from './lib/web-bundle.js';
 import { benchPassword, userCount } from './lib/web-seed-module.js';
 
 const dist = fileURLToPath(new URL('../packages/web/dist/', import.meta.url));
@@ -28,6 +28,7 @@ function bundleCases() {
     .map((page) => ({ page, ...routeJavaScript(dist, ['src/platform/layout/AdminLayout.vue', page]) }))
     .sort((a, b) => b.gzip_bytes - a.gzip_bytes)[0];
   const everything = routeJavaScript(dist, [...pageSources(dist), 'src/platform/layout/AdminLayout.vue']);
+  const signer = signerJavaScript(dist);
   const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
   return [
     {
@@ -46,6 +47,15 @@ function bundleCases() {
       target: { op: '<=', value: 350 },
       baseline: { name: 'all pages eagerly (no code splitting)', value: kb(everything.gzip_bytes) },
       ratio: admin.gzip_bytes / everything.gzip_bytes,
+    },
+    {
+      name: 'signer page JS before pdf.js (gzip)',
+      route: '/sign/<token> (sign.html)',
+      value: kb(signer.gzip_bytes),
+      unit: 'KB',
+      target: { op: '<=', value: 150 },
+      baseline: { name: 'login route of the admin app', value: kb(login.gzip_bytes) },
+      ratio: signer.gzip_bytes / login.gzip_bytes,
     },
   ];
 }

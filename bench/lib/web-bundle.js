@@ -6,9 +6,16 @@ import { gzipSync } from 'node:zlib';
  * The JavaScript a route needs before it can render, from Vite's build manifest: the entry
  * and its static imports, plus the route component's chunk and its static imports (what
  * the router loads on navigation). Sizes are gzip level 9, as the server sends them.
+ * `entryHtml` picks the entry: index.html (admin app) or sign.html (signer and verify pages,
+ * a separate build whose manifest is .vite/signer-manifest.json).
  */
-export function routeJavaScript(distDir, routeSources) {
-  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8'));
+export function routeJavaScript(
+  distDir,
+  routeSources,
+  entryHtml = 'index.html',
+  manifestName = 'manifest.json',
+) {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite', manifestName), 'utf8'));
   const files = new Set();
   const visit = (key) => {
     const chunk = manifest[key];
@@ -16,7 +23,10 @@ export function routeJavaScript(distDir, routeSources) {
     files.add(chunk.file);
     for (const child of chunk.imports ?? []) visit(child);
   };
-  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
+  // The admin manifest has index.html; the signer build's (signer-manifest.json) has sign.html.
+  const entry = manifest[entryHtml]?.isEntry
+    ? entryHtml
+    : Object.keys(manifest).find((key) => manifest[key].isEntry && key !== 'sign.html');
   visit(entry);
   for (const source of routeSources) visit(source);
   let raw = 0;
@@ -34,4 +44,9 @@ export function routeJavaScript(distDir, routeSources) {
 export function pageSources(distDir) {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8'));
   return Object.keys(manifest).filter((key) => /\/pages\/[^/]+\.vue$/.test(key));
+}
+
+/** What the signer page needs before pdf.js: sign.html's entry and the signing page chunk. */
+export function signerJavaScript(distDir) {
+  return routeJavaScript(distDir, ['src/signer/SignerApp.vue'], 'sign.html', 'signer-manifest.json');
 }

@@ -8,7 +8,7 @@ import { pdfjsAssets } from './scripts/pdfjs-assets-plugin.js';
 import { precompress } from './scripts/precompress-plugin.js';
 
 /**
- * The admin app. Every route (the layout included) is its own chunk; hashed file names let
+ * The admin app (the signer page is a second build: vite.signer.config.ts). Every route (the layout included) is its own chunk; hashed file names let
  * the server send them as immutable; brotli and gzip copies are written beside each asset
  * so the server never compresses at request time.
  */

@@ -20,6 +20,13 @@ export default async function setup(project: TestProject) {
   const outDir = mkdtempSync(join(tmpdir(), 'signx-web-e2e-'));
   const root = fileURLToPath(new URL('../..', import.meta.url));
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // the signer and verification page (sign.html), built after the admin app into the same directory
+  await build({
+    root,
+    configFile: join(root, 'vite.signer.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: false },
+  });
   project.provide('webRoot', outDir);
   return () => rmSync(outDir, { recursive: true, force: true });
 }

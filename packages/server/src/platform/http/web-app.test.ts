@@ -8,11 +8,13 @@ import { createTestApp, type TestApp } from '../../../test/test-app.js';
 const indexHtml =
   '<!doctype html><html><head><script type="module" src="/assets/app-1a2b3c.js"></script></head><body><div id="app"></div></body></html>';
 const appJs = `console.log(${JSON.stringify('x'.repeat(4000))});`;
+const signHtml = '<!doctype html><html><body><div id="signer"></div></body></html>';
 
 function fakeBuild(): string {
   const root = mkdtempSync(join(tmpdir(), 'signx-web-'));
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'index.html'), indexHtml);
+  writeFileSync(join(root, 'sign.html'), signHtml);
   writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(root, 'assets', 'app-1a2b3c.js'), appJs);
   writeFileSync(join(root, 'assets', 'app-1a2b3c.js.br'), brotliCompressSync(appJs));
@@ -45,6 +47,19 @@ describe('serving the built web app', () => {
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     }
+  });
+
+  it('sends the lean signer entry (sign.html) for /sign/<token> and /verify[/<number>], the admin app elsewhere', async () => {
+    for (const url of ['/sign/Abc_def-123', '/sign/Abc_def-123/', '/verify', '/verify/SIG-2026-00001']) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.body, url).toBe(signHtml);
+      expect(String(response.headers['content-security-policy'])).toContain("script-src 'self'");
+    }
+    for (const url of ['/sign', '/sign/a/b', '/verifyx', '/signing/requests', '/verify/a/b'])
+      expect((await get(url)).body, url).toBe(indexHtml);
+    expect((await get('/api/v1/digital-signature/verify/SIG-2026-00001')).body).not.toBe(signHtml);
   });
 
   it('never answers server paths with the app: unknown API routes keep the JSON 404', async () => {

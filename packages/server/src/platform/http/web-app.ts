@@ -6,6 +6,11 @@ import { loadWebFiles, pickEncoding, type WebFile } from './web-app-files.js';
 /** Where `npm run build` puts the app: packages/web/dist, beside this package. */
 export const defaultWebRoot = new URL('../../../../web/dist/', import.meta.url).pathname;
 
+/**
+ * Pages of the lean signer entry (sign.html: the external signer's page and public
+ * verification), which must not load the admin app.
+ */
+const signerPages = /^\/(sign\/[^/]+|verify(\/[^/]+)?)$/;
 /** Paths that belong to the server; the app's history fallback never answers them. */
 const serverPrefixes = ['/api', '/health', '/ready', '/metrics', '/assets'];
 const immutable = 'public, max-age=31536000, immutable';
@@ -19,7 +24,8 @@ const route = {
  * Serves the built web app: hashed files under /assets/ as immutable, in the precompressed
  * variant the browser accepts; index.html (revalidated on every load) for `/` and for any
  * other GET that looks like an app route, so deep links and reloads work. Server paths
- * (/api, /health, /metrics, …) and missing files keep their 404. Without a build, app routes
+ * (/api, /health, /metrics, …) and missing files keep their 404. /sign/<token> and
+ * /verify[/<number>] get sign.html, the lean signer entry, instead of the admin app. Without a build, app routes
  * get a page that says how to build it instead of a blank screen.
  */
 export async function installWebApp(app: FastifyInstance, root: string = defaultWebRoot): Promise<void> {
@@ -41,6 +47,8 @@ export async function installWebApp(app: FastifyInstance, root: string = default
     if (!built) return reply.status(503).type('text/html; charset=utf-8').send(notBuiltPage(root));
     const file = built.get(decodeURIComponent(path));
     if (file && path !== '/index.html') return sendFile(request, reply, file, revalidate);
+    if (signerPages.test(path) && built.has('/sign.html'))
+      return sendFile(request, reply, built.get('/sign.html')!, revalidate);
     if (/\.[a-z0-9]+$/i.test(path)) throw notFound(`File ${path}`);
     return sendFile(request, reply, built.get('/index.html')!, revalidate);
   };

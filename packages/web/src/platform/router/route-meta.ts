@@ -1,7 +1,15 @@
 import 'vue-router';
 
 /** The menu groups of the side menu, in order; a module's page names one. */
-export const menuGroups = ['overview', 'documents', 'system', 'notifications', 'audit', 'jobs'] as const;
+export const menuGroups = [
+  'overview',
+  'signing',
+  'documents',
+  'system',
+  'notifications',
+  'audit',
+  'jobs',
+] as const;
 export type MenuGroup = (typeof menuGroups)[number];
 
 declare module 'vue-router' {

@@ -1,0 +1,194 @@
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
+import { computed, reactive, ref, shallowRef } from 'vue';
+import { SignApiError, type SignatureMark, type SigningField, type SigningPage, signApi } from './api';
+import { t } from './i18n';
+import { openPdf } from './pdf';
+import { initialsOf } from './typed-signature';
+
+export type Phase =
+  | 'loading'
+  | 'waiting'
+  | 'unavailable'
+  | 'error'
+  | 'ready'
+  | 'signing'
+  | 'done'
+  | 'declined';
+export interface LoadedDocument {
+  id: string;
+  pages: PDFPageProxy[];
+}
+
+/** Where a field lives for layout: the document and page it belongs to. */
+export function fieldKey(field: SigningField, documents: LoadedDocument[]): string {
+  return `${field.document_id ?? documents[0]?.id ?? ''}:${field.page}`;
+}
+
+/**
+ * The signer page's state: the request as the server describes it, the PDFs, the values of
+ * the fields, the marks (signature and initials) and the outcome. Kept out of the component
+ * so the page file stays a template.
+ */
+export function useSigning(token: string) {
+  const phase = ref<Phase>('loading');
+  const problem = ref('');
+  const page = shallowRef<SigningPage | null>(null);
+  const documents = shallowRef<LoadedDocument[]>([]);
+  const values = reactive<Record<string, string>>({});
+  const marks = reactive<{ signature: SignatureMark | null; initials: SignatureMark | null }>({
+    signature: null,
+    initials: null,
+  });
+  const consent = ref(false);
+  const signatureNumber = ref('');
+  /** The signer's own placement when the sender placed no field (page-percent box). */
+  const freeField = ref<SigningField | null>(null);
+
+  const placedFields = computed(() => page.value?.fields ?? []);
+  const fields = computed<SigningField[]>(() =>
+    placedFields.value.length > 0 ? placedFields.value : freeField.value ? [freeField.value] : [],
+  );
+  const markOf = (field: SigningField) =>
+    field.field_type === 'signature'
+      ? marks.signature
+      : field.field_type === 'initials'
+        ? marks.initials
+        : null;
+  const isFilled = (field: SigningField) => {
+    if (field.field_type === 'signature' || field.field_type === 'initials') return markOf(field) !== null;
+    const value = values[field.id] ?? '';
+    return field.field_type === 'checkbox' ? value === 'true' : value.trim() !== '';
+  };
+  const missing = computed(() => fields.value.filter((f) => f.required && !isFilled(f)));
+  const isFreePlacement = computed(() => placedFields.value.length === 0 && freeField.value !== null);
+  const allowed = computed(() => {
+    const types = page.value?.request.allowed_signature_types ?? [];
+    const all = types.length === 0;
+    return {
+      drawn: all || types.includes('drawn'),
+      typed: all || types.includes('typed'),
+      image: all || types.includes('image'),
+    };
+  });
+
+  async function load() {
+    phase.value = 'loading';
+    try {
+      const data = await signApi.page(token);
+      page.value = data;
+      for (const field of data.fields ?? []) values[field.id] = field.value ?? defaultValue(field, data);
+      const loaded: LoadedDocument[] = [];
+      for (const doc of data.documents) {
+        const pdf: PDFDocumentProxy = await openPdf(await signApi.pdf(doc.url));
+        const pages: PDFPageProxy[] = [];
+        for (let n = 1; n <= pdf.numPages; n += 1) pages.push(await pdf.getPage(n));
+        loaded.push({ id: doc.document_id, pages });
+      }
+      documents.value = loaded;
+      // No field placed by the sender: one signature box at the foot of the last page, for
+      // the signer to fill (the server places the signature's appearance itself).
+      const last = loaded[loaded.length - 1];
+      if ((data.fields ?? []).length === 0 && last) placeFree(last.id, last.pages.length);
+      if (data.signer.status === 'signed') phase.value = 'done';
+      else phase.value = data.signer.is_current_turn ? 'ready' : 'waiting';
+    } catch (error) {
+      fail(error, true);
+    }
+  }
+
+  function fail(error: unknown, loading = false) {
+    if (error instanceof SignApiError && [400, 401, 403, 404, 409, 410].includes(error.status) && loading) {
+      phase.value = 'unavailable';
+      problem.value = error.code === 40974 ? t('sign.alreadySigned') : error.message;
+      return;
+    }
+    if (error instanceof SignApiError && error.code === 40972) {
+      problem.value = t('sign.notYourTurn');
+      return;
+    }
+    problem.value = error instanceof SignApiError ? error.message : t('app.networkError');
+    if (loading) phase.value = 'error';
+  }
+
+  async function submit(): Promise<string | null> {
+    if (!page.value) return null;
+    if (missing.value.length > 0) return t('sign.fieldsNeeded');
+    if (!consent.value) return t('sign.consentNeeded');
+    const mark = marks.signature ?? marks.initials;
+    if (!mark) return t('pad.empty');
+    phase.value = 'signing';
+    try {
+      const consentText = page.value.request.consent_text || t('sign.consentDefault');
+      const fieldValues = placedFields.value.map((f) => ({
+        id: f.id,
+        value:
+          f.field_type === 'initials'
+            ? (marks.initials?.preview ?? '')
+            : f.field_type === 'signature'
+              ? 'signed'
+              : (values[f.id] ?? ''),
+      }));
+      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText);
+      signatureNumber.value = result.signature.signature_number;
+      phase.value = 'done';
+      return null;
+    } catch (error) {
+      phase.value = 'ready';
+      fail(error);
+      return problem.value;
+    }
+  }
+
+  async function decline(reason: string): Promise<string | null> {
+    try {
+      await signApi.decline(token, reason);
+      phase.value = 'declined';
+      return null;
+    } catch (error) {
+      fail(error);
+      return problem.value;
+    }
+  }
+
+  function placeFree(documentId: string, pageNumber: number, x = 60, y = 82) {
+    freeField.value = {
+      id: 'free-placement',
+      field_type: 'signature',
+      document_id: documentId,
+      page: pageNumber,
+      x: Math.min(Math.max(x, 0), 70),
+      y: Math.min(Math.max(y, 0), 92),
+      width: 30,
+      height: 8,
+      required: true,
+    };
+  }
+
+  return {
+    phase,
+    problem,
+    page,
+    documents,
+    values,
+    marks,
+    consent,
+    signatureNumber,
+    fields,
+    allowed,
+    markOf,
+    isFilled,
+    missing,
+    isFreePlacement,
+    load,
+    submit,
+    decline,
+  };
+}
+
+function defaultValue(field: SigningField, page: SigningPage): string {
+  if (field.field_type === 'name') return page.signer.signer_name;
+  if (field.field_type === 'date') return new Date().toISOString().slice(0, 10);
+  return '';
+}
+
+export { initialsOf };
