@@ -7,6 +7,7 @@ import {
   ClockCircleOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
   KeyOutlined,
@@ -42,4 +43,5 @@ export const menuIcons: Record<string, Component> = {
   sendLog: SendOutlined,
   deliveryStats: BarChartOutlined,
   words: StopOutlined,
+  retention: FileProtectOutlined,
 };
