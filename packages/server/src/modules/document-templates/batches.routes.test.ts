@@ -1,8 +1,7 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { multipartBody, pdfBytes, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
+import { scopedHeaderAuthModule } from '../../../test/documents-kit.js';
 import {
-  bobId,
   caller,
   clearTemplates,
   createContractTemplate,
