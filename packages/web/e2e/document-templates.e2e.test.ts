@@ -31,7 +31,29 @@ describe('document templates, batches and retention', () => {
       current_password: server.adminPassword,
       new_password: password,
     });
+    token = await apiToken(server.url, 'admin', password);
   });
+  let token = '';
+
+  /** Files a small PDF through the API (the retention tests hold it). */
+  async function fileDocument(title: string): Promise<void> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries({
+      title,
+      category: 'contract',
+      entity_type: 'contract',
+      entity_id: title,
+    }))
+      form.append(name, value);
+    const pdf = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), `${title}.pdf`);
+    const response = await fetch(`${server.url}/api/v1/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+  }
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -150,6 +172,7 @@ describe('document templates, batches and retention', () => {
 
   for (const locale of ['he', 'zh-CN'] as const) {
     it(`sets a category's retention and places and releases a legal hold (${locale})`, slow, async () => {
+      await fileDocument(`held-${locale}`);
       const { context, page } = await openContext(browser, server.url, { locale });
       await signIn(page, server.url, 'admin', password, '/documents/retention');
       await page.getByTestId('retention-table').waitFor();
@@ -163,7 +186,7 @@ describe('document templates, batches and retention', () => {
         .poll(() => page.getByTestId('retention-table').textContent())
         .toContain(locale === 'he' ? '7' : '9');
       await page.getByTestId('hold-document').click();
-      await page.keyboard.type('first');
+      await page.keyboard.type(`held-${locale}`);
       await page.locator('.ant-select-item-option').first().click();
       await page.getByTestId('hold-reason').fill('litigation 2026-17');
       await page.getByTestId('hold-place').click();
