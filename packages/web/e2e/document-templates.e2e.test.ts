@@ -20,6 +20,8 @@ const v2 = () =>
 // Real LibreOffice behind the preview and the batch: generous waits, never timed asserts.
 const slow = { timeout: 240_000 };
 const long = { timeout: 120_000 };
+// How long a poll waits for the page to catch up on a loaded machine (a wait, not a speed check).
+const settle = { timeout: 30_000 };
 
 describe('document templates, batches and retention', () => {
   let server: E2eServer;
@@ -75,7 +77,7 @@ describe('document templates, batches and retention', () => {
     await modalOk(page);
     await page.waitForURL(/\/document-templates\/[0-9a-f-]{36}$/);
     const labels = page.getByTestId('variable-label');
-    await expect.poll(() => labels.count()).toBe(3);
+    await expect.poll(() => labels.count(), settle).toBe(3);
     await labels.first().fill('Contract no.');
     await page.getByTestId('variable-sample').nth(0).fill('HT-SAMPLE');
     await page.getByTestId('variable-sample').nth(1).fill('כהן');
@@ -91,9 +93,9 @@ describe('document templates, batches and retention', () => {
     });
     await page.getByTestId('version-note').fill('amount');
     await modalOk(page);
-    await expect.poll(() => page.getByTestId('variable-diff').textContent()).toContain('amount');
+    await expect.poll(() => page.getByTestId('variable-diff').textContent(), settle).toContain('amount');
     expect(await page.getByTestId('variable-diff').textContent()).toContain('vip');
-    await expect.poll(() => labels.count()).toBe(3);
+    await expect.poll(() => labels.count(), settle).toBe(3);
     expect(await labels.first().inputValue()).toBe('Contract no.');
   }
 
@@ -137,7 +139,7 @@ describe('document templates, batches and retention', () => {
     await page.waitForURL(/batch=/);
     await page.getByTestId('batch-zip').waitFor(long);
     expect(await page.getByTestId('batch-counts').textContent()).toMatch(/2/);
-    await expect.poll(() => page.getByTestId('batch-document').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('batch-document').count(), settle).toBe(2);
     expect(await seriousViolations(page)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -146,7 +148,7 @@ describe('document templates, batches and retention', () => {
     expect(download.suggestedFilename()).toMatch(/\.zip$/);
     await page.getByTestId('batch-document').first().click();
     const rows = page.locator('[data-testid="documents-table"] tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), settle).toBe(1);
     expect(await rows.first().textContent()).toContain(`first-${locale}.pdf`);
   }
 
@@ -183,7 +185,7 @@ describe('document templates, batches and retention', () => {
       expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
       await modalOk(page);
       await expect
-        .poll(() => page.getByTestId('retention-table').textContent())
+        .poll(() => page.getByTestId('retention-table').textContent(), settle)
         .toContain(locale === 'he' ? '7' : '9');
       await page.getByTestId('hold-document').click();
       await page.keyboard.type(`held-${locale}`);
@@ -191,12 +193,14 @@ describe('document templates, batches and retention', () => {
       await page.getByTestId('hold-reason').fill('litigation 2026-17');
       await page.getByTestId('hold-place').click();
       const held = page.locator('[data-testid="holds-table"] tbody tr.ant-table-row');
-      await expect.poll(() => held.count()).toBe(1);
+      await expect.poll(() => held.count(), settle).toBe(1);
       expect(await held.first().textContent()).toContain('litigation 2026-17');
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByTestId('hold-release').click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
-      await expect.poll(() => held.count()).toBe(0);
+      const popover = page.locator('.ant-popconfirm:visible');
+      await popover.waitFor();
+      await popover.locator('.ant-btn-primary').click();
+      await expect.poll(() => held.count(), settle).toBe(0);
       await context.close();
     });
   }
