@@ -4,6 +4,7 @@ import type { AuditEventTypes } from './catalogues/audit-event-catalogue.js';
 import type { PermissionSet } from './catalogues/permission-catalogue.js';
 import type { DomainErrorCode } from './errors.js';
 import type { JobDefinition, ScheduleDefinition } from './jobs/index.js';
+import type { RecordDataProvider } from './record-data.js';
 
 /** An OpenAPI tag a module declares once, with the description the API documentation shows. */
 export interface ModuleTag {
@@ -52,6 +53,8 @@ export interface ModuleDefinition {
   auditEvents?: AuditEventTypes;
   /** The module's domain error codes (`defineErrorCodes` in its `*.errors.ts`). */
   errors?: Readonly<Record<string, DomainErrorCode>>;
+  /** Fields of the module's records that other modules may read (platform/record-data.ts). */
+  recordData?: RecordDataProvider[];
 }
 
 /** What a serving process does after it listens: each module's `onStart`, then the job runtime. */

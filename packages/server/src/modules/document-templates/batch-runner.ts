@@ -2,6 +2,8 @@ import { zipSync } from 'fflate';
 import { systemActor } from '../../platform/actor.js';
 import { decodeJson } from '../../platform/db/json-codec.js';
 import { inTransaction } from '../../platform/db/transaction.js';
+import type { PutResult } from '../../platform/storage/storage.port.js';
+import { releaseUnfiled, retainObject } from '../../platform/storage/storage-references.js';
 import { documents } from '../documents/index.js';
 import * as repo from './batches.repository.js';
 import type { DocumentTemplatesDeps } from './document-templates.deps.js';
@@ -97,12 +99,16 @@ async function runItem(
   const actor = systemActor('document-templates.batch');
   let settled: Awaited<ReturnType<typeof repo.settleItem>> = false;
   let error: string | null = null;
+  let stored: PutResult | null = null;
   try {
     const bytes = await produce(deps, batch, template, item);
-    const stored = await deps.storage.put(bytes);
+    stored = await deps.storage.put(bytes);
+    const output = stored;
     const staged = batch.entity_type ? await documents.stage(deps.ctx, bytes, item.file_name) : null;
     // the filing and the row's "done" commit together: a row is never filed but shown failed
     settled = await inTransaction(deps.db, async (trx) => {
+      // the row's result is one more reference on the (shared, content-addressed) object
+      await retainObject(trx, deps.storage, output, deps.clock.now());
       const filed =
         staged && batch.entity_type
           ? await documents.create(trx, deps.ctx, actor, {
@@ -117,13 +123,15 @@ async function runItem(
       return repo.settleItem(trx, item.id, {
         status: 'done',
         error: null,
-        output_key: stored.key,
+        output_key: output.key,
         document_id: filed?.document.id ?? null,
         updated_at: deps.clock.now().toISOString(),
       });
     });
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);
+    // bytes put for a row that was not filed: collectable, unless something else counts them
+    if (stored) await releaseUnfiled(deps.db, stored, deps.clock.now());
     settled = await repo.settleItem(deps.db, item.id, {
       status: 'failed',
       error: error.slice(0, 1000),

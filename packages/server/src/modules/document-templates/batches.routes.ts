@@ -10,6 +10,7 @@ import { ImportError, importRows } from './data-import.js';
 import { documentTemplatesPermissions as permissions } from './document-templates.catalogue.js';
 import type { DocumentTemplatesDeps } from './document-templates.deps.js';
 import { documentTemplatesErrors as errors } from './document-templates.errors.js';
+import { readerOf, sourceOf } from './record-sources.routes.js';
 import { presentBatch } from './templates.presenter.js';
 import { batchBody, batchParams, batchView, templateParams } from './templates.schemas.js';
 import { getVersion, variablesOf } from './templates.service.js';
@@ -17,7 +18,7 @@ import { readSmallUpload } from './upload-reader.js';
 
 const run = permissions.access('doc_templates.batch.run');
 
-function parseMapping(text: string | undefined): Record<string, string> | undefined {
+function parseMapping(text: string | undefined, field = 'mapping'): Record<string, string> | undefined {
   if (!text) return undefined;
   try {
     const value = JSON.parse(text) as unknown;
@@ -33,7 +34,7 @@ function parseMapping(text: string | undefined): Record<string, string> | undefi
     // reported below
   }
   throw new AppError('VALIDATION', 'The request is not valid', {
-    fieldErrors: [{ field: 'mapping', message: 'must be a JSON object {"column": "variable"}' }],
+    fieldErrors: [{ field, message: 'must be a JSON object {"name": "name"}' }],
   });
 }
 
@@ -64,6 +65,7 @@ export function batchRoutes(deps: DocumentTemplatesDeps): RouteDefinition[] {
           rows: body.rows,
           output: body.output,
           entityType: body.entity_type ?? null,
+          source: body.source ? { from: sourceOf(body.source), reader: readerOf(request) } : null,
           ...(body.version ? { version: body.version } : {}),
         });
         return presentBatch(batch);
@@ -74,10 +76,11 @@ export function batchRoutes(deps: DocumentTemplatesDeps): RouteDefinition[] {
       url: '/document-templates/:id/batches/import',
       access: run,
       summary:
-        'Generate from a CSV or XLSX (multipart: mapping, output, entity_type, version, then the file)',
+        'Generate from a CSV or XLSX (multipart: mapping, output, entity_type, version, source_type, source_mapping, then the file)',
       description:
         'The first row names the columns; `mapping` ({"column":"variable"}) overrides matching by name or label. ' +
-        'Columns entity_id and file_name are read too. Errors list each row and field; nothing is generated then.',
+        'Columns entity_id, file_name and source_id are read too (source_id: the record of `source_type` the row is filled from). ' +
+        'Errors list each row and field; nothing is generated then.',
       params: templateParams,
       response: batchView,
       status: 202,
@@ -89,6 +92,8 @@ export function batchRoutes(deps: DocumentTemplatesDeps): RouteDefinition[] {
           'output',
           'entity_type',
           'version',
+          'source_type',
+          'source_mapping',
         ]);
         const version = upload.fields.version ? Number(upload.fields.version) : undefined;
         const row = await getVersion(deps.db, request.params.id, version);
@@ -112,6 +117,15 @@ export function batchRoutes(deps: DocumentTemplatesDeps): RouteDefinition[] {
           rows: sheet.rows,
           output: upload.fields.output === 'docx' ? 'docx' : 'pdf',
           entityType: upload.fields.entity_type?.trim() || null,
+          source: upload.fields.source_type?.trim()
+            ? {
+                from: sourceOf({
+                  entity_type: upload.fields.source_type.trim(),
+                  mapping: parseMapping(upload.fields.source_mapping, 'source_mapping'),
+                }),
+                reader: readerOf(request),
+              }
+            : null,
         });
         return presentBatch(batch);
       },
@@ -177,7 +191,8 @@ export function batchRoutes(deps: DocumentTemplatesDeps): RouteDefinition[] {
         stream.onClose(
           deps.realtime.subscribe(batchTopic(batch.id), (data) => stream.send({ event: 'progress', data })),
         );
-        stream.send({ event: 'progress', data: presentBatch(batch) });
+        // read again after subscribing, so an end published in between is not missed
+        stream.send({ event: 'progress', data: presentBatch(await getBatch(deps.db, batch.id)) });
         return reply;
       },
     }),

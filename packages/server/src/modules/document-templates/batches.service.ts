@@ -3,11 +3,13 @@ import { newId } from '../../platform/db/ids.js';
 import { encodeJson } from '../../platform/db/json-codec.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { AppError, domainError } from '../../platform/errors.js';
+import type { RecordReader } from '../../platform/record-data.js';
 import { generateBatchJob } from './batches.jobs.js';
 import * as repo from './batches.repository.js';
 import type { DocumentTemplatesDeps } from './document-templates.deps.js';
 import { documentTemplatesErrors as errors } from './document-templates.errors.js';
-import { validateRows } from './row-validation.js';
+import { type RecordSource, rowsWithRecords } from './record-sources.service.js';
+import { type RowError, validateRows } from './row-validation.js';
 import { dataInvalid } from './template-files.service.js';
 import { getVersion, variablesOf } from './templates.service.js';
 import { isControl } from './upload-reader.js';
@@ -21,6 +23,14 @@ export interface BatchRequest {
   output: 'pdf' | 'docx';
   /** File each result on its record: the row's `entity_id` names it. */
   entityType: string | null;
+  /** Fill from records of another module: each row's `source_id` names one (read as `reader`). */
+  source?: { from: RecordSource; reader: RecordReader } | null;
+}
+
+/** The rows with their records merged in (when the batch fills from records), and the records' errors. */
+async function inputRows(trx: Trx, deps: DocumentTemplatesDeps, request: BatchRequest) {
+  if (!request.source) return { rows: request.rows, errors: [] as RowError[] };
+  return rowsWithRecords(deps.ctx, trx, request.source.reader, request.source.from, request.rows);
 }
 
 function fileNameOf(row: Record<string, unknown>, index: number, output: string): string {
@@ -46,8 +56,10 @@ export async function startBatch(
   request: BatchRequest,
 ): Promise<repo.BatchRow> {
   const version = await getVersion(trx, request.templateId, request.version);
-  const { rows, errors: rowErrors } = validateRows(variablesOf(version), request.rows);
-  request.rows.forEach((row, index) => {
+  const input = await inputRows(trx, deps, request);
+  const { rows, errors: rowErrors } = validateRows(variablesOf(version), input.rows);
+  rowErrors.unshift(...input.errors);
+  input.rows.forEach((row, index) => {
     const entityId = row.entity_id;
     if (request.entityType && (typeof entityId !== 'string' || entityId.trim() === '')) {
       rowErrors.push({
@@ -57,7 +69,7 @@ export async function startBatch(
       });
     }
   });
-  if (rowErrors.length > 0) throw dataInvalid(rowErrors);
+  if (rowErrors.length > 0) throw dataInvalid(rowErrors.sort((a, b) => a.row - b.row));
   if (rows.length === 0) throw new AppError('VALIDATION', 'The batch has no rows');
   const now = deps.clock.now().toISOString();
   const batch: repo.BatchRow = {
@@ -82,8 +94,8 @@ export async function startBatch(
     row_index: index + 1,
     status: 'pending' as const,
     data: encodeJson(row),
-    entity_id: request.entityType ? String(request.rows[index]?.entity_id).trim() : null,
-    file_name: fileNameOf(request.rows[index] ?? {}, index, request.output),
+    entity_id: request.entityType ? String(input.rows[index]?.entity_id).trim() : null,
+    file_name: fileNameOf(input.rows[index] ?? {}, index, request.output),
     output_key: null,
     document_id: null,
     error: null,

@@ -11,6 +11,9 @@ export const maxImportRows = 10_000;
 
 export class ImportError extends Error {}
 
+/** Columns read beside the variables: the record to file on, the file name, the record to fill from. */
+const rowColumns = ['entity_id', 'file_name', 'source_id'];
+
 export interface ImportedSheet {
   columns: string[];
   rows: Record<string, unknown>[];
@@ -72,7 +75,7 @@ export async function importRows(
   if (body.length > maxImportRows) throw new ImportError(`more than ${maxImportRows} rows`);
   const columns = header.map((cell) => String(cell ?? '').trim());
   const mapping = explicitMapping ?? defaultMapping(columns, variables);
-  const names = new Set(variables.map((variable) => variable.name).concat('entity_id', 'file_name'));
+  const names = new Set(variables.map((variable) => variable.name).concat(...rowColumns));
   for (const [column, variable] of Object.entries(mapping)) {
     if (!columns.includes(column)) throw new ImportError(`column "${column}" is not in the file`);
     if (!names.has(variable)) throw new ImportError(`"${variable}" is not a variable of the template`);
@@ -80,8 +83,7 @@ export async function importRows(
   const rows = body.map((cells) => {
     const row: Record<string, unknown> = {};
     columns.forEach((column, index) => {
-      const variable =
-        mapping[column] ?? (column === 'entity_id' || column === 'file_name' ? column : undefined);
+      const variable = mapping[column] ?? (rowColumns.includes(column) ? column : undefined);
       if (variable) row[variable] = cells[index] ?? '';
     });
     return row;

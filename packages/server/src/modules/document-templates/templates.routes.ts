@@ -12,6 +12,8 @@ import {
 } from './document-templates.catalogue.js';
 import type { DocumentTemplatesDeps } from './document-templates.deps.js';
 import { documentTemplatesErrors as errors } from './document-templates.errors.js';
+import { readerOf, recordSourceRoutes, sourceOf } from './record-sources.routes.js';
+import { loadRecord, mergeRecord } from './record-sources.service.js';
 import { sampleRow } from './row-validation.js';
 import { renderPreview, stageTemplate } from './template-files.service.js';
 import { presentTemplate, presentVersion } from './templates.presenter.js';
@@ -179,20 +181,34 @@ export async function templateRoutes(scope: FastifyInstance, deps: DocumentTempl
       method: 'POST',
       url: '/document-templates/:id/preview',
       access: permissions.access('doc_templates.batch.run'),
-      summary: 'Preview: the template filled with sample (or given) data, as a PDF',
+      summary: 'Preview: the template filled with sample (or given) data, or a record’s, as a PDF',
       params: templateParams,
       body: previewBody,
       file: Type.String({ format: 'binary', description: 'The PDF' }),
-      errors: ['NOT_FOUND', errors.TEMPLATE_DATA_INVALID, errors.TEMPLATE_INVALID, errors.CONVERSION_FAILED],
+      errors: [
+        'NOT_FOUND',
+        'FORBIDDEN',
+        errors.TEMPLATE_DATA_INVALID,
+        errors.TEMPLATE_INVALID,
+        errors.CONVERSION_FAILED,
+      ],
       handler: async (request, reply) => {
-        const version = await service.getVersion(deps.db, request.params.id, request.body.version);
+        const { body } = request;
+        const version = await service.getVersion(deps.db, request.params.id, body.version);
         const variables = service.variablesOf(version);
-        const pdf = await renderPreview(
-          deps,
-          version.file_key,
-          variables,
-          request.body.data ?? sampleRow(variables),
-        );
+        const record = body.source
+          ? await loadRecord(
+              deps.ctx,
+              deps.db,
+              readerOf(request),
+              sourceOf(body.source),
+              body.source.entity_id,
+            )
+          : null;
+        const data = record
+          ? mergeRecord(record, body.data ?? {}, body.source?.mapping)
+          : (body.data ?? sampleRow(variables));
+        const pdf = await renderPreview(deps, version.file_key, variables, data);
         return reply
           .type('application/pdf')
           .header('content-disposition', 'inline; filename="preview.pdf"')
@@ -200,5 +216,6 @@ export async function templateRoutes(scope: FastifyInstance, deps: DocumentTempl
       },
     }),
     ...batchRoutes(deps),
+    ...recordSourceRoutes(deps),
   ]);
 }

@@ -89,9 +89,63 @@ export const schemaEdit = Type.Object(
   { additionalProperties: false },
 );
 
+const entityTypeName = Type.String({
+  pattern: '^[a-z][a-z0-9_]{0,63}$',
+  description: 'Entity type of a record data provider (GET /document-templates/record-sources)',
+});
+const sourceMapping = Type.Optional(
+  Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 200 }), {
+    description: 'variable → record field; variables not named take the field of their own name',
+  }),
+);
+
+/** Fill from one record of another module (a preview or a single document). */
+export const recordSourceOne = Type.Object(
+  {
+    entity_type: entityTypeName,
+    entity_id: Type.String({ minLength: 1, maxLength: 200, description: 'The record' }),
+    mapping: sourceMapping,
+  },
+  { additionalProperties: false, description: 'Fill from this record; values in `data` win' },
+);
+
+/** Fill each row from a record: the row's `source_id` names it. */
+export const recordSourceMany = Type.Object(
+  { entity_type: entityTypeName, mapping: sourceMapping },
+  {
+    additionalProperties: false,
+    description: 'Fill each row from the record its `source_id` names; values in the row win',
+  },
+);
+
+export const recordSourceParams = Type.Object({
+  entityType: entityTypeName,
+  entityId: Type.String({ minLength: 1, maxLength: 200, description: 'Record id' }),
+});
+
+export const recordSourceView = Type.Object({
+  entity_type: Type.String({ description: 'Entity type' }),
+  description: Type.String({ description: 'What the records are' }),
+  fields: Type.Array(
+    Type.Object({
+      name: Type.String({ description: 'Field (a variable of the same name takes it)' }),
+      label: Type.String({ description: 'Label' }),
+      type: Type.String({ description: 'text, number, date or boolean' }),
+    }),
+    { description: 'The fields a record lends' },
+  ),
+});
+
+export const recordDataView = Type.Object({
+  entity_type: Type.String({ description: 'Entity type' }),
+  entity_id: Type.String({ description: 'Record id' }),
+  data: Type.Record(Type.String(), Type.Unknown(), { description: 'The record’s fields' }),
+});
+
 export const previewBody = Type.Object(
   {
     version: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the latest' })),
+    source: Type.Optional(recordSourceOne),
     data: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), { description: 'Default: the sample values' }),
     ),
@@ -117,6 +171,7 @@ export const batchBody = Type.Object(
         description: 'File each result on this record type (row entity_id)',
       }),
     ),
+    source: Type.Optional(recordSourceMany),
   },
   { additionalProperties: false },
 );

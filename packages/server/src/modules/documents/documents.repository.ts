@@ -24,6 +24,8 @@ export interface DocumentFilter {
   contractNumber?: string;
   ownerId?: string;
   q?: string;
+  /** Only documents under legal hold (the retention page's list). */
+  legalHold?: boolean;
 }
 
 export async function insertDocument(trx: Trx, row: DocumentRow): Promise<void> {
@@ -60,6 +62,7 @@ export async function documentPage(
   if (filter.entityId) query = query.where('documents.entity_id', '=', filter.entityId);
   if (filter.contractNumber) query = query.where('documents.contract_number', '=', filter.contractNumber);
   if (filter.ownerId) query = query.where('documents.owner_id', '=', filter.ownerId);
+  if (filter.legalHold) query = query.where('documents.legal_hold', '=', 1);
   if (filter.q) query = query.where('documents.title', 'like', `%${filter.q.replace(/[%_\\]/g, '')}%`);
   return paginate(
     query,

@@ -72,6 +72,7 @@ function metadataRoutes(deps: DocumentsDeps): RouteDefinition[] {
           contractNumber: q.contract_number,
           ownerId: q.owner_id,
           q: q.q,
+          legalHold: q.legal_hold,
         };
         const page = await listDocuments(deps.db, scopeOf(request), filter, q);
         return { ...page, items: page.items.map(present(request)) };

@@ -36,6 +36,7 @@ export const documentListQuery = Type.Intersect([
     owner_id: Type.Optional(Type.String({ format: 'uuid', description: 'Who filed them' })),
     q: Type.Optional(Type.String({ maxLength: 100, description: 'Words of the title' })),
     trashed: Type.Optional(Type.Boolean({ default: false, description: 'List the trash instead' })),
+    legal_hold: Type.Optional(Type.Boolean({ description: 'Only documents under legal hold' })),
   }),
 ]);
 

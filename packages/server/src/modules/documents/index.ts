@@ -8,6 +8,7 @@ import { documentsAuditEvents, documentsPermissions, documentsTag } from './docu
 import { documentsDeps, type OfficePreviewProvider } from './documents.deps.js';
 import { documentsErrors } from './documents.errors.js';
 import { purgeJob, purgeSchedule } from './documents.jobs.js';
+import { documentRecordData } from './documents.record-data.js';
 import { documentsRoutes } from './documents.routes.js';
 import * as filing from './documents.service.js';
 import { type StagedContent, stageContent } from './staging.service.js';
@@ -60,5 +61,6 @@ export const documentsModule: ModuleDefinition = {
   errors: documentsErrors,
   jobs: [purgeJob],
   schedules: [purgeSchedule],
+  recordData: [documentRecordData],
   routes: async (api, ctx) => documentsRoutes(api, documentsDeps(ctx)),
 };

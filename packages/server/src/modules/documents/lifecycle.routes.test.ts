@@ -151,10 +151,16 @@ describe('retention, legal hold, WORM, trash and purge', () => {
 
   it('refuses to trash a held document until the hold is released', async () => {
     const { document } = await upload({ name: 'held.pdf', bytes: pdfBytes('held') });
+    await upload({ name: 'free.pdf', bytes: pdfBytes('free') });
     await api('PUT', `/${document.id}/legal-hold`, { reason: 'Litigation 2026-17' });
+    const held = (await api('GET', '?legal_hold=true')).json().data;
+    expect(
+      held.items.map((d: { id: string; legal_hold_reason: string }) => [d.id, d.legal_hold_reason]),
+    ).toEqual([[document.id, 'Litigation 2026-17']]);
     const trash = await api('POST', `/${document.id}/trash`);
     expect([trash.statusCode, trash.json().code]).toEqual([409, documentsErrors.DOCUMENT_ON_HOLD.api]);
     await api('PUT', `/${document.id}/legal-hold`, { reason: null });
+    expect((await api('GET', '?legal_hold=true')).json().data.total).toBe(0);
     expect((await api('POST', `/${document.id}/trash`)).json().data.state).toBe('trashed');
     expect((await api('POST', `/${document.id}/restore`)).json().data.state).toBe('active');
   });

@@ -17,6 +17,7 @@ import { createAuthenticator } from './sessions/authenticator.service.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
 import { meRoutes } from './users/me.routes.js';
 import { userAdminRoutes } from './users/user-admin.routes.js';
+import { userRecordData } from './users/user-record-data.js';
 import { userRoutes } from './users/users.routes.js';
 import './users/notification-recipients.js';
 
@@ -29,6 +30,7 @@ export const identityModule: ModuleDefinition = {
   name: 'identity',
   tags: Object.values(identityTags),
   errors: identityErrors,
+  recordData: [userRecordData],
   install: async (app, ctx) => {
     if (ctx.config.isProduction && ctx.config.identity.passwordHashCost !== 'standard')
       throw new Error('PASSWORD_HASH_COST=test is for test suites only; it is refused in production');

@@ -72,6 +72,29 @@ export async function releaseObject(trx: Trx, key: string, at: Date): Promise<vo
     .execute();
 }
 
+/**
+ * Bytes that were put but whose filing failed (the transaction that would have retained
+ * them rolled back): made collectable, unless something already counts them. Without this
+ * they would stay forever, since the collector only sees objects it has a row for.
+ */
+export async function releaseUnfiled(
+  db: DbOrTrx,
+  object: { key: string; size: number },
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto('storage_objects')
+    .values({
+      key: object.key,
+      size: object.size,
+      ref_count: 0,
+      created_at: at.toISOString(),
+      released_at: at.toISOString(),
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
 /** How many references an object has (0 when unknown). */
 export async function referenceCount(db: DbOrTrx, key: string): Promise<number> {
   const row = await db

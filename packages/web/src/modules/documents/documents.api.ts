@@ -16,6 +16,16 @@ export const documentsApi = {
     ),
   trash: (id: string) => call(api.POST('/api/v1/documents/{id}/trash', byId(id))),
   restore: (id: string) => call(api.POST('/api/v1/documents/{id}/restore', byId(id))),
+  retentionPolicies: () => call(api.GET('/api/v1/documents/retention-policies')),
+  setRetention: (
+    category: (typeof categories)[number],
+    body: { keep_years: number; worm: boolean; note?: string | null },
+  ) =>
+    call(
+      api.PUT('/api/v1/documents/retention-policies/{category}', { params: { path: { category } }, body }),
+    ),
+  setLegalHold: (id: string, reason: string | null) =>
+    call(api.PUT('/api/v1/documents/{id}/legal-hold', { ...byId(id), body: { reason } })),
   contentUrl: (id: string, version: number) => `${base}/${id}/versions/${version}/content`,
   /** The preview's bytes (PDF or image) with the caller's token, for pdf.js or an object URL. */
   async preview(id: string, version: number): Promise<Blob> {
@@ -26,6 +36,7 @@ export const documentsApi = {
 };
 
 export type DocumentRow = Awaited<ReturnType<typeof documentsApi.list>>['items'][number];
+export type RetentionPolicy = Awaited<ReturnType<typeof documentsApi.retentionPolicies>>[number];
 export type DocumentVersion = Awaited<ReturnType<typeof documentsApi.versions>>[number];
 export const categories = ['contract', 'technical', 'drawing', 'other'] as const;
 

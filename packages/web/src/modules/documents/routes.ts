@@ -14,5 +14,16 @@ export const routes: ModuleRoutes = {
         permission: 'documents.document.read',
       },
     },
+    {
+      path: '/documents/retention',
+      component: () => import('./pages/RetentionPage.vue'),
+      meta: {
+        title: 'retention.title',
+        group: 'documents',
+        order: 3,
+        icon: 'retention',
+        permission: ['documents.retention.manage', 'documents.document.hold'],
+      },
+    },
   ],
 };

@@ -9731,6 +9731,15 @@ export interface paths {
                         rows: {
                             [key: string]: unknown;
                         }[];
+                        /** @description Fill each row from the record its `source_id` names; values in the row win */
+                        source?: {
+                            /** @description Entity type of a record data provider (GET /document-templates/record-sources) */
+                            entity_type: string;
+                            /** @description variable → record field; variables not named take the field of their own name */
+                            mapping?: {
+                                [key: string]: string;
+                            };
+                        };
                         /** @description Default: the latest */
                         version?: number;
                     };
@@ -9928,8 +9937,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Generate from a CSV or XLSX (multipart: mapping, output, entity_type, version, then the file)
-         * @description The first row names the columns; `mapping` ({"column":"variable"}) overrides matching by name or label. Columns entity_id and file_name are read too. Errors list each row and field; nothing is generated then.
+         * Generate from a CSV or XLSX (multipart: mapping, output, entity_type, version, source_type, source_mapping, then the file)
+         * @description The first row names the columns; `mapping` ({"column":"variable"}) overrides matching by name or label. Columns entity_id, file_name and source_id are read too (source_id: the record of `source_type` the row is filled from). Errors list each row and field; nothing is generated then.
          *
          *     Domain errors:
          *     - `40052` TEMPLATE_DATA_INVALID: Rows do not match the variable schema; errors list each row and field. Nothing was generated
@@ -10185,7 +10194,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Preview: the template filled with sample (or given) data, as a PDF
+         * Preview: the template filled with sample (or given) data, or a record’s, as a PDF
          * @description Domain errors:
          *     - `40052` TEMPLATE_DATA_INVALID: Rows do not match the variable schema; errors list each row and field. Nothing was generated
          *     - `40051` TEMPLATE_INVALID: The DOCX is not a usable template (unclosed tag, bad nesting, zip bomb, not a DOCX); details list each problem
@@ -10209,6 +10218,17 @@ export interface paths {
                         /** @description Default: the sample values */
                         data?: {
                             [key: string]: unknown;
+                        };
+                        /** @description Fill from this record; values in `data` win */
+                        source?: {
+                            /** @description The record */
+                            entity_id: string;
+                            /** @description Entity type of a record data provider (GET /document-templates/record-sources) */
+                            entity_type: string;
+                            /** @description variable → record field; variables not named take the field of their own name */
+                            mapping?: {
+                                [key: string]: string;
+                            };
                         };
                         /** @description Default: the latest */
                         version?: number;
@@ -11816,6 +11836,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/document-templates/record-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Record types a template can be filled from (those the caller may read), with their fields
+         * @description Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What the records are */
+                                description: string;
+                                /** @description Entity type */
+                                entity_type: string;
+                                /** @description The fields a record lends */
+                                fields: {
+                                    /** @description Label */
+                                    label: string;
+                                    /** @description Field (a variable of the same name takes it) */
+                                    name: string;
+                                    /** @description text, number, date or boolean */
+                                    type: string;
+                                }[];
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/record-sources/{entityType}/{entityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One record’s fields, as a fill would use them (through the owning module’s data scope)
+         * @description Requires permission `doc_templates.batch.run` (Fill templates: previews and batch generation, cancel batches).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Record id */
+                    entityId: string;
+                    /** @description Entity type of a record data provider (GET /document-templates/record-sources) */
+                    entityType: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The record’s fields */
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Record id */
+                                entity_id: string;
+                                /** @description Entity type */
+                                entity_type: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
@@ -11838,6 +12116,8 @@ export interface paths {
                     entity_id?: string;
                     /** @description Owning record type, e.g. contract */
                     entity_type?: string;
+                    /** @description Only documents under legal hold */
+                    legal_hold?: boolean;
                     /** @description Who filed them */
                     owner_id?: string;
                     /** @description Page number, from 1 */

@@ -8,6 +8,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   EditOutlined,
+  FileProtectOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
   KeyOutlined,
@@ -44,4 +45,5 @@ export const menuIcons: Record<string, Component> = {
   deliveryStats: BarChartOutlined,
   words: StopOutlined,
   signing: EditOutlined,
+  retention: FileProtectOutlined,
 };
