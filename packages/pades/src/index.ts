@@ -17,7 +17,7 @@ export { sanitizePdf } from './pdf/sanitizer.js';
 export * from './pki/index.js';
 export type { DocumentTimestampOptions } from './sign/document-timestamp.js';
 export { addDocumentTimestamp, extendToLta } from './sign/document-timestamp.js';
-export { addDss } from './sign/dss-extender.js';
+export { addDss, type DssGap, type DssReport } from './sign/dss-extender.js';
 export type { DssOptions, PadesLevel, SignPdfOptions, VisibleSignature } from './sign/sign-options.js';
 export { signPdf } from './sign/sign-pdf.js';
 export type { ValidateOptions } from './validate/validate-pdf.js';

@@ -64,4 +64,22 @@ describe('bad input gets a typed PadesError, never a crash or hang', () => {
     );
     expect(await codeOf(() => sign(deep))).toBe('MALFORMED_PDF');
   });
+
+  it('reports a page that is not in the document as INVALID_ARGUMENT (the PDF is fine), data untouched', async () => {
+    const pdf = await fixture('two-pages.pdf');
+    const copy = Buffer.from(pdf);
+    const at = async (page: number) =>
+      signPdf(pdf, {
+        signer: await (await pki).signer('Page Check'),
+        visible: { page, rect: [10, 10, 100, 40], typedName: 'Page Check' },
+      });
+    expect(await codeOf(() => at(999))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(() => at(3))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(() => at(0))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(() => at(1.5))).toBe('INVALID_ARGUMENT');
+    expect(await codeOf(() => at(Number.NaN))).toBe('INVALID_ARGUMENT');
+    await expect(at(999)).rejects.toThrow('page 999 does not exist: the document has 2 pages.');
+    expect(Buffer.compare(Buffer.from(pdf), copy)).toBe(0);
+    expect((await at(2)).length).toBeGreaterThan(pdf.length);
+  });
 });

@@ -15,7 +15,7 @@ const MAX_DEPTH = 64;
 /** Number of pages according to the root /Pages node. */
 export function pageCount(reader: PdfReader): number {
   const root = reader.dict(reader.catalog().get('Pages'));
-  const count = root?.get('Count');
+  const count = reader.get(root?.get('Count'));
   return typeof count === 'number' ? count : 0;
 }
 

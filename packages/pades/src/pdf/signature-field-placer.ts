@@ -1,7 +1,7 @@
 import { PadesError } from '../errors.js';
 import { listFields } from './form-fields.js';
 import type { IncrementalUpdate } from './incremental-writer.js';
-import { findPage } from './page-tree.js';
+import { findPage, pageCount } from './page-tree.js';
 import { n, PdfDict, type PdfObject, PdfRef, PdfString } from './pdf-objects.js';
 
 /** Where and how the signature widget goes. */
@@ -44,6 +44,13 @@ export function placeSignatureField(upd: IncrementalUpdate, sigRef: PdfRef, plac
     return;
   }
   const name = place.fieldName ?? uniqueName(fields.map((f) => f.fullName));
+  const count = pageCount(reader);
+  if (count > 0 && place.pageIndex >= count) {
+    throw new PadesError(
+      'INVALID_ARGUMENT',
+      `page ${place.pageIndex + 1} does not exist: the document has ${count} page${count === 1 ? '' : 's'}.`,
+    );
+  }
   const page = findPage(reader, place.pageIndex);
   const [x, y, w, h] = place.rect ?? [0, 0, 0, 0];
   const widget = PdfDict.of({

@@ -35,7 +35,7 @@ export { findSingleResponse, ocspSigner, parseOcspResponse } from './ocsp-respon
 export { certificatesFromBytes, certificatesFromPem, pemBlocks, toPem } from './pem.codec.js';
 export type * from './pki.types.js';
 export type { CollectRevocationOptions, RevocationData } from './revocation-collector.js';
-export { collectRevocationData } from './revocation-collector.js';
+export { collectAvailableRevocationData, collectRevocationData } from './revocation-collector.js';
 export type { FetchOptions } from './revocation-fetch.js';
 export { fetchCrl, fetchOcsp } from './revocation-fetch.js';
 export { normalizeSerial, RevocationRegistry } from './revocation-registry.js';

@@ -44,19 +44,47 @@ async function localData(cert: ParsedCertificate, issuer: ParsedCertificate, o: 
   return { ocspResponses: ocsp ? [ocsp] : [], crls: crl ? [crl] : [] };
 }
 
-/** Collects revocation data for `chain` (signer first). */
+/** Collects revocation data for `chain` (signer first); REVOCATION_UNAVAILABLE when any is missing. */
 export async function collectRevocationData(
   chain: readonly Uint8Array[],
   o: CollectRevocationOptions = {},
 ): Promise<RevocationData> {
+  const { data, missing } = await collect(chain, o, true);
+  if (missing[0]) throw new PadesError('REVOCATION_UNAVAILABLE', missing[0]);
+  return data;
+}
+
+/**
+ * Collects what can be collected for `chain` and lists what could not (one sentence per
+ * certificate) instead of failing: used for signatures made by others, whose validation data
+ * is added when obtainable and reported when not.
+ */
+export async function collectAvailableRevocationData(
+  chain: readonly Uint8Array[],
+  o: CollectRevocationOptions = {},
+): Promise<{ data: RevocationData; missing: string[] }> {
+  return collect(chain, o, false);
+}
+
+async function collect(
+  chain: readonly Uint8Array[],
+  o: CollectRevocationOptions,
+  stopAtFirst: boolean,
+): Promise<{ data: RevocationData; missing: string[] }> {
   const certs = chain.map(parseCertificate);
   const pool = [...certs, ...(o.issuers ?? []).map(parseCertificate)];
   const out: RevocationData = { certificates: [], ocspResponses: [], crls: [] };
+  const missing: string[] = [];
   for (const c of certs) addUnique(out.certificates, c.der);
   for (const cert of certs) {
     if (cert.isSelfIssued || cert.hasOcspNoCheck) continue;
     const issuer = pool.find((p) => Buffer.compare(p.subjectDer, cert.issuerDer) === 0 && p !== cert);
-    if (!issuer) throw new PadesError('REVOCATION_UNAVAILABLE', `issuer of ${cert.subject} not available`);
+    if (!issuer) {
+      missing.push(`issuer of ${cert.subject} not available`);
+      if (stopAtFirst) break;
+      continue;
+    }
+    addUnique(out.certificates, issuer.der);
     const local = await localData(cert, issuer, o);
     const outcome = await checkRevocation(cert, issuer, {
       mode: o.fetch ? 'online' : 'embedded',
@@ -65,15 +93,18 @@ export async function collectRevocationData(
       timeoutMs: o.timeoutMs,
     });
     if (outcome.report.status === 'unknown') {
-      throw new PadesError(
-        'REVOCATION_UNAVAILABLE',
-        `no OCSP response or CRL could be obtained for ${cert.subject}`,
-      );
+      const how = o.fetch
+        ? cert.ocspUrls.length || cert.crlUrls.length
+          ? ' (its OCSP responder and CRL distribution points gave no usable answer)'
+          : ' (the certificate names no OCSP responder or CRL distribution point)'
+        : ' (no fetch was given to ask the responders the certificate names)';
+      missing.push(`no OCSP response or CRL could be obtained for ${cert.subject}${how}`);
+      if (stopAtFirst) break;
+      continue;
     }
     if (outcome.ocspResponse) addUnique(out.ocspResponses, outcome.ocspResponse);
     if (outcome.crl) addUnique(out.crls, outcome.crl);
-    addUnique(out.certificates, issuer.der);
     for (const r of outcome.responderCertificates) addUnique(out.certificates, r);
   }
-  return out;
+  return { data: out, missing };
 }

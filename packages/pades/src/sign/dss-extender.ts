@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { parseSignedData } from '../cms/index.js';
+import { isPadesError } from '../errors.js';
 import { signedFields } from '../pdf/form-fields.js';
 import { IncrementalUpdate } from '../pdf/incremental-writer.js';
 import { n, PdfDict, type PdfObject, PdfRef, PdfStream, PdfString } from '../pdf/pdf-objects.js';
 import { PdfReader } from '../pdf/pdf-reader.js';
 import { decodeStream } from '../pdf/stream-filters.js';
-import { collectRevocationData } from '../pki/revocation-collector.js';
+import { parseCertificate } from '../pki/certificate.parser.js';
+import { collectAvailableRevocationData, collectRevocationData } from '../pki/revocation-collector.js';
 import type { DssOptions } from './sign-options.js';
 
 type Kind = 'Certs' | 'OCSPs' | 'CRLs';
@@ -17,52 +19,117 @@ interface SignatureData {
   data: Record<Kind, Uint8Array[]>;
 }
 
+/** A signature whose validation data could not be completed, and why. */
+export interface DssGap {
+  fieldName: string;
+  /** Certificate subject of the signer (or TSA), when the CMS names it. */
+  subject?: string;
+  /** One sentence per certificate whose status could not be obtained. */
+  reasons: string[];
+}
+
+/** What one addDss call did. */
+export interface DssReport {
+  /** Fields whose signatures (and their time-stamps) now have complete validation data. */
+  extended: string[];
+  /** Fields whose validation data is incomplete: what could be had is embedded, the rest is listed. */
+  gaps: DssGap[];
+}
+
 /**
  * Adds (or extends) the Document Security Store in a new revision: the certificates, OCSP
  * responses and CRLs needed to validate every signature and time-stamp later, with a VRI
  * entry per signature. This is what turns B-T into B-LT.
+ *
+ * `required` names the signatures whose data must be complete (default: all); for any other
+ * signature (one made by a third party) whatever can be obtained is embedded, the rest is
+ * reported through `onReport` instead of failing. Signatures already carrying an OCSP response
+ * or CRL in their VRI entry are left alone; ones recorded earlier without are tried again.
  */
 export async function addDss(pdf: Uint8Array, options: DssOptions = {}): Promise<Uint8Array> {
   const reader = new PdfReader(pdf);
   const existing = reader.dict(reader.catalog().get('DSS'));
   const vri = reader.dict(existing?.get('VRI'));
   const pending: SignatureData[] = [];
-  for (const { sig } of signedFields(reader)) {
+  const report: DssReport = { extended: [], gaps: [] };
+  const required = options.required ?? 'all';
+  for (const { field, sig } of signedFields(reader)) {
     const contents = sig.get('Contents');
     if (!(contents instanceof PdfString)) continue;
     const vriKey = createHash('sha1').update(contents.bytes).digest('hex').toUpperCase();
-    if (vri?.has(vriKey)) continue;
-    pending.push({ vriKey, data: await gather(contents.bytes, sig.name('SubFilter'), options) });
+    const known = reader.dict(vri?.get(vriKey));
+    if (known && hasRevocation(reader, known)) continue;
+    const strict = required === 'all' || required.includes(field.fullName);
+    const got = await gather(contents.bytes, sig.name('SubFilter'), options, strict);
+    if (got.missing.length === 0) report.extended.push(field.fullName);
+    else report.gaps.push({ fieldName: field.fullName, subject: got.subject, reasons: got.missing });
+    // A retry that found no more than the entry already holds adds nothing.
+    if (known && got.data.OCSPs.length === 0 && got.data.CRLs.length === 0) continue;
+    pending.push({ vriKey, data: got.data });
   }
+  options.onReport?.(report);
   if (pending.length === 0) return pdf;
   return writeDss(reader, existing, vri, pending);
+}
+
+function hasRevocation(reader: PdfReader, entry: PdfDict): boolean {
+  return ['OCSP', 'CRL'].some((k) => {
+    const arr = reader.get(entry.get(k));
+    return Array.isArray(arr) && arr.length > 0;
+  });
 }
 
 async function gather(
   contents: Uint8Array,
   subFilter: string | undefined,
   o: DssOptions,
-): Promise<Record<Kind, Uint8Array[]>> {
+  strict: boolean,
+): Promise<{ data: Record<Kind, Uint8Array[]>; missing: string[]; subject?: string }> {
   const data: Record<Kind, Uint8Array[]> = {
     Certs: [...(o.certificates ?? [])],
     OCSPs: [...(o.ocspResponses ?? [])],
     CRLs: [...(o.crls ?? [])],
   };
-  const cms = parseSignedData(trimDer(contents));
+  const missing: string[] = [];
+  let cms: ReturnType<typeof parseSignedData>;
+  try {
+    cms = parseSignedData(trimDer(contents));
+  } catch (err) {
+    if (strict || !isPadesError(err)) throw err;
+    return { data, missing: [`the signature's CMS cannot be read: ${err.message}`] };
+  }
   const chains: Uint8Array[][] = [];
   if (cms.signerCertificate) chains.push(orderChain(cms.signerCertificate, cms.certificates));
+  else missing.push('the CMS does not carry the signer certificate');
   const tokens = subFilter === 'ETSI.RFC3161' ? [] : cms.timestampTokens;
   for (const token of tokens) {
-    const tst = parseSignedData(token);
-    if (tst.signerCertificate) chains.push(orderChain(tst.signerCertificate, tst.certificates));
+    try {
+      const tst = parseSignedData(token);
+      if (tst.signerCertificate) chains.push(orderChain(tst.signerCertificate, tst.certificates));
+    } catch (err) {
+      if (strict || !isPadesError(err)) throw err;
+      missing.push(`the signature time-stamp cannot be read: ${err.message}`);
+    }
   }
   for (const chain of chains) {
-    const got = await collectRevocationData(chain, o);
-    data.Certs.push(...chain, ...got.certificates);
-    data.OCSPs.push(...got.ocspResponses);
-    data.CRLs.push(...got.crls);
+    const got = strict
+      ? { data: await collectRevocationData(chain, o), missing: [] }
+      : await collectAvailableRevocationData(chain, o);
+    data.Certs.push(...chain, ...got.data.certificates);
+    data.OCSPs.push(...got.data.ocspResponses);
+    data.CRLs.push(...got.data.crls);
+    missing.push(...got.missing);
   }
-  return data;
+  const subject = cms.signerCertificate ? subjectOf(cms.signerCertificate) : undefined;
+  return { data, missing, subject };
+}
+
+function subjectOf(cert: Uint8Array): string | undefined {
+  try {
+    return parseCertificate(cert).subject;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Signer first, then the other certificates of the CMS (the collector builds the path). */
@@ -95,6 +162,11 @@ function writeDss(
     const known = new Map<string, PdfRef>();
     for (const ref of list) if (ref instanceof PdfRef) known.set(hashOf(reader, ref), ref);
     for (const sig of pending) {
+      if (kind === 'Certs') {
+        // Indirect VRI entries (pyHanko writes them) are read and rewritten as direct ones.
+        const before = reader.dict(vri?.get(sig.vriKey));
+        newVri.set(sig.vriKey, before ? before.clone() : new PdfDict());
+      }
       const refs = sig.data[kind].map((bytes) => {
         const key = createHash('sha256').update(bytes).digest('hex');
         let ref = known.get(key);
@@ -105,9 +177,9 @@ function writeDss(
         }
         return ref;
       });
-      const entry = (newVri.get(sig.vriKey) as PdfDict | undefined) ?? new PdfDict();
+      // The entry was copied (never shared with the reader's cache) on the first pass.
+      const entry = newVri.get(sig.vriKey) as PdfDict;
       if (refs.length > 0) entry.set(VRI_KEY[kind], [...new Set(refs)]);
-      newVri.set(sig.vriKey, entry);
     }
     if (list.length > 0) dss.set(kind, list);
   }

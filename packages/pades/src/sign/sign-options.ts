@@ -4,6 +4,7 @@ import type { SanitizeOptions } from '../pdf/sanitizer.js';
 import type { Timestamper } from '../pki/pki.types.js';
 import type { CollectRevocationOptions } from '../pki/revocation-collector.js';
 import type { Signer } from '../pki/signer.js';
+import type { DssReport } from './dss-extender.js';
 
 /** PAdES baseline levels (ETSI EN 319 142-1). */
 export type PadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
@@ -28,6 +29,14 @@ export interface DssOptions extends CollectRevocationOptions {
   ocspResponses?: Uint8Array[];
   crls?: Uint8Array[];
   certificates?: Uint8Array[];
+  /**
+   * Signatures (by field name) whose validation data must be complete, else the call fails
+   * with REVOCATION_UNAVAILABLE; default 'all'. signPdf requires only the signature it makes:
+   * other signers' data is added as far as it can be obtained and the rest reported.
+   */
+  required?: 'all' | readonly string[];
+  /** Receives which signatures were extended and which could not be (and why). */
+  onReport?: (report: DssReport) => void;
 }
 
 /** Everything signPdf accepts; only `signer` is required. */

@@ -37,6 +37,10 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
   if (level !== 'B-B' && !options.timestamper) {
     throw new PadesError('INVALID_ARGUMENT', `PAdES ${level} needs a time-stamp authority (timestamper).`);
   }
+  const page = options.visible?.page;
+  if (page !== undefined && (!Number.isInteger(page) || page < 1)) {
+    throw new PadesError('INVALID_ARGUMENT', `page ${String(page)} is not a page number (1, 2, …).`);
+  }
   let reader = new PdfReader(pdf);
   const isFirst = signedFields(reader).length === 0;
   if (options.sanitize) {
@@ -55,7 +59,8 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
   }
   const signed = await signOnce(reader, options);
   if (level === 'B-B' || level === 'B-T') return signed;
-  const withDss = await addDss(signed, options.revocation ?? {});
+  // Our signature must get complete validation data; other signers' is added where obtainable.
+  const withDss = await addDss(signed, { ...options.revocation, required: [newestField(signed)] });
   if (level === 'B-LT') return withDss;
   return addDocumentTimestamp(withDss, { timestamper: options.timestamper!, hash: options.signer.hash });
 }
@@ -94,6 +99,16 @@ async function signOnce(reader: PdfReader, o: SignPdfOptions): Promise<Buffer> {
     timestamper: withTs ? o.timestamper : undefined,
   });
   return embedContents(prepared, cms);
+}
+
+/** Field name of the signature that covers the whole file: the one just made. */
+function newestField(pdf: Uint8Array): string {
+  const found = signedFields(new PdfReader(pdf)).find(({ sig }) => {
+    const r = sig.get('ByteRange');
+    return Array.isArray(r) && Number(r[2]) + Number(r[3]) === pdf.length;
+  });
+  if (!found) throw new PadesError('MALFORMED_PDF', 'The new signature cannot be found again.');
+  return found.field.fullName;
 }
 
 /** The Reason entry carries the §11.50 meaning too, so non-visual validators show it. */

@@ -178,6 +178,12 @@ function chainParts(
         : statuses.every((s) => s === 'good')
           ? 'good'
           : 'unknown';
+  // Certificates whose status had to be established (not anchors, not ocsp-nocheck, …).
+  const needed = chain.path.filter((e) => e.revocation.status !== 'not-checked');
+  const inFile =
+    mode === 'off'
+      ? undefined
+      : needed.length > 0 && needed.every((e) => e.revocation.source !== 'none' && !e.revocation.online);
   return {
     chain: {
       isTrusted: chain.isTrusted,
@@ -188,6 +194,7 @@ function chainParts(
     revocation: {
       status,
       detail: chain.path.map((e) => `${e.subject}: ${e.revocation.status} (${e.revocation.source})`),
+      inFile,
     },
   };
 }

@@ -69,7 +69,7 @@ async function validateOne(
     fieldName,
     kind: isDocTs ? ('document-timestamp' as const) : ('signature' as const),
     subFilter: sig.name('SubFilter'),
-    signerName: text(sig, 'Name'),
+    declaredName: text(sig, 'Name'),
     claimedTime: claimedTime(sig),
     reason: text(sig, 'Reason'),
     coverage,
@@ -79,7 +79,7 @@ async function validateOne(
   };
   try {
     const cms = await checkCms(ctx, sig, range);
-    const report = { ...base, ...cms, isValid: false };
+    const report = { ...base, ...cms, signerName: commonNameOf(cms.signerSubject), isValid: false };
     report.isValid = isSound(report);
     return report;
   } catch (err) {
@@ -125,11 +125,25 @@ function assignLevels(reports: SignatureReport[], ctx: ValidationContext): void 
   const docTs = reports.filter((r) => r.kind === 'document-timestamp' && r.digestMatches && r.signatureValid);
   for (const r of reports) {
     if (r.kind !== 'signature') continue;
-    r.level = levelOf(r, ctx, docTs);
+    const { level, notes } = levelOf(r, ctx, docTs);
+    r.level = level;
+    if (notes.length > 0) r.levelNotes = notes;
   }
 }
 
-function levelOf(r: SignatureReport, ctx: ValidationContext, docTs: SignatureReport[]): PadesLevel | 'none' {
+/**
+ * The PAdES baseline level a signature reaches (ETSI EN 319 142-1 §6):
+ * B-T needs a time-stamp over the signature; B-LT a DSS written after the signature (after
+ * its time-stamp) holding validation data for it; B-LTA a document time-stamp over such a DSS.
+ * B-LT and B-LTA are only granted with a signature time-stamp attribute: a signature whose
+ * only proof of time is a later document time-stamp is reported B-T (pyHanko's pades-lta
+ * profile rejects it for lacking a signature time-stamp), and the report says why.
+ */
+function levelOf(
+  r: SignatureReport,
+  ctx: ValidationContext,
+  docTs: SignatureReport[],
+): { level: PadesLevel | 'none'; notes: string[] } {
   const sigEnd = end(r.coverage.byteRange as number[]);
   if (
     !r.digestMatches ||
@@ -137,17 +151,39 @@ function levelOf(r: SignatureReport, ctx: ValidationContext, docTs: SignatureRep
     r.signingCertificateV2 !== 'bound' ||
     r.nonConformities.length > 0
   )
-    return 'none';
+    return { level: 'none', notes: [] };
   const laterTs = docTs.filter((t) => end(t.coverage.byteRange as number[]) > sigEnd);
-  if (!r.timestamp?.isValid && laterTs.length === 0) return 'B-B';
-  const vriKey = vriKeyOf(ctx, r);
+  if (!r.timestamp?.isValid) {
+    if (laterTs.length === 0) return { level: 'B-B', notes: [] };
+    const dssLater = ctx.dss.updates.some((u) => u > sigEnd);
+    return {
+      level: 'B-T',
+      notes: [
+        'No signature time-stamp: the time of existence comes from a later document time-stamp' +
+          (dssLater
+            ? '; the validation data and document time-stamps added later do not make it B-LT or B-LTA (that needs a signature time-stamp).'
+            : '.'),
+      ],
+    };
+  }
   const dss = ctx.dss;
-  const hasLt =
-    dss.present &&
-    dss.addedAt >= sigEnd &&
-    (dss.ocspResponses.length > 0 || dss.crls.length > 0 || dss.vriKeys.has(vriKey));
-  if (!hasLt) return 'B-T';
-  return laterTs.some((t) => end(t.coverage.byteRange as number[]) > dss.addedAt) ? 'B-LTA' : 'B-LT';
+  const vriKey = vriKeyOf(ctx, r);
+  const dssAfter = dss.updates.filter((u) => u > sigEnd);
+  // With revocation checked, the chain check says whether the DSS proves every certificate's
+  // status; with revocation 'off', the VRI entry (or, without one, any revocation data) stands in.
+  const hasData =
+    r.revocation.inFile ??
+    (dss.vriKeys.has(vriKey)
+      ? dss.vriWithRevocation.has(vriKey)
+      : dss.ocspResponses.length > 0 || dss.crls.length > 0);
+  if (!dss.present || dssAfter.length === 0) return { level: 'B-T', notes: [] };
+  if (!hasData)
+    return {
+      level: 'B-T',
+      notes: ["The DSS holds no OCSP response or CRL for some certificate of this signature's chain."],
+    };
+  const lta = laterTs.some((t) => dssAfter.some((u) => end(t.coverage.byteRange as number[]) > u));
+  return { level: lta ? 'B-LTA' : 'B-LT', notes: [] };
 }
 
 function vriKeyOf(ctx: ValidationContext, r: SignatureReport): string {
@@ -174,6 +210,12 @@ function numbers(v: unknown): number[] {
 
 function end(range: number[]): number {
   return (range[2] ?? 0) + (range[3] ?? 0);
+}
+
+/** The CN of a subject DN ("CN=Jane Doe, O=…"), else the whole DN. */
+function commonNameOf(subject: string | undefined): string | undefined {
+  if (subject === undefined) return undefined;
+  return /(?:^|,\s*)CN=([^,+]+)/.exec(subject)?.[1]?.trim() ?? subject;
 }
 
 function text(d: PdfDict, key: string): string | undefined {

@@ -49,8 +49,18 @@ export interface SignatureReport {
   fieldName: string;
   kind: 'signature' | 'document-timestamp';
   subFilter?: string;
+  /**
+   * Who signed, from the signing certificate the signature verifies against (its common
+   * name; the TSA's for a document time-stamp). Undefined when the CMS cannot be read.
+   */
   signerName?: string;
+  /** The signing certificate's full subject DN. */
   signerSubject?: string;
+  /**
+   * The signature dictionary's /Name: a claim written by whoever produced the signature,
+   * not covered by the certificate. Show it only labelled as such, never as "signed by".
+   */
+  declaredName?: string;
   /** /M: the time the signer claims (not proven). */
   claimedTime?: Date;
   reason?: string;
@@ -59,12 +69,22 @@ export interface SignatureReport {
   signatureValid: boolean;
   signingCertificateV2: 'bound' | 'mismatch' | 'missing';
   chain: { isTrusted: boolean; isValid: boolean; problems: string[]; path: string[] };
-  revocation: { status: 'good' | 'revoked' | 'unknown' | 'not-checked'; detail: string[] };
+  revocation: {
+    status: 'good' | 'revoked' | 'unknown' | 'not-checked';
+    detail: string[];
+    /**
+     * True when the file itself (its DSS) holds an OCSP response or CRL for every certificate
+     * of the signer's chain that needs one; undefined when revocation was not checked.
+     */
+    inFile?: boolean;
+  };
   timestamp?: TimestampReport;
   docMdp?: 1 | 2 | 3;
   changes: ChangeReport[];
   /** Highest PAdES baseline level whose requirements are all met (trust aside). */
   level: PadesLevel | 'none';
+  /** Why the level is not higher when that is not obvious (e.g. no signature time-stamp). */
+  levelNotes?: string[];
   nonConformities: string[];
   /** Integrity, coverage, chain trust, revocation (when checked) and allowed changes all fine. */
   isValid: boolean;

@@ -7,10 +7,16 @@ export function formatReport(file: string, report: ValidationReport): string {
   ];
   if (report.signatures.length === 0) lines.push('  no signatures found');
   for (const [i, s] of report.signatures.entries()) {
-    const who = s.signerName ?? s.signerSubject ?? 'unknown signer';
+    // Only the certificate the signature verifies against says who signed; /Name is a claim.
+    const who = s.signerSubject ?? 'unknown (the signing certificate cannot be read)';
+    const role = s.kind === 'document-timestamp' ? 'time-stamped by' : 'signed by';
     lines.push(
-      `  #${i + 1} ${s.fieldName} (${s.kind}) by ${who}: ${s.isValid ? 'valid' : 'INVALID'}, level ${s.level}`,
+      `  #${i + 1} ${s.fieldName} (${s.kind}): ${s.isValid ? 'valid' : 'INVALID'}, level ${s.level}`,
     );
+    lines.push(`     ${role} (certificate subject): ${who}`);
+    if (s.declaredName !== undefined)
+      lines.push(`     declared name (/Name, not verified by the certificate): ${s.declaredName}`);
+    for (const note of s.levelNotes ?? []) lines.push(`     level note: ${note}`);
     if (s.claimedTime) lines.push(`     claimed time ${s.claimedTime.toISOString()}`);
     if (s.timestamp)
       lines.push(

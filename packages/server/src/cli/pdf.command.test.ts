@@ -95,4 +95,35 @@ describe('signx pdf sign / verify', () => {
     expect(await runPdfCommand(['verify', out, '--trust', join(pki, 'root.pem')], v)).toBe(0);
     expect(await runPdfCommand(['frobnicate'], io(data))).toBe(2);
   });
+
+  it('names the signer from the certificate and shows /Name only as a labelled, unverified claim', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signx-cli-'));
+    const data = join(dir, 'data');
+    const input = await samplePdf(dir);
+    // The first run creates the platform signer "SignX CLI Signer"; --name later only sets /Name.
+    expect(await runPdfCommand(['sign', input, '-o', join(dir, 'first.pdf')], io(data))).toBe(0);
+    const out = join(dir, 'spoof.pdf');
+    expect(await runPdfCommand(['sign', input, '-o', out, '--name', 'Mallory Spoof'], io(data))).toBe(0);
+    const v = io(data);
+    expect(await runPdfCommand(['verify', out], v)).toBe(0);
+    const text = v.out.join('');
+    expect(text).toMatch(/signed by \(certificate subject\): CN=SignX CLI Signer/);
+    expect(text).toContain('declared name (/Name, not verified by the certificate): Mallory Spoof');
+    expect(text).not.toMatch(/by Mallory Spoof/);
+    const j = io(data);
+    expect(await runPdfCommand(['verify', out, '--json'], j)).toBe(0);
+    const report = JSON.parse(j.out.join(''));
+    expect(report.signatures[0].signerName).toBe('SignX CLI Signer');
+    expect(report.signatures[0].declaredName).toBe('Mallory Spoof');
+  });
+
+  it('reports a page that does not exist as a bad argument (INVALID_ARGUMENT), not a damaged PDF', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signx-cli-'));
+    const input = await samplePdf(dir);
+    const a = io(join(dir, 'data'));
+    const args = ['sign', input, '-o', join(dir, 'out.pdf'), '--visible', '--page', '999'];
+    expect(await runPdfCommand(args, a)).toBe(1);
+    expect(a.err.join('')).toContain('error (INVALID_ARGUMENT): page 999 does not exist');
+    expect(a.err.join('')).not.toContain('MALFORMED_PDF');
+  });
 });

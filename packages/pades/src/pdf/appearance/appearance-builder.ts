@@ -29,11 +29,25 @@ export function blankAppearance(upd: IncrementalUpdate, w: number, h: number): P
   return upd.add(new PdfStream(dict, new Uint8Array(0)));
 }
 
-/** A font picked per line, registered under a resource name. */
+type FontKind = 'text' | 'cjk' | 'handwriting';
+
+/** An embedded font, registered under a resource name. */
 interface FontSlot {
   name: string;
   font: PDFFont;
   naming: EmbeddedFontName | undefined;
+  /** The fontkit face, to ask which characters it has; undefined for a standard font. */
+  face: GlyphFace | undefined;
+}
+
+interface GlyphFace {
+  hasGlyphForCodePoint(cp: number): boolean;
+}
+
+/** A stretch of a line drawn with one font. */
+interface Run {
+  slot: FontSlot;
+  text: string;
 }
 
 /**
@@ -48,22 +62,29 @@ export async function buildAppearance(
   content: AppearanceContent,
 ): Promise<PdfRef> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit({ create: (buf: Uint8Array) => firstFace(buf) } as unknown as typeof fontkit);
+  let lastFace: GlyphFace | undefined;
+  const create = (buf: Uint8Array) => {
+    const face = firstFace(buf);
+    lastFace = face as GlyphFace;
+    return face;
+  };
+  doc.registerFontkit({ create } as unknown as typeof fontkit);
   const slots = new Map<string, FontSlot>();
-  const fontFor = async (kind: 'text' | 'cjk' | 'handwriting'): Promise<FontSlot> => {
+  const fontFor = async (kind: FontKind): Promise<FontSlot> => {
     const existing = slots.get(kind);
     if (existing) return existing;
     const bytes = content.fonts?.[kind] ?? loadDefaultFont(kind);
     // pdf-lib's CFF subsetter writes fonts viewers reject: embed OpenType/CFF whole.
     const isCff = bytes !== undefined && Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'OTTO';
     const postscriptName = bytes ? postscriptNameOf(bytes) : undefined;
+    lastFace = undefined;
     const font = bytes
       ? await doc.embedFont(bytes, { subset: !isCff, customName: postscriptName })
       : await doc.embedFont(
           kind === 'handwriting' ? StandardFonts.TimesRomanItalic : StandardFonts.Helvetica,
         );
     const naming = postscriptName ? { ref: font.ref, postscriptName, subset: !isCff, cff: isCff } : undefined;
-    const slot = { name: `F${slots.size}`, font, naming };
+    const slot = { name: `F${slots.size}`, font, naming, face: bytes ? lastFace : undefined };
     slots.set(kind, slot);
     return slot;
   };
@@ -79,22 +100,18 @@ export async function buildAppearance(
     const [iw, ih] = [image.width * scale, image.height * scale];
     ops += `q ${f(iw)} 0 0 ${f(ih)} ${f(pad)} ${f(h - pad - ih)} cm /Im0 Do Q\n`;
   } else if (content.typedName) {
-    const script = needsCjk(content.typedName)
-      ? 'cjk'
-      : coversLatin(content.typedName)
-        ? 'handwriting'
-        : 'text';
-    const slot = await fontFor(script);
-    const size = fitSize(slot.font, content.typedName, w - 2 * pad, markH * 0.8);
-    ops += textOps(slot, content.typedName, size, pad, h - pad - size * 0.95, w - 2 * pad);
+    const prefer: FontKind[] = coversLatin(content.typedName) ? ['handwriting', 'text'] : ['text'];
+    const runs = await fontRuns(content.typedName, prefer, fontFor);
+    const size = fitSize(runs, w - 2 * pad, markH * 0.8);
+    ops += textOps(runs, content.typedName, size, pad, h - pad - size * 0.95, w - 2 * pad);
   }
   const lines = manifestationLines(content);
   const lineH = Math.min(10, (h - markH - 2 * pad) / lines.length / 1.2);
   for (const [i, line] of lines.entries()) {
-    const slot = await fontFor(needsCjk(line) ? 'cjk' : 'text');
-    const size = fitSize(slot.font, line, w - 2 * pad, lineH);
+    const runs = await fontRuns(line, ['text'], fontFor);
+    const size = fitSize(runs, w - 2 * pad, lineH);
     ops += textOps(
-      slot,
+      runs,
       line,
       size,
       pad,
@@ -125,19 +142,75 @@ function f(v: number): string {
   return formatNumber(Math.round(v * 100) / 100);
 }
 
-function fitSize(font: PDFFont, text: string, width: number, height: number): number {
-  const w1 = font.widthOfTextAtSize(text, 1) || 1;
+/**
+ * Splits a line (in visual order) into runs of one font each: every character goes to the
+ * first font that has a glyph for it — the preferred fonts, with the CJK font first for Chinese,
+ * Japanese and Korean characters — so Chinese and Hebrew (or Latin) in one line are both drawn.
+ * Spaces, digits and punctuation stay in the current run's font when it has them.
+ */
+async function fontRuns(
+  line: string,
+  prefer: readonly FontKind[],
+  fontFor: (kind: FontKind) => Promise<FontSlot>,
+): Promise<Run[]> {
+  const rtl = isRtlParagraph(line);
+  const visual = visualOrder(line, rtl);
+  const runs: Run[] = [];
+  let current: FontSlot | undefined;
+  for (const ch of visual) {
+    const cp = ch.codePointAt(0)!;
+    let slot: FontSlot | undefined;
+    if (current && isNeutral(cp) && covers(current, cp)) slot = current;
+    else {
+      const order: FontKind[] = needsCjk(ch) ? ['cjk', ...prefer] : [...prefer, 'cjk'];
+      for (const kind of new Set(order)) {
+        const candidate = await fontFor(kind);
+        if (covers(candidate, cp)) {
+          slot = candidate;
+          break;
+        }
+      }
+      slot ??= await fontFor(order[0]!);
+    }
+    const last = runs[runs.length - 1];
+    if (last && last.slot === slot) last.text += ch;
+    else runs.push({ slot, text: ch });
+    current = slot;
+  }
+  return runs;
+}
+
+function covers(slot: FontSlot, cp: number): boolean {
+  if (slot.face) return slot.face.hasGlyphForCodePoint(cp);
+  return cp < 0x100;
+}
+
+/** Characters without a script of their own: spaces, digits, punctuation, symbols. */
+function isNeutral(cp: number): boolean {
+  return !/\p{L}|\p{M}/u.test(String.fromCodePoint(cp));
+}
+
+function fitSize(runs: readonly Run[], width: number, height: number): number {
+  const w1 = runs.reduce((sum, r) => sum + r.slot.font.widthOfTextAtSize(r.text, 1), 0) || 1;
   return Math.max(1, Math.min(height, width / w1));
 }
 
-/** One line in visual order (UAX #9 subset); right-to-left lines are right-aligned. */
-function textOps(slot: FontSlot, line: string, size: number, x: number, y: number, width: number): string {
+/** One line, already split into font runs in visual order (UAX #9 subset); right-to-left lines are right-aligned. */
+function textOps(
+  runs: readonly Run[],
+  line: string,
+  size: number,
+  x: number,
+  y: number,
+  width: number,
+): string {
   const rtl = isRtlParagraph(line);
-  const visual = visualOrder(line, rtl);
-  const total = slot.font.widthOfTextAtSize(visual, size);
+  const total = runs.reduce((sum, r) => sum + r.slot.font.widthOfTextAtSize(r.text, size), 0);
   const startX = rtl ? x + width - total : x;
-  const shown = slot.font.encodeText(visual).toString();
-  return `BT 0.1 0.1 0.3 rg /${slot.name} ${f(size)} Tf ${f(startX)} ${f(y)} Td ${shown} Tj ET\n`;
+  const shown = runs.map(
+    (r) => `/${r.slot.name} ${f(size)} Tf ${r.slot.font.encodeText(r.text).toString()} Tj`,
+  );
+  return `BT 0.1 0.1 0.3 rg ${f(startX)} ${f(y)} Td ${shown.join(' ')} ET\n`;
 }
 
 /** Handwriting fonts cover Latin only; other scripts use the text font in italics' place. */
