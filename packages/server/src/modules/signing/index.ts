@@ -10,6 +10,9 @@ import { signingDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { sealJob } from './signing.jobs.js';
 import { templateRoutes } from './templates.routes.js';
+import { evidenceRoutes } from './evidence/evidence.routes.js';
+import { verificationErrors } from './verification/verification.errors.js';
+import { acceptPdfBodies, verificationRoutes } from './verification/verification.routes.js';
 
 /**
  * The signing module (seed 004 + issue 15): signature requests on any record, ordered
@@ -25,7 +28,7 @@ export const signingModule: ModuleDefinition = {
   tags: [signingTag],
   permissions: signingPermissions,
   auditEvents: signingAuditEvents,
-  errors: signingErrors,
+  errors: { ...signingErrors, ...verificationErrors },
   jobs: [sealJob],
   routes: async (api, ctx) => {
     const deps = signingDeps(ctx);
@@ -35,6 +38,12 @@ export const signingModule: ModuleDefinition = {
       ...signatureRoutes(deps),
       ...publicRoutes(deps),
       ...internalSignRoutes(deps),
+      ...evidenceRoutes(deps),
     ]);
+    // Evidence and PDF verification (signing/evidence, signing/verification): own scope for PDF bodies.
+    await api.register(async (scope) => {
+      acceptPdfBodies(scope);
+      mountRoutes(scope, signingTag, verificationRoutes(deps));
+    });
   },
 };
