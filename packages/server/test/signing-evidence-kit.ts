@@ -41,7 +41,11 @@ export async function completedRequest(
   });
   expect(created.statusCode, created.body).toBe(201);
   const request = created.json().data;
-  const sent = await t.app.inject({ method: 'POST', url: `${api}/requests/${request.id}/send`, headers: sender });
+  const sent = await t.app.inject({
+    method: 'POST',
+    url: `${api}/requests/${request.id}/send`,
+    headers: sender,
+  });
   const links: { token: string; signing_order: number }[] = sent.json().data.links;
   const headers = { 'user-agent': PHONE_UA };
   for (const link of [...links].sort((a, b) => a.signing_order - b.signing_order)) {
@@ -62,8 +66,9 @@ export async function completedRequest(
     expect(signed.statusCode, signed.body).toBe(201);
   }
   await t.app.signx.jobs.drain();
-  const done = (await t.app.inject({ method: 'GET', url: `${api}/requests/${request.id}`, headers: sender })).json()
-    .data;
+  const done = (
+    await t.app.inject({ method: 'GET', url: `${api}/requests/${request.id}`, headers: sender })
+  ).json().data;
   expect(done.seal_status).toBe('sealed');
   return {
     id: request.id,

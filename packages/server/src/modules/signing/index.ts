@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { evidenceRoutes } from './evidence/evidence.routes.js';
 import { internalSignRoutes } from './internal-sign.routes.js';
 import { publicRoutes } from './public.routes.js';
 import { requestRoutes } from './requests.routes.js';
@@ -10,7 +11,6 @@ import { signingDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { sealJob } from './signing.jobs.js';
 import { templateRoutes } from './templates.routes.js';
-import { evidenceRoutes } from './evidence/evidence.routes.js';
 import { verificationErrors } from './verification/verification.errors.js';
 import { acceptPdfBodies, verificationRoutes } from './verification/verification.routes.js';
 

@@ -7,23 +7,23 @@ type Language = 'en' | 'he' | 'zh-CN';
 
 /** The certificate's words in each request language. */
 const EN = {
-    title: 'Certificate of completion',
-    request: 'Request',
-    record: 'Record',
-    created: 'Created',
-    completed: 'Completed',
-    documents: 'Documents',
-    sent: 'As sent',
-    final: 'Final (sealed)',
-    before: 'before',
-    after: 'after',
-    signers: 'Signers',
-    signature: 'Signature',
-    consent: 'Consent',
-    events: 'Events',
-    verify: 'Verify',
-    verifyDoc: 'Verify the PDF itself (upload)',
-    issued: 'Issued by SignX and sealed with the platform seal (PAdES).',
+  title: 'Certificate of completion',
+  request: 'Request',
+  record: 'Record',
+  created: 'Created',
+  completed: 'Completed',
+  documents: 'Documents',
+  sent: 'As sent',
+  final: 'Final (sealed)',
+  before: 'before',
+  after: 'after',
+  signers: 'Signers',
+  signature: 'Signature',
+  consent: 'Consent',
+  events: 'Events',
+  verify: 'Verify',
+  verifyDoc: 'Verify the PDF itself (upload)',
+  issued: 'Issued by SignX and sealed with the platform seal (PAdES).',
 };
 const WORDS: Record<Language, typeof EN> = {
   en: EN,
@@ -68,9 +68,36 @@ const WORDS: Record<Language, typeof EN> = {
 };
 
 const EVENT_WORDS: Record<Language, Record<string, string>> = {
-  en: { created: 'created', completed: 'completed', sealed: 'sealed', signer_added: 'added', sent: 'sent', viewed: 'viewed', signed: 'signed', declined: 'declined' },
-  he: { created: 'נוצרה', completed: 'הושלמה', sealed: 'נחתמה בחותמת', signer_added: 'נוסף', sent: 'נשלח', viewed: 'נצפה', signed: 'נחתם', declined: 'סירב' },
-  'zh-CN': { created: '已创建', completed: '已完成', sealed: '已盖章', signer_added: '已添加', sent: '已发送', viewed: '已查看', signed: '已签署', declined: '已拒绝' },
+  en: {
+    created: 'created',
+    completed: 'completed',
+    sealed: 'sealed',
+    signer_added: 'added',
+    sent: 'sent',
+    viewed: 'viewed',
+    signed: 'signed',
+    declined: 'declined',
+  },
+  he: {
+    created: 'נוצרה',
+    completed: 'הושלמה',
+    sealed: 'נחתמה בחותמת',
+    signer_added: 'נוסף',
+    sent: 'נשלח',
+    viewed: 'נצפה',
+    signed: 'נחתם',
+    declined: 'סירב',
+  },
+  'zh-CN': {
+    created: '已创建',
+    completed: '已完成',
+    sealed: '已盖章',
+    signer_added: '已添加',
+    sent: '已发送',
+    viewed: '已查看',
+    signed: '已签署',
+    declined: '已拒绝',
+  },
 };
 
 function eventLine(language: Language, e: EvidenceEvent): string {
@@ -170,7 +197,10 @@ export async function certificatePdf(
   } as unknown as typeof fontkit);
   const textFont = loadDefaultFont('text');
   const cjkFont = loadDefaultFont('cjk');
-  if (!textFont || !cjkFont) throw new Error('The certificate needs fonts-dejavu-core and fonts-wqy-microhei (scripts/system-deps.sh)');
+  if (!textFont || !cjkFont)
+    throw new Error(
+      'The certificate needs fonts-dejavu-core and fonts-wqy-microhei (scripts/system-deps.sh)',
+    );
   const fonts = {
     text: await doc.embedFont(textFont, { subset: true }),
     cjk: await doc.embedFont(cjkFont, { subset: true }),

@@ -21,7 +21,11 @@ export function evidenceRoutes(deps: SigningDeps): RouteDefinition[] {
       file: Type.String({ format: 'binary' }),
       errors: ['NOT_FOUND', verificationErrors.REQUEST_NOT_COMPLETED],
       handler: async (request, reply) => {
-        const { pdf, requestNumber } = await certificateOfCompletion(deps, actorOf(request), request.params.id);
+        const { pdf, requestNumber } = await certificateOfCompletion(
+          deps,
+          actorOf(request),
+          request.params.id,
+        );
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="${requestNumber}-certificate.pdf"`)
@@ -33,7 +37,8 @@ export function evidenceRoutes(deps: SigningDeps): RouteDefinition[] {
       method: 'GET',
       url: '/digital-signature/requests/:id/evidence',
       access: permissions.access('signing.request.read'),
-      summary: 'Evidence file (JSON): events with audit inclusion proofs, document hashes, IP, user agent, consent',
+      summary:
+        'Evidence file (JSON): events with audit inclusion proofs, document hashes, IP, user agent, consent',
       description:
         '`{statement, seal, audit}`: the statement is sealed (Ed25519, the audit checkpoint key) and `audit` is a' +
         ' signx-audit-bundle/2 of every event on the request; verify offline with `signx audit verify-bundle`.',

@@ -117,7 +117,11 @@ export async function completedBundle(deps: SigningDeps, requestId: string): Pro
  * signature facts (consent text, certificate), sealed; and the audit bundle proving every
  * event's inclusion in the signed log. Verifiable offline with `verifyEvidence`.
  */
-export async function buildEvidence(deps: SigningDeps, actor: Actor, requestId: string): Promise<EvidenceFile> {
+export async function buildEvidence(
+  deps: SigningDeps,
+  actor: Actor,
+  requestId: string,
+): Promise<EvidenceFile> {
   const bundle = await completedBundle(deps, requestId);
   const { request } = bundle;
   const audit = await auditEvidence.entityBundle(
@@ -203,13 +207,18 @@ export function verifyEvidence(file: EvidenceFile, trustedKeyId?: string): Evide
   const audit = verifyBundle(file.audit, trustedKeyId);
   const problems = [...audit.problems];
   if (file.statement?.format !== EVIDENCE_FORMAT) problems.push(`unknown format ${file.statement?.format}`);
-  if (file.seal?.key_id !== audit.keyId) problems.push('the statement is sealed with another key than the audit bundle');
+  if (file.seal?.key_id !== audit.keyId)
+    problems.push('the statement is sealed with another key than the audit bundle');
   if (!verifySeal(file.statement, file.seal)) problems.push('the statement’s seal does not verify (altered)');
   const proved = new Map(file.audit.events.map((e) => [e.seq, eventOf(e)]));
-  const listed = [...(file.statement?.request_events ?? []), ...(file.statement?.signers ?? []).flatMap((s) => s.events)];
+  const listed = [
+    ...(file.statement?.request_events ?? []),
+    ...(file.statement?.signers ?? []).flatMap((s) => s.events),
+  ];
   for (const e of listed) {
     const p = proved.get(e.seq);
-    if (!p || JSON.stringify(p) !== JSON.stringify(e)) problems.push(`event ${e.seq} differs from the audit log`);
+    if (!p || JSON.stringify(p) !== JSON.stringify(e))
+      problems.push(`event ${e.seq} differs from the audit log`);
   }
   return { isValid: problems.length === 0, keyId: audit.keyId, problems };
 }

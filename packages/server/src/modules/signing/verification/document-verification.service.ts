@@ -114,7 +114,11 @@ export async function verifyDocument(deps: SigningDeps, pdf: Uint8Array): Promis
     const ours = !!cert && s.chain.isTrusted && cert.issuer === issuing.subject;
     const live = ours && serial ? await deps.trust.statusOf(serial) : undefined;
     const isRevoked = live?.status === 'revoked' || s.revocation.status === 'revoked';
-    const status = isRevoked ? 'revoked' : live && live.status !== 'unknown' ? live.status : s.revocation.status;
+    const status = isRevoked
+      ? 'revoked'
+      : live && live.status !== 'unknown'
+        ? live.status
+        : s.revocation.status;
     signatures.push({
       field_name: s.fieldName,
       kind: s.kind,
@@ -153,7 +157,10 @@ export async function verifyDocument(deps: SigningDeps, pdf: Uint8Array): Promis
       changes_after: s.changes.map((c) => ({ kind: c.kind, allowed: c.allowed, detail: c.detail })),
       signature_number: known.find((k) => k.certificate_serial === serial)?.signature_number ?? null,
       valid: s.isValid && !isRevoked,
-      problems: [...s.problems, ...(live?.status === 'revoked' ? ['the platform CA revoked this certificate'] : [])],
+      problems: [
+        ...s.problems,
+        ...(live?.status === 'revoked' ? ['the platform CA revoked this certificate'] : []),
+      ],
     });
   }
   return {

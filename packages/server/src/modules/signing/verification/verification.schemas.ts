@@ -32,10 +32,7 @@ export const verifiedSignature = Type.Object({
   revocation: Type.Object({
     status: Type.String({ description: 'good, revoked, unknown or not-checked' }),
     in_file: Type.Object({ status: str, detail: Type.Array(str) }),
-    platform: Type.Union([
-      Type.Object({ status: str, revoked_at: nullable(str) }),
-      Type.Null(),
-    ]),
+    platform: Type.Union([Type.Object({ status: str, revoked_at: nullable(str) }), Type.Null()]),
   }),
   timestamp: Type.Union([
     Type.Object({ time: nullable(str), tsa: nullable(str), valid: Type.Boolean(), trusted: Type.Boolean() }),

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CompletedRequest, completedRequest, currentPdf } from '../../../../test/signing-evidence-kit.js';
+import {
+  type CompletedRequest,
+  completedRequest,
+  currentPdf,
+} from '../../../../test/signing-evidence-kit.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { asUser, headerAuthModule } from '../../../../test/test-principal.js';
 import { modules } from '../../index.js';
@@ -70,15 +74,19 @@ describe('POST /digital-signature/verify-document (public)', () => {
 
   it('reports a tampered byte: the signatures covering it are invalid, the file matches no SignX version', async () => {
     const tampered = Buffer.from(pdf);
-    const at = tampered.indexOf('pdf-lib');
+    // The page size of the original revision (covered by every signature): 595.28 -> 595.29.
+    const at = tampered.indexOf('595.28');
     expect(at).toBeGreaterThan(0);
-    tampered[at] = 'P'.charCodeAt(0);
+    expect(at).toBeLessThan(tampered.indexOf('%%EOF'));
+    tampered[at + 5] = '9'.charCodeAt(0);
     const report = (await upload(tampered)).json().data;
     expect(report.valid).toBe(false);
     expect(report.signx.matched).toBe(false);
     expect(report.signatures[0].valid).toBe(false);
     expect(report.signatures[0].integrity.digest_matches).toBe(false);
-    expect(report.signatures.every((s: { signature_number: null }) => s.signature_number === null)).toBe(true);
+    expect(report.signatures.every((s: { signature_number: null }) => s.signature_number === null)).toBe(
+      true,
+    );
   });
 
   it('shows a signature revoked through signatures/{id}/revoke as revoked (the file’s DSS still says good)', async () => {
@@ -111,7 +119,9 @@ describe('POST /digital-signature/verify-document (public)', () => {
     expect(json.json().code).toBe(verificationErrors.NOT_A_PDF.api);
     const broken = await upload(Buffer.from('%PDF-1.7\n%garbage without objects or trailer\n'));
     expect([broken.statusCode, broken.json().code]).toEqual([400, verificationErrors.PDF_UNREADABLE.api]);
-    const other = await upload(Buffer.from('%PDF-1.7'), 'text/plain');
+    const text = await upload('%PDF-1.7 as text', 'text/plain');
+    expect([text.statusCode, text.json().code]).toEqual([400, verificationErrors.NOT_A_PDF.api]);
+    const other = await upload(Buffer.from('%PDF-1.7'), 'image/png');
     expect(other.statusCode).toBe(415);
   });
 
