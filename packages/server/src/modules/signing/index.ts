@@ -9,7 +9,13 @@ import { signatureRoutes } from './signatures.routes.js';
 import { signingAuditEvents, signingPermissions, signingTag } from './signing.catalogue.js';
 import { signingDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
-import { sealJob } from './signing.jobs.js';
+import {
+  expirySweepJob,
+  expirySweepSchedule,
+  sealJob,
+  stuckSealSweepJob,
+  stuckSealSweepSchedule,
+} from './signing.jobs.js';
 import { templateRoutes } from './templates.routes.js';
 import { verificationErrors } from './verification/verification.errors.js';
 import { acceptPdfBodies, verificationRoutes } from './verification/verification.routes.js';
@@ -29,7 +35,8 @@ export const signingModule: ModuleDefinition = {
   permissions: signingPermissions,
   auditEvents: signingAuditEvents,
   errors: { ...signingErrors, ...verificationErrors },
-  jobs: [sealJob],
+  jobs: [sealJob, expirySweepJob, stuckSealSweepJob],
+  schedules: [expirySweepSchedule, stuckSealSweepSchedule],
   routes: async (api, ctx) => {
     const deps = signingDeps(ctx);
     mountRoutes(api, signingTag, [

@@ -6,6 +6,7 @@ import { actorOf } from '../../platform/http/access.js';
 import { ok } from '../../platform/http/envelope.js';
 import { defineFileRoute, defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { documents } from '../documents/index.js';
+import { declineRequest } from './lifecycle.service.js';
 import * as s from './public.schemas.js';
 import { DEFAULT_CONSENT, getBundle } from './requests.service.js';
 import { commitSignature, prepareSignature } from './sign.service.js';
@@ -13,6 +14,7 @@ import { verifySignature } from './signatures.service.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { presentRequest, presentSignature } from './signing.presenter.js';
+import { requestView } from './signing.schemas.js';
 import { requestStates } from './signing.state.js';
 import type { SignatureType } from './signing.tables.js';
 import { recordViewed, signerByToken } from './signing-link.service.js';
@@ -142,6 +144,22 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
         if (!row) throw notFound('Document');
         const bytes = await documents.read(deps.ctx, row.current_sha256);
         return reply.type('application/pdf').header('cache-control', 'private, no-store').send(bytes);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/digital-signature/decline',
+      access: link,
+      summary: 'Decline to sign, with a reason (the request becomes rejected)',
+      body: s.declineBody,
+      response: requestView,
+      errors: [signingErrors.LINK_INVALID, signingErrors.REQUEST_NOT_OPEN, signingErrors.SIGNER_DONE],
+      handler: async (request) => {
+        const access = await signerByToken(deps.db, deps, tokenOf(request.body, request.headers));
+        await inTransaction(deps.db, (trx) =>
+          declineRequest(trx, deps, actorOf(request), access, request.body.reason),
+        );
+        return presentRequest(await getBundle(deps.db, access.bundle.request.id), deps.clock.now());
       },
     }),
     defineRoute({

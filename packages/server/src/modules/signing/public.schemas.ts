@@ -142,3 +142,17 @@ export const signingPageView = Type.Object({
     }),
   ),
 });
+
+export const declineBody = Type.Object(
+  {
+    token: Type.Optional(
+      Type.String({ minLength: 20, maxLength: 200, description: 'Signing-link token (or X-Signing-Token)' }),
+    ),
+    reason: Type.String({
+      minLength: 1,
+      maxLength: 1000,
+      description: 'Why the signer declines (shown to the sender)',
+    }),
+  },
+  { additionalProperties: false },
+);

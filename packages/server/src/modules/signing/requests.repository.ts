@@ -80,6 +80,17 @@ export async function requestsOfEntity(
     .execute();
 }
 
+/** Completed requests whose seal has been pending since before `before` (the stuck-seal sweep). */
+export async function stuckSeals(db: DbOrTrx, before: string, limit: number): Promise<RequestRow[]> {
+  return db
+    .selectFrom('digital_signature_requests')
+    .selectAll()
+    .where('seal_status', '=', 'pending')
+    .where('completed_at', '<=', before)
+    .limit(limit)
+    .execute();
+}
+
 /** Open requests whose links ran out (the expiry sweep). */
 export async function expiredOpenRequests(db: DbOrTrx, now: string, limit: number): Promise<RequestRow[]> {
   return db

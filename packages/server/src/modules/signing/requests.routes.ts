@@ -3,6 +3,7 @@ import { platformErrors } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { documents } from '../documents/index.js';
+import { reassignSigner } from './lifecycle.service.js';
 import { requestSummaryPdf } from './pdf-signing.js';
 import { createRequest, getBundle, listRequests, loadBundles, type NewRequest } from './requests.service.js';
 import { cancelRequest, sendRequest } from './send.service.js';
@@ -137,6 +138,27 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
             request: presentRequest(await getBundle(trx, request.params.id), deps.clock.now()),
             links,
           };
+        }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: `${BASE}/requests/:id/signers/:signer_id/reassign`,
+      access: permissions.access('signing.request.create'),
+      summary: 'Give an unsigned signer’s place to someone else (delegate)',
+      description: 'Same order and role; a new link (answered once) and the old one dies at once. Audited.',
+      params: s.reassignParams,
+      body: s.reassignBody,
+      response: s.reassignResult,
+      errors: ['NOT_FOUND', signingErrors.REQUEST_NOT_OPEN, signingErrors.SIGNER_DONE],
+      handler: async (request) =>
+        inTransaction(deps.db, async (trx) => {
+          const { id, signer_id } = request.params;
+          const link = await reassignSigner(trx, deps, actorOf(request), {
+            requestId: id,
+            signerId: signer_id,
+            to: request.body,
+          });
+          return { request: presentRequest(await getBundle(trx, id), deps.clock.now()), link };
         }),
     }),
     defineRoute({

@@ -7,8 +7,9 @@ import { getBundle } from './requests.service.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingLimits } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
-import { SIGNING_ROLES } from './signing.policy.js';
+import { currentTurn, SIGNING_ROLES } from './signing.policy.js';
 import { requestLifecycle } from './signing.state.js';
+import { sendSigningLink } from './signing-messages.js';
 
 /** A signing-link secret: 256 bits from the CSPRNG, base64url; only its SHA-256 is stored. */
 export function newLinkToken(): { token: string; hash: string } {
@@ -36,6 +37,7 @@ export async function sendRequest(trx: Trx, deps: SigningDeps, actor: Actor, id:
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + request.request_expires_hours * 3_600_000).toISOString();
   const links = [];
+  const turn = currentTurn(request.signature_order, bundle.signers);
   for (const signer of signing) {
     if (!['pending', 'sent', 'viewed'].includes(signer.status) || signer.user_id) continue;
     const { token, hash } = newLinkToken();
@@ -46,6 +48,13 @@ export async function sendRequest(trx: Trx, deps: SigningDeps, actor: Actor, id:
       updated_at: now.toISOString(),
     });
     if (!moved) throw domainError(signingErrors.SIGNER_DONE, 'A signer changed while sending; try again');
+    await sendSigningLink(trx, deps.ctx, actor, {
+      request,
+      signer,
+      link: `${deps.publicUrl}/sign/${token}`,
+      expiresAt,
+      waiting: !turn.has(signer.id),
+    });
     links.push({
       signer_id: signer.id,
       signer_name: signer.signer_name,

@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { systemActor } from '../../platform/actor.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { defineJob } from '../../platform/jobs/index.js';
+import { defineJob, defineSchedule } from '../../platform/jobs/index.js';
+import { expireRequest } from './lifecycle.service.js';
+import { expiredOpenRequests, stuckSeals } from './requests.repository.js';
 import { getBundle } from './requests.service.js';
 import { commitSeal, prepareSeal } from './seal.service.js';
 import { signingDeps } from './signing.deps.js';
@@ -24,4 +26,46 @@ export const sealJob = defineJob({
       commitSeal(trx, deps, systemActor('signing.request.seal'), bundle, staged),
     );
   },
+});
+
+/**
+ * Expiry sweep: open requests past their expires_at become `expired` (audited), every few
+ * minutes. Links of such requests are already refused at use; the sweep makes it visible.
+ */
+export const expirySweepJob = defineJob({
+  name: 'signing.request.expiry-sweep',
+  payload: Type.Object({}, { additionalProperties: false }),
+  retry: { attempts: 3, backoff: 'exponential', delayMs: 30_000 },
+  async handler(_payload, run) {
+    const deps = signingDeps(run.ctx);
+    const due = await expiredOpenRequests(deps.db, deps.clock.now().toISOString(), 500);
+    const actor = systemActor('signing.request.expiry-sweep');
+    for (const row of due) await inTransaction(deps.db, (trx) => expireRequest(trx, deps, actor, row));
+  },
+});
+export const expirySweepSchedule = defineSchedule({
+  name: 'signing.request.expiry-sweep',
+  job: expirySweepJob,
+  cron: '*/5 * * * *',
+});
+
+/**
+ * Stuck-seal sweep: a completed request whose seal is still pending after 15 minutes (its job
+ * dead-lettered, a node died) gets a new seal job; the seal itself is idempotent.
+ */
+export const stuckSealSweepJob = defineJob({
+  name: 'signing.request.stuck-seal-sweep',
+  payload: Type.Object({}, { additionalProperties: false }),
+  retry: { attempts: 3, backoff: 'exponential', delayMs: 30_000 },
+  async handler(_payload, run) {
+    const deps = signingDeps(run.ctx);
+    const before = new Date(deps.clock.now().getTime() - 15 * 60_000).toISOString();
+    for (const row of await stuckSeals(deps.db, before, 200))
+      await inTransaction(deps.db, (trx) => deps.jobs.enqueue(trx, sealJob, { request_id: row.id }));
+  },
+});
+export const stuckSealSweepSchedule = defineSchedule({
+  name: 'signing.request.stuck-seal-sweep',
+  job: stuckSealSweepJob,
+  cron: '7,22,37,52 * * * *',
 });

@@ -253,3 +253,14 @@ export const addSignersBody = Type.Union([
     { additionalProperties: false },
   ),
 ]);
+
+export const reassignParams = Type.Object({ id, signer_id: Type.String({ minLength: 1, maxLength: 64 }) });
+export const reassignBody = Type.Object(
+  {
+    signer_name: Type.String({ minLength: 1, maxLength: 200, description: 'The new signer' }),
+    signer_email: Type.Optional(nullable(Type.String({ format: 'email', maxLength: 200 }))),
+    signer_phone: Type.Optional(nullable(Type.String({ maxLength: 40, pattern: '^\\+?[0-9 ()-]{5,40}$' }))),
+  },
+  { additionalProperties: false },
+);
+export const reassignResult = Type.Object({ request: requestView, link: nullable(signingLink) });
