@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { evidenceJob } from './evidence/evidence.jobs.js';
 import { evidenceRoutes } from './evidence/evidence.routes.js';
 import { internalSignRoutes } from './internal-sign.routes.js';
 import { publicRoutes } from './public.routes.js';
@@ -35,7 +36,7 @@ export const signingModule: ModuleDefinition = {
   permissions: signingPermissions,
   auditEvents: signingAuditEvents,
   errors: { ...signingErrors, ...verificationErrors },
-  jobs: [sealJob, expirySweepJob, stuckSealSweepJob],
+  jobs: [sealJob, expirySweepJob, stuckSealSweepJob, evidenceJob],
   schedules: [expirySweepSchedule, stuckSealSweepSchedule],
   routes: async (api, ctx) => {
     const deps = signingDeps(ctx);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,14 @@ function containsWords(text: string, phrase: string): boolean {
     .filter(Boolean)
     .every((w) => clean.includes(w) || clean.includes([...w].reverse().join('')));
 }
+/** The certificate and evidence made at completion by the evidence job (queued by the seal). */
+const stored = (requestId: string) =>
+  t.database.db
+    .selectFrom('digital_signature_evidence')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .executeTakeFirstOrThrow();
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
 beforeAll(async () => {
@@ -71,6 +80,8 @@ describe('certificate of completion and evidence file', () => {
     const res = await get(`/requests/${done.id}/evidence`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toContain(`${done.request_number}-evidence.json`);
+    // Made at completion and kept: the download is the stored file, byte for byte.
+    expect(sha256(res.rawPayload)).toBe((await stored(done.id)).evidence_key);
     const file: EvidenceFile = res.json();
     const { statement } = file;
     const [doc] = statement.documents;
@@ -146,6 +157,7 @@ describe('certificate of completion and evidence file', () => {
       expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
       expect(res.headers['content-type']).toContain('application/pdf');
       const pdf = res.rawPayload;
+      expect(sha256(pdf)).toBe((await stored(done.id)).certificate_key);
       const text = pdftotext(pdf).replace(/\s+/g, ' ');
       for (const words of c.expected) expect(containsWords(text, words), `${words} in ${text}`).toBe(true);
       expect(text).not.toContain('\ufffd');

@@ -4,8 +4,7 @@ import { defineFileRoute, type RouteDefinition } from '../../../platform/http/ro
 import { signingPermissions as permissions } from '../signing.catalogue.js';
 import type { SigningDeps } from '../signing.deps.js';
 import { verificationErrors } from '../verification/verification.errors.js';
-import { certificateOfCompletion } from './certificate.service.js';
-import { buildEvidence } from './evidence.service.js';
+import { storedOrFresh } from './stored-evidence.service.js';
 
 const params = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
@@ -21,16 +20,12 @@ export function evidenceRoutes(deps: SigningDeps): RouteDefinition[] {
       file: Type.String({ format: 'binary' }),
       errors: ['NOT_FOUND', verificationErrors.REQUEST_NOT_COMPLETED],
       handler: async (request, reply) => {
-        const { pdf, requestNumber } = await certificateOfCompletion(
-          deps,
-          actorOf(request),
-          request.params.id,
-        );
+        const got = await storedOrFresh(deps, actorOf(request), request.params.id, 'certificate');
         return reply
           .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${requestNumber}-certificate.pdf"`)
+          .header('content-disposition', `attachment; filename="${got.requestNumber}-certificate.pdf"`)
           .header('cache-control', 'private, no-store')
-          .send(Buffer.from(pdf));
+          .send(got.bytes);
       },
     }),
     defineFileRoute({
@@ -46,15 +41,12 @@ export function evidenceRoutes(deps: SigningDeps): RouteDefinition[] {
       file: Type.Object({}, { additionalProperties: true }),
       errors: ['NOT_FOUND', verificationErrors.REQUEST_NOT_COMPLETED],
       handler: async (request, reply) => {
-        const file = await buildEvidence(deps, actorOf(request), request.params.id);
+        const got = await storedOrFresh(deps, actorOf(request), request.params.id, 'evidence');
         return reply
           .type('application/json')
-          .header(
-            'content-disposition',
-            `attachment; filename="${String(file.statement.request.request_number)}-evidence.json"`,
-          )
+          .header('content-disposition', `attachment; filename="${got.requestNumber}-evidence.json"`)
           .header('cache-control', 'private, no-store')
-          .send(JSON.stringify(file));
+          .send(got.bytes);
       },
     }),
   ];
