@@ -156,3 +156,46 @@ export const declineBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const nullableString = Type.Union([Type.String(), Type.Null()]);
+export const pdfReport = Type.Object({
+  sha256: Type.String({ description: 'SHA-256 of the uploaded file' }),
+  is_valid: Type.Boolean({
+    description: 'Every signature and time-stamp valid, chained to the platform root',
+  }),
+  revisions: Type.Integer(),
+  has_dss: Type.Boolean({ description: 'Validation data embedded (B-LT and above)' }),
+  signatures: Type.Array(
+    Type.Object({
+      field_name: Type.String(),
+      kind: Type.String({ description: 'signature or document-timestamp' }),
+      signer_subject: nullableString,
+      claimed_name: Type.Union([Type.String(), Type.Null()], {
+        description: 'The unauthenticated /Name, a claim only',
+      }),
+      reason: nullableString,
+      timestamp: Type.Union([Type.String(), Type.Null()], { description: 'Time-stamp time (proven)' }),
+      level: Type.String({ description: 'PAdES level reached' }),
+      is_valid: Type.Boolean(),
+      chain_trusted: Type.Boolean(),
+      revocation: Type.String(),
+      covers_whole_file: Type.Boolean(),
+      problems: Type.Array(Type.String()),
+    }),
+  ),
+  platform_record: Type.Union([
+    Type.Object({
+      request_number: Type.String(),
+      status: Type.String(),
+      signatures: Type.Array(
+        Type.Object({
+          signature_number: Type.String(),
+          signer_name: Type.String(),
+          status: Type.String({ description: 'valid or revoked (live)' }),
+          revoked_at: nullableString,
+        }),
+      ),
+    }),
+    Type.Null(),
+  ]),
+});

@@ -173,3 +173,19 @@ export async function moveSigner(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The request one of whose documents is currently at exactly these bytes. */
+export async function requestByDocumentHash(db: DbOrTrx, sha256: string): Promise<RequestRow | undefined> {
+  return db
+    .selectFrom('digital_signature_requests')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('digital_signature_request_documents')
+        .select('request_id')
+        .where('current_sha256', '=', sha256),
+    )
+    .executeTakeFirst();
+}

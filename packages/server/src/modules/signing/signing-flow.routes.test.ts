@@ -198,11 +198,28 @@ describe('use case 2: ordered signers, real PAdES signatures, seal, verification
     expect(poppler.out).toContain('Signature is Valid');
     expect(poppler.out).not.toMatch(/Signature is Invalid|Digest Mismatch/);
 
+    const upload = (body: Buffer) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${api}/verify-pdf`,
+        headers: { 'content-type': 'application/pdf' },
+        payload: body,
+      });
+    const uploaded = (await upload(Buffer.from(pdf))).json().data;
+    expect(uploaded).toMatchObject({ is_valid: true, has_dss: true });
+    expect(uploaded.signatures.map((x: { level: string }) => x.level)).toContain('B-LTA');
+    expect(uploaded.platform_record.signatures.map((x: { status: string }) => x.status)).toEqual([
+      'valid',
+      'valid',
+    ]);
+    expect((await upload(Buffer.from('not a pdf'))).statusCode).toBe(400);
+
     const tampered = Buffer.from(pdf);
     const at = tampered.indexOf('BT') > 0 ? tampered.indexOf('/Type /Page') : 200;
     tampered[at + 1] = tampered[at + 1] === 0x54 ? 0x55 : 0x54;
     const broken = await validate(tampered, { trustAnchors: [root] }).catch(() => ({ isValid: false }));
     expect(broken.isValid).toBe(false);
+    expect((await upload(tampered)).json().data?.is_valid ?? false).toBe(false);
   });
 
   it('use case 4: verifies publicly by number; after revocation reports it (reason_he), in CRL and OCSP', async () => {

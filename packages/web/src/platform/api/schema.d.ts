@@ -3833,6 +3833,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/digital-signature/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline to sign, with a reason (the request becomes rejected)
+         * @description Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the signer declines (shown to the sender) */
+                        reason: string;
+                        /** @description Signing-link token (or X-Signing-Token) */
+                        token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                cancel_reason: string | null;
+                                cancelled_at: string | null;
+                                completed_at: string | null;
+                                completion_percentage: number;
+                                consent_text: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_id: string | null;
+                                description: string | null;
+                                documents: {
+                                    current_sha256: string;
+                                    /** @description Latest version (each signature adds one) */
+                                    current_version: number;
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    position: number;
+                                    /** @description SHA-256 of the version as sent */
+                                    sent_sha256: string;
+                                    /** @description Version sent for signing */
+                                    sent_version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                expires_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                is_expired: boolean;
+                                language: string;
+                                priority: string;
+                                /** @description SIG-REQ-YYYY-NNNNN */
+                                request_number: string;
+                                requested_by: string | null;
+                                required_signatures_count: number;
+                                /** @description none, pending, sealed (B-LTA), failed */
+                                seal_status: string;
+                                sent_at: string | null;
+                                /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                signature_order: "any" | "sequential";
+                                signatures: {
+                                    /** @description Serial (hex) of the per-signer certificate */
+                                    certificate_serial: string;
+                                    certificate_subject: string;
+                                    consent_given: boolean;
+                                    consent_text: string | null;
+                                    /** @description SHA-256 of the signed document version(s) */
+                                    document_hash: string;
+                                    /** @description The document versions this signature produced */
+                                    documents: {
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        sha256: string;
+                                        version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    /** @description The record hash recomputed on this read matches */
+                                    hash_valid: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    ip_address: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    revoke_reason: string | null;
+                                    revoked_at: string | null;
+                                    /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                    signature_hash: string;
+                                    /** @description SIG-YYYY-NNNNN */
+                                    signature_number: string;
+                                    /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                    signature_type: "drawn" | "typed" | "image" | "certificate";
+                                    /** Format: date-time */
+                                    signed_at: string;
+                                    signer_email: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    /** @description valid or revoked */
+                                    status: string;
+                                    user_agent: string | null;
+                                    /** Format: date-time */
+                                    valid_until: string;
+                                }[];
+                                signers: {
+                                    decline_reason: string | null;
+                                    declined_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    /** @description True when this signer may sign now (order enforced) */
+                                    is_current_turn: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    signature_id: string | null;
+                                    signed_at: string | null;
+                                    signer_email: string | null;
+                                    signer_name: string;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    status: string;
+                                    token_expires_at: string | null;
+                                    user_id: string | null;
+                                    viewed_at: string | null;
+                                }[];
+                                /** @description Request status */
+                                status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                template_id: string | null;
+                                title: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/digital-signature/entity/{type}/{id}/request": {
         parameters: {
             query?: never;
@@ -6604,6 +6848,317 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/digital-signature/requests/{id}/signers/{signer_id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an unsigned signer’s place to someone else (delegate)
+         * @description Same order and role; a new link (answered once) and the old one dies at once. Audited.
+         *
+         *     Domain errors:
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         *
+         *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                    signer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        signer_email?: string | null;
+                        /** @description The new signer */
+                        signer_name: string;
+                        signer_phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                link: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    signing_order: number;
+                                    /** @description The signer page URL */
+                                    signing_url: string;
+                                    /** @description Link secret (shown once; stored only as a hash) */
+                                    token: string;
+                                } | null;
+                                request: {
+                                    allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                    cancel_reason: string | null;
+                                    cancelled_at: string | null;
+                                    completed_at: string | null;
+                                    completion_percentage: number;
+                                    consent_text: string | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    customer_id: string | null;
+                                    description: string | null;
+                                    documents: {
+                                        current_sha256: string;
+                                        /** @description Latest version (each signature adds one) */
+                                        current_version: number;
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        position: number;
+                                        /** @description SHA-256 of the version as sent */
+                                        sent_sha256: string;
+                                        /** @description Version sent for signing */
+                                        sent_version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    expires_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    is_expired: boolean;
+                                    language: string;
+                                    priority: string;
+                                    /** @description SIG-REQ-YYYY-NNNNN */
+                                    request_number: string;
+                                    requested_by: string | null;
+                                    required_signatures_count: number;
+                                    /** @description none, pending, sealed (B-LTA), failed */
+                                    seal_status: string;
+                                    sent_at: string | null;
+                                    /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                    signature_order: "any" | "sequential";
+                                    signatures: {
+                                        /** @description Serial (hex) of the per-signer certificate */
+                                        certificate_serial: string;
+                                        certificate_subject: string;
+                                        consent_given: boolean;
+                                        consent_text: string | null;
+                                        /** @description SHA-256 of the signed document version(s) */
+                                        document_hash: string;
+                                        /** @description The document versions this signature produced */
+                                        documents: {
+                                            /** @description Id (UUIDv7) */
+                                            document_id: string;
+                                            sha256: string;
+                                            version: number;
+                                        }[];
+                                        entity_id: string;
+                                        entity_type: string;
+                                        /** @description The record hash recomputed on this read matches */
+                                        hash_valid: boolean;
+                                        /** @description Id (UUIDv7) */
+                                        id: string;
+                                        ip_address: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        request_id: string;
+                                        revoke_reason: string | null;
+                                        revoked_at: string | null;
+                                        /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                        signature_hash: string;
+                                        /** @description SIG-YYYY-NNNNN */
+                                        signature_number: string;
+                                        /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                        signature_type: "drawn" | "typed" | "image" | "certificate";
+                                        /** Format: date-time */
+                                        signed_at: string;
+                                        signer_email: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        signer_id: string;
+                                        signer_name: string;
+                                        /** @description Who the signer is to the record */
+                                        signer_type: "customer" | "company" | "witness";
+                                        /** @description valid or revoked */
+                                        status: string;
+                                        user_agent: string | null;
+                                        /** Format: date-time */
+                                        valid_until: string;
+                                    }[];
+                                    signers: {
+                                        decline_reason: string | null;
+                                        declined_at: string | null;
+                                        /** @description Id (UUIDv7) */
+                                        id: string;
+                                        /** @description True when this signer may sign now (order enforced) */
+                                        is_current_turn: boolean;
+                                        /** @description Id (UUIDv7) */
+                                        request_id: string;
+                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        signature_id: string | null;
+                                        signed_at: string | null;
+                                        signer_email: string | null;
+                                        signer_name: string;
+                                        signer_phone: string | null;
+                                        /** @description Who the signer is to the record */
+                                        signer_type: "customer" | "company" | "witness";
+                                        signing_order: number;
+                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        status: string;
+                                        token_expires_at: string | null;
+                                        user_id: string | null;
+                                        viewed_at: string | null;
+                                    }[];
+                                    /** @description Request status */
+                                    status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                    template_id: string | null;
+                                    title: string;
+                                    /** Format: date-time */
+                                    updated_at: string;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/digital-signature/requests/{id}/signers/{signer_id}/sign": {
         parameters: {
             query?: never;
@@ -8670,6 +9225,89 @@ export interface paths {
                             }[];
                             message: string;
                             request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/verify-pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify an uploaded PDF (body: the PDF, Content-Type application/pdf)
+         * @description The full PAdES report (each signature and document time-stamp, level, chain to the platform root, embedded revocation data, changes after signing) and, when SignX produced exactly this file, the live status of its signatures. Nothing is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Validation data embedded (B-LT and above) */
+                                has_dss: boolean;
+                                /** @description Every signature and time-stamp valid, chained to the platform root */
+                                is_valid: boolean;
+                                platform_record: {
+                                    request_number: string;
+                                    signatures: {
+                                        revoked_at: string | null;
+                                        signature_number: string;
+                                        signer_name: string;
+                                        /** @description valid or revoked (live) */
+                                        status: string;
+                                    }[];
+                                    status: string;
+                                } | null;
+                                revisions: number;
+                                /** @description SHA-256 of the uploaded file */
+                                sha256: string;
+                                signatures: {
+                                    chain_trusted: boolean;
+                                    /** @description The unauthenticated /Name, a claim only */
+                                    claimed_name: string | null;
+                                    covers_whole_file: boolean;
+                                    field_name: string;
+                                    is_valid: boolean;
+                                    /** @description signature or document-timestamp */
+                                    kind: string;
+                                    /** @description PAdES level reached */
+                                    level: string;
+                                    problems: string[];
+                                    reason: string | null;
+                                    revocation: string;
+                                    signer_subject: string | null;
+                                    /** @description Time-stamp time (proven) */
+                                    timestamp: string | null;
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
                             timestamp: number;
                         };
                     };
