@@ -69,6 +69,8 @@ async function requests(db: MigrationDb): Promise<void> {
     .addColumn('completed_at', TIME)
     .addColumn('cancelled_at', TIME)
     .addColumn('cancel_reason', 'text')
+    .addColumn('reminder_hours', 'integer')
+    .addColumn('last_reminded_at', TIME)
     .addColumn('seal_status', 'varchar(16)', (c) => c.notNull())
     .addColumn('sealed_at', TIME)
     .addColumn('created_at', TIME, (c) => c.notNull())

@@ -13,6 +13,8 @@ import { signingErrors } from './signing.errors.js';
 import {
   expirySweepJob,
   expirySweepSchedule,
+  reminderSweepJob,
+  reminderSweepSchedule,
   sealJob,
   stuckSealSweepJob,
   stuckSealSweepSchedule,
@@ -37,8 +39,8 @@ export const signingModule: ModuleDefinition = {
   permissions: signingPermissions,
   auditEvents: signingAuditEvents,
   errors: { ...signingErrors, ...verificationErrors },
-  jobs: [sealJob, expirySweepJob, stuckSealSweepJob, evidenceJob],
-  schedules: [expirySweepSchedule, stuckSealSweepSchedule],
+  jobs: [sealJob, expirySweepJob, stuckSealSweepJob, reminderSweepJob, evidenceJob],
+  schedules: [expirySweepSchedule, stuckSealSweepSchedule, reminderSweepSchedule],
   routes: async (api, ctx) => {
     const deps = signingDeps(ctx);
     mountRoutes(api, signingTag, [

@@ -125,6 +125,45 @@ describe('request life cycle', () => {
     ]);
   });
 
+  it('reminds the signer whose turn it is with a fresh link once reminder_hours passed; the old link dies', async () => {
+    const template = await post('/templates', {
+      template_name: 'Reminded',
+      template_code: 'REMINDED',
+      entity_type: 'quote',
+      reminder_hours: 1,
+    });
+    const created = await post('/requests', {
+      entity_type: 'quote',
+      entity_id: 12,
+      title: 'Quote 12',
+      template_code: 'REMINDED',
+      signers: [{ signer_name: 'Rina', signer_email: 'rina@example.com' }],
+    });
+    expect(template.statusCode).toBe(201);
+    const id = created.json().data.id;
+    const [link] = (await post(`/requests/${id}/send`)).json().data.links;
+    const mails = async () =>
+      (
+        await t.database.db
+          .selectFrom('notification_deliveries')
+          .select('id')
+          .where('recipient_key', '=', 'email:rina@example.com')
+          .execute()
+      ).length;
+    expect(await mails()).toBe(1);
+    const { reminderSweepJob } = await import('./signing.jobs.js');
+    await t.app.signx.jobs.enqueue(t.app.signx.db, reminderSweepJob, {});
+    await t.app.signx.jobs.drain();
+    expect(await mails()).toBe(1); // not due yet
+    clock.advance(61 * 60_000);
+    await t.app.signx.jobs.enqueue(t.app.signx.db, reminderSweepJob, {});
+    await t.app.signx.jobs.drain();
+    expect(await mails()).toBe(2);
+    const old = await t.app.inject({ method: 'GET', url: `${api}/signing-page/${link.token}` });
+    expect(old.statusCode).toBe(401);
+    expect(await actions(id)).toContain('signing.request.reminded');
+  });
+
   it('cancel by the sender kills the links', async () => {
     const r = await sentRequest('Cancelled acceptance');
     const cancelled = await post(`/requests/${r.id}/cancel`, { reason: 'wrong customer' });

@@ -189,3 +189,29 @@ export async function requestByDocumentHash(db: DbOrTrx, sha256: string): Promis
     )
     .executeTakeFirst();
 }
+
+/** Open, unexpired requests that remind their signers (the reminder sweep filters by time). */
+export async function remindableRequests(db: DbOrTrx, now: string, limit: number): Promise<RequestRow[]> {
+  return db
+    .selectFrom('digital_signature_requests')
+    .selectAll()
+    .where('status', 'in', ['sent', 'partially_signed'])
+    .where('reminder_hours', 'is not', null)
+    .where('expires_at', '>', now)
+    .limit(limit)
+    .execute();
+}
+
+/** Claims a reminder round (compare-and-set on last_reminded_at): of two sweeps, one reminds. */
+export async function claimReminder(
+  trx: Trx,
+  id: string,
+  previous: string | null,
+  at: string,
+): Promise<boolean> {
+  let q = trx.updateTable('digital_signature_requests').set({ last_reminded_at: at }).where('id', '=', id);
+  q =
+    previous === null ? q.where('last_reminded_at', 'is', null) : q.where('last_reminded_at', '=', previous);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -132,6 +132,8 @@ export async function createRequest(
     completed_at: null,
     cancelled_at: null,
     cancel_reason: null,
+    reminder_hours: template?.reminder_hours ?? null,
+    last_reminded_at: null,
     seal_status: 'none',
     sealed_at: null,
     created_at: at,

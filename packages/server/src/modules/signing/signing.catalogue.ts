@@ -60,6 +60,7 @@ export const signingAuditEvents = defineAuditEventTypes('signing', {
   'request.viewed': onSigner('A signer opened the signing page'),
   'request.signed': onSigner('A signer signed (detail: the signature number)'),
   'request.declined': onSigner('A signer declined (detail: the reason)'),
+  'request.reminded': onRequest('Outstanding signers whose turn it is were reminded with a fresh link'),
   'request.reassigned': onSigner('A signer’s place was given to someone else; the old link died'),
   'request.completed': onRequest('Every required signer signed'),
   'request.expired': onRequest('The request expired before completion'),

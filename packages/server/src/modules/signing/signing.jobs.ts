@@ -3,7 +3,8 @@ import { systemActor } from '../../platform/actor.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { defineJob, defineSchedule } from '../../platform/jobs/index.js';
 import { expireRequest } from './lifecycle.service.js';
-import { expiredOpenRequests, stuckSeals } from './requests.repository.js';
+import { isReminderDue, remindRequest } from './reminders.service.js';
+import { expiredOpenRequests, remindableRequests, stuckSeals } from './requests.repository.js';
 import { getBundle } from './requests.service.js';
 import { commitSeal, prepareSeal } from './seal.service.js';
 import { signingDeps } from './signing.deps.js';
@@ -68,4 +69,24 @@ export const stuckSealSweepSchedule = defineSchedule({
   name: 'signing.request.stuck-seal-sweep',
   job: stuckSealSweepJob,
   cron: '7,22,37,52 * * * *',
+});
+
+/** Reminders: every 15 minutes, requests whose template sets reminder_hours and are due. */
+export const reminderSweepJob = defineJob({
+  name: 'signing.request.reminder-sweep',
+  payload: Type.Object({}, { additionalProperties: false }),
+  retry: { attempts: 3, backoff: 'exponential', delayMs: 30_000 },
+  async handler(_payload, run) {
+    const deps = signingDeps(run.ctx);
+    const now = deps.clock.now();
+    const actor = systemActor('signing.request.reminder-sweep');
+    for (const row of await remindableRequests(deps.db, now.toISOString(), 500))
+      if (isReminderDue(row, now))
+        await inTransaction(deps.db, (trx) => remindRequest(trx, deps, actor, row.id));
+  },
+});
+export const reminderSweepSchedule = defineSchedule({
+  name: 'signing.request.reminder-sweep',
+  job: reminderSweepJob,
+  cron: '3,18,33,48 * * * *',
 });

@@ -61,6 +61,9 @@ export interface DigitalSignatureRequestsTable {
   completed_at: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  /** Copied from the template: remind outstanding signers every N hours (null: never). */
+  reminder_hours: number | null;
+  last_reminded_at: string | null;
   seal_status: SealStatus;
   sealed_at: string | null;
   created_at: string;
