@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   certificatesFromPem,
+  type DssGap,
   isPadesError,
   type PadesLevel,
   type SignatureMeaning,
@@ -19,6 +20,11 @@ export interface PdfCommandIo {
   dataDir: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /**
+   * How B-LT/B-LTA reach the OCSP responders and CRLs another party's certificates name (the
+   * entry passes the SSRF-safe outbound client); without it those are reported, not fetched.
+   */
+  fetch?: typeof fetch;
 }
 
 const USAGE = `usage:
@@ -83,6 +89,7 @@ async function signCommand(args: string[], io: PdfCommandIo): Promise<number> {
   }
   const pki = await loadCliPki(io.dataDir, values.name ?? 'SignX CLI Signer');
   const signer = values.key ? await signerFromFiles(values.key, values.password, values.cert) : pki.signer;
+  const gaps: DssGap[] = [];
   const rect = values.rect.split(',').map(Number) as [number, number, number, number];
   if (rect.length !== 4 || rect.some((x) => !Number.isFinite(x))) return usage(io, '--rect must be x,y,w,h');
   const out = await signPdf(readFileSync(input), {
@@ -94,10 +101,19 @@ async function signCommand(args: string[], io: PdfCommandIo): Promise<number> {
     reason: values.reason,
     timeZone: values['time-zone'],
     visible: values.visible ? { page: Number(values.page), rect, typedName: values.name } : undefined,
-    revocation: { crlProvider: pki.crlFor },
+    revocation: {
+      crlProvider: pki.crlFor,
+      ...(io.fetch ? { fetch: io.fetch } : {}),
+      onReport: (report) => gaps.push(...report.gaps),
+    },
   });
   writeFileSync(values.output, out);
   io.stdout(`signed ${input} -> ${values.output} (PAdES ${level})\n`);
+  // Our signature is complete; another party's whose validation data could not be had is named.
+  for (const gap of gaps) {
+    const who = gap.subject ? ` (${gap.subject})` : '';
+    io.stderr(`warning: validation data incomplete for ${gap.fieldName}${who}: ${gap.reasons.join('; ')}\n`);
+  }
   return 0;
 }
 

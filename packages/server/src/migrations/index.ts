@@ -12,6 +12,7 @@ import * as m20261206_0410 from './2026_12_06_0410_document_templates.js';
 import * as m20261206_0502 from './2026_12_06_0502_notification_receipts.js';
 import * as m20261207_0700 from './2026_12_07_0700_signing.js';
 import * as m20261207_0701 from './2026_12_07_0701_platform_trust.js';
+import * as m20261207_0730 from './2026_12_07_0730_signing_evidence.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0502_notification_receipts': m20261206_0502,
   '2026_12_07_0700_signing': m20261207_0700,
   '2026_12_07_0701_platform_trust': m20261207_0701,
+  '2026_12_07_0730_signing_evidence': m20261207_0730,
 };

@@ -1,6 +1,8 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { evidenceJob } from './evidence/evidence.jobs.js';
+import { evidenceRoutes } from './evidence/evidence.routes.js';
 import { internalSignRoutes } from './internal-sign.routes.js';
 import { publicRoutes } from './public.routes.js';
 import { requestRoutes } from './requests.routes.js';
@@ -18,6 +20,8 @@ import {
   stuckSealSweepSchedule,
 } from './signing.jobs.js';
 import { templateRoutes } from './templates.routes.js';
+import { verificationErrors } from './verification/verification.errors.js';
+import { acceptPdfBodies, verificationRoutes } from './verification/verification.routes.js';
 import { mountVerifyPdf } from './verify-pdf.routes.js';
 
 /**
@@ -34,8 +38,8 @@ export const signingModule: ModuleDefinition = {
   tags: [signingTag],
   permissions: signingPermissions,
   auditEvents: signingAuditEvents,
-  errors: signingErrors,
-  jobs: [sealJob, expirySweepJob, stuckSealSweepJob, reminderSweepJob],
+  errors: { ...signingErrors, ...verificationErrors },
+  jobs: [sealJob, expirySweepJob, stuckSealSweepJob, reminderSweepJob, evidenceJob],
   schedules: [expirySweepSchedule, stuckSealSweepSchedule, reminderSweepSchedule],
   routes: async (api, ctx) => {
     const deps = signingDeps(ctx);
@@ -45,7 +49,13 @@ export const signingModule: ModuleDefinition = {
       ...signatureRoutes(deps),
       ...publicRoutes(deps),
       ...internalSignRoutes(deps),
+      ...evidenceRoutes(deps),
     ]);
     await mountVerifyPdf(api, deps);
+    // Evidence and PDF verification (signing/evidence, signing/verification): own scope for PDF bodies.
+    await api.register(async (scope) => {
+      acceptPdfBodies(scope);
+      mountRoutes(scope, signingTag, verificationRoutes(deps));
+    });
   },
 };

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/actor.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { documents, type StagedContent } from '../documents/index.js';
+import { evidenceJob } from './evidence/evidence.jobs.js';
 import { sealToLta } from './pdf-signing.js';
 import * as repo from './requests.repository.js';
 import type { SigningDeps } from './signing.deps.js';
@@ -48,6 +49,7 @@ export async function commitSeal(
   }
   const at = deps.clock.now().toISOString();
   await repo.setRequestFields(trx, fresh.id, { seal_status: 'sealed', sealed_at: at, updated_at: at });
+  await deps.jobs.enqueue(trx, evidenceJob, { request_id: fresh.id }); // certificate of completion + evidence
   await deps.audit.record(trx, actor, {
     type: 'signing.request.sealed',
     entityId: fresh.id,

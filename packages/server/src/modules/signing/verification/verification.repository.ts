@@ -1,0 +1,45 @@
+import type { DbOrTrx } from '../../../platform/db/schema.js';
+
+/** SQL of public PDF verification: which SignX request a file's SHA-256 belongs to. */
+export interface HashMatch {
+  request_id: string;
+  request_number: string;
+  status: string;
+}
+
+/**
+ * Requests with a document version of this SHA-256: as sent, the current one (sealed), or
+ * one a signature produced (the `documents` JSON of a signature lists the SHA-256 it made).
+ */
+export async function requestsWithHash(db: DbOrTrx, sha256: string): Promise<HashMatch[]> {
+  const byDocument = await db
+    .selectFrom('digital_signature_request_documents as d')
+    .innerJoin('digital_signature_requests as r', 'r.id', 'd.request_id')
+    .select(['r.id as request_id', 'r.request_number', 'r.status'])
+    .where((w) => w.or([w('d.current_sha256', '=', sha256), w('d.sent_sha256', '=', sha256)]))
+    .execute();
+  const bySignature = await db
+    .selectFrom('digital_signatures as s')
+    .innerJoin('digital_signature_requests as r', 'r.id', 's.request_id')
+    .select(['r.id as request_id', 'r.request_number', 'r.status'])
+    .where('s.documents', 'like', `%"${sha256}"%`)
+    .execute();
+  const seen = new Map<string, HashMatch>();
+  for (const m of [...byDocument, ...bySignature]) seen.set(m.request_id, m);
+  return [...seen.values()];
+}
+
+/** The SignX signatures of these requests made with these certificate serials. */
+export async function signaturesBySerial(
+  db: DbOrTrx,
+  requestIds: readonly string[],
+  serials: readonly string[],
+): Promise<{ signature_number: string; certificate_serial: string; status: string }[]> {
+  if (requestIds.length === 0 || serials.length === 0) return [];
+  return db
+    .selectFrom('digital_signatures')
+    .select(['signature_number', 'certificate_serial', 'status'])
+    .where('request_id', 'in', [...requestIds])
+    .where('certificate_serial', 'in', [...serials])
+    .execute();
+}
