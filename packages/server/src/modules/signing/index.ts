@@ -22,7 +22,6 @@ import {
 import { templateRoutes } from './templates.routes.js';
 import { verificationErrors } from './verification/verification.errors.js';
 import { acceptPdfBodies, verificationRoutes } from './verification/verification.routes.js';
-import { mountVerifyPdf } from './verify-pdf.routes.js';
 
 /**
  * The signing module (seed 004 + issue 15): signature requests on any record, ordered
@@ -51,7 +50,6 @@ export const signingModule: ModuleDefinition = {
       ...internalSignRoutes(deps),
       ...evidenceRoutes(deps),
     ]);
-    await mountVerifyPdf(api, deps);
     // Evidence and PDF verification (signing/evidence, signing/verification): own scope for PDF bodies.
     await api.register(async (scope) => {
       acceptPdfBodies(scope);

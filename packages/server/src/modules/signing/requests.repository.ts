@@ -174,22 +174,6 @@ export async function moveSigner(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The request one of whose documents is currently at exactly these bytes. */
-export async function requestByDocumentHash(db: DbOrTrx, sha256: string): Promise<RequestRow | undefined> {
-  return db
-    .selectFrom('digital_signature_requests')
-    .selectAll()
-    .where(
-      'id',
-      'in',
-      db
-        .selectFrom('digital_signature_request_documents')
-        .select('request_id')
-        .where('current_sha256', '=', sha256),
-    )
-    .executeTakeFirst();
-}
-
 /** Open, unexpired requests that remind their signers (the reminder sweep filters by time). */
 export async function remindableRequests(db: DbOrTrx, now: string, limit: number): Promise<RequestRow[]> {
   return db

@@ -201,17 +201,15 @@ describe('use case 2: ordered signers, real PAdES signatures, seal, verification
     const upload = (body: Buffer) =>
       t.app.inject({
         method: 'POST',
-        url: `${api}/verify-pdf`,
+        url: `${api}/verify-document`,
         headers: { 'content-type': 'application/pdf' },
         payload: body,
       });
     const uploaded = (await upload(Buffer.from(pdf))).json().data;
-    expect(uploaded).toMatchObject({ is_valid: true, has_dss: true });
+    expect(uploaded).toMatchObject({ valid: true, has_validation_data: true, signx: { matched: true } });
     expect(uploaded.signatures.map((x: { level: string }) => x.level)).toContain('B-LTA');
-    expect(uploaded.platform_record.signatures.map((x: { status: string }) => x.status)).toEqual([
-      'valid',
-      'valid',
-    ]);
+    const signed = uploaded.signatures.filter((x: { signature_number: string | null }) => x.signature_number);
+    expect(signed.map((x: { revocation: { status: string } }) => x.revocation.status)).toEqual(['good', 'good']);
     expect((await upload(Buffer.from('not a pdf'))).statusCode).toBe(400);
 
     const tampered = Buffer.from(pdf);
@@ -219,7 +217,7 @@ describe('use case 2: ordered signers, real PAdES signatures, seal, verification
     tampered[at + 1] = tampered[at + 1] === 0x54 ? 0x55 : 0x54;
     const broken = await validate(tampered, { trustAnchors: [root] }).catch(() => ({ isValid: false }));
     expect(broken.isValid).toBe(false);
-    expect((await upload(tampered)).json().data?.is_valid ?? false).toBe(false);
+    expect((await upload(tampered)).json().data?.valid ?? false).toBe(false);
   });
 
   it('use case 4: verifies publicly by number; after revocation reports it (reason_he), in CRL and OCSP', async () => {

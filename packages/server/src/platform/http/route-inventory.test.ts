@@ -23,7 +23,7 @@ const expectedPublicRoutes = [
   // The platform PKI publishes its CA certificates, CRLs and OCSP answers (URLs in every certificate).
   /^\/pki\/(root\.crt|issuing\.crt|root\.crl|issuing\.crl|ocsp|ocsp\/:request)$/,
   // Seed 004: public verification and constants; external signers use their signing-link token.
-  /^\/api\/v1\/digital-signature\/(verify\/:signature_number|verify-pdf|constants|sign|decline)$/,
+  /^\/api\/v1\/digital-signature\/(verify\/:signature_number|constants|sign|decline)$/,
   // Issue 15 (sign-evidence): the full verification report of an uploaded PDF.
   /^\/api\/v1\/digital-signature\/verify-document$/,
   /^\/api\/v1\/digital-signature\/signing-page\/:token(\/documents\/:document_id)?$/,
