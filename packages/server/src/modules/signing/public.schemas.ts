@@ -156,4 +156,3 @@ export const declineBody = Type.Object(
   },
   { additionalProperties: false },
 );
-

@@ -209,7 +209,10 @@ describe('use case 2: ordered signers, real PAdES signatures, seal, verification
     expect(uploaded).toMatchObject({ valid: true, has_validation_data: true, signx: { matched: true } });
     expect(uploaded.signatures.map((x: { level: string }) => x.level)).toContain('B-LTA');
     const signed = uploaded.signatures.filter((x: { signature_number: string | null }) => x.signature_number);
-    expect(signed.map((x: { revocation: { status: string } }) => x.revocation.status)).toEqual(['good', 'good']);
+    expect(signed.map((x: { revocation: { status: string } }) => x.revocation.status)).toEqual([
+      'good',
+      'good',
+    ]);
     expect((await upload(Buffer.from('not a pdf'))).statusCode).toBe(400);
 
     const tampered = Buffer.from(pdf);
