@@ -1,17 +1,7 @@
-import fontkit from '@pdf-lib/fontkit';
-import {
-  type AppearanceLabels,
-  extendToLta,
-  isRtlParagraph,
-  loadDefaultFont,
-  type Signer,
-  signPdf,
-  type Timestamper,
-  visualOrder,
-} from '@signx/pades';
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { type AppearanceLabels, extendToLta, type Signer, signPdf, type Timestamper } from '@signx/pades';
 import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
 import type { SignatureMark } from './signature-input.js';
+import { createTextPdf } from './text-pdf.js';
 
 /** Appearance labels per request language (the mark, printed name, reason and time are shown). */
 const LABELS: Record<string, Partial<AppearanceLabels>> = {
@@ -82,8 +72,7 @@ export async function sealToLta(pdf: Uint8Array, trust: PlatformTrust): Promise<
 /**
  * A one-page PDF for a request that carries no document of its own (seed 004's use cases
  * sign a record, not a file): number, record, title and description, so there is always a
- * PDF to carry the real signatures. Hebrew and Latin through DejaVu Sans, Chinese through
- * the CJK font, when installed.
+ * PDF to carry the real signatures (text set by text-pdf.ts, per script run).
  */
 export async function requestSummaryPdf(input: {
   requestNumber: string;
@@ -93,37 +82,12 @@ export async function requestSummaryPdf(input: {
   description: string | null;
   createdAt: string;
 }): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  // A .ttc collection (the CJK font) embeds its first face.
-  doc.registerFontkit({
-    create: (buf: Uint8Array) => {
-      const face = fontkit.create(buf as Buffer) as ReturnType<typeof fontkit.create> & { fonts?: unknown[] };
-      return face.fonts?.[0] ?? face;
-    },
-  } as unknown as typeof fontkit);
-  const textFont = loadDefaultFont('text');
-  const cjkFont = loadDefaultFont('cjk');
-  const latin = await doc.embedFont(StandardFonts.Helvetica);
-  const unicode = textFont ? await doc.embedFont(textFont, { subset: true }) : latin;
-  const cjk = cjkFont ? await doc.embedFont(cjkFont, { subset: true }) : unicode;
+  const { doc, out } = await createTextPdf(false);
   doc.setTitle(`${input.requestNumber} ${input.title}`);
-  const page = doc.addPage([595.28, 841.89]);
-  let y = 780;
-  const line = (text: string, size: number) => {
-    const hasCjk = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(text);
-    const font = hasCjk ? cjk : unicode;
-    const shown = isRtlParagraph(text) ? visualOrder(text) : text;
-    const safe = [...shown].filter((ch) => font !== latin || ch.charCodeAt(0) < 128).join('');
-    const width = font.widthOfTextAtSize(safe, size);
-    const x = isRtlParagraph(text) ? Math.max(48, 547 - width) : 48;
-    page.drawText(safe, { x, y, size, font, color: rgb(0.1, 0.1, 0.1) });
-    y -= size * 1.8;
-  };
-  line(input.requestNumber, 18);
-  line(input.title.slice(0, 90), 14);
-  line(`${input.entityType} #${input.entityId}`, 11);
-  for (const part of (input.description ?? '').slice(0, 1200).match(/.{1,90}/gsu) ?? [])
-    line(part.replace(/\s+/g, ' '), 11);
-  line(`Created ${input.createdAt}`, 9);
+  out.line(input.requestNumber, 18);
+  out.line(input.title.slice(0, 90), 14);
+  out.line(`${input.entityType} #${input.entityId}`, 11);
+  out.line((input.description ?? '').slice(0, 1200), 11);
+  out.line(`Created ${input.createdAt}`, 9);
   return doc.save({ useObjectStreams: false });
 }

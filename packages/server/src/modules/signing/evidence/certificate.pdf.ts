@@ -1,6 +1,4 @@
-import fontkit from '@pdf-lib/fontkit';
-import { isRtlParagraph, loadDefaultFont, visualOrder } from '@signx/pades';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { createTextPdf } from '../text-pdf.js';
 import type { EvidenceEvent, EvidenceStatement } from './evidence.service.js';
 
 type Language = 'en' | 'he' | 'zh-CN';
@@ -105,77 +103,6 @@ function eventLine(language: Language, e: EvidenceEvent): string {
   return `${EVENT_WORDS[language][kind] ?? kind} ${e.occurred_at} · IP ${e.ip ?? '-'} · ${e.user_agent ?? '-'}`;
 }
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
-
-/** Splits a line into runs of CJK and other characters (each gets the font that has it). */
-function runs(text: string): { text: string; cjk: boolean }[] {
-  const out: { text: string; cjk: boolean }[] = [];
-  for (const ch of text) {
-    const cjk = CJK.test(ch);
-    const last = out.at(-1);
-    if (last && last.cjk === cjk) last.text += ch;
-    else out.push({ text: ch, cjk });
-  }
-  return out;
-}
-
-class Writer {
-  private page!: PDFPage;
-  private y = 0;
-  constructor(
-    private readonly doc: PDFDocument,
-    private readonly fonts: { text: PDFFont; cjk: PDFFont },
-    private readonly rtl: boolean,
-  ) {
-    this.newPage();
-  }
-
-  private newPage() {
-    this.page = this.doc.addPage([595.28, 841.89]);
-    this.y = 790;
-  }
-
-  private width(text: string, size: number): number {
-    return runs(text).reduce(
-      (w, r) => w + (r.cjk ? this.fonts.cjk : this.fonts.text).widthOfTextAtSize(r.text, size),
-      0,
-    );
-  }
-
-  /** Wraps by measured width; a line in a right-to-left paragraph is set right-aligned, in display order. */
-  line(text: string, size = 10, indent = 0): void {
-    const max = 499 - indent;
-    let rest = text.replace(/\s+/g, ' ').trim();
-    while (rest.length > 0) {
-      let cut = rest.length;
-      while (cut > 1 && this.width(rest.slice(0, cut), size) > max) {
-        const space = rest.lastIndexOf(' ', cut - 1);
-        cut = space > 0 ? space : cut - 1;
-      }
-      this.draw(rest.slice(0, cut), size, indent);
-      rest = rest.slice(cut).trim();
-    }
-  }
-
-  private draw(logical: string, size: number, indent: number) {
-    if (this.y < 60) this.newPage();
-    const rtl = isRtlParagraph(logical);
-    const shown = rtl ? visualOrder(logical) : logical;
-    const width = this.width(shown, size);
-    let x = this.rtl || rtl ? 547 - indent - width : 48 + indent;
-    for (const r of runs(shown)) {
-      const font = r.cjk ? this.fonts.cjk : this.fonts.text;
-      this.page.drawText(r.text, { x, y: this.y, size, font, color: rgb(0.1, 0.1, 0.12) });
-      x += font.widthOfTextAtSize(r.text, size);
-    }
-    this.y -= size * 1.6;
-  }
-
-  gap(points = 6) {
-    this.y -= points;
-  }
-}
-
 /**
  * The certificate of completion of a request, in its language (Hebrew right to left,
  * Chinese through the CJK font): the request, each document's SHA-256 as sent, before and
@@ -188,28 +115,11 @@ export async function certificatePdf(
 ): Promise<Uint8Array> {
   const language = (['en', 'he', 'zh-CN'] as const).find((l) => l === statement.request.language) ?? 'en';
   const w = WORDS[language];
-  const doc = await PDFDocument.create();
-  doc.registerFontkit({
-    create: (buf: Uint8Array) => {
-      const face = fontkit.create(buf as Buffer) as ReturnType<typeof fontkit.create> & { fonts?: unknown[] };
-      return face.fonts?.[0] ?? face;
-    },
-  } as unknown as typeof fontkit);
-  const textFont = loadDefaultFont('text');
-  const cjkFont = loadDefaultFont('cjk');
-  if (!textFont || !cjkFont)
-    throw new Error(
-      'The certificate needs fonts-dejavu-core and fonts-wqy-microhei (scripts/system-deps.sh)',
-    );
-  const fonts = {
-    text: await doc.embedFont(textFont, { subset: true }),
-    cjk: await doc.embedFont(cjkFont, { subset: true }),
-  };
+  const { doc, out } = await createTextPdf(language === 'he');
   const r = statement.request as Record<string, string | null>;
   doc.setTitle(`${w.title} ${r.request_number}`);
   doc.setLanguage(language);
   doc.setCreator('SignX');
-  const out = new Writer(doc, fonts, language === 'he');
   out.line(w.title, 18);
   out.gap();
   out.line(`${w.request}: ${r.request_number} — ${r.title}`, 11);
