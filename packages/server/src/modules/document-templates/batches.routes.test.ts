@@ -159,7 +159,12 @@ describe('batch routes: JSON rows', () => {
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     let text = '';
-    while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+    // The stream opens with a `retry:` line, in its own chunk or not; read up to the first event.
+    while (!/event: progress\n(?:[^\n]+\n)*\n/.test(text)) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
     expect(text).toContain('event: progress');
     // The first event is the batch's state when the stream opened: the job may already have
     // run the single row (no conversion for docx), so the counts add up whichever it is.
