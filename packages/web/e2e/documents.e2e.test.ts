@@ -66,6 +66,12 @@ describe('the document library', () => {
     expect(await rows.first().textContent()).toContain('供货合同.pdf');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('document-versions').first().click();
+    // The current version's pages as thumbnails (pdftoppm on the server), each opening the preview.
+    await expect.poll(() => page.getByTestId('page-thumbnail').count()).toBe(1);
+    expect(await seriousViolations(page, '.ant-drawer')).toEqual([]);
+    await page.getByTestId('page-thumbnail').first().click();
+    await page.locator('[data-testid="preview-pages"] canvas').first().waitFor();
+    await page.keyboard.press('Escape');
     await page.getByTestId('version-preview').click();
     await page.locator('[data-testid="preview-pages"] canvas').first().waitFor();
     expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
