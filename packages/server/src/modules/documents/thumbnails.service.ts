@@ -39,10 +39,12 @@ export async function thumbnailCount(deps: DocumentsDeps, servable: Servable): P
   }
   const cached = await cachedCount(deps, version.storage_key);
   if (cached !== null) return cached;
-  let pending = rendering.get(version.storage_key);
+  // Keyed by cache directory too: two apps in one process (tests) never share a render.
+  const key = join(deps.thumbnailDir, version.storage_key);
+  let pending = rendering.get(key);
   if (!pending) {
-    pending = render(deps, servable).finally(() => rendering.delete(version.storage_key));
-    rendering.set(version.storage_key, pending);
+    pending = render(deps, servable).finally(() => rendering.delete(key));
+    rendering.set(key, pending);
   }
   return pending;
 }
