@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { multipartBody, pdfBytes, pngBytes, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
+import {
+  docmBytes,
+  multipartBody,
+  pdfBytes,
+  pngBytes,
+  scopedHeaderAuthModule,
+} from '../../../test/documents-kit.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { asUser } from '../../../test/test-principal.js';
 import { modules } from '../index.js';
@@ -192,6 +198,14 @@ describe('viewer watermark per category', () => {
       documentsErrors.DOCUMENT_WATERMARK_UNSUPPORTED.api,
     ]);
     expect(damaged.body).not.toContain('not really a pdf');
+    // A macro file is never rendered: in a watermark category it cannot be downloaded either.
+    const macro = await upload('m.docm', docmBytes());
+    const inert = await get(`/${macro.document.id}/versions/1/content`);
+    expect([inert.statusCode, inert.json().code]).toEqual([
+      415,
+      documentsErrors.DOCUMENT_WATERMARK_UNSUPPORTED.api,
+    ]);
+    expect(inert.json().message).toMatch(/no PDF rendition/);
     expect((await watermarkEvents()).length).toBe(before);
   }, 60_000);
 

@@ -7,6 +7,7 @@ import { MissingFontsError } from '../../platform/pdf/unicode-fonts.js';
 import { openPreview, type Servable } from './content.service.js';
 import type { DocumentsDeps } from './documents.deps.js';
 import { documentsErrors } from './documents.errors.js';
+import { isPreviewable } from './documents.presenter.js';
 import * as docs from './documents.repository.js';
 import { contentDisposition } from './file-names.js';
 import { stampImage, stampWatermark } from './watermark.pdf.js';
@@ -57,6 +58,13 @@ export async function watermarkedCopy(
 ): Promise<{ pdf: Uint8Array; fileName: string }> {
   const { version } = servable;
   const isImage = version.media_type.startsWith('image/');
+  // Without a PDF rendition (macro files, office files with no converter) nothing can be stamped.
+  if (!isPreviewable(version, deps.officePreview !== null)) {
+    throw domainError(
+      documentsErrors.DOCUMENT_WATERMARK_UNSUPPORTED,
+      'This category requires a viewer watermark, and this file has no PDF rendition to carry one',
+    );
+  }
   if (isImage && !stampableImages.has(version.media_type)) {
     throw domainError(
       documentsErrors.DOCUMENT_WATERMARK_UNSUPPORTED,
