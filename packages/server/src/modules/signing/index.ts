@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { AppContext } from '../../platform/app-context.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
@@ -63,13 +64,17 @@ export const signingModule: ModuleDefinition = {
       ...evidenceRoutes(deps),
       ...templateSetupRoutes(instancesDeps(ctx)),
       ...directLinkRoutes(instancesDeps(ctx)),
-      ...bulkSendRoutes(instancesDeps(ctx)),
       ...inPersonRoutes(instancesDeps(ctx)),
     ]);
     // Evidence and PDF verification (signing/evidence, signing/verification): own scope for PDF bodies.
     await api.register(async (scope) => {
       acceptPdfBodies(scope);
       mountRoutes(scope, signingTag, [...verificationRoutes(deps), ...templatePdfRoutes(instancesDeps(ctx))]);
+    });
+    // Bulk send (signing/instances): the only scope of this module that parses multipart bodies.
+    await api.register(async (scope) => {
+      await scope.register(multipart);
+      mountRoutes(scope, signingTag, bulkSendRoutes(instancesDeps(ctx)));
     });
   },
 };

@@ -5,9 +5,8 @@ import { defineFileRoute, defineRoute, type RouteDefinition } from '../../../pla
 import { openEventStream } from '../../../platform/realtime/event-stream.js';
 import { readSmallUpload } from '../../document-templates/index.js';
 import { signingPermissions as permissions } from '../signing.catalogue.js';
-import * as repo from './bulk-send.repository.js';
 import { bulkTopic, progressOf } from './bulk-send.runner.js';
-import { cancelBulk, getBulk, startBulkSend } from './bulk-send.service.js';
+import { bulkWithRows, cancelBulk, getBulk, listBulks, startBulkSend } from './bulk-send.service.js';
 import { type InstancesDeps, instanceLimits } from './instances.deps.js';
 import { instancesErrors } from './instances.errors.js';
 import { presentBulk } from './instances.presenter.js';
@@ -72,7 +71,7 @@ export function bulkSendRoutes(deps: InstancesDeps): RouteDefinition[] {
       }),
       handler: async (request) => {
         const { page, page_size } = request.query;
-        const found = await repo.bulkPage(deps.db, null, page, page_size);
+        const found = await listBulks(deps.db, page, page_size);
         return { items: found.items.map((b) => presentBulk(b)), total: found.total, page, page_size };
       },
     }),
@@ -85,8 +84,8 @@ export function bulkSendRoutes(deps: InstancesDeps): RouteDefinition[] {
       response: s.bulkView,
       errors: ['NOT_FOUND'],
       handler: async (request) => {
-        const bulk = await getBulk(deps.db, request.params.bulk_id);
-        return presentBulk(bulk, await repo.itemsOf(deps.db, bulk.id));
+        const { bulk, rows } = await bulkWithRows(deps.db, request.params.bulk_id);
+        return presentBulk(bulk, rows);
       },
     }),
     defineRoute({

@@ -112,3 +112,13 @@ export async function cancelBulk(
   });
   return getBulk(trx, id);
 }
+
+/** A bulk send with every row, for the progress page. */
+export async function bulkWithRows(db: DbOrTrx, id: string) {
+  const bulk = await getBulk(db, id);
+  return { bulk, rows: await repo.itemsOf(db, id) };
+}
+
+export async function listBulks(db: DbOrTrx, page: number, size: number) {
+  return repo.bulkPage(db, null, page, size);
+}

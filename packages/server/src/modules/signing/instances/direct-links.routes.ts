@@ -1,10 +1,9 @@
 import { actorOf } from '../../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
-import { openDirectLink, submitDirectLink } from './direct-links.service.js';
+import { directLinkPage, submitDirectLink } from './direct-links.service.js';
 import type { InstancesDeps } from './instances.deps.js';
 import { instancesErrors } from './instances.errors.js';
 import * as s from './instances.schemas.js';
-import { documentsOf } from './template-setup.repository.js';
 
 const link = {
   public: true,
@@ -22,18 +21,7 @@ export function directLinkRoutes(deps: InstancesDeps): RouteDefinition[] {
       params: s.directTokenParams,
       response: s.directLinkPage,
       errors: [instancesErrors.DIRECT_LINK_INVALID],
-      handler: async (request) => {
-        const { template, role } = await openDirectLink(deps.db, request.params.token);
-        const docs = await documentsOf(deps.db, template.id);
-        return {
-          template_name: template.template_name,
-          description: template.description,
-          entity_type: template.entity_type,
-          role_label: role.label,
-          consent_text: template.consent_text,
-          documents: docs.map((d) => ({ file_name: d.file_name })),
-        };
-      },
+      handler: async (request) => directLinkPage(deps.db, request.params.token),
     }),
     defineRoute({
       method: 'POST',

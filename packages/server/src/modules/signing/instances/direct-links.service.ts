@@ -17,7 +17,7 @@ import {
   stageSummary,
   stageTemplate,
 } from './instantiate.service.js';
-import { rolesOf } from './template-setup.repository.js';
+import { documentsOf, rolesOf } from './template-setup.repository.js';
 import { templateOrFail } from './template-setup.service.js';
 
 /**
@@ -199,4 +199,18 @@ export async function submitDirectLink(
     if (!own) throw new AppError('INTERNAL', 'The visitor’s link was not issued');
     return { request: made.request, link: own };
   });
+}
+
+/** What the public page of a link shows (nothing of the PDFs but their names). */
+export async function directLinkPage(db: DbOrTrx, token: string) {
+  const { template, role } = await openDirectLink(db, token);
+  const docs = await documentsOf(db, template.id);
+  return {
+    template_name: template.template_name,
+    description: template.description,
+    entity_type: template.entity_type,
+    role_label: role.label,
+    consent_text: template.consent_text,
+    documents: docs.map((d) => ({ file_name: d.file_name })),
+  };
 }

@@ -41,9 +41,9 @@ export function bulkColumns(roles: readonly RoleRow[]): string[] {
 
 export function presentSetup(
   templateId: string,
-  setup: { roles: RoleRow[]; documents: TemplateDocumentRow[] },
-  link: DirectLinkRow | undefined,
+  setup: { roles: RoleRow[]; documents: TemplateDocumentRow[]; link: DirectLinkRow | undefined },
 ) {
+  const { link } = setup;
   return {
     template_id: templateId,
     roles: setup.roles.map(presentRole),

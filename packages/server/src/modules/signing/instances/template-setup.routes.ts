@@ -6,7 +6,6 @@ import { documents } from '../../documents/index.js';
 import { signingPermissions as permissions } from '../signing.catalogue.js';
 import { signingErrors } from '../signing.errors.js';
 import { VERIFY_MAX_PDF_BYTES } from '../verification/document-verification.service.js';
-import { linkOfTemplate } from './direct-links.repository.js';
 import { issueDirectLink, setDirectLinkEnabled } from './direct-links.service.js';
 import type { InstancesDeps } from './instances.deps.js';
 import { instancesErrors } from './instances.errors.js';
@@ -19,8 +18,7 @@ const manage = permissions.access('signing.template.manage');
 
 /** What a template needs to make new requests: its PDFs, role placeholders, direct link (JSON routes). */
 export function templateSetupRoutes(deps: InstancesDeps): RouteDefinition[] {
-  const present = async (db: typeof deps.db, id: string) =>
-    presentSetup(id, await setupOf(db, id), await linkOfTemplate(db, id));
+  const present = async (db: typeof deps.db, id: string) => presentSetup(id, await setupOf(db, id));
   return [
     defineRoute({
       method: 'GET',
@@ -125,6 +123,7 @@ export function templatePdfRoutes(deps: InstancesDeps): RouteDefinition[] {
       bodyLimit: VERIFY_MAX_PDF_BYTES,
       response: s.setupView,
       status: 201,
+      idempotent: true,
       errors: ['NOT_FOUND', 'TOO_LARGE', 'UNSUPPORTED_MEDIA', signingErrors.DOCUMENT_NOT_PDF],
       handler: async (request) => {
         const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -134,11 +133,7 @@ export function templatePdfRoutes(deps: InstancesDeps): RouteDefinition[] {
           throw domainError(signingErrors.DOCUMENT_NOT_PDF, 'The body is not a PDF (checked by content)');
         return inTransaction(deps.db, async (trx) => {
           await addTemplateDocument(trx, deps, actorOf(request), request.params.id, staged, staged.fileName);
-          return presentSetup(
-            request.params.id,
-            await setupOf(trx, request.params.id),
-            await linkOfTemplate(trx, request.params.id),
-          );
+          return presentSetup(request.params.id, await setupOf(trx, request.params.id));
         });
       },
     }),

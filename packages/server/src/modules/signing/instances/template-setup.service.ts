@@ -6,6 +6,7 @@ import { documents, type StagedContent } from '../../documents/index.js';
 import { SIGNING_ROLES } from '../signing.policy.js';
 import type { SignerRole, SignerType } from '../signing.tables.js';
 import { findTemplate, type TemplateRow } from '../templates.repository.js';
+import { linkOfTemplate } from './direct-links.repository.js';
 import type { InstancesDeps } from './instances.deps.js';
 import { instancesErrors } from './instances.errors.js';
 import * as repo from './template-setup.repository.js';
@@ -35,10 +36,15 @@ export async function templateOrFail(db: DbOrTrx, id: string): Promise<TemplateR
   return template;
 }
 
+/** The template's roles, stored PDFs and direct link (without its secret's hash in any answer). */
 export async function setupOf(db: DbOrTrx, templateId: string) {
   await templateOrFail(db, templateId);
-  const [roles, docs] = await Promise.all([repo.rolesOf(db, templateId), repo.documentsOf(db, templateId)]);
-  return { roles, documents: docs };
+  const [roles, docs, link] = await Promise.all([
+    repo.rolesOf(db, templateId),
+    repo.documentsOf(db, templateId),
+    linkOfTemplate(db, templateId),
+  ]);
+  return { roles, documents: docs, link };
 }
 
 const rolesInvalid = (message: string, field = 'roles') =>
