@@ -65,7 +65,7 @@ describe('bulk send and in-person signing through the pages', () => {
       {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },
-        body: cjkSamplePdf(),
+        body: new Uint8Array(cjkSamplePdf()),
       },
     );
     expect(pdf.status).toBe(201);
