@@ -27,6 +27,9 @@ const expectedPublicRoutes = [
   // Issue 15 (sign-evidence): the full verification report of an uploaded PDF.
   /^\/api\/v1\/digital-signature\/verify-document$/,
   /^\/api\/v1\/digital-signature\/signing-page\/:token(\/documents\/:document_id)?$/,
+  // Issue 15 items 9 and 10 (sign-bulk): a template's direct link; the kiosk page holds its session's secret.
+  /^\/api\/v1\/digital-signature\/direct\/:token$/,
+  /^\/api\/v1\/digital-signature\/in-person\/:session_id\/(finish|cancel)$/,
 ];
 
 /**
@@ -41,6 +44,13 @@ const createsWithoutIdempotency = new Map([
   [
     'POST /api/v1/digital-signature/requests/:id/signers/:signer_id/sign',
     'single use per signer, with a single-use step-up proof',
+  ],
+  // Replies that carry a secret shown once (a stored reply would keep it in the database).
+  ['POST /api/v1/digital-signature/templates/:id/direct-link', 'the reply holds the link secret'],
+  ['POST /api/v1/digital-signature/direct/:token', 'the reply holds the visitor’s signing-link token'],
+  [
+    'POST /api/v1/digital-signature/requests/:id/signers/:signer_id/in-person',
+    'the reply holds the kiosk’s signing-link and session secrets',
   ],
 ]);
 
