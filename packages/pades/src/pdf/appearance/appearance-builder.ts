@@ -238,9 +238,21 @@ type Layout = (text: string, features?: unknown, script?: string, lang?: string,
  * visual order (bidi-runs.ts), so fontkit must not reverse right-to-left scripts again.
  */
 function firstFace(buf: Uint8Array): unknown {
+  const known = faces.get(buf);
+  if (known) return known;
   const font = fontkit.create(buf) as unknown as { fonts?: unknown[] };
   const face = (font.fonts && font.fonts.length > 0 ? font.fonts[0] : font) as { layout: Layout };
   const layout = face.layout.bind(face);
   face.layout = (text, features) => layout(text, features, undefined, undefined, 'ltr');
+  faces.set(buf, face);
   return face;
 }
+
+/**
+ * Parsed faces by font bytes (the default fonts are read once per process, so the same
+ * buffer comes back). fontkit parses tables lazily and keeps them on the face; a new face per
+ * appearance re-parsed DejaVu Sans's layout tables for every signature, most of the time of a
+ * visible signature (issue 15 profile). A face is only read after parsing; each document's
+ * subset is made from it separately by pdf-lib.
+ */
+const faces = new WeakMap<Uint8Array, unknown>();

@@ -4,8 +4,27 @@ import type { DigitalSignaturesTable } from './signing.tables.js';
 /** SQL of signatures. */
 export type SignatureRow = DigitalSignaturesTable;
 
-export async function insertSignature(trx: Trx, row: SignatureRow): Promise<void> {
+/** Inserts the signature and, for the hash lookup of public verification, the versions it produced. */
+export async function insertSignature(
+  trx: Trx,
+  row: SignatureRow,
+  produced: readonly { document_id: string; version: number; sha256: string }[],
+): Promise<void> {
   await trx.insertInto('digital_signatures').values(row).execute();
+  if (produced.length === 0) return;
+  await trx
+    .insertInto('digital_signature_produced_hashes')
+    .values(
+      produced.map((p) => ({
+        signature_id: row.id,
+        request_id: row.request_id,
+        document_id: p.document_id,
+        version: p.version,
+        sha256: p.sha256,
+        created_at: row.created_at,
+      })),
+    )
+    .execute();
 }
 
 export async function findSignature(db: DbOrTrx, id: string): Promise<SignatureRow | undefined> {
