@@ -31,11 +31,21 @@ export async function findSignature(db: DbOrTrx, id: string): Promise<SignatureR
   return db.selectFrom('digital_signatures').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findSignatureByNumber(db: DbOrTrx, number: string): Promise<SignatureRow | undefined> {
+/**
+ * A signature by its public number with its request's number, in one query: the public
+ * verify endpoint is the hottest read of the module (target 5,000 req/s) and made three
+ * queries per call (signature, request, revocation status); now two.
+ */
+export async function findSignatureByNumber(
+  db: DbOrTrx,
+  number: string,
+): Promise<(SignatureRow & { request_number: string }) | undefined> {
   return db
-    .selectFrom('digital_signatures')
-    .selectAll()
-    .where('signature_number', '=', number)
+    .selectFrom('digital_signatures as s')
+    .innerJoin('digital_signature_requests as r', 'r.id', 's.request_id')
+    .selectAll('s')
+    .select('r.request_number')
+    .where('s.signature_number', '=', number)
     .executeTakeFirst();
 }
 
