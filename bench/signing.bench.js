@@ -9,7 +9,7 @@
 // - public verify by number beside bare Fastify serving the same body;
 // - the signer page's JavaScript before pdf.js (gzip), from the built web app.
 // Run: npm run bench -- signing (builds first).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,17 @@ import * as pades from '../packages/pades/dist/index.js';
 import { alternate, pairedCase, startBareFastify } from './lib/baselines.js';
 import { opsPerSecond, percentile, writeResult } from './lib/results.js';
 import { load, loadWithCpu, startServer } from './lib/server.js';
-import { api, drawnPng, fileRequest, pool, postJson, signBody, twoPagePdf } from './lib/signing-bed.js';
-import { signerJavaScript } from './lib/web-bundle.js';
+import {
+  api,
+  drawnPng,
+  fileRequest,
+  pool,
+  postJson,
+  rawPades,
+  signBody,
+  signerBundleCase,
+  twoPagePdf,
+} from './lib/signing-bed.js';
 import { benchHeaders } from './modules/signing-auth.module.js';
 
 const N = Number(process.env.SIGNING_BENCH_REQUESTS ?? 1000);
@@ -46,32 +55,6 @@ const pdf = await twoPagePdf();
 const png = drawnPng();
 const cases = [];
 let bare;
-
-/** The raw PAdES operation the API performs per signature: same PDF, mark, level, TSA, EC P-256 key. */
-async function rawPades() {
-  const root = await pades.createRootCa({ commonName: 'Bench Root' });
-  const issuing = await pades.createIssuingCa(root, { commonName: 'Bench Issuing' });
-  const signer = (await pades.issueSignerCertificate(issuing, { legalName: 'Bench Signer' })).signer;
-  const tsaCert = await pades.issueTsaCertificate(issuing, { commonName: 'Bench TSA' });
-  const timestamper = pades.inProcessTimestamper(
-    pades.createTimestampAuthority({
-      certificate: tsaCert.certificate,
-      key: tsaCert.privateKeyPem,
-      chain: [issuing.certificate, root.certificate],
-    }),
-  );
-  return () =>
-    pades.signPdf(pdf, {
-      signer,
-      level: 'B-T',
-      timestamper,
-      name: 'Bench Signer',
-      reason: 'Bench contract',
-      meaning: 'approval',
-      fieldName: 'SignX_Signature_1',
-      visible: { page: 1, rect: [36, 36, 172, 78], image: png },
-    });
-}
 
 /** Raw PAdES signatures per second, and the CPU time (ms) of one, measured in this process. */
 async function measureRaw(raw) {
@@ -121,7 +104,7 @@ try {
   const warm = await signAll(firstTokens.slice(0, WARM));
   const sampleResponse = warm.results[0];
   bare = await startBareFastify([{ url: '/sign', method: 'POST', status: 201, body: sampleResponse }]);
-  const raw = await rawPades();
+  const raw = await rawPades(pdf, png);
   const bareSign = { connections: CONCURRENCY, duration: SECONDS, method: 'POST' };
   const bareBody = JSON.stringify(signBody(firstTokens[0], png));
   await load(`${bare.url}/sign`, {
@@ -303,21 +286,5 @@ async function sealedLevels(request) {
     value: report.isValid ? 1 : 0,
     unit: 'valid',
     levels: report.signatures.map((s) => s.level),
-  };
-}
-
-function signerBundleCase() {
-  const dist = fileURLToPath(new URL('../packages/web/dist/', import.meta.url));
-  const name = 'signer page JS before pdf.js (gzip)';
-  if (!existsSync(join(dist, '.vite', 'signer-manifest.json')))
-    return { name, value: 0, unit: 'KB', error: 'packages/web/dist has no signer build (npm run build)' };
-  const js = signerJavaScript(dist);
-  return {
-    name,
-    value: Math.round((js.gzip_bytes / 1024) * 10) / 10,
-    unit: 'KB',
-    target: { op: '<=', value: 150 },
-    raw_kb: Math.round((js.raw_bytes / 1024) * 10) / 10,
-    files: js.files,
   };
 }

@@ -1,9 +1,15 @@
 // Test bed of the signing benchmark: a 2-page PDF, a drawn mark, requests filed through the
 // API (upload, create, send) and a pool that runs calls at a fixed concurrency, keeping each
-// call's latency. Talks to a SignX server in another process (server.js).
+// call's latency, the raw PAdES operation the API performs per signature (the baseline) and
+// the signer page's bundle size. Talks to a SignX server in another process (server.js).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import * as pades from '../../packages/pades/dist/index.js';
 import { benchHeaders } from '../modules/signing-auth.module.js';
+import { signerJavaScript } from './web-bundle.js';
 
 export const api = '/api/v1/digital-signature';
 
@@ -162,4 +168,47 @@ export async function pool(items, concurrency, fn) {
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return { latencies, results, seconds: (performance.now() - start) / 1000 };
+}
+
+/** The raw PAdES operation the API performs per signature: same PDF, mark, level, TSA, EC P-256 key. */
+export async function rawPades(pdf, png) {
+  const root = await pades.createRootCa({ commonName: 'Bench Root' });
+  const issuing = await pades.createIssuingCa(root, { commonName: 'Bench Issuing' });
+  const signer = (await pades.issueSignerCertificate(issuing, { legalName: 'Bench Signer' })).signer;
+  const tsaCert = await pades.issueTsaCertificate(issuing, { commonName: 'Bench TSA' });
+  const timestamper = pades.inProcessTimestamper(
+    pades.createTimestampAuthority({
+      certificate: tsaCert.certificate,
+      key: tsaCert.privateKeyPem,
+      chain: [issuing.certificate, root.certificate],
+    }),
+  );
+  return () =>
+    pades.signPdf(pdf, {
+      signer,
+      level: 'B-T',
+      timestamper,
+      name: 'Bench Signer',
+      reason: 'Bench contract',
+      meaning: 'approval',
+      fieldName: 'SignX_Signature_1',
+      visible: { page: 1, rect: [36, 36, 172, 78], image: png },
+    });
+}
+
+/** The signer page's JavaScript before pdf.js, gzip, from the built web app's signer manifest. */
+export function signerBundleCase() {
+  const dist = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
+  const name = 'signer page JS before pdf.js (gzip)';
+  if (!existsSync(join(dist, '.vite', 'signer-manifest.json')))
+    return { name, value: 0, unit: 'KB', error: 'packages/web/dist has no signer build (npm run build)' };
+  const js = signerJavaScript(dist);
+  return {
+    name,
+    value: Math.round((js.gzip_bytes / 1024) * 10) / 10,
+    unit: 'KB',
+    target: { op: '<=', value: 150 },
+    raw_kb: Math.round((js.raw_bytes / 1024) * 10) / 10,
+    files: js.files,
+  };
 }
