@@ -4,8 +4,11 @@ import Fastify from 'fastify';
 
 process.once('message', async ({ routes }) => {
   const app = Fastify({ logger: false });
-  for (const { url, schema, body } of routes) {
-    app.get(url, { schema: { response: { 200: schema } } }, async () => body);
+  // `method` defaults to GET; a route without `schema` answers through plain JSON.stringify
+  // (as SignX's file routes do, e.g. the public verify).
+  for (const { url, schema, body, method = 'GET', status = 200 } of routes) {
+    const options = schema ? { schema: { response: { [status]: schema } } } : {};
+    app.route({ method, url, ...options, handler: async (_req, reply) => reply.code(status).send(body) });
   }
   await app.listen({ host: '127.0.0.1', port: 0 });
   process.send({ url: `http://127.0.0.1:${app.server.address().port}` });

@@ -1,5 +1,5 @@
 // Child process that runs SignX for a benchmark, so the load generator gets its own core.
-// Receives { env, modulesFile, schemasOf } over IPC, answers { url, schemas } once listening
+// Receives { env, modulesFile, schemasOf, startJobs } over IPC, answers { url, schemas } once listening
 // (schemas: the 200 response schema of each GET route named in schemasOf, for the bare-Fastify
 // baseline), answers 'cpu' with its process.cpuUsage(), exits on 'close'.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,8 +9,9 @@ import { buildApp } from '../../packages/server/dist/app.js';
 import { loadConfig } from '../../packages/server/dist/config.js';
 import { modules as allModules } from '../../packages/server/dist/modules/index.js';
 import { prepareInstallation } from '../../packages/server/dist/platform/boot.js';
+import { startBackgroundWork } from '../../packages/server/dist/platform/module.js';
 
-process.once('message', async ({ env = {}, modulesFile, schemasOf = [] }) => {
+process.once('message', async ({ env = {}, modulesFile, schemasOf = [], startJobs = false }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'signx-bench-'));
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -24,6 +25,8 @@ process.once('message', async ({ env = {}, modulesFile, schemasOf = [] }) => {
   const app = await buildApp(config, { modules });
   await prepareInstallation(app.signx, (line) => process.send({ output: line }), modules);
   await app.listen({ host: '127.0.0.1', port: 0 });
+  // As `signx serve` does after listening; off by default so HTTP benchmarks measure routes only.
+  if (startJobs) await startBackgroundWork(app.signx);
   const schemas = Object.fromEntries(
     schemasOf.map((url) => {
       const route = app.routeInventory.find((r) => r.url === url && r.method.split(',').includes('GET'));

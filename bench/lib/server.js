@@ -6,11 +6,11 @@ import autocannon from 'autocannon';
 
 /**
  * `env` overrides configuration; `modulesFile` (absolute path) exports `modules` to mount
- * beside SignX's own; `schemasOf` lists GET routes whose 200 response schema to hand back.
+ * beside SignX's own; `startJobs` runs the job runtime as `signx serve` does; `schemasOf` lists GET routes whose 200 response schema to hand back.
  * Resolves with { url, output (lines printed at first start), schemas, cpuUsage, close };
  * cpuUsage() resolves with the server process's process.cpuUsage().
  */
-export function startServer({ env = {}, modulesFile, schemasOf = [] } = {}) {
+export function startServer({ env = {}, modulesFile, schemasOf = [], startJobs = false } = {}) {
   const child = fork(fileURLToPath(new URL('./server-child.js', import.meta.url)), { stdio: 'inherit' });
   const output = [];
   return new Promise((resolve, reject) => {
@@ -31,7 +31,7 @@ export function startServer({ env = {}, modulesFile, schemasOf = [] } = {}) {
           }),
       });
     });
-    child.send({ env, modulesFile, schemasOf });
+    child.send({ env, modulesFile, schemasOf, startJobs });
   });
 }
 

@@ -14,6 +14,7 @@ import * as m20261207_0700 from './2026_12_07_0700_signing.js';
 import * as m20261207_0701 from './2026_12_07_0701_platform_trust.js';
 import * as m20261207_0730 from './2026_12_07_0730_signing_evidence.js';
 import * as m20261208_0300 from './2026_12_08_0300_signing_instances.js';
+import * as m20261208_0400 from './2026_12_08_0400_signing_hash_lookup.js';
 import * as m20261208_0500 from './2026_12_08_0500_document_watermark.js';
 import * as m20261208_0501 from './2026_12_08_0501_batch_sources.js';
 
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0701_platform_trust': m20261207_0701,
   '2026_12_07_0730_signing_evidence': m20261207_0730,
   '2026_12_08_0300_signing_instances': m20261208_0300,
+  '2026_12_08_0400_signing_hash_lookup': m20261208_0400,
   '2026_12_08_0500_document_watermark': m20261208_0500,
   '2026_12_08_0501_batch_sources': m20261208_0501,
 };

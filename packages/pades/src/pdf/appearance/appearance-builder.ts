@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFImage, StandardFonts } from 'pdf-lib';
 import type { IncrementalUpdate } from '../incremental-writer.js';
@@ -62,6 +63,7 @@ export async function buildAppearance(
   content: AppearanceContent,
 ): Promise<PdfRef> {
   const doc = await PDFDocument.create({ updateMetadata: false });
+  nativeDeflate(doc);
   let lastFace: GlyphFace | undefined;
   const create = (buf: Uint8Array) => {
     const face = firstFace(buf);
@@ -136,6 +138,20 @@ export async function buildAppearance(
     Resources: resources,
   });
   return upd.add(new PdfStream(dict, Buffer.from(ops, 'latin1')));
+}
+
+/**
+ * pdf-lib compresses the font subset, its ToUnicode map and the mark's pixels with pako (zlib
+ * in JavaScript), about a third of a visible signature's CPU time; Node's zlib writes the same
+ * FlateDecode streams natively.
+ */
+function nativeDeflate(doc: PDFDocument): void {
+  const context = doc.context;
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), {
+      ...dict,
+      Filter: 'FlateDecode',
+    });
 }
 
 function f(v: number): string {
@@ -238,9 +254,21 @@ type Layout = (text: string, features?: unknown, script?: string, lang?: string,
  * visual order (bidi-runs.ts), so fontkit must not reverse right-to-left scripts again.
  */
 function firstFace(buf: Uint8Array): unknown {
+  const known = faces.get(buf);
+  if (known) return known;
   const font = fontkit.create(buf) as unknown as { fonts?: unknown[] };
   const face = (font.fonts && font.fonts.length > 0 ? font.fonts[0] : font) as { layout: Layout };
   const layout = face.layout.bind(face);
   face.layout = (text, features) => layout(text, features, undefined, undefined, 'ltr');
+  faces.set(buf, face);
   return face;
 }
+
+/**
+ * Parsed faces by font bytes (the default fonts are read once per process, so the same
+ * buffer comes back). fontkit parses tables lazily and keeps them on the face; a new face per
+ * appearance re-parsed DejaVu Sans's layout tables for every signature, most of the time of a
+ * visible signature (issue 15 profile). A face is only read after parsing; each document's
+ * subset is made from it separately by pdf-lib.
+ */
+const faces = new WeakMap<Uint8Array, unknown>();

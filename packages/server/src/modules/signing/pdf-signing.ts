@@ -1,4 +1,11 @@
-import { type AppearanceLabels, extendToLta, type Signer, signPdf, type Timestamper } from '@signx/pades';
+import {
+  type AppearanceLabels,
+  type DssGap,
+  extendToLta,
+  type Signer,
+  signPdf,
+  type Timestamper,
+} from '@signx/pades';
 import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
 import type { SignatureMark } from './signature-input.js';
 import { createTextPdf } from './text-pdf.js';
@@ -41,7 +48,7 @@ export async function signForSigner(
     name: input.printedName,
     reason: input.reason,
     meaning: 'approval',
-    fieldName: `SignX_Signature_${input.index + 1}`,
+    fieldName: signerField(input.index + 1),
     visible: {
       page: 1,
       rect: boxFor(input.index),
@@ -51,12 +58,26 @@ export async function signForSigner(
   });
 }
 
+/** The field of the n-th SignX signature of a document (1-based), as signForSigner names it. */
+export const signerField = (n: number) => `SignX_Signature_${n}`;
+const SEAL_FIELD = 'SignX_Platform_Seal';
+
 /**
  * The platform seal on completion: an invisible signature by the platform seal certificate,
- * then validation data for every signature (DSS, from the platform's own OCSP/CRL) and a
- * document time-stamp over it all, PAdES B-LTA.
+ * then validation data for every signature (DSS) and a document time-stamp over it all,
+ * PAdES B-LTA. Our own signatures (`ownSignatures` per-signer ones and the seal) must get
+ * complete data from the platform's OCSP/CRL, else the seal fails; a third party's signature
+ * already in the PDF is extended as far as its certificates allow (fetched through `fetch`,
+ * the SSRF-safe outbound client) and what could not be had is handed to `onGap`, instead of
+ * refusing the whole seal.
  */
-export async function sealToLta(pdf: Uint8Array, trust: PlatformTrust): Promise<Uint8Array> {
+export async function sealToLta(
+  pdf: Uint8Array,
+  trust: PlatformTrust,
+  options: { ownSignatures: number; fetch?: typeof fetch; onGap?: (gap: DssGap) => void } = {
+    ownSignatures: 0,
+  },
+): Promise<Uint8Array> {
   const timestamper = await trust.timestamper();
   const revocation = await trust.revocationSources();
   const sealed = await signPdf(pdf, {
@@ -64,9 +85,23 @@ export async function sealToLta(pdf: Uint8Array, trust: PlatformTrust): Promise<
     level: 'B-T',
     timestamper,
     reason: 'SignX platform seal: all signatures collected',
-    fieldName: 'SignX_Platform_Seal',
+    fieldName: SEAL_FIELD,
   });
-  return extendToLta(sealed, { timestamper, revocation });
+  const required = [
+    SEAL_FIELD,
+    ...Array.from({ length: options.ownSignatures }, (_, i) => signerField(i + 1)),
+  ];
+  return extendToLta(sealed, {
+    timestamper,
+    revocation: {
+      ...revocation,
+      required,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      onReport: (report) => {
+        for (const gap of report.gaps) options.onGap?.(gap);
+      },
+    },
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { DssGap } from '@signx/pades';
 import type { Actor } from '../../platform/actor.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { documents, type StagedContent } from '../documents/index.js';
@@ -7,14 +8,24 @@ import * as repo from './requests.repository.js';
 import type { SigningDeps } from './signing.deps.js';
 import type { RequestBundle } from './signing.presenter.js';
 
-/** Sealed bytes staged for each document of a completed request (slow part, no transaction). */
+/**
+ * Sealed bytes staged for each document of a completed request (slow part, no transaction).
+ * A third party's signature already in a document whose validation data cannot be had is
+ * listed in `gaps` (field, subject, why) and does not stop the seal.
+ */
 export async function prepareSeal(deps: SigningDeps, bundle: RequestBundle) {
-  const staged: { row: repo.RequestDocumentRow; content: StagedContent }[] = [];
+  const staged: { row: repo.RequestDocumentRow; content: StagedContent; gaps: DssGap[] }[] = [];
   for (const row of bundle.documents) {
     const bytes = await documents.read(deps.ctx, row.current_sha256);
-    const sealed = await sealToLta(bytes, deps.trust);
+    const gaps: DssGap[] = [];
+    const sealed = await sealToLta(bytes, deps.trust, {
+      ownSignatures: bundle.signatures.length,
+      fetch: deps.ctx.outbound.fetch,
+      onGap: (gap) => gaps.push(gap),
+    });
     staged.push({
       row,
+      gaps,
       content: await documents.stage(
         deps.ctx,
         sealed,
@@ -56,8 +67,22 @@ export async function commitSeal(
     payload: {
       request_number: fresh.request_number,
       entity: `${fresh.entity_type}:${fresh.entity_id}`,
-      detail: `${staged.length} document(s) at B-LTA`,
+      detail: sealDetail(staged),
     },
   });
   return true;
+}
+
+/** The audit detail of a seal: how many documents, and any third-party signature left incomplete. */
+function sealDetail(staged: Awaited<ReturnType<typeof prepareSeal>>): string {
+  const gaps = staged.flatMap(({ row, gaps }) =>
+    gaps.map(
+      (g) =>
+        `document ${row.position + 1} ${g.fieldName}${g.subject ? ` (${g.subject})` : ''}: ${g.reasons.join('; ')}`,
+    ),
+  );
+  const head = `${staged.length} document(s) at B-LTA`;
+  return gaps.length === 0
+    ? head
+    : `${head}; validation data incomplete for ${gaps.join(' | ')}`.slice(0, 2000);
 }

@@ -184,7 +184,7 @@ export async function commitSignature(
     revoke_reason: null,
     created_at: signedAt,
   };
-  await insertSignature(trx, row);
+  await insertSignature(trx, row, produced);
   if (
     !(await repo.moveSigner(trx, fresh.id, ['sent', 'viewed'], {
       status: 'signed',

@@ -4,19 +4,48 @@ import type { DigitalSignaturesTable } from './signing.tables.js';
 /** SQL of signatures. */
 export type SignatureRow = DigitalSignaturesTable;
 
-export async function insertSignature(trx: Trx, row: SignatureRow): Promise<void> {
+/** Inserts the signature and, for the hash lookup of public verification, the versions it produced. */
+export async function insertSignature(
+  trx: Trx,
+  row: SignatureRow,
+  produced: readonly { document_id: string; version: number; sha256: string }[],
+): Promise<void> {
   await trx.insertInto('digital_signatures').values(row).execute();
+  if (produced.length === 0) return;
+  await trx
+    .insertInto('digital_signature_produced_hashes')
+    .values(
+      produced.map((p) => ({
+        signature_id: row.id,
+        request_id: row.request_id,
+        document_id: p.document_id,
+        version: p.version,
+        sha256: p.sha256,
+        created_at: row.created_at,
+      })),
+    )
+    .execute();
 }
 
 export async function findSignature(db: DbOrTrx, id: string): Promise<SignatureRow | undefined> {
   return db.selectFrom('digital_signatures').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findSignatureByNumber(db: DbOrTrx, number: string): Promise<SignatureRow | undefined> {
+/**
+ * A signature by its public number with its request's number, in one query: the public
+ * verify endpoint is the hottest read of the module (target 5,000 req/s) and made three
+ * queries per call (signature, request, revocation status); now two.
+ */
+export async function findSignatureByNumber(
+  db: DbOrTrx,
+  number: string,
+): Promise<(SignatureRow & { request_number: string }) | undefined> {
   return db
-    .selectFrom('digital_signatures')
-    .selectAll()
-    .where('signature_number', '=', number)
+    .selectFrom('digital_signatures as s')
+    .innerJoin('digital_signature_requests as r', 'r.id', 's.request_id')
+    .selectAll('s')
+    .select('r.request_number')
+    .where('s.signature_number', '=', number)
     .executeTakeFirst();
 }
 

@@ -2,7 +2,6 @@ import type { Actor } from '../../platform/actor.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import { isRecordHashValid } from './record-hash.js';
-import { findRequest } from './requests.repository.js';
 import * as repo from './signatures.repository.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
@@ -97,7 +96,6 @@ export async function verifySignature(
   const language = languageOf(acceptLanguage);
   const row = await repo.findSignatureByNumber(db, number);
   if (!row) return invalid(number, 'not_found', language);
-  const request = await findRequest(db, row.request_id);
   const certificate = await deps.trust.statusOf(row.certificate_serial);
   const facts = {
     signer_name: row.signer_name,
@@ -105,7 +103,7 @@ export async function verifySignature(
     signature_type: row.signature_type,
     entity_type: row.entity_type,
     status: row.status,
-    request_number: request?.request_number ?? '',
+    request_number: row.request_number,
     certificate_serial: row.certificate_serial,
     certificate_status: certificate.status,
     hash_valid: isRecordHashValid(row),

@@ -138,6 +138,19 @@ export interface DigitalSignaturesTable {
   created_at: string;
 }
 
+/**
+ * One row per document version a signature produced (the `documents` JSON, as rows), indexed
+ * by SHA-256 so public verification finds a file's request with an exact lookup.
+ */
+export interface DigitalSignatureProducedHashesTable {
+  signature_id: string;
+  request_id: string;
+  document_id: string;
+  version: number;
+  sha256: string;
+  created_at: string;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Tables {
     digital_signature_templates: DigitalSignatureTemplatesTable;
@@ -145,5 +158,6 @@ declare module '../../platform/db/schema.js' {
     digital_signature_request_documents: DigitalSignatureRequestDocumentsTable;
     digital_signature_signers: DigitalSignatureSignersTable;
     digital_signatures: DigitalSignaturesTable;
+    digital_signature_produced_hashes: DigitalSignatureProducedHashesTable;
   }
 }

@@ -9,7 +9,8 @@ export interface HashMatch {
 
 /**
  * Requests with a document version of this SHA-256: as sent, the current one (sealed), or
- * one a signature produced (the `documents` JSON of a signature lists the SHA-256 it made).
+ * one a signature produced (digital_signature_produced_hashes). Every branch is an exact
+ * match on an indexed column (migration 2026_12_08_0400), never a scan.
  */
 export async function requestsWithHash(db: DbOrTrx, sha256: string): Promise<HashMatch[]> {
   const byDocument = await db
@@ -19,10 +20,10 @@ export async function requestsWithHash(db: DbOrTrx, sha256: string): Promise<Has
     .where((w) => w.or([w('d.current_sha256', '=', sha256), w('d.sent_sha256', '=', sha256)]))
     .execute();
   const bySignature = await db
-    .selectFrom('digital_signatures as s')
-    .innerJoin('digital_signature_requests as r', 'r.id', 's.request_id')
+    .selectFrom('digital_signature_produced_hashes as h')
+    .innerJoin('digital_signature_requests as r', 'r.id', 'h.request_id')
     .select(['r.id as request_id', 'r.request_number', 'r.status'])
-    .where('s.documents', 'like', `%"${sha256}"%`)
+    .where('h.sha256', '=', sha256)
     .execute();
   const seen = new Map<string, HashMatch>();
   for (const m of [...byDocument, ...bySignature]) seen.set(m.request_id, m);

@@ -6,6 +6,7 @@ import {
 } from '../../../../test/signing-evidence-kit.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { asUser, headerAuthModule } from '../../../../test/test-principal.js';
+import { documents } from '../../documents/index.js';
 import { modules } from '../../index.js';
 import { can } from '../signing.catalogue.js';
 import { verificationErrors } from './verification.errors.js';
@@ -70,6 +71,23 @@ describe('POST /digital-signature/verify-document (public)', () => {
     // Nothing of the content beyond what was uploaded: no text, no document ids, no signer emails.
     expect(res.body).not.toContain(done.document_id);
     expect(res.body).not.toContain('signer0@example.com'.replace('@', '\\u0040'));
+  });
+
+  it('matches a version a signature produced (not the sent or sealed one) through the indexed hash table', async () => {
+    const produced = await t.database.db
+      .selectFrom('digital_signature_produced_hashes')
+      .select(['sha256', 'signature_id'])
+      .where('request_id', '=', done.id)
+      .execute();
+    // One row per signature and document, the same hashes the signature's `documents` JSON lists.
+    expect(produced).toHaveLength(2);
+    const first = produced.find((p) => p.signature_id === done.signatures[0]!.id)!;
+    const res = await upload(await documents.read(t.app.signx, first.sha256));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data.signx).toEqual({ matched: true, request_numbers: [done.request_number] });
+    expect(
+      res.json().data.signatures.map((s: { signature_number: string | null }) => s.signature_number),
+    ).toEqual([done.signatures[0]!.signature_number]);
   });
 
   it('reports a tampered byte: the signatures covering it are invalid, the file matches no SignX version', async () => {
