@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/app-context.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { accessRoutes } from './access/access.routes.js';
 import { evidenceJob } from './evidence/evidence.jobs.js';
 import { evidenceRoutes } from './evidence/evidence.routes.js';
 import { internalSignRoutes } from './internal-sign.routes.js';
@@ -49,6 +50,7 @@ export const signingModule: ModuleDefinition = {
       ...publicRoutes(deps),
       ...internalSignRoutes(deps),
       ...evidenceRoutes(deps),
+      ...accessRoutes(deps),
     ]);
     // Evidence and PDF verification (signing/evidence, signing/verification): own scope for PDF bodies.
     await api.register(async (scope) => {

@@ -1,5 +1,6 @@
 import { type AppearanceLabels, extendToLta, type Signer, signPdf, type Timestamper } from '@signx/pades';
 import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
+import type { DeclineStamp } from './decline-stamp.js';
 import type { SignatureMark } from './signature-input.js';
 import { createTextPdf } from './text-pdf.js';
 
@@ -20,6 +21,9 @@ function boxFor(index: number): [number, number, number, number] {
  * time-stamped by the platform TSA, with a visible appearance (mark, printed name, reason,
  * time). Every signature is an incremental update, so earlier ones stay valid.
  */
+/** The field name of the n-th signer signature (0-based) in a request's documents. */
+export const signatureFieldName = (index: number) => `SignX_Signature_${index + 1}`;
+
 export async function signForSigner(
   pdf: Uint8Array,
   input: {
@@ -41,7 +45,7 @@ export async function signForSigner(
     name: input.printedName,
     reason: input.reason,
     meaning: 'approval',
-    fieldName: `SignX_Signature_${input.index + 1}`,
+    fieldName: signatureFieldName(input.index),
     visible: {
       page: 1,
       rect: boxFor(input.index),
@@ -52,19 +56,44 @@ export async function signForSigner(
 }
 
 /**
- * The platform seal on completion: an invisible signature by the platform seal certificate,
+ * The platform seal on completion (or on decline, then with the visible "declined" stamp):
+ * a signature by the platform seal certificate,
  * then validation data for every signature (DSS, from the platform's own OCSP/CRL) and a
  * document time-stamp over it all, PAdES B-LTA.
  */
-export async function sealToLta(pdf: Uint8Array, trust: PlatformTrust): Promise<Uint8Array> {
+export async function sealToLta(
+  pdf: Uint8Array,
+  trust: PlatformTrust,
+  options: { declined?: { stamp: DeclineStamp; index: number }; required?: readonly string[] } = {},
+): Promise<Uint8Array> {
+  const { declined } = options;
   const timestamper = await trust.timestamper();
   const revocation = await trust.revocationSources();
+  // With signatures by a signer's own certificate (another CA), only ours must have complete
+  // validation data; theirs gets what can be had, its absence does not stop the seal.
+  if (options.required) revocation.required = [...options.required, 'SignX_Platform_Seal'];
+  const stamp = declined?.stamp;
   const sealed = await signPdf(pdf, {
     signer: await trust.sealSigner(),
     level: 'B-T',
     timestamper,
-    reason: 'SignX platform seal: all signatures collected',
+    // The decline time goes into the reason line; the signing time stays the seal's own.
+    reason: stamp
+      ? `${stamp.reason} (${stamp.at.toISOString().slice(0, 16).replace('T', ' ')} UTC)`
+      : 'SignX platform seal: all signatures collected',
     fieldName: 'SignX_Platform_Seal',
+    // A declined request's seal is visible: the "declined" stamp (word, who, reason, time).
+    ...(stamp && declined
+      ? {
+          name: stamp.declinedBy,
+          visible: {
+            page: 1,
+            rect: boxFor(declined.index),
+            typedName: stamp.word,
+            labels: stamp.labels,
+          },
+        }
+      : {}),
   });
   return extendToLta(sealed, { timestamper, revocation });
 }

@@ -1,8 +1,9 @@
 import type { Actor } from '../../platform/actor.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { documents, type StagedContent } from '../documents/index.js';
+import { declineStampFor } from './decline-stamp.js';
 import { evidenceJob } from './evidence/evidence.jobs.js';
-import { sealToLta } from './pdf-signing.js';
+import { sealToLta, signatureFieldName } from './pdf-signing.js';
 import * as repo from './requests.repository.js';
 import type { SigningDeps } from './signing.deps.js';
 import type { RequestBundle } from './signing.presenter.js';
@@ -10,9 +11,17 @@ import type { RequestBundle } from './signing.presenter.js';
 /** Sealed bytes staged for each document of a completed request (slow part, no transaction). */
 export async function prepareSeal(deps: SigningDeps, bundle: RequestBundle) {
   const staged: { row: repo.RequestDocumentRow; content: StagedContent }[] = [];
+  const stamp =
+    bundle.request.status === 'rejected'
+      ? declineStampFor(bundle.signers, bundle.request.language)
+      : undefined;
+  const required = ownFields(bundle);
   for (const row of bundle.documents) {
     const bytes = await documents.read(deps.ctx, row.current_sha256);
-    const sealed = await sealToLta(bytes, deps.trust);
+    const sealed = await sealToLta(bytes, deps.trust, {
+      ...(stamp ? { declined: { stamp, index: bundle.signatures.length } } : {}),
+      ...(required ? { required } : {}),
+    });
     staged.push({
       row,
       content: await documents.stage(
@@ -23,6 +32,17 @@ export async function prepareSeal(deps: SigningDeps, bundle: RequestBundle) {
     });
   }
   return staged;
+}
+
+/**
+ * The signature fields made with platform certificates, when some signer used their own
+ * (`certificate` type, another CA whose revocation data may be unreachable); undefined when
+ * every signature is ours (all must then have complete validation data).
+ */
+function ownFields(bundle: RequestBundle): string[] | undefined {
+  const ordered = [...bundle.signatures].sort((a, b) => a.signed_at.localeCompare(b.signed_at));
+  if (!ordered.some((s) => s.signature_type === 'certificate')) return undefined;
+  return ordered.flatMap((s, i) => (s.signature_type === 'certificate' ? [] : [signatureFieldName(i)]));
 }
 
 /**
@@ -49,14 +69,15 @@ export async function commitSeal(
   }
   const at = deps.clock.now().toISOString();
   await repo.setRequestFields(trx, fresh.id, { seal_status: 'sealed', sealed_at: at, updated_at: at });
-  await deps.jobs.enqueue(trx, evidenceJob, { request_id: fresh.id }); // certificate of completion + evidence
+  // Certificate of completion + evidence: for completed requests (a declined one is stamped only).
+  if (fresh.status === 'completed') await deps.jobs.enqueue(trx, evidenceJob, { request_id: fresh.id });
   await deps.audit.record(trx, actor, {
     type: 'signing.request.sealed',
     entityId: fresh.id,
     payload: {
       request_number: fresh.request_number,
       entity: `${fresh.entity_type}:${fresh.entity_id}`,
-      detail: `${staged.length} document(s) at B-LTA`,
+      detail: `${staged.length} document(s) at B-LTA${fresh.status === 'rejected' ? ', stamped declined' : ''}`,
     },
   });
   return true;
