@@ -1,6 +1,13 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { computed, reactive, ref, shallowRef } from 'vue';
-import { SignApiError, type SignatureMark, type SigningField, type SigningPage, signApi } from './api';
+import {
+  restoreFactorProof,
+  SignApiError,
+  type SignatureMark,
+  type SigningField,
+  type SigningPage,
+  signApi,
+} from './api';
 import { t } from './i18n';
 import { openPdf } from './pdf';
 import { initialsOf } from './typed-signature';
@@ -13,7 +20,9 @@ export type Phase =
   | 'ready'
   | 'signing'
   | 'done'
-  | 'declined';
+  | 'declined'
+  /** The request asks for a second factor that has not passed yet (code step). */
+  | 'factor';
 export interface LoadedDocument {
   id: string;
   pages: PDFPageProxy[];
@@ -73,6 +82,7 @@ export function useSigning(token: string) {
 
   async function load() {
     phase.value = 'loading';
+    restoreFactorProof(token);
     try {
       const data = await signApi.page(token);
       page.value = data;
@@ -97,6 +107,10 @@ export function useSigning(token: string) {
   }
 
   function fail(error: unknown, loading = false) {
+    if (error instanceof SignApiError && error.code === 40192) {
+      phase.value = 'factor'; // nothing of the document was answered
+      return;
+    }
     if (error instanceof SignApiError && [400, 401, 403, 404, 409, 410].includes(error.status) && loading) {
       phase.value = 'unavailable';
       problem.value = error.code === 40974 ? t('sign.alreadySigned') : error.message;
