@@ -27,6 +27,8 @@ const expectedPublicRoutes = [
   // Issue 15 (sign-evidence): the full verification report of an uploaded PDF.
   /^\/api\/v1\/digital-signature\/verify-document$/,
   /^\/api\/v1\/digital-signature\/signing-page\/:token(\/documents\/:document_id)?$/,
+  // Issue 15 (sign-access): the second-factor step of a signing link (shows nothing of the document).
+  /^\/api\/v1\/digital-signature\/signing-page\/:token\/factor(\/send|\/verify)?$/,
 ];
 
 /**
