@@ -175,6 +175,7 @@ export const signApi = {
     mark: SignatureMark,
     fields: { id: string; value: string }[],
     consentText: string,
+    certificate?: { p12: string; password: string } | null,
   ) =>
     request<SignResult>(
       'sign',
@@ -185,6 +186,14 @@ export const signApi = {
         signature_type: mark.signature_type,
         signature_data: mark.signature_data,
         ...(mark.signature_strokes ? { signature_strokes: mark.signature_strokes } : {}),
+        // The signer's own certificate: the mark stays the appearance, the file signs.
+        ...(certificate
+          ? {
+              signature_type: 'certificate',
+              certificate_p12: certificate.p12,
+              certificate_password: certificate.password,
+            }
+          : {}),
         ...(fields.length > 0 ? { fields } : {}),
         consent_given: true,
         consent_text: consentText,

@@ -49,6 +49,8 @@ export function useSigning(token: string) {
     initials: null,
   });
   const consent = ref(false);
+  /** The signer's own PKCS#12 and password, in memory only, when they chose to use it. */
+  const certificate = shallowRef<{ p12: string; password: string } | null>(null);
   const signatureNumber = ref('');
   /** The signer's own placement when the sender placed no field (page-percent box). */
   const freeField = ref<SigningField | null>(null);
@@ -75,8 +77,10 @@ export function useSigning(token: string) {
     const all = types.length === 0;
     return {
       drawn: all || types.includes('drawn'),
-      typed: all || types.includes('typed'),
+      // a certificate signature shows a mark too: the typed name at least
+      typed: all || types.includes('typed') || types.includes('certificate'),
       image: all || types.includes('image'),
+      certificate: types.includes('certificate'),
     };
   });
 
@@ -142,7 +146,8 @@ export function useSigning(token: string) {
               ? 'signed'
               : (values[f.id] ?? ''),
       }));
-      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText);
+      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText, certificate.value);
+      certificate.value = null;
       signatureNumber.value = result.signature.signature_number;
       phase.value = 'done';
       return null;
@@ -186,6 +191,7 @@ export function useSigning(token: string) {
     values,
     marks,
     consent,
+    certificate,
     signatureNumber,
     fields,
     allowed,
