@@ -10889,9 +10889,20 @@ export interface paths {
                                     file_name: string;
                                     /** @description 1-based row number */
                                     row_index: number;
+                                    /** @description Record the row was filled from */
+                                    source_record_id: string | null;
                                     /** @description pending, done, failed or cancelled */
                                     status: string;
                                 }[];
+                                /** @description Where the batch’s data came from */
+                                source: {
+                                    /** @description Record type the rows were filled from */
+                                    entity_type: string | null;
+                                    /** @description The uploaded CSV/XLSX */
+                                    file_name: string | null;
+                                    /** @description json, csv or xlsx (null: older batch) */
+                                    kind: string | null;
+                                };
                                 /** @description queued, running, completed, cancelled or failed */
                                 status: string;
                                 /** @description Template */
@@ -11100,9 +11111,20 @@ export interface paths {
                                     file_name: string;
                                     /** @description 1-based row number */
                                     row_index: number;
+                                    /** @description Record the row was filled from */
+                                    source_record_id: string | null;
                                     /** @description pending, done, failed or cancelled */
                                     status: string;
                                 }[];
+                                /** @description Where the batch’s data came from */
+                                source: {
+                                    /** @description Record type the rows were filled from */
+                                    entity_type: string | null;
+                                    /** @description The uploaded CSV/XLSX */
+                                    file_name: string | null;
+                                    /** @description json, csv or xlsx (null: older batch) */
+                                    kind: string | null;
+                                };
                                 /** @description queued, running, completed, cancelled or failed */
                                 status: string;
                                 /** @description Template */
@@ -12342,9 +12364,20 @@ export interface paths {
                                     file_name: string;
                                     /** @description 1-based row number */
                                     row_index: number;
+                                    /** @description Record the row was filled from */
+                                    source_record_id: string | null;
                                     /** @description pending, done, failed or cancelled */
                                     status: string;
                                 }[];
+                                /** @description Where the batch’s data came from */
+                                source: {
+                                    /** @description Record type the rows were filled from */
+                                    entity_type: string | null;
+                                    /** @description The uploaded CSV/XLSX */
+                                    file_name: string | null;
+                                    /** @description json, csv or xlsx (null: older batch) */
+                                    kind: string | null;
+                                };
                                 /** @description queued, running, completed, cancelled or failed */
                                 status: string;
                                 /** @description Template */
@@ -12530,9 +12563,20 @@ export interface paths {
                                     file_name: string;
                                     /** @description 1-based row number */
                                     row_index: number;
+                                    /** @description Record the row was filled from */
+                                    source_record_id: string | null;
                                     /** @description pending, done, failed or cancelled */
                                     status: string;
                                 }[];
+                                /** @description Where the batch’s data came from */
+                                source: {
+                                    /** @description Record type the rows were filled from */
+                                    entity_type: string | null;
+                                    /** @description The uploaded CSV/XLSX */
+                                    file_name: string | null;
+                                    /** @description json, csv or xlsx (null: older batch) */
+                                    kind: string | null;
+                                };
                                 /** @description queued, running, completed, cancelled or failed */
                                 status: string;
                                 /** @description Template */
@@ -15123,8 +15167,12 @@ export interface paths {
         };
         /**
          * Download a version (Range requests, RFC 6266 file name, SHA-256 checked on read)
-         * @description Domain errors:
+         * @description When the category requires a viewer watermark, the answer is a PDF copy stamped with the viewer’s name, time and IP on every page (no ranges, never cached); the stored original is unchanged.
+         *
+         *     Domain errors:
          *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *     - `41562` DOCUMENT_WATERMARK_UNSUPPORTED: The category requires a viewer watermark and this file cannot carry one (GIF, WebP or SVG image, damaged or encrypted PDF): it is not served unmarked
+         *     - `50362` DOCUMENT_WATERMARK_FAILED: The viewer watermark cannot be drawn: the server lacks its fonts (scripts/system-deps.sh)
          *
          *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
          */
@@ -15244,7 +15292,53 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15285,9 +15379,13 @@ export interface paths {
         };
         /**
          * Preview a version inline: PDFs and images as they are, office files as PDF (cached by hash)
-         * @description Domain errors:
+         * @description When the category requires a viewer watermark, the answer is a PDF copy stamped with the viewer’s name, time and IP on every page, never cached; the stored original is unchanged.
+         *
+         *     Domain errors:
          *     - `40963` DOCUMENT_NO_PREVIEW: No preview exists for this version (inert macro file, or no office converter is installed)
          *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *     - `41562` DOCUMENT_WATERMARK_UNSUPPORTED: The category requires a viewer watermark and this file cannot carry one (GIF, WebP or SVG image, damaged or encrypted PDF): it is not served unmarked
+         *     - `50362` DOCUMENT_WATERMARK_FAILED: The viewer watermark cannot be drawn: the server lacks its fonts (scripts/system-deps.sh)
          *
          *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
          */
@@ -15305,7 +15403,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The file’s bytes */
+                /** @description The bytes */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -15430,7 +15528,53 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15718,6 +15862,442 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/{id}/versions/{version}/thumbnails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many page thumbnails a PDF or office version has (its first pages), rendering them once
+         * @description Domain errors:
+         *     - `40963` DOCUMENT_NO_PREVIEW: No preview exists for this version (inert macro file, or no office converter is installed)
+         *     - `50360` DOCUMENT_PREVIEW_FAILED: LibreOffice could not turn this office file into a preview (timeout, crash, damaged file, or converter unavailable)
+         *     - `50361` DOCUMENT_THUMBNAILS_FAILED: pdftoppm could not render page thumbnails of this version (damaged PDF, timeout, memory limit, or poppler missing)
+         *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *
+         *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Thumbnails cover at most this many first pages */
+                                max_pages: number;
+                                /** @description Thumbnails available, numbered from 1 */
+                                pages: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{version}/thumbnails/{page}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One page thumbnail (PNG, longest side 240 px), cached by content hash
+         * @description Domain errors:
+         *     - `40963` DOCUMENT_NO_PREVIEW: No preview exists for this version (inert macro file, or no office converter is installed)
+         *     - `50360` DOCUMENT_PREVIEW_FAILED: LibreOffice could not turn this office file into a preview (timeout, crash, damaged file, or converter unavailable)
+         *     - `50361` DOCUMENT_THUMBNAILS_FAILED: pdftoppm could not render page thumbnails of this version (damaged PDF, timeout, memory limit, or poppler missing)
+         *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *
+         *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                    /** @description Page (1-based) */
+                    page: number;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/retention-policies": {
         parameters: {
             query?: never;
@@ -15757,6 +16337,8 @@ export interface paths {
                                  * @description Last change
                                  */
                                 updated_at: string;
+                                /** @description Viewer watermark on previews and downloads */
+                                watermark: boolean;
                                 /** @description WORM */
                                 worm: boolean;
                             }[];
@@ -15854,6 +16436,8 @@ export interface paths {
                         keep_years: number;
                         /** @description Why */
                         note?: string | null;
+                        /** @description Previews and downloads carry the viewer’s name, time and IP on every page (absent: unchanged) */
+                        watermark?: boolean;
                         /** @description No delete or overwrite while retained, for every role */
                         worm: boolean;
                     };
@@ -15879,6 +16463,8 @@ export interface paths {
                                  * @description Last change
                                  */
                                 updated_at: string;
+                                /** @description Viewer watermark on previews and downloads */
+                                watermark: boolean;
                                 /** @description WORM */
                                 worm: boolean;
                             };
