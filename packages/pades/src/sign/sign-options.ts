@@ -15,7 +15,7 @@ export interface VisibleSignature {
   page?: number;
   /** [x, y, width, height] in PDF points from the page's lower-left corner. */
   rect?: readonly [number, number, number, number];
-  /** Drawn or uploaded signature image (PNG). */
+  /** Drawn or uploaded signature image (PNG or JPEG, by content). */
   image?: Uint8Array;
   /** Typed signature, rendered in a handwriting-style font. */
   typedName?: string;

@@ -20,6 +20,11 @@ const secretFields = [
   'totp_code',
   'recovery_code',
   'verification_code',
+  // signing: the signer's own PKCS#12 and its password, the second factor's codes and proof
+  'certificate_p12',
+  'certificate_password',
+  'access_code',
+  'factor_proof',
 ];
 
 /**
@@ -31,6 +36,7 @@ export const redactedPaths = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
+  'req.headers["x-signing-factor"]',
   'res.headers["set-cookie"]',
   'headers.authorization',
   'headers.cookie',

@@ -108,10 +108,41 @@ export class SignApiError extends Error {
   }
 }
 
+/**
+ * The second factor's proof (when the request asks for one): sent as X-Signing-Factor with
+ * every call of this link. Kept for the tab only (sessionStorage), never in the URL.
+ */
+let factorProof = '';
+export function setFactorProof(token: string, proof: string): void {
+  factorProof = proof;
+  try {
+    sessionStorage.setItem(`signx-factor:${token.slice(0, 16)}`, proof);
+  } catch {
+    // storage refused (private mode): the proof lives for this page only
+  }
+}
+export function restoreFactorProof(token: string): void {
+  try {
+    factorProof = sessionStorage.getItem(`signx-factor:${token.slice(0, 16)}`) ?? '';
+  } catch {
+    factorProof = '';
+  }
+}
+const factorHeader = (): Record<string, string> => (factorProof ? { 'x-signing-factor': factorProof } : {});
+
+/** `GET signing-page/{token}/factor`: what the code step needs, nothing of the document. */
+export interface FactorStatus {
+  required: boolean;
+  factor: 'none' | 'email_code' | 'sms_code' | 'access_code';
+  passed: boolean;
+  destination: string | null;
+  locked_until: string | null;
+}
+
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`${base}/${path}`, {
     ...init,
-    headers: { accept: 'application/json', ...init.headers },
+    headers: { accept: 'application/json', ...factorHeader(), ...init.headers },
   });
   const body = (await response.json().catch(() => null)) as {
     code?: number;
@@ -133,7 +164,7 @@ const json = (payload: unknown): RequestInit => ({
 export const signApi = {
   page: (token: string) => request<SigningPage>(`signing-page/${encodeURIComponent(token)}`),
   async pdf(url: string): Promise<ArrayBuffer> {
-    const response = await fetch(url);
+    const response = await fetch(url, { headers: factorHeader() });
     if (!response.ok) throw new SignApiError(response.status, 0, response.statusText);
     return response.arrayBuffer();
   },
@@ -144,6 +175,7 @@ export const signApi = {
     mark: SignatureMark,
     fields: { id: string; value: string }[],
     consentText: string,
+    certificate?: { p12: string; password: string } | null,
   ) =>
     request<SignResult>(
       'sign',
@@ -154,10 +186,30 @@ export const signApi = {
         signature_type: mark.signature_type,
         signature_data: mark.signature_data,
         ...(mark.signature_strokes ? { signature_strokes: mark.signature_strokes } : {}),
+        // The signer's own certificate: the mark stays the appearance, the file signs.
+        ...(certificate
+          ? {
+              signature_type: 'certificate',
+              certificate_p12: certificate.p12,
+              certificate_password: certificate.password,
+            }
+          : {}),
         ...(fields.length > 0 ? { fields } : {}),
         consent_given: true,
         consent_text: consentText,
       }),
+    ),
+  /** The second factor: status, send a code (email/SMS), check a code (answers the proof). */
+  factor: (token: string) => request<FactorStatus>(`signing-page/${encodeURIComponent(token)}/factor`),
+  sendCode: (token: string) =>
+    request<{ destination: string; resend_after: string }>(
+      `signing-page/${encodeURIComponent(token)}/factor/send`,
+      { method: 'POST' },
+    ),
+  verifyCode: (token: string, code: string) =>
+    request<{ factor_proof: string }>(
+      `signing-page/${encodeURIComponent(token)}/factor/verify`,
+      json({ code }),
     ),
   /** Declining (the request becomes rejected); the reason is shown to the sender. */
   decline: (token: string, reason: string) => request<unknown>('decline', json({ token, reason })),

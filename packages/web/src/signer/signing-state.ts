@@ -1,6 +1,13 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { computed, reactive, ref, shallowRef } from 'vue';
-import { SignApiError, type SignatureMark, type SigningField, type SigningPage, signApi } from './api';
+import {
+  restoreFactorProof,
+  SignApiError,
+  type SignatureMark,
+  type SigningField,
+  type SigningPage,
+  signApi,
+} from './api';
 import { t } from './i18n';
 import { openPdf } from './pdf';
 import { initialsOf } from './typed-signature';
@@ -13,7 +20,9 @@ export type Phase =
   | 'ready'
   | 'signing'
   | 'done'
-  | 'declined';
+  | 'declined'
+  /** The request asks for a second factor that has not passed yet (code step). */
+  | 'factor';
 export interface LoadedDocument {
   id: string;
   pages: PDFPageProxy[];
@@ -40,6 +49,8 @@ export function useSigning(token: string) {
     initials: null,
   });
   const consent = ref(false);
+  /** The signer's own PKCS#12 and password, in memory only, when they chose to use it. */
+  const certificate = shallowRef<{ p12: string; password: string } | null>(null);
   const signatureNumber = ref('');
   /** The signer's own placement when the sender placed no field (page-percent box). */
   const freeField = ref<SigningField | null>(null);
@@ -66,13 +77,16 @@ export function useSigning(token: string) {
     const all = types.length === 0;
     return {
       drawn: all || types.includes('drawn'),
-      typed: all || types.includes('typed'),
+      // a certificate signature shows a mark too: the typed name at least
+      typed: all || types.includes('typed') || types.includes('certificate'),
       image: all || types.includes('image'),
+      certificate: types.includes('certificate'),
     };
   });
 
   async function load() {
     phase.value = 'loading';
+    restoreFactorProof(token);
     try {
       const data = await signApi.page(token);
       page.value = data;
@@ -97,6 +111,10 @@ export function useSigning(token: string) {
   }
 
   function fail(error: unknown, loading = false) {
+    if (error instanceof SignApiError && error.code === 40192) {
+      phase.value = 'factor'; // nothing of the document was answered
+      return;
+    }
     if (error instanceof SignApiError && [400, 401, 403, 404, 409, 410].includes(error.status) && loading) {
       phase.value = 'unavailable';
       problem.value = error.code === 40974 ? t('sign.alreadySigned') : error.message;
@@ -128,7 +146,8 @@ export function useSigning(token: string) {
               ? 'signed'
               : (values[f.id] ?? ''),
       }));
-      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText);
+      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText, certificate.value);
+      certificate.value = null;
       signatureNumber.value = result.signature.signature_number;
       phase.value = 'done';
       return null;
@@ -172,6 +191,7 @@ export function useSigning(token: string) {
     values,
     marks,
     consent,
+    certificate,
     signatureNumber,
     fields,
     allowed,

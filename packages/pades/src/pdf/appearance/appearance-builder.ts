@@ -12,7 +12,7 @@ import { PdfLibImporter } from './pdflib-import.js';
 
 /** What a visible signature shows. */
 export interface AppearanceContent extends ManifestationText {
-  /** Drawn or uploaded signature image (PNG). */
+  /** Drawn or uploaded signature image (PNG or JPEG, by content). */
   image?: Uint8Array;
   /** Typed signature, drawn in a handwriting-style font when no image is given. */
   typedName?: string;
@@ -97,7 +97,9 @@ export async function buildAppearance(
   const xobjects = new PdfDict();
   let image: PDFImage | undefined;
   if (content.image) {
-    image = await doc.embedPng(content.image);
+    // JPEG (uploaded photos of a signature) embeds as DCT; everything else must be PNG.
+    const isJpeg = content.image[0] === 0xff && content.image[1] === 0xd8;
+    image = isJpeg ? await doc.embedJpg(content.image) : await doc.embedPng(content.image);
     const scale = Math.min((w - 2 * pad) / image.width, (markH - pad) / image.height);
     const [iw, ih] = [image.width * scale, image.height * scale];
     ops += `q ${f(iw)} 0 0 ${f(ih)} ${f(pad)} ${f(h - pad - ih)} cm /Im0 Do Q\n`;

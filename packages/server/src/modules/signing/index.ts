@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { AppContext } from '../../platform/app-context.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { accessRoutes } from './access/access.routes.js';
 import { evidenceJob } from './evidence/evidence.jobs.js';
 import { evidenceRoutes } from './evidence/evidence.routes.js';
 import { bulkSendJob } from './instances/bulk-send.jobs.js';
@@ -65,6 +66,7 @@ export const signingModule: ModuleDefinition = {
       ...templateSetupRoutes(instancesDeps(ctx)),
       ...directLinkRoutes(instancesDeps(ctx)),
       ...inPersonRoutes(instancesDeps(ctx)),
+      ...accessRoutes(deps),
     ]);
     // Evidence and PDF verification (signing/evidence, signing/verification): own scope for PDF bodies.
     await api.register(async (scope) => {

@@ -6,12 +6,14 @@ import type { NewSigner } from './requests.service.js';
 import { newLinkToken } from './send.service.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
+import { sealJob } from './signing.jobs.js';
 import { requestLifecycle } from './signing.state.js';
 import { accessFor, type SignerAccess } from './signing-link.service.js';
 
 /**
  * Decline with a reason: the signer is marked declined and the request rejected (seed status),
- * so no later signer can sign; the documents keep the signatures already made.
+ * so no later signer can sign; the documents keep the signatures already made and are sealed
+ * with a visible "declined" stamp (who, reason, time, in the request's language).
  */
 export async function declineRequest(
   trx: Trx,
@@ -36,8 +38,11 @@ export async function declineRequest(
     }))
   )
     throw domainError(signingErrors.SIGNER_DONE, 'This signer has already signed or declined');
-  if (!(await repo.moveRequest(trx, request.id, [request.status], { status: transition.to, updated_at: at })))
+  // The document is still sealed, with a visible "declined" stamp (seal job, same transaction).
+  const changes = { status: transition.to, seal_status: 'pending' as const, updated_at: at };
+  if (!(await repo.moveRequest(trx, request.id, [request.status], changes)))
     throw domainError(signingErrors.REQUEST_NOT_OPEN, 'The request changed meanwhile');
+  await deps.jobs.enqueue(trx, sealJob, { request_id: request.id });
   await deps.audit.record(trx, actor, {
     type: 'signing.request.declined',
     entityId: request.id,

@@ -58,7 +58,7 @@ describe('sealToLta over a third party’s signature', () => {
     };
     const gaps: DssGap[] = [];
     const sealed = await sealToLta(signed, trust, {
-      ownSignatures: 1,
+      ownFields: ['SignX_Signature_1'],
       fetch: offline,
       onGap: (g) => gaps.push(g),
     });

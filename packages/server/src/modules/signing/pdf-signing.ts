@@ -7,6 +7,7 @@ import {
   type Timestamper,
 } from '@signx/pades';
 import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
+import type { DeclineStamp } from './decline-stamp.js';
 import type { SignatureMark } from './signature-input.js';
 import { createTextPdf } from './text-pdf.js';
 
@@ -21,6 +22,10 @@ const LABELS: Record<string, Partial<AppearanceLabels>> = {
 function boxFor(index: number): [number, number, number, number] {
   return [36 + (index % 3) * 180, 36 + Math.floor(index / 3) * 84, 172, 78];
 }
+
+/** The field name of the n-th signer signature (0-based) in a request's documents. */
+export const signatureFieldName = (index: number) => `SignX_Signature_${index + 1}`;
+const SEAL_FIELD = 'SignX_Platform_Seal';
 
 /**
  * Signs one PDF for one signer: a PAdES B-T signature by the signer's own certificate,
@@ -48,7 +53,7 @@ export async function signForSigner(
     name: input.printedName,
     reason: input.reason,
     meaning: 'approval',
-    fieldName: signerField(input.index + 1),
+    fieldName: signatureFieldName(input.index),
     visible: {
       page: 1,
       rect: boxFor(input.index),
@@ -58,44 +63,63 @@ export async function signForSigner(
   });
 }
 
-/** The field of the n-th SignX signature of a document (1-based), as signForSigner names it. */
-export const signerField = (n: number) => `SignX_Signature_${n}`;
-const SEAL_FIELD = 'SignX_Platform_Seal';
+/** How a seal treats the signatures already in the PDF. */
+export interface SealOptions {
+  /**
+   * The fields of the platform-certified signer signatures: these and the seal must get
+   * complete validation data from the platform's OCSP/CRL, else the seal fails.
+   */
+  ownFields: readonly string[];
+  /** The SSRF-safe outbound fetch, for a third party's signature that says where to look. */
+  fetch?: typeof fetch;
+  /** What could not be had for a third party's (or own-certificate) signature. */
+  onGap?: (gap: DssGap) => void;
+  /** A declined request: the seal becomes the visible "declined" stamp. */
+  declined?: { stamp: DeclineStamp; index: number };
+}
 
 /**
- * The platform seal on completion: an invisible signature by the platform seal certificate,
- * then validation data for every signature (DSS) and a document time-stamp over it all,
- * PAdES B-LTA. Our own signatures (`ownSignatures` per-signer ones and the seal) must get
- * complete data from the platform's OCSP/CRL, else the seal fails; a third party's signature
- * already in the PDF is extended as far as its certificates allow (fetched through `fetch`,
- * the SSRF-safe outbound client) and what could not be had is handed to `onGap`, instead of
- * refusing the whole seal.
+ * The platform seal on completion (or on decline, then with the visible "declined" stamp): a
+ * signature by the platform seal certificate, then validation data for every signature (DSS)
+ * and a document time-stamp over it all, PAdES B-LTA. Signatures by a third party or by a
+ * signer's own certificate (another CA) are extended as far as their certificates allow and
+ * what could not be had goes to `onGap`, instead of refusing the whole seal.
  */
 export async function sealToLta(
   pdf: Uint8Array,
   trust: PlatformTrust,
-  options: { ownSignatures: number; fetch?: typeof fetch; onGap?: (gap: DssGap) => void } = {
-    ownSignatures: 0,
-  },
+  options: SealOptions = { ownFields: [] },
 ): Promise<Uint8Array> {
   const timestamper = await trust.timestamper();
   const revocation = await trust.revocationSources();
+  const stamp = options.declined?.stamp;
   const sealed = await signPdf(pdf, {
     signer: await trust.sealSigner(),
     level: 'B-T',
     timestamper,
-    reason: 'SignX platform seal: all signatures collected',
+    // The decline time goes into the reason line; the signing time stays the seal's own.
+    reason: stamp
+      ? `${stamp.reason} (${stamp.at.toISOString().slice(0, 16).replace('T', ' ')} UTC)`
+      : 'SignX platform seal: all signatures collected',
     fieldName: SEAL_FIELD,
+    // A declined request's seal is visible: the "declined" stamp (word, who, reason, time).
+    ...(stamp && options.declined
+      ? {
+          name: stamp.declinedBy,
+          visible: {
+            page: 1,
+            rect: boxFor(options.declined.index),
+            typedName: stamp.word,
+            labels: stamp.labels,
+          },
+        }
+      : {}),
   });
-  const required = [
-    SEAL_FIELD,
-    ...Array.from({ length: options.ownSignatures }, (_, i) => signerField(i + 1)),
-  ];
   return extendToLta(sealed, {
     timestamper,
     revocation: {
       ...revocation,
-      required,
+      required: [SEAL_FIELD, ...options.ownFields],
       ...(options.fetch ? { fetch: options.fetch } : {}),
       onReport: (report) => {
         for (const gap of report.gaps) options.onGap?.(gap);

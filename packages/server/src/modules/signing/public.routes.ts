@@ -6,6 +6,8 @@ import { actorOf } from '../../platform/http/access.js';
 import { ok } from '../../platform/http/envelope.js';
 import { defineFileRoute, defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { documents } from '../documents/index.js';
+import { factorProofOf } from './access/access.routes.js';
+import { requireFactor } from './access/access.service.js';
 import { declineRequest } from './lifecycle.service.js';
 import * as s from './public.schemas.js';
 import { DEFAULT_CONSENT, getBundle } from './requests.service.js';
@@ -32,6 +34,9 @@ export const signErrors = [
   signingErrors.CONSENT_REQUIRED,
   signingErrors.SIGNATURE_TYPE_NOT_ALLOWED,
   signingErrors.BAD_SIGNATURE_DATA,
+  signingErrors.ACCESS_CODE_REQUIRED,
+  signingErrors.CERTIFICATE_PASSWORD_WRONG,
+  signingErrors.CERTIFICATE_UNUSABLE,
 ];
 
 function tokenOf(body: { token?: string }, headers: Record<string, unknown>): string {
@@ -92,9 +97,15 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
         'Works for a valid link even before the signer’s turn (is_current_turn tells); signing waits for the turn.',
       params: s.tokenParams,
       response: s.signingPageView,
-      errors: [signingErrors.LINK_INVALID, signingErrors.REQUEST_NOT_OPEN, signingErrors.SIGNER_DONE],
+      errors: [
+        signingErrors.LINK_INVALID,
+        signingErrors.REQUEST_NOT_OPEN,
+        signingErrors.SIGNER_DONE,
+        signingErrors.ACCESS_CODE_REQUIRED,
+      ],
       handler: async (request) => {
         const access = await signerByToken(deps.db, deps, request.params.token);
+        await requireFactor(deps.db, deps, access, factorProofOf(request.headers));
         await inTransaction(deps.db, (trx) => recordViewed(trx, deps, actorOf(request), access));
         const r = access.bundle.request;
         return {
@@ -140,6 +151,7 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
       file: Type.String({ format: 'binary' }),
       handler: async (request, reply) => {
         const access = await signerByToken(deps.db, deps, request.params.token);
+        await requireFactor(deps.db, deps, access, factorProofOf(request.headers));
         const row = access.bundle.documents.find((d) => d.document_id === request.params.document_id);
         if (!row) throw notFound('Document');
         const bytes = await documents.read(deps.ctx, row.current_sha256);
@@ -153,9 +165,15 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
       summary: 'Decline to sign, with a reason (the request becomes rejected)',
       body: s.declineBody,
       response: requestView,
-      errors: [signingErrors.LINK_INVALID, signingErrors.REQUEST_NOT_OPEN, signingErrors.SIGNER_DONE],
+      errors: [
+        signingErrors.LINK_INVALID,
+        signingErrors.REQUEST_NOT_OPEN,
+        signingErrors.SIGNER_DONE,
+        signingErrors.ACCESS_CODE_REQUIRED,
+      ],
       handler: async (request) => {
         const access = await signerByToken(deps.db, deps, tokenOf(request.body, request.headers));
+        await requireFactor(deps.db, deps, access, factorProofOf(request.headers));
         await inTransaction(deps.db, (trx) =>
           declineRequest(trx, deps, actorOf(request), access, request.body.reason),
         );
@@ -179,6 +197,7 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
       handler: async (request) => {
         const actor = actorOf(request);
         const access = await signerByToken(deps.db, deps, tokenOf(request.body, request.headers));
+        await requireFactor(deps.db, deps, access, factorProofOf(request.headers));
         const prepared = await prepareSignature(deps, access, request.body);
         const row = await inTransaction(deps.db, (trx) =>
           commitSignature(trx, deps, actor, prepared, request.body),

@@ -38,7 +38,8 @@ export const signBody = Type.Object(
     signature_data: Type.String({
       minLength: 1,
       maxLength: 1_500_000,
-      description: 'PNG/JPEG data URL (drawn, image) or the typed name',
+      description:
+        'PNG/JPEG data URL (drawn, image) or the typed name; for certificate signatures the mark shown (an image data URL or the name)',
     }),
     signature_strokes: Type.Optional(
       Type.Array(Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 3 }), { maxItems: 5000 }), {
@@ -63,6 +64,17 @@ export const signBody = Type.Object(
       ),
     ),
     reason: Type.Optional(text(200, 'Reason shown in the signature')),
+    certificate_p12: Type.Optional(
+      Type.String({
+        minLength: 4,
+        maxLength: 90_000,
+        description:
+          'certificate signatures: the signer’s own PKCS#12 (.p12/.pfx), base64; used in memory for this signature only, never stored',
+      }),
+    ),
+    certificate_password: Type.Optional(
+      Type.String({ maxLength: 1000, description: 'Password of certificate_p12; never stored or logged' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -82,13 +82,21 @@ export async function requestsOfEntity(
 
 /** Completed requests whose seal has been pending since before `before` (the stuck-seal sweep). */
 export async function stuckSeals(db: DbOrTrx, before: string, limit: number): Promise<RequestRow[]> {
-  return db
-    .selectFrom('digital_signature_requests')
-    .selectAll()
-    .where('seal_status', '=', 'pending')
-    .where('completed_at', '<=', before)
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('digital_signature_requests')
+      .selectAll()
+      .where('seal_status', '=', 'pending')
+      // completed ones since completion; declined ones (stamped and sealed too) since the decline
+      .where((eb) =>
+        eb.or([
+          eb('completed_at', '<=', before),
+          eb.and([eb('status', '=', 'rejected'), eb('updated_at', '<=', before)]),
+        ]),
+      )
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** Open requests whose links ran out (the expiry sweep). */

@@ -2,8 +2,9 @@ import type { DssGap } from '@signx/pades';
 import type { Actor } from '../../platform/actor.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { documents, type StagedContent } from '../documents/index.js';
+import { declineStampFor } from './decline-stamp.js';
 import { evidenceJob } from './evidence/evidence.jobs.js';
-import { sealToLta } from './pdf-signing.js';
+import { sealToLta, signatureFieldName } from './pdf-signing.js';
 import * as repo from './requests.repository.js';
 import type { SigningDeps } from './signing.deps.js';
 import type { RequestBundle } from './signing.presenter.js';
@@ -15,13 +16,19 @@ import type { RequestBundle } from './signing.presenter.js';
  */
 export async function prepareSeal(deps: SigningDeps, bundle: RequestBundle) {
   const staged: { row: repo.RequestDocumentRow; content: StagedContent; gaps: DssGap[] }[] = [];
+  const stamp =
+    bundle.request.status === 'rejected'
+      ? declineStampFor(bundle.signers, bundle.request.language)
+      : undefined;
+  const ownFields = platformCertifiedFields(bundle);
   for (const row of bundle.documents) {
     const bytes = await documents.read(deps.ctx, row.current_sha256);
     const gaps: DssGap[] = [];
     const sealed = await sealToLta(bytes, deps.trust, {
-      ownSignatures: bundle.signatures.length,
+      ownFields,
       fetch: deps.ctx.outbound.fetch,
       onGap: (gap) => gaps.push(gap),
+      ...(stamp ? { declined: { stamp, index: bundle.signatures.length } } : {}),
     });
     staged.push({
       row,
@@ -34,6 +41,16 @@ export async function prepareSeal(deps: SigningDeps, bundle: RequestBundle) {
     });
   }
   return staged;
+}
+
+/**
+ * The signature fields made with platform certificates, in signing order. A signer's own
+ * certificate (`certificate` type, another CA whose revocation data may be unreachable) is
+ * left out: it is extended as far as it can be, like a third party's.
+ */
+function platformCertifiedFields(bundle: RequestBundle): string[] {
+  const ordered = [...bundle.signatures].sort((a, b) => a.signed_at.localeCompare(b.signed_at));
+  return ordered.flatMap((s, i) => (s.signature_type === 'certificate' ? [] : [signatureFieldName(i)]));
 }
 
 /**
@@ -60,28 +77,29 @@ export async function commitSeal(
   }
   const at = deps.clock.now().toISOString();
   await repo.setRequestFields(trx, fresh.id, { seal_status: 'sealed', sealed_at: at, updated_at: at });
-  await deps.jobs.enqueue(trx, evidenceJob, { request_id: fresh.id }); // certificate of completion + evidence
+  // Certificate of completion + evidence: for completed requests (a declined one is stamped only).
+  if (fresh.status === 'completed') await deps.jobs.enqueue(trx, evidenceJob, { request_id: fresh.id });
   await deps.audit.record(trx, actor, {
     type: 'signing.request.sealed',
     entityId: fresh.id,
     payload: {
       request_number: fresh.request_number,
       entity: `${fresh.entity_type}:${fresh.entity_id}`,
-      detail: sealDetail(staged),
+      detail: sealDetail(staged, fresh.status === 'rejected'),
     },
   });
   return true;
 }
 
 /** The audit detail of a seal: how many documents, and any third-party signature left incomplete. */
-function sealDetail(staged: Awaited<ReturnType<typeof prepareSeal>>): string {
+function sealDetail(staged: Awaited<ReturnType<typeof prepareSeal>>, declined: boolean): string {
   const gaps = staged.flatMap(({ row, gaps }) =>
     gaps.map(
       (g) =>
         `document ${row.position + 1} ${g.fieldName}${g.subject ? ` (${g.subject})` : ''}: ${g.reasons.join('; ')}`,
     ),
   );
-  const head = `${staged.length} document(s) at B-LTA`;
+  const head = `${staged.length} document(s) at B-LTA${declined ? ', stamped declined' : ''}`;
   return gaps.length === 0
     ? head
     : `${head}; validation data incomplete for ${gaps.join(' | ')}`.slice(0, 2000);

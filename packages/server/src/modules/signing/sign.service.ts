@@ -7,6 +7,8 @@ import { decodeJson, encodeJson } from '../../platform/db/json-codec.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { domainError } from '../../platform/errors.js';
 import { documents, type StagedContent } from '../documents/index.js';
+import { notifyNextTurn } from './alerts/turn.service.js';
+import { openOwnCertificate } from './own-certificate.js';
 import { signForSigner } from './pdf-signing.js';
 import type { signBody } from './public.schemas.js';
 import { combinedDocumentHash, recordHash } from './record-hash.js';
@@ -75,11 +77,7 @@ export async function prepareSignature(
   const mark = checkSignInput(access, input);
   const { request } = access.bundle;
   const signedAt = deps.clock.now();
-  const issued = await deps.trust.issueSigner({
-    name: access.signer.signer_name,
-    email: access.signer.signer_email,
-    validityDays: request.signature_valid_days,
-  });
+  const issued = await signerFor(deps, access, input, signedAt);
   const timestamper = await deps.trust.timestamper();
   const index = access.bundle.signatures.length;
   const versions = [];
@@ -110,6 +108,24 @@ export async function prepareSignature(
     certificatePem: toPem(issued.certificate),
     versions,
   };
+}
+
+/**
+ * The certificate that signs: the signer's own PKCS#12 for `certificate` signatures (opened
+ * in memory, checked, dropped after this signing), otherwise one the platform CA issues to
+ * this signer.
+ */
+async function signerFor(deps: SigningDeps, access: SignerAccess, input: SignInput, at: Date) {
+  if (input.signature_type !== 'certificate')
+    return deps.trust.issueSigner({
+      name: access.signer.signer_name,
+      email: access.signer.signer_email,
+      validityDays: access.bundle.request.signature_valid_days,
+    });
+  if (!input.certificate_p12)
+    throw domainError(signingErrors.CERTIFICATE_UNUSABLE, 'A certificate signature needs certificate_p12');
+  const own = await openOwnCertificate(input.certificate_p12, input.certificate_password ?? '', at);
+  return { ...own, certificate: own.signer.certificate };
 }
 
 /**
@@ -234,5 +250,5 @@ async function advanceRequest(
       payload: { request_number: request.request_number, entity, detail: null },
     });
     await deps.jobs.enqueue(trx, sealJob, { request_id: request.id });
-  }
+  } else await notifyNextTurn(trx, deps, actor, access.bundle, access.signer.id);
 }

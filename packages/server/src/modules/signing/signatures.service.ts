@@ -23,13 +23,16 @@ export async function revokeSignature(
   const at = deps.clock.now();
   if (!(await repo.markRevoked(trx, id, at.toISOString(), reason)))
     throw domainError(signingErrors.SIGNER_DONE, 'The signature is already revoked');
-  await deps.trust.revoke(trx, {
-    serial: row.certificate_serial,
-    reason: 'cessationOfOperation',
-    at,
-    subject: row.certificate_subject,
-    note: `${row.signature_number}${reason ? `: ${reason}` : ''}`,
-  });
+  // The signer's own certificate (certificate type) belongs to their CA, not ours: only the
+  // record is revoked; platform-issued ones are revoked in the platform CRL/OCSP too.
+  if (row.signature_type !== 'certificate')
+    await deps.trust.revoke(trx, {
+      serial: row.certificate_serial,
+      reason: 'cessationOfOperation',
+      at,
+      subject: row.certificate_subject,
+      note: `${row.signature_number}${reason ? `: ${reason}` : ''}`,
+    });
   await deps.audit.record(trx, actor, {
     type: 'signing.signature.revoked',
     entityId: id,

@@ -66,6 +66,13 @@ export const signingAuditEvents = defineAuditEventTypes('signing', {
   'request.expired': onRequest('The request expired before completion'),
   'request.cancelled': onRequest('The sender cancelled the request'),
   'request.sealed': onRequest('The platform seal brought the signed documents to PAdES B-LTA'),
+  // second factor (signing/access) and alerts (signing/alerts)
+  'request.factor_set': onRequest('The sender set the second factor of the request (detail: the kind)'),
+  'request.factor_sent': onSigner('A one-time code was sent to the signer (detail: the channel)'),
+  'request.factor_passed': onSigner('The signer passed the second factor'),
+  'request.factor_locked': onSigner('Too many wrong codes: the signer’s link is locked for a while'),
+  'request.turn_notified': onSigner('The signer was told it is their turn (the earlier group finished)'),
+  'request.overdue_alerted': onRequest('The owner was alerted that the request is overdue (detail: why)'),
   'signature.revoked': {
     description: 'A signature was revoked and its certificate revoked in the platform CRL/OCSP',
     entityType: 'signature',

@@ -50,4 +50,35 @@ export const signingErrors = defineErrorCodes('signing', {
     api: 40371,
     description: 'Internal signers sign only from their own account',
   },
+  CERTIFICATE_PASSWORD_WRONG: {
+    family: 'VALIDATION',
+    api: 40092,
+    description: 'The PKCS#12 file could not be opened with this password (nothing was stored)',
+  },
+  CERTIFICATE_UNUSABLE: {
+    family: 'VALIDATION',
+    api: 40093,
+    description:
+      'The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage',
+  },
+  ACCESS_CODE_REQUIRED: {
+    family: 'UNAUTHENTICATED',
+    api: 40192,
+    description: 'This request asks for a second factor: verify the code before the document is shown',
+  },
+  ACCESS_CODE_WRONG: {
+    family: 'UNAUTHENTICATED',
+    api: 40193,
+    description: 'The code is wrong or expired',
+  },
+  ACCESS_CODE_LOCKED: {
+    family: 'RATE_LIMITED',
+    api: 42992,
+    description: 'Too many wrong codes: the link is locked for a while',
+  },
+  ACCESS_CODE_RESEND_TOO_SOON: {
+    family: 'RATE_LIMITED',
+    api: 42993,
+    description: 'A code was sent moments ago; wait before asking for another',
+  },
 });

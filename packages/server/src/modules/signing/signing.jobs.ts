@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { systemActor } from '../../platform/actor.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { defineJob, defineSchedule } from '../../platform/jobs/index.js';
+import { overdueSweep } from './alerts/overdue.service.js';
 import { expireRequest } from './lifecycle.service.js';
 import { isReminderDue, remindRequest } from './reminders.service.js';
 import { expiredOpenRequests, remindableRequests, stuckSeals } from './requests.repository.js';
@@ -71,7 +72,10 @@ export const stuckSealSweepSchedule = defineSchedule({
   cron: '7,22,37,52 * * * *',
 });
 
-/** Reminders: every 15 minutes, requests whose template sets reminder_hours and are due. */
+/**
+ * Reminders: every 15 minutes, requests whose template sets reminder_hours and are due; then
+ * overdue alerts to the owners (near or past expiry, a signer idle beyond the reminder window).
+ */
 export const reminderSweepJob = defineJob({
   name: 'signing.request.reminder-sweep',
   payload: Type.Object({}, { additionalProperties: false }),
@@ -83,6 +87,7 @@ export const reminderSweepJob = defineJob({
     for (const row of await remindableRequests(deps.db, now.toISOString(), 500))
       if (isReminderDue(row, now))
         await inTransaction(deps.db, (trx) => remindRequest(trx, deps, actor, row.id));
+    await overdueSweep(deps, actor); // overdue alerts to the owners (signing/alerts)
   },
 });
 export const reminderSweepSchedule = defineSchedule({

@@ -30,6 +30,8 @@ const expectedPublicRoutes = [
   // Issue 15 items 9 and 10 (sign-bulk): a template's direct link; the kiosk page holds its session's secret.
   /^\/api\/v1\/digital-signature\/direct\/:token$/,
   /^\/api\/v1\/digital-signature\/in-person\/:session_id\/(finish|cancel)$/,
+  // Issue 15 (sign-access): the second-factor step of a signing link (shows nothing of the document).
+  /^\/api\/v1\/digital-signature\/signing-page\/:token\/factor(\/send|\/verify)?$/,
 ];
 
 /**

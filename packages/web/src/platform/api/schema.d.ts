@@ -4698,6 +4698,7 @@ export interface paths {
          *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
          *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
          *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         *     - `40192` ACCESS_CODE_REQUIRED: This request asks for a second factor: verify the code before the document is shown
          */
         post: {
             parameters: {
@@ -7877,6 +7878,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/digital-signature/requests/{id}/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the request’s second factor (email code, SMS code, access code, or none)
+         * @description Domain errors:
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *
+         *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description access_code only: the code the signers must enter (stored hashed) */
+                        access_code?: string;
+                        /** @description none; email_code / sms_code: a one-time code sent to the signer; access_code: set by the sender */
+                        factor: "none" | "email_code" | "sms_code" | "access_code";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description none; email_code / sms_code: a one-time code sent to the signer; access_code: set by the sender */
+                                factor: "none" | "email_code" | "sms_code" | "access_code";
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/digital-signature/requests/{id}/send": {
         parameters: {
             query?: never;
@@ -9034,6 +9214,9 @@ export interface paths {
          *     - `40074` CONSENT_REQUIRED: consent_given must be true to sign
          *     - `40072` SIGNATURE_TYPE_NOT_ALLOWED: The template does not allow this signature type
          *     - `40073` BAD_SIGNATURE_DATA: signature_data is not a usable drawn/typed/image signature
+         *     - `40192` ACCESS_CODE_REQUIRED: This request asks for a second factor: verify the code before the document is shown
+         *     - `40092` CERTIFICATE_PASSWORD_WRONG: The PKCS#12 file could not be opened with this password (nothing was stored)
+         *     - `40093` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
          *     - `40371` SIGNER_NOT_LINKED_USER: Internal signers sign only from their own account
          */
         post: {
@@ -9051,6 +9234,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description certificate signatures: the signer’s own PKCS#12 (.p12/.pfx), base64; used in memory for this signature only, never stored */
+                        certificate_p12?: string;
+                        /** @description Password of certificate_p12; never stored or logged */
+                        certificate_password?: string;
                         /** @description Must be true */
                         consent_given: boolean;
                         consent_text?: string | null;
@@ -9063,7 +9250,7 @@ export interface paths {
                         reason?: string;
                         /** @description Request id (checked against the token) */
                         request_id?: string | number;
-                        /** @description PNG/JPEG data URL (drawn, image) or the typed name */
+                        /** @description PNG/JPEG data URL (drawn, image) or the typed name; for certificate signatures the mark shown (an image data URL or the name) */
                         signature_data: string;
                         /** @description Drawn strokes: [[[x,y,t?],…],…] */
                         signature_strokes?: number[][][];
@@ -9382,6 +9569,9 @@ export interface paths {
          *     - `40074` CONSENT_REQUIRED: consent_given must be true to sign
          *     - `40072` SIGNATURE_TYPE_NOT_ALLOWED: The template does not allow this signature type
          *     - `40073` BAD_SIGNATURE_DATA: signature_data is not a usable drawn/typed/image signature
+         *     - `40192` ACCESS_CODE_REQUIRED: This request asks for a second factor: verify the code before the document is shown
+         *     - `40092` CERTIFICATE_PASSWORD_WRONG: The PKCS#12 file could not be opened with this password (nothing was stored)
+         *     - `40093` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
          */
         post: {
             parameters: {
@@ -9393,6 +9583,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description certificate signatures: the signer’s own PKCS#12 (.p12/.pfx), base64; used in memory for this signature only, never stored */
+                        certificate_p12?: string;
+                        /** @description Password of certificate_p12; never stored or logged */
+                        certificate_password?: string;
                         /** @description Must be true */
                         consent_given: boolean;
                         consent_text?: string | null;
@@ -9405,7 +9599,7 @@ export interface paths {
                         reason?: string;
                         /** @description Request id (checked against the token) */
                         request_id?: string | number;
-                        /** @description PNG/JPEG data URL (drawn, image) or the typed name */
+                        /** @description PNG/JPEG data URL (drawn, image) or the typed name; for certificate signatures the mark shown (an image data URL or the name) */
                         signature_data: string;
                         /** @description Drawn strokes: [[[x,y,t?],…],…] */
                         signature_strokes?: number[][][];
@@ -10102,6 +10296,7 @@ export interface paths {
          *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
          *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
          *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         *     - `40192` ACCESS_CODE_REQUIRED: This request asks for a second factor: verify the code before the document is shown
          */
         get: {
             parameters: {
@@ -10299,6 +10494,458 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/signing-page/{token}/factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the link needs a second factor, and whether the proof sent holds
+         * @description Shows nothing of the document: the signer page asks this before anything else.
+         *
+         *     Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Where the code goes, masked */
+                                destination: string | null;
+                                /** @description none; email_code / sms_code: a one-time code sent to the signer; access_code: set by the sender */
+                                factor: "none" | "email_code" | "sms_code" | "access_code";
+                                locked_until: string | null;
+                                /** @description The X-Signing-Factor proof sent holds for this link */
+                                passed: boolean;
+                                /** @description The request asks for a second factor */
+                                required: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/signing-page/{token}/factor/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a one-time code to the signer’s e-mail or phone
+         * @description At most once a minute (42993); the previous code dies. Not while locked (42992).
+         *
+         *     Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         *     - `42992` ACCESS_CODE_LOCKED: Too many wrong codes: the link is locked for a while
+         *     - `42993` ACCESS_CODE_RESEND_TOO_SOON: A code was sent moments ago; wait before asking for another
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                channel: "email" | "sms";
+                                /** @description Masked address */
+                                destination: string;
+                                /**
+                                 * Format: date-time
+                                 * @description The code stops working then
+                                 */
+                                expires_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @description No new code before then
+                                 */
+                                resend_after: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/signing-page/{token}/factor/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the code; answers the proof to send as X-Signing-Factor
+         * @description Codes expire after 10 minutes and work once. Five wrong codes lock the link for 15 minutes (42992); a wrong code answers 40193 with attempts_left.
+         *
+         *     Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         *     - `40193` ACCESS_CODE_WRONG: The code is wrong or expired
+         *     - `42992` ACCESS_CODE_LOCKED: Too many wrong codes: the link is locked for a while
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The code received or given by the sender */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                /** @description Send as X-Signing-Factor with every later call of this link */
+                                factor_proof: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
