@@ -15,6 +15,7 @@ import * as m20261207_0701 from './2026_12_07_0701_platform_trust.js';
 import * as m20261207_0730 from './2026_12_07_0730_signing_evidence.js';
 import * as m20261208_0500 from './2026_12_08_0500_document_watermark.js';
 import * as m20261208_0501 from './2026_12_08_0501_batch_sources.js';
+import * as m20261208_0600 from './2026_12_08_0600_template_drafts.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0730_signing_evidence': m20261207_0730,
   '2026_12_08_0500_document_watermark': m20261208_0500,
   '2026_12_08_0501_batch_sources': m20261208_0501,
+  '2026_12_08_0600_template_drafts': m20261208_0600,
 };
