@@ -34,6 +34,7 @@ export function draftRoutes(deps: DocumentTemplatesDeps): RouteDefinition[] {
         'with template_id it drafts that template’s next version. No template or version is created.',
       response: draftView,
       status: 201,
+      idempotent: true,
       errors: ['TOO_LARGE', 'UNSUPPORTED_MEDIA', 'VALIDATION', 'NOT_FOUND', errors.TEMPLATE_INVALID],
       handler: async (request) => {
         const upload = await readSmallUpload(request, deps.maxUploadBytes, ['template_id']);
