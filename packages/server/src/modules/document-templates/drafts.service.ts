@@ -45,6 +45,9 @@ export async function stageDraft(
     expires_at: new Date(now.getTime() + draftTtlMs).toISOString(),
   };
   await repo.insertDraft(deps.db, row);
+  // A collector that checked the same content before this row existed may have just deleted
+  // it (storage is content-addressed): put it back now that the row holds it.
+  if (!(await deps.storage.has(row.file_key))) await deps.storage.put(input.bytes);
   return row;
 }
 
