@@ -35,7 +35,7 @@ export const contractTemplate = () =>
 
 export async function inject(
   t: TestApp,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   headers: Record<string, string>,
   payload?: object,
@@ -84,6 +84,7 @@ export async function clearTemplates(t: TestApp): Promise<void> {
   const db = t.database.db;
   await db.deleteFrom('document_batch_rows').execute();
   await db.deleteFrom('document_batches').execute();
+  await db.deleteFrom('document_template_drafts').execute();
   await db.deleteFrom('document_template_versions').execute();
   await db.deleteFrom('document_templates').execute();
   await db.deleteFrom('jobs').execute();

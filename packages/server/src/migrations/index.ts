@@ -18,6 +18,7 @@ import * as m20261208_0300 from './2026_12_08_0300_signing_instances.js';
 import * as m20261208_0400 from './2026_12_08_0400_signing_hash_lookup.js';
 import * as m20261208_0500 from './2026_12_08_0500_document_watermark.js';
 import * as m20261208_0501 from './2026_12_08_0501_batch_sources.js';
+import * as m20261208_0600 from './2026_12_08_0600_template_drafts.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0400_signing_hash_lookup': m20261208_0400,
   '2026_12_08_0500_document_watermark': m20261208_0500,
   '2026_12_08_0501_batch_sources': m20261208_0501,
+  '2026_12_08_0600_template_drafts': m20261208_0600,
 };

@@ -14,6 +14,12 @@ export const documentTemplatesErrors = defineErrorCodes('document-templates', {
     description:
       'Rows do not match the variable schema; errors list each row and field. Nothing was generated',
   },
+  TEMPLATE_DRAFT_NOT_FOUND: {
+    family: 'NOT_FOUND',
+    api: 40451,
+    description:
+      'No such template draft: it expired and was collected, was already saved, or belongs to someone else',
+  },
   TEMPLATE_NAME_TAKEN: { family: 'CONFLICT', api: 40951, description: 'A template of that name exists' },
   BATCH_FINISHED: { family: 'CONFLICT', api: 40952, description: 'The batch has already finished' },
   CONVERSION_FAILED: {

@@ -24,6 +24,21 @@ export interface DocumentTemplateVersionsTable {
   created_at: string;
 }
 
+/** A staged, unsaved template (migrations/2026_12_08_0600_template_drafts.ts). */
+export interface DocumentTemplateDraftsTable {
+  id: string;
+  /** null: a draft of a new template; set: of that template's next version. */
+  template_id: string | null;
+  file_key: string;
+  file_name: string;
+  size: number;
+  /** TemplateVariable[] as JSON, as found in the DOCX. */
+  variables: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export type BatchStatus = 'queued' | 'running' | 'completed' | 'cancelled' | 'failed';
 export type BatchRowStatus = 'pending' | 'done' | 'failed' | 'cancelled';
 
@@ -73,6 +88,7 @@ declare module '../../platform/db/schema.js' {
   interface Tables {
     document_templates: DocumentTemplatesTable;
     document_template_versions: DocumentTemplateVersionsTable;
+    document_template_drafts: DocumentTemplateDraftsTable;
     document_batches: DocumentBatchesTable;
     document_batch_rows: DocumentBatchRowsTable;
   }

@@ -1,8 +1,10 @@
 import type { Static } from '@sinclair/typebox';
 import { progressOf } from './batch-runner.js';
 import type { BatchItemRow, BatchRow } from './batches.repository.js';
+import type { DraftRow } from './drafts.repository.js';
+import { draftVariables } from './drafts.service.js';
 import type { TemplateRow, TemplateVersionRow } from './templates.repository.js';
-import type { BatchView, templateView, versionView } from './templates.schemas.js';
+import type { BatchView, draftView, templateView, versionView } from './templates.schemas.js';
 import { variablesOf } from './templates.service.js';
 
 /** Rows in, responses out; no I/O. */
@@ -26,6 +28,17 @@ export function presentVersion(row: TemplateVersionRow): Static<typeof versionVi
     note: row.note,
     variables: variablesOf(row) as Static<typeof versionView>['variables'],
     created_at: row.created_at,
+  };
+}
+
+export function presentDraft(row: DraftRow): Static<typeof draftView> {
+  return {
+    id: row.id,
+    template_id: row.template_id,
+    file_name: row.file_name,
+    size: row.size,
+    variables: draftVariables(row) as Static<typeof draftView>['variables'],
+    expires_at: row.expires_at,
   };
 }
 

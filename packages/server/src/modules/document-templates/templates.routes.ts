@@ -12,6 +12,7 @@ import {
 } from './document-templates.catalogue.js';
 import type { DocumentTemplatesDeps } from './document-templates.deps.js';
 import { documentTemplatesErrors as errors } from './document-templates.errors.js';
+import { draftRoutes } from './drafts.routes.js';
 import { readerOf, recordSourceRoutes, sourceOf } from './record-sources.routes.js';
 import { loadRecord, mergeRecord } from './record-sources.service.js';
 import { sampleRow } from './row-validation.js';
@@ -188,6 +189,7 @@ export async function templateRoutes(scope: FastifyInstance, deps: DocumentTempl
       errors: [
         'NOT_FOUND',
         'FORBIDDEN',
+        'VALIDATION',
         errors.TEMPLATE_DATA_INVALID,
         errors.TEMPLATE_INVALID,
         errors.CONVERSION_FAILED,
@@ -195,7 +197,8 @@ export async function templateRoutes(scope: FastifyInstance, deps: DocumentTempl
       handler: async (request, reply) => {
         const { body } = request;
         const version = await service.getVersion(deps.db, request.params.id, body.version);
-        const variables = service.variablesOf(version);
+        const saved = service.variablesOf(version);
+        const variables = body.variables ? service.editedVariables(saved, body.variables) : saved;
         const record = body.source
           ? await loadRecord(
               deps.ctx,
@@ -215,6 +218,7 @@ export async function templateRoutes(scope: FastifyInstance, deps: DocumentTempl
           .send(pdf);
       },
     }),
+    ...draftRoutes(deps),
     ...batchRoutes(deps),
     ...recordSourceRoutes(deps),
   ]);

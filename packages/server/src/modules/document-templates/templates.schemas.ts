@@ -145,6 +145,12 @@ export const recordDataView = Type.Object({
 export const previewBody = Type.Object(
   {
     version: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the latest' })),
+    variables: Type.Optional(
+      Type.Array(variableSchema, {
+        maxItems: 500,
+        description: 'Unsaved schema edits to preview with (names must exist); the version is unchanged',
+      }),
+    ),
     source: Type.Optional(recordSourceOne),
     data: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), { description: 'Default: the sample values' }),
@@ -222,3 +228,47 @@ export const batchView = Type.Object({
 
 export type VariableView = Static<typeof variableSchema>;
 export type BatchView = Static<typeof batchView>;
+
+export const draftParams = Type.Object({
+  draftId: Type.String({ format: 'uuid', description: 'Draft id' }),
+});
+
+export const draftView = Type.Object({
+  id: Type.String({ description: 'Draft id: preview it, then save it as a version' }),
+  template_id: Type.Union([Type.String(), Type.Null()], {
+    description: 'The template it would become the next version of; null: a new template',
+  }),
+  file_name: Type.String({ description: 'Uploaded file name' }),
+  size: Type.Integer({ description: 'Bytes' }),
+  variables: Type.Array(variableSchema, { description: 'The variable schema found in the DOCX' }),
+  expires_at: Type.String({ description: 'When the unsaved draft is collected (UTC)' }),
+});
+
+const draftSchemaEdits = Type.Optional(
+  Type.Array(variableSchema, {
+    maxItems: 500,
+    description: 'Draft schema edits (names must exist in the DOCX); nothing is saved by a preview',
+  }),
+);
+
+export const draftPreviewBody = Type.Object(
+  {
+    variables: draftSchemaEdits,
+    data: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: 'Default: the sample values' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const draftSaveBody = Type.Object(
+  {
+    name: Type.Optional(
+      Type.String({ maxLength: 200, description: 'New template: its name (default: the file name)' }),
+    ),
+    description: Type.Optional(Type.String({ maxLength: 2000, description: 'New template: description' })),
+    note: Type.Optional(Type.String({ maxLength: 2000, description: 'New version: what changed' })),
+    variables: draftSchemaEdits,
+  },
+  { additionalProperties: false },
+);

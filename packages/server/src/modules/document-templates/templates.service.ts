@@ -136,6 +136,18 @@ export async function addVersion(
   return { version, changes };
 }
 
+/** A found schema with people's edits applied; 400 when an edit names a variable the DOCX lacks. */
+export function editedVariables(found: TemplateVariable[], edits: TemplateVariable[]): TemplateVariable[] {
+  try {
+    return applySchemaEdits(found, edits);
+  } catch (error) {
+    if (!(error instanceof SchemaEditError)) throw error;
+    throw new AppError('VALIDATION', 'The schema does not match the template', {
+      fieldErrors: [{ field: 'variables', message: error.message }],
+    });
+  }
+}
+
 /** People's edits to a version's schema (labels, types, required, samples). */
 export async function editSchema(
   trx: Trx,
@@ -144,15 +156,7 @@ export async function editSchema(
   input: { templateId: string; version: number; variables: TemplateVariable[] },
 ): Promise<repo.TemplateVersionRow> {
   const row = await getVersion(trx, input.templateId, input.version);
-  let variables: TemplateVariable[];
-  try {
-    variables = applySchemaEdits(variablesOf(row), input.variables);
-  } catch (error) {
-    if (!(error instanceof SchemaEditError)) throw error;
-    throw new AppError('VALIDATION', 'The schema does not match the template', {
-      fieldErrors: [{ field: 'variables', message: error.message }],
-    });
-  }
+  const variables = editedVariables(variablesOf(row), input.variables);
   await repo.updateVersionVariables(trx, row.id, encodeJson(variables));
   await deps.audit.record(trx, actor, {
     type: 'document-templates.template.schema_edited',

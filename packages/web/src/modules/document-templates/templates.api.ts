@@ -12,6 +12,24 @@ type SchemaEdit =
   paths['/api/v1/document-templates/{id}/versions/{version}/variables']['put']['requestBody']['content']['application/json'];
 export type PreviewBody =
   paths['/api/v1/document-templates/{id}/preview']['post']['requestBody']['content']['application/json'];
+type DraftPreviewBody =
+  paths['/api/v1/document-templates/drafts/{draftId}/preview']['post']['requestBody']['content']['application/json'];
+type DraftSaveBody =
+  paths['/api/v1/document-templates/drafts/{draftId}/save']['post']['requestBody']['content']['application/json'];
+const byDraft = (draftId: string) => ({ params: { path: { draftId } } });
+
+/** POSTs JSON and answers the PDF the server renders (a preview). */
+async function pdfOf(url: string, body: object): Promise<Blob> {
+  const response = await authorizedFetch(
+    new Request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+  if (!response.ok) throw ApiError.fromResponse(response, await response.json().catch(() => null));
+  return response.blob();
+}
 
 export const templatesApi = {
   list: (query: ListQuery) => call(api.GET('/api/v1/document-templates', { params: { query } })),
@@ -45,17 +63,22 @@ export const templatesApi = {
     call(api.POST('/api/v1/document-templates/batches/{batchId}/cancel', { params: { path: { batchId } } })),
   zipUrl: (batchId: string) => `${base}/batches/${batchId}/zip`,
   /** The template filled with `body`'s data (or the samples, or a record) as a PDF. */
-  async preview(id: string, body: PreviewBody): Promise<Blob> {
-    const response = await authorizedFetch(
-      new Request(`${base}/${id}/preview`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    );
-    if (!response.ok) throw ApiError.fromResponse(response, await response.json().catch(() => null));
-    return response.blob();
-  },
+  preview: (id: string, body: PreviewBody) => pdfOf(`${base}/${id}/preview`, body),
+  /** Stages a DOCX as an unsaved draft (of a new template, or of `templateId`'s next version). */
+  stageDraft: async (file: File, templateId?: string) =>
+    (await uploadDocument(
+      templateId ? { template_id: templateId } : {},
+      file,
+      () => {},
+      `${base}/drafts`,
+    )) as DraftView,
+  /** An unsaved draft filled with sample data as a PDF; nothing is saved. */
+  previewDraft: (draftId: string, body: DraftPreviewBody) => pdfOf(`${base}/drafts/${draftId}/preview`, body),
+  /** Saves the draft as a template or version, without uploading the file again. */
+  saveDraft: (draftId: string, body: DraftSaveBody) =>
+    call(api.POST('/api/v1/document-templates/drafts/{draftId}/save', { ...byDraft(draftId), body })),
+  discardDraft: (draftId: string) =>
+    call(api.DELETE('/api/v1/document-templates/drafts/{draftId}', byDraft(draftId))),
   /** Multipart uploads (a template, a version, a data sheet) with progress. */
   upload: (url: string, fields: Record<string, string>, file: File, onProgress = (_: number) => {}) =>
     uploadDocument(fields, file, onProgress, `${base}${url}`),
@@ -64,6 +87,8 @@ export const templatesApi = {
 export type TemplateRow = Awaited<ReturnType<typeof templatesApi.list>>['items'][number];
 export type TemplateDetail = Awaited<ReturnType<typeof templatesApi.detail>>;
 export type TemplateVariable = SchemaEdit['variables'][number];
+export type DraftView =
+  paths['/api/v1/document-templates/drafts']['post']['responses']['201']['content']['application/json']['data'];
 export type VariableChange = TemplateDetail['changes'][number];
 export type BatchView = Awaited<ReturnType<typeof templatesApi.batch>>;
 export type RecordSource = Awaited<ReturnType<typeof templatesApi.sources>>[number];

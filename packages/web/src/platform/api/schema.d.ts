@@ -14377,6 +14377,32 @@ export interface paths {
                                 [key: string]: string;
                             };
                         };
+                        /** @description Unsaved schema edits to preview with (names must exist); the version is unchanged */
+                        variables?: {
+                            /** @description The fields of one row of a list */
+                            fields?: {
+                                /** @description What people see in forms and column mappings */
+                                label: string;
+                                /** @description The tag name in the DOCX */
+                                name: string;
+                                /** @description A row without a value is refused */
+                                required: boolean;
+                                /** @description Value used by the sample preview */
+                                sample?: unknown;
+                                /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                            }[];
+                            /** @description What people see in forms and column mappings */
+                            label: string;
+                            /** @description The tag name in the DOCX */
+                            name: string;
+                            /** @description A row without a value is refused */
+                            required: boolean;
+                            /** @description Value used by the sample preview */
+                            sample?: unknown;
+                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                        }[];
                         /** @description Default: the latest */
                         version?: number;
                     };
@@ -15999,6 +16025,871 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stage a DOCX as an unsaved draft (multipart: optional template_id, then the file)
+         * @description Checked like an upload (content, size, package safety) and kept an hour for previews; with template_id it drafts that template’s next version. No template or version is created.
+         *
+         *     Domain errors:
+         *     - `40051` TEMPLATE_INVALID: The DOCX is not a usable template (unclosed tag, bad nesting, zip bomb, not a DOCX); details list each problem
+         *
+         *     Requires permission `doc_templates.template.manage` (Upload templates and versions, edit variable schemas).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description When the unsaved draft is collected (UTC) */
+                                expires_at: string;
+                                /** @description Uploaded file name */
+                                file_name: string;
+                                /** @description Draft id: preview it, then save it as a version */
+                                id: string;
+                                /** @description Bytes */
+                                size: number;
+                                /** @description The template it would become the next version of; null: a new template */
+                                template_id: string | null;
+                                /** @description The variable schema found in the DOCX */
+                                variables: {
+                                    /** @description The fields of one row of a list */
+                                    fields?: {
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description What people see in forms and column mappings */
+                                    label: string;
+                                    /** @description The tag name in the DOCX */
+                                    name: string;
+                                    /** @description A row without a value is refused */
+                                    required: boolean;
+                                    /** @description Value used by the sample preview */
+                                    sample?: unknown;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/drafts/{draftId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Discard an unsaved draft now (drafts also expire on their own)
+         * @description Domain errors:
+         *     - `40451` TEMPLATE_DRAFT_NOT_FOUND: No such template draft: it expired and was collected, was already saved, or belongs to someone else
+         *
+         *     Requires permission `doc_templates.template.manage` (Upload templates and versions, edit variable schemas).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Draft id */
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Always true */
+                                discarded: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/drafts/{draftId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview an unsaved draft filled with sample (or given) data, as a PDF; nothing is saved
+         * @description Domain errors:
+         *     - `40451` TEMPLATE_DRAFT_NOT_FOUND: No such template draft: it expired and was collected, was already saved, or belongs to someone else
+         *     - `40052` TEMPLATE_DATA_INVALID: Rows do not match the variable schema; errors list each row and field. Nothing was generated
+         *     - `40051` TEMPLATE_INVALID: The DOCX is not a usable template (unclosed tag, bad nesting, zip bomb, not a DOCX); details list each problem
+         *     - `50351` CONVERSION_FAILED: LibreOffice could not turn the filled document into a PDF (timeout, crash, or converter unavailable)
+         *
+         *     Requires permission `doc_templates.template.manage` (Upload templates and versions, edit variable schemas).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Draft id */
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Default: the sample values */
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Draft schema edits (names must exist in the DOCX); nothing is saved by a preview */
+                        variables?: {
+                            /** @description The fields of one row of a list */
+                            fields?: {
+                                /** @description What people see in forms and column mappings */
+                                label: string;
+                                /** @description The tag name in the DOCX */
+                                name: string;
+                                /** @description A row without a value is refused */
+                                required: boolean;
+                                /** @description Value used by the sample preview */
+                                sample?: unknown;
+                                /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                            }[];
+                            /** @description What people see in forms and column mappings */
+                            label: string;
+                            /** @description The tag name in the DOCX */
+                            name: string;
+                            /** @description A row without a value is refused */
+                            required: boolean;
+                            /** @description Value used by the sample preview */
+                            sample?: unknown;
+                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/drafts/{draftId}/save": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save a draft as a new template (or its template’s next version) without re-uploading
+         * @description Domain errors:
+         *     - `40451` TEMPLATE_DRAFT_NOT_FOUND: No such template draft: it expired and was collected, was already saved, or belongs to someone else
+         *     - `40951` TEMPLATE_NAME_TAKEN: A template of that name exists
+         *
+         *     Requires permission `doc_templates.template.manage` (Upload templates and versions, edit variable schemas).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Draft id */
+                    draftId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description New template: description */
+                        description?: string;
+                        /** @description New template: its name (default: the file name) */
+                        name?: string;
+                        /** @description New version: what changed */
+                        note?: string;
+                        /** @description Draft schema edits (names must exist in the DOCX); nothing is saved by a preview */
+                        variables?: {
+                            /** @description The fields of one row of a list */
+                            fields?: {
+                                /** @description What people see in forms and column mappings */
+                                label: string;
+                                /** @description The tag name in the DOCX */
+                                name: string;
+                                /** @description A row without a value is refused */
+                                required: boolean;
+                                /** @description Value used by the sample preview */
+                                sample?: unknown;
+                                /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                            }[];
+                            /** @description What people see in forms and column mappings */
+                            label: string;
+                            /** @description The tag name in the DOCX */
+                            name: string;
+                            /** @description A row without a value is refused */
+                            required: boolean;
+                            /** @description Value used by the sample preview */
+                            sample?: unknown;
+                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Variable diff against the previous version */
+                                changes: {
+                                    /** @description What changed from the previous version */
+                                    change: "added" | "removed" | "type_changed" | "fields_changed";
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    from?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    /** @description Variable name */
+                                    name: string;
+                                    /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                    to?: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                }[];
+                                template: {
+                                    /** @description Created at (UTC) */
+                                    created_at: string;
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description Template id */
+                                    id: string;
+                                    /** @description Newest version number */
+                                    latest_version: number;
+                                    /** @description Unique name */
+                                    name: string;
+                                    /** @description Last version or edit (UTC) */
+                                    updated_at: string;
+                                };
+                                version: {
+                                    /** @description Uploaded at (UTC) */
+                                    created_at: string;
+                                    /** @description Uploaded file name */
+                                    file_name: string;
+                                    /** @description What changed, as the uploader said */
+                                    note: string | null;
+                                    /** @description SHA-256 of the DOCX */
+                                    sha256: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    /** @description The variable schema */
+                                    variables: {
+                                        /** @description The fields of one row of a list */
+                                        fields?: {
+                                            /** @description What people see in forms and column mappings */
+                                            label: string;
+                                            /** @description The tag name in the DOCX */
+                                            name: string;
+                                            /** @description A row without a value is refused */
+                                            required: boolean;
+                                            /** @description Value used by the sample preview */
+                                            sample?: unknown;
+                                            /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                            type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                        }[];
+                                        /** @description What people see in forms and column mappings */
+                                        label: string;
+                                        /** @description The tag name in the DOCX */
+                                        name: string;
+                                        /** @description A row without a value is refused */
+                                        required: boolean;
+                                        /** @description Value used by the sample preview */
+                                        sample?: unknown;
+                                        /** @description text, number, date (YYYY-MM-DD), boolean (a condition), image (PNG/JPEG data URL), list (loop rows) */
+                                        type: "text" | "number" | "date" | "boolean" | "image" | "list";
+                                    }[];
+                                    /** @description Version number, from 1 */
+                                    version: number;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
