@@ -3,6 +3,8 @@ import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { evidenceJob } from './evidence/evidence.jobs.js';
 import { evidenceRoutes } from './evidence/evidence.routes.js';
+import { fieldErrors } from './fields.errors.js';
+import { fieldRoutes } from './fields.routes.js';
 import { internalSignRoutes } from './internal-sign.routes.js';
 import { publicRoutes } from './public.routes.js';
 import { requestRoutes } from './requests.routes.js';
@@ -37,7 +39,7 @@ export const signingModule: ModuleDefinition = {
   tags: [signingTag],
   permissions: signingPermissions,
   auditEvents: signingAuditEvents,
-  errors: { ...signingErrors, ...verificationErrors },
+  errors: { ...signingErrors, ...verificationErrors, ...fieldErrors },
   jobs: [sealJob, expirySweepJob, stuckSealSweepJob, reminderSweepJob, evidenceJob],
   schedules: [expirySweepSchedule, stuckSealSweepSchedule, reminderSweepSchedule],
   routes: async (api, ctx) => {
@@ -47,6 +49,7 @@ export const signingModule: ModuleDefinition = {
       ...requestRoutes(deps),
       ...signatureRoutes(deps),
       ...publicRoutes(deps),
+      ...fieldRoutes(deps),
       ...internalSignRoutes(deps),
       ...evidenceRoutes(deps),
     ]);

@@ -6,6 +6,8 @@ import { actorOf } from '../../platform/http/access.js';
 import { ok } from '../../platform/http/envelope.js';
 import { defineFileRoute, defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { documents } from '../documents/index.js';
+import { fieldErrors } from './fields.errors.js';
+import { fieldsFor, presentField } from './fields.service.js';
 import { declineRequest } from './lifecycle.service.js';
 import * as s from './public.schemas.js';
 import { DEFAULT_CONSENT, getBundle } from './requests.service.js';
@@ -32,6 +34,9 @@ export const signErrors = [
   signingErrors.CONSENT_REQUIRED,
   signingErrors.SIGNATURE_TYPE_NOT_ALLOWED,
   signingErrors.BAD_SIGNATURE_DATA,
+  fieldErrors.FIELDS_REQUIRED,
+  fieldErrors.FIELD_VALUE_INVALID,
+  fieldErrors.WRONG_ACTION,
 ];
 
 function tokenOf(body: { token?: string }, headers: Record<string, unknown>): string {
@@ -75,8 +80,8 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
       handler: async () => ({
         entity_types: deps.entityTypes.list(),
         statuses: [...requestStates],
-        signer_statuses: ['pending', 'sent', 'viewed', 'signed', 'declined', 'cancelled'],
-        signer_roles: ['signer', 'approver', 'viewer', 'cc', 'witness', 'assistant'],
+        signer_statuses: ['pending', 'sent', 'viewed', 'signed', 'filled', 'declined', 'cancelled'],
+        signer_roles: ['signer', 'approver', 'viewer', 'cc', 'witness', 'assistant', 'author', 'reviewer'],
         signer_types: ['customer', 'company', 'witness'],
         signature_types: ['drawn', 'typed', 'image', 'certificate'],
         signature_orders: ['any', 'sequential'],
@@ -96,6 +101,7 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
       handler: async (request) => {
         const access = await signerByToken(deps.db, deps, request.params.token);
         await inTransaction(deps.db, (trx) => recordViewed(trx, deps, actorOf(request), access));
+        const fields = await fieldsFor(deps.db, access.signer);
         const r = access.bundle.request;
         return {
           request: {
@@ -125,6 +131,7 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
             sha256: d.current_sha256,
             url: `/api/v1/digital-signature/signing-page/${request.params.token}/documents/${d.document_id}`,
           })),
+          fields: fields.map(presentField),
         };
       },
     }),

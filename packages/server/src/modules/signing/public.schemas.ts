@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { fieldValues, fieldView, signaturePlacement } from './fields.schemas.js';
 import {
   requestStatus,
   requestView,
@@ -63,6 +64,8 @@ export const signBody = Type.Object(
       ),
     ),
     reason: Type.Optional(text(200, 'Reason shown in the signature')),
+    fields: Type.Optional(fieldValues),
+    signature_placement: Type.Optional(signaturePlacement),
   },
   { additionalProperties: false },
 );
@@ -141,6 +144,10 @@ export const signingPageView = Type.Object({
       url: Type.String({ description: 'GET: the PDF to show (same token)' }),
     }),
   ),
+  fields: Type.Array(fieldView, {
+    description:
+      'The fields this signer fills (an assistant: those of the signer it assists); empty: place one signature freely',
+  }),
 });
 
 export const declineBody = Type.Object(
