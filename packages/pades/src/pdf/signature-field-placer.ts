@@ -108,6 +108,8 @@ function placeWithStamps(
         Rect: [bx, by, bx + bw, by + bh],
         P: page.ref,
         Parent: fieldRef,
+        FT: n('Sig'),
+        V: sigRef,
         AP: PdfDict.of({ N: box.appearance }),
       }),
     );
