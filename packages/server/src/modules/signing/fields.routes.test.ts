@@ -29,10 +29,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const parties = [
-  { signer_name: 'Dana Customer', signer_email: 'dana@example.com', signing_order: 1 },
-  { signer_name: 'Omer Company', signer_email: 'omer@example.com', signer_type: 'company', signing_order: 2 },
-];
+const dana = { signer_name: 'Dana Customer', signer_email: 'dana@example.com', signing_order: 1 };
+const omer = {
+  signer_name: 'Omer Company',
+  signer_email: 'omer@example.com',
+  signer_type: 'company',
+  signing_order: 2,
+};
+const parties = [dana, omer];
 const box = { page: 1, x: 10, y: 10, width: 30, height: 5 };
 const placed = [
   { signer_index: 0, field_type: 'signature', ...box, y: 70, height: 8 },
@@ -109,7 +113,7 @@ describe('placing fields on a new request', () => {
   it('refuses fields for a party that does not sign, and bad coordinates by schema', async () => {
     const viewer = await create(
       [{ signer_index: 1, field_type: 'text', ...box }],
-      [parties[0], { ...parties[1], role: 'viewer' }],
+      [dana, { ...omer, role: 'viewer' }],
     );
     expect(viewer.json().code).toBe(fieldErrors.FIELD_PLACEMENT_INVALID.api);
     const negative = await create([{ signer_index: 0, field_type: 'text', ...box, x: -1 }]);
@@ -222,7 +226,7 @@ describe('signing with placed fields', () => {
 
 describe('free placement when the sender placed no signature field', () => {
   it('takes the signer’s own box, and refuses one off the page', async () => {
-    const { links } = await createAndSend([], [parties[0]]);
+    const { links } = await createAndSend([], [dana]);
     const page = await inject('GET', `/signing-page/${links[0]!.token}`, {});
     expect(page.json().data.fields).toEqual([]);
     const off = await sign(links[0]!.token, {
@@ -236,10 +240,7 @@ describe('free placement when the sender placed no signature field', () => {
   });
 
   it('refuses a free placement when the sender placed the signature', async () => {
-    const { links } = await createAndSend(
-      [{ signer_index: 0, field_type: 'signature', ...box }],
-      [parties[0]],
-    );
+    const { links } = await createAndSend([{ signer_index: 0, field_type: 'signature', ...box }], [dana]);
     const response = await sign(links[0]!.token, {
       signature_placement: { page: 1, x: 60, y: 80, width: 30, height: 8 },
     });
