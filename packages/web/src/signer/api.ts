@@ -144,6 +144,15 @@ export const signApi = {
     mark: SignatureMark,
     fields: { id: string; value: string }[],
     consentText: string,
+    /** The signer's own box when the sender placed no field (page percent). */
+    placement?: {
+      document_id?: string | null;
+      page: number;
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    },
   ) =>
     request<SignResult>(
       'sign',
@@ -155,6 +164,18 @@ export const signApi = {
         signature_data: mark.signature_data,
         ...(mark.signature_strokes ? { signature_strokes: mark.signature_strokes } : {}),
         ...(fields.length > 0 ? { fields } : {}),
+        ...(placement
+          ? {
+              signature_placement: {
+                ...(placement.document_id ? { document_id: placement.document_id } : {}),
+                page: placement.page,
+                x: placement.x,
+                y: placement.y,
+                width: placement.width,
+                height: placement.height,
+              },
+            }
+          : {}),
         consent_given: true,
         consent_text: consentText,
       }),

@@ -128,7 +128,9 @@ export function useSigning(token: string) {
               ? 'signed'
               : (values[f.id] ?? ''),
       }));
-      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText);
+      // Free placement: the box the signer saw is where the server draws the signature.
+      const placement = isFreePlacement.value && freeField.value ? freeField.value : undefined;
+      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText, placement);
       signatureNumber.value = result.signature.signature_number;
       phase.value = 'done';
       return null;

@@ -27,6 +27,8 @@ const expectedPublicRoutes = [
   // Issue 15 (sign-evidence): the full verification report of an uploaded PDF.
   /^\/api\/v1\/digital-signature\/verify-document$/,
   /^\/api\/v1\/digital-signature\/signing-page\/:token(\/documents\/:document_id)?$/,
+  // Issue 15 (sign-fields): an assistant fills its signer's fields with its signing-link token.
+  /^\/api\/v1\/digital-signature\/fill$/,
 ];
 
 /**

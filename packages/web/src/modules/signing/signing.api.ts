@@ -75,6 +75,8 @@ export interface PlacedField {
   width: number;
   height: number;
   required: boolean;
+  /** The choices of a dropdown (the server refuses a dropdown without them). */
+  options?: string[];
 }
 async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;

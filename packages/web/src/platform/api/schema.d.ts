@@ -4170,6 +4170,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -4178,8 +4179,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -4187,8 +4188,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -4300,6 +4302,8 @@ export interface paths {
          *     Domain errors:
          *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
          *     - `40076` DOCUMENT_NOT_PDF: Only PDF documents can carry signatures (convert office files first)
+         *     - `40091` FIELD_PLACEMENT_INVALID: A placed field is invalid: unknown signer or document, page beyond the document, box outside the page, dropdown without options
+         *     - `40094` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
          *
          *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
          */
@@ -4321,6 +4325,31 @@ export interface paths {
                         description?: string | null;
                         /** @description Documents (documents module) to sign; PDF */
                         document_ids?: string[];
+                        /** @description Fields placed per signer */
+                        fields?: {
+                            /** @description Document the field is on (default: the first document) */
+                            document_id?: string | null;
+                            /** @description signature and initials take the signer’s mark; the others a value */
+                            field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                            /** @description % of page height */
+                            height: number;
+                            /** @description Label */
+                            label?: string | null;
+                            /** @description Choices of a dropdown (required for dropdown, refused otherwise) */
+                            options?: string[] | null;
+                            /** @description Page, from 1 */
+                            page: number;
+                            /** @description Must be filled to sign (default true) */
+                            required?: boolean;
+                            /** @description Position of the signer in this request’s `signers` array (from 0) */
+                            signer_index: number;
+                            /** @description % of page width */
+                            width: number;
+                            /** @description Left edge, % of page width */
+                            x: number;
+                            /** @description Top edge, % of page height */
+                            y: number;
+                        }[];
                         /** @description Language of messages and stamps */
                         language?: "en" | "zh-CN" | "he";
                         /** @description Priority */
@@ -4328,14 +4357,16 @@ export interface paths {
                         /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
                         signature_order?: "any" | "sequential";
                         signers?: {
-                            /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                            assists?: number | null;
+                            /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                             signer_email?: string | null;
                             /** @description Printed name (goes into the certificate) */
                             signer_name: string;
                             signer_phone?: string | null;
                             /** @description Who the signer is to the record */
                             signer_type?: "customer" | "company" | "witness";
+                            signing_group?: string | null;
                             /** @description Order; equal = parallel (default: position) */
                             signing_order?: number;
                             user_id?: string | null;
@@ -4444,6 +4475,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -4452,8 +4484,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -4461,8 +4493,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -4613,7 +4646,7 @@ export interface paths {
         };
         /**
          * All signature requests on one record
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -4724,6 +4757,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -4732,8 +4766,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -4741,8 +4775,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -4849,7 +4884,7 @@ export interface paths {
         };
         /**
          * All signatures on one record
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -5004,6 +5039,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/digital-signature/fill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An assistant fills the fields of the signer it assists (then that signer’s turn comes)
+         * @description Body: token (or X-Signing-Token) and fields [{id, value}] of the assisted signer (not signature or initials). Only in the assistant’s turn; the signer sees the values pre-filled and may change them.
+         *
+         *     Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40972` NOT_YOUR_TURN: Earlier signers (lower signing_order) have not signed yet: order is enforced
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
+         *     - `40991` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Values of the signer’s own fields */
+                        fields: {
+                            /** @description Field id (from the signing page) */
+                            id: string;
+                            /** @description Text, YYYY-MM-DD, true/false, a choice, or a PNG data URL for initials */
+                            value: string;
+                        }[];
+                        /** @description The assistant’s link token */
+                        token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                document_id: string;
+                                /** @description signature and initials take the signer’s mark; the others a value */
+                                field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                                filled_at: string | null;
+                                height: number;
+                                id: string;
+                                label: string | null;
+                                options: string[] | null;
+                                page: number;
+                                required: boolean;
+                                signer_id: string;
+                                /** @description The value filled (pre-filled by an assistant, or the signer’s); marks show as "signed" */
+                                value: string | null;
+                                width: number;
+                                x: number;
+                                y: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/digital-signature/requests": {
         parameters: {
             query?: never;
@@ -5015,7 +5204,7 @@ export interface paths {
          * List signature requests
          * @description Filters: entity_type, entity_id, status, customer_id, priority, search (number or title).
          *
-         *     Requires permission `signing.request.read` (List and view signature requests and signatures).
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -5140,6 +5329,7 @@ export interface paths {
                                         valid_until: string;
                                     }[];
                                     signers: {
+                                        assists_signer_id: string | null;
                                         decline_reason: string | null;
                                         declined_at: string | null;
                                         /** @description Id (UUIDv7) */
@@ -5148,8 +5338,8 @@ export interface paths {
                                         is_current_turn: boolean;
                                         /** @description Id (UUIDv7) */
                                         request_id: string;
-                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                         signature_id: string | null;
                                         signed_at: string | null;
                                         signer_email: string | null;
@@ -5157,8 +5347,9 @@ export interface paths {
                                         signer_phone: string | null;
                                         /** @description Who the signer is to the record */
                                         signer_type: "customer" | "company" | "witness";
+                                        signing_group: string | null;
                                         signing_order: number;
-                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                         status: string;
                                         token_expires_at: string | null;
                                         user_id: string | null;
@@ -5263,6 +5454,8 @@ export interface paths {
          *     Domain errors:
          *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
          *     - `40076` DOCUMENT_NOT_PDF: Only PDF documents can carry signatures (convert office files first)
+         *     - `40091` FIELD_PLACEMENT_INVALID: A placed field is invalid: unknown signer or document, page beyond the document, box outside the page, dropdown without options
+         *     - `40094` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
          *
          *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
          */
@@ -5284,6 +5477,31 @@ export interface paths {
                         entity_id: number | string;
                         /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
                         entity_type: string;
+                        /** @description Fields placed per signer */
+                        fields?: {
+                            /** @description Document the field is on (default: the first document) */
+                            document_id?: string | null;
+                            /** @description signature and initials take the signer’s mark; the others a value */
+                            field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                            /** @description % of page height */
+                            height: number;
+                            /** @description Label */
+                            label?: string | null;
+                            /** @description Choices of a dropdown (required for dropdown, refused otherwise) */
+                            options?: string[] | null;
+                            /** @description Page, from 1 */
+                            page: number;
+                            /** @description Must be filled to sign (default true) */
+                            required?: boolean;
+                            /** @description Position of the signer in this request’s `signers` array (from 0) */
+                            signer_index: number;
+                            /** @description % of page width */
+                            width: number;
+                            /** @description Left edge, % of page width */
+                            x: number;
+                            /** @description Top edge, % of page height */
+                            y: number;
+                        }[];
                         /** @description Language of messages and stamps */
                         language?: "en" | "zh-CN" | "he";
                         /** @description Priority */
@@ -5291,14 +5509,16 @@ export interface paths {
                         /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
                         signature_order?: "any" | "sequential";
                         signers?: {
-                            /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                            assists?: number | null;
+                            /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                             signer_email?: string | null;
                             /** @description Printed name (goes into the certificate) */
                             signer_name: string;
                             signer_phone?: string | null;
                             /** @description Who the signer is to the record */
                             signer_type?: "customer" | "company" | "witness";
+                            signing_group?: string | null;
                             /** @description Order; equal = parallel (default: position) */
                             signing_order?: number;
                             user_id?: string | null;
@@ -5407,6 +5627,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -5415,8 +5636,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -5424,8 +5645,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -5576,7 +5798,9 @@ export interface paths {
         };
         /**
          * Show a signature request with its documents, signers and signatures
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Within the data scope (own or party to, unless read_all); others’ phone and email masked.
+         *
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -5686,6 +5910,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -5694,8 +5919,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -5703,8 +5928,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -5956,6 +6182,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -5964,8 +6191,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -5973,8 +6200,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -6128,7 +6356,7 @@ export interface paths {
          * @description Domain errors:
          *     - `40988` REQUEST_NOT_COMPLETED: The certificate of completion and the evidence file exist once every signer has signed
          *
-         *     Requires permission `signing.request.read` (List and view signature requests and signatures).
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -6289,7 +6517,7 @@ export interface paths {
          *     Domain errors:
          *     - `40988` REQUEST_NOT_COMPLETED: The certificate of completion and the evidence file exist once every signer has signed
          *
-         *     Requires permission `signing.request.read` (List and view signature requests and signatures).
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -6407,6 +6635,164 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/requests/{id}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fields placed on a request, per signer, with the values filled
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                document_id: string;
+                                /** @description signature and initials take the signer’s mark; the others a value */
+                                field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                                filled_at: string | null;
+                                height: number;
+                                id: string;
+                                label: string | null;
+                                options: string[] | null;
+                                page: number;
+                                required: boolean;
+                                signer_id: string;
+                                /** @description The value filled (pre-filled by an assistant, or the signer’s); marks show as "signed" */
+                                value: string | null;
+                                width: number;
+                                x: number;
+                                y: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6578,6 +6964,7 @@ export interface paths {
                                         valid_until: string;
                                     }[];
                                     signers: {
+                                        assists_signer_id: string | null;
                                         decline_reason: string | null;
                                         declined_at: string | null;
                                         /** @description Id (UUIDv7) */
@@ -6586,8 +6973,8 @@ export interface paths {
                                         is_current_turn: boolean;
                                         /** @description Id (UUIDv7) */
                                         request_id: string;
-                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                         signature_id: string | null;
                                         signed_at: string | null;
                                         signer_email: string | null;
@@ -6595,8 +6982,9 @@ export interface paths {
                                         signer_phone: string | null;
                                         /** @description Who the signer is to the record */
                                         signer_type: "customer" | "company" | "witness";
+                                        signing_group: string | null;
                                         signing_order: number;
-                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                         status: string;
                                         token_expires_at: string | null;
                                         user_id: string | null;
@@ -6754,6 +7142,7 @@ export interface paths {
          *
          *     Domain errors:
          *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40094` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
          *
          *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
          */
@@ -6770,27 +7159,31 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                        role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                        assists?: number | null;
+                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                        role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                         signer_email?: string | null;
                         /** @description Printed name (goes into the certificate) */
                         signer_name: string;
                         signer_phone?: string | null;
                         /** @description Who the signer is to the record */
                         signer_type?: "customer" | "company" | "witness";
+                        signing_group?: string | null;
                         /** @description Order; equal = parallel (default: position) */
                         signing_order?: number;
                         user_id?: string | null;
                     } | {
                         signers: {
-                            /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                            assists?: number | null;
+                            /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                             signer_email?: string | null;
                             /** @description Printed name (goes into the certificate) */
                             signer_name: string;
                             signer_phone?: string | null;
                             /** @description Who the signer is to the record */
                             signer_type?: "customer" | "company" | "witness";
+                            signing_group?: string | null;
                             /** @description Order; equal = parallel (default: position) */
                             signing_order?: number;
                             user_id?: string | null;
@@ -6895,6 +7288,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -6903,8 +7297,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -6912,8 +7306,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -7205,6 +7600,7 @@ export interface paths {
                                         valid_until: string;
                                     }[];
                                     signers: {
+                                        assists_signer_id: string | null;
                                         decline_reason: string | null;
                                         declined_at: string | null;
                                         /** @description Id (UUIDv7) */
@@ -7213,8 +7609,8 @@ export interface paths {
                                         is_current_turn: boolean;
                                         /** @description Id (UUIDv7) */
                                         request_id: string;
-                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                         signature_id: string | null;
                                         signed_at: string | null;
                                         signer_email: string | null;
@@ -7222,8 +7618,9 @@ export interface paths {
                                         signer_phone: string | null;
                                         /** @description Who the signer is to the record */
                                         signer_type: "customer" | "company" | "witness";
+                                        signing_group: string | null;
                                         signing_order: number;
-                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                         status: string;
                                         token_expires_at: string | null;
                                         user_id: string | null;
@@ -7387,6 +7784,9 @@ export interface paths {
          *     - `40074` CONSENT_REQUIRED: consent_given must be true to sign
          *     - `40072` SIGNATURE_TYPE_NOT_ALLOWED: The template does not allow this signature type
          *     - `40073` BAD_SIGNATURE_DATA: signature_data is not a usable drawn/typed/image signature
+         *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
+         *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
+         *     - `40991` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
          *     - `40371` SIGNER_NOT_LINKED_USER: Internal signers sign only from their own account
          */
         post: {
@@ -7407,6 +7807,13 @@ export interface paths {
                         /** @description Must be true */
                         consent_given: boolean;
                         consent_text?: string | null;
+                        /** @description Values of the signer’s own fields */
+                        fields?: {
+                            /** @description Field id (from the signing page) */
+                            id: string;
+                            /** @description Text, YYYY-MM-DD, true/false, a choice, or a PNG data URL for initials */
+                            value: string;
+                        }[];
                         geolocation?: {
                             accuracy?: number;
                             latitude: number;
@@ -7418,6 +7825,20 @@ export interface paths {
                         request_id?: string | number;
                         /** @description PNG/JPEG data URL (drawn, image) or the typed name */
                         signature_data: string;
+                        /** @description Where the signer puts their signature when the sender placed no signature field for them */
+                        signature_placement?: {
+                            /** @description Default: the first document */
+                            document_id?: string;
+                            /** @description % of page height */
+                            height: number;
+                            page: number;
+                            /** @description % of page width */
+                            width: number;
+                            /** @description Left edge, % of page width */
+                            x: number;
+                            /** @description Top edge, % of page height */
+                            y: number;
+                        };
                         /** @description Drawn strokes: [[[x,y,t?],…],…] */
                         signature_strokes?: number[][][];
                         /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
@@ -7530,6 +7951,7 @@ export interface paths {
                                         valid_until: string;
                                     }[];
                                     signers: {
+                                        assists_signer_id: string | null;
                                         decline_reason: string | null;
                                         declined_at: string | null;
                                         /** @description Id (UUIDv7) */
@@ -7538,8 +7960,8 @@ export interface paths {
                                         is_current_turn: boolean;
                                         /** @description Id (UUIDv7) */
                                         request_id: string;
-                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                         signature_id: string | null;
                                         signed_at: string | null;
                                         signer_email: string | null;
@@ -7547,8 +7969,9 @@ export interface paths {
                                         signer_phone: string | null;
                                         /** @description Who the signer is to the record */
                                         signer_type: "customer" | "company" | "witness";
+                                        signing_group: string | null;
                                         signing_order: number;
-                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                         status: string;
                                         token_expires_at: string | null;
                                         user_id: string | null;
@@ -7735,6 +8158,9 @@ export interface paths {
          *     - `40074` CONSENT_REQUIRED: consent_given must be true to sign
          *     - `40072` SIGNATURE_TYPE_NOT_ALLOWED: The template does not allow this signature type
          *     - `40073` BAD_SIGNATURE_DATA: signature_data is not a usable drawn/typed/image signature
+         *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
+         *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
+         *     - `40991` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
          */
         post: {
             parameters: {
@@ -7749,6 +8175,13 @@ export interface paths {
                         /** @description Must be true */
                         consent_given: boolean;
                         consent_text?: string | null;
+                        /** @description Values of the signer’s own fields */
+                        fields?: {
+                            /** @description Field id (from the signing page) */
+                            id: string;
+                            /** @description Text, YYYY-MM-DD, true/false, a choice, or a PNG data URL for initials */
+                            value: string;
+                        }[];
                         geolocation?: {
                             accuracy?: number;
                             latitude: number;
@@ -7760,6 +8193,20 @@ export interface paths {
                         request_id?: string | number;
                         /** @description PNG/JPEG data URL (drawn, image) or the typed name */
                         signature_data: string;
+                        /** @description Where the signer puts their signature when the sender placed no signature field for them */
+                        signature_placement?: {
+                            /** @description Default: the first document */
+                            document_id?: string;
+                            /** @description % of page height */
+                            height: number;
+                            page: number;
+                            /** @description % of page width */
+                            width: number;
+                            /** @description Left edge, % of page width */
+                            x: number;
+                            /** @description Top edge, % of page height */
+                            y: number;
+                        };
                         /** @description Drawn strokes: [[[x,y,t?],…],…] */
                         signature_strokes?: number[][][];
                         /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
@@ -7872,6 +8319,7 @@ export interface paths {
                                         valid_until: string;
                                     }[];
                                     signers: {
+                                        assists_signer_id: string | null;
                                         decline_reason: string | null;
                                         declined_at: string | null;
                                         /** @description Id (UUIDv7) */
@@ -7880,8 +8328,8 @@ export interface paths {
                                         is_current_turn: boolean;
                                         /** @description Id (UUIDv7) */
                                         request_id: string;
-                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                         signature_id: string | null;
                                         signed_at: string | null;
                                         signer_email: string | null;
@@ -7889,8 +8337,9 @@ export interface paths {
                                         signer_phone: string | null;
                                         /** @description Who the signer is to the record */
                                         signer_type: "customer" | "company" | "witness";
+                                        signing_group: string | null;
                                         signing_order: number;
-                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                         status: string;
                                         token_expires_at: string | null;
                                         user_id: string | null;
@@ -8042,7 +8491,7 @@ export interface paths {
         };
         /**
          * Show a signature (record hash re-checked on read: hash_valid)
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -8485,6 +8934,25 @@ export interface paths {
                                     url: string;
                                     version: number;
                                 }[];
+                                /** @description The fields this signer fills (an assistant: those of the signer it assists); empty: place one signature freely */
+                                fields: {
+                                    document_id: string;
+                                    /** @description signature and initials take the signer’s mark; the others a value */
+                                    field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                                    filled_at: string | null;
+                                    height: number;
+                                    id: string;
+                                    label: string | null;
+                                    options: string[] | null;
+                                    page: number;
+                                    required: boolean;
+                                    signer_id: string;
+                                    /** @description The value filled (pre-filled by an assistant, or the signer’s); marks show as "signed" */
+                                    value: string | null;
+                                    width: number;
+                                    x: number;
+                                    y: number;
+                                }[];
                                 request: {
                                     allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
                                     consent_text: string;
@@ -8501,8 +8969,8 @@ export interface paths {
                                     /** @description Id (UUIDv7) */
                                     id: string;
                                     is_current_turn: boolean;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signer_email: string | null;
                                     signer_name: string;
                                     /** @description Who the signer is to the record */
