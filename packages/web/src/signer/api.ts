@@ -180,6 +180,9 @@ export const signApi = {
         consent_text: consentText,
       }),
     ),
+  /** An assistant's values for the signer it assists (that signer's turn comes next). */
+  fill: (token: string, fields: { id: string; value: string }[]) =>
+    request<unknown>('fill', json({ token, fields })),
   /** Declining (the request becomes rejected); the reason is shown to the sender. */
   decline: (token: string, reason: string) => request<unknown>('decline', json({ token, reason })),
   /** The seed's answer; a refusal that still carries it (an unknown number) is an answer too. */

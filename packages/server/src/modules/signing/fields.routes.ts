@@ -4,9 +4,8 @@ import { domainError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { fieldErrors } from './fields.errors.js';
-import { fieldsOf } from './fields.repository.js';
 import { fieldView, fillBody } from './fields.schemas.js';
-import { presentField } from './fields.service.js';
+import { requestFields, signerFields } from './fields.service.js';
 import { fillAsAssistant } from './fill.service.js';
 import { readScopeOf, requireVisible } from './request-scope.js';
 import { getBundle } from './requests.service.js';
@@ -50,8 +49,7 @@ export function fieldRoutes(deps: SigningDeps): RouteDefinition[] {
         await inTransaction(deps.db, (trx) =>
           fillAsAssistant(trx, deps, actorOf(request), access.signer.id, request.body.fields),
         );
-        const all = await fieldsOf(deps.db, [access.bundle.request.id]);
-        return all.filter((f) => f.signer_id === access.signer.assists_signer_id).map(presentField);
+        return signerFields(deps.db, access.bundle.request.id, access.signer.assists_signer_id);
       },
     }),
     defineRoute({
@@ -64,7 +62,7 @@ export function fieldRoutes(deps: SigningDeps): RouteDefinition[] {
       errors: ['NOT_FOUND'],
       handler: async (request) => {
         const bundle = requireVisible(readScopeOf(request), await getBundle(deps.db, request.params.id));
-        return (await fieldsOf(deps.db, [bundle.request.id])).map(presentField);
+        return requestFields(deps.db, bundle.request.id);
       },
     }),
   ];

@@ -121,3 +121,13 @@ export function presentField(f: FieldRow) {
     filled_at: f.filled_at,
   };
 }
+
+/** Every field of a request, as presented (the sender's view). */
+export async function requestFields(db: DbOrTrx, requestId: string) {
+  return (await fieldsOf(db, [requestId])).map(presentField);
+}
+
+/** The fields of one signer, as presented (what an assistant filled for them). */
+export async function signerFields(db: DbOrTrx, requestId: string, signerId: string | null) {
+  return (await fieldsOf(db, [requestId])).filter((f) => f.signer_id === signerId).map(presentField);
+}
