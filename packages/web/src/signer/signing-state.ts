@@ -157,9 +157,9 @@ export function useSigning(token: string) {
               ? 'signed'
               : (values[f.id] ?? ''),
       }));
-      // Free placement: the box the signer saw is where the server draws the signature.
-      const placement = isFreePlacement.value && freeField.value ? freeField.value : undefined;
-      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText, placement);
+      // The free box cannot be moved on this page yet, so the server's default box (staggered
+      // per signer) is used; `signApi.sign` sends `signature_placement` once it can be moved.
+      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText);
       signatureNumber.value = result.signature.signature_number;
       phase.value = 'done';
       return null;
