@@ -66,6 +66,12 @@ describe('the document library', () => {
     expect(await rows.first().textContent()).toContain('供货合同.pdf');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('document-versions').first().click();
+    // The current version's pages as thumbnails (pdftoppm on the server), each opening the preview.
+    await expect.poll(() => page.getByTestId('page-thumbnail').count()).toBe(1);
+    expect(await seriousViolations(page, '.ant-drawer')).toEqual([]);
+    await page.getByTestId('page-thumbnail').first().click();
+    await page.locator('[data-testid="preview-pages"] canvas').first().waitFor();
+    await page.keyboard.press('Escape');
     await page.getByTestId('version-preview').click();
     await page.locator('[data-testid="preview-pages"] canvas').first().waitFor();
     expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
@@ -74,6 +80,40 @@ describe('the document library', () => {
     expect(watch.cspViolations).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await context.close();
+  });
+
+  it('turns on the viewer watermark for a category; its previews are then stamped per viewer (he)', async () => {
+    const { context, page } = await openContext(browser, server.url, { locale: 'he' });
+    await signIn(page, server.url, 'admin', password, '/documents/retention');
+    await page.getByTestId('retention-edit-other').click();
+    await page.getByTestId('retention-watermark').click();
+    expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
+    await page.locator('.ant-modal-footer .ant-btn-primary').last().click();
+    await expect.poll(() => page.getByTestId('policy-watermark').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+    // A document of that category: its preview is the viewer's stamped copy, never cached.
+    const token = await apiToken(server.url, 'admin', password);
+    const form = new FormData();
+    for (const [name, value] of Object.entries({
+      title: 'סימן מים',
+      category: 'other',
+      entity_type: 'contract',
+      entity_id: 'C-WM',
+    }))
+      form.append(name, value);
+    form.append('file', new Blob([new Uint8Array(await samplePdf())], { type: 'application/pdf' }), 'wm.pdf');
+    const filed = await fetch(`${server.url}/api/v1/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(filed.status).toBe(201);
+    const { document } = ((await filed.json()) as { data: { document: { id: string } } }).data;
+    const preview = await fetch(`${server.url}/api/v1/documents/${document.id}/versions/1/preview`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect([preview.status, preview.headers.get('cache-control')]).toEqual([200, 'no-store']);
   });
 
   for (const locale of ['zh-CN', 'he'] as const) {

@@ -14,6 +14,9 @@ import * as m20261207_0700 from './2026_12_07_0700_signing.js';
 import * as m20261207_0701 from './2026_12_07_0701_platform_trust.js';
 import * as m20261207_0730 from './2026_12_07_0730_signing_evidence.js';
 import * as m20261208_0100 from './2026_12_08_0100_signing_fields.js';
+import * as m20261208_0300 from './2026_12_08_0300_signing_instances.js';
+import * as m20261208_0500 from './2026_12_08_0500_document_watermark.js';
+import * as m20261208_0501 from './2026_12_08_0501_batch_sources.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -35,4 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0701_platform_trust': m20261207_0701,
   '2026_12_07_0730_signing_evidence': m20261207_0730,
   '2026_12_08_0100_signing_fields': m20261208_0100,
+  '2026_12_08_0300_signing_instances': m20261208_0300,
+  '2026_12_08_0500_document_watermark': m20261208_0500,
+  '2026_12_08_0501_batch_sources': m20261208_0501,
 };

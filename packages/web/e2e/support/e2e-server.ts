@@ -21,7 +21,10 @@ export interface E2eServer {
  * A real SignX server for one test file: fresh SQLite database, the built web app, jobs
  * running (so mail is really sent) to a loopback SMTP server that keeps what it receives.
  */
-export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
+export async function startE2eServer(
+  env: Record<string, string> = {},
+  options: { runJobs?: boolean } = {},
+): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'signx-e2e-'));
   const mail = await startSmtpSink();
   const port = await freePort();
@@ -51,7 +54,8 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
     all,
   );
   await app.listen({ host: '127.0.0.1', port });
-  await app.signx.jobs.start();
+  // Without workers, queued work stays queued: a page can act on it (cancel a batch) deterministically.
+  if (options.runJobs !== false) await app.signx.jobs.start();
   await app.signx.jobs.enqueue(app.signx.db, failingJob, {});
   return {
     url,

@@ -80,6 +80,7 @@ describe('batch routes: JSON rows', () => {
     expect(res.statusCode, res.body).toBe(202);
     const batch = res.json().data;
     expect(batch).toMatchObject({ status: 'queued', total: 2, remaining: 2, has_zip: false });
+    expect(batch.source).toEqual({ kind: 'json', file_name: null, entity_type: null });
     expect(await counts()).toEqual({ batches: 1, jobs: 1 });
     const early = await inject(t, 'GET', `/batches/${batch.id}/zip`, runner);
     expect(early.statusCode).toBe(404);
@@ -181,7 +182,13 @@ describe('batch routes: CSV and XLSX import', () => {
     const file = csv('contract_no,party,items,file_name\nHT-9,"כהן","[{""name"":""a"",""qty"":""1""}]",x\n');
     const res = await uploadFile(t, `/${templateId}/batches/import`, runner, { output: 'docx' }, file);
     expect(res.statusCode, res.body).toBe(202);
-    expect(res.json().data).toMatchObject({ total: 1, output: 'docx' });
+    expect(res.json().data).toMatchObject({
+      total: 1,
+      output: 'docx',
+      source: { kind: 'csv', file_name: 'rows.csv', entity_type: null },
+    });
+    const shown = (await inject(t, 'GET', `/batches/${res.json().data.id}`, runner)).json().data;
+    expect(shown.rows.map((r: { source_record_id: string | null }) => r.source_record_id)).toEqual([null]);
   });
 
   it('refuses unreadable files, bad mappings and bad rows with a clear error, storing nothing', async () => {

@@ -117,6 +117,7 @@ export function batchRoutes(deps: DocumentTemplatesDeps): RouteDefinition[] {
           rows: sheet.rows,
           output: upload.fields.output === 'docx' ? 'docx' : 'pdf',
           entityType: upload.fields.entity_type?.trim() || null,
+          origin: { kind, fileName: upload.fileName },
           source: upload.fields.source_type?.trim()
             ? {
                 from: sourceOf({

@@ -25,6 +25,8 @@ export interface BatchRequest {
   entityType: string | null;
   /** Fill from records of another module: each row's `source_id` names one (read as `reader`). */
   source?: { from: RecordSource; reader: RecordReader } | null;
+  /** Where the rows came from (kept on the batch); JSON when absent. */
+  origin?: { kind: 'json' | 'csv' | 'xlsx'; fileName?: string | null };
 }
 
 /** The rows with their records merged in (when the batch fills from records), and the records' errors. */
@@ -83,6 +85,9 @@ export async function startBatch(
     done_count: 0,
     failed_count: 0,
     zip_key: null,
+    source_kind: request.origin?.kind ?? 'json',
+    source_file_name: request.origin?.fileName?.slice(0, 255) ?? null,
+    source_entity_type: request.source?.from.entityType ?? null,
     created_by: actor.userId,
     created_at: now,
     updated_at: now,
@@ -95,6 +100,7 @@ export async function startBatch(
     status: 'pending' as const,
     data: encodeJson(row),
     entity_id: request.entityType ? String(input.rows[index]?.entity_id).trim() : null,
+    source_record_id: request.source ? String(request.rows[index]?.source_id).trim() : null,
     file_name: fileNameOf(input.rows[index] ?? {}, index, request.output),
     output_key: null,
     document_id: null,

@@ -33,7 +33,7 @@ function cellValue(value: ExcelJS.CellValue): unknown {
   return value;
 }
 
-async function readSheet(bytes: Buffer, kind: 'csv' | 'xlsx'): Promise<unknown[][]> {
+export async function readSheet(bytes: Buffer, kind: 'csv' | 'xlsx'): Promise<unknown[][]> {
   const workbook = new ExcelJS.Workbook();
   try {
     const sheet =

@@ -40,6 +40,12 @@ export interface DocumentBatchesTable {
   done_count: number;
   failed_count: number;
   zip_key: string | null;
+  /** How the rows arrived: 'json', 'csv' or 'xlsx' (null: before sources were kept). */
+  source_kind: string | null;
+  /** The uploaded CSV/XLSX's name. */
+  source_file_name: string | null;
+  /** The record type rows were filled from (fill from record). */
+  source_entity_type: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -54,6 +60,8 @@ export interface DocumentBatchRowsTable {
   /** The validated row (JSON). */
   data: string;
   entity_id: string | null;
+  /** The record (of the batch's source_entity_type) this row was filled from. */
+  source_record_id: string | null;
   file_name: string;
   output_key: string | null;
   document_id: string | null;

@@ -94,6 +94,10 @@ describe('batch routes: data from a record of another module', () => {
       source: { entity_type: 'document', mapping: { contract_no: 'title', party: 'contract_number' } },
     });
     expect(res.statusCode, res.body).toBe(202);
+    // The batch keeps where its data came from; each row names its record.
+    const shown = (await inject(t, 'GET', `/batches/${res.json().data.id}`, runner)).json().data;
+    expect(shown.source).toEqual({ kind: 'json', file_name: null, entity_type: 'document' });
+    expect(shown.rows.map((r: { source_record_id: string }) => r.source_record_id)).toEqual([docId, docId]);
     const items = await db()
       .selectFrom('document_batch_rows')
       .select(['row_index', 'data'])

@@ -183,6 +183,18 @@ export const batchView = Type.Object({
   status: Type.String({ description: 'queued, running, completed, cancelled or failed' }),
   output: Type.String({ description: 'pdf or docx' }),
   entity_type: Type.Union([Type.String(), Type.Null()], { description: 'Record type results are filed on' }),
+  source: Type.Object(
+    {
+      kind: Type.Union([Type.String(), Type.Null()], {
+        description: 'json, csv or xlsx (null: older batch)',
+      }),
+      file_name: Type.Union([Type.String(), Type.Null()], { description: 'The uploaded CSV/XLSX' }),
+      entity_type: Type.Union([Type.String(), Type.Null()], {
+        description: 'Record type the rows were filled from',
+      }),
+    },
+    { description: 'Where the batch’s data came from' },
+  ),
   total: Type.Integer({ description: 'Rows' }),
   done: Type.Integer({ description: 'Rows generated' }),
   failed: Type.Integer({ description: 'Rows that failed' }),
@@ -197,6 +209,9 @@ export const batchView = Type.Object({
         status: Type.String({ description: 'pending, done, failed or cancelled' }),
         file_name: Type.String({ description: 'Result file name' }),
         entity_id: Type.Union([Type.String(), Type.Null()], { description: 'Record the result is filed on' }),
+        source_record_id: Type.Union([Type.String(), Type.Null()], {
+          description: 'Record the row was filled from',
+        }),
         document_id: Type.Union([Type.String(), Type.Null()], { description: 'Filed document' }),
         error: Type.Union([Type.String(), Type.Null()], { description: 'Why the row failed' }),
       }),

@@ -6,7 +6,6 @@ import { actorOf } from '../../platform/http/access.js';
 import { defineFileRoute, defineRoute, mountRoutes } from '../../platform/http/route.js';
 import {
   IntegrityFailure,
-  openPreview,
   openVersion,
   parseRange,
   recordIntegrityFailure,
@@ -22,6 +21,8 @@ import { documentParams, documentWithVersion, versionParams } from './documents.
 import { addVersion, createDocument } from './documents.service.js';
 import { contentDisposition } from './file-names.js';
 import { readUpload } from './multipart-upload.js';
+import { fileStaged } from './staging.service.js';
+import { needsWatermark, sendWatermarked, watermarkErrors, watermarkedCopy } from './watermark.service.js';
 
 const binary = Type.String({ format: 'binary', description: 'The file’s bytes' });
 const uploadErrors = [
@@ -66,17 +67,19 @@ export async function contentRoutes(scope: FastifyInstance, deps: DocumentsDeps)
       handler: async (request) => {
         const actor = actorOf(request);
         const upload = await readUpload(request, deps);
-        const filed = await inTransaction(deps.db, (trx) =>
-          createDocument(trx, deps, actor, {
-            entityType: upload.fields.entity_type,
-            entityId: upload.fields.entity_id,
-            contractNumber: upload.fields.contract_number,
-            title: upload.fields.title,
-            category: upload.fields.category,
-            tags: upload.fields.tags,
-            note: upload.fields.note,
-            content: upload.content,
-          }),
+        const filed = await fileStaged(deps, upload.content, () =>
+          inTransaction(deps.db, (trx) =>
+            createDocument(trx, deps, actor, {
+              entityType: upload.fields.entity_type,
+              entityId: upload.fields.entity_id,
+              contractNumber: upload.fields.contract_number,
+              title: upload.fields.title,
+              category: upload.fields.category,
+              tags: upload.fields.tags,
+              note: upload.fields.note,
+              content: upload.content,
+            }),
+          ),
         );
         return present(request, filed);
       },
@@ -101,7 +104,10 @@ export async function contentRoutes(scope: FastifyInstance, deps: DocumentsDeps)
           content: upload.content,
           note: upload.fields.note,
         };
-        return present(request, await inTransaction(deps.db, (trx) => addVersion(trx, deps, actor, input)));
+        const filed = await fileStaged(deps, upload.content, () =>
+          inTransaction(deps.db, (trx) => addVersion(trx, deps, actor, input)),
+        );
+        return present(request, filed);
       },
     }),
     defineFileRoute({
@@ -109,9 +115,12 @@ export async function contentRoutes(scope: FastifyInstance, deps: DocumentsDeps)
       url: '/documents/:id/versions/:version/content',
       access: permissions.access('documents.document.read'),
       summary: 'Download a version (Range requests, RFC 6266 file name, SHA-256 checked on read)',
+      description:
+        'When the category requires a viewer watermark, the answer is a PDF copy stamped with the ' +
+        'viewer’s name, time and IP on every page (no ranges, never cached); the stored original is unchanged.',
       params: versionParams,
       file: binary,
-      errors: ['NOT_FOUND', documentsErrors.DOCUMENT_CORRUPTED],
+      errors: ['NOT_FOUND', documentsErrors.DOCUMENT_CORRUPTED, ...watermarkErrors],
       handler: async (request, reply) => {
         const servable = await servableVersion(
           deps.db,
@@ -119,6 +128,12 @@ export async function contentRoutes(scope: FastifyInstance, deps: DocumentsDeps)
           request.params.id,
           request.params.version,
         );
+        if (await needsWatermark(deps, servable)) {
+          const copy = await withIntegrityAlert(request, deps, () =>
+            watermarkedCopy(deps, servable, actorOf(request), 'download'),
+          );
+          return sendWatermarked(reply, copy, 'attachment');
+        }
         const size = Number(servable.version.size);
         const range = parseRange(request.headers.range, size);
         reply.header('accept-ranges', 'bytes').header('etag', `"${servable.version.storage_key}"`);
@@ -134,37 +149,11 @@ export async function contentRoutes(scope: FastifyInstance, deps: DocumentsDeps)
           .send(sliceStream(body, range.start, range.end));
       },
     }),
-    defineFileRoute({
-      method: 'GET',
-      url: '/documents/:id/versions/:version/preview',
-      access: permissions.access('documents.document.read'),
-      summary: 'Preview a version inline: PDFs and images as they are, office files as PDF (cached by hash)',
-      params: versionParams,
-      file: binary,
-      errors: ['NOT_FOUND', documentsErrors.DOCUMENT_NO_PREVIEW, documentsErrors.DOCUMENT_CORRUPTED],
-      handler: async (request, reply) => {
-        const servable = await servableVersion(
-          deps.db,
-          scopeOf(request),
-          request.params.id,
-          request.params.version,
-        );
-        const etag = `"${servable.version.storage_key}"`;
-        // Versions never change, so a preview is cacheable for good (privately: it is access-controlled).
-        reply.header('cache-control', 'private, max-age=31536000, immutable').header('etag', etag);
-        if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-        const preview = await withIntegrityAlert(request, deps, () => openPreview(deps, servable));
-        reply.header('content-disposition', contentDisposition('inline', servable.version.file_name));
-        // An SVG is shown as an image only: no script, no requests, even if opened directly.
-        reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
-        return reply.type(preview.mediaType).send(preview.body);
-      },
-    }),
   ]);
 }
 
 /** Runs a read; a failed integrity check is recorded (audit + alert log) and answered 500 DOCUMENT_CORRUPTED. */
-async function withIntegrityAlert<T>(
+export async function withIntegrityAlert<T>(
   request: FastifyRequest,
   deps: DocumentsDeps,
   read: () => Promise<T>,

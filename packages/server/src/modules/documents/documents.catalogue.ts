@@ -63,6 +63,14 @@ export const documentsAuditEvents = defineAuditEventTypes('documents', {
     Type.Object({ reason: Type.String({ description: 'Why the document is held' }) }),
   ),
   'document.hold_released': doc('A legal hold was released'),
+  'document.watermarked_copy': doc(
+    'A copy watermarked with the viewer’s name, time and IP was served (the original is unchanged)',
+    Type.Object({
+      version: Type.Integer({ description: 'Version served' }),
+      purpose: Type.String({ description: 'preview or download' }),
+      watermark: Type.String({ description: 'The text stamped on every page' }),
+    }),
+  ),
   'document.integrity_failed': doc(
     'Stored bytes no longer matched a version’s SHA-256 on read; nothing was served',
     Type.Object({
@@ -77,6 +85,7 @@ export const documentsAuditEvents = defineAuditEventTypes('documents', {
       category: Type.String({ description: 'Category' }),
       keep_years: Type.Integer({ description: 'Years kept' }),
       worm: Type.Boolean({ description: 'WORM on' }),
+      watermark: Type.Boolean({ description: 'Viewer watermark on previews and downloads' }),
       note: nullableString('Why'),
     }),
   },

@@ -41,6 +41,8 @@ export interface DocumentsDeps {
   officePreview: OfficePreviewProvider | null;
   /** Spool directory for uploads being sniffed (under the data directory). */
   spoolDir: string;
+  /** Page thumbnails cached by content SHA-256 (thumbnails.service.ts). */
+  thumbnailDir: string;
 }
 
 export const documentsDeps = defineModuleDeps(
@@ -69,5 +71,6 @@ export const documentsDeps = defineModuleDeps(
       `${ctx.config.dataDir}/documents-previews`,
     ),
     spoolDir: `${ctx.config.dataDir}/documents-spool`,
+    thumbnailDir: `${ctx.config.dataDir}/documents-thumbnails`,
   }),
 );

@@ -52,6 +52,23 @@ export const documentsErrors = defineErrorCodes('documents', {
     description:
       'LibreOffice could not turn this office file into a preview (timeout, crash, damaged file, or converter unavailable)',
   },
+  DOCUMENT_WATERMARK_UNSUPPORTED: {
+    family: 'UNSUPPORTED_MEDIA',
+    api: 41562,
+    description:
+      'The category requires a viewer watermark and this file cannot carry one (GIF, WebP or SVG image, damaged or encrypted PDF): it is not served unmarked',
+  },
+  DOCUMENT_WATERMARK_FAILED: {
+    family: 'UNAVAILABLE',
+    api: 50362,
+    description: 'The viewer watermark cannot be drawn: the server lacks its fonts (scripts/system-deps.sh)',
+  },
+  DOCUMENT_THUMBNAILS_FAILED: {
+    family: 'UNAVAILABLE',
+    api: 50361,
+    description:
+      'pdftoppm could not render page thumbnails of this version (damaged PDF, timeout, memory limit, or poppler missing)',
+  },
   DOCUMENT_CORRUPTED: {
     family: 'STORAGE_CORRUPTED',
     api: 50060,

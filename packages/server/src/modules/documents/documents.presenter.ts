@@ -72,6 +72,7 @@ export function presentRetention(row: DocumentRetentionPoliciesTable): Static<ty
     category: row.category,
     keep_years: Number(row.keep_years),
     worm: row.worm === 1,
+    watermark: Number(row.watermark) === 1,
     updated_at: row.updated_at,
   };
 }

@@ -128,6 +128,16 @@ export async function retentionPolicy(
     .executeTakeFirst();
 }
 
+/** Whether a category's previews and downloads carry the viewer's watermark. */
+export async function watermarkRequired(db: DbOrTrx, category: DocumentCategory): Promise<boolean> {
+  const row = await db
+    .selectFrom('document_retention_policies')
+    .select('watermark')
+    .where('category', '=', category)
+    .executeTakeFirst();
+  return Number(row?.watermark ?? 0) === 1;
+}
+
 export async function retentionPolicies(db: DbOrTrx): Promise<DocumentRetentionPoliciesTable[]> {
   return db.selectFrom('document_retention_policies').selectAll().orderBy('category').execute();
 }
@@ -137,9 +147,12 @@ export async function saveRetentionPolicy(trx: Trx, row: DocumentRetentionPolici
     .insertInto('document_retention_policies')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .column('category')
-        .doUpdateSet({ keep_years: row.keep_years, worm: row.worm, updated_at: row.updated_at }),
+      oc.column('category').doUpdateSet({
+        keep_years: row.keep_years,
+        worm: row.worm,
+        watermark: row.watermark,
+        updated_at: row.updated_at,
+      }),
     )
     .execute();
 }

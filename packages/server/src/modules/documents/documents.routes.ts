@@ -37,6 +37,7 @@ import {
   setRetentionPolicy,
   trashDocument,
 } from './lifecycle.service.js';
+import { previewRoutes } from './preview.routes.js';
 
 /** The caller's data scope (identity's helper), applied to every list and detail read. */
 export const scopeOf = (request: FastifyRequest) =>
@@ -45,6 +46,7 @@ export const scopeOf = (request: FastifyRequest) =>
 /** Mounts the JSON routes and, in their own scope with the multipart parser, the file routes. */
 export async function documentsRoutes(api: FastifyInstance, deps: DocumentsDeps): Promise<void> {
   mountRoutes(api, documentsTag, metadataRoutes(deps));
+  previewRoutes(api, deps);
   await api.register(async (scope) => contentRoutes(scope, deps));
 }
 
@@ -206,8 +208,14 @@ function metadataRoutes(deps: DocumentsDeps): RouteDefinition[] {
       response: retentionView,
       errors: [documentsErrors.DOCUMENT_RETAINED],
       handler: async (request) => {
-        const { keep_years, worm, note } = request.body;
-        const input = { category: request.params.category, keepYears: keep_years, worm, note: note ?? null };
+        const { keep_years, worm, watermark, note } = request.body;
+        const input = {
+          category: request.params.category,
+          keepYears: keep_years,
+          worm,
+          ...(watermark === undefined ? {} : { watermark }),
+          note: note ?? null,
+        };
         return presentRetention(
           await inTransaction(deps.db, (trx) => setRetentionPolicy(trx, deps, actorOf(request), input)),
         );

@@ -92,6 +92,12 @@ export const retentionBody = Type.Object(
       description: 'Years a document is kept after filing (0: no retention)',
     }),
     worm: Type.Boolean({ description: 'No delete or overwrite while retained, for every role' }),
+    watermark: Type.Optional(
+      Type.Boolean({
+        description:
+          'Previews and downloads carry the viewer’s name, time and IP on every page (absent: unchanged)',
+      }),
+    ),
     note: Type.Optional(nullable(Type.String({ maxLength: 500 }), 'Why')),
   },
   { additionalProperties: false },
@@ -153,5 +159,6 @@ export const retentionView = Type.Object({
   category,
   keep_years: Type.Integer({ description: 'Years kept' }),
   worm: Type.Boolean({ description: 'WORM' }),
+  watermark: Type.Boolean({ description: 'Viewer watermark on previews and downloads' }),
   updated_at: Type.String({ format: 'date-time', description: 'Last change' }),
 });

@@ -55,6 +55,8 @@ export interface DocumentRetentionPoliciesTable {
   category: DocumentCategory;
   keep_years: number;
   worm: number;
+  /** 1: previews and downloads carry the viewer's name, time and IP (watermark.service.ts). */
+  watermark: number;
   updated_at: string;
 }
 

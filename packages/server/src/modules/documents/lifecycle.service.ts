@@ -92,7 +92,14 @@ export async function setRetentionPolicy(
   trx: Trx,
   deps: DocumentsDeps,
   actor: Actor,
-  input: { category: DocumentCategory; keepYears: number; worm: boolean; note?: string | null },
+  input: {
+    category: DocumentCategory;
+    keepYears: number;
+    worm: boolean;
+    /** Absent: unchanged. */
+    watermark?: boolean;
+    note?: string | null;
+  },
 ): Promise<DocumentRetentionPoliciesTable> {
   if (input.worm && input.keepYears === 0) {
     throw domainError(
@@ -105,6 +112,7 @@ export async function setRetentionPolicy(
     category: input.category,
     keep_years: input.keepYears,
     worm: input.worm ? 1 : 0,
+    watermark: input.watermark === undefined ? (before?.watermark ?? 0) : input.watermark ? 1 : 0,
     updated_at: deps.clock.now().toISOString(),
   };
   await docs.saveRetentionPolicy(trx, row);
@@ -115,10 +123,13 @@ export async function setRetentionPolicy(
       category: input.category,
       keep_years: input.keepYears,
       worm: input.worm,
+      watermark: row.watermark === 1,
       note: input.note ?? null,
     },
-    before: before ? { keep_years: before.keep_years, worm: before.worm === 1 } : null,
-    after: { keep_years: row.keep_years, worm: input.worm },
+    before: before
+      ? { keep_years: before.keep_years, worm: before.worm === 1, watermark: before.watermark === 1 }
+      : null,
+    after: { keep_years: row.keep_years, worm: input.worm, watermark: row.watermark === 1 },
     reason: input.note ?? null,
   });
   return row;

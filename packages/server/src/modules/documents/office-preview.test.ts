@@ -69,4 +69,14 @@ describe('office previews', () => {
     expect(rebuilt.statusCode).toBe(200);
     expect(t.app.signx.converter.stats()?.converted).toBe(before + 1);
   }, 120_000);
+
+  it('renders page thumbnails of a DOCX from its converted preview', async () => {
+    const { document } = await uploadDocx(docx(paragraph('缩略图 תמונה ממוזערת')));
+    const base = `/api/v1/documents/${document.id}/versions/1/thumbnails`;
+    const list = await t.app.inject({ method: 'GET', url: base, headers: admin });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().data).toEqual({ pages: 1, max_pages: 12 });
+    const page = await t.app.inject({ method: 'GET', url: `${base}/1`, headers: admin });
+    expect([page.statusCode, page.headers['content-type']]).toEqual([200, 'image/png']);
+  }, 120_000);
 });

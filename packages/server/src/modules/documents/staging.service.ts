@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { spoolToTempFile } from '../../platform/storage/hashing-spool.js';
+import { releaseUnfiled } from '../../platform/storage/storage-references.js';
 import { type DetectedType, sniffContent } from './content-type.js';
 import type { DocumentsDeps } from './documents.deps.js';
 import { safeFileName } from './file-names.js';
@@ -36,5 +37,24 @@ export async function stageContent(
     return { ...detected, sha256: stored.key, size: stored.size, fileName };
   } finally {
     await rm(spooled.path, { force: true });
+  }
+}
+
+/**
+ * Runs the filing of staged bytes; when it fails (the document is gone or trashed, a
+ * conflict, a crash), the bytes it put get a zero-reference row so the collector reclaims
+ * them after the grace period instead of keeping them forever. Something else already
+ * counting the same content keeps it (releaseUnfiled never lowers a count).
+ */
+export async function fileStaged<T>(
+  deps: Pick<DocumentsDeps, 'db' | 'clock'>,
+  staged: StagedContent,
+  file: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await file();
+  } catch (error) {
+    await releaseUnfiled(deps.db, { key: staged.sha256, size: staged.size }, deps.clock.now());
+    throw error;
   }
 }

@@ -210,6 +210,41 @@ describe('uploading documents', () => {
     expect(await counts()).toEqual({ documents: 0, versions: 0, objects: 0, files: 0 });
   });
 
+  it('makes staged bytes collectable when filing fails after staging (missing or trashed document)', async () => {
+    const addVersion = (id: string, bytes: Buffer) => {
+      const body = multipartBody({}, { name: 'v2.pdf', bytes });
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/v1/documents/${id}/versions`,
+        headers: { ...alice, ...body.headers },
+        payload: body.payload,
+      });
+    };
+    const orphan = pdfBytes('orphan');
+    const missing = await addVersion('019a0000-0000-7000-8000-00000000ffff', orphan);
+    expect(missing.statusCode).toBe(404);
+    const objects = await db().selectFrom('storage_objects').selectAll().execute();
+    expect(objects).toHaveLength(1);
+    expect(objects[0]).toMatchObject({ ref_count: 0 });
+    expect(objects[0]?.released_at).not.toBeNull();
+    expect(await counts()).toMatchObject({ documents: 0, versions: 0 });
+
+    // The same bytes already filed elsewhere keep their reference: a failure never lowers a count.
+    const filed = await upload(alice, meta({ title: 'kept' }), { name: 'k.pdf', bytes: pdfBytes('kept') });
+    const keptKey = filed.json().data.version.sha256 as string;
+    const trashed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/documents/${filed.json().data.document.id}/trash`,
+      headers: alice,
+    });
+    expect(trashed.statusCode).toBe(200);
+    const refused = await addVersion(filed.json().data.document.id, pdfBytes('kept'));
+    expect([refused.statusCode, refused.json().code]).toEqual([409, documentsErrors.DOCUMENT_TRASHED.api]);
+    const kept = await db().selectFrom('storage_objects').selectAll().where('key', '=', keptKey).execute();
+    expect(kept.map((o) => [o.ref_count, o.released_at])).toEqual([[1, null]]);
+    expect(await counts()).toMatchObject({ documents: 1, versions: 1 });
+  });
+
   it('refuses callers without the upload permission (403) and anonymous ones (401)', async () => {
     const reader = asUser(bobId, [can['documents.document.read']]);
     expect((await upload(reader, meta(), { name: 'a.pdf', bytes: pdfBytes() })).statusCode).toBe(403);

@@ -9,7 +9,10 @@
  */
 export { departmentHeadAbove } from './departments/department-head.js';
 export { identityModule } from './identity.module.js';
-export { verifySigningReauthentication } from './mfa/step-up-proof.service.js';
+export {
+  requireAdministrativeReauthentication,
+  verifySigningReauthentication,
+} from './mfa/step-up-proof.service.js';
 export type { DataScope, ScopeColumns } from './roles/data-scope.js';
 export { applyDataScope, dataScopeCondition } from './roles/data-scope.repository.js';
 export { declaredPermissions, definePermissions } from './roles/permission-catalogue.js';

@@ -21,13 +21,13 @@ export const fieldErrors = defineErrorCodes('signing', {
   },
   PARTIES_INVALID: {
     family: 'VALIDATION',
-    api: 40094,
+    api: 40090,
     description:
       'The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist',
   },
   WRONG_ACTION: {
     family: 'CONFLICT',
-    api: 40991,
+    api: 40990,
     description: 'Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)',
   },
 });

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { AppContext } from '../../platform/app-context.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
@@ -5,6 +6,14 @@ import { evidenceJob } from './evidence/evidence.jobs.js';
 import { evidenceRoutes } from './evidence/evidence.routes.js';
 import { fieldErrors } from './fields.errors.js';
 import { fieldRoutes } from './fields.routes.js';
+import { bulkSendJob } from './instances/bulk-send.jobs.js';
+import { bulkSendRoutes } from './instances/bulk-send.routes.js';
+import { directLinkRoutes } from './instances/direct-links.routes.js';
+import { inPersonRoutes } from './instances/in-person.routes.js';
+import { instancesAuditEvents } from './instances/instances.catalogue.js';
+import { instancesDeps } from './instances/instances.deps.js';
+import { instancesErrors } from './instances/instances.errors.js';
+import { templatePdfRoutes, templateSetupRoutes } from './instances/template-setup.routes.js';
 import { internalSignRoutes } from './internal-sign.routes.js';
 import { publicRoutes } from './public.routes.js';
 import { requestRoutes } from './requests.routes.js';
@@ -38,9 +47,13 @@ export const signingModule: ModuleDefinition = {
   name: 'signing',
   tags: [signingTag],
   permissions: signingPermissions,
-  auditEvents: signingAuditEvents,
-  errors: { ...signingErrors, ...verificationErrors, ...fieldErrors },
-  jobs: [sealJob, expirySweepJob, stuckSealSweepJob, reminderSweepJob, evidenceJob],
+  // requests made from templates (instances/) declare their events beside the core ones
+  auditEvents: {
+    ...signingAuditEvents,
+    declarations: [...signingAuditEvents.declarations, ...instancesAuditEvents.declarations],
+  },
+  errors: { ...signingErrors, ...verificationErrors, ...instancesErrors, ...fieldErrors },
+  jobs: [sealJob, expirySweepJob, stuckSealSweepJob, reminderSweepJob, evidenceJob, bulkSendJob],
   schedules: [expirySweepSchedule, stuckSealSweepSchedule, reminderSweepSchedule],
   routes: async (api, ctx) => {
     const deps = signingDeps(ctx);
@@ -52,11 +65,19 @@ export const signingModule: ModuleDefinition = {
       ...fieldRoutes(deps),
       ...internalSignRoutes(deps),
       ...evidenceRoutes(deps),
+      ...templateSetupRoutes(instancesDeps(ctx)),
+      ...directLinkRoutes(instancesDeps(ctx)),
+      ...inPersonRoutes(instancesDeps(ctx)),
     ]);
     // Evidence and PDF verification (signing/evidence, signing/verification): own scope for PDF bodies.
     await api.register(async (scope) => {
       acceptPdfBodies(scope);
-      mountRoutes(scope, signingTag, verificationRoutes(deps));
+      mountRoutes(scope, signingTag, [...verificationRoutes(deps), ...templatePdfRoutes(instancesDeps(ctx))]);
+    });
+    // Bulk send (signing/instances): the only scope of this module that parses multipart bodies.
+    await api.register(async (scope) => {
+      await scope.register(multipart);
+      mountRoutes(scope, signingTag, bulkSendRoutes(instancesDeps(ctx)));
     });
   },
 };

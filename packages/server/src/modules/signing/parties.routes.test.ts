@@ -91,7 +91,7 @@ describe('any-of-N groups', () => {
     expect(last.json().data.request.status).toBe('completed');
   });
 
-  it('refuses a group whose members have different signing orders, or a non-signing member (40094)', async () => {
+  it('refuses a group whose members have different signing orders, or a non-signing member (40090)', async () => {
     const before = (await t.database.db.selectFrom('digital_signature_requests').select('id').execute())
       .length;
     for (const signers of [
@@ -180,7 +180,7 @@ describe('assistants, authors and reviewers', () => {
     expect(stored.value).toBe('CASE-77');
   });
 
-  it('refuses an assistant after (or without) the signer it assists (40094)', async () => {
+  it('refuses an assistant after (or without) the signer it assists (40090)', async () => {
     for (const signers of [
       [
         person('Director', { signing_order: 1 }),

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -8,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { ConvertError } from './convert-errors.js';
 import { prepareTemplateProfile } from './convert-profile.js';
 import { ConvertWorker } from './convert-worker.js';
+import { networkIsolationPrefix } from './sandboxed-command.js';
 
 export interface ConvertPoolOptions {
   /** Root for profiles, fonts.conf and per-job temp dirs (wiped at start). */
@@ -232,21 +232,6 @@ export class ConvertPool {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     return this.release(worker);
   }
-}
-
-/** `unshare -n` (root) or `unshare -rn` (user namespaces) when it works here. */
-function networkIsolationPrefix(mode: 'auto' | 'required' | 'off'): string[] {
-  if (mode === 'off') return [];
-  for (const prefix of [
-    ['unshare', '-n'],
-    ['unshare', '-rn'],
-  ]) {
-    const probe = spawnSync(prefix[0] as string, [...prefix.slice(1), 'true'], { stdio: 'ignore' });
-    if (probe.status === 0) return prefix;
-  }
-  if (mode === 'required')
-    throw new ConvertError('unavailable', 'network isolation (unshare -n) is not available');
-  return [];
 }
 
 /** The Python helper sits beside this file in src/; a compiled build still reads it from src/. */

@@ -29,6 +29,9 @@ const expectedPublicRoutes = [
   /^\/api\/v1\/digital-signature\/signing-page\/:token(\/documents\/:document_id)?$/,
   // Issue 15 (sign-fields): an assistant fills its signer's fields with its signing-link token.
   /^\/api\/v1\/digital-signature\/fill$/,
+  // Issue 15 items 9 and 10 (sign-bulk): a template's direct link; the kiosk page holds its session's secret.
+  /^\/api\/v1\/digital-signature\/direct\/:token$/,
+  /^\/api\/v1\/digital-signature\/in-person\/:session_id\/(finish|cancel)$/,
 ];
 
 /**
@@ -43,6 +46,13 @@ const createsWithoutIdempotency = new Map([
   [
     'POST /api/v1/digital-signature/requests/:id/signers/:signer_id/sign',
     'single use per signer, with a single-use step-up proof',
+  ],
+  // Replies that carry a secret shown once (a stored reply would keep it in the database).
+  ['POST /api/v1/digital-signature/templates/:id/direct-link', 'the reply holds the link secret'],
+  ['POST /api/v1/digital-signature/direct/:token', 'the reply holds the visitor’s signing-link token'],
+  [
+    'POST /api/v1/digital-signature/requests/:id/signers/:signer_id/in-person',
+    'the reply holds the kiosk’s signing-link and session secrets',
   ],
 ]);
 

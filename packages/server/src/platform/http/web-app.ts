@@ -10,7 +10,7 @@ export const defaultWebRoot = new URL('../../../../web/dist/', import.meta.url).
  * Pages of the lean signer entry (sign.html: the external signer's page and public
  * verification), which must not load the admin app.
  */
-const signerPages = /^\/(sign\/[^/]+|verify(\/[^/]+)?)$/;
+const signerPages = /^\/(sign\/[^/]+|direct\/[^/]+|verify(\/[^/]+)?)$/;
 /** Paths that belong to the server; the app's history fallback never answers them. */
 const serverPrefixes = ['/api', '/health', '/ready', '/metrics', '/assets'];
 const immutable = 'public, max-age=31536000, immutable';

@@ -19,13 +19,25 @@ export const documentsApi = {
   retentionPolicies: () => call(api.GET('/api/v1/documents/retention-policies')),
   setRetention: (
     category: (typeof categories)[number],
-    body: { keep_years: number; worm: boolean; note?: string | null },
+    body: { keep_years: number; worm: boolean; watermark?: boolean; note?: string | null },
   ) =>
     call(
       api.PUT('/api/v1/documents/retention-policies/{category}', { params: { path: { category } }, body }),
     ),
   setLegalHold: (id: string, reason: string | null) =>
     call(api.PUT('/api/v1/documents/{id}/legal-hold', { ...byId(id), body: { reason } })),
+  thumbnails: (id: string, version: number) =>
+    call(
+      api.GET('/api/v1/documents/{id}/versions/{version}/thumbnails', { params: { path: { id, version } } }),
+    ),
+  /** One page thumbnail (PNG) with the caller's token, for an object URL. */
+  async thumbnail(id: string, version: number, page: number): Promise<Blob> {
+    const response = await authorizedFetch(
+      new Request(`${base}/${id}/versions/${version}/thumbnails/${page}`),
+    );
+    if (!response.ok) throw ApiError.fromResponse(response, await response.json().catch(() => null));
+    return response.blob();
+  },
   contentUrl: (id: string, version: number) => `${base}/${id}/versions/${version}/content`,
   /** The preview's bytes (PDF or image) with the caller's token, for pdf.js or an object URL. */
   async preview(id: string, version: number): Promise<Blob> {

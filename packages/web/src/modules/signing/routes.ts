@@ -35,5 +35,17 @@ export const routes: ModuleRoutes = {
         permission: 'signing.template.read',
       },
     },
+    {
+      path: '/signing/templates/:id/setup',
+      component: () => import('./pages/TemplateSetupPage.vue'),
+      meta: { title: 'signing.setup.title', permission: 'signing.template.read' },
+    },
+    {
+      path: '/signing/in-person/unlock',
+      component: () => import('./pages/InPersonUnlockPage.vue'),
+      meta: { title: 'signing.inPerson.unlockTitle' },
+    },
   ],
+  // Present on every admin page: holds an in-person host on the unlock page.
+  headerTools: [() => import('./components/InPersonLockGuard.vue')],
 };

@@ -3988,6 +3988,649 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/digital-signature/bulk-sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bulk sends, newest first
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    page_size: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    done: number;
+                                    failed: number;
+                                    file_name: string;
+                                    finished_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    language: string;
+                                    remaining: number;
+                                    /** @description Every row (single bulk send only) */
+                                    rows?: {
+                                        error: string | null;
+                                        request_id: string | null;
+                                        /** @description Row number as the sender sees it (first data row = 1) */
+                                        row_index: number;
+                                        /** @description pending, done, failed, cancelled */
+                                        status: string;
+                                    }[];
+                                    /** @description queued, running, completed, cancelled */
+                                    status: string;
+                                    /** @description Id (UUIDv7) */
+                                    template_id: string;
+                                    title: string;
+                                    total: number;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/bulk-sends/{bulk_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A bulk send with its progress and every row’s state, request and error
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    bulk_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                done: number;
+                                failed: number;
+                                file_name: string;
+                                finished_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                language: string;
+                                remaining: number;
+                                /** @description Every row (single bulk send only) */
+                                rows?: {
+                                    error: string | null;
+                                    request_id: string | null;
+                                    /** @description Row number as the sender sees it (first data row = 1) */
+                                    row_index: number;
+                                    /** @description pending, done, failed, cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled */
+                                status: string;
+                                /** @description Id (UUIDv7) */
+                                template_id: string;
+                                title: string;
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/bulk-sends/{bulk_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a bulk send: rows not yet sent are skipped, requests already sent stay
+         * @description Domain errors:
+         *     - `40997` BULK_FINISHED: The bulk send has already finished
+         *
+         *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    bulk_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                done: number;
+                                failed: number;
+                                file_name: string;
+                                finished_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                language: string;
+                                remaining: number;
+                                /** @description Every row (single bulk send only) */
+                                rows?: {
+                                    error: string | null;
+                                    request_id: string | null;
+                                    /** @description Row number as the sender sees it (first data row = 1) */
+                                    row_index: number;
+                                    /** @description pending, done, failed, cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled */
+                                status: string;
+                                /** @description Id (UUIDv7) */
+                                template_id: string;
+                                title: string;
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/bulk-sends/{bulk_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live progress of a bulk send (Server-Sent Events `progress`: done, failed, remaining, the row just settled)
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    bulk_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/digital-signature/constants": {
         parameters: {
             query?: never;
@@ -4286,6 +4929,261 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/digital-signature/direct/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a direct link offers: the template’s name, the role, the consent text (public)
+         * @description Domain errors:
+         *     - `40195` DIRECT_LINK_INVALID: The direct link is unknown, disabled or replaced, or its template is inactive
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                consent_text: string | null;
+                                description: string | null;
+                                documents: {
+                                    file_name: string;
+                                }[];
+                                entity_type: string;
+                                /** @description The role the visitor signs as */
+                                role_label: string;
+                                template_name: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sign up through a direct link: a new request from the template, answered with your signing link
+         * @description Rate-limited per client IP (10 per 10 minutes, 42901). The request is created and sent like any other; the answer carries the visitor’s own signing-link token.
+         *
+         *     Domain errors:
+         *     - `40195` DIRECT_LINK_INVALID: The direct link is unknown, disabled or replaced, or its template is inactive
+         *     - `40994` TEMPLATE_INACTIVE: The template is inactive: no new requests are made from it
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Language of the messages and the signing page */
+                        language?: "en" | "zh-CN" | "he";
+                        /**
+                         * Format: email
+                         * @description Where the signed copy goes
+                         */
+                        signer_email: string;
+                        /** @description Printed name (goes into the certificate) */
+                        signer_name: string;
+                        signer_phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                request_number: string;
+                                signing_url: string;
+                                /** @description The visitor’s own signing-link token */
+                                token: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/digital-signature/entity/{type}/{id}/request": {
         parameters: {
             query?: never;
@@ -4303,7 +5201,7 @@ export interface paths {
          *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
          *     - `40076` DOCUMENT_NOT_PDF: Only PDF documents can carry signatures (convert office files first)
          *     - `40091` FIELD_PLACEMENT_INVALID: A placed field is invalid: unknown signer or document, page beyond the document, box outside the page, dropdown without options
-         *     - `40094` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
+         *     - `40090` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
          *
          *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
          */
@@ -5058,7 +5956,7 @@ export interface paths {
          *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
          *     - `40974` SIGNER_DONE: This signer has already signed or declined
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
-         *     - `40991` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
+         *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
          */
         post: {
             parameters: {
@@ -5187,6 +6085,547 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/in-person/{session_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The signer hands the device back without signing: the device link dies
+         * @description Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40996` IN_PERSON_NOT_ACTIVE: The in-person session is not active (finished, cancelled or unlocked)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    session_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kiosk_token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                ended_at: string | null;
+                                host_name: string;
+                                /** @description Id (UUIDv7) */
+                                host_user_id: string;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                notify: string;
+                                /** @description Id (UUIDv7) */
+                                request_id: string;
+                                /** @description Id (UUIDv7) */
+                                signer_id: string;
+                                signer_name: string;
+                                /** Format: date-time */
+                                started_at: string;
+                                /** @description active, finished, cancelled, unlocked */
+                                status: string;
+                                unlocked_at: string | null;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/in-person/{session_id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The kiosk page reports the signer finished: recorded, verification link sent
+         * @description Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40996` IN_PERSON_NOT_ACTIVE: The in-person session is not active (finished, cancelled or unlocked)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    session_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kiosk_token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                ended_at: string | null;
+                                host_name: string;
+                                /** @description Id (UUIDv7) */
+                                host_user_id: string;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                notify: string;
+                                /** @description Id (UUIDv7) */
+                                request_id: string;
+                                /** @description Id (UUIDv7) */
+                                signer_id: string;
+                                signer_name: string;
+                                /** Format: date-time */
+                                started_at: string;
+                                /** @description active, finished, cancelled, unlocked */
+                                status: string;
+                                unlocked_at: string | null;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/in-person/{session_id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The host takes the device back: re-authenticate (X-Step-Up-Proof) to unlock
+         * @description Only the hosting login session. A signer still signing is cut off (their device link dies); one who signed is finished and sent the verification link.
+         *
+         *     Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40996` IN_PERSON_NOT_ACTIVE: The in-person session is not active (finished, cancelled or unlocked)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-step-up-proof"?: string;
+                };
+                path: {
+                    /** @description Id (UUIDv7) */
+                    session_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                ended_at: string | null;
+                                host_name: string;
+                                /** @description Id (UUIDv7) */
+                                host_user_id: string;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                notify: string;
+                                /** @description Id (UUIDv7) */
+                                request_id: string;
+                                /** @description Id (UUIDv7) */
+                                signer_id: string;
+                                signer_name: string;
+                                /** Format: date-time */
+                                started_at: string;
+                                /** @description active, finished, cancelled, unlocked */
+                                status: string;
+                                unlocked_at: string | null;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/in-person/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this login session is locked by an in-person session it hosts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description This login session hosts an in-person signing and must be unlocked */
+                                locked: boolean;
+                                session: {
+                                    ended_at: string | null;
+                                    host_name: string;
+                                    /** @description Id (UUIDv7) */
+                                    host_user_id: string;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    notify: string;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** Format: date-time */
+                                    started_at: string;
+                                    /** @description active, finished, cancelled, unlocked */
+                                    status: string;
+                                    unlocked_at: string | null;
+                                } | null;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5455,7 +6894,7 @@ export interface paths {
          *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
          *     - `40076` DOCUMENT_NOT_PDF: Only PDF documents can carry signatures (convert office files first)
          *     - `40091` FIELD_PLACEMENT_INVALID: A placed field is invalid: unknown signer or document, page beyond the document, box outside the page, dropdown without options
-         *     - `40094` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
+         *     - `40090` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
          *
          *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
          */
@@ -7142,7 +8581,7 @@ export interface paths {
          *
          *     Domain errors:
          *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
-         *     - `40094` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
+         *     - `40090` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
          *
          *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
          */
@@ -7320,6 +8759,214 @@ export interface paths {
                                 title: string;
                                 /** Format: date-time */
                                 updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/requests/{id}/signers/{signer_id}/in-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an in-person session: the signer signs on this device (kiosk); this login session locks
+         * @description The signer’s e-mailed link is replaced by one for this device (answered once, at most 2 hours). The host’s login session stays locked (GET /in-person/lock) until unlocked with a step-up proof. Afterwards the verification link goes to the signer by `notify` (sms, email, none).
+         *
+         *     Domain errors:
+         *     - `40995` HOST_LOCKED: This session hosts an in-person signing: unlock it (re-authenticate) first
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         *     - `40972` NOT_YOUR_TURN: Earlier signers (lower signing_order) have not signed yet: order is enforced
+         *     - `40371` SIGNER_NOT_LINKED_USER: Internal signers sign only from their own account
+         *
+         *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                    /** @description Id (UUIDv7) */
+                    signer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How the verification link reaches the signer afterwards (default: sms when a phone is known) */
+                        notify?: "sms" | "email" | "none";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Secret of the kiosk page (finish/cancel without the host session) */
+                                kiosk_token: string;
+                                session: {
+                                    ended_at: string | null;
+                                    host_name: string;
+                                    /** @description Id (UUIDv7) */
+                                    host_user_id: string;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    notify: string;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** Format: date-time */
+                                    started_at: string;
+                                    /** @description active, finished, cancelled, unlocked */
+                                    status: string;
+                                    unlocked_at: string | null;
+                                };
+                                /** @description Signer page in kiosk mode */
+                                signing_url: string;
+                                /** @description The signer’s link token for this device (kiosk) */
+                                token: string;
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
@@ -7786,7 +9433,7 @@ export interface paths {
          *     - `40073` BAD_SIGNATURE_DATA: signature_data is not a usable drawn/typed/image signature
          *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
-         *     - `40991` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
+         *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
          *     - `40371` SIGNER_NOT_LINKED_USER: Internal signers sign only from their own account
          */
         post: {
@@ -8160,7 +9807,7 @@ export interface paths {
          *     - `40073` BAD_SIGNATURE_DATA: signature_data is not a usable drawn/typed/image signature
          *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
-         *     - `40991` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
+         *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
          */
         post: {
             parameters: {
@@ -9695,6 +11342,1381 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/digital-signature/templates/{id}/bulk-send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk send: one request per row of a CSV or XLSX (multipart: title, language, then the file)
+         * @description Columns per open role of the template: `<role_key>.name`, `<role_key>.email`, `<role_key>.phone` (email or phone per row); optional `entity_id` (the record) and `title`. At most 5 MiB and 10,000 rows; the kind is decided by content. Every row is checked first: any problem answers 400 with each row and column, and nothing is created. Then a job creates and sends the requests (202).
+         *
+         *     Domain errors:
+         *     - `40095` BULK_FILE_INVALID: The bulk file is not a readable CSV or XLSX, has no header, too many rows, or misses columns
+         *     - `40096` BULK_ROWS_INVALID: Rows of the bulk file are invalid: `errors` lists each row and column; nothing was created
+         *     - `40094` TEMPLATE_ROLES_INVALID: The template’s role placeholders do not allow this (no signing role, duplicate key, or a role without a fixed person where one is needed)
+         *     - `40994` TEMPLATE_INACTIVE: The template is inactive: no new requests are made from it
+         *
+         *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                done: number;
+                                failed: number;
+                                file_name: string;
+                                finished_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                language: string;
+                                remaining: number;
+                                /** @description Every row (single bulk send only) */
+                                rows?: {
+                                    error: string | null;
+                                    request_id: string | null;
+                                    /** @description Row number as the sender sees it (first data row = 1) */
+                                    row_index: number;
+                                    /** @description pending, done, failed, cancelled */
+                                    status: string;
+                                }[];
+                                /** @description queued, running, completed, cancelled */
+                                status: string;
+                                /** @description Id (UUIDv7) */
+                                template_id: string;
+                                title: string;
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/templates/{id}/direct-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish or rotate the template’s direct link (the secret is answered once)
+         * @description Anyone with the link enters a name and email and signs a new request made from the template. Rotating kills the previous secret at once. Every role but the visitor’s must have a fixed person.
+         *
+         *     Domain errors:
+         *     - `40094` TEMPLATE_ROLES_INVALID: The template’s role placeholders do not allow this (no signing role, duplicate key, or a role without a fixed person where one is needed)
+         *
+         *     Requires permission `signing.template.manage` (Create and update signature templates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The role the visitor fills (default: the only open signing role) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Placeholder key; bulk files name columns `<key>.name`, `<key>.email`, `<key>.phone` */
+                        role_key?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                direct_link: {
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    is_enabled: boolean;
+                                    last_used_at: string | null;
+                                    /** @description The role the visitor fills */
+                                    role_key: string;
+                                    rotated_at: string | null;
+                                    /** @description Requests made through the link */
+                                    use_count: number;
+                                };
+                                /** @description The secret: shown once, stored only as a hash */
+                                token: string;
+                                /** @description The public page of the link */
+                                url: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Disable or enable the template’s direct link
+         * @description Requires permission `signing.template.manage` (Create and update signature templates).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        is_enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                is_enabled: boolean;
+                                last_used_at: string | null;
+                                /** @description The role the visitor fills */
+                                role_key: string;
+                                rotated_at: string | null;
+                                /** @description Requests made through the link */
+                                use_count: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/digital-signature/templates/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Store a PDF on a template (body: the PDF; ?file_name=)
+         * @description Content-Type application/pdf, at most 25 MiB; the content is sniffed. Each new request made from the template (direct link, bulk send) carries a copy filed on its own record.
+         *
+         *     Domain errors:
+         *     - `40076` DOCUMENT_NOT_PDF: Only PDF documents can carry signatures (convert office files first)
+         *
+         *     Requires permission `signing.template.manage` (Create and update signature templates).
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Name to keep for the PDF */
+                    file_name: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The columns a bulk file needs (and may add) */
+                                bulk_columns: string[];
+                                direct_link: {
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    is_enabled: boolean;
+                                    last_used_at: string | null;
+                                    /** @description The role the visitor fills */
+                                    role_key: string;
+                                    rotated_at: string | null;
+                                    /** @description Requests made through the link */
+                                    use_count: number;
+                                } | null;
+                                documents: {
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    file_name: string;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    position: number;
+                                }[];
+                                roles: {
+                                    /** @description No fixed person: filled per instance */
+                                    is_open: boolean;
+                                    label: string;
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
+                                    role_key: string;
+                                    signer_email: string | null;
+                                    signer_name: string | null;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                }[];
+                                /** @description Id (UUIDv7) */
+                                template_id: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/templates/{id}/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a stored PDF from a template (requests made earlier keep theirs)
+         * @description Requires permission `signing.template.manage` (Create and update signature templates).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    document_id: string;
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The columns a bulk file needs (and may add) */
+                                bulk_columns: string[];
+                                direct_link: {
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    is_enabled: boolean;
+                                    last_used_at: string | null;
+                                    /** @description The role the visitor fills */
+                                    role_key: string;
+                                    rotated_at: string | null;
+                                    /** @description Requests made through the link */
+                                    use_count: number;
+                                } | null;
+                                documents: {
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    file_name: string;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    position: number;
+                                }[];
+                                roles: {
+                                    /** @description No fixed person: filled per instance */
+                                    is_open: boolean;
+                                    label: string;
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
+                                    role_key: string;
+                                    signer_email: string | null;
+                                    signer_name: string | null;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                }[];
+                                /** @description Id (UUIDv7) */
+                                template_id: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/templates/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a template’s role placeholders
+         * @description A role with signer_name is a fixed person (e.g. the company signer); the others are filled per instance (direct-link visitor, bulk row columns `<role_key>.name/.email/.phone`).
+         *
+         *     Domain errors:
+         *     - `40094` TEMPLATE_ROLES_INVALID: The template’s role placeholders do not allow this (no signing role, duplicate key, or a role without a fixed person where one is needed)
+         *
+         *     Requires permission `signing.template.manage` (Create and update signature templates).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: {
+                            /** @description Shown to senders (“Client”) */
+                            label?: string;
+                            /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
+                            /** @description Placeholder key; bulk files name columns `<key>.name`, `<key>.email`, `<key>.phone` */
+                            role_key: string;
+                            signer_email?: string | null;
+                            signer_name?: string | null;
+                            signer_phone?: string | null;
+                            /** @description Who the signer is to the record */
+                            signer_type?: "customer" | "company" | "witness";
+                            /** @description Order; equal = parallel */
+                            signing_order?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The columns a bulk file needs (and may add) */
+                                bulk_columns: string[];
+                                direct_link: {
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    is_enabled: boolean;
+                                    last_used_at: string | null;
+                                    /** @description The role the visitor fills */
+                                    role_key: string;
+                                    rotated_at: string | null;
+                                    /** @description Requests made through the link */
+                                    use_count: number;
+                                } | null;
+                                documents: {
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    file_name: string;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    position: number;
+                                }[];
+                                roles: {
+                                    /** @description No fixed person: filled per instance */
+                                    is_open: boolean;
+                                    label: string;
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
+                                    role_key: string;
+                                    signer_email: string | null;
+                                    signer_name: string | null;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                }[];
+                                /** @description Id (UUIDv7) */
+                                template_id: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/templates/{id}/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A template’s stored PDFs, role placeholders, direct-link state and bulk columns
+         * @description Requires permission `signing.template.read` (List and view signature templates).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The columns a bulk file needs (and may add) */
+                                bulk_columns: string[];
+                                direct_link: {
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    is_enabled: boolean;
+                                    last_used_at: string | null;
+                                    /** @description The role the visitor fills */
+                                    role_key: string;
+                                    rotated_at: string | null;
+                                    /** @description Requests made through the link */
+                                    use_count: number;
+                                } | null;
+                                documents: {
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    file_name: string;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    position: number;
+                                }[];
+                                roles: {
+                                    /** @description No fixed person: filled per instance */
+                                    is_open: boolean;
+                                    label: string;
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
+                                    role_key: string;
+                                    signer_email: string | null;
+                                    signer_name: string | null;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_order: number;
+                                }[];
+                                /** @description Id (UUIDv7) */
+                                template_id: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/digital-signature/verify-document": {
         parameters: {
             query?: never;
@@ -10710,9 +13732,20 @@ export interface paths {
                                     file_name: string;
                                     /** @description 1-based row number */
                                     row_index: number;
+                                    /** @description Record the row was filled from */
+                                    source_record_id: string | null;
                                     /** @description pending, done, failed or cancelled */
                                     status: string;
                                 }[];
+                                /** @description Where the batch’s data came from */
+                                source: {
+                                    /** @description Record type the rows were filled from */
+                                    entity_type: string | null;
+                                    /** @description The uploaded CSV/XLSX */
+                                    file_name: string | null;
+                                    /** @description json, csv or xlsx (null: older batch) */
+                                    kind: string | null;
+                                };
                                 /** @description queued, running, completed, cancelled or failed */
                                 status: string;
                                 /** @description Template */
@@ -10921,9 +13954,20 @@ export interface paths {
                                     file_name: string;
                                     /** @description 1-based row number */
                                     row_index: number;
+                                    /** @description Record the row was filled from */
+                                    source_record_id: string | null;
                                     /** @description pending, done, failed or cancelled */
                                     status: string;
                                 }[];
+                                /** @description Where the batch’s data came from */
+                                source: {
+                                    /** @description Record type the rows were filled from */
+                                    entity_type: string | null;
+                                    /** @description The uploaded CSV/XLSX */
+                                    file_name: string | null;
+                                    /** @description json, csv or xlsx (null: older batch) */
+                                    kind: string | null;
+                                };
                                 /** @description queued, running, completed, cancelled or failed */
                                 status: string;
                                 /** @description Template */
@@ -12163,9 +15207,20 @@ export interface paths {
                                     file_name: string;
                                     /** @description 1-based row number */
                                     row_index: number;
+                                    /** @description Record the row was filled from */
+                                    source_record_id: string | null;
                                     /** @description pending, done, failed or cancelled */
                                     status: string;
                                 }[];
+                                /** @description Where the batch’s data came from */
+                                source: {
+                                    /** @description Record type the rows were filled from */
+                                    entity_type: string | null;
+                                    /** @description The uploaded CSV/XLSX */
+                                    file_name: string | null;
+                                    /** @description json, csv or xlsx (null: older batch) */
+                                    kind: string | null;
+                                };
                                 /** @description queued, running, completed, cancelled or failed */
                                 status: string;
                                 /** @description Template */
@@ -12351,9 +15406,20 @@ export interface paths {
                                     file_name: string;
                                     /** @description 1-based row number */
                                     row_index: number;
+                                    /** @description Record the row was filled from */
+                                    source_record_id: string | null;
                                     /** @description pending, done, failed or cancelled */
                                     status: string;
                                 }[];
+                                /** @description Where the batch’s data came from */
+                                source: {
+                                    /** @description Record type the rows were filled from */
+                                    entity_type: string | null;
+                                    /** @description The uploaded CSV/XLSX */
+                                    file_name: string | null;
+                                    /** @description json, csv or xlsx (null: older batch) */
+                                    kind: string | null;
+                                };
                                 /** @description queued, running, completed, cancelled or failed */
                                 status: string;
                                 /** @description Template */
@@ -14944,8 +18010,12 @@ export interface paths {
         };
         /**
          * Download a version (Range requests, RFC 6266 file name, SHA-256 checked on read)
-         * @description Domain errors:
+         * @description When the category requires a viewer watermark, the answer is a PDF copy stamped with the viewer’s name, time and IP on every page (no ranges, never cached); the stored original is unchanged.
+         *
+         *     Domain errors:
          *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *     - `41562` DOCUMENT_WATERMARK_UNSUPPORTED: The category requires a viewer watermark and this file cannot carry one (GIF, WebP or SVG image, damaged or encrypted PDF): it is not served unmarked
+         *     - `50362` DOCUMENT_WATERMARK_FAILED: The viewer watermark cannot be drawn: the server lacks its fonts (scripts/system-deps.sh)
          *
          *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
          */
@@ -15065,7 +18135,53 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15106,9 +18222,13 @@ export interface paths {
         };
         /**
          * Preview a version inline: PDFs and images as they are, office files as PDF (cached by hash)
-         * @description Domain errors:
+         * @description When the category requires a viewer watermark, the answer is a PDF copy stamped with the viewer’s name, time and IP on every page, never cached; the stored original is unchanged.
+         *
+         *     Domain errors:
          *     - `40963` DOCUMENT_NO_PREVIEW: No preview exists for this version (inert macro file, or no office converter is installed)
          *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *     - `41562` DOCUMENT_WATERMARK_UNSUPPORTED: The category requires a viewer watermark and this file cannot carry one (GIF, WebP or SVG image, damaged or encrypted PDF): it is not served unmarked
+         *     - `50362` DOCUMENT_WATERMARK_FAILED: The viewer watermark cannot be drawn: the server lacks its fonts (scripts/system-deps.sh)
          *
          *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
          */
@@ -15126,7 +18246,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The file’s bytes */
+                /** @description The bytes */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -15251,7 +18371,53 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15539,6 +18705,442 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/{id}/versions/{version}/thumbnails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many page thumbnails a PDF or office version has (its first pages), rendering them once
+         * @description Domain errors:
+         *     - `40963` DOCUMENT_NO_PREVIEW: No preview exists for this version (inert macro file, or no office converter is installed)
+         *     - `50360` DOCUMENT_PREVIEW_FAILED: LibreOffice could not turn this office file into a preview (timeout, crash, damaged file, or converter unavailable)
+         *     - `50361` DOCUMENT_THUMBNAILS_FAILED: pdftoppm could not render page thumbnails of this version (damaged PDF, timeout, memory limit, or poppler missing)
+         *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *
+         *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Thumbnails cover at most this many first pages */
+                                max_pages: number;
+                                /** @description Thumbnails available, numbered from 1 */
+                                pages: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{version}/thumbnails/{page}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One page thumbnail (PNG, longest side 240 px), cached by content hash
+         * @description Domain errors:
+         *     - `40963` DOCUMENT_NO_PREVIEW: No preview exists for this version (inert macro file, or no office converter is installed)
+         *     - `50360` DOCUMENT_PREVIEW_FAILED: LibreOffice could not turn this office file into a preview (timeout, crash, damaged file, or converter unavailable)
+         *     - `50361` DOCUMENT_THUMBNAILS_FAILED: pdftoppm could not render page thumbnails of this version (damaged PDF, timeout, memory limit, or poppler missing)
+         *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *
+         *     Requires permission `documents.document.read` (List, download and preview documents within the data scope).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Document id */
+                    id: string;
+                    /** @description Page (1-based) */
+                    page: number;
+                    /** @description Version number */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/retention-policies": {
         parameters: {
             query?: never;
@@ -15578,6 +19180,8 @@ export interface paths {
                                  * @description Last change
                                  */
                                 updated_at: string;
+                                /** @description Viewer watermark on previews and downloads */
+                                watermark: boolean;
                                 /** @description WORM */
                                 worm: boolean;
                             }[];
@@ -15675,6 +19279,8 @@ export interface paths {
                         keep_years: number;
                         /** @description Why */
                         note?: string | null;
+                        /** @description Previews and downloads carry the viewer’s name, time and IP on every page (absent: unchanged) */
+                        watermark?: boolean;
                         /** @description No delete or overwrite while retained, for every role */
                         worm: boolean;
                     };
@@ -15700,6 +19306,8 @@ export interface paths {
                                  * @description Last change
                                  */
                                 updated_at: string;
+                                /** @description Viewer watermark on previews and downloads */
+                                watermark: boolean;
                                 /** @description WORM */
                                 worm: boolean;
                             };

@@ -36,7 +36,7 @@ async function consumeProof(
  * step-up proof (POST /auth/step-up) of the administrator's own session, sent as
  * `X-Step-Up-Proof`. API keys have no session and can never make these changes.
  */
-async function requireAdministrativeReauthentication(
+export async function requireAdministrativeReauthentication(
   trx: Trx,
   ctx: AppContext,
   input: { proof: string | undefined; userId: string | null; sessionId: string | null },

@@ -1,5 +1,6 @@
 import { createTextPdf } from '../text-pdf.js';
 import type { EvidenceEvent, EvidenceStatement } from './evidence.service.js';
+import { addVerificationQrPage } from './verification-qr.js';
 
 type Language = 'en' | 'he' | 'zh-CN';
 
@@ -111,7 +112,12 @@ function eventLine(language: Language, e: EvidenceEvent): string {
  */
 export async function certificatePdf(
   statement: EvidenceStatement,
-  links: { signature: (number: string) => string; document: string },
+  links: {
+    signature: (number: string) => string;
+    document: string;
+    /** The public pages the QR codes open (per signature, and the upload check). */
+    pages?: { signature: (number: string) => string; upload: string };
+  },
 ): Promise<Uint8Array> {
   const language = (['en', 'he', 'zh-CN'] as const).find((l) => l === statement.request.language) ?? 'en';
   const w = WORDS[language];
@@ -158,5 +164,15 @@ export async function certificatePdf(
   out.gap(10);
   out.line(`${w.verifyDoc}: ${links.document}`, 9);
   out.line(w.issued, 9);
+  if (links.pages) {
+    const { signature, upload } = links.pages;
+    const numbers = statement.signers
+      .map((s) => (s.signature as Record<string, unknown> | null)?.signature_number)
+      .filter((n): n is string => typeof n === 'string');
+    await addVerificationQrPage(doc, [
+      ...numbers.map((n) => ({ label: n, url: signature(n) })),
+      { label: 'PDF upload', url: upload },
+    ]);
+  }
   return doc.save({ useObjectStreams: false });
 }

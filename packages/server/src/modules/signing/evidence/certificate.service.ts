@@ -19,6 +19,10 @@ export async function certificateOfCompletion(
   const pdf = await certificatePdf(statement, {
     signature: (number) => `${deps.publicUrl}/api/v1/digital-signature/verify/${encodeURIComponent(number)}`,
     document: `${deps.publicUrl}/api/v1/digital-signature/verify-document`,
+    pages: {
+      signature: (number) => `${deps.publicUrl}/verify/${encodeURIComponent(number)}`,
+      upload: `${deps.publicUrl}/verify`,
+    },
   });
   return {
     pdf: await sealToLta(pdf, deps.trust),
