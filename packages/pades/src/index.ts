@@ -18,7 +18,13 @@ export * from './pki/index.js';
 export type { DocumentTimestampOptions } from './sign/document-timestamp.js';
 export { addDocumentTimestamp, extendToLta } from './sign/document-timestamp.js';
 export { addDss, type DssGap, type DssReport } from './sign/dss-extender.js';
-export type { DssOptions, PadesLevel, SignPdfOptions, VisibleSignature } from './sign/sign-options.js';
+export type {
+  DssOptions,
+  FieldStamp,
+  PadesLevel,
+  SignPdfOptions,
+  VisibleSignature,
+} from './sign/sign-options.js';
 export { signPdf } from './sign/sign-pdf.js';
 export type { ValidateOptions } from './validate/validate-pdf.js';
 export { validate } from './validate/validate-pdf.js';

@@ -14,6 +14,12 @@ export interface FieldPlacement {
   rect?: readonly [number, number, number, number];
   /** Builds the appearance XObject for a widget of this size; undefined for none. */
   appearance: (width: number, height: number) => PdfRef;
+  /** Further widgets of the new field (filled-in values), each with its built appearance. */
+  stamps?: readonly {
+    pageIndex: number;
+    rect: readonly [number, number, number, number];
+    appearance: PdfRef;
+  }[];
 }
 
 /**
@@ -53,6 +59,10 @@ export function placeSignatureField(upd: IncrementalUpdate, sigRef: PdfRef, plac
   }
   const page = findPage(reader, place.pageIndex);
   const [x, y, w, h] = place.rect ?? [0, 0, 0, 0];
+  if (place.stamps && place.stamps.length > 0) {
+    placeWithStamps(upd, sigRef, { ...place, name, count });
+    return;
+  }
   const widget = PdfDict.of({
     Type: n('Annot'),
     Subtype: n('Widget'),
@@ -67,6 +77,47 @@ export function placeSignatureField(upd: IncrementalUpdate, sigRef: PdfRef, plac
   const widgetRef = upd.add(widget);
   addToArray(upd, page.ref, page.dict, 'Annots', widgetRef);
   ensureSigFlags(upd, widgetRef);
+}
+
+/**
+ * A signature field with several widgets (/Kids): the signature box, then one per filled-in
+ * value. Validators treat the whole field as the signature's (widgets of a signature field).
+ */
+function placeWithStamps(
+  upd: IncrementalUpdate,
+  sigRef: PdfRef,
+  place: FieldPlacement & { name: string; count: number },
+): void {
+  const fieldRef = upd.allocate();
+  const [x, y, w, h] = place.rect ?? [0, 0, 0, 0];
+  const boxes = [
+    { pageIndex: place.pageIndex, rect: [x, y, w, h] as const, appearance: place.appearance(w, h) },
+    ...(place.stamps ?? []),
+  ];
+  const kids: PdfRef[] = [];
+  for (const box of boxes) {
+    if (place.count > 0 && box.pageIndex >= place.count)
+      throw new PadesError('INVALID_ARGUMENT', `page ${box.pageIndex + 1} does not exist.`);
+    const page = findPage(upd.reader, box.pageIndex);
+    const [bx, by, bw, bh] = box.rect;
+    const widget = upd.add(
+      PdfDict.of({
+        Type: n('Annot'),
+        Subtype: n('Widget'),
+        F: 132,
+        Rect: [bx, by, bx + bw, by + bh],
+        P: page.ref,
+        Parent: fieldRef,
+        FT: n('Sig'),
+        V: sigRef,
+        AP: PdfDict.of({ N: box.appearance }),
+      }),
+    );
+    addToArray(upd, page.ref, page.dict, 'Annots', widget);
+    kids.push(widget);
+  }
+  upd.set(fieldRef, PdfDict.of({ FT: n('Sig'), T: PdfString.fromText(place.name), V: sigRef, Kids: kids }));
+  ensureSigFlags(upd, fieldRef);
 }
 
 function uniqueName(names: string[]): string {

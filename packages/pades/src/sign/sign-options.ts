@@ -21,6 +21,25 @@ export interface VisibleSignature {
   typedName?: string;
   fonts?: AppearanceFonts;
   labels?: Partial<AppearanceLabels>;
+  /**
+   * What the signer filled in elsewhere on the pages (field values, initials), drawn as
+   * further widgets of this signature field: part of what this signature shows, added in its
+   * own revision, so earlier signatures stay valid and later changes are detectable.
+   */
+  stamps?: readonly FieldStamp[];
+}
+
+/** One filled-in field: where (like `rect`, in points from the page's lower-left) and what. */
+export interface FieldStamp {
+  /** 1-based page. */
+  page: number;
+  rect: readonly [number, number, number, number];
+  text?: string;
+  checked?: boolean;
+  /** A picture (PNG), e.g. drawn initials. */
+  image?: Uint8Array;
+  /** Text drawn in the handwriting font (typed initials). */
+  typedName?: string;
 }
 
 /** Where B-LT validation data comes from: fetched/answered by the PKI layer plus any given. */

@@ -4,6 +4,7 @@ import {
   type AppearanceContent,
   blankAppearance,
   buildAppearance,
+  buildStampAppearance,
 } from '../pdf/appearance/appearance-builder.js';
 import { signedFields } from '../pdf/form-fields.js';
 import { IncrementalUpdate } from '../pdf/incremental-writer.js';
@@ -88,7 +89,14 @@ async function signOnce(reader: PdfReader, o: SignPdfOptions): Promise<Buffer> {
   );
   const appearance = await appearanceFor(upd, o, { printedName: name, signedAt, timeZone: zone });
   const pageIndex = Math.max(0, (o.visible?.page ?? 1) - 1);
-  placeSignatureField(upd, sigRef, { fieldName: o.fieldName, pageIndex, rect: o.visible?.rect, appearance });
+  const stamps = await stampsFor(upd, o);
+  placeSignatureField(upd, sigRef, {
+    fieldName: o.fieldName,
+    pageIndex,
+    rect: o.visible?.rect,
+    appearance,
+    stamps,
+  });
   if (o.certify) certifyCatalog(upd, sigRef);
   const { bytes, offsets } = upd.write();
   const prepared = fixByteRange(bytes, offsets.get(sigRef.num)!);
@@ -137,6 +145,19 @@ async function appearanceFor(
   };
   const ref = await buildAppearance(upd, size[0], size[1], content);
   return () => ref;
+}
+
+/** Builds the appearance of each filled-in value the signature also shows. */
+async function stampsFor(upd: IncrementalUpdate, o: SignPdfOptions) {
+  const out = [];
+  for (const stamp of o.visible?.stamps ?? []) {
+    const [, , w, h] = stamp.rect;
+    if (w <= 0 || h <= 0)
+      throw new PadesError('INVALID_ARGUMENT', 'A stamp needs a positive width and height.');
+    const appearance = await buildStampAppearance(upd, w, h, { ...stamp, fonts: o.visible?.fonts });
+    out.push({ pageIndex: Math.max(0, stamp.page - 1), rect: stamp.rect, appearance });
+  }
+  return out;
 }
 
 function certifyCatalog(upd: IncrementalUpdate, sigRef: PdfRef): void {

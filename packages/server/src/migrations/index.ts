@@ -13,6 +13,7 @@ import * as m20261206_0502 from './2026_12_06_0502_notification_receipts.js';
 import * as m20261207_0700 from './2026_12_07_0700_signing.js';
 import * as m20261207_0701 from './2026_12_07_0701_platform_trust.js';
 import * as m20261207_0730 from './2026_12_07_0730_signing_evidence.js';
+import * as m20261208_0100 from './2026_12_08_0100_signing_fields.js';
 import * as m20261208_0200 from './2026_12_08_0200_signing_access.js';
 import * as m20261208_0300 from './2026_12_08_0300_signing_instances.js';
 import * as m20261208_0400 from './2026_12_08_0400_signing_hash_lookup.js';
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0700_signing': m20261207_0700,
   '2026_12_07_0701_platform_trust': m20261207_0701,
   '2026_12_07_0730_signing_evidence': m20261207_0730,
+  '2026_12_08_0100_signing_fields': m20261208_0100,
   '2026_12_08_0200_signing_access': m20261208_0200,
   '2026_12_08_0300_signing_instances': m20261208_0300,
   '2026_12_08_0400_signing_hash_lookup': m20261208_0400,

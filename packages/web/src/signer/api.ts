@@ -176,6 +176,15 @@ export const signApi = {
     fields: { id: string; value: string }[],
     consentText: string,
     certificate?: { p12: string; password: string } | null,
+    /** The signer's own box when the sender placed no field (page percent). */
+    placement?: {
+      document_id?: string | null;
+      page: number;
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    },
   ) =>
     request<SignResult>(
       'sign',
@@ -195,6 +204,18 @@ export const signApi = {
             }
           : {}),
         ...(fields.length > 0 ? { fields } : {}),
+        ...(placement
+          ? {
+              signature_placement: {
+                ...(placement.document_id ? { document_id: placement.document_id } : {}),
+                page: placement.page,
+                x: placement.x,
+                y: placement.y,
+                width: placement.width,
+                height: placement.height,
+              },
+            }
+          : {}),
         consent_given: true,
         consent_text: consentText,
       }),
@@ -211,6 +232,9 @@ export const signApi = {
       `signing-page/${encodeURIComponent(token)}/factor/verify`,
       json({ code }),
     ),
+  /** An assistant's values for the signer it assists (that signer's turn comes next). */
+  fill: (token: string, fields: { id: string; value: string }[]) =>
+    request<unknown>('fill', json({ token, fields })),
   /** Declining (the request becomes rejected); the reason is shown to the sender. */
   decline: (token: string, reason: string) => request<unknown>('decline', json({ token, reason })),
   /** The seed's answer; a refusal that still carries it (an unknown number) is an answer too. */

@@ -55,7 +55,14 @@ export function useSigning(token: string) {
   /** The signer's own placement when the sender placed no field (page-percent box). */
   const freeField = ref<SigningField | null>(null);
 
-  const placedFields = computed(() => page.value?.fields ?? []);
+  /** An assistant fills the value fields of a later signer (POST /fill) and does not sign. */
+  const isAssistant = computed(() => page.value?.signer.role === 'assistant');
+  const filledOnly = ref(false);
+  const placedFields = computed(() =>
+    (page.value?.fields ?? []).filter(
+      (f) => !isAssistant.value || (f.field_type !== 'signature' && f.field_type !== 'initials'),
+    ),
+  );
   const fields = computed<SigningField[]>(() =>
     placedFields.value.length > 0 ? placedFields.value : freeField.value ? [freeField.value] : [],
   );
@@ -70,7 +77,10 @@ export function useSigning(token: string) {
     const value = values[field.id] ?? '';
     return field.field_type === 'checkbox' ? value === 'true' : value.trim() !== '';
   };
-  const missing = computed(() => fields.value.filter((f) => f.required && !isFilled(f)));
+  // An assistant pre-fills: the signer it assists is the one who must complete the fields.
+  const missing = computed(() =>
+    isAssistant.value ? [] : fields.value.filter((f) => f.required && !isFilled(f)),
+  );
   const isFreePlacement = computed(() => placedFields.value.length === 0 && freeField.value !== null);
   const allowed = computed(() => {
     const types = page.value?.request.allowed_signature_types ?? [];
@@ -102,7 +112,8 @@ export function useSigning(token: string) {
       // No field placed by the sender: one signature box at the foot of the last page, for
       // the signer to fill (the server places the signature's appearance itself).
       const last = loaded[loaded.length - 1];
-      if ((data.fields ?? []).length === 0 && last) placeFree(last.id, last.pages.length);
+      if ((data.fields ?? []).length === 0 && last && data.signer.role !== 'assistant')
+        placeFree(last.id, last.pages.length);
       if (data.signer.status === 'signed') phase.value = 'done';
       else phase.value = data.signer.is_current_turn ? 'ready' : 'waiting';
     } catch (error) {
@@ -128,8 +139,26 @@ export function useSigning(token: string) {
     if (loading) phase.value = 'error';
   }
 
+  async function fill(): Promise<string | null> {
+    phase.value = 'signing';
+    try {
+      const filled = placedFields.value
+        .filter((f) => (values[f.id] ?? '') !== '')
+        .map((f) => ({ id: f.id, value: values[f.id] ?? '' }));
+      await signApi.fill(token, filled);
+      filledOnly.value = true;
+      phase.value = 'done';
+      return null;
+    } catch (error) {
+      phase.value = 'ready';
+      fail(error);
+      return problem.value;
+    }
+  }
+
   async function submit(): Promise<string | null> {
     if (!page.value) return null;
+    if (isAssistant.value) return fill();
     if (missing.value.length > 0) return t('sign.fieldsNeeded');
     if (!consent.value) return t('sign.consentNeeded');
     const mark = marks.signature ?? marks.initials;
@@ -146,6 +175,8 @@ export function useSigning(token: string) {
               ? 'signed'
               : (values[f.id] ?? ''),
       }));
+      // The free box cannot be moved on this page yet, so the server's default box (staggered
+      // per signer) is used; `signApi.sign` sends `signature_placement` once it can be moved.
       const result = await signApi.sign(token, page.value, mark, fieldValues, consentText, certificate.value);
       certificate.value = null;
       signatureNumber.value = result.signature.signature_number;
@@ -199,6 +230,8 @@ export function useSigning(token: string) {
     isFilled,
     missing,
     isFreePlacement,
+    isAssistant,
+    filledOnly,
     load,
     submit,
     decline,

@@ -62,39 +62,12 @@ export async function buildAppearance(
   h: number,
   content: AppearanceContent,
 ): Promise<PdfRef> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  nativeDeflate(doc);
-  let lastFace: GlyphFace | undefined;
-  const create = (buf: Uint8Array) => {
-    const face = firstFace(buf);
-    lastFace = face as GlyphFace;
-    return face;
-  };
-  doc.registerFontkit({ create } as unknown as typeof fontkit);
-  const slots = new Map<string, FontSlot>();
-  const fontFor = async (kind: FontKind): Promise<FontSlot> => {
-    const existing = slots.get(kind);
-    if (existing) return existing;
-    const bytes = content.fonts?.[kind] ?? loadDefaultFont(kind);
-    // pdf-lib's CFF subsetter writes fonts viewers reject: embed OpenType/CFF whole.
-    const isCff = bytes !== undefined && Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'OTTO';
-    const postscriptName = bytes ? postscriptNameOf(bytes) : undefined;
-    lastFace = undefined;
-    const font = bytes
-      ? await doc.embedFont(bytes, { subset: !isCff, customName: postscriptName })
-      : await doc.embedFont(
-          kind === 'handwriting' ? StandardFonts.TimesRomanItalic : StandardFonts.Helvetica,
-        );
-    const naming = postscriptName ? { ref: font.ref, postscriptName, subset: !isCff, cff: isCff } : undefined;
-    const slot = { name: `F${slots.size}`, font, naming, face: bytes ? lastFace : undefined };
-    slots.set(kind, slot);
-    return slot;
-  };
+  const pen = await newPen(content.fonts);
+  const { doc, fontFor } = pen;
   const pad = Math.min(4, w / 20);
   const hasMark = content.image !== undefined || content.typedName !== undefined;
   const markH = hasMark ? h * 0.42 : 0;
   let ops = `q 0.25 0.3 0.55 RG 0.6 w 0.3 0.3 ${formatNumber(w - 0.6)} ${formatNumber(h - 0.6)} re S Q\n`;
-  const xobjects = new PdfDict();
   let image: PDFImage | undefined;
   if (content.image) {
     // JPEG (uploaded photos of a signature) embeds as DCT; everything else must be PNG.
@@ -123,21 +96,117 @@ export async function buildAppearance(
       w - 2 * pad,
     );
   }
-  await doc.flush();
+  return finish(upd, pen, w, h, ops, image);
+}
+
+/** What a filled-in field shows: a value (one line), a tick, or a picture (initials). */
+export interface StampContent {
+  text?: string;
+  checked?: boolean;
+  image?: Uint8Array;
+  typedName?: string;
+  fonts?: AppearanceFonts;
+}
+
+/**
+ * The appearance of one filled-in field (a further widget of the signer's signature field,
+ * so the values are part of what that signature shows): no frame, the value fitted to the box.
+ */
+export async function buildStampAppearance(
+  upd: IncrementalUpdate,
+  w: number,
+  h: number,
+  content: StampContent,
+): Promise<PdfRef> {
+  const pen = await newPen(content.fonts);
+  const pad = Math.min(2, w / 20, h / 10);
+  let ops = '';
+  let image: PDFImage | undefined;
+  if (content.image) {
+    image = await pen.doc.embedPng(content.image);
+    const scale = Math.min((w - 2 * pad) / image.width, (h - 2 * pad) / image.height);
+    const [iw, ih] = [image.width * scale, image.height * scale];
+    ops += `q ${f(iw)} 0 0 ${f(ih)} ${f(pad)} ${f((h - ih) / 2)} cm /Im0 Do Q\n`;
+  } else if (content.checked !== undefined) {
+    const s = Math.min(w, h) - 2 * pad;
+    ops += `q 0.1 0.1 0.3 RG 0.8 w ${f(pad)} ${f(pad)} ${f(s)} ${f(s)} re S Q\n`;
+    if (content.checked)
+      ops += `q 0.1 0.1 0.3 RG ${f(Math.max(1, s / 8))} w ${f(pad + s * 0.2)} ${f(pad + s * 0.5)} m ${f(pad + s * 0.42)} ${f(pad + s * 0.22)} l ${f(pad + s * 0.82)} ${f(pad + s * 0.8)} l S Q\n`;
+  } else {
+    const line = content.typedName ?? content.text ?? '';
+    if (line !== '') {
+      const prefer: FontKind[] = content.typedName && coversLatin(line) ? ['handwriting', 'text'] : ['text'];
+      const runs = await fontRuns(line, prefer, pen.fontFor);
+      const size = fitSize(runs, w - 2 * pad, Math.min(h - 2 * pad, 14));
+      ops += textOps(runs, line, size, pad, (h - size * 0.7) / 2, w - 2 * pad);
+    }
+  }
+  return finish(upd, pen, w, h, ops, image);
+}
+
+/** A pdf-lib scratch document with the fonts embedded on demand (copied into the update at the end). */
+interface Pen {
+  doc: PDFDocument;
+  slots: Map<string, FontSlot>;
+  fontFor: (kind: FontKind) => Promise<FontSlot>;
+}
+
+async function newPen(fonts: AppearanceFonts | undefined): Promise<Pen> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  nativeDeflate(doc);
+  let lastFace: GlyphFace | undefined;
+  const create = (buf: Uint8Array) => {
+    const face = firstFace(buf);
+    lastFace = face as GlyphFace;
+    return face;
+  };
+  doc.registerFontkit({ create } as unknown as typeof fontkit);
+  const slots = new Map<string, FontSlot>();
+  const fontFor = async (kind: FontKind): Promise<FontSlot> => {
+    const existing = slots.get(kind);
+    if (existing) return existing;
+    const bytes = fonts?.[kind] ?? loadDefaultFont(kind);
+    // pdf-lib's CFF subsetter writes fonts viewers reject: embed OpenType/CFF whole.
+    const isCff = bytes !== undefined && Buffer.from(bytes.subarray(0, 4)).toString('latin1') === 'OTTO';
+    const postscriptName = bytes ? postscriptNameOf(bytes) : undefined;
+    lastFace = undefined;
+    const font = bytes
+      ? await doc.embedFont(bytes, { subset: !isCff, customName: postscriptName })
+      : await doc.embedFont(
+          kind === 'handwriting' ? StandardFonts.TimesRomanItalic : StandardFonts.Helvetica,
+        );
+    const naming = postscriptName ? { ref: font.ref, postscriptName, subset: !isCff, cff: isCff } : undefined;
+    const slot = { name: `F${slots.size}`, font, naming, face: bytes ? lastFace : undefined };
+    slots.set(kind, slot);
+    return slot;
+  };
+  return { doc, slots, fontFor };
+}
+
+/** Copies the fonts and the image into the update and adds the form XObject. */
+async function finish(
+  upd: IncrementalUpdate,
+  pen: Pen,
+  w: number,
+  h: number,
+  ops: string,
+  image: PDFImage | undefined,
+): Promise<PdfRef> {
+  await pen.doc.flush();
   nameEmbeddedFonts(
-    doc.context,
-    [...slots.values()].flatMap((slot) => (slot.naming ? [slot.naming] : [])),
+    pen.doc.context,
+    [...pen.slots.values()].flatMap((slot) => (slot.naming ? [slot.naming] : [])),
   );
-  const importer = new PdfLibImporter(doc.context, upd);
+  const importer = new PdfLibImporter(pen.doc.context, upd);
+  const xobjects = new PdfDict();
   if (image) xobjects.set('Im0', importer.ref(image.ref));
-  const fonts = new PdfDict();
-  for (const slot of slots.values()) fonts.set(slot.name, importer.ref(slot.font.ref));
-  const resources = PdfDict.of({ Font: fonts, XObject: xobjects });
+  const fontDict = new PdfDict();
+  for (const slot of pen.slots.values()) fontDict.set(slot.name, importer.ref(slot.font.ref));
   const dict = PdfDict.of({
     Type: n('XObject'),
     Subtype: n('Form'),
     BBox: [0, 0, w, h],
-    Resources: resources,
+    Resources: PdfDict.of({ Font: fontDict, XObject: xobjects }),
   });
   return upd.add(new PdfStream(dict, Buffer.from(ops, 'latin1')));
 }

@@ -5,6 +5,8 @@ import type { ModuleDefinition } from '../../platform/module.js';
 import { accessRoutes } from './access/access.routes.js';
 import { evidenceJob } from './evidence/evidence.jobs.js';
 import { evidenceRoutes } from './evidence/evidence.routes.js';
+import { fieldErrors } from './fields.errors.js';
+import { fieldRoutes } from './fields.routes.js';
 import { bulkSendJob } from './instances/bulk-send.jobs.js';
 import { bulkSendRoutes } from './instances/bulk-send.routes.js';
 import { directLinkRoutes } from './instances/direct-links.routes.js';
@@ -51,7 +53,7 @@ export const signingModule: ModuleDefinition = {
     ...signingAuditEvents,
     declarations: [...signingAuditEvents.declarations, ...instancesAuditEvents.declarations],
   },
-  errors: { ...signingErrors, ...verificationErrors, ...instancesErrors },
+  errors: { ...signingErrors, ...verificationErrors, ...instancesErrors, ...fieldErrors },
   jobs: [sealJob, expirySweepJob, stuckSealSweepJob, reminderSweepJob, evidenceJob, bulkSendJob],
   schedules: [expirySweepSchedule, stuckSealSweepSchedule, reminderSweepSchedule],
   routes: async (api, ctx) => {
@@ -61,6 +63,7 @@ export const signingModule: ModuleDefinition = {
       ...requestRoutes(deps),
       ...signatureRoutes(deps),
       ...publicRoutes(deps),
+      ...fieldRoutes(deps),
       ...internalSignRoutes(deps),
       ...evidenceRoutes(deps),
       ...templateSetupRoutes(instancesDeps(ctx)),

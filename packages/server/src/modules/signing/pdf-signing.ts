@@ -8,6 +8,7 @@ import {
 } from '@signx/pades';
 import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
 import type { DeclineStamp } from './decline-stamp.js';
+import type { DocumentPlacement } from './field-stamps.js';
 import type { SignatureMark } from './signature-input.js';
 import { createTextPdf } from './text-pdf.js';
 
@@ -43,8 +44,11 @@ export async function signForSigner(
     signedAt: Date;
     index: number;
     language: string;
+    /** Placed fields: the signature's box (page 0: the default box) and the filled values. */
+    placement?: DocumentPlacement;
   },
 ): Promise<Uint8Array> {
+  const placed = input.placement && input.placement.page > 0 ? input.placement : undefined;
   return signPdf(pdf, {
     signer: input.signer,
     level: 'B-T',
@@ -55,10 +59,11 @@ export async function signForSigner(
     meaning: 'approval',
     fieldName: signatureFieldName(input.index),
     visible: {
-      page: 1,
-      rect: boxFor(input.index),
+      page: placed?.page ?? 1,
+      rect: placed?.rect ?? boxFor(input.index),
       ...(input.mark.image ? { image: input.mark.image } : { typedName: input.mark.typedName }),
       labels: LABELS[input.language] ?? {},
+      stamps: input.placement?.stamps ?? [],
     },
   });
 }

@@ -8,6 +8,8 @@ import { defineFileRoute, defineRoute, type RouteDefinition } from '../../platfo
 import { documents } from '../documents/index.js';
 import { factorProofOf } from './access/access.routes.js';
 import { requireFactor } from './access/access.service.js';
+import { fieldErrors } from './fields.errors.js';
+import { fieldsFor, presentField } from './fields.service.js';
 import { declineRequest } from './lifecycle.service.js';
 import * as s from './public.schemas.js';
 import { DEFAULT_CONSENT, getBundle } from './requests.service.js';
@@ -37,6 +39,9 @@ export const signErrors = [
   signingErrors.ACCESS_CODE_REQUIRED,
   signingErrors.CERTIFICATE_PASSWORD_WRONG,
   signingErrors.CERTIFICATE_UNUSABLE,
+  fieldErrors.FIELDS_REQUIRED,
+  fieldErrors.FIELD_VALUE_INVALID,
+  fieldErrors.WRONG_ACTION,
 ];
 
 function tokenOf(body: { token?: string }, headers: Record<string, unknown>): string {
@@ -80,8 +85,8 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
       handler: async () => ({
         entity_types: deps.entityTypes.list(),
         statuses: [...requestStates],
-        signer_statuses: ['pending', 'sent', 'viewed', 'signed', 'declined', 'cancelled'],
-        signer_roles: ['signer', 'approver', 'viewer', 'cc', 'witness', 'assistant'],
+        signer_statuses: ['pending', 'sent', 'viewed', 'signed', 'filled', 'declined', 'cancelled'],
+        signer_roles: ['signer', 'approver', 'viewer', 'cc', 'witness', 'assistant', 'author', 'reviewer'],
         signer_types: ['customer', 'company', 'witness'],
         signature_types: ['drawn', 'typed', 'image', 'certificate'],
         signature_orders: ['any', 'sequential'],
@@ -107,6 +112,7 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
         const access = await signerByToken(deps.db, deps, request.params.token);
         await requireFactor(deps.db, deps, access, factorProofOf(request.headers));
         await inTransaction(deps.db, (trx) => recordViewed(trx, deps, actorOf(request), access));
+        const fields = await fieldsFor(deps.db, access.signer);
         const r = access.bundle.request;
         return {
           request: {
@@ -136,6 +142,7 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
             sha256: d.current_sha256,
             url: `/api/v1/digital-signature/signing-page/${request.params.token}/documents/${d.document_id}`,
           })),
+          fields: fields.map(presentField),
         };
       },
     }),

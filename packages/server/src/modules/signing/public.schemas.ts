@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { fieldValues, fieldView, signaturePlacement } from './fields.schemas.js';
 import {
   requestStatus,
   requestView,
@@ -75,6 +76,8 @@ export const signBody = Type.Object(
     certificate_password: Type.Optional(
       Type.String({ maxLength: 1000, description: 'Password of certificate_p12; never stored or logged' }),
     ),
+    fields: Type.Optional(fieldValues),
+    signature_placement: Type.Optional(signaturePlacement),
   },
   { additionalProperties: false },
 );
@@ -153,6 +156,10 @@ export const signingPageView = Type.Object({
       url: Type.String({ description: 'GET: the PDF to show (same token)' }),
     }),
   ),
+  fields: Type.Array(fieldView, {
+    description:
+      'The fields this signer fills (an assistant: those of the signer it assists); empty: place one signature freely',
+  }),
 });
 
 export const declineBody = Type.Object(

@@ -53,8 +53,21 @@ export async function requestPage(
   db: DbOrTrx,
   filter: RequestFilter,
   page: { page: number; page_size: number },
+  /** Not null: only requests this user created or is an internal party to (data scope). */
+  ownerOrParty: string | null = null,
 ): Promise<Page<RequestRow>> {
   let q = db.selectFrom('digital_signature_requests').selectAll();
+  if (ownerOrParty !== null)
+    q = q.where((eb) =>
+      eb.or([
+        eb('requested_by', '=', ownerOrParty),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('digital_signature_signers').select('request_id').where('user_id', '=', ownerOrParty),
+        ),
+      ]),
+    );
   for (const key of ['entity_type', 'entity_id', 'status', 'customer_id', 'priority'] as const) {
     const value = filter[key];
     if (value !== undefined) q = q.where(key, '=', value);

@@ -3,8 +3,10 @@ import { platformErrors } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { documents } from '../documents/index.js';
+import { fieldErrors } from './fields.errors.js';
 import { reassignSigner } from './lifecycle.service.js';
 import { requestSummaryPdf } from './pdf-signing.js';
+import { maskFor, readScopeOf, requireVisible } from './request-scope.js';
 import { createRequest, getBundle, listRequests, loadBundles, type NewRequest } from './requests.service.js';
 import { cancelRequest, sendRequest } from './send.service.js';
 import { addSigners } from './signers.service.js';
@@ -49,11 +51,12 @@ export const createErrors = [
   'NOT_FOUND' as const,
   signingErrors.UNKNOWN_ENTITY_TYPE,
   signingErrors.DOCUMENT_NOT_PDF,
+  fieldErrors.FIELD_PLACEMENT_INVALID,
+  fieldErrors.PARTIES_INVALID,
 ];
 
 /** Requests: list, create, show, add signers, send, cancel (seed 004 paths). */
 export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
-  const present = async (id: string) => presentRequest(await getBundle(deps.db, id), deps.clock.now());
   return [
     defineRoute({
       method: 'GET',
@@ -66,9 +69,10 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
       response: s.requestPage,
       handler: async (request) => {
         const q = request.query;
-        const page = await listRequests(deps.db, q);
+        const scope = readScopeOf(request);
+        const page = await listRequests(deps.db, q, scope);
         const bundles = await loadBundles(deps.db, page.items);
-        return { ...page, items: bundles.map((b) => presentRequest(b, deps.clock.now())) };
+        return { ...page, items: bundles.map((b) => maskFor(scope, presentRequest(b, deps.clock.now()))) };
       },
     }),
     defineRoute({
@@ -93,10 +97,16 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
       url: `${BASE}/requests/:id`,
       access: permissions.access('signing.request.read'),
       summary: 'Show a signature request with its documents, signers and signatures',
+      description:
+        'Within the data scope (own or party to, unless read_all); others’ phone and email masked.',
       params: s.idParams,
       response: s.requestView,
       errors: ['NOT_FOUND'],
-      handler: async (request) => present(request.params.id),
+      handler: async (request) => {
+        const scope = readScopeOf(request);
+        const bundle = requireVisible(scope, await getBundle(deps.db, request.params.id));
+        return maskFor(scope, presentRequest(bundle, deps.clock.now()));
+      },
     }),
     defineRoute({
       method: 'POST',
@@ -110,7 +120,7 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
       response: s.requestView,
       status: 201,
       idempotent: true,
-      errors: ['NOT_FOUND', signingErrors.REQUEST_NOT_OPEN],
+      errors: ['NOT_FOUND', signingErrors.REQUEST_NOT_OPEN, fieldErrors.PARTIES_INVALID],
       handler: async (request) => {
         const body = request.body;
         const list = 'signers' in body ? body.signers : [body];

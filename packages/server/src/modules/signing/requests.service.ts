@@ -6,6 +6,8 @@ import { encodeJson } from '../../platform/db/json-codec.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import { documents, type StagedContent } from '../documents/index.js';
+import { placeFields } from './fields.service.js';
+import { checkParties, linkAssistants } from './parties.service.js';
 import * as repo from './requests.repository.js';
 import { signaturesOf } from './signatures.repository.js';
 import { signerRow } from './signers.service.js';
@@ -42,8 +44,11 @@ export async function loadBundles(db: DbOrTrx, rows: repo.RequestRow[]): Promise
 export async function listRequests(
   db: DbOrTrx,
   q: repo.RequestFilter & { page: number; per_page?: number; page_size?: number },
+  scope: { all: boolean; userId: string | null } = { all: true, userId: null },
 ) {
-  return repo.requestPage(db, q, { page: q.page, page_size: q.per_page ?? q.page_size ?? 20 });
+  // Narrow scope without a user (none today) sees nothing: '' matches no owner.
+  const narrowTo = scope.all ? null : (scope.userId ?? '');
+  return repo.requestPage(db, q, { page: q.page, page_size: q.per_page ?? q.page_size ?? 20 }, narrowTo);
 }
 
 /** Every request on one record, newest first, with what belongs to it. */
@@ -105,6 +110,7 @@ export async function createRequest(
   const now = deps.clock.now();
   const at = now.toISOString();
   const signers = input.signers ?? [];
+  checkParties([], signers);
   const orders = new Set(signers.map((s) => s.signing_order).filter((o) => o !== undefined));
   const row: repo.RequestRow = {
     id: newId(),
@@ -141,8 +147,11 @@ export async function createRequest(
   };
   await repo.insertRequest(trx, row);
   await attachDocuments(trx, deps, actor, row, input.document_ids ?? [], summary);
-  for (const [index, signer] of signers.entries())
-    await repo.insertSigner(trx, signerRow(row, signer, index, at));
+  const signerRows = signers.map((signer, index) => signerRow(row, signer, index, at));
+  for (const signer of signerRows) await repo.insertSigner(trx, signer);
+  await linkAssistants(trx, signerRows, signers, 0);
+  const docs = await repo.documentsOf(trx, [row.id]);
+  await placeFields(trx, deps, { request: row, signers: signerRows, docs }, input.fields ?? []);
   await deps.audit.record(trx, actor, {
     type: 'signing.request.created',
     entityId: row.id,

@@ -7,7 +7,7 @@ import { getBundle } from './requests.service.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingLimits } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
-import { currentTurn, SIGNING_ROLES } from './signing.policy.js';
+import { ACTING_ROLES, currentTurn, SIGNING_ROLES } from './signing.policy.js';
 import { requestLifecycle } from './signing.state.js';
 import { sendSigningLink } from './signing-messages.js';
 
@@ -38,7 +38,8 @@ export async function sendRequest(trx: Trx, deps: SigningDeps, actor: Actor, id:
   const expiresAt = new Date(now.getTime() + request.request_expires_hours * 3_600_000).toISOString();
   const links = [];
   const turn = currentTurn(request.signature_order, bundle.signers);
-  for (const signer of signing) {
+  // Assistants get a link too: they fill their signer's fields before that signer's turn.
+  for (const signer of bundle.signers.filter((s) => ACTING_ROLES.has(s.role))) {
     if (!['pending', 'sent', 'viewed'].includes(signer.status) || signer.user_id) continue;
     const { token, hash } = newLinkToken();
     const moved = await repo.moveSigner(trx, signer.id, [signer.status], {

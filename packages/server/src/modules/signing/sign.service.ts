@@ -8,6 +8,11 @@ import type { Trx } from '../../platform/db/schema.js';
 import { domainError } from '../../platform/errors.js';
 import { documents, type StagedContent } from '../documents/index.js';
 import { notifyNextTurn } from './alerts/turn.service.js';
+import { placementFor } from './field-stamps.js';
+import { type FilledField, fillFields } from './field-values.js';
+import { fieldErrors } from './fields.errors.js';
+import { fieldsFor } from './fields.service.js';
+import { closeGroupOf, freePlacement, recordFills } from './fill.service.js';
 import { openOwnCertificate } from './own-certificate.js';
 import { signForSigner } from './pdf-signing.js';
 import type { signBody } from './public.schemas.js';
@@ -35,6 +40,8 @@ export interface PreparedSignature {
   subject: string;
   certificatePem: string;
   versions: { row: repo.RequestDocumentRow; staged: StagedContent }[];
+  /** The signer's fields with the values this signature records (placed fields, issue 15). */
+  filled: FilledField[];
 }
 
 /** Checks the input against the request (types, consent, names) and turns it into a mark. */
@@ -74,7 +81,12 @@ export async function prepareSignature(
   input: SignInput,
 ): Promise<PreparedSignature> {
   requireTurn(access);
+  if (access.signer.role === 'assistant')
+    throw domainError(fieldErrors.WRONG_ACTION, 'Assistants fill fields (POST /fill); they do not sign');
   const mark = checkSignInput(access, input);
+  // Every required field filled, values valid: checked before anything is signed or stored.
+  const filled = fillFields(await fieldsFor(deps.db, access.signer), input.fields ?? [], 'signer');
+  const free = freePlacement(access, filled, input.signature_placement);
   const { request } = access.bundle;
   const signedAt = deps.clock.now();
   const issued = await signerFor(deps, access, input, signedAt);
@@ -83,7 +95,14 @@ export async function prepareSignature(
   const versions = [];
   for (const row of access.bundle.documents) {
     const bytes = await documents.read(deps.ctx, row.current_sha256);
+    const placement = await placementFor(
+      bytes,
+      filled.filter((f) => f.field.document_id === row.document_id),
+      mark,
+      free?.document_id === row.document_id ? free : undefined,
+    );
     const signed = await signForSigner(bytes, {
+      placement,
       signer: issued.signer,
       timestamper,
       mark,
@@ -107,6 +126,7 @@ export async function prepareSignature(
     subject: issued.subject,
     certificatePem: toPem(issued.certificate),
     versions,
+    filled,
   };
 }
 
@@ -210,6 +230,8 @@ export async function commitSignature(
     }))
   )
     throw domainError(signingErrors.SIGNER_DONE, 'This signer has already signed');
+  await recordFills(trx, prepared.filled, fresh.id, signedAt);
+  await closeGroupOf(trx, deps, actor, access, signedAt);
   await advanceRequest(trx, deps, actor, access, row);
   return row;
 }
@@ -222,7 +244,11 @@ async function advanceRequest(
   signature: SignatureRow,
 ) {
   const { request } = access.bundle;
-  const left = outstanding(access.bundle.signers).filter((s) => s.id !== access.signer.id);
+  const group = access.signer.signing_group;
+  // The other members of this signer's any-of-N group were just closed (closeGroupOf).
+  const left = outstanding(access.bundle.signers).filter(
+    (s) => s.id !== access.signer.id && !(group && s.signing_group === group),
+  );
   const at = signature.signed_at;
   const entity = `${request.entity_type}:${request.entity_id}`;
   await deps.audit.record(trx, actor, {

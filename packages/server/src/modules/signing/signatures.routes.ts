@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
+import { canSee, maskFor, readScopeOf } from './request-scope.js';
 import { createAndPresent, createErrors } from './requests.routes.js';
 import { requestsOnEntity } from './requests.service.js';
 import { getSignature, revokeSignature, signaturesOnEntity } from './signatures.service.js';
@@ -60,8 +61,11 @@ export function signatureRoutes(deps: SigningDeps): RouteDefinition[] {
       params: s.entityParams,
       response: Type.Array(s.requestView),
       handler: async (request) => {
+        const scope = readScopeOf(request);
         const bundles = await requestsOnEntity(deps.db, request.params.type, request.params.id);
-        return bundles.map((b) => presentRequest(b, deps.clock.now()));
+        return bundles
+          .filter((b) => canSee(scope, b))
+          .map((b) => maskFor(scope, presentRequest(b, deps.clock.now())));
       },
     }),
     defineRoute({

@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/actor.js';
 import { newId } from '../../platform/db/ids.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
+import { checkParties, linkAssistants } from './parties.service.js';
 import * as repo from './requests.repository.js';
 import type { NewSigner } from './requests.service.js';
 import type { SigningDeps } from './signing.deps.js';
@@ -27,6 +28,9 @@ export function signerRow(request: repo.RequestRow, s: NewSigner, index: number,
     declined_at: null,
     decline_reason: null,
     signature_id: null,
+    signing_group: s.signing_group ?? null,
+    // An index into the request's signers: resolved to an id once all rows exist (parties.service).
+    assists_signer_id: null,
     created_at: at,
     updated_at: at,
   };
@@ -45,10 +49,12 @@ export async function addSigners(
   if (request.status !== 'pending')
     throw domainError(signingErrors.REQUEST_NOT_OPEN, 'Signers can be added only before the request is sent');
   const existing = await repo.signersOf(trx, [requestId]);
+  checkParties(existing, signers);
   const at = deps.clock.now().toISOString();
   const rows = signers.map((s, i) => signerRow(request, s, existing.length + i, at));
+  for (const row of rows) await repo.insertSigner(trx, row);
+  await linkAssistants(trx, [...existing, ...rows], signers, existing.length);
   for (const row of rows) {
-    await repo.insertSigner(trx, row);
     await deps.audit.record(trx, actor, {
       type: 'signing.request.signer_added',
       entityId: requestId,

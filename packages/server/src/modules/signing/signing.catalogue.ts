@@ -14,7 +14,13 @@ export const signingTag: ModuleTag = {
 export const signingPermissions = definePermissions('signing', {
   'signing.template.read': { description: 'List and view signature templates' },
   'signing.template.manage': { description: 'Create and update signature templates' },
-  'signing.request.read': { description: 'List and view signature requests and signatures' },
+  'signing.request.read': {
+    description: 'List and view signature requests they created or are a party to, and their signatures',
+    dataScoped: true,
+  },
+  'signing.request.read_all': {
+    description: 'See every signature request (not only their own), with signers’ phone and email unmasked',
+  },
   'signing.request.create': { description: 'Create signature requests, add signers, send them' },
   'signing.request.cancel': { description: 'Cancel signature requests' },
   'signing.signature.revoke': { description: 'Revoke a signature (its certificate is revoked in CRL/OCSP)' },
@@ -62,6 +68,10 @@ export const signingAuditEvents = defineAuditEventTypes('signing', {
   'request.declined': onSigner('A signer declined (detail: the reason)'),
   'request.reminded': onRequest('Outstanding signers whose turn it is were reminded with a fresh link'),
   'request.reassigned': onSigner('A signer’s place was given to someone else; the old link died'),
+  'request.fields_filled': onSigner('An assistant filled the fields of the signer it assists'),
+  'request.group_closed': onSigner(
+    'Another member of an any-of-N group signed: this member’s place closed and its link died (detail: who signed)',
+  ),
   'request.completed': onRequest('Every required signer signed'),
   'request.expired': onRequest('The request expired before completion'),
   'request.cancelled': onRequest('The sender cancelled the request'),

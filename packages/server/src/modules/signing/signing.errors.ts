@@ -52,12 +52,12 @@ export const signingErrors = defineErrorCodes('signing', {
   },
   CERTIFICATE_PASSWORD_WRONG: {
     family: 'VALIDATION',
-    api: 40092,
+    api: 40097,
     description: 'The PKCS#12 file could not be opened with this password (nothing was stored)',
   },
   CERTIFICATE_UNUSABLE: {
     family: 'VALIDATION',
-    api: 40093,
+    api: 40098,
     description:
       'The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage',
   },

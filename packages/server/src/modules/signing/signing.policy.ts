@@ -6,14 +6,26 @@ import type { SignatureOrder, SignerRole, SignerStatus } from './signing.tables.
  * Who may sign when: pure rules the services apply on every signing action (the server, not
  * the email order, enforces the sequence: a copied link is refused until its signer's turn).
  */
-export const SIGNING_ROLES: ReadonlySet<SignerRole> = new Set(['signer', 'approver', 'witness']);
+export const SIGNING_ROLES: ReadonlySet<SignerRole> = new Set([
+  'signer',
+  'approver',
+  'witness',
+  'author',
+  'reviewer',
+]);
+/** Roles that take a turn: the signing roles, and assistants (they fill fields, before their signer). */
+export const ACTING_ROLES: ReadonlySet<SignerRole> = new Set([...SIGNING_ROLES, 'assistant']);
 
 interface TurnSigner {
   id: string;
   role: SignerRole;
   status: SignerStatus;
   signing_order: number;
+  signing_group?: string | null;
+  assists_signer_id?: string | null;
 }
+
+const isOpen = (s: TurnSigner) => s.status === 'pending' || s.status === 'sent' || s.status === 'viewed';
 
 /** Signers that still have to sign (not signed, not declined or cancelled). */
 export function outstanding<T extends TurnSigner>(signers: readonly T[]): T[] {
@@ -28,15 +40,23 @@ export function outstanding<T extends TurnSigner>(signers: readonly T[]): T[] {
  * those with the lowest outstanding signing_order (equal orders sign in parallel).
  */
 export function currentTurn<T extends TurnSigner>(order: SignatureOrder, signers: readonly T[]): Set<string> {
-  const open = outstanding(signers);
-  if (order === 'any') return new Set(open.map((s) => s.id));
+  const open = signers.filter((s) => ACTING_ROLES.has(s.role) && isOpen(s));
+  // A signer whose assistant has not filled their fields yet waits for it, in any order mode.
+  const assisted = new Set(
+    open.flatMap((s) => (s.role === 'assistant' && s.assists_signer_id ? [s.assists_signer_id] : [])),
+  );
+  const ready = open.filter((s) => !assisted.has(s.id));
+  if (order === 'any') return new Set(ready.map((s) => s.id));
   const lowest = Math.min(...open.map((s) => s.signing_order));
-  return new Set(open.filter((s) => s.signing_order === lowest).map((s) => s.id));
+  return new Set(ready.filter((s) => s.signing_order === lowest).map((s) => s.id));
 }
 
 /** Completion: share of signing-role signers who signed (0–100). */
 export function completionPercentage(signers: readonly TurnSigner[]): number {
-  const signing = signers.filter((s) => SIGNING_ROLES.has(s.role));
+  // The members of an any-of-N group closed by another member's signature no longer count.
+  const signing = signers.filter(
+    (s) => SIGNING_ROLES.has(s.role) && !(s.signing_group && s.status === 'cancelled'),
+  );
   if (signing.length === 0) return 0;
   return Math.floor((signing.filter((s) => s.status === 'signed').length * 100) / signing.length);
 }

@@ -30,6 +30,8 @@ export function presentSigner(row: SignerRow, turn: ReadonlySet<string>, isOpen:
     signing_order: row.signing_order,
     user_id: row.user_id,
     status: row.status,
+    signing_group: row.signing_group,
+    assists_signer_id: row.assists_signer_id,
     is_current_turn: isOpen && turn.has(row.id),
     token_expires_at: row.token_expires_at,
     viewed_at: row.viewed_at,

@@ -1,5 +1,6 @@
 import { type TLiteral, type TUnion, Type } from '@sinclair/typebox';
 import { pageSchema } from '../../platform/db/pagination.js';
+import { newFields } from './fields.schemas.js';
 
 /**
  * Request and response schemas of /api/v1/digital-signature (seed 004's field names kept
@@ -35,10 +36,13 @@ export const requestStatus = literals(
   ['pending', 'sent', 'partially_signed', 'completed', 'expired', 'cancelled', 'rejected'] as const,
   { description: 'Request status' },
 );
-export const signerRole = literals(['signer', 'approver', 'viewer', 'cc', 'witness', 'assistant'] as const, {
-  description:
-    'signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer',
-});
+export const signerRole = literals(
+  ['signer', 'approver', 'viewer', 'cc', 'witness', 'assistant', 'author', 'reviewer'] as const,
+  {
+    description:
+      'signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer',
+  },
+);
 export const signerType = literals(['customer', 'company', 'witness'] as const, {
   description: 'Who the signer is to the record',
 });
@@ -89,6 +93,25 @@ export const newSigner = Type.Object(
     user_id: Type.Optional(
       nullable(Type.String({ maxLength: 64, description: 'Internal signer: signs from this account' })),
     ),
+    signing_group: Type.Optional(
+      nullable(
+        Type.String({
+          minLength: 1,
+          maxLength: 50,
+          description: 'Any-of-N group: the first member to sign completes it (members share signing_order)',
+        }),
+      ),
+    ),
+    assists: Type.Optional(
+      nullable(
+        Type.Integer({
+          minimum: 0,
+          maximum: 49,
+          description:
+            'Assistants: index (in this request’s signers) of the later signer whose fields it fills',
+        }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -102,7 +125,11 @@ export const signerView = Type.Object({
   role: signerRole,
   signing_order: Type.Integer(),
   user_id: nullable(Type.String()),
-  status: Type.String({ description: 'pending, sent, viewed, signed, declined, cancelled' }),
+  status: Type.String({
+    description: 'pending, sent, viewed, signed, filled (assistant done), declined, cancelled',
+  }),
+  signing_group: nullable(Type.String({ description: 'Any-of-N group' })),
+  assists_signer_id: nullable(Type.String({ description: 'Assistants: the signer whose fields it fills' })),
   is_current_turn: Type.Boolean({ description: 'True when this signer may sign now (order enforced)' }),
   token_expires_at: time('When the signing link expires'),
   viewed_at: time('First opened'),
@@ -183,6 +210,7 @@ export const newRequest = Type.Object(
       }),
     ),
     signers: Type.Optional(Type.Array(newSigner, { maxItems: 50 })),
+    fields: Type.Optional(newFields),
   },
   { additionalProperties: false },
 );

@@ -7,8 +7,17 @@ export type RequestStatus =
   | 'expired'
   | 'cancelled'
   | 'rejected';
-export type SignerStatus = 'pending' | 'sent' | 'viewed' | 'signed' | 'declined' | 'cancelled';
-export type SignerRole = 'signer' | 'approver' | 'viewer' | 'cc' | 'witness' | 'assistant';
+/** `filled`: an assistant submitted the fields it fills for a later signer. */
+export type SignerStatus = 'pending' | 'sent' | 'viewed' | 'signed' | 'filled' | 'declined' | 'cancelled';
+export type SignerRole =
+  | 'signer'
+  | 'approver'
+  | 'viewer'
+  | 'cc'
+  | 'witness'
+  | 'assistant'
+  | 'author'
+  | 'reviewer';
 export type SignerType = 'customer' | 'company' | 'witness';
 export type SignatureType = 'drawn' | 'typed' | 'image' | 'certificate';
 export type SignatureOrder = 'any' | 'sequential';
@@ -100,6 +109,10 @@ export interface DigitalSignatureSignersTable {
   declined_at: string | null;
   decline_reason: string | null;
   signature_id: string | null;
+  /** Any-of-N group: the first member to sign completes it, the others' links die. */
+  signing_group: string | null;
+  /** Assistants: the signer whose fields this assistant pre-fills. */
+  assists_signer_id: string | null;
   created_at: string;
   updated_at: string;
 }

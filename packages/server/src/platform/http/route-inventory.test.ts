@@ -27,6 +27,8 @@ const expectedPublicRoutes = [
   // Issue 15 (sign-evidence): the full verification report of an uploaded PDF.
   /^\/api\/v1\/digital-signature\/verify-document$/,
   /^\/api\/v1\/digital-signature\/signing-page\/:token(\/documents\/:document_id)?$/,
+  // Issue 15 (sign-fields): an assistant fills its signer's fields with its signing-link token.
+  /^\/api\/v1\/digital-signature\/fill$/,
   // Issue 15 items 9 and 10 (sign-bulk): a template's direct link; the kiosk page holds its session's secret.
   /^\/api\/v1\/digital-signature\/direct\/:token$/,
   /^\/api\/v1\/digital-signature\/in-person\/:session_id\/(finish|cancel)$/,

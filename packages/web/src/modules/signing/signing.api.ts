@@ -21,7 +21,16 @@ export const requestStatuses = [
   'rejected',
 ] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
-export const signerRoles = ['signer', 'approver', 'viewer', 'cc', 'witness', 'assistant'] as const;
+export const signerRoles = [
+  'signer',
+  'approver',
+  'viewer',
+  'cc',
+  'witness',
+  'assistant',
+  'author',
+  'reviewer',
+] as const;
 export const signerTypes = ['customer', 'company', 'witness'] as const;
 export const signatureTypes = ['drawn', 'typed', 'image', 'certificate'] as const;
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
@@ -56,9 +65,15 @@ type CreateBody = NonNullable<
   P['/api/v1/digital-signature/requests']['post']['requestBody']
 >['content']['application/json'];
 /** A party as the form edits it (empty strings rather than nulls). */
-export type NewSigner = Omit<NonNullable<CreateBody['signers']>[number], 'signer_email' | 'signer_phone'> & {
+export type NewSigner = Omit<
+  NonNullable<CreateBody['signers']>[number],
+  'signer_email' | 'signer_phone' | 'signing_group' | 'assists'
+> & {
   signer_email?: string;
   signer_phone?: string;
+  signing_group?: string;
+  /** Assistants: index of the party whose fields they fill. */
+  assists?: number;
 };
 /**
  * The create body, plus `fields` placed on the pages: the seed's request has no fields; the
@@ -75,6 +90,8 @@ export interface PlacedField {
   width: number;
   height: number;
   required: boolean;
+  /** The choices of a dropdown (the server refuses a dropdown without them). */
+  options?: string[];
 }
 async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;

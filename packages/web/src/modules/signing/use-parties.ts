@@ -28,6 +28,10 @@ export function useParties(): {
   }
   function remove(index: number) {
     signers.value.splice(index, 1);
+    // An assistant keeps pointing at the same party (or at none once that party is gone).
+    for (const s of signers.value)
+      if (s.assists !== undefined)
+        s.assists = s.assists === index ? undefined : s.assists > index ? s.assists - 1 : s.assists;
     fields.value = fields.value
       .filter((f) => f.signer_index !== index)
       .map((f) => (f.signer_index > index ? { ...f, signer_index: f.signer_index - 1 } : f));
@@ -41,10 +45,9 @@ export function useParties(): {
       list[other]!.signing_order,
       list[index]!.signing_order,
     ];
-    fields.value = fields.value.map((f) => ({
-      ...f,
-      signer_index: f.signer_index === index ? other : f.signer_index === other ? index : f.signer_index,
-    }));
+    const swap = (i: number) => (i === index ? other : i === other ? index : i);
+    fields.value = fields.value.map((f) => ({ ...f, signer_index: swap(f.signer_index) }));
+    for (const s of list) if (s.assists !== undefined) s.assists = swap(s.assists);
   }
   return { signers, fields, add, remove, move };
 }

@@ -3997,7 +3997,7 @@ export interface paths {
         };
         /**
          * Bulk sends, newest first
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -4146,7 +4146,7 @@ export interface paths {
         };
         /**
          * A bulk send with its progress and every row’s state, request and error
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -4506,7 +4506,7 @@ export interface paths {
         };
         /**
          * Live progress of a bulk send (Server-Sent Events `progress`: done, failed, remaining, the row just settled)
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -4814,6 +4814,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -4822,8 +4823,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -4831,8 +4832,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -5199,6 +5201,8 @@ export interface paths {
          *     Domain errors:
          *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
          *     - `40076` DOCUMENT_NOT_PDF: Only PDF documents can carry signatures (convert office files first)
+         *     - `40091` FIELD_PLACEMENT_INVALID: A placed field is invalid: unknown signer or document, page beyond the document, box outside the page, dropdown without options
+         *     - `40090` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
          *
          *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
          */
@@ -5220,6 +5224,31 @@ export interface paths {
                         description?: string | null;
                         /** @description Documents (documents module) to sign; PDF */
                         document_ids?: string[];
+                        /** @description Fields placed per signer */
+                        fields?: {
+                            /** @description Document the field is on (default: the first document) */
+                            document_id?: string | null;
+                            /** @description signature and initials take the signer’s mark; the others a value */
+                            field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                            /** @description % of page height */
+                            height: number;
+                            /** @description Label */
+                            label?: string | null;
+                            /** @description Choices of a dropdown (required for dropdown, refused otherwise) */
+                            options?: string[] | null;
+                            /** @description Page, from 1 */
+                            page: number;
+                            /** @description Must be filled to sign (default true) */
+                            required?: boolean;
+                            /** @description Position of the signer in this request’s `signers` array (from 0) */
+                            signer_index: number;
+                            /** @description % of page width */
+                            width: number;
+                            /** @description Left edge, % of page width */
+                            x: number;
+                            /** @description Top edge, % of page height */
+                            y: number;
+                        }[];
                         /** @description Language of messages and stamps */
                         language?: "en" | "zh-CN" | "he";
                         /** @description Priority */
@@ -5227,14 +5256,16 @@ export interface paths {
                         /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
                         signature_order?: "any" | "sequential";
                         signers?: {
-                            /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                            assists?: number | null;
+                            /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                             signer_email?: string | null;
                             /** @description Printed name (goes into the certificate) */
                             signer_name: string;
                             signer_phone?: string | null;
                             /** @description Who the signer is to the record */
                             signer_type?: "customer" | "company" | "witness";
+                            signing_group?: string | null;
                             /** @description Order; equal = parallel (default: position) */
                             signing_order?: number;
                             user_id?: string | null;
@@ -5343,6 +5374,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -5351,8 +5383,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -5360,8 +5392,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -5512,7 +5545,7 @@ export interface paths {
         };
         /**
          * All signature requests on one record
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -5623,6 +5656,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -5631,8 +5665,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -5640,8 +5674,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -5748,7 +5783,7 @@ export interface paths {
         };
         /**
          * All signatures on one record
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -5897,6 +5932,160 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/fill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An assistant fills the fields of the signer it assists (then that signer’s turn comes)
+         * @description Body: token (or X-Signing-Token) and fields [{id, value}] of the assisted signer (not signature or initials). Only in the assistant’s turn; the signer sees the values pre-filled and may change them.
+         *
+         *     Domain errors:
+         *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40972` NOT_YOUR_TURN: Earlier signers (lower signing_order) have not signed yet: order is enforced
+         *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40974` SIGNER_DONE: This signer has already signed or declined
+         *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
+         *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Values of the signer’s own fields */
+                        fields: {
+                            /** @description Field id (from the signing page) */
+                            id: string;
+                            /** @description Text, YYYY-MM-DD, true/false, a choice, or a PNG data URL for initials */
+                            value: string;
+                        }[];
+                        /** @description The assistant’s link token */
+                        token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                document_id: string;
+                                /** @description signature and initials take the signer’s mark; the others a value */
+                                field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                                filled_at: string | null;
+                                height: number;
+                                id: string;
+                                label: string | null;
+                                options: string[] | null;
+                                page: number;
+                                required: boolean;
+                                signer_id: string;
+                                /** @description The value filled (pre-filled by an assistant, or the signer’s); marks show as "signed" */
+                                value: string | null;
+                                width: number;
+                                x: number;
+                                y: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6455,7 +6644,7 @@ export interface paths {
          * List signature requests
          * @description Filters: entity_type, entity_id, status, customer_id, priority, search (number or title).
          *
-         *     Requires permission `signing.request.read` (List and view signature requests and signatures).
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -6580,6 +6769,7 @@ export interface paths {
                                         valid_until: string;
                                     }[];
                                     signers: {
+                                        assists_signer_id: string | null;
                                         decline_reason: string | null;
                                         declined_at: string | null;
                                         /** @description Id (UUIDv7) */
@@ -6588,8 +6778,8 @@ export interface paths {
                                         is_current_turn: boolean;
                                         /** @description Id (UUIDv7) */
                                         request_id: string;
-                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                         signature_id: string | null;
                                         signed_at: string | null;
                                         signer_email: string | null;
@@ -6597,8 +6787,9 @@ export interface paths {
                                         signer_phone: string | null;
                                         /** @description Who the signer is to the record */
                                         signer_type: "customer" | "company" | "witness";
+                                        signing_group: string | null;
                                         signing_order: number;
-                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                         status: string;
                                         token_expires_at: string | null;
                                         user_id: string | null;
@@ -6703,6 +6894,8 @@ export interface paths {
          *     Domain errors:
          *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
          *     - `40076` DOCUMENT_NOT_PDF: Only PDF documents can carry signatures (convert office files first)
+         *     - `40091` FIELD_PLACEMENT_INVALID: A placed field is invalid: unknown signer or document, page beyond the document, box outside the page, dropdown without options
+         *     - `40090` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
          *
          *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
          */
@@ -6724,6 +6917,31 @@ export interface paths {
                         entity_id: number | string;
                         /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
                         entity_type: string;
+                        /** @description Fields placed per signer */
+                        fields?: {
+                            /** @description Document the field is on (default: the first document) */
+                            document_id?: string | null;
+                            /** @description signature and initials take the signer’s mark; the others a value */
+                            field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                            /** @description % of page height */
+                            height: number;
+                            /** @description Label */
+                            label?: string | null;
+                            /** @description Choices of a dropdown (required for dropdown, refused otherwise) */
+                            options?: string[] | null;
+                            /** @description Page, from 1 */
+                            page: number;
+                            /** @description Must be filled to sign (default true) */
+                            required?: boolean;
+                            /** @description Position of the signer in this request’s `signers` array (from 0) */
+                            signer_index: number;
+                            /** @description % of page width */
+                            width: number;
+                            /** @description Left edge, % of page width */
+                            x: number;
+                            /** @description Top edge, % of page height */
+                            y: number;
+                        }[];
                         /** @description Language of messages and stamps */
                         language?: "en" | "zh-CN" | "he";
                         /** @description Priority */
@@ -6731,14 +6949,16 @@ export interface paths {
                         /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
                         signature_order?: "any" | "sequential";
                         signers?: {
-                            /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                            assists?: number | null;
+                            /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                             signer_email?: string | null;
                             /** @description Printed name (goes into the certificate) */
                             signer_name: string;
                             signer_phone?: string | null;
                             /** @description Who the signer is to the record */
                             signer_type?: "customer" | "company" | "witness";
+                            signing_group?: string | null;
                             /** @description Order; equal = parallel (default: position) */
                             signing_order?: number;
                             user_id?: string | null;
@@ -6847,6 +7067,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -6855,8 +7076,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -6864,8 +7085,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -7016,7 +7238,9 @@ export interface paths {
         };
         /**
          * Show a signature request with its documents, signers and signatures
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Within the data scope (own or party to, unless read_all); others’ phone and email masked.
+         *
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -7126,6 +7350,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -7134,8 +7359,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -7143,8 +7368,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -7396,6 +7622,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -7404,8 +7631,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -7413,8 +7640,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -7568,7 +7796,7 @@ export interface paths {
          * @description Domain errors:
          *     - `40988` REQUEST_NOT_COMPLETED: The certificate of completion and the evidence file exist once every signer has signed
          *
-         *     Requires permission `signing.request.read` (List and view signature requests and signatures).
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -7729,7 +7957,7 @@ export interface paths {
          *     Domain errors:
          *     - `40988` REQUEST_NOT_COMPLETED: The certificate of completion and the evidence file exist once every signer has signed
          *
-         *     Requires permission `signing.request.read` (List and view signature requests and signatures).
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -7847,6 +8075,164 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-signature/requests/{id}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fields placed on a request, per signer, with the values filled
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                document_id: string;
+                                /** @description signature and initials take the signer’s mark; the others a value */
+                                field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                                filled_at: string | null;
+                                height: number;
+                                id: string;
+                                label: string | null;
+                                options: string[] | null;
+                                page: number;
+                                required: boolean;
+                                signer_id: string;
+                                /** @description The value filled (pre-filled by an assistant, or the signer’s); marks show as "signed" */
+                                value: string | null;
+                                width: number;
+                                x: number;
+                                y: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8197,6 +8583,7 @@ export interface paths {
                                         valid_until: string;
                                     }[];
                                     signers: {
+                                        assists_signer_id: string | null;
                                         decline_reason: string | null;
                                         declined_at: string | null;
                                         /** @description Id (UUIDv7) */
@@ -8205,8 +8592,8 @@ export interface paths {
                                         is_current_turn: boolean;
                                         /** @description Id (UUIDv7) */
                                         request_id: string;
-                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                         signature_id: string | null;
                                         signed_at: string | null;
                                         signer_email: string | null;
@@ -8214,8 +8601,9 @@ export interface paths {
                                         signer_phone: string | null;
                                         /** @description Who the signer is to the record */
                                         signer_type: "customer" | "company" | "witness";
+                                        signing_group: string | null;
                                         signing_order: number;
-                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                         status: string;
                                         token_expires_at: string | null;
                                         user_id: string | null;
@@ -8373,6 +8761,7 @@ export interface paths {
          *
          *     Domain errors:
          *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
+         *     - `40090` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
          *
          *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
          */
@@ -8389,27 +8778,31 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                        role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                        assists?: number | null;
+                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                        role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                         signer_email?: string | null;
                         /** @description Printed name (goes into the certificate) */
                         signer_name: string;
                         signer_phone?: string | null;
                         /** @description Who the signer is to the record */
                         signer_type?: "customer" | "company" | "witness";
+                        signing_group?: string | null;
                         /** @description Order; equal = parallel (default: position) */
                         signing_order?: number;
                         user_id?: string | null;
                     } | {
                         signers: {
-                            /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                            assists?: number | null;
+                            /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                             signer_email?: string | null;
                             /** @description Printed name (goes into the certificate) */
                             signer_name: string;
                             signer_phone?: string | null;
                             /** @description Who the signer is to the record */
                             signer_type?: "customer" | "company" | "witness";
+                            signing_group?: string | null;
                             /** @description Order; equal = parallel (default: position) */
                             signing_order?: number;
                             user_id?: string | null;
@@ -8514,6 +8907,7 @@ export interface paths {
                                     valid_until: string;
                                 }[];
                                 signers: {
+                                    assists_signer_id: string | null;
                                     decline_reason: string | null;
                                     declined_at: string | null;
                                     /** @description Id (UUIDv7) */
@@ -8522,8 +8916,8 @@ export interface paths {
                                     is_current_turn: boolean;
                                     /** @description Id (UUIDv7) */
                                     request_id: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signature_id: string | null;
                                     signed_at: string | null;
                                     signer_email: string | null;
@@ -8531,8 +8925,9 @@ export interface paths {
                                     signer_phone: string | null;
                                     /** @description Who the signer is to the record */
                                     signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
                                     signing_order: number;
-                                    /** @description pending, sent, viewed, signed, declined, cancelled */
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                     status: string;
                                     token_expires_at: string | null;
                                     user_id: string | null;
@@ -9032,6 +9427,7 @@ export interface paths {
                                         valid_until: string;
                                     }[];
                                     signers: {
+                                        assists_signer_id: string | null;
                                         decline_reason: string | null;
                                         declined_at: string | null;
                                         /** @description Id (UUIDv7) */
@@ -9040,8 +9436,8 @@ export interface paths {
                                         is_current_turn: boolean;
                                         /** @description Id (UUIDv7) */
                                         request_id: string;
-                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                         signature_id: string | null;
                                         signed_at: string | null;
                                         signer_email: string | null;
@@ -9049,8 +9445,9 @@ export interface paths {
                                         signer_phone: string | null;
                                         /** @description Who the signer is to the record */
                                         signer_type: "customer" | "company" | "witness";
+                                        signing_group: string | null;
                                         signing_order: number;
-                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                         status: string;
                                         token_expires_at: string | null;
                                         user_id: string | null;
@@ -9215,8 +9612,11 @@ export interface paths {
          *     - `40072` SIGNATURE_TYPE_NOT_ALLOWED: The template does not allow this signature type
          *     - `40073` BAD_SIGNATURE_DATA: signature_data is not a usable drawn/typed/image signature
          *     - `40192` ACCESS_CODE_REQUIRED: This request asks for a second factor: verify the code before the document is shown
-         *     - `40092` CERTIFICATE_PASSWORD_WRONG: The PKCS#12 file could not be opened with this password (nothing was stored)
-         *     - `40093` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
+         *     - `40097` CERTIFICATE_PASSWORD_WRONG: The PKCS#12 file could not be opened with this password (nothing was stored)
+         *     - `40098` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
+         *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
+         *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
+         *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
          *     - `40371` SIGNER_NOT_LINKED_USER: Internal signers sign only from their own account
          */
         post: {
@@ -9241,6 +9641,13 @@ export interface paths {
                         /** @description Must be true */
                         consent_given: boolean;
                         consent_text?: string | null;
+                        /** @description Values of the signer’s own fields */
+                        fields?: {
+                            /** @description Field id (from the signing page) */
+                            id: string;
+                            /** @description Text, YYYY-MM-DD, true/false, a choice, or a PNG data URL for initials */
+                            value: string;
+                        }[];
                         geolocation?: {
                             accuracy?: number;
                             latitude: number;
@@ -9252,6 +9659,20 @@ export interface paths {
                         request_id?: string | number;
                         /** @description PNG/JPEG data URL (drawn, image) or the typed name; for certificate signatures the mark shown (an image data URL or the name) */
                         signature_data: string;
+                        /** @description Where the signer puts their signature when the sender placed no signature field for them */
+                        signature_placement?: {
+                            /** @description Default: the first document */
+                            document_id?: string;
+                            /** @description % of page height */
+                            height: number;
+                            page: number;
+                            /** @description % of page width */
+                            width: number;
+                            /** @description Left edge, % of page width */
+                            x: number;
+                            /** @description Top edge, % of page height */
+                            y: number;
+                        };
                         /** @description Drawn strokes: [[[x,y,t?],…],…] */
                         signature_strokes?: number[][][];
                         /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
@@ -9364,6 +9785,7 @@ export interface paths {
                                         valid_until: string;
                                     }[];
                                     signers: {
+                                        assists_signer_id: string | null;
                                         decline_reason: string | null;
                                         declined_at: string | null;
                                         /** @description Id (UUIDv7) */
@@ -9372,8 +9794,8 @@ export interface paths {
                                         is_current_turn: boolean;
                                         /** @description Id (UUIDv7) */
                                         request_id: string;
-                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                         signature_id: string | null;
                                         signed_at: string | null;
                                         signer_email: string | null;
@@ -9381,8 +9803,9 @@ export interface paths {
                                         signer_phone: string | null;
                                         /** @description Who the signer is to the record */
                                         signer_type: "customer" | "company" | "witness";
+                                        signing_group: string | null;
                                         signing_order: number;
-                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                         status: string;
                                         token_expires_at: string | null;
                                         user_id: string | null;
@@ -9570,8 +9993,11 @@ export interface paths {
          *     - `40072` SIGNATURE_TYPE_NOT_ALLOWED: The template does not allow this signature type
          *     - `40073` BAD_SIGNATURE_DATA: signature_data is not a usable drawn/typed/image signature
          *     - `40192` ACCESS_CODE_REQUIRED: This request asks for a second factor: verify the code before the document is shown
-         *     - `40092` CERTIFICATE_PASSWORD_WRONG: The PKCS#12 file could not be opened with this password (nothing was stored)
-         *     - `40093` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
+         *     - `40097` CERTIFICATE_PASSWORD_WRONG: The PKCS#12 file could not be opened with this password (nothing was stored)
+         *     - `40098` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
+         *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
+         *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
+         *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
          */
         post: {
             parameters: {
@@ -9590,6 +10016,13 @@ export interface paths {
                         /** @description Must be true */
                         consent_given: boolean;
                         consent_text?: string | null;
+                        /** @description Values of the signer’s own fields */
+                        fields?: {
+                            /** @description Field id (from the signing page) */
+                            id: string;
+                            /** @description Text, YYYY-MM-DD, true/false, a choice, or a PNG data URL for initials */
+                            value: string;
+                        }[];
                         geolocation?: {
                             accuracy?: number;
                             latitude: number;
@@ -9601,6 +10034,20 @@ export interface paths {
                         request_id?: string | number;
                         /** @description PNG/JPEG data URL (drawn, image) or the typed name; for certificate signatures the mark shown (an image data URL or the name) */
                         signature_data: string;
+                        /** @description Where the signer puts their signature when the sender placed no signature field for them */
+                        signature_placement?: {
+                            /** @description Default: the first document */
+                            document_id?: string;
+                            /** @description % of page height */
+                            height: number;
+                            page: number;
+                            /** @description % of page width */
+                            width: number;
+                            /** @description Left edge, % of page width */
+                            x: number;
+                            /** @description Top edge, % of page height */
+                            y: number;
+                        };
                         /** @description Drawn strokes: [[[x,y,t?],…],…] */
                         signature_strokes?: number[][][];
                         /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
@@ -9713,6 +10160,7 @@ export interface paths {
                                         valid_until: string;
                                     }[];
                                     signers: {
+                                        assists_signer_id: string | null;
                                         decline_reason: string | null;
                                         declined_at: string | null;
                                         /** @description Id (UUIDv7) */
@@ -9721,8 +10169,8 @@ export interface paths {
                                         is_current_turn: boolean;
                                         /** @description Id (UUIDv7) */
                                         request_id: string;
-                                        /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                        role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                         signature_id: string | null;
                                         signed_at: string | null;
                                         signer_email: string | null;
@@ -9730,8 +10178,9 @@ export interface paths {
                                         signer_phone: string | null;
                                         /** @description Who the signer is to the record */
                                         signer_type: "customer" | "company" | "witness";
+                                        signing_group: string | null;
                                         signing_order: number;
-                                        /** @description pending, sent, viewed, signed, declined, cancelled */
+                                        /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
                                         status: string;
                                         token_expires_at: string | null;
                                         user_id: string | null;
@@ -9883,7 +10332,7 @@ export interface paths {
         };
         /**
          * Show a signature (record hash re-checked on read: hash_valid)
-         * @description Requires permission `signing.request.read` (List and view signature requests and signatures).
+         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -10327,6 +10776,25 @@ export interface paths {
                                     url: string;
                                     version: number;
                                 }[];
+                                /** @description The fields this signer fills (an assistant: those of the signer it assists); empty: place one signature freely */
+                                fields: {
+                                    document_id: string;
+                                    /** @description signature and initials take the signer’s mark; the others a value */
+                                    field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                                    filled_at: string | null;
+                                    height: number;
+                                    id: string;
+                                    label: string | null;
+                                    options: string[] | null;
+                                    page: number;
+                                    required: boolean;
+                                    signer_id: string;
+                                    /** @description The value filled (pre-filled by an assistant, or the signer’s); marks show as "signed" */
+                                    value: string | null;
+                                    width: number;
+                                    x: number;
+                                    y: number;
+                                }[];
                                 request: {
                                     allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
                                     consent_text: string;
@@ -10343,8 +10811,8 @@ export interface paths {
                                     /** @description Id (UUIDv7) */
                                     id: string;
                                     is_current_turn: boolean;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     signer_email: string | null;
                                     signer_name: string;
                                     /** @description Who the signer is to the record */
@@ -12144,8 +12612,8 @@ export interface paths {
                                     /** @description No fixed person: filled per instance */
                                     is_open: boolean;
                                     label: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     role_key: string;
                                     signer_email: string | null;
                                     signer_name: string | null;
@@ -12395,8 +12863,8 @@ export interface paths {
                                     /** @description No fixed person: filled per instance */
                                     is_open: boolean;
                                     label: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     role_key: string;
                                     signer_email: string | null;
                                     signer_name: string | null;
@@ -12546,8 +13014,8 @@ export interface paths {
                         roles: {
                             /** @description Shown to senders (“Client”) */
                             label?: string;
-                            /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                            /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                            role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                             /** @description Placeholder key; bulk files name columns `<key>.name`, `<key>.email`, `<key>.phone` */
                             role_key: string;
                             signer_email?: string | null;
@@ -12597,8 +13065,8 @@ export interface paths {
                                     /** @description No fixed person: filled per instance */
                                     is_open: boolean;
                                     label: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     role_key: string;
                                     signer_email: string | null;
                                     signer_name: string | null;
@@ -12775,8 +13243,8 @@ export interface paths {
                                     /** @description No fixed person: filled per instance */
                                     is_open: boolean;
                                     label: string;
-                                    /** @description signer/approver/witness sign; viewer and cc only receive; assistant fills fields for a later signer */
-                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant";
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
                                     role_key: string;
                                     signer_email: string | null;
                                     signer_name: string | null;

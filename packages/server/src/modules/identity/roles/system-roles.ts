@@ -29,7 +29,15 @@ export const systemRoles: SystemRole[] = [
     description: 'Runs a department: approvals, reports, task monitoring',
     dataScope: 'department_tree',
     grantRule: 'read',
-    permissions: ['jobs.queue.manage', 'identity.session.kick'],
+    permissions: [
+      'jobs.queue.manage',
+      'identity.session.kick',
+      // Signing: sends and manages requests; sees those they created or are a party to.
+      'signing.request.create',
+      'signing.request.cancel',
+      'signing.template.manage',
+      'signing.signature.revoke',
+    ],
   },
   {
     code: 'operations_specialist',
@@ -37,7 +45,16 @@ export const systemRoles: SystemRole[] = [
     description: 'Daily operations: configuration changes, task runs, report exports',
     dataScope: 'department',
     grantRule: 'none',
-    permissions: ['jobs.queue.read', 'identity.user.read', 'identity.department.read'],
+    permissions: [
+      'jobs.queue.read',
+      'identity.user.read',
+      'identity.department.read',
+      // Signing: daily sending; reads only their own requests and those they are a party to.
+      'signing.template.read',
+      'signing.request.read',
+      'signing.request.create',
+      'signing.request.cancel',
+    ],
   },
   {
     code: 'developer',
