@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
-import { type Locale, launchBrowser, openContext, type PageWatch, screenshot } from './support/browser';
-import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
+import { type Locale, openContext, type PageWatch, screenshot } from './support/browser';
+import type { E2eServer } from './support/e2e-server';
 import { apiCall, apiToken, confirmPopover, signIn } from './support/flows';
 
-const password = 'Quiet-Lantern-73!';
+const password = adminPassword;
 
 /** Every admin route, with the screenshot name for the main ones. */
 const routes: { path: string; shot?: string }[] = [
@@ -43,13 +44,9 @@ describe('the admin app: every page, in three languages, accessible', () => {
   let server: E2eServer;
   let browser: Browser;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(withoutMfaByDefault), launchBrowser()]);
-    const first = await apiToken(server.url, 'admin', server.adminPassword);
-    await apiCall(server.url, first, 'POST', '/auth/password/change', {
-      current_password: server.adminPassword,
-      new_password: password,
-    });
-    const token = await apiToken(server.url, 'admin', password);
+    const started = await startWithAdmin();
+    ({ server, browser } = started);
+    const token = started.token;
     await apiCall(server.url, token, 'POST', '/users', {
       username: 'noa',
       full_name: 'Noa Levi',

@@ -1,24 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, openContext, screenshot } from './support/browser';
-import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
+import { openContext, screenshot } from './support/browser';
+import type { E2eServer } from './support/e2e-server';
 import { apiCall, apiToken, freshTotp, linkIn, mailTo, signIn } from './support/flows';
 
-const password = 'Quiet-Lantern-73!';
+const password = adminPassword;
 
 describe('the shell: permissions, languages, phones, session end', () => {
   let server: E2eServer;
   let browser: Browser;
   let token: string;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(withoutMfaByDefault), launchBrowser()]);
-    const first = await apiToken(server.url, 'admin', server.adminPassword);
-    await apiCall(server.url, first, 'POST', '/auth/password/change', {
-      current_password: server.adminPassword,
-      new_password: password,
-    });
-    token = await apiToken(server.url, 'admin', password);
+    ({ server, browser, token } = await startWithAdmin());
     await apiCall(server.url, token, 'POST', '/roles', {
       code: 'user_reader',
       name: 'User reader',

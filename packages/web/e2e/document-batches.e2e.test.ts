@@ -1,12 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docx, paragraph } from '../../server/test/office-files.js';
+import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, openContext } from './support/browser';
-import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
-import { apiCall, apiToken, signIn } from './support/flows';
+import { openContext } from './support/browser';
+import { type E2eServer, withoutMfaByDefault } from './support/e2e-server';
+import { signIn } from './support/flows';
 
-const password = 'Quiet-Lantern-73!';
+const password = adminPassword;
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 // How long a poll waits for the page to catch up on a loaded machine (a wait, not a speed check).
 const settle = { timeout: 30_000 };
@@ -41,16 +42,7 @@ describe('template fill from a record and batch cancel', () => {
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startE2eServer(withoutMfaByDefault, { runJobs: false }),
-      launchBrowser(),
-    ]);
-    const first = await apiToken(server.url, 'admin', server.adminPassword);
-    await apiCall(server.url, first, 'POST', '/auth/password/change', {
-      current_password: server.adminPassword,
-      new_password: password,
-    });
-    token = await apiToken(server.url, 'admin', password);
+    ({ server, browser, token } = await startWithAdmin(withoutMfaByDefault, { runJobs: false }));
     const template = await post(
       '/document-templates',
       { name: 'Record fill' },

@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docx, loopTable, paragraph } from '../../server/test/office-files.js';
+import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
-import { type Locale, launchBrowser, openContext } from './support/browser';
-import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
-import { apiCall, apiToken, signIn } from './support/flows';
+import { type Locale, openContext } from './support/browser';
+import type { E2eServer } from './support/e2e-server';
+import { apiCall, signIn } from './support/flows';
 
-const password = 'Quiet-Lantern-73!';
+const password = adminPassword;
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const template = () =>
   docx(
@@ -26,13 +27,7 @@ describe('document templates: preview with sample data before saving', () => {
   let browser: Browser;
   let token = '';
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(withoutMfaByDefault), launchBrowser()]);
-    const first = await apiToken(server.url, 'admin', server.adminPassword);
-    await apiCall(server.url, first, 'POST', '/auth/password/change', {
-      current_password: server.adminPassword,
-      new_password: password,
-    });
-    token = await apiToken(server.url, 'admin', password);
+    ({ server, browser, token } = await startWithAdmin());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,12 +1,13 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
-import { type Locale, launchBrowser, openContext } from './support/browser';
-import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
-import { apiCall, apiToken, signIn } from './support/flows';
+import { type Locale, openContext } from './support/browser';
+import type { E2eServer } from './support/e2e-server';
+import { apiToken, signIn } from './support/flows';
 
-const password = 'Quiet-Lantern-73!';
+const password = adminPassword;
 
 async function samplePdf(): Promise<Buffer> {
   const pdf = await PDFDocument.create();
@@ -24,12 +25,7 @@ describe('the document library', () => {
   let server: E2eServer;
   let browser: Browser;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(withoutMfaByDefault), launchBrowser()]);
-    const first = await apiToken(server.url, 'admin', server.adminPassword);
-    await apiCall(server.url, first, 'POST', '/auth/password/change', {
-      current_password: server.adminPassword,
-      new_password: password,
-    });
+    ({ server, browser } = await startWithAdmin());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
-import { type Locale, launchBrowser, openContext } from './support/browser';
-import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
-import { apiCall, apiToken } from './support/flows';
+import { type Locale, openContext } from './support/browser';
+import type { E2eServer } from './support/e2e-server';
+import { apiCall } from './support/flows';
 
-const password = 'Quiet-Lantern-73!';
+const password = adminPassword;
 
 /**
  * The second factor on the signer page: a request protected by an access code shows the code
@@ -16,13 +17,7 @@ describe('signer page: second factor', () => {
   let browser: Browser;
   let token: string;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(withoutMfaByDefault), launchBrowser()]);
-    const first = await apiToken(server.url, 'admin', server.adminPassword);
-    await apiCall(server.url, first, 'POST', '/auth/password/change', {
-      current_password: server.adminPassword,
-      new_password: password,
-    });
-    token = await apiToken(server.url, 'admin', password);
+    ({ server, browser, token } = await startWithAdmin());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,12 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, openContext } from './support/browser';
-import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
-import { apiCall, apiToken, signIn } from './support/flows';
+import { openContext } from './support/browser';
+import type { E2eServer } from './support/e2e-server';
+import { apiCall, signIn } from './support/flows';
 import { cjkSamplePdf } from './support/signing-fixtures';
 
-const password = 'Quiet-Lantern-74!';
+const password = adminPassword;
 
 /**
  * Issue 15 item 3 end to end (one locale; the flow file covers he and zh-CN): the sender
@@ -19,13 +20,7 @@ describe('placed fields through the pages', () => {
   let browser: Browser;
   let token: string;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(withoutMfaByDefault), launchBrowser()]);
-    const first = await apiToken(server.url, 'admin', server.adminPassword);
-    await apiCall(server.url, first, 'POST', '/auth/password/change', {
-      current_password: server.adminPassword,
-      new_password: password,
-    });
-    token = await apiToken(server.url, 'admin', password);
+    ({ server, browser, token } = await startWithAdmin());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, openContext, type PageWatch, watchPage } from './support/browser';
-import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
-import { apiCall, apiToken, signIn } from './support/flows';
+import { openContext, type PageWatch, watchPage } from './support/browser';
+import type { E2eServer } from './support/e2e-server';
+import { apiCall, signIn } from './support/flows';
 import { cjkSamplePdf } from './support/signing-fixtures';
 
-const password = 'Quiet-Lantern-73!';
+const password = adminPassword;
 
 interface Created {
   id: string;
@@ -28,13 +29,7 @@ describe('signing flow through the pages', () => {
   let browser: Browser;
   let token: string;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(withoutMfaByDefault), launchBrowser()]);
-    const first = await apiToken(server.url, 'admin', server.adminPassword);
-    await apiCall(server.url, first, 'POST', '/auth/password/change', {
-      current_password: server.adminPassword,
-      new_password: password,
-    });
-    token = await apiToken(server.url, 'admin', password);
+    ({ server, browser, token } = await startWithAdmin());
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
-import { launchBrowser, openContext } from './support/browser';
-import { type E2eServer, startE2eServer, withoutMfaByDefault } from './support/e2e-server';
-import { apiCall, apiToken, confirmPopover, signIn } from './support/flows';
+import { openContext } from './support/browser';
+import type { E2eServer } from './support/e2e-server';
+import { apiCall, confirmPopover, signIn } from './support/flows';
 import { cjkSamplePdf } from './support/signing-fixtures';
 
-const password = 'Quiet-Lantern-73!';
+const password = adminPassword;
 
 /**
  * Requests made from a template (issue 15 items 9 and 10) through the pages: bulk send from
@@ -21,13 +22,7 @@ describe('bulk send and in-person signing through the pages', () => {
   let browser: Browser;
   let token: string;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(withoutMfaByDefault), launchBrowser()]);
-    const first = await apiToken(server.url, 'admin', server.adminPassword);
-    await apiCall(server.url, first, 'POST', '/auth/password/change', {
-      current_password: server.adminPassword,
-      new_password: password,
-    });
-    token = await apiToken(server.url, 'admin', password);
+    ({ server, browser, token } = await startWithAdmin());
   });
   afterAll(async () => {
     await browser?.close();
