@@ -47,7 +47,7 @@ export function startServer({
           }),
       });
     });
-    child.send({ env, modulesFile, schemasOf, startJobs, warmConverter });
+    child.send({ env, modulesFile, schemasOf, startJobs, warm: warmConverter });
   });
 }
 
