@@ -1,7 +1,8 @@
 // Child process that runs SignX for a benchmark, so the load generator gets its own core.
-// Receives { env, modulesFile, schemasOf, startJobs } over IPC, answers { url, schemas } once listening
-// (schemas: the 200 response schema of each GET route named in schemasOf, for the bare-Fastify
-// baseline), answers 'cpu' with its process.cpuUsage(), exits on 'close'.
+// Receives { env, modulesFile, schemasOf, startJobs, warm } over IPC, answers { url, schemas } once
+// listening (schemas: the 200 response schema of each GET route named in schemasOf, for the
+// bare-Fastify baseline), then, with `warm`, { converterWarm: { seconds } or { error } } once the
+// LibreOffice pool is up; answers 'cpu' with its process.cpuUsage(), exits on 'close'.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { modules as allModules } from '../../packages/server/dist/modules/index.
 import { prepareInstallation } from '../../packages/server/dist/platform/boot.js';
 import { startBackgroundWork } from '../../packages/server/dist/platform/module.js';
 
-process.once('message', async ({ env = {}, modulesFile, schemasOf = [], startJobs = false }) => {
+process.once('message', async ({ env = {}, modulesFile, schemasOf = [], startJobs = false, warm }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'signx-bench-'));
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -33,7 +34,15 @@ process.once('message', async ({ env = {}, modulesFile, schemasOf = [], startJob
       return [url, route?.schema?.response?.[200]];
     }),
   );
+  const listening = performance.now();
   process.send({ url: `http://127.0.0.1:${app.server.address().port}`, schemas });
+  // As `signx serve` does: LibreOffice warms in the background while requests are served.
+  if (warm) {
+    app.signx.converter.warm().then(
+      () => process.send({ converterWarm: { seconds: (performance.now() - listening) / 1000 } }),
+      (error) => process.send({ converterWarm: { error: String(error) } }),
+    );
+  }
   process.on('message', async (message) => {
     if (message === 'cpu') return process.send({ cpu: process.cpuUsage() });
     await app.close();

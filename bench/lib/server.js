@@ -6,17 +6,32 @@ import autocannon from 'autocannon';
 
 /**
  * `env` overrides configuration; `modulesFile` (absolute path) exports `modules` to mount
- * beside SignX's own; `startJobs` runs the job runtime as `signx serve` does; `schemasOf` lists GET routes whose 200 response schema to hand back.
- * Resolves with { url, output (lines printed at first start), schemas, cpuUsage, close };
- * cpuUsage() resolves with the server process's process.cpuUsage().
+ * beside SignX's own; `startJobs` runs the job runtime as `signx serve` does; `warmConverter`
+ * starts the LibreOffice pool after listening, as `signx serve` does; `schemasOf` lists GET
+ * routes whose 200 response schema to hand back.
+ * Resolves with { url, output (lines printed at first start), schemas, cpuUsage, converterWarm, close };
+ * cpuUsage() resolves with the server process's process.cpuUsage(); converterWarm (with
+ * warmConverter) resolves with the seconds from listening until the pool was warm.
  */
-export function startServer({ env = {}, modulesFile, schemasOf = [], startJobs = false } = {}) {
+export function startServer({
+  env = {},
+  modulesFile,
+  schemasOf = [],
+  startJobs = false,
+  warmConverter = false,
+} = {}) {
   const child = fork(fileURLToPath(new URL('./server-child.js', import.meta.url)), { stdio: 'inherit' });
   const output = [];
+  let warmed;
+  const converterWarm = new Promise((resolve, reject) => {
+    warmed = ({ seconds, error }) => (error ? reject(new Error(error)) : resolve(seconds));
+  });
+  converterWarm.catch(() => undefined); // awaited only by those who asked for it
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
     child.on('message', (message) => {
       if (message.output) output.push(message.output);
+      if (message.converterWarm) warmed(message.converterWarm);
       if (!message.url) return;
       child.removeAllListeners('exit');
       resolve({
@@ -24,6 +39,7 @@ export function startServer({ env = {}, modulesFile, schemasOf = [], startJobs =
         output,
         schemas: message.schemas ?? {},
         cpuUsage: () => cpuUsageOf(child),
+        converterWarm,
         close: () =>
           new Promise((done) => {
             child.once('exit', done);
@@ -31,7 +47,7 @@ export function startServer({ env = {}, modulesFile, schemasOf = [], startJobs =
           }),
       });
     });
-    child.send({ env, modulesFile, schemasOf, startJobs });
+    child.send({ env, modulesFile, schemasOf, startJobs, warm: warmConverter });
   });
 }
 

@@ -1,6 +1,6 @@
 // A bench-only authenticator: every request is one user who may do everything with
-// documents and sees every row, so the documents benchmark measures filing and serving,
-// not sign-in (identity has its own benchmark).
+// documents and document templates and sees every row, so the documents benchmark measures
+// filing, generating and serving, not sign-in (identity has its own benchmark).
 import { attachDetails } from '../../packages/server/dist/modules/identity/sessions/principal-details.js';
 
 const userId = '019a0000-0000-7000-8000-00000000b001';
@@ -9,6 +9,9 @@ const permissions = [
   'documents.document.upload',
   'documents.document.delete',
   'documents.document.hold',
+  'doc_templates.template.read',
+  'doc_templates.template.manage',
+  'doc_templates.batch.run',
 ];
 
 export const modules = [
