@@ -2,6 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import { attachDetails } from '../src/modules/identity/sessions/principal-details.js';
 import type { Principal } from '../src/platform/http/access.js';
 import type { ModuleDefinition } from '../src/platform/module.js';
+import type { TestApp } from './test-app.js';
 
 /**
  * Test helpers of the documents suites: an authenticator that also gives the caller a data
@@ -62,6 +63,22 @@ export function multipartBody(
     payload: Buffer.concat(parts),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/** POSTs a multipart upload to /api/v1/documents as `headers`' caller; the answer is the test's to check. */
+export function postDocument(
+  t: TestApp,
+  headers: Record<string, string>,
+  fields: Record<string, string>,
+  file?: Parameters<typeof multipartBody>[1],
+) {
+  const body = multipartBody(fields, file);
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/documents',
+    headers: { ...headers, ...body.headers },
+    payload: body.payload,
+  });
 }
 
 export const pdfBytes = (text = 'hello') =>

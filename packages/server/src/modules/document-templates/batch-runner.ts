@@ -2,6 +2,7 @@ import { zipSync } from 'fflate';
 import { systemActor } from '../../platform/actor.js';
 import { decodeJson } from '../../platform/db/json-codec.js';
 import { inTransaction } from '../../platform/db/transaction.js';
+import { type RowBatchProgress, rowBatchProgress, runPendingItems } from '../../platform/jobs/row-batch.js';
 import type { PutResult } from '../../platform/storage/storage.port.js';
 import { releaseUnfiled, retainObject } from '../../platform/storage/storage-references.js';
 import { documents } from '../documents/index.js';
@@ -17,27 +18,14 @@ import { getVersion } from './templates.service.js';
  */
 export const batchTopic = (batchId: string) => `document-batch:${batchId}`;
 
-export interface BatchProgress {
+export interface BatchProgress extends RowBatchProgress {
   batch_id: string;
-  status: string;
-  total: number;
-  done: number;
-  failed: number;
-  remaining: number;
   /** The row just settled, when there is one. */
   row?: { row_index: number; status: string; error: string | null };
 }
 
 export function progressOf(batch: repo.BatchRow): BatchProgress {
-  const settled = batch.done_count + batch.failed_count;
-  return {
-    batch_id: batch.id,
-    status: batch.status,
-    total: batch.total,
-    done: batch.done_count,
-    failed: batch.failed_count,
-    remaining: batch.status === 'cancelled' ? 0 : Math.max(0, batch.total - settled),
-  };
+  return { batch_id: batch.id, ...rowBatchProgress(batch) };
 }
 
 /** Converted files in flight at once: enough to keep every LibreOffice worker busy. */
@@ -50,34 +38,22 @@ export async function runBatch(
   batchId: string,
   signal: AbortSignal,
 ): Promise<void> {
-  const batch = await repo.findBatch(deps.db, batchId);
+  const batch = await repo.batches.find(deps.db, batchId);
   if (!batch || batch.status === 'completed' || batch.status === 'cancelled') return;
-  await repo.moveBatch(deps.db, batchId, ['queued'], {
+  await repo.batches.move(deps.db, batchId, ['queued'], {
     status: 'running',
     updated_at: deps.clock.now().toISOString(),
   });
   const version = await getVersion(deps.db, batch.template_id, batch.template_version);
   const template = await deps.storage.read(version.file_key);
-  const pending = await repo.batchItems(deps.db, batchId, 'pending');
-  let next = 0;
-  let stopped = false;
-  const lane = async () => {
-    while (!stopped && next < pending.length) {
-      const item = pending[next++] as repo.BatchItemRow;
-      if (signal.aborted || (await isCancelled(deps, batchId))) {
-        stopped = true;
-        return;
-      }
-      await runItem(deps, batch, template, item);
-    }
-  };
-  await Promise.all(Array.from({ length: lanesFor(deps) }, lane));
+  const pending = await repo.batches.items(deps.db, batchId, 'pending');
+  await runPendingItems(pending, lanesFor(deps), {
+    signal,
+    cancelled: async () => (await repo.batches.find(deps.db, batchId))?.status === 'cancelled',
+    work: (item) => runItem(deps, batch, template, item),
+  });
   if (signal.aborted) throw new Error('the batch job was stopped; it resumes from the first unsettled row');
   await finish(deps, batchId);
-}
-
-async function isCancelled(deps: DocumentTemplatesDeps, batchId: string): Promise<boolean> {
-  return (await repo.findBatch(deps.db, batchId))?.status === 'cancelled';
 }
 
 async function produce(
@@ -97,7 +73,7 @@ async function runItem(
   item: repo.BatchItemRow,
 ) {
   const actor = systemActor('document-templates.batch');
-  let settled: Awaited<ReturnType<typeof repo.settleItem>> = false;
+  let settled: Awaited<ReturnType<typeof repo.batches.settle>> = false;
   let error: string | null = null;
   let stored: PutResult | null = null;
   try {
@@ -120,7 +96,7 @@ async function runItem(
               ...(batch.created_by ? { ownerId: batch.created_by } : {}),
             })
           : null;
-      return repo.settleItem(trx, item.id, {
+      return repo.batches.settle(trx, item.id, {
         status: 'done',
         error: null,
         output_key: output.key,
@@ -132,7 +108,7 @@ async function runItem(
     error = failure instanceof Error ? failure.message : String(failure);
     // bytes put for a row that was not filed: collectable, unless something else counts them
     if (stored) await releaseUnfiled(deps.db, stored, deps.clock.now());
-    settled = await repo.settleItem(deps.db, item.id, {
+    settled = await repo.batches.settle(deps.db, item.id, {
       status: 'failed',
       error: error.slice(0, 1000),
       output_key: null,
@@ -141,7 +117,7 @@ async function runItem(
     });
   }
   if (!settled) return;
-  const fresh = await repo.refreshCounts(deps.db, batch.id, deps.clock.now().toISOString());
+  const fresh = await repo.batches.refreshCounts(deps.db, batch.id, deps.clock.now().toISOString());
   if (fresh) {
     await deps.realtime.publish(batchTopic(batch.id), {
       ...progressOf(fresh),
@@ -152,22 +128,25 @@ async function runItem(
 
 /** Zips what was generated, marks the batch completed (unless cancelled) and publishes the end. */
 async function finish(deps: DocumentTemplatesDeps, batchId: string): Promise<void> {
-  const done = await repo.batchItems(deps.db, batchId, 'done');
+  const done = await repo.batches.items(deps.db, batchId, 'done');
   const entries: Record<string, Uint8Array> = {};
   for (const item of done) entries[item.file_name] = await deps.storage.read(item.output_key as string);
   const zip = done.length > 0 ? await deps.storage.put(Buffer.from(zipSync(entries, { level: 0 }))) : null;
   const now = deps.clock.now().toISOString();
-  const batch = await repo.refreshCounts(deps.db, batchId, now);
+  const batch = await repo.batches.refreshCounts(deps.db, batchId, now);
   if (!batch) return;
   await inTransaction(deps.db, async (trx) => {
-    const moved = await repo.moveBatch(trx, batchId, ['running', 'queued'], {
+    const moved = await repo.batches.move(trx, batchId, ['running', 'queued'], {
       status: 'completed',
       zip_key: zip?.key ?? null,
       finished_at: now,
       updated_at: now,
     });
     if (!moved)
-      await repo.moveBatch(trx, batchId, ['cancelled'], { status: 'cancelled', zip_key: zip?.key ?? null });
+      await repo.batches.move(trx, batchId, ['cancelled'], {
+        status: 'cancelled',
+        zip_key: zip?.key ?? null,
+      });
     await deps.audit.record(trx, systemActor('document-templates.batch'), {
       type: 'document-templates.batch.finished',
       entityId: batchId,
@@ -178,6 +157,6 @@ async function finish(deps: DocumentTemplatesDeps, batchId: string): Promise<voi
       },
     });
   });
-  const final = await repo.findBatch(deps.db, batchId);
+  const final = await repo.batches.find(deps.db, batchId);
   if (final) await deps.realtime.publish(batchTopic(batchId), progressOf(final));
 }

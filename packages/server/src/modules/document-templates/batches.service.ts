@@ -107,7 +107,7 @@ export async function startBatch(
     error: null,
     updated_at: now,
   }));
-  await repo.insertBatch(trx, batch, items);
+  await repo.batches.insert(trx, batch, items);
   await deps.audit.record(trx, actor, {
     type: 'document-templates.batch.started',
     entityId: batch.id,
@@ -118,7 +118,7 @@ export async function startBatch(
 }
 
 export async function getBatch(db: DbOrTrx, id: string): Promise<repo.BatchRow> {
-  const batch = await repo.findBatch(db, id);
+  const batch = await repo.batches.find(db, id);
   if (!batch) throw new AppError('NOT_FOUND', 'No such batch');
   return batch;
 }
@@ -129,7 +129,7 @@ export async function getBatchWithItems(
   id: string,
 ): Promise<{ batch: repo.BatchRow; items: repo.BatchItemRow[] }> {
   const batch = await getBatch(db, id);
-  return { batch, items: await repo.batchItems(db, id) };
+  return { batch, items: await repo.batches.items(db, id) };
 }
 
 /** Stops a batch: rows not yet generated are cancelled; rows already filed stay filed. */
@@ -141,13 +141,8 @@ export async function cancelBatch(
 ): Promise<repo.BatchRow> {
   await getBatch(trx, id);
   const now = deps.clock.now().toISOString();
-  const moved = await repo.moveBatch(trx, id, ['queued', 'running'], {
-    status: 'cancelled',
-    updated_at: now,
-    finished_at: now,
-  });
-  if (!moved) throw domainError(errors.BATCH_FINISHED, 'The batch has already finished');
-  await repo.cancelPendingItems(trx, id, now);
+  if (!(await repo.batches.cancel(trx, id, now)))
+    throw domainError(errors.BATCH_FINISHED, 'The batch has already finished');
   await deps.audit.record(trx, actor, {
     type: 'document-templates.batch.cancelled',
     entityId: id,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { multipartBody, pdfBytes, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
+import { pdfBytes, postDocument, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
 import {
   bobId,
   caller,
@@ -35,16 +35,12 @@ beforeEach(async () => {
 
 describe('batch routes: data from a record of another module', () => {
   async function fileDocument(title: string, owner: string) {
-    const body = multipartBody(
+    const res = await postDocument(
+      t,
+      caller(['documents.document.upload'], { userId: owner }),
       { title, category: 'contract', entity_type: 'contract', entity_id: 'C-1', contract_number: 'HT-REC-1' },
       { name: 'c.pdf', bytes: pdfBytes(title) },
     );
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/documents',
-      headers: { ...caller(['documents.document.upload'], { userId: owner }), ...body.headers },
-      payload: body.payload,
-    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().data.document.id as string;
   }

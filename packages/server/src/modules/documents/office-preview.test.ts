@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipartBody, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
+import { postDocument, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
 import { docx, paragraph } from '../../../test/office-files.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { asUser } from '../../../test/test-principal.js';
@@ -23,16 +23,12 @@ afterAll(async () => {
 });
 
 async function uploadDocx(bytes: Buffer) {
-  const body = multipartBody(
+  const res = await postDocument(
+    t,
+    admin,
     { category: 'contract', entity_type: 'contract', entity_id: 'C-9', contract_number: 'HT-9' },
     { name: '合同.docx', bytes },
   );
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/documents',
-    headers: { ...admin, ...body.headers },
-    payload: body.payload,
-  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().data as { document: { id: string }; version: { previewable: boolean } };
 }

@@ -7,9 +7,9 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   docmBytes,
-  multipartBody,
   pdfBytes,
   pngBytes,
+  postDocument,
   scopedHeaderAuthModule,
 } from '../../../test/documents-kit.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -46,16 +46,12 @@ async function pagesPdf(count: number): Promise<Buffer> {
 }
 
 async function upload(name: string, bytes: Buffer, category = 'contract') {
-  const body = multipartBody(
+  const res = await postDocument(
+    t,
+    admin,
     { category, entity_type: 'contract', entity_id: 'C-7', contract_number: 'HT-7' },
     { name, bytes },
   );
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/documents',
-    headers: { ...admin, ...body.headers },
-    payload: body.payload,
-  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().data as { document: { id: string }; version: { sha256: string } };
 }

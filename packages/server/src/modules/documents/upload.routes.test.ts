@@ -7,6 +7,7 @@ import {
   multipartBody,
   pdfBytes,
   pngBytes,
+  postDocument,
   scopedHeaderAuthModule,
   zipBytes,
 } from '../../../test/documents-kit.js';
@@ -28,15 +29,7 @@ const upload = (
   headers: Record<string, string>,
   fields: Record<string, string>,
   file?: Parameters<typeof multipartBody>[1],
-) => {
-  const body = multipartBody(fields, file);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/v1/documents',
-    headers: { ...headers, ...body.headers },
-    payload: body.payload,
-  });
-};
+) => postDocument(t, headers, fields, file);
 const meta = (extra: Record<string, string> = {}) => ({
   category: 'contract',
   entity_type: 'contract',

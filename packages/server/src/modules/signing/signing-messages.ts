@@ -25,6 +25,55 @@ const subject = {
   he: 'נא לחתום: {{ title }}',
 } as const;
 const locales = ['en', 'zh-CN', 'he'] as const;
+type Localized = Record<(typeof locales)[number], string>;
+
+/**
+ * The email and SMS variants of one signing message in every language the module speaks:
+ * the SMS is the text, the email the same text as HTML (line breaks kept) under `subject`.
+ */
+export function emailAndSmsVariants(text: Localized, subject: Localized): TemplateDraft['variants'] {
+  return locales.flatMap((locale) => [
+    {
+      channel: 'email' as const,
+      locale,
+      subject: subject[locale],
+      body: `<p>${text[locale].replace(/\n/g, '<br>')}</p>`,
+      text: text[locale],
+    },
+    { channel: 'sms' as const, locale, body: text[locale] },
+  ]);
+}
+
+/** Sends one signing message to one address on one channel (e-mail, or SMS to a phone). */
+export async function sendOnChannel(
+  trx: Trx,
+  ctx: Parameters<typeof notifications.send>[1],
+  actor: Actor,
+  input: {
+    template: string;
+    channel: 'email' | 'sms';
+    address: string;
+    name: string;
+    locale: string;
+    priority: 'urgent' | 'high';
+    params: Record<string, unknown>;
+  },
+): Promise<void> {
+  await notifications.send(trx, ctx, actor, {
+    template: input.template,
+    channels: [input.channel],
+    recipients: [
+      {
+        type: input.channel === 'email' ? 'email' : 'phone',
+        address: input.address,
+        name: input.name,
+        locale: input.locale,
+      },
+    ],
+    priority: input.priority,
+    params: input.params,
+  });
+}
 
 const templates: (TemplateDraft & { code: string })[] = [
   {
@@ -46,16 +95,7 @@ const templates: (TemplateDraft & { code: string })[] = [
       { name: 'expiresAt', sample: '2026-12-10T08:00:00.000Z' },
       { name: 'waiting', description: 'True when earlier signers sign first', sample: false },
     ],
-    variants: locales.flatMap((locale) => [
-      {
-        channel: 'email' as const,
-        locale,
-        subject: subject[locale],
-        body: `<p>${text[locale].replace(/\n/g, '<br>')}</p>`,
-        text: text[locale],
-      },
-      { channel: 'sms' as const, locale, body: text[locale] },
-    ]),
+    variants: emailAndSmsVariants(text, subject),
   },
 ];
 provideTemplates('signing', templates);

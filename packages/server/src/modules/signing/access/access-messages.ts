@@ -1,7 +1,9 @@
 import type { Actor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
-import { notifications, provideTemplates, type TemplateDraft } from '../../notifications/index.js';
+import type { notifications } from '../../notifications/index.js';
+import { provideTemplates, type TemplateDraft } from '../../notifications/index.js';
 import type { RequestRow, SignerRow } from '../requests.repository.js';
+import { emailAndSmsVariants, sendOnChannel } from '../signing-messages.js';
 
 /**
  * The one-time code of a request's second factor, by email or SMS through the notification
@@ -14,7 +16,6 @@ const text = {
   he: 'הקוד לפתיחת "{{ title }}" ({{ requestNumber }}): {{ code }}. בתוקף {{ minutes }} דקות. אין למסור אותו לאחרים.',
 } as const;
 const subject = { en: 'Your signing code', 'zh-CN': '您的签署验证码', he: 'קוד החתימה שלך' } as const;
-const locales = ['en', 'zh-CN', 'he'] as const;
 
 const templates: (TemplateDraft & { code: string })[] = [
   {
@@ -30,16 +31,7 @@ const templates: (TemplateDraft & { code: string })[] = [
       { name: 'code', description: 'The one-time code (secret)', sample: '123456' },
       { name: 'minutes', sample: 10 },
     ],
-    variants: locales.flatMap((locale) => [
-      {
-        channel: 'email' as const,
-        locale,
-        subject: subject[locale],
-        body: `<p>${text[locale]}</p>`,
-        text: text[locale],
-      },
-      { channel: 'sms' as const, locale, body: text[locale] },
-    ]),
+    variants: emailAndSmsVariants(text, subject),
   },
 ];
 provideTemplates('signing', templates);
@@ -58,18 +50,12 @@ export async function sendAccessCode(
     minutes: number;
   },
 ): Promise<void> {
-  const locale = input.request.language;
-  await notifications.send(trx, ctx, actor, {
+  await sendOnChannel(trx, ctx, actor, {
     template: 'signing.access-code',
-    channels: [input.channel],
-    recipients: [
-      {
-        type: input.channel === 'email' ? 'email' : 'phone',
-        address: input.address,
-        name: input.signer.signer_name,
-        locale,
-      },
-    ],
+    channel: input.channel,
+    address: input.address,
+    name: input.signer.signer_name,
+    locale: input.request.language,
     priority: 'urgent',
     params: {
       title: input.request.title,

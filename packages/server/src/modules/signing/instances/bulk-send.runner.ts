@@ -2,6 +2,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { systemActor } from '../../../platform/actor.js';
 import { decodeJson } from '../../../platform/db/json-codec.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
+import { rowBatchProgress, runPendingItems } from '../../../platform/jobs/row-batch.js';
 import * as repo from './bulk-send.repository.js';
 import type { BulkRow as SheetRow } from './bulk-sheet.js';
 import type { InstancesDeps } from './instances.deps.js';
@@ -24,9 +25,9 @@ export const bulkTopic = (id: string) => `signing-bulk-send:${id}`;
 const LANES = 2;
 
 export async function runBulkSend(deps: InstancesDeps, id: string, signal: AbortSignal): Promise<void> {
-  const bulk = await repo.findBulk(deps.db, id);
+  const bulk = await repo.bulks.find(deps.db, id);
   if (!bulk || bulk.status === 'completed' || bulk.status === 'cancelled') return;
-  await repo.moveBulk(deps.db, id, ['queued'], {
+  await repo.bulks.move(deps.db, id, ['queued'], {
     status: 'running',
     updated_at: deps.clock.now().toISOString(),
   });
@@ -34,20 +35,12 @@ export async function runBulkSend(deps: InstancesDeps, id: string, signal: Abort
   const staged = await stageTemplate(deps, bulk.template_id);
   // the requests are the sender's: the job acts for them (documents need an owner)
   const actor: Actor = { ...systemActor('signing.bulk-send'), userId: bulk.created_by };
-  const pending = await repo.itemsOf(deps.db, id, 'pending');
-  let next = 0;
-  let stopped = false;
-  const lane = async () => {
-    while (!stopped && next < pending.length) {
-      const item = pending[next++] as repo.BulkItemRow;
-      if (signal.aborted || (await repo.findBulk(deps.db, id))?.status === 'cancelled') {
-        stopped = true;
-        return;
-      }
-      await runRow(deps, actor, bulk, staged, item);
-    }
-  };
-  await Promise.all(Array.from({ length: LANES }, lane));
+  const pending = await repo.bulks.items(deps.db, id, 'pending');
+  await runPendingItems(pending, LANES, {
+    signal,
+    cancelled: async () => (await repo.bulks.find(deps.db, id))?.status === 'cancelled',
+    work: (item) => runRow(deps, actor, bulk, staged, item),
+  });
   if (signal.aborted) throw new Error('the bulk send was stopped; it resumes from the first unsettled row');
   await finish(deps, id);
 }
@@ -74,7 +67,7 @@ async function runRow(
     const summary = await stageSummary(deps, input);
     settled = await inTransaction(deps.db, async (trx) => {
       const made = await createInstance(trx, deps, actor, input, summary);
-      return repo.settleItem(trx, item.id, {
+      return repo.bulks.settle(trx, item.id, {
         status: 'done',
         request_id: made.request.id,
         error: null,
@@ -83,7 +76,7 @@ async function runRow(
     });
   } catch (failure) {
     error = (failure instanceof Error ? failure.message : String(failure)).slice(0, 1000);
-    settled = await repo.settleItem(deps.db, item.id, {
+    settled = await repo.bulks.settle(deps.db, item.id, {
       status: 'failed',
       request_id: null,
       error,
@@ -91,7 +84,7 @@ async function runRow(
     });
   }
   if (!settled) return;
-  const fresh = await repo.refreshCounts(deps.db, bulk.id, deps.clock.now().toISOString());
+  const fresh = await repo.bulks.refreshCounts(deps.db, bulk.id, deps.clock.now().toISOString());
   if (fresh)
     await deps.realtime.publish(bulkTopic(bulk.id), {
       ...progressOf(fresh),
@@ -100,23 +93,15 @@ async function runRow(
 }
 
 export function progressOf(bulk: repo.BulkRow) {
-  const settled = bulk.done_count + bulk.failed_count;
-  return {
-    bulk_send_id: bulk.id,
-    status: bulk.status,
-    total: bulk.total,
-    done: bulk.done_count,
-    failed: bulk.failed_count,
-    remaining: bulk.status === 'cancelled' ? 0 : Math.max(0, bulk.total - settled),
-  };
+  return { bulk_send_id: bulk.id, ...rowBatchProgress(bulk) };
 }
 
 async function finish(deps: InstancesDeps, id: string): Promise<void> {
   const now = deps.clock.now().toISOString();
-  const bulk = await repo.refreshCounts(deps.db, id, now);
+  const bulk = await repo.bulks.refreshCounts(deps.db, id, now);
   if (!bulk) return;
   await inTransaction(deps.db, async (trx) => {
-    const moved = await repo.moveBulk(trx, id, ['running', 'queued'], {
+    const moved = await repo.bulks.move(trx, id, ['running', 'queued'], {
       status: 'completed',
       finished_at: now,
       updated_at: now,
@@ -131,6 +116,6 @@ async function finish(deps: InstancesDeps, id: string): Promise<void> {
       },
     });
   });
-  const final = await repo.findBulk(deps.db, id);
+  const final = await repo.bulks.find(deps.db, id);
   if (final) await deps.realtime.publish(bulkTopic(id), progressOf(final));
 }

@@ -70,7 +70,7 @@ export async function startBulkSend(
     error: null,
     updated_at: at,
   }));
-  await repo.insertBulk(trx, bulk, items);
+  await repo.bulks.insert(trx, bulk, items);
   await deps.events.record(trx, actor, {
     type: 'signing.bulk_send.started',
     entityId: bulk.id,
@@ -81,7 +81,7 @@ export async function startBulkSend(
 }
 
 export async function getBulk(db: DbOrTrx, id: string): Promise<repo.BulkRow> {
-  const bulk = await repo.findBulk(db, id);
+  const bulk = await repo.bulks.find(db, id);
   if (!bulk) throw new AppError('NOT_FOUND', 'No such bulk send');
   return bulk;
 }
@@ -95,15 +95,8 @@ export async function cancelBulk(
 ): Promise<repo.BulkRow> {
   const bulk = await getBulk(trx, id);
   const at = deps.clock.now().toISOString();
-  if (
-    !(await repo.moveBulk(trx, id, ['queued', 'running'], {
-      status: 'cancelled',
-      updated_at: at,
-      finished_at: at,
-    }))
-  )
+  if (!(await repo.bulks.cancel(trx, id, at)))
     throw domainError(instancesErrors.BULK_FINISHED, 'The bulk send has already finished');
-  await repo.cancelPending(trx, id, at);
   const template = await templateOrFail(trx, bulk.template_id);
   await deps.events.record(trx, actor, {
     type: 'signing.bulk_send.cancelled',
@@ -116,7 +109,7 @@ export async function cancelBulk(
 /** A bulk send with every row, for the progress page. */
 export async function bulkWithRows(db: DbOrTrx, id: string) {
   const bulk = await getBulk(db, id);
-  return { bulk, rows: await repo.itemsOf(db, id) };
+  return { bulk, rows: await repo.bulks.items(db, id) };
 }
 
 export async function listBulks(db: DbOrTrx, page: number, size: number) {

@@ -1,6 +1,8 @@
 import type { Actor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
-import { notifications, provideTemplates, type TemplateDraft } from '../../notifications/index.js';
+import type { notifications } from '../../notifications/index.js';
+import { provideTemplates, type TemplateDraft } from '../../notifications/index.js';
+import { emailAndSmsVariants, sendOnChannel } from '../signing-messages.js';
 
 /**
  * Seed 004 use case 3: after signing in the shop, the customer receives the verification
@@ -16,7 +18,6 @@ const subject = {
   'zh-CN': '您的签名：{{ title }}',
   he: 'החתימה שלך: {{ title }}',
 } as const;
-const locales = ['en', 'zh-CN', 'he'] as const;
 
 const templates: (TemplateDraft & { code: string })[] = [
   {
@@ -36,16 +37,7 @@ const templates: (TemplateDraft & { code: string })[] = [
         sample: 'https://sign.example.com/verify/SIG-2026-00001',
       },
     ],
-    variants: locales.flatMap((locale) => [
-      {
-        channel: 'email' as const,
-        locale,
-        subject: subject[locale],
-        body: `<p>${text[locale]}</p>`,
-        text: text[locale],
-      },
-      { channel: 'sms' as const, locale, body: text[locale] },
-    ]),
+    variants: emailAndSmsVariants(text, subject),
   },
 ];
 provideTemplates('signing', templates);
@@ -62,19 +54,13 @@ export async function sendVerificationLink(
     params: { signerName: string; title: string; signatureNumber: string; link: string };
   },
 ): Promise<void> {
-  await notifications.send(trx, ctx, actor, {
+  await sendOnChannel(trx, ctx, actor, {
     template: 'signing.in-person-verification',
-    channels: [input.channel],
-    recipients: [
-      input.channel === 'sms'
-        ? {
-            type: 'phone',
-            address: input.address.replace(/[\s()-]/g, ''),
-            name: input.name,
-            locale: input.locale,
-          }
-        : { type: 'email', address: input.address, name: input.name, locale: input.locale },
-    ],
+    channel: input.channel,
+    // an SMS gateway wants the bare number
+    address: input.channel === 'sms' ? input.address.replace(/[\s()-]/g, '') : input.address,
+    name: input.name,
+    locale: input.locale,
     priority: 'high',
     params: input.params,
   });

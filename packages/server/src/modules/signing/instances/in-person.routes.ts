@@ -27,6 +27,25 @@ const kiosk = {
 export function inPersonRoutes(deps: InstancesDeps): RouteDefinition[] {
   const present = async (db: typeof deps.db, row: InPersonSessionsTable) =>
     presentSession(row, await sessionSignerName(db, row));
+  /** What the kiosk page itself reports (finish, cancel), proven by the session's kiosk token. */
+  const kioskRoute = (action: 'finish' | 'cancel', summary: string, act: typeof finishInPerson) =>
+    defineRoute({
+      method: 'POST',
+      url: `/digital-signature/in-person/:session_id/${action}`,
+      access: kiosk,
+      summary,
+      params: s.sessionParams,
+      body: s.kioskBody,
+      response: s.sessionView,
+      errors: [signingErrors.LINK_INVALID, instancesErrors.IN_PERSON_NOT_ACTIVE],
+      handler: async (request) =>
+        inTransaction(deps.db, async (trx) =>
+          present(
+            trx,
+            await act(trx, deps, actorOf(request), request.params.session_id, request.body.kiosk_token),
+          ),
+        ),
+    });
   return [
     defineRoute({
       method: 'POST',
@@ -96,51 +115,15 @@ export function inPersonRoutes(deps: InstancesDeps): RouteDefinition[] {
         );
       },
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/digital-signature/in-person/:session_id/finish',
-      access: kiosk,
-      summary: 'The kiosk page reports the signer finished: recorded, verification link sent',
-      params: s.sessionParams,
-      body: s.kioskBody,
-      response: s.sessionView,
-      errors: [signingErrors.LINK_INVALID, instancesErrors.IN_PERSON_NOT_ACTIVE],
-      handler: async (request) =>
-        inTransaction(deps.db, async (trx) =>
-          present(
-            trx,
-            await finishInPerson(
-              trx,
-              deps,
-              actorOf(request),
-              request.params.session_id,
-              request.body.kiosk_token,
-            ),
-          ),
-        ),
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/digital-signature/in-person/:session_id/cancel',
-      access: kiosk,
-      summary: 'The signer hands the device back without signing: the device link dies',
-      params: s.sessionParams,
-      body: s.kioskBody,
-      response: s.sessionView,
-      errors: [signingErrors.LINK_INVALID, instancesErrors.IN_PERSON_NOT_ACTIVE],
-      handler: async (request) =>
-        inTransaction(deps.db, async (trx) =>
-          present(
-            trx,
-            await cancelInPerson(
-              trx,
-              deps,
-              actorOf(request),
-              request.params.session_id,
-              request.body.kiosk_token,
-            ),
-          ),
-        ),
-    }),
+    kioskRoute(
+      'finish',
+      'The kiosk page reports the signer finished: recorded, verification link sent',
+      finishInPerson,
+    ),
+    kioskRoute(
+      'cancel',
+      'The signer hands the device back without signing: the device link dies',
+      cancelInPerson,
+    ),
   ];
 }

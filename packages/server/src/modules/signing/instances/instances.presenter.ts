@@ -1,3 +1,4 @@
+import { rowBatchProgress } from '../../../platform/jobs/row-batch.js';
 import type { DirectLinkRow } from './direct-links.repository.js';
 import type { BulkSendRowsTable, BulkSendsTable, InPersonSessionsTable } from './instances.tables.js';
 import type { RoleRow, TemplateDocumentRow } from './template-setup.repository.js';
@@ -59,7 +60,7 @@ export function presentSetup(
 }
 
 export function presentBulk(bulk: BulkSendsTable, rows?: BulkSendRowsTable[]) {
-  const settled = bulk.done_count + bulk.failed_count;
+  const { done, failed, remaining } = rowBatchProgress(bulk);
   return {
     id: bulk.id,
     template_id: bulk.template_id,
@@ -68,9 +69,9 @@ export function presentBulk(bulk: BulkSendsTable, rows?: BulkSendRowsTable[]) {
     title: bulk.title,
     language: bulk.language,
     total: bulk.total,
-    done: bulk.done_count,
-    failed: bulk.failed_count,
-    remaining: bulk.status === 'cancelled' ? 0 : Math.max(0, bulk.total - settled),
+    done,
+    failed,
+    remaining,
     created_at: bulk.created_at,
     finished_at: bulk.finished_at,
     ...(rows
