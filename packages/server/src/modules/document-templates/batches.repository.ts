@@ -1,4 +1,3 @@
-import type { DbOrTrx } from '../../platform/db/schema.js';
 import { rowBatchRepository } from '../../platform/jobs/row-batch.repository.js';
 import type { DocumentBatchesTable, DocumentBatchRowsTable } from './document-templates.tables.js';
 
@@ -11,13 +10,3 @@ export const batches = rowBatchRepository<BatchRow, BatchItemRow>({
   items: 'document_batch_rows',
   parentColumn: 'batch_id',
 });
-
-export async function batchesOfTemplate(db: DbOrTrx, templateId: string): Promise<BatchRow[]> {
-  return db
-    .selectFrom('document_batches')
-    .selectAll()
-    .where('template_id', '=', templateId)
-    .orderBy('created_at', 'desc')
-    .limit(50)
-    .execute();
-}
