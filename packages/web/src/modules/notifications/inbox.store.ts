@@ -36,10 +36,11 @@ export const useInboxStore = defineStore('inbox', () => {
     });
   }
 
+  // The count comes only from the stream's `unread` events, which the server recomputes after
+  // each message and each read mark; counting here too would count a message twice.
   function receive(item: InboxItem): void {
     if (items.value.some((i) => i.id === item.id)) return;
     items.value = [item, ...items.value].slice(0, shown);
-    if (!item.read_at) unread.value += 1;
   }
 
   /** Closes the stream and forgets the messages (the next user of this tab sees none of them). */

@@ -9,6 +9,14 @@ import type { Provider } from './channel-port.js';
 export const inboxTopic = (userId: string) => `inbox:${userId}`;
 
 /**
+ * Tells the user's open streams that read marks changed (after the commit), so every tab
+ * recounts. Best effort: a lost announcement only delays the count to the next event.
+ */
+export async function announceInboxChanged(bus: RealtimeBus, userId: string): Promise<void> {
+  await bus.publish(inboxTopic(userId), { type: 'changed' }).catch(() => undefined);
+}
+
+/**
  * In-app messages (站内信): the inbox row is written once per delivery (a unique key on the
  * delivery), then announced on the realtime bus so an open browser in any process shows it
  * at once. A browser that was closed reads it from the inbox when it comes back.

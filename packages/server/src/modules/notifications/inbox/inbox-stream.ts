@@ -11,6 +11,11 @@ import { ownerOf, unreadSummary } from './inbox.service.js';
  * The live inbox: an event stream that first replays what the client missed (after the
  * id it last saw, from Last-Event-ID or `?after=`), then sends the unread counts, then
  * every new message as the realtime bus announces it, in whatever process it was made.
+ *
+ * The `unread` event is the only source of the count: it is recomputed after every bus
+ * event for this inbox (a new message, or messages marked read or deleted in any tab), in
+ * order. A count taken once at the start and then bumped per message would count a message
+ * twice when it was stored before the first count and announced after it.
  */
 export async function streamInbox(
   deps: NotificationsDeps,
@@ -21,9 +26,19 @@ export async function streamInbox(
 ): Promise<FastifyReply> {
   const userId = ownerOf(actor);
   const stream = openEventStream(request, reply);
+  // One chain per stream, so counts leave in the order their reasons arrived.
+  let chain: Promise<void> = Promise.resolve();
+  const sendUnread = () => {
+    if (!stream.isOpen) return;
+    chain = chain
+      .then(async () => stream.send({ event: 'unread', data: await unreadSummary(deps.db, actor) }))
+      .catch(() => undefined);
+  };
   const unsubscribe = deps.bus.subscribe(inboxTopic(userId), (payload) => {
     const item = (payload as { item?: Parameters<typeof presentInboxItem>[0] }).item;
-    if (item) stream.send({ id: item.id, event: 'message', data: presentInboxItem(item) });
+    if (item)
+      chain = chain.then(() => stream.send({ id: item.id, event: 'message', data: presentInboxItem(item) }));
+    sendUnread();
   });
   stream.onClose(unsubscribe);
   const lastSeen =
@@ -34,6 +49,7 @@ export async function streamInbox(
       stream.send({ id: row.id, event: 'message', data: presentInboxItem(row) });
     }
   }
-  stream.send({ event: 'unread', data: await unreadSummary(deps.db, actor) });
+  sendUnread();
+  await chain;
   return reply;
 }

@@ -37,27 +37,44 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+type StreamEvent = { event: string; data: unknown };
+
 /** Reads SSE events from a live stream until `count` `message` events arrived. */
-async function readEvents(response: Response, count: number): Promise<{ event: string; data: unknown }[]> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const events: { event: string; data: unknown }[] = [];
-  let buffer = '';
-  while (events.filter((e) => e.event === 'message').length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += new TextDecoder().decode(value);
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const frame = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(frame)?.[1];
-      const data = /^data: (.*)$/m.exec(frame)?.[1];
-      if (event && data) events.push({ event, data: JSON.parse(data) });
-      end = buffer.indexOf('\n\n');
-    }
-  }
+async function readEvents(response: Response, count: number): Promise<StreamEvent[]> {
+  const reader = eventReader(response);
+  const events = await reader.until((seen) => seen.filter((e) => e.event === 'message').length >= count);
   await reader.cancel();
   return events;
+}
+
+/** A live stream read step by step: each `until` returns the events up to its condition. */
+function eventReader(response: Response) {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  let buffer = '';
+  return {
+    async until(done: (events: StreamEvent[]) => boolean): Promise<StreamEvent[]> {
+      const events: StreamEvent[] = [];
+      while (!done(events)) {
+        let end = buffer.indexOf('\n\n');
+        if (end < 0) {
+          const chunk = await reader.read();
+          if (chunk.done) break;
+          buffer += new TextDecoder().decode(chunk.value);
+          continue;
+        }
+        while (end >= 0 && !done(events)) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(frame)?.[1];
+          const data = /^data: (.*)$/m.exec(frame)?.[1];
+          if (event && data) events.push({ event, data: JSON.parse(data) });
+          end = buffer.indexOf('\n\n');
+        }
+      }
+      return events;
+    },
+    cancel: () => reader.cancel(),
+  };
 }
 
 describe('inbox, live stream and one-click unsubscribe', () => {
@@ -138,6 +155,34 @@ describe('inbox, live stream and one-click unsubscribe', () => {
     expect(
       (events.find((e) => e.event === 'message')?.data as { body?: string } | undefined)?.body,
     ).toContain('While away');
+  });
+
+  it('recounts unread on the stream after each message and after read marks made in another tab', async () => {
+    const mine = asUser(ann, []);
+    const before = (await call('GET', '/inbox/unread', mine)).json().data.total as number;
+    const controller = new AbortController();
+    const stream = eventReader(
+      await fetch(`${base}/api/v1/notifications/inbox/stream`, { headers: mine, signal: controller.signal }),
+    );
+    const unreadOf = (e: StreamEvent) => (e.event === 'unread' ? (e.data as { total: number }).total : null);
+    expect((await stream.until((seen) => seen.some((e) => e.event === 'unread'))).map(unreadOf)).toEqual([
+      before,
+    ]);
+    await call('POST', '/send', sender, {
+      template: 'task.assigned',
+      channels: ['in_app'],
+      recipients: [{ type: 'user', id: ann }],
+      params: { taskName: 'Counted once' },
+    });
+    await t.app.signx.jobs.drain();
+    const afterMessage = await stream.until((seen) => seen.some((e) => e.event === 'unread'));
+    expect(afterMessage.map((e) => e.event)).toEqual(['message', 'unread']);
+    expect(unreadOf(afterMessage[1] as StreamEvent)).toBe(before + 1);
+    expect((await call('POST', '/inbox/read', mine, { all: true })).json().data.marked).toBe(before + 1);
+    const afterRead = await stream.until((seen) => seen.some((e) => e.event === 'unread'));
+    expect(afterRead.map(unreadOf)).toEqual([0]);
+    await stream.cancel();
+    controller.abort();
   });
 
   it('unsubscribes with one click (form POST), not on a GET, and refuses a forged link', async () => {

@@ -3,10 +3,11 @@ import { pageSchema } from '../../../platform/db/pagination.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { actorOf } from '../../../platform/http/access.js';
 import { defineFileRoute, defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import { announceInboxChanged } from '../channels/in-app.provider.js';
 import type { NotificationsDeps } from '../notifications.deps.js';
 import { presentInboxItem } from './inbox.presenter.js';
 import * as s from './inbox.schemas.js';
-import { deleteInboxItem, listInbox, markInboxRead, unreadSummary } from './inbox.service.js';
+import { deleteInboxItem, listInbox, markInboxRead, ownerOf, unreadSummary } from './inbox.service.js';
 import { streamInbox } from './inbox-stream.js';
 
 /** The signed-in user's in-app messages (站内信): list, unread counts, mark read, live stream. */
@@ -43,7 +44,10 @@ export function inboxRoutes(deps: NotificationsDeps): RouteDefinition[] {
       handler: async (request) => {
         const ids = request.body.all ? 'all' : (request.body.ids ?? []);
         const now = deps.clock.now().toISOString();
-        return inTransaction(deps.db, (trx) => markInboxRead(trx, actorOf(request), ids, now));
+        const actor = actorOf(request);
+        const result = await inTransaction(deps.db, (trx) => markInboxRead(trx, actor, ids, now));
+        await announceInboxChanged(deps.bus, ownerOf(actor));
+        return result;
       },
     }),
     defineRoute({
@@ -55,7 +59,9 @@ export function inboxRoutes(deps: NotificationsDeps): RouteDefinition[] {
       response: s.readResult,
       errors: ['NOT_FOUND'],
       handler: async (request) => {
-        await inTransaction(deps.db, (trx) => deleteInboxItem(trx, actorOf(request), request.params.id));
+        const actor = actorOf(request);
+        await inTransaction(deps.db, (trx) => deleteInboxItem(trx, actor, request.params.id));
+        await announceInboxChanged(deps.bus, ownerOf(actor));
         return { marked: 1 };
       },
     }),
