@@ -18,8 +18,12 @@ let t: IdentityTestApp;
 let sender: Record<string, string>;
 let colleague: Record<string, string>;
 let colleagueId: string;
-const call = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) =>
-  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+const call = (
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  headers: Record<string, string>,
+  payload?: object,
+) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
 interface InboxItem {
   title: string;
