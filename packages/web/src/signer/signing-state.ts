@@ -175,9 +175,27 @@ export function useSigning(token: string) {
               ? 'signed'
               : (values[f.id] ?? ''),
       }));
-      // The free box cannot be moved on this page yet, so the server's default box (staggered
-      // per signer) is used; `signApi.sign` sends `signature_placement` once it can be moved.
-      const result = await signApi.sign(token, page.value, mark, fieldValues, consentText, certificate.value);
+      // The signer's own box (free placement) goes where they moved it: what the page shows.
+      const free = isFreePlacement.value ? freeField.value : null;
+      const placement = free
+        ? {
+            document_id: free.document_id ?? null,
+            page: free.page,
+            x: round(free.x),
+            y: round(free.y),
+            width: free.width,
+            height: free.height,
+          }
+        : undefined;
+      const result = await signApi.sign(
+        token,
+        page.value,
+        mark,
+        fieldValues,
+        consentText,
+        certificate.value,
+        placement,
+      );
       certificate.value = null;
       signatureNumber.value = result.signature.signature_number;
       phase.value = 'done';
@@ -214,6 +232,17 @@ export function useSigning(token: string) {
     };
   }
 
+  /** Moves the free box by a page-percent step, kept wholly on its page. */
+  function moveFree(dx: number, dy: number) {
+    const box = freeField.value;
+    if (!box) return;
+    freeField.value = {
+      ...box,
+      x: Math.min(Math.max(box.x + dx, 0), 100 - box.width),
+      y: Math.min(Math.max(box.y + dy, 0), 100 - box.height),
+    };
+  }
+
   return {
     phase,
     problem,
@@ -235,8 +264,12 @@ export function useSigning(token: string) {
     load,
     submit,
     decline,
+    moveFree,
   };
 }
+
+/** Two decimals of a percent are finer than any pointer; the server takes numbers. */
+const round = (n: number) => Math.round(n * 100) / 100;
 
 function defaultValue(field: SigningField, page: SigningPage): string {
   if (field.field_type === 'name') return page.signer.signer_name;

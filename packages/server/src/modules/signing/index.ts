@@ -11,6 +11,7 @@ import { bulkSendJob } from './instances/bulk-send.jobs.js';
 import { bulkSendRoutes } from './instances/bulk-send.routes.js';
 import { directLinkRoutes } from './instances/direct-links.routes.js';
 import { inPersonRoutes } from './instances/in-person.routes.js';
+import { installHostLock } from './instances/in-person-lock.hook.js';
 import { instancesAuditEvents } from './instances/instances.catalogue.js';
 import { instancesDeps } from './instances/instances.deps.js';
 import { instancesErrors } from './instances/instances.errors.js';
@@ -56,6 +57,8 @@ export const signingModule: ModuleDefinition = {
   errors: { ...signingErrors, ...verificationErrors, ...instancesErrors, ...fieldErrors },
   jobs: [sealJob, expirySweepJob, stuckSealSweepJob, reminderSweepJob, evidenceJob, bulkSendJob],
   schedules: [expirySweepSchedule, stuckSealSweepSchedule, reminderSweepSchedule],
+  // The in-person host lock holds on every API route, not only in the admin app.
+  install: async (app, ctx) => installHostLock(app, ctx),
   routes: async (api, ctx) => {
     const deps = signingDeps(ctx);
     mountRoutes(api, signingTag, [

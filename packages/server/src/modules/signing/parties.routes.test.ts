@@ -210,3 +210,64 @@ describe('assistants, authors and reviewers', () => {
     expect(last.json().data.request.status).toBe('completed');
   });
 });
+
+describe('required_signatures_count counts an any-of-N group once', () => {
+  let templateId: string;
+  beforeAll(async () => {
+    const template = await inject('POST', '/templates', sender, {
+      template_name: 'Two signatures',
+      template_code: 'TWO_PLACES',
+      entity_type: 'contract',
+      required_signatures_count: 2,
+      signature_order: 'sequential',
+    });
+    expect(template.statusCode).toBe(201);
+    templateId = template.json().data.id;
+  });
+  const create = async (signers: object[]) => {
+    const created = await inject('POST', '/requests', sender, {
+      entity_type: 'contract',
+      entity_id: 'P-REQ',
+      title: 'Required count',
+      template_id: templateId,
+      signers,
+    });
+    expect(created.statusCode).toBe(201);
+    return created.json().data.id as string;
+  };
+
+  it('refuses to send a group of three alone (one place) against a count of two, changing nothing', async () => {
+    const id = await create([
+      person('Member A', { signing_order: 1, signing_group: 'board' }),
+      person('Member B', { signing_order: 1, signing_group: 'board' }),
+      person('Member C', { signing_order: 1, signing_group: 'board' }),
+    ]);
+    const sent = await inject('POST', `/requests/${id}/send`, sender);
+    expect([sent.statusCode, sent.json().code]).toEqual([400, signingErrors.NO_SIGNERS.api]);
+    expect(sent.json().message).toContain('at least 2');
+    expect((await signerRows(id)).map((s) => [s.status, s.token_hash])).toEqual([
+      ['pending', null],
+      ['pending', null],
+      ['pending', null],
+    ]);
+    const request = (await inject('GET', `/requests/${id}`, sender)).json().data;
+    expect(request.status).toBe('pending');
+  });
+
+  it('sends a group plus one signer (two places) and counts completion per place', async () => {
+    const id = await create([
+      person('Member D', { signing_order: 1, signing_group: 'desk' }),
+      person('Member E', { signing_order: 1, signing_group: 'desk' }),
+      person('Client', { signing_order: 2 }),
+    ]);
+    const sent = await inject('POST', `/requests/${id}/send`, sender);
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json().data.request.completion_percentage).toBe(0);
+    const token = (sent.json().data.links as { signer_name: string; token: string }[]).find(
+      (l) => l.signer_name === 'Member D',
+    )!.token;
+    expect((await sign(token)).statusCode).toBe(201);
+    const after = (await inject('GET', `/requests/${id}`, sender)).json().data;
+    expect([after.status, after.completion_percentage]).toEqual(['partially_signed', 50]);
+  });
+});

@@ -1,7 +1,10 @@
 import type { FastifyRequest } from 'fastify';
+import type { DbOrTrx } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/access.js';
 import { dataScopeOf, maskPhone } from '../identity/index.js';
+import * as repo from './requests.repository.js';
+import { findSignature, type SignatureRow } from './signatures.repository.js';
 import type { RequestBundle } from './signing.presenter.js';
 
 /**
@@ -39,6 +42,51 @@ export function canSee(scope: ReadScope, bundle: RequestBundle): boolean {
 export function requireVisible(scope: ReadScope, bundle: RequestBundle): RequestBundle {
   if (!canSee(scope, bundle)) throw notFound('Signature request');
   return bundle;
+}
+
+/**
+ * The guard of every route that names a request by id (reads and writes: signers, send,
+ * reassign, cancel, second factor, in person, evidence): a request outside the caller's scope
+ * answers exactly as a missing one (404 "Signature request not found"), so ids cannot be probed.
+ */
+export async function requireRequestInScope(db: DbOrTrx, scope: ReadScope, requestId: string): Promise<void> {
+  const row = await repo.findRequest(db, requestId);
+  if (!row) throw notFound('Signature request');
+  if (scope.all || (scope.userId !== null && row.requested_by === scope.userId)) return;
+  const signers = scope.userId ? await repo.signersOf(db, [requestId]) : [];
+  if (!signers.some((s) => s.user_id === scope.userId)) throw notFound('Signature request');
+}
+
+/** A signature by id, within the scope of its request; outside it, as missing (404 "Signature not found"). */
+export async function signatureInScope(db: DbOrTrx, scope: ReadScope, id: string): Promise<SignatureRow> {
+  const row = await findSignature(db, id);
+  if (!row) throw notFound('Signature');
+  try {
+    await requireRequestInScope(db, scope, row.request_id);
+  } catch {
+    throw notFound('Signature');
+  }
+  return row;
+}
+
+/** The rows whose request the caller may read (lists by record). */
+export async function filterInScope<T extends { request_id: string }>(
+  db: DbOrTrx,
+  scope: ReadScope,
+  rows: T[],
+): Promise<T[]> {
+  if (scope.all || rows.length === 0) return rows;
+  const ids = [...new Set(rows.map((r) => r.request_id))];
+  const visible = new Set<string>();
+  for (const id of ids) {
+    try {
+      await requireRequestInScope(db, scope, id);
+      visible.add(id);
+    } catch {
+      // outside the scope: left out
+    }
+  }
+  return rows.filter((r) => visible.has(r.request_id));
 }
 
 /** `alice@example.com` → `a***@example.com`. */

@@ -6,7 +6,7 @@ import { documents } from '../documents/index.js';
 import { fieldErrors } from './fields.errors.js';
 import { reassignSigner } from './lifecycle.service.js';
 import { requestSummaryPdf } from './pdf-signing.js';
-import { maskFor, readScopeOf, requireVisible } from './request-scope.js';
+import { maskFor, readScopeOf, requireRequestInScope, requireVisible } from './request-scope.js';
 import { createRequest, getBundle, listRequests, loadBundles, type NewRequest } from './requests.service.js';
 import { cancelRequest, sendRequest } from './send.service.js';
 import { addSigners } from './signers.service.js';
@@ -125,6 +125,7 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
         const body = request.body;
         const list = 'signers' in body ? body.signers : [body];
         return inTransaction(deps.db, async (trx) => {
+          await requireRequestInScope(trx, readScopeOf(request), request.params.id);
           await addSigners(trx, deps, actorOf(request), request.params.id, list);
           return presentRequest(await getBundle(trx, request.params.id), deps.clock.now());
         });
@@ -143,6 +144,7 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
       errors: ['NOT_FOUND', platformErrors.STATE_TRANSITION_NOT_ALLOWED, signingErrors.NO_SIGNERS],
       handler: async (request) =>
         inTransaction(deps.db, async (trx) => {
+          await requireRequestInScope(trx, readScopeOf(request), request.params.id);
           const { links } = await sendRequest(trx, deps, actorOf(request), request.params.id);
           return {
             request: presentRequest(await getBundle(trx, request.params.id), deps.clock.now()),
@@ -163,6 +165,7 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
       handler: async (request) =>
         inTransaction(deps.db, async (trx) => {
           const { id, signer_id } = request.params;
+          await requireRequestInScope(trx, readScopeOf(request), id);
           const link = await reassignSigner(trx, deps, actorOf(request), {
             requestId: id,
             signerId: signer_id,
@@ -182,6 +185,7 @@ export function requestRoutes(deps: SigningDeps): RouteDefinition[] {
       errors: ['NOT_FOUND', platformErrors.STATE_TRANSITION_NOT_ALLOWED],
       handler: async (request) =>
         inTransaction(deps.db, async (trx) => {
+          await requireRequestInScope(trx, readScopeOf(request), request.params.id);
           await cancelRequest(trx, deps, actorOf(request), request.params.id, request.body?.reason ?? null);
           return presentRequest(await getBundle(trx, request.params.id), deps.clock.now());
         }),

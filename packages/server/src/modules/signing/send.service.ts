@@ -2,12 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../platform/actor.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
+import { notifyInternalAtSend } from './alerts/turn.service.js';
 import * as repo from './requests.repository.js';
 import { getBundle } from './requests.service.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingLimits } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
-import { ACTING_ROLES, currentTurn, SIGNING_ROLES } from './signing.policy.js';
+import { ACTING_ROLES, currentTurn, SIGNING_ROLES, signingPlaces } from './signing.policy.js';
 import { requestLifecycle } from './signing.state.js';
 import { sendSigningLink } from './signing-messages.js';
 
@@ -29,7 +30,9 @@ export async function sendRequest(trx: Trx, deps: SigningDeps, actor: Actor, id:
   const { request } = bundle;
   const transition = requestLifecycle.apply(request.status, 'send');
   const signing = bundle.signers.filter((s) => SIGNING_ROLES.has(s.role));
-  if (signing.length === 0 || signing.length < request.required_signatures_count)
+  // An any-of-N group is one place: its members together give one signature.
+  const places = signingPlaces(bundle.signers).length;
+  if (places === 0 || places < request.required_signatures_count)
     throw domainError(
       signingErrors.NO_SIGNERS,
       `The request needs at least ${Math.max(1, request.required_signatures_count)} signer(s)`,
@@ -89,6 +92,8 @@ export async function sendRequest(trx: Trx, deps: SigningDeps, actor: Actor, id:
       detail: `${links.length} link(s)`,
     },
   });
+  // Internal signers get no link: those whose turn it is now are told in-app.
+  await notifyInternalAtSend(trx, deps, actor, { ...bundle, request: { ...request, expires_at: expiresAt } });
   return { links };
 }
 

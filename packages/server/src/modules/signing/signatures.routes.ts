@@ -2,10 +2,10 @@ import { Type } from '@sinclair/typebox';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
-import { canSee, maskFor, readScopeOf } from './request-scope.js';
+import { canSee, filterInScope, maskFor, readScopeOf, signatureInScope } from './request-scope.js';
 import { createAndPresent, createErrors } from './requests.routes.js';
 import { requestsOnEntity } from './requests.service.js';
-import { getSignature, revokeSignature, signaturesOnEntity } from './signatures.service.js';
+import { revokeSignature, signaturesOnEntity } from './signatures.service.js';
 import { signingPermissions as permissions } from './signing.catalogue.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
@@ -20,10 +20,12 @@ export function signatureRoutes(deps: SigningDeps): RouteDefinition[] {
       url: '/digital-signature/signatures/:id',
       access: permissions.access('signing.request.read'),
       summary: 'Show a signature (record hash re-checked on read: hash_valid)',
+      description: 'Within the data scope of its request; outside it the signature is absent (404).',
       params: s.idParams,
       response: s.signatureView,
       errors: ['NOT_FOUND'],
-      handler: async (request) => presentSignature(await getSignature(deps.db, request.params.id)),
+      handler: async (request) =>
+        presentSignature(await signatureInScope(deps.db, readScopeOf(request), request.params.id)),
     }),
     defineRoute({
       method: 'POST',
@@ -38,9 +40,16 @@ export function signatureRoutes(deps: SigningDeps): RouteDefinition[] {
       errors: ['NOT_FOUND', signingErrors.SIGNER_DONE],
       handler: async (request) =>
         presentSignature(
-          await inTransaction(deps.db, (trx) =>
-            revokeSignature(trx, deps, actorOf(request), request.params.id, request.body.reason ?? null),
-          ),
+          await inTransaction(deps.db, async (trx) => {
+            await signatureInScope(trx, readScopeOf(request), request.params.id);
+            return revokeSignature(
+              trx,
+              deps,
+              actorOf(request),
+              request.params.id,
+              request.body.reason ?? null,
+            );
+          }),
         ),
     }),
     defineRoute({
@@ -48,10 +57,13 @@ export function signatureRoutes(deps: SigningDeps): RouteDefinition[] {
       url: '/digital-signature/entity/:type/:id/signatures',
       access: permissions.access('signing.request.read'),
       summary: 'All signatures on one record',
+      description: 'Only those of requests within the data scope.',
       params: s.entityParams,
       response: Type.Array(s.signatureView),
-      handler: async (request) =>
-        (await signaturesOnEntity(deps.db, request.params.type, request.params.id)).map(presentSignature),
+      handler: async (request) => {
+        const rows = await signaturesOnEntity(deps.db, request.params.type, request.params.id);
+        return (await filterInScope(deps.db, readScopeOf(request), rows)).map(presentSignature);
+      },
     }),
     defineRoute({
       method: 'GET',

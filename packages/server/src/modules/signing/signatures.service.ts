@@ -123,10 +123,3 @@ export async function verifySignature(
 export async function signaturesOnEntity(db: DbOrTrx, entityType: string, entityId: string) {
   return repo.signaturesOfEntity(db, entityType, entityId);
 }
-
-/** A signature read for an authorized caller; the record hash is recomputed by the presenter. */
-export async function getSignature(db: DbOrTrx, id: string) {
-  const row = await repo.findSignature(db, id);
-  if (!row) throw notFound('Signature');
-  return row;
-}

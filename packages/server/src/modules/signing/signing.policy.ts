@@ -51,14 +51,29 @@ export function currentTurn<T extends TurnSigner>(order: SignatureOrder, signers
   return new Set(ready.filter((s) => s.signing_order === lowest).map((s) => s.id));
 }
 
-/** Completion: share of signing-role signers who signed (0–100). */
+/**
+ * The signing places of a request: each signing-role signer outside a group is one place; an
+ * any-of-N group (same `signing_group`) is one place, signed when any member signed. This is
+ * what a template's `required_signatures_count` and the completion percentage count.
+ */
+export function signingPlaces(signers: readonly TurnSigner[]): { signed: boolean }[] {
+  const groups = new Map<string, boolean>();
+  const places: { signed: boolean }[] = [];
+  for (const s of signers) {
+    if (!SIGNING_ROLES.has(s.role)) continue;
+    const signed = s.status === 'signed';
+    if (s.signing_group) groups.set(s.signing_group, (groups.get(s.signing_group) ?? false) || signed);
+    else places.push({ signed });
+  }
+  for (const signed of groups.values()) places.push({ signed });
+  return places;
+}
+
+/** Completion: share of signing places (an any-of-N group counts once) that are signed (0–100). */
 export function completionPercentage(signers: readonly TurnSigner[]): number {
-  // The members of an any-of-N group closed by another member's signature no longer count.
-  const signing = signers.filter(
-    (s) => SIGNING_ROLES.has(s.role) && !(s.signing_group && s.status === 'cancelled'),
-  );
-  if (signing.length === 0) return 0;
-  return Math.floor((signing.filter((s) => s.status === 'signed').length * 100) / signing.length);
+  const places = signingPlaces(signers);
+  if (places.length === 0) return 0;
+  return Math.floor((places.filter((p) => p.signed).length * 100) / places.length);
 }
 
 /** Deny by default: what an authenticated actor may do with requests, templates and signatures. */

@@ -34,6 +34,9 @@ export const signerRoles = [
 export const signerTypes = ['customer', 'company', 'witness'] as const;
 export const signatureTypes = ['drawn', 'typed', 'image', 'certificate'] as const;
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+/** The request's second factor for external signers (PUT /requests/{id}/second-factor). */
+export const secondFactors = ['none', 'email_code', 'sms_code', 'access_code'] as const;
+export type SecondFactor = (typeof secondFactors)[number];
 export const statusColor: Record<string, string> = {
   pending: 'default',
   sent: 'processing',
@@ -148,6 +151,13 @@ export const signingApi = {
     send<SignatureRequest>('POST', `/requests/${encodeURIComponent(id)}/cancel`, reason ? { reason } : {}),
   revoke: (signatureId: string, reason: string) =>
     send<unknown>('POST', `/signatures/${encodeURIComponent(signatureId)}/revoke`, reason ? { reason } : {}),
+  secondFactor: (id: string) =>
+    send<{ factor: SecondFactor }>('GET', `/requests/${encodeURIComponent(id)}/second-factor`),
+  setSecondFactor: (id: string, factor: SecondFactor, accessCode?: string) =>
+    send<{ factor: SecondFactor }>('PUT', `/requests/${encodeURIComponent(id)}/second-factor`, {
+      factor,
+      ...(factor === 'access_code' ? { access_code: accessCode ?? '' } : {}),
+    }),
   templates: (q: TemplateQuery) => send<PageOf<Template>>('GET', `/templates${query(q)}`),
   createTemplate: (body: Partial<TemplateInput>) => send<Template>('POST', '/templates', body),
   updateTemplate: (id: string, body: Partial<TemplateInput>) =>

@@ -5783,7 +5783,9 @@ export interface paths {
         };
         /**
          * All signatures on one record
-         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
+         * @description Only those of requests within the data scope.
+         *
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {
@@ -8271,7 +8273,137 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The request’s second factor as the sender set it (none by default)
+         * @description Within the data scope; an access code itself is never shown (only its hash is kept).
+         *
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id (UUIDv7) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description none; email_code / sms_code: a one-time code sent to the signer; access_code: set by the sender */
+                                factor: "none" | "email_code" | "sms_code" | "access_code";
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
         /**
          * Set the request’s second factor (email code, SMS code, access code, or none)
          * @description Domain errors:
@@ -10332,7 +10464,9 @@ export interface paths {
         };
         /**
          * Show a signature (record hash re-checked on read: hash_valid)
-         * @description Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
+         * @description Within the data scope of its request; outside it the signature is absent (404).
+         *
+         *     Requires permission `signing.request.read` (List and view signature requests they created or are a party to, and their signatures).
          */
         get: {
             parameters: {

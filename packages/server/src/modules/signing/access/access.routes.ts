@@ -3,13 +3,20 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { domainError } from '../../../platform/errors.js';
 import { actorOf } from '../../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import { readScopeOf, requireRequestInScope } from '../request-scope.js';
 import { signingPermissions as permissions } from '../signing.catalogue.js';
 import type { SigningDeps } from '../signing.deps.js';
 import { signingErrors } from '../signing.errors.js';
 import { idParams } from '../signing.schemas.js';
 import { signerByToken } from '../signing-link.service.js';
 import * as s from './access.schemas.js';
-import { factorStatus, sendFactorCode, setRequestFactor, verifyFactorCode } from './access.service.js';
+import {
+  factorOf,
+  factorStatus,
+  sendFactorCode,
+  setRequestFactor,
+  verifyFactorCode,
+} from './access.service.js';
 
 const BASE = '/digital-signature';
 const link = {
@@ -38,9 +45,24 @@ export function accessRoutes(deps: SigningDeps): RouteDefinition[] {
       response: s.factorView,
       errors: ['NOT_FOUND', signingErrors.REQUEST_NOT_OPEN],
       handler: async (request) =>
-        inTransaction(deps.db, (trx) =>
-          setRequestFactor(trx, deps, actorOf(request), request.params.id, request.body),
-        ),
+        inTransaction(deps.db, async (trx) => {
+          await requireRequestInScope(trx, readScopeOf(request), request.params.id);
+          return setRequestFactor(trx, deps, actorOf(request), request.params.id, request.body);
+        }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: `${BASE}/requests/:id/second-factor`,
+      access: permissions.access('signing.request.read'),
+      summary: 'The request’s second factor as the sender set it (none by default)',
+      description: 'Within the data scope; an access code itself is never shown (only its hash is kept).',
+      params: idParams,
+      response: s.factorView,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        await requireRequestInScope(deps.db, readScopeOf(request), request.params.id);
+        return { factor: (await factorOf(deps.db, request.params.id))?.factor ?? 'none' };
+      },
     }),
     defineRoute({
       method: 'GET',

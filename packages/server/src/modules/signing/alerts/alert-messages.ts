@@ -19,6 +19,13 @@ const turnSubject = {
   'zh-CN': '轮到您签署：{{ title }}',
   he: 'תורך לחתום: {{ title }}',
 } as const;
+// Internal signers sign from their account: the in-app notice opens the request in the app.
+const internalTurnText = {
+  en: '{{ signerName }}, it is your turn to sign "{{ title }}" ({{ requestNumber }}). Open the request in SignX and sign from your account (before {{ expiresAt }}).',
+  'zh-CN':
+    '{{ signerName }}，轮到您签署「{{ title }}」（{{ requestNumber }}）。请在 SignX 中打开该请求，用您的账号签署（截止 {{ expiresAt }}）。',
+  he: '{{ signerName }}, תורך לחתום על "{{ title }}" ({{ requestNumber }}). יש לפתוח את הבקשה ב-SignX ולחתום מהחשבון שלך (עד {{ expiresAt }}).',
+} as const;
 const overdueText = {
   en: '"{{ title }}" ({{ requestNumber }}) is overdue: {{ why }}.',
   'zh-CN': '「{{ title }}」（{{ requestNumber }}）已逾期：{{ why }}。',
@@ -71,6 +78,29 @@ const templates: (TemplateDraft & { code: string })[] = [
     variants: variants(turnText, turnSubject, true),
   },
   {
+    code: 'signing.your-turn-internal',
+    name: 'Your turn to sign (internal signer, in-app)',
+    ...common,
+    inbox_kind: 'task',
+    variables: [
+      ...base,
+      { name: 'signerName', sample: '王经理' },
+      { name: 'expiresAt', sample: '2026-12-10T08:00:00.000Z' },
+      {
+        name: 'requestId',
+        description: 'Opens the request page',
+        sample: '019a0000-0000-7000-8000-000000000001',
+      },
+    ],
+    variants: locales.map((locale) => ({
+      channel: 'in_app' as const,
+      locale,
+      subject: turnSubject[locale],
+      body: internalTurnText[locale],
+      link: '/signing/requests/{{ requestId }}',
+    })),
+  },
+  {
     code: 'signing.overdue',
     name: 'Signing request overdue (to the owner)',
     ...common,
@@ -109,6 +139,34 @@ export async function sendYourTurn(
         expiresAt: request.expires_at ?? '',
       },
     });
+}
+
+/**
+ * Tells an internal signer (an account, `user_id`) it is their turn: an in-app notice linking
+ * to the request page, in the user's own notification language (the center takes a user's
+ * locale from their preferences; the request's language is only a hint for raw addresses).
+ */
+export async function sendYourTurnInApp(
+  trx: Trx,
+  ctx: Parameters<typeof notifications.send>[1],
+  actor: Actor,
+  request: RequestRow,
+  signer: SignerRow,
+) {
+  if (!signer.user_id) return;
+  await notifications.send(trx, ctx, actor, {
+    template: 'signing.your-turn-internal',
+    channels: ['in_app'],
+    recipients: [{ type: 'user', id: signer.user_id, locale: request.language }],
+    priority: 'high',
+    params: {
+      signerName: signer.signer_name,
+      title: request.title,
+      requestNumber: request.request_number,
+      expiresAt: request.expires_at ?? '',
+      requestId: request.id,
+    },
+  });
 }
 
 /** Alerts the request's owner (in-app and e-mail) that it is overdue. */

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../../platform/http/access.js';
 import { defineFileRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import { readScopeOf, requireRequestInScope } from '../request-scope.js';
 import { signingPermissions as permissions } from '../signing.catalogue.js';
 import type { SigningDeps } from '../signing.deps.js';
 import { verificationErrors } from '../verification/verification.errors.js';
@@ -20,6 +21,7 @@ export function evidenceRoutes(deps: SigningDeps): RouteDefinition[] {
       file: Type.String({ format: 'binary' }),
       errors: ['NOT_FOUND', verificationErrors.REQUEST_NOT_COMPLETED],
       handler: async (request, reply) => {
+        await requireRequestInScope(deps.db, readScopeOf(request), request.params.id);
         const got = await storedOrFresh(deps, actorOf(request), request.params.id, 'certificate');
         return reply
           .type('application/pdf')
@@ -41,6 +43,7 @@ export function evidenceRoutes(deps: SigningDeps): RouteDefinition[] {
       file: Type.Object({}, { additionalProperties: true }),
       errors: ['NOT_FOUND', verificationErrors.REQUEST_NOT_COMPLETED],
       handler: async (request, reply) => {
+        await requireRequestInScope(deps.db, readScopeOf(request), request.params.id);
         const got = await storedOrFresh(deps, actorOf(request), request.params.id, 'evidence');
         return reply
           .type('application/json')

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { actorOf } from '../../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import { readScopeOf, requireRequestInScope } from '../request-scope.js';
 import { signingPermissions as permissions } from '../signing.catalogue.js';
 import { signingErrors } from '../signing.errors.js';
 import {
@@ -71,6 +72,7 @@ export function inPersonRoutes(deps: InstancesDeps): RouteDefinition[] {
       ],
       handler: async (request) =>
         inTransaction(deps.db, async (trx) => {
+          await requireRequestInScope(trx, readScopeOf(request), request.params.id);
           const started = await startInPerson(trx, deps, actorOf(request), {
             requestId: request.params.id,
             signerId: request.params.signer_id,
