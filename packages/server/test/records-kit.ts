@@ -35,7 +35,12 @@ export interface Signer {
 export interface RecordsTestApp extends IdentityTestApp {
   adminToken: string;
   delays: number[];
-  post: (url: string, token: string, payload: object, headers?: Record<string, string>) => Promise<InjectResponse>;
+  post: (
+    url: string,
+    token: string,
+    payload: object,
+    headers?: Record<string, string>,
+  ) => Promise<InjectResponse>;
   totp: (signer: Signer) => string;
 }
 
