@@ -3,10 +3,16 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { componentContext } from './ceremony.service.js';
-import { availableComponents, componentNames, isPinExpired } from './components.js';
+import { componentNames } from './components.js';
 import type { RecordsDeps } from './records.deps.js';
-import type { SettingsRow } from './settings.repository.js';
-import { ownSettings, preparePin, storePin, updateOwnSettings } from './settings.service.js';
+import { presentSettings } from './settings.presenter.js';
+import {
+  ownSettings,
+  preparePin,
+  type SettingsRow,
+  storePin,
+  updateOwnSettings,
+} from './settings.service.js';
 
 /** My signature settings (seed 002 §7.2.1): read, change, set the PIN. Own settings only. */
 const settingsView = Type.Object({
@@ -52,19 +58,8 @@ const pinChange = Type.Object(
 );
 
 export function settingsRoutes(deps: RecordsDeps): RouteDefinition[] {
-  const present = async (row: SettingsRow, actor: ReturnType<typeof actorOf>) => {
-    const now = deps.clock.now();
-    const c = await componentContext(deps, actor, row.user_id, now);
-    return {
-      preferred_method: row.preferred_method,
-      is_biometric_enabled: row.is_biometric_enabled === 1,
-      has_pin: row.pin_hash !== null,
-      is_pin_expired: row.pin_hash !== null && isPinExpired(row, now),
-      pin_expiry_days: row.pin_expiry_days,
-      last_changed_at: row.last_changed_at,
-      components: availableComponents({ ...c, settings: row }),
-    };
-  };
+  const present = async (row: SettingsRow, actor: ReturnType<typeof actorOf>) =>
+    presentSettings(row, await componentContext(deps, actor, row.user_id, deps.clock.now()));
   return [
     defineRoute({
       method: 'GET',

@@ -14,6 +14,7 @@ import * as settings from './settings.repository.js';
  * verifier, so the lockout is the account's), PIN expiry and history, passkey (biometric)
  * use. Nobody changes another person's settings.
  */
+export type SettingsRow = settings.SettingsRow;
 export const PIN_HISTORY = 5;
 export const DEFAULT_PIN_EXPIRY_DAYS = 90;
 
