@@ -29,7 +29,7 @@ import { inTransaction } from '../packages/server/dist/platform/db/transaction.j
 import { opsPerSecond, writeResult } from './lib/results.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const PASSWORD = 'Bench-Password-2026';
+const PASSWORD = 'Quartz-Lantern-2026';
 const PIN = '482915';
 const dataDir = mkdtempSync(join(tmpdir(), 'signx-bench-part11-'));
 const env = {
@@ -248,6 +248,16 @@ async function main() {
     },
     { seconds: SECONDS },
   );
+  const verifiedQuick = await opsPerSecond(
+    async () => {
+      const result = await verifySignature(deps, actor, {
+        signatureId: ids[i++ % ids.length],
+        includeAuditProof: false,
+      });
+      if (!result.isValid) invalid += 1;
+    },
+    { seconds: SECONDS },
+  );
   await app.close();
   if (invalid > 0) throw new Error(`${invalid} verifications failed`);
 
@@ -279,6 +289,13 @@ async function main() {
       paired(
         'verify (value, row, audit inclusion proof)',
         verified,
+        verifyBaseline,
+        'raw AES-256-GCM open + HMAC',
+        3000,
+      ),
+      paired(
+        'verify without the audit proof (value, row, record)',
+        verifiedQuick,
         verifyBaseline,
         'raw AES-256-GCM open + HMAC',
         3000,

@@ -85,6 +85,9 @@ export const verifyBody = Type.Object(
     recordHash: Type.Optional(
       Type.String({ maxLength: 64, description: 'SHA-256 of the record version at hand' }),
     ),
+    includeAuditProof: Type.Optional(
+      Type.Boolean({ description: 'Also check the audit inclusion proof (default true; the costly part)' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -102,6 +102,9 @@ describe('verification', () => {
         'the audit trail records another meaning or record than the stored signature',
       ]),
     );
+    const quick = (await verify({ signatureId: id, includeAuditProof: false })).json().data;
+    expect([quick.valid, quick.audit_events_verified]).toEqual([false, 0]);
+    expect(quick.problems).toEqual(['signature_mean differs from what was signed']);
   });
 
   it('shows details with the authentication log, and history only of one’s own signatures', async () => {
