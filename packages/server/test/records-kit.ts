@@ -20,6 +20,12 @@ registerSignableOperation({
   module: 'test',
   description: 'Release a manufacturing batch record (tests)',
 });
+registerSignableOperation({
+  resourceType: 'batch_record',
+  operationType: 'destroy',
+  module: 'test',
+  description: 'Authorise destroying a batch record (tests)',
+});
 
 export const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 export const api = '/api/v1';

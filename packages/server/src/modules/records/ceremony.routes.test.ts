@@ -160,6 +160,38 @@ describe('the signing ceremony (21 CFR §11.200)', () => {
     expect(pin.statusCode).toBe(401);
   });
 
+  it('a session opened with two components carries no signature of a three-component policy', async () => {
+    t.clock.advance(31_000);
+    const strict = {
+      ...policyBody,
+      operation_type: 'destroy',
+      policy_name: 'Destroy',
+      authentication_factors: 3,
+    };
+    expect((await t.post('/signature/policies', t.adminToken, strict)).statusCode).toBe(201);
+    const opened = await sign(tina, {
+      ...signBody(tina, { resourceId: 'D-1' }),
+      credentials: { password: 'Correct-Horse-7-Battery', totp: t.totp(tina) },
+    });
+    const { sessionId } = opened.json().data;
+    const destroy = { ...signBody(tina, { resourceId: 'D-1' }), operationType: 'destroy' };
+    const weak = await sign(tina, { ...destroy, sessionId, credentials: { pin: tina.pin } });
+    expect([weak.statusCode, weak.json().code]).toEqual([401, recordsErrors.CEREMONY_FAILED.api]);
+    const twoOnly = await sign(tina, {
+      ...destroy,
+      credentials: { password: 'Correct-Horse-7-Battery', pin: tina.pin },
+    });
+    expect(twoOnly.statusCode).toBe(401);
+    t.clock.advance(31_000);
+    const full = await sign(tina, {
+      ...destroy,
+      sessionId,
+      credentials: { password: 'Correct-Horse-7-Battery', totp: t.totp(tina), pin: tina.pin },
+    });
+    expect([full.statusCode, full.json().data.fullCeremony]).toEqual([201, true]);
+    expect(full.json().data.sessionId).not.toBe(sessionId);
+  });
+
   it('another browser (another login of the same person) cannot use the signing session', async () => {
     const opened = await sign(tina, {
       ...signBody(tina, { resourceId: 'B-8' }),

@@ -80,6 +80,9 @@ export async function runCeremony(
       session = undefined;
     }
   }
+  // A session opened with fewer components than this policy asks carries no signature of it.
+  const opened = session ? (decodeJson<ComponentName[]>(session.factors) ?? []) : [];
+  if (session && opened.length < Math.max(1, input.rule.authentication_factors)) session = undefined;
   if (session && session.signatures === 0 && given.length === 0)
     return {
       session,
