@@ -237,6 +237,16 @@ describe('the signing ceremony (21 CFR §11.200)', () => {
     });
     expect(auth.statusCode).toBe(403);
     expect((await signatures(tina.id)).some((r) => r.resource_id === 'B-10')).toBe(false);
+    const root = await db()
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'root')
+      .executeTakeFirstOrThrow();
+    const logged = await authLog(root.id);
+    expect(logged.map((r) => [r.authentication_result, r.failure_reason])).toEqual([
+      ['failure', 'signing_for_another_user'],
+      ['failure', 'signing_for_another_user'],
+    ]);
   });
 
   it('takes time, IP and user agent from the server: a client-supplied time is refused, X-Forwarded-For ignored', async () => {

@@ -37,10 +37,16 @@ type Requirement = Pick<PolicyRow, 'authentication_factors' | 'session_timeout' 
 
 const MINUTE = 60_000;
 
-/** The actor signs only for themselves, from a signed-in login session (no API keys). */
-export function assertOwnSigner(actor: Actor, userId: string): string {
-  if (actor.type !== 'user' || actor.userId !== userId)
-    throw domainError(recordsErrors.NOT_OWN_SIGNATURE, 'You can only sign for yourself');
+/**
+ * The actor signs only for themselves, from a signed-in login session (no API keys). A user
+ * naming someone else is an attempt at unauthorised use: logged and counted against the
+ * actor's own account like a failed ceremony (delay, alert), then refused with 40316.
+ */
+export async function assertOwnSigner(deps: RecordsDeps, actor: Actor, userId: string): Promise<string> {
+  const refusal = domainError(recordsErrors.NOT_OWN_SIGNATURE, 'You can only sign for yourself');
+  if (actor.type === 'user' && actor.userId && actor.userId !== userId)
+    await fail(deps, actor, actor.userId, [], 'signing_for_another_user', null, refusal);
+  if (actor.type !== 'user' || actor.userId !== userId) throw refusal;
   if (!actor.sessionId)
     throw domainError(recordsErrors.SESSION_NOT_USABLE, 'Signing needs a signed-in session');
   return actor.sessionId;
@@ -66,7 +72,7 @@ export async function runCeremony(
     rule: Requirement;
   },
 ): Promise<CeremonyOutcome> {
-  const loginSessionId = assertOwnSigner(actor, input.userId);
+  const loginSessionId = await assertOwnSigner(deps, actor, input.userId);
   const now = deps.clock.now();
   const given = componentNames.filter((name) => typeof input.credentials[name] === 'string');
   let session = input.sessionId ? await store.findSession(deps.db, input.sessionId) : undefined;
@@ -147,6 +153,7 @@ async function fail(
   given: ComponentName[],
   reason: string,
   sessionId: string | null,
+  refusal?: Error,
 ): Promise<never> {
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -179,6 +186,7 @@ async function fail(
     return count;
   });
   await deps.delay(Math.min(guard.delayCapMs, guard.delayBaseMs * 2 ** Math.min(failures - 1, 16)));
+  if (refusal) throw refusal;
   throw domainError(
     recordsErrors.CEREMONY_FAILED,
     reason === 'locked_out'

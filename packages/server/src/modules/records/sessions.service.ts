@@ -23,7 +23,7 @@ export async function authenticate(
   actor: Actor,
   input: { userId: string; credentials: Credentials; resourceType?: string; operationType?: string },
 ) {
-  assertOwnSigner(actor, input.userId);
+  await assertOwnSigner(deps, actor, input.userId);
   const rule =
     input.resourceType && input.operationType
       ? await policyInForce(deps.db, input.resourceType, input.operationType)

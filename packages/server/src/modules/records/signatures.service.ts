@@ -40,7 +40,7 @@ export interface Signed {
 }
 
 export async function createSignature(deps: RecordsDeps, actor: Actor, input: SignInput): Promise<Signed> {
-  assertOwnSigner(actor, input.userId);
+  await assertOwnSigner(deps, actor, input.userId);
   const policy = await policyInForce(deps.db, input.resourceType, input.operationType);
   const meaning = checkIntent(policy, input);
   const record = await resolveRecord(deps, input);
