@@ -33201,6 +33201,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Also check the audit inclusion proof (default true; the costly part) */
+                        includeAuditProof?: boolean;
                         /** @description SHA-256 of the record version at hand */
                         recordHash?: string;
                         /** @description Record it should be on */
