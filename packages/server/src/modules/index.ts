@@ -6,6 +6,7 @@ import { identityModule } from './identity/index.js';
 import { jobsAdminModule } from './jobs-admin/index.js';
 import { monitorModule } from './monitor/index.js';
 import { notificationsModule } from './notifications/index.js';
+import { recordsModule } from './records/index.js';
 import { signingModule } from './signing/index.js';
 
 /** The modules of SignX, in the order they are installed. */
@@ -18,4 +19,5 @@ export const modules: ModuleDefinition[] = [
   documentsModule,
   documentTemplatesModule,
   signingModule,
+  recordsModule,
 ];

@@ -5,8 +5,10 @@
  * - `departmentHeadAbove(db, {userId, levels})` for approval chains;
  * - `verifySigningReauthentication(trx, ctx, {proof, userId, sessionId})` before a signature;
  * - `usersByIds(db, ids)` to show who did something (never the users table directly);
- * - `maskPhone` for the same column masking rule.
+ * - `maskPhone` for the same column masking rule;
+ * - `signingFactors` for the Part 11 signing ceremony (password, TOTP, PIN through the one secret verifier).
  */
+export { type SignerIdentity, signingFactors } from './auth/signing-factors.service.js';
 export { departmentHeadAbove } from './departments/department-head.js';
 export { identityModule } from './identity.module.js';
 export {

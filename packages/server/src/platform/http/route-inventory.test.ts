@@ -56,6 +56,9 @@ const createsWithoutIdempotency = new Map([
     'POST /api/v1/digital-signature/requests/:id/signers/:signer_id/in-person',
     'the reply holds the kiosk’s signing-link and session secrets',
   ],
+  // A Part 11 signature is one ceremony (secrets checked outside any transaction, each attempt
+  // logged); a retry is a new signing that must pass its own ceremony.
+  ['POST /api/v1/signature/create', 'each signing runs its own ceremony'],
 ]);
 
 describe('route inventory: every route declares who may call it', () => {

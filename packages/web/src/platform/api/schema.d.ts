@@ -3282,6 +3282,508 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/authentication/authenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the full signing ceremony and open a signing session
+         * @description Domain errors:
+         *     - `40116` CEREMONY_FAILED: The signing ceremony failed: a component was wrong, missing or the account is locked
+         *     - `40018` COMPONENT_UNAVAILABLE: A ceremony component is not available (passkey not yet, PIN or TOTP not set up)
+         *     - `40316` NOT_OWN_SIGNATURE: Nobody signs for another person (administrators included)
+         *     - `40317` SESSION_NOT_USABLE: The signing session belongs to another user or login session
+         *     - `40416` NO_POLICY: No signature policy covers this resource type and operation
+         *     - `40417` UNKNOWN_OPERATION: The resource type and operation are not registered
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Components the client meant to use (informational; the server decides) */
+                        authenticationMethod?: string;
+                        /** @description The ceremony components given */
+                        credentials: {
+                            /** @description WebAuthn assertion (JSON), user verification required */
+                            passkey?: string;
+                            /** @description Account password */
+                            password?: string;
+                            /** @description Signature PIN */
+                            pin?: string;
+                            /** @description Code of the bound authenticator app */
+                            totp?: string;
+                        };
+                        /** @description Operation about to be signed */
+                        operationType?: string;
+                        /** @description Resource type about to be signed */
+                        resourceType?: string;
+                        /**
+                         * Format: uuid
+                         * @description Who authenticates: must be the caller
+                         */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Whether it can carry signatures (default timeouts) */
+                                active: boolean;
+                                /** @description Opened */
+                                created_at: string;
+                                /** @description Why it ended */
+                                ended_because: string | null;
+                                /** @description Components of the ceremony that opened it */
+                                factors: string[];
+                                /** @description Last signature or opening */
+                                last_used_at: string;
+                                /** @description Signing session */
+                                sessionId: string;
+                                /** @description Signatures made in it */
+                                signatures: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authentication/terminate-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a signing session (the next signature needs the full ceremony)
+         * @description Domain errors:
+         *     - `40317` SESSION_NOT_USABLE: The signing session belongs to another user or login session
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Signing session
+                         */
+                        sessionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description False when it had ended already */
+                                terminated: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authentication/verify-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether a signing session can still carry signatures
+         * @description Domain errors:
+         *     - `40317` SESSION_NOT_USABLE: The signing session belongs to another user or login session
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Signing session
+                         */
+                        sessionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Whether it can carry signatures (default timeouts) */
+                                active: boolean;
+                                /** @description Opened */
+                                created_at: string;
+                                /** @description Why it ended */
+                                ended_because: string | null;
+                                /** @description Components of the ceremony that opened it */
+                                factors: string[];
+                                /** @description Last signature or opening */
+                                last_used_at: string;
+                                /** @description Signing session */
+                                sessionId: string;
+                                /** @description Signatures made in it */
+                                signatures: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -30933,6 +31435,2029 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a record (the ceremony, then the signature)
+         * @description First signature of a signing session: password plus the components the policy requires (or a session just opened by /authentication/authenticate). Later ones in the same session: one private component (PIN, TOTP, passkey).
+         *
+         *     Domain errors:
+         *     - `40116` CEREMONY_FAILED: The signing ceremony failed: a component was wrong, missing or the account is locked
+         *     - `40018` COMPONENT_UNAVAILABLE: A ceremony component is not available (passkey not yet, PIN or TOTP not set up)
+         *     - `40316` NOT_OWN_SIGNATURE: Nobody signs for another person (administrators included)
+         *     - `40317` SESSION_NOT_USABLE: The signing session belongs to another user or login session
+         *     - `40016` MEANING_NOT_ALLOWED: The signature meaning is missing or not one the policy allows
+         *     - `40017` REASON_REQUIRED: The policy requires a reason
+         *     - `40416` NO_POLICY: No signature policy covers this resource type and operation
+         *     - `40417` UNKNOWN_OPERATION: The resource type and operation are not registered
+         *     - `40916` COOLING_PERIOD: The same signature was made within the policy’s cooling period
+         *     - `40917` RECORD_CHANGED: The record version or hash given is not the record’s current one
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Components the client meant to use (informational; the server decides) */
+                        authenticationMethod?: string;
+                        /** @description The ceremony components given */
+                        credentials?: {
+                            /** @description WebAuthn assertion (JSON), user verification required */
+                            passkey?: string;
+                            /** @description Account password */
+                            password?: string;
+                            /** @description Signature PIN */
+                            pin?: string;
+                            /** @description Code of the bound authenticator app */
+                            totp?: string;
+                        };
+                        /** @description What the signature authorises */
+                        operationType: string;
+                        /** @description Reason */
+                        reason?: string | null;
+                        /** @description SHA-256 hex of the version seen */
+                        recordHash?: string;
+                        /** @description Version seen (checked when the module resolves it) */
+                        recordVersion?: string;
+                        /** @description Record signed */
+                        resourceId: string;
+                        /** @description Its type */
+                        resourceType: string;
+                        /** @description Signing session */
+                        sessionId?: string | null;
+                        /** @description Meaning, from the policy’s list */
+                        signatureMean?: string;
+                        /**
+                         * Format: uuid
+                         * @description The signer: must be the caller
+                         */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Whether this signing used every component */
+                                fullCeremony: boolean;
+                                /** @description Signing session to continue with one component */
+                                sessionId: string;
+                                signature: {
+                                    /** @description Client IP as the server saw it */
+                                    ip_address: string;
+                                    /** @description What was authorised */
+                                    operation_type: string;
+                                    /** @description Policy version applied */
+                                    policy_id: string;
+                                    /** @description Reason given */
+                                    reason: string | null;
+                                    /** @description SHA-256 of that version */
+                                    record_sha256: string;
+                                    /** @description Exact version signed */
+                                    record_version: string;
+                                    /** @description Record signed */
+                                    resource_id: string;
+                                    /** @description Its type */
+                                    resource_type: string;
+                                    /** @description Signature id */
+                                    signature_id: string;
+                                    /** @description Meaning */
+                                    signature_mean: string;
+                                    /** @description Level and components used */
+                                    signature_type: string;
+                                    /** @description Printed name of the signer */
+                                    signer_name: string;
+                                    /** @description Server time (UTC, ISO-8601) */
+                                    timestamp: string;
+                                    /** @description User agent */
+                                    user_agent: string | null;
+                                    /** @description Signer */
+                                    user_id: string;
+                                    /** @description valid or invalid (last verification) */
+                                    verification_status: string;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/details/{signatureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signature with its authentication log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Signature */
+                    signatureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Attempts tied to it */
+                                authentication_log: {
+                                    /** @description Server time */
+                                    attempt_time: string;
+                                    /** @description Components */
+                                    authentication_method: string;
+                                    /** @description success or failure */
+                                    authentication_result: string;
+                                    /** @description Why it failed */
+                                    failure_reason: string | null;
+                                    /** @description Client IP */
+                                    ip_address: string;
+                                    /** @description Log row */
+                                    log_id: string;
+                                }[];
+                                /** @description Client IP as the server saw it */
+                                ip_address: string;
+                                /** @description What was authorised */
+                                operation_type: string;
+                                /** @description Policy version applied */
+                                policy_id: string;
+                                /** @description Reason given */
+                                reason: string | null;
+                                /** @description SHA-256 of that version */
+                                record_sha256: string;
+                                /** @description Exact version signed */
+                                record_version: string;
+                                /** @description Record signed */
+                                resource_id: string;
+                                /** @description Its type */
+                                resource_type: string;
+                                /** @description Signature id */
+                                signature_id: string;
+                                /** @description Meaning */
+                                signature_mean: string;
+                                /** @description Level and components used */
+                                signature_type: string;
+                                /** @description Printed name of the signer */
+                                signer_name: string;
+                                /** @description Server time (UTC, ISO-8601) */
+                                timestamp: string;
+                                /** @description User agent */
+                                user_agent: string | null;
+                                /** @description Signer */
+                                user_id: string;
+                                /** @description valid or invalid (last verification) */
+                                verification_status: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signature history (own; everyone’s with records.signature.read) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description From (inclusive) */
+                    from?: string;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Record */
+                    resourceId?: string;
+                    /** @description Record type */
+                    resourceType?: string;
+                    /** @description Sort field, '-' for descending: created_at, timestamp */
+                    sort: "created_at" | "-created_at" | "timestamp" | "-timestamp";
+                    /** @description To (exclusive) */
+                    to?: string;
+                    /** @description Signer (others need records.signature.read) */
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Client IP as the server saw it */
+                                    ip_address: string;
+                                    /** @description What was authorised */
+                                    operation_type: string;
+                                    /** @description Policy version applied */
+                                    policy_id: string;
+                                    /** @description Reason given */
+                                    reason: string | null;
+                                    /** @description SHA-256 of that version */
+                                    record_sha256: string;
+                                    /** @description Exact version signed */
+                                    record_version: string;
+                                    /** @description Record signed */
+                                    resource_id: string;
+                                    /** @description Its type */
+                                    resource_type: string;
+                                    /** @description Signature id */
+                                    signature_id: string;
+                                    /** @description Meaning */
+                                    signature_mean: string;
+                                    /** @description Level and components used */
+                                    signature_type: string;
+                                    /** @description Printed name of the signer */
+                                    signer_name: string;
+                                    /** @description Server time (UTC, ISO-8601) */
+                                    timestamp: string;
+                                    /** @description User agent */
+                                    user_agent: string | null;
+                                    /** @description Signer */
+                                    user_id: string;
+                                    /** @description valid or invalid (last verification) */
+                                    verification_status: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the signable operations modules registered
+         * @description Requires permission `records.policy.read` (List and view signature policies and registered operations).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The server resolves the exact record version itself */
+                                binds_record_version: boolean;
+                                /** @description What signing it means */
+                                description: string;
+                                /** @description Module that registered it */
+                                module: string;
+                                /** @description Operation type */
+                                operation_type: string;
+                                /** @description Resource type */
+                                resource_type: string;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List signature policies (in force, or with their history)
+         * @description Requires permission `records.policy.read` (List and view signature policies and registered operations).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Include superseded versions */
+                    include_history?: boolean;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Only this resource type */
+                    resource_type?: string;
+                    /** @description Sort field, '-' for descending: created_at, policy_name */
+                    sort: "created_at" | "-created_at" | "policy_name" | "-policy_name";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
+                                    allowed_meanings: string[];
+                                    /** @description Components the first signature of a session needs: the password plus n-1 others */
+                                    authentication_factors: number;
+                                    /** @description Seconds before the same person may sign the same resource and operation again */
+                                    cooling_period: number | null;
+                                    /** @description When this version was made */
+                                    created_at: string;
+                                    /** @description Whether this version is in force */
+                                    is_current: boolean;
+                                    /** @description Operation type */
+                                    operation_type: string;
+                                    /** @description Id of this version */
+                                    policy_id: string;
+                                    /** @description Stable id across versions */
+                                    policy_key: string;
+                                    /** @description Name */
+                                    policy_name: string;
+                                    /** @description Whether a reason must be given */
+                                    require_reason: boolean;
+                                    /** @description Resource type */
+                                    resource_type: string;
+                                    /** @description Absolute lifetime of a signing session, minutes */
+                                    session_absolute_timeout: number;
+                                    /** @description Idle timeout of a signing session, minutes */
+                                    session_timeout: number;
+                                    /** @description simple (password), enhanced (more factors), certificate (qualified) */
+                                    signature_level: "simple" | "enhanced" | "certificate";
+                                    /** @description Last change */
+                                    updated_at: string;
+                                    /** @description Version number */
+                                    version: number;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create the signature policy of a resource type and operation
+         * @description Domain errors:
+         *     - `40417` UNKNOWN_OPERATION: The resource type and operation are not registered
+         *
+         *     Requires permission `records.policy.manage` (Create, change and retire signature policies (versioned)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
+                        allowed_meanings: string[];
+                        /** @description Components the first signature of a session needs: the password plus n-1 others */
+                        authentication_factors: number;
+                        /** @description Seconds before the same person may sign the same resource and operation again */
+                        cooling_period: number | null;
+                        /** @description Operation type (registered) */
+                        operation_type: string;
+                        /** @description Name */
+                        policy_name: string;
+                        /** @description Whether a reason must be given */
+                        require_reason: boolean;
+                        /** @description Resource type (registered) */
+                        resource_type: string;
+                        /** @description Absolute lifetime of a signing session, minutes */
+                        session_absolute_timeout: number;
+                        /** @description Idle timeout of a signing session, minutes */
+                        session_timeout: number;
+                        /** @description simple (password), enhanced (more factors), certificate (qualified) */
+                        signature_level: "simple" | "enhanced" | "certificate";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
+                                allowed_meanings: string[];
+                                /** @description Components the first signature of a session needs: the password plus n-1 others */
+                                authentication_factors: number;
+                                /** @description Seconds before the same person may sign the same resource and operation again */
+                                cooling_period: number | null;
+                                /** @description When this version was made */
+                                created_at: string;
+                                /** @description Whether this version is in force */
+                                is_current: boolean;
+                                /** @description Operation type */
+                                operation_type: string;
+                                /** @description Id of this version */
+                                policy_id: string;
+                                /** @description Stable id across versions */
+                                policy_key: string;
+                                /** @description Name */
+                                policy_name: string;
+                                /** @description Whether a reason must be given */
+                                require_reason: boolean;
+                                /** @description Resource type */
+                                resource_type: string;
+                                /** @description Absolute lifetime of a signing session, minutes */
+                                session_absolute_timeout: number;
+                                /** @description Idle timeout of a signing session, minutes */
+                                session_timeout: number;
+                                /** @description simple (password), enhanced (more factors), certificate (qualified) */
+                                signature_level: "simple" | "enhanced" | "certificate";
+                                /** @description Last change */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show every version of a policy, newest first
+         * @description Requires permission `records.policy.read` (List and view signature policies and registered operations).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Policy key */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
+                                allowed_meanings: string[];
+                                /** @description Components the first signature of a session needs: the password plus n-1 others */
+                                authentication_factors: number;
+                                /** @description Seconds before the same person may sign the same resource and operation again */
+                                cooling_period: number | null;
+                                /** @description When this version was made */
+                                created_at: string;
+                                /** @description Whether this version is in force */
+                                is_current: boolean;
+                                /** @description Operation type */
+                                operation_type: string;
+                                /** @description Id of this version */
+                                policy_id: string;
+                                /** @description Stable id across versions */
+                                policy_key: string;
+                                /** @description Name */
+                                policy_name: string;
+                                /** @description Whether a reason must be given */
+                                require_reason: boolean;
+                                /** @description Resource type */
+                                resource_type: string;
+                                /** @description Absolute lifetime of a signing session, minutes */
+                                session_absolute_timeout: number;
+                                /** @description Idle timeout of a signing session, minutes */
+                                session_timeout: number;
+                                /** @description simple (password), enhanced (more factors), certificate (qualified) */
+                                signature_level: "simple" | "enhanced" | "certificate";
+                                /** @description Last change */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Change a policy (adds a version; signatures keep the version they were made under)
+         * @description Requires permission `records.policy.manage` (Create, change and retire signature policies (versioned)).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Policy key */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
+                        allowed_meanings: string[];
+                        /** @description Components the first signature of a session needs: the password plus n-1 others */
+                        authentication_factors: number;
+                        /** @description Seconds before the same person may sign the same resource and operation again */
+                        cooling_period: number | null;
+                        /** @description Name */
+                        policy_name: string;
+                        /** @description Whether a reason must be given */
+                        require_reason: boolean;
+                        /** @description Absolute lifetime of a signing session, minutes */
+                        session_absolute_timeout: number;
+                        /** @description Idle timeout of a signing session, minutes */
+                        session_timeout: number;
+                        /** @description simple (password), enhanced (more factors), certificate (qualified) */
+                        signature_level: "simple" | "enhanced" | "certificate";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
+                                allowed_meanings: string[];
+                                /** @description Components the first signature of a session needs: the password plus n-1 others */
+                                authentication_factors: number;
+                                /** @description Seconds before the same person may sign the same resource and operation again */
+                                cooling_period: number | null;
+                                /** @description When this version was made */
+                                created_at: string;
+                                /** @description Whether this version is in force */
+                                is_current: boolean;
+                                /** @description Operation type */
+                                operation_type: string;
+                                /** @description Id of this version */
+                                policy_id: string;
+                                /** @description Stable id across versions */
+                                policy_key: string;
+                                /** @description Name */
+                                policy_name: string;
+                                /** @description Whether a reason must be given */
+                                require_reason: boolean;
+                                /** @description Resource type */
+                                resource_type: string;
+                                /** @description Absolute lifetime of a signing session, minutes */
+                                session_absolute_timeout: number;
+                                /** @description Idle timeout of a signing session, minutes */
+                                session_timeout: number;
+                                /** @description simple (password), enhanced (more factors), certificate (qualified) */
+                                signature_level: "simple" | "enhanced" | "certificate";
+                                /** @description Last change */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Retire a policy (its versions stay for the signatures made under them)
+         * @description Requires permission `records.policy.manage` (Create, change and retire signature policies (versioned)).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Policy key */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Always true */
+                                retired: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My signature settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Ceremony components and whether each is available to you */
+                                components: {
+                                    /** @description Usable now (passkey: once WebAuthn is provided) */
+                                    available: boolean;
+                                    /** @description Component */
+                                    name: "password" | "totp" | "pin" | "passkey";
+                                }[];
+                                /** @description Whether a PIN is set */
+                                has_pin: boolean;
+                                /** @description Whether a passkey (user verification) may be used */
+                                is_biometric_enabled: boolean;
+                                /** @description Whether the PIN expired */
+                                is_pin_expired: boolean;
+                                /** @description When the PIN was last set */
+                                last_changed_at: string;
+                                /** @description Days a PIN stays valid (0: no expiry) */
+                                pin_expiry_days: number;
+                                /** @description Preferred components, joined by + */
+                                preferred_method: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Change my preferred method, PIN expiry or passkey use */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Allow a passkey in ceremonies */
+                        is_biometric_enabled?: boolean;
+                        /** @description PIN validity, days */
+                        pin_expiry_days?: number;
+                        /** @description e.g. password+totp */
+                        preferred_method?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Ceremony components and whether each is available to you */
+                                components: {
+                                    /** @description Usable now (passkey: once WebAuthn is provided) */
+                                    available: boolean;
+                                    /** @description Component */
+                                    name: "password" | "totp" | "pin" | "passkey";
+                                }[];
+                                /** @description Whether a PIN is set */
+                                has_pin: boolean;
+                                /** @description Whether a passkey (user verification) may be used */
+                                is_biometric_enabled: boolean;
+                                /** @description Whether the PIN expired */
+                                is_pin_expired: boolean;
+                                /** @description When the PIN was last set */
+                                last_changed_at: string;
+                                /** @description Days a PIN stays valid (0: no expiry) */
+                                pin_expiry_days: number;
+                                /** @description Preferred components, joined by + */
+                                preferred_method: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/settings/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set my signature PIN (needs my password)
+         * @description The PIN is hashed (argon2id) and may not repeat one of the last five.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description New PIN, 6 to 12 digits */
+                        new_pin: string;
+                        /** @description Current password (re-authentication) */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Ceremony components and whether each is available to you */
+                                components: {
+                                    /** @description Usable now (passkey: once WebAuthn is provided) */
+                                    available: boolean;
+                                    /** @description Component */
+                                    name: "password" | "totp" | "pin" | "passkey";
+                                }[];
+                                /** @description Whether a PIN is set */
+                                has_pin: boolean;
+                                /** @description Whether a passkey (user verification) may be used */
+                                is_biometric_enabled: boolean;
+                                /** @description Whether the PIN expired */
+                                is_pin_expired: boolean;
+                                /** @description When the PIN was last set */
+                                last_changed_at: string;
+                                /** @description Days a PIN stays valid (0: no expiry) */
+                                pin_expiry_days: number;
+                                /** @description Preferred components, joined by + */
+                                preferred_method: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a signature: sealed value, record binding, audit inclusion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Also check the audit inclusion proof (default true; the costly part) */
+                        includeAuditProof?: boolean;
+                        /** @description SHA-256 of the record version at hand */
+                        recordHash?: string;
+                        /** @description Record it should be on */
+                        resourceId?: string;
+                        /**
+                         * Format: uuid
+                         * @description Signature to verify
+                         */
+                        signatureId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Audit events verified in the inclusion proof */
+                                audit_events_verified: number;
+                                /** @description Whether the record’s current version is the one signed (null: module does not say) */
+                                covers_current_version: boolean | null;
+                                /** @description What failed, in words */
+                                problems: string[];
+                                /** @description What the sealed value says was signed */
+                                signed: {
+                                    /** @description SHA-256 signed */
+                                    record_sha256: string;
+                                    /** @description Meaning */
+                                    signature_mean: string;
+                                    /** @description Printed name */
+                                    signer_name: string;
+                                    /** @description Server time */
+                                    timestamp: string;
+                                } | null;
+                                /** @description Whether every check passed */
+                                valid: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -26,7 +26,7 @@ import { recordAttempt } from './login-attempt.js';
  * Must be called outside a transaction: the reservation has to be visible to concurrent
  * requests at once, and the failure record must survive the caller's rollback.
  */
-export type SecretKind = 'password' | 'totp' | 'email' | 'recovery';
+export type SecretKind = 'password' | 'totp' | 'email' | 'recovery' | 'pin';
 
 export interface SecretCheck {
   user: UserRow;
@@ -36,6 +36,8 @@ export interface SecretCheck {
   method: string;
   /** Emailed codes are bound to one purpose and subject (a login challenge or a session). */
   emailCode?: { purpose: string; subject: string };
+  /** A PIN's argon2id hash, kept by the module that owns the PIN (electronic records). */
+  storedHash?: string | null;
 }
 
 export type SecretVerdict = { ok: true } | { ok: false; reason: 'locked_out' | `wrong_${SecretKind}` };
@@ -51,7 +53,7 @@ export async function verifySecret(
   const counted = await reserveAccountAttempt(db, { userId: check.user.id, now, threshold });
   if (!counted) {
     // Same work as a real check, so the answer's timing does not reveal the lockout.
-    if (check.kind === 'password') await runtime.hasher.verifyDummy(check.secret);
+    if (check.kind === 'password' || check.kind === 'pin') await runtime.hasher.verifyDummy(check.secret);
     await recordFailure(runtime, actor, check, 'locked_out', now);
     return { ok: false, reason: 'locked_out' };
   }
@@ -73,6 +75,7 @@ async function evaluate(runtime: IdentityDeps, check: SecretCheck): Promise<bool
   const { user, secret } = check;
   if (check.kind === 'password')
     return user.password_hash ? runtime.hasher.verify(user.password_hash, secret) : false;
+  if (check.kind === 'pin') return check.storedHash ? runtime.hasher.verify(check.storedHash, secret) : false;
   const now = runtime.ctx.clock.now().toISOString();
   return inTransaction(runtime.ctx.db, async (trx) => {
     if (check.kind === 'totp') return verifyTotp(trx, runtime, user.id, secret.trim());

@@ -54,6 +54,8 @@ export const systemRoles: SystemRole[] = [
       'signing.request.read',
       'signing.request.create',
       'signing.request.cancel',
+      // Electronic records: sees which signature policy applies (signing itself needs no permission).
+      'records.policy.read',
     ],
   },
   {

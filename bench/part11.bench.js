@@ -1,0 +1,308 @@
+// Part 11 signing benchmarks (issue 16, docs/electronic-records.md): in one process, through
+// the built services (no HTTP), on SQLite with production argon2id parameters:
+//   (1) a full ceremony: password + TOTP verified, policy evaluated, record bound, value
+//       sealed (AES-256-GCM), signature + authentication log + audit committed;
+//   (2) a subsequent signature in the same signing session (one component: PIN);
+//   (3) verify: value opened, row compared, audit bundle with inclusion proofs verified.
+// Same-run baselines: one raw argon2id verify + TOTP check (1), one raw argon2id verify (2),
+// raw AES-256-GCM open + HMAC of the same manifest (3). Needs `npm run build`.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hash, verify } from '@node-rs/argon2';
+import { authenticator } from 'otplib';
+import { buildApp } from '../packages/server/dist/app.js';
+import { loadConfig } from '../packages/server/dist/config.js';
+import { identityDeps } from '../packages/server/dist/modules/identity/identity.deps.js';
+import { storePassword } from '../packages/server/dist/modules/identity/passwords/password.service.js';
+import { argon2Parameters } from '../packages/server/dist/modules/identity/passwords/password-hasher.js';
+import { bumpAuthzVersion } from '../packages/server/dist/modules/identity/roles/roles.repository.js';
+import { newUserRow } from '../packages/server/dist/modules/identity/users/users.repository.js';
+import { registerSignableOperation } from '../packages/server/dist/modules/records/index.js';
+import { createPolicy } from '../packages/server/dist/modules/records/policies.service.js';
+import { recordsDeps } from '../packages/server/dist/modules/records/records.deps.js';
+import { createSignature } from '../packages/server/dist/modules/records/signatures.service.js';
+import { verifySignature } from '../packages/server/dist/modules/records/verification.service.js';
+import { prepareInstallation } from '../packages/server/dist/platform/boot.js';
+import { inTransaction } from '../packages/server/dist/platform/db/transaction.js';
+import { opsPerSecond, writeResult } from './lib/results.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const PASSWORD = 'Quartz-Lantern-2026';
+const PIN = '482915';
+const dataDir = mkdtempSync(join(tmpdir(), 'signx-bench-part11-'));
+const env = {
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  DATA_DIR: dataDir,
+  DATABASE_URL: `sqlite:${join(dataDir, 'signx.db')}`,
+  SECRET_KEY: 'p'.repeat(48),
+  MFA_REQUIRED_DEFAULT: 'false',
+};
+
+// TOTP codes are single-use per 30 s step: each full ceremony moves this clock one step on.
+let offset = 0;
+const clock = { now: () => new Date(Date.now() + offset) };
+
+registerSignableOperation({
+  resourceType: 'batch_record',
+  operationType: 'release',
+  module: 'bench',
+  description: 'Release a batch record (bench)',
+});
+
+async function seed(app) {
+  const ctx = app.signx;
+  const runtime = identityDeps(ctx);
+  const now = clock.now().toISOString();
+  const row = {
+    ...newUserRow(
+      {
+        username: 'signer',
+        full_name: 'Bench Signer',
+        email: 's@example.test',
+        phone: null,
+        department_id: null,
+        identity_level: 'internal',
+      },
+      now,
+    ),
+    must_change_password: 0,
+  };
+  await inTransaction(ctx.db, async (trx) => {
+    await trx.insertInto('users').values(row).execute();
+    await storePassword(trx, runtime, row, PASSWORD, { mustChange: false });
+    await bumpAuthzVersion(trx);
+  });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'signer', password: PASSWORD },
+  });
+  const token = login.json().data.tokens.access_token;
+  const headers = { authorization: `Bearer ${token}` };
+  const secret = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/mfa/bind',
+      headers,
+      payload: { password: PASSWORD },
+    })
+  ).json().data.secret;
+  const code = authenticator.clone({ epoch: clock.now().getTime() }).generate(secret);
+  await app.inject({ method: 'POST', url: '/api/v1/auth/mfa/bind/confirm', headers, payload: { code } });
+  const pin = await app.inject({
+    method: 'PUT',
+    url: '/api/v1/signature/settings/pin',
+    headers,
+    payload: { password: PASSWORD, new_pin: PIN },
+  });
+  if (pin.statusCode !== 200) throw new Error(`PIN: ${pin.body}`);
+  const session = await ctx.db
+    .selectFrom('user_sessions')
+    .select('id')
+    .where('user_id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  const actor = {
+    type: 'user',
+    id: row.id,
+    userId: row.id,
+    name: 'signer',
+    permissions: new Set(),
+    authMethod: 'password',
+    sessionId: session.id,
+    ip: '127.0.0.1',
+    userAgent: 'bench',
+    requestId: null,
+  };
+  const deps = recordsDeps(ctx);
+  await inTransaction(ctx.db, (trx) =>
+    createPolicy(
+      trx,
+      deps,
+      { ...actor, permissions: new Set(['records.policy.manage']) },
+      {
+        resource_type: 'batch_record',
+        operation_type: 'release',
+        policy_name: 'Bench',
+        signature_level: 'enhanced',
+        authentication_factors: 2,
+        session_timeout: 1440,
+        session_absolute_timeout: 1440,
+        cooling_period: null,
+        require_reason: false,
+        allowed_meanings: ['approval'],
+      },
+    ),
+  );
+  return {
+    deps,
+    actor,
+    secret,
+    userId: row.id,
+    hashOf: await ctx.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow(),
+  };
+}
+
+let n = 0;
+const body = (userId, extra) => {
+  n += 1;
+  return {
+    userId,
+    resourceId: `B-${n}`,
+    resourceType: 'batch_record',
+    operationType: 'release',
+    signatureMean: 'approval',
+    recordVersion: '1',
+    recordHash: 'a'.repeat(64),
+    ...extra,
+  };
+};
+
+async function main() {
+  const app = await buildApp(loadConfig(env), { clock });
+  await prepareInstallation(app.signx, () => {});
+  const { deps, actor, secret, userId, hashOf } = await seed(app);
+  const params = argon2Parameters.standard;
+  const pinHash = await hash(PIN, params);
+  const totpNow = () => authenticator.clone({ epoch: clock.now().getTime() }).generate(secret);
+
+  // (1) full ceremony, baseline: argon2id verify + TOTP check
+  const fullBaseline = await opsPerSecond(
+    async () => {
+      await verify(hashOf.password_hash, PASSWORD);
+      authenticator.clone({ epoch: clock.now().getTime() }).check(totpNow(), secret);
+    },
+    { seconds: SECONDS },
+  );
+  const full = await opsPerSecond(
+    async () => {
+      offset += 30_000;
+      const signed = await createSignature(
+        deps,
+        actor,
+        body(userId, { credentials: { password: PASSWORD, totp: totpNow() } }),
+      );
+      if (!signed.isFullCeremony) throw new Error('not a full ceremony');
+    },
+    { seconds: SECONDS },
+  );
+
+  // (2) subsequent signature in one session with the PIN, baseline: argon2id verify
+  offset += 30_000;
+  const opened = await createSignature(
+    deps,
+    actor,
+    body(userId, { credentials: { password: PASSWORD, totp: totpNow() } }),
+  );
+  const pinBaseline = await opsPerSecond(() => verify(pinHash, PIN), { seconds: SECONDS });
+  const ids = [];
+  const subsequent = await opsPerSecond(
+    async () => {
+      const signed = await createSignature(
+        deps,
+        actor,
+        body(userId, { sessionId: opened.sessionId, credentials: { pin: PIN } }),
+      );
+      if (signed.isFullCeremony) throw new Error('expected one component');
+      ids.push(signed.row.id);
+    },
+    { seconds: SECONDS },
+  );
+
+  // (3) verify, baseline: AES-256-GCM open + HMAC over a manifest of the same size
+  const key = randomBytes(32);
+  const macKey = randomBytes(32);
+  const manifest = Buffer.from(
+    JSON.stringify({
+      ...body(userId, {}),
+      signer_name: 'Bench Signer',
+      timestamp: new Date().toISOString(),
+      factors: ['pin'],
+    }),
+  );
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([cipher.update(manifest), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  const verifyBaseline = await opsPerSecond(
+    () => {
+      const d = createDecipheriv('aes-256-gcm', key, iv);
+      d.setAuthTag(tag);
+      const plain = Buffer.concat([d.update(sealed), d.final()]);
+      createHmac('sha256', macKey).update(plain).digest();
+    },
+    { seconds: SECONDS },
+  );
+  let i = 0;
+  let invalid = 0;
+  const verified = await opsPerSecond(
+    async () => {
+      const result = await verifySignature(deps, actor, { signatureId: ids[i++ % ids.length] });
+      if (!result.isValid) invalid += 1;
+    },
+    { seconds: SECONDS },
+  );
+  const verifiedQuick = await opsPerSecond(
+    async () => {
+      const result = await verifySignature(deps, actor, {
+        signatureId: ids[i++ % ids.length],
+        includeAuditProof: false,
+      });
+      if (!result.isValid) invalid += 1;
+    },
+    { seconds: SECONDS },
+  );
+  await app.close();
+  if (invalid > 0) throw new Error(`${invalid} verifications failed`);
+
+  const paired = (name, value, baseline, baselineName, target) => ({
+    name,
+    value,
+    unit: 'ops/s',
+    target: { op: '>=', value: target },
+    baseline: { name: baselineName, value: baseline },
+    ratio: value / baseline,
+  });
+  writeResult(
+    'part11',
+    [
+      paired(
+        'full ceremony (password + TOTP, policy, seal, audit)',
+        full,
+        fullBaseline,
+        'raw argon2id verify + TOTP check',
+        150,
+      ),
+      paired(
+        'subsequent signature (PIN) in a signing session',
+        subsequent,
+        pinBaseline,
+        'raw argon2id verify',
+        400,
+      ),
+      paired(
+        'verify (value, row, audit inclusion proof)',
+        verified,
+        verifyBaseline,
+        'raw AES-256-GCM open + HMAC',
+        3000,
+      ),
+      paired(
+        'verify without the audit proof (value, row, record)',
+        verifiedQuick,
+        verifyBaseline,
+        'raw AES-256-GCM open + HMAC',
+        3000,
+      ),
+    ],
+    { argon2: { memoryKiB: params.memoryCost, timeCost: params.timeCost }, seconds: SECONDS },
+  );
+}
+
+await main();

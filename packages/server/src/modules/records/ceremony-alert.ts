@@ -1,0 +1,65 @@
+import type { Actor } from '../../platform/actor.js';
+import type { AppContext } from '../../platform/app-context.js';
+import type { Trx } from '../../platform/db/schema.js';
+import { notifications, provideTemplates } from '../notifications/index.js';
+
+/**
+ * The urgent report of attempted unauthorised use (§11.300(d)): repeated failed signing
+ * ceremonies of one account, sent at once to the security contacts (a role's members),
+ * in-app and by e-mail, through the notification center.
+ */
+const text = {
+  en: 'Urgent: {{ failures }} failed signing ceremonies for {{ username }} since {{ since }} (last from {{ ip }}). The account is protected by the lockout; check whether this was the user.',
+  'zh-CN':
+    '紧急：自 {{ since }} 起，{{ username }} 的签名认证失败 {{ failures }} 次（最近一次来自 {{ ip }}）。账户已被锁定保护，请确认是否为本人操作。',
+  he: 'דחוף: {{ failures }} ניסיונות חתימה כושלים עבור {{ username }} מאז {{ since }} (האחרון מ-{{ ip }}). החשבון מוגן בנעילה; יש לבדוק אם זה היה המשתמש.',
+} as const;
+const subject = {
+  en: 'Urgent: repeated failed signatures for {{ username }}',
+  'zh-CN': '紧急：{{ username }} 多次签名认证失败',
+  he: 'דחוף: חתימות כושלות חוזרות עבור {{ username }}',
+} as const;
+const locales = ['en', 'zh-CN', 'he'] as const;
+
+provideTemplates('records', [
+  {
+    code: 'records.ceremony-alert',
+    name: 'Repeated failed signing ceremonies (to the security contacts)',
+    category: 'security',
+    is_transactional: true,
+    is_sensitive: false,
+    default_locale: 'en',
+    variables: [
+      { name: 'username', sample: 'tina' },
+      { name: 'failures', sample: '5' },
+      { name: 'since', sample: '2026-12-09T08:00:00.000Z' },
+      { name: 'ip', sample: '10.0.0.7' },
+    ],
+    variants: locales.flatMap((locale) => [
+      {
+        channel: 'email' as const,
+        locale,
+        subject: subject[locale],
+        body: `<p>${text[locale]}</p>`,
+        text: text[locale],
+      },
+      { channel: 'in_app' as const, locale, subject: subject[locale], body: text[locale] },
+    ]),
+  },
+]);
+
+export async function sendCeremonyAlert(
+  trx: Trx,
+  ctx: AppContext,
+  actor: Actor,
+  input: { role: string; username: string; failures: number; since: string; ip: string; dedupeKey: string },
+): Promise<void> {
+  await notifications.send(trx, ctx, actor, {
+    template: 'records.ceremony-alert',
+    channels: ['in_app', 'email'],
+    recipients: [{ type: 'role', code: input.role }],
+    priority: 'urgent',
+    dedupe_key: input.dedupeKey,
+    params: { username: input.username, failures: String(input.failures), since: input.since, ip: input.ip },
+  });
+}

@@ -1,0 +1,81 @@
+import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
+import type {
+  RecordsAlertsTable,
+  RecordsAuthLogTable,
+  RecordsSigningSessionsTable,
+} from './records.tables.js';
+
+/** All SQL of the ceremony: signing sessions, the authentication log, alert claims. */
+export type SessionRow = RecordsSigningSessionsTable;
+export type AuthLogRow = RecordsAuthLogTable;
+
+export async function insertSession(trx: DbOrTrx, row: SessionRow): Promise<void> {
+  await trx.insertInto('records_signing_sessions').values(row).execute();
+}
+
+export function findSession(db: DbOrTrx, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('records_signing_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Counts a signature in a live session (compare-and-set on the count read). */
+export async function useSession(
+  trx: Trx,
+  id: string,
+  input: { seen: number; at: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('records_signing_sessions')
+    .set({ signatures: input.seen + 1, last_used_at: input.at })
+    .where('id', '=', id)
+    .where('signatures', '=', input.seen)
+    .where('terminated_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function terminateSession(
+  db: DbOrTrx,
+  id: string,
+  input: { at: string; reason: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('records_signing_sessions')
+    .set({ terminated_at: input.at, terminated_reason: input.reason })
+    .where('id', '=', id)
+    .where('terminated_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertAuthLog(db: DbOrTrx, row: AuthLogRow): Promise<void> {
+  await db.insertInto('records_auth_log').values(row).execute();
+}
+
+/** Failed ceremonies of a user since `since` (the brute-force window). */
+export async function failuresSince(db: DbOrTrx, userId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('records_auth_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('authentication_result', '=', 'failure')
+    .where('attempt_time', '>', since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function authLogOf(db: DbOrTrx, filter: { userId?: string; signatureId?: string }) {
+  let query = db.selectFrom('records_auth_log').selectAll();
+  if (filter.userId) query = query.where('user_id', '=', filter.userId);
+  if (filter.signatureId) query = query.where('signature_id', '=', filter.signatureId);
+  return query.orderBy('attempt_time', 'desc').limit(200).execute();
+}
+
+/** Claims one alert per user, kind and window; false when it was raised already. */
+export async function claimAlert(trx: Trx, row: RecordsAlertsTable): Promise<boolean> {
+  const result = await trx
+    .insertInto('records_alerts')
+    .values(row)
+    .onConflict((oc) => oc.columns(['user_id', 'kind', 'window_key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}

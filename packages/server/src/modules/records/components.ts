@@ -1,0 +1,108 @@
+import type { Actor } from '../../platform/actor.js';
+import type { AppContext } from '../../platform/app-context.js';
+import { signingFactors } from '../identity/index.js';
+import type { SettingsRow } from './settings.repository.js';
+
+/**
+ * The ceremony components (seed 002 §5.1.1, §11.200): each one a way to prove "it is me".
+ * Password and TOTP are checked by identity's secret verifier, the PIN too (against the hash
+ * kept in the user's signature settings). A passkey (WebAuthn, user verification required)
+ * plugs in through `providePasskeyComponent`; until the passkey work provides it, it is
+ * listed as not available and a ceremony naming it is refused.
+ */
+export type ComponentName = 'password' | 'totp' | 'pin' | 'passkey';
+export const componentNames: readonly ComponentName[] = ['password', 'totp', 'pin', 'passkey'];
+
+export type ComponentVerdict = { ok: true } | { ok: false; reason: string };
+
+export interface ComponentContext {
+  ctx: AppContext;
+  actor: Actor;
+  userId: string;
+  settings: SettingsRow | undefined;
+  hasTotp: boolean;
+  now: Date;
+}
+
+export interface CeremonyComponent {
+  name: ComponentName;
+  factor: 'knowledge' | 'possession' | 'inherence';
+  /** May alone continue a live signing session (a private component, §11.200(a)(1)(ii)). */
+  continuesSession: boolean;
+  available(c: ComponentContext): boolean;
+  verify(c: ComponentContext, credential: string): Promise<ComponentVerdict>;
+}
+
+/** What the passkey work registers: an assertion check that refuses UV=false. */
+export type PasskeyVerifier = (
+  ctx: AppContext,
+  actor: Actor,
+  input: { userId: string; assertion: string },
+) => Promise<ComponentVerdict>;
+
+const secret =
+  (kind: 'password' | 'totp' | 'pin') =>
+  async (c: ComponentContext, credential: string, pinHash?: string | null): Promise<ComponentVerdict> => {
+    const verdict = await signingFactors.verify(c.ctx, c.actor, {
+      userId: c.userId,
+      kind,
+      secret: credential,
+      ...(pinHash !== undefined ? { pinHash } : {}),
+    });
+    return verdict.ok ? verdict : { ok: false, reason: verdict.reason };
+  };
+
+const DAY = 86_400_000;
+export const isPinExpired = (settings: SettingsRow, now: Date): boolean =>
+  settings.pin_expiry_days > 0 &&
+  new Date(settings.last_changed_at).getTime() + settings.pin_expiry_days * DAY <= now.getTime();
+
+const passkeyVerifiers = new WeakMap<AppContext, PasskeyVerifier>();
+
+/** Makes the passkey component available in `ctx` (called by the module owning WebAuthn). */
+export function providePasskeyComponent(ctx: AppContext, verifier: PasskeyVerifier): void {
+  passkeyVerifiers.set(ctx, verifier);
+}
+
+export const components: Record<ComponentName, CeremonyComponent> = {
+  password: {
+    name: 'password',
+    factor: 'knowledge',
+    continuesSession: false,
+    available: () => true,
+    verify: secret('password'),
+  },
+  totp: {
+    name: 'totp',
+    factor: 'possession',
+    continuesSession: true,
+    available: (c) => c.hasTotp,
+    verify: secret('totp'),
+  },
+  pin: {
+    name: 'pin',
+    factor: 'knowledge',
+    continuesSession: true,
+    available: (c) => Boolean(c.settings?.pin_hash),
+    verify: async (c, credential) => {
+      if (c.settings && isPinExpired(c.settings, c.now)) return { ok: false, reason: 'pin_expired' };
+      return secret('pin')(c, credential, c.settings?.pin_hash ?? null);
+    },
+  },
+  passkey: {
+    name: 'passkey',
+    factor: 'inherence',
+    continuesSession: true,
+    available: (c) => passkeyVerifiers.has(c.ctx) && c.settings?.is_biometric_enabled === 1,
+    verify: async (c, credential) => {
+      const verifier = passkeyVerifiers.get(c.ctx);
+      if (!verifier) return { ok: false, reason: 'passkey_unavailable' };
+      return verifier(c.ctx, c.actor, { userId: c.userId, assertion: credential });
+    },
+  },
+};
+
+/** Which components a user can use now, for the settings page and the ceremony dialog. */
+export function availableComponents(c: ComponentContext): { name: ComponentName; available: boolean }[] {
+  return componentNames.map((name) => ({ name, available: components[name].available(c) }));
+}

@@ -1,0 +1,35 @@
+import { decodeJson } from '../../platform/db/json-codec.js';
+import type { SignableOperation } from './operations.js';
+import type { PolicyRow } from './policies.repository.js';
+
+/** Policy row in, response out. */
+export function presentPolicy(row: PolicyRow) {
+  return {
+    policy_id: row.id,
+    policy_key: row.policy_key,
+    version: row.version,
+    is_current: row.is_current === 1,
+    policy_name: row.policy_name,
+    resource_type: row.resource_type,
+    operation_type: row.operation_type,
+    signature_level: row.signature_level as 'simple' | 'enhanced' | 'certificate',
+    authentication_factors: row.authentication_factors,
+    session_timeout: row.session_timeout,
+    session_absolute_timeout: row.session_absolute_timeout,
+    cooling_period: row.cooling_period,
+    require_reason: row.require_reason === 1,
+    allowed_meanings: decodeJson<string[]>(row.allowed_meanings) ?? [],
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+export function presentOperation(op: SignableOperation) {
+  return {
+    resource_type: op.resourceType,
+    operation_type: op.operationType,
+    module: op.module,
+    description: op.description,
+    binds_record_version: Boolean(op.currentRecord),
+  };
+}

@@ -1,0 +1,81 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { pageQuerySchema } from '../../platform/db/pagination.js';
+
+/** Request and response schemas of signature policies (seed 002 Signature_Policy). */
+const meanings = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+  minItems: 1,
+  maxItems: 20,
+  description: 'Meanings a signer may choose (approval, review, confirmation, witness, ...)',
+});
+const fields = {
+  policy_name: Type.String({ minLength: 1, maxLength: 100, description: 'Name' }),
+  signature_level: Type.Union(
+    [Type.Literal('simple'), Type.Literal('enhanced'), Type.Literal('certificate')],
+    {
+      description: 'simple (password), enhanced (more factors), certificate (qualified)',
+    },
+  ),
+  authentication_factors: Type.Integer({
+    minimum: 1,
+    maximum: 3,
+    description: 'Components the first signature of a session needs: the password plus n-1 others',
+  }),
+  session_timeout: Type.Integer({
+    minimum: 1,
+    maximum: 1440,
+    description: 'Idle timeout of a signing session, minutes',
+  }),
+  session_absolute_timeout: Type.Integer({
+    minimum: 1,
+    maximum: 1440,
+    description: 'Absolute lifetime of a signing session, minutes',
+  }),
+  cooling_period: Type.Union([Type.Integer({ minimum: 0, maximum: 86_400 }), Type.Null()], {
+    description: 'Seconds before the same person may sign the same resource and operation again',
+  }),
+  require_reason: Type.Boolean({ description: 'Whether a reason must be given' }),
+  allowed_meanings: meanings,
+};
+
+export const newPolicy = Type.Object(
+  {
+    resource_type: Type.String({ minLength: 1, maxLength: 50, description: 'Resource type (registered)' }),
+    operation_type: Type.String({ minLength: 1, maxLength: 50, description: 'Operation type (registered)' }),
+    ...fields,
+  },
+  { additionalProperties: false },
+);
+export type NewPolicy = Static<typeof newPolicy>;
+
+export const policyChange = Type.Object(fields, { additionalProperties: false });
+export type PolicyChange = Static<typeof policyChange>;
+
+export const policyParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Policy key' }) });
+
+export const policyListQuery = Type.Composite([
+  pageQuerySchema(['created_at', 'policy_name'], 'created_at'),
+  Type.Object({
+    resource_type: Type.Optional(Type.String({ maxLength: 50, description: 'Only this resource type' })),
+    include_history: Type.Optional(Type.Boolean({ description: 'Include superseded versions' })),
+  }),
+]);
+
+export const policyView = Type.Object({
+  policy_id: Type.String({ description: 'Id of this version' }),
+  policy_key: Type.String({ description: 'Stable id across versions' }),
+  version: Type.Integer({ description: 'Version number' }),
+  is_current: Type.Boolean({ description: 'Whether this version is in force' }),
+  resource_type: Type.String({ description: 'Resource type' }),
+  operation_type: Type.String({ description: 'Operation type' }),
+  ...fields,
+  created_at: Type.String({ description: 'When this version was made' }),
+  updated_at: Type.String({ description: 'Last change' }),
+});
+
+export const operationView = Type.Object({
+  resource_type: Type.String({ description: 'Resource type' }),
+  operation_type: Type.String({ description: 'Operation type' }),
+  module: Type.String({ description: 'Module that registered it' }),
+  description: Type.String({ description: 'What signing it means' }),
+  binds_record_version: Type.Boolean({ description: 'The server resolves the exact record version itself' }),
+});

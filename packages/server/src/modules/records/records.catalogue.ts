@@ -1,0 +1,101 @@
+import { Type } from '@sinclair/typebox';
+import { type AuditEventOf, defineAuditEventTypes } from '../../platform/catalogues/audit-event-catalogue.js';
+import { definePermissions } from '../../platform/catalogues/permission-catalogue.js';
+import type { ModuleTag } from '../../platform/module.js';
+
+/**
+ * What the electronic-records module (21 CFR Part 11 / EU GMP Annex 11 signatures, seed 002)
+ * adds to the platform's catalogues: its tag, permissions and audit event types.
+ */
+export const recordsTag: ModuleTag = {
+  name: 'electronic-records',
+  description:
+    'Electronic signatures with the force of a handwritten one (21 CFR Part 11, EU GMP Annex 11):' +
+    ' signature policies, the signing ceremony, signature records, verification',
+};
+
+export const recordsPermissions = definePermissions('records', {
+  'records.policy.read': { description: 'List and view signature policies and registered operations' },
+  'records.policy.manage': { description: 'Create, change and retire signature policies (versioned)' },
+  'records.signature.read': {
+    description: 'See everyone’s signature records and authentication log (own ones need no permission)',
+  },
+});
+export const can = recordsPermissions.codes;
+
+const str = (description: string) => Type.String({ description });
+const policyPayload = Type.Object({
+  policy_key: str('Stable id of the policy across versions'),
+  version: Type.Integer({ description: 'Version number' }),
+  resource_type: str('Resource type'),
+  operation_type: str('Operation type'),
+});
+const signaturePayload = Type.Object({
+  resource_type: str('Resource type'),
+  resource_id: str('Resource id'),
+  record_version: str('Version of the record signed'),
+  record_sha256: str('SHA-256 of the exact record version signed'),
+  signature_mean: str('Meaning of the signature (approval, review, ...)'),
+  reason: Type.Union([Type.String(), Type.Null()], { description: 'Reason given' }),
+  signer_name: str('Printed name of the signer'),
+  timestamp: str('Server time of the signature'),
+  manifest_sha256: str('SHA-256 of the signature manifest sealed in the encrypted value'),
+});
+
+export const recordsAuditEvents = defineAuditEventTypes('records', {
+  'policy.created': {
+    description: 'A signature policy was created',
+    entityType: 'signature_policy',
+    payload: policyPayload,
+  },
+  'policy.changed': {
+    description: 'A signature policy got a new version',
+    entityType: 'signature_policy',
+    payload: policyPayload,
+  },
+  'policy.retired': {
+    description: 'A signature policy was retired',
+    entityType: 'signature_policy',
+    payload: policyPayload,
+  },
+  'settings.changed': {
+    description: 'A user changed their signature settings (PIN, preferred method)',
+    entityType: 'user',
+    payload: Type.Object({ fields: Type.Array(Type.String(), { description: 'Fields changed' }) }),
+  },
+  'signature.created': {
+    description: 'An electronic signature was executed',
+    entityType: 'signature',
+    payload: signaturePayload,
+  },
+  'signature.verified': {
+    description: 'A signature was verified',
+    entityType: 'signature',
+    payload: Type.Object({
+      valid: Type.Boolean({ description: 'Outcome' }),
+      problems: Type.Array(Type.String()),
+    }),
+  },
+  'ceremony.failed': {
+    description: 'A signing ceremony failed (wrong or missing component)',
+    entityType: 'user',
+    payload: Type.Object({ method: str('Components tried'), reason: str('Why it failed') }),
+  },
+  'ceremony.alerted': {
+    description: 'Repeated failed ceremonies were reported to the security contacts',
+    entityType: 'user',
+    payload: Type.Object({ failures: Type.Integer({ description: 'Failures in the window' }) }),
+  },
+  'session.opened': {
+    description: 'A signing session was opened by a full ceremony',
+    entityType: 'signing_session',
+    payload: Type.Object({ factors: Type.Array(Type.String(), { description: 'Components verified' }) }),
+  },
+  'session.terminated': {
+    description: 'A signing session was ended',
+    entityType: 'signing_session',
+    payload: Type.Object({ reason: str('Why') }),
+  },
+});
+
+export type RecordsAuditEvent = AuditEventOf<typeof recordsAuditEvents>;

@@ -1,0 +1,51 @@
+import { defineErrorCodes } from '../../platform/errors.js';
+
+/** The electronic-records module's domain error codes (the x6x numbers of issue 16). */
+export const recordsErrors = defineErrorCodes('records', {
+  MEANING_NOT_ALLOWED: {
+    family: 'VALIDATION',
+    api: 40016,
+    description: 'The signature meaning is missing or not one the policy allows',
+  },
+  REASON_REQUIRED: { family: 'VALIDATION', api: 40017, description: 'The policy requires a reason' },
+  COMPONENT_UNAVAILABLE: {
+    family: 'VALIDATION',
+    api: 40018,
+    description: 'A ceremony component is not available (passkey not yet, PIN or TOTP not set up)',
+  },
+  CEREMONY_FAILED: {
+    family: 'UNAUTHENTICATED',
+    api: 40116,
+    description: 'The signing ceremony failed: a component was wrong, missing or the account is locked',
+  },
+  NOT_OWN_SIGNATURE: {
+    family: 'FORBIDDEN',
+    api: 40316,
+    description: 'Nobody signs for another person (administrators included)',
+  },
+  SESSION_NOT_USABLE: {
+    family: 'FORBIDDEN',
+    api: 40317,
+    description: 'The signing session belongs to another user or login session',
+  },
+  NO_POLICY: {
+    family: 'NOT_FOUND',
+    api: 40416,
+    description: 'No signature policy covers this resource type and operation',
+  },
+  UNKNOWN_OPERATION: {
+    family: 'NOT_FOUND',
+    api: 40417,
+    description: 'The resource type and operation are not registered',
+  },
+  COOLING_PERIOD: {
+    family: 'CONFLICT',
+    api: 40916,
+    description: 'The same signature was made within the policy’s cooling period',
+  },
+  RECORD_CHANGED: {
+    family: 'CONFLICT',
+    api: 40917,
+    description: 'The record version or hash given is not the record’s current one',
+  },
+});

@@ -1,0 +1,36 @@
+import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
+import type { RecordsPinHistoryTable, RecordsUserSettingsTable } from './records.tables.js';
+
+/** All SQL of user signature settings (seed 002 User_Signature_Config) and the PIN history. */
+export type SettingsRow = RecordsUserSettingsTable;
+
+export function findSettings(db: DbOrTrx, userId: string): Promise<SettingsRow | undefined> {
+  return db.selectFrom('records_user_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function insertSettings(trx: Trx, row: SettingsRow): Promise<void> {
+  await trx.insertInto('records_user_settings').values(row).execute();
+}
+
+export async function updateSettings(
+  trx: Trx,
+  userId: string,
+  changes: Partial<Omit<SettingsRow, 'id' | 'user_id' | 'created_at'>>,
+): Promise<void> {
+  await trx.updateTable('records_user_settings').set(changes).where('user_id', '=', userId).execute();
+}
+
+export async function recentPinHashes(db: DbOrTrx, userId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('records_pin_history')
+    .select('pin_hash')
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.pin_hash);
+}
+
+export async function insertPinHistory(trx: Trx, row: RecordsPinHistoryTable): Promise<void> {
+  await trx.insertInto('records_pin_history').values(row).execute();
+}

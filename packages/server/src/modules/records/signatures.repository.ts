@@ -1,0 +1,61 @@
+import type { Page, PageRequest } from '../../platform/db/pagination.js';
+import { paginate } from '../../platform/db/pagination.js';
+import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
+import type { RecordsSignaturesTable } from './records.tables.js';
+
+/** All SQL of signature records. */
+export type SignatureRow = RecordsSignaturesTable;
+
+export async function insertSignature(trx: Trx, row: SignatureRow): Promise<void> {
+  await trx.insertInto('records_signatures').values(row).execute();
+}
+
+export function findSignature(db: DbOrTrx, id: string): Promise<SignatureRow | undefined> {
+  return db.selectFrom('records_signatures').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setVerificationStatus(db: DbOrTrx, id: string, status: string, at: string) {
+  await db
+    .updateTable('records_signatures')
+    .set({ verification_status: status, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The user's latest signature on a resource and operation (cooling period). */
+export function latestSignature(
+  db: DbOrTrx,
+  input: { userId: string; resourceType: string; resourceId: string; operationType: string },
+): Promise<Pick<SignatureRow, 'timestamp'> | undefined> {
+  return db
+    .selectFrom('records_signatures')
+    .select('timestamp')
+    .where('user_id', '=', input.userId)
+    .where('resource_type', '=', input.resourceType)
+    .where('resource_id', '=', input.resourceId)
+    .where('operation_type', '=', input.operationType)
+    .orderBy('timestamp', 'desc')
+    .executeTakeFirst();
+}
+
+export interface HistoryFilter {
+  userId?: string;
+  resourceId?: string;
+  resourceType?: string;
+  from?: string;
+  to?: string;
+}
+
+export function signaturePage(
+  db: DbOrTrx,
+  filter: HistoryFilter,
+  page: PageRequest,
+): Promise<Page<SignatureRow>> {
+  let query = db.selectFrom('records_signatures').selectAll();
+  if (filter.userId) query = query.where('user_id', '=', filter.userId);
+  if (filter.resourceId) query = query.where('resource_id', '=', filter.resourceId);
+  if (filter.resourceType) query = query.where('resource_type', '=', filter.resourceType);
+  if (filter.from) query = query.where('timestamp', '>=', filter.from);
+  if (filter.to) query = query.where('timestamp', '<', filter.to);
+  return paginate(query, page, { created_at: 'created_at', timestamp: 'timestamp' });
+}

@@ -1,0 +1,203 @@
+import type { Actor } from '../../platform/actor.js';
+import { newId } from '../../platform/db/ids.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { conflict, domainError, invalid } from '../../platform/errors.js';
+import { signingFactors } from '../identity/index.js';
+import * as ceremonyStore from './ceremony.repository.js';
+import { assertOwnSigner, type CeremonyOutcome, type Credentials, runCeremony } from './ceremony.service.js';
+import { type RecordVersion, signableOperation } from './operations.js';
+import type { PolicyRow } from './policies.repository.js';
+import { policyInForce } from './policies.service.js';
+import type { RecordsDeps } from './records.deps.js';
+import { recordsErrors } from './records.errors.js';
+import { manifestSha256, type SignatureManifest, sealManifest } from './signature-value.js';
+import * as signatures from './signatures.repository.js';
+
+/**
+ * Executes an electronic signature (seed 002 §5.3.1): the policy in force is evaluated on
+ * the server (meaning from its list, reason when required, cooling period), the exact record
+ * version is resolved and hashed by its module where it registered a resolver, the ceremony
+ * runs (ceremony.service.ts), and the signature row (sealed value), the authentication log
+ * row and the audit event commit together. Time, IP and user agent are the server's.
+ */
+export interface SignInput {
+  userId: string;
+  resourceId: string;
+  resourceType: string;
+  operationType: string;
+  signatureMean?: string | undefined;
+  reason?: string | null | undefined;
+  recordVersion?: string | undefined;
+  recordHash?: string | undefined;
+  sessionId?: string | null | undefined;
+  credentials: Credentials;
+}
+
+export interface Signed {
+  row: signatures.SignatureRow;
+  sessionId: string;
+  isFullCeremony: boolean;
+}
+
+export async function createSignature(deps: RecordsDeps, actor: Actor, input: SignInput): Promise<Signed> {
+  await assertOwnSigner(deps, actor, input.userId);
+  const policy = await policyInForce(deps.db, input.resourceType, input.operationType);
+  const meaning = checkIntent(policy, input);
+  const record = await resolveRecord(deps, input);
+  await checkCoolingPeriod(deps, policy, input);
+  const signer = await signingFactors.signer(deps.ctx, input.userId);
+  const outcome = await runCeremony(deps, actor, {
+    userId: input.userId,
+    credentials: input.credentials,
+    sessionId: input.sessionId,
+    rule: policy,
+  });
+  const now = deps.clock.now().toISOString();
+  const id = newId();
+  const manifest: SignatureManifest = {
+    signature_id: id,
+    user_id: input.userId,
+    signer_name: signer?.fullName ?? input.userId,
+    resource_type: input.resourceType,
+    resource_id: input.resourceId,
+    operation_type: input.operationType,
+    record_version: record.version,
+    record_sha256: record.sha256,
+    signature_mean: meaning,
+    reason: input.reason?.trim() || null,
+    timestamp: now,
+    policy_id: policy.id,
+    factors: outcome.factors,
+  };
+  const row = signatureRow(deps, actor, { manifest, outcome, policy });
+  await inTransaction(deps.db, async (trx) => {
+    if (outcome.isNew) await ceremonyStore.insertSession(trx, outcome.session);
+    if (
+      !(await ceremonyStore.useSession(trx, outcome.session.id, {
+        seen: outcome.session.signatures,
+        at: now,
+      }))
+    )
+      throw conflict('The signing session was used by another signature meanwhile; sign again');
+    await signatures.insertSignature(trx, row);
+    await ceremonyStore.insertAuthLog(trx, {
+      id: newId(),
+      user_id: input.userId,
+      signature_id: id,
+      signing_session_id: outcome.session.id,
+      authentication_method: outcome.isFull ? `full:${outcome.factors.join('+')}` : outcome.factors.join('+'),
+      authentication_result: 'success',
+      attempt_time: now,
+      ip_address: row.ip_address,
+      user_agent: row.user_agent,
+      failure_reason: null,
+    });
+    if (outcome.isNew)
+      await deps.audit.record(trx, actor, {
+        type: 'records.session.opened',
+        entityId: outcome.session.id,
+        payload: { factors: outcome.factors },
+      });
+    await deps.audit.record(trx, actor, {
+      type: 'records.signature.created',
+      entityId: id,
+      payload: {
+        resource_type: manifest.resource_type,
+        resource_id: manifest.resource_id,
+        record_version: manifest.record_version,
+        record_sha256: manifest.record_sha256,
+        signature_mean: manifest.signature_mean,
+        reason: manifest.reason,
+        signer_name: manifest.signer_name,
+        timestamp: manifest.timestamp,
+        manifest_sha256: manifestSha256(manifest),
+      },
+      ...(manifest.reason ? { reason: manifest.reason } : {}),
+    });
+  });
+  return { row, sessionId: outcome.session.id, isFullCeremony: outcome.isFull };
+}
+
+function signatureRow(
+  deps: RecordsDeps,
+  actor: Actor,
+  input: { manifest: SignatureManifest; outcome: CeremonyOutcome; policy: PolicyRow },
+): signatures.SignatureRow {
+  const { manifest, outcome, policy } = input;
+  return {
+    id: manifest.signature_id,
+    user_id: manifest.user_id,
+    resource_id: manifest.resource_id,
+    resource_type: manifest.resource_type,
+    operation_type: manifest.operation_type,
+    record_version: manifest.record_version,
+    record_sha256: manifest.record_sha256,
+    policy_id: policy.id,
+    signature_type: `${policy.signature_level}:${outcome.factors.join('+')}`,
+    signature_value: sealManifest(deps, manifest),
+    signature_mean: manifest.signature_mean,
+    reason: manifest.reason,
+    signer_name: manifest.signer_name,
+    signing_session_id: outcome.session.id,
+    timestamp: manifest.timestamp,
+    ip_address: actor.ip ?? 'unknown',
+    user_agent: actor.userAgent,
+    verification_status: 'valid',
+    created_at: manifest.timestamp,
+    updated_at: manifest.timestamp,
+  };
+}
+
+/** The meaning must be one the policy lists; a reason when the policy requires one. */
+export function checkIntent(policy: PolicyRow, input: Pick<SignInput, 'signatureMean' | 'reason'>): string {
+  const meaning = input.signatureMean?.trim() ?? '';
+  const allowed = JSON.parse(policy.allowed_meanings) as string[];
+  if (!meaning)
+    throw domainError(
+      recordsErrors.MEANING_NOT_ALLOWED,
+      `Choose the meaning of the signature: ${allowed.join(', ')}`,
+    );
+  if (!allowed.includes(meaning))
+    throw domainError(
+      recordsErrors.MEANING_NOT_ALLOWED,
+      `"${meaning}" is not allowed here: ${allowed.join(', ')}`,
+    );
+  if (policy.require_reason === 1 && !input.reason?.trim())
+    throw domainError(recordsErrors.REASON_REQUIRED, 'This signature needs a reason');
+  return meaning;
+}
+
+const sha256Pattern = /^[0-9a-f]{64}$/;
+
+/** The exact version signed: from its module when registered, else as the caller states it. */
+async function resolveRecord(deps: RecordsDeps, input: SignInput): Promise<RecordVersion> {
+  const operation = signableOperation(input.resourceType, input.operationType);
+  if (operation?.currentRecord) {
+    const current = await operation.currentRecord(deps.db, deps.ctx, input.resourceId);
+    if (
+      (input.recordVersion !== undefined && input.recordVersion !== current.version) ||
+      (input.recordHash !== undefined && input.recordHash.toLowerCase() !== current.sha256)
+    )
+      throw domainError(
+        recordsErrors.RECORD_CHANGED,
+        'The record changed since you opened it; review it again',
+      );
+    return current;
+  }
+  if (!input.recordVersion) throw invalid('recordVersion', 'State the version of the record you sign');
+  if (!input.recordHash || !sha256Pattern.test(input.recordHash.toLowerCase()))
+    throw invalid('recordHash', 'State the SHA-256 (hex) of the record version you sign');
+  return { version: input.recordVersion, sha256: input.recordHash.toLowerCase() };
+}
+
+async function checkCoolingPeriod(deps: RecordsDeps, policy: PolicyRow, input: SignInput): Promise<void> {
+  if (!policy.cooling_period) return;
+  const last = await signatures.latestSignature(deps.db, input);
+  if (!last) return;
+  const waited = (deps.clock.now().getTime() - new Date(last.timestamp).getTime()) / 1000;
+  if (waited < policy.cooling_period)
+    throw domainError(
+      recordsErrors.COOLING_PERIOD,
+      `You signed this ${Math.floor(waited)} s ago; the policy asks for ${policy.cooling_period} s between signatures`,
+    );
+}

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer } from '../../../test/identity-fixtures.js';
+import {
+  createRecordsTestApp,
+  createSigner,
+  policyBody,
+  type RecordsTestApp,
+  type Signer,
+  sha,
+  signBody,
+} from '../../../test/records-kit.js';
+import { recordsErrors } from './records.errors.js';
+
+// §11.70 (signature/record linking), §11.10(e) (audit), §11.300(d) (urgent reporting).
+let t: RecordsTestApp;
+let tina: Signer;
+const db = () => t.app.signx.db;
+const full = () => ({ password: 'Correct-Horse-7-Battery', totp: t.totp(tina) });
+const verify = (payload: object, token = tina.token) => t.post('/signature/verify', token, payload);
+
+async function signed(resourceId: string, version = '1'): Promise<string> {
+  t.clock.advance(31_000);
+  const response = await t.post('/signature/create', tina.token, {
+    ...signBody(tina, { resourceId, version }),
+    credentials: full(),
+  });
+  if (response.statusCode !== 201) throw new Error(response.body);
+  return response.json().data.signature.signature_id as string;
+}
+
+beforeAll(async () => {
+  t = await createRecordsTestApp();
+  await t.post('/signature/policies', t.adminToken, policyBody);
+  tina = await createSigner(t, 'tina');
+});
+afterAll(() => t.close());
+
+describe('verification', () => {
+  it('verifies an intact signature: sealed value, record hash and audit inclusion', async () => {
+    const id = await signed('V-1');
+    const ok = await verify({ signatureId: id, resourceId: 'V-1', recordHash: sha('V-1@1') });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().data).toMatchObject({
+      valid: true,
+      problems: [],
+      signed: { signature_mean: 'approval', signer_name: 'tina Name', record_sha256: sha('V-1@1') },
+    });
+    expect(ok.json().data.audit_events_verified).toBeGreaterThan(0);
+    const wrongHash = await verify({ signatureId: id, recordHash: sha('V-1@2') });
+    expect(wrongHash.json().data.valid).toBe(false);
+  });
+
+  it('a signature moved onto another version (or copied to another record) fails verification', async () => {
+    const id = await signed('V-2', '1');
+    await db()
+      .updateTable('records_signatures')
+      .set({ record_version: '2', record_sha256: sha('V-2@2') })
+      .where('id', '=', id)
+      .execute();
+    const moved = (await verify({ signatureId: id })).json().data;
+    expect(moved.valid).toBe(false);
+    expect(moved.problems).toEqual(
+      expect.arrayContaining([
+        'record_version differs from what was signed',
+        'record_sha256 differs from what was signed',
+      ]),
+    );
+    const original = await db()
+      .selectFrom('records_signatures')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const copyId = '019a0000-0000-7000-8000-00000000c0c0';
+    await db()
+      .insertInto('records_signatures')
+      .values({ ...original, id: copyId, resource_id: 'V-3' })
+      .execute();
+    const copied = (await verify({ signatureId: copyId, resourceId: 'V-3' })).json().data;
+    expect(copied.valid).toBe(false);
+    expect(copied.problems).toContain('signature value does not open or its seal is broken');
+    const stored = await db()
+      .selectFrom('records_signatures')
+      .select('verification_status')
+      .where('id', '=', copyId)
+      .executeTakeFirstOrThrow();
+    expect(stored.verification_status).toBe('invalid');
+  });
+
+  it('a meaning changed in the database is flagged by the sealed value and the audit trail', async () => {
+    const id = await signed('V-4');
+    await db()
+      .updateTable('records_signatures')
+      .set({ signature_mean: 'review' })
+      .where('id', '=', id)
+      .execute();
+    const result = (await verify({ signatureId: id })).json().data;
+    expect(result.valid).toBe(false);
+    expect(result.signed.signature_mean).toBe('approval');
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        'signature_mean differs from what was signed',
+        'the audit trail records another meaning or record than the stored signature',
+      ]),
+    );
+    const quick = (await verify({ signatureId: id, includeAuditProof: false })).json().data;
+    expect([quick.valid, quick.audit_events_verified]).toEqual([false, 0]);
+    expect(quick.problems).toEqual(['signature_mean differs from what was signed']);
+  });
+
+  it('shows details with the authentication log, and history only of one’s own signatures', async () => {
+    const id = await signed('V-5');
+    const details = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/signature/details/${id}`,
+      headers: bearer(tina.token),
+    });
+    expect(details.json().data).toMatchObject({
+      signature_id: id,
+      authentication_log: [{ authentication_result: 'success' }],
+    });
+    expect(details.json().data.signature_value).toBeUndefined();
+    const other = await createSigner(t, 'otto');
+    const hidden = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/signature/details/${id}`,
+      headers: bearer(other.token),
+    });
+    expect(hidden.statusCode).toBe(404);
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/signature/history',
+      headers: bearer(other.token),
+    });
+    expect(mine.json().data.total).toBe(0);
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/signature/history?resourceId=V-5',
+      headers: bearer(t.adminToken),
+    });
+    expect(all.json().data.items.map((s: { signature_id: string }) => s.signature_id)).toEqual([id]);
+  });
+});
+
+describe('brute force on the ceremony (seed 002 §10.2.1, §11.300(d))', () => {
+  it('20 wrong PINs in a minute: growing delays, an urgent alert to the security contacts, the account locked', async () => {
+    const pete = await createSigner(t, 'pete', '739164');
+    const opened = await t.post('/signature/create', pete.token, {
+      ...signBody(pete, { resourceId: 'P-0' }),
+      credentials: { password: 'Correct-Horse-7-Battery', pin: pete.pin },
+    });
+    const { sessionId } = opened.json().data;
+    t.delays.length = 0;
+    const codes: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      t.clock.advance(3_000);
+      const wrong = await t.post('/signature/create', pete.token, {
+        ...signBody(pete, { resourceId: `P-${i + 1}` }),
+        sessionId,
+        credentials: { pin: '111000' },
+      });
+      codes.push(wrong.json().code);
+    }
+    expect(new Set(codes)).toEqual(new Set([recordsErrors.CEREMONY_FAILED.api]));
+    expect(t.delays).toHaveLength(20);
+    expect(t.delays[1]).toBeGreaterThan(t.delays[0] as number);
+    expect(t.delays[3]).toBeGreaterThan(t.delays[2] as number);
+    const alerts = await db()
+      .selectFrom('notification_messages')
+      .selectAll()
+      .where('template_code', '=', 'records.ceremony-alert')
+      .execute();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.priority).toBe('urgent');
+    const user = await db()
+      .selectFrom('users')
+      .select('locked_until')
+      .where('id', '=', pete.id)
+      .executeTakeFirstOrThrow();
+    expect(user.locked_until).not.toBeNull();
+    const right = await t.post('/signature/create', pete.token, {
+      ...signBody(pete, { resourceId: 'P-21' }),
+      sessionId,
+      credentials: { pin: pete.pin },
+    });
+    expect(right.statusCode).toBe(401);
+    const log = await db()
+      .selectFrom('records_auth_log')
+      .selectAll()
+      .where('user_id', '=', pete.id)
+      .where('authentication_result', '=', 'failure')
+      .execute();
+    expect(log.length).toBe(21);
+    expect(log.at(-1)?.failure_reason).toBe('locked_out');
+  });
+});

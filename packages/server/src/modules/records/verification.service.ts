@@ -1,0 +1,140 @@
+import type { Actor } from '../../platform/actor.js';
+import type { DbOrTrx } from '../../platform/db/schema.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { forbidden, notFound } from '../../platform/errors.js';
+import { auditEvidence, verifyBundle } from '../audit/index.js';
+import { authLogOf } from './ceremony.repository.js';
+import { signableOperation } from './operations.js';
+import { can } from './records.catalogue.js';
+import type { RecordsDeps } from './records.deps.js';
+import { manifestSha256, openManifest, type SignatureManifest } from './signature-value.js';
+import * as signatures from './signatures.repository.js';
+
+/**
+ * Verifies a signature (seed 002 §5.3.2): the sealed value opens (AES-256-GCM, its own id
+ * as additional data) and its MAC holds; every column of the row matches the manifest it
+ * carries (a row moved to another record or version, or a meaning edited in the database,
+ * no longer does); the record the caller names is the one signed; and the audit trail holds
+ * the signature's creation event with the same manifest hash, in a chain that verifies.
+ */
+export interface Verification {
+  isValid: boolean;
+  problems: string[];
+  manifest: SignatureManifest | null;
+  coversCurrentVersion: boolean | null;
+  auditEventsVerified: number;
+}
+
+const compared = [
+  'user_id',
+  'resource_type',
+  'resource_id',
+  'operation_type',
+  'record_version',
+  'record_sha256',
+  'signature_mean',
+  'reason',
+  'signer_name',
+  'timestamp',
+  'policy_id',
+] as const;
+
+export async function verifySignature(
+  deps: RecordsDeps,
+  actor: Actor,
+  input: {
+    signatureId: string;
+    resourceId?: string | undefined;
+    recordHash?: string | undefined;
+    /** False skips the audit bundle (checkpoint + inclusion proofs), the costly part. */
+    includeAuditProof?: boolean | undefined;
+  },
+): Promise<Verification> {
+  const row = await visibleSignature(deps.db, actor, input.signatureId);
+  const problems: string[] = [];
+  const manifest = openManifest(deps, row.id, row.signature_value);
+  if (!manifest) problems.push('signature value does not open or its seal is broken');
+  for (const field of compared)
+    if (manifest && manifest[field] !== row[field]) problems.push(`${field} differs from what was signed`);
+  if (input.resourceId !== undefined && input.resourceId !== (manifest?.resource_id ?? row.resource_id))
+    problems.push('the signature was not made on this resource');
+  if (input.recordHash !== undefined && input.recordHash.toLowerCase() !== manifest?.record_sha256)
+    problems.push('the record hash given is not the one signed');
+  const coversCurrentVersion = await currentVersionCheck(deps, manifest);
+  const audit =
+    input.includeAuditProof === false
+      ? { problems: [], verified: 0 }
+      : await auditInclusion(deps, actor, row, manifest);
+  problems.push(...audit.problems);
+  const isValid = problems.length === 0;
+  const now = deps.clock.now().toISOString();
+  await inTransaction(deps.db, async (trx) => {
+    await signatures.setVerificationStatus(trx, row.id, isValid ? 'valid' : 'invalid', now);
+    await deps.audit.record(trx, actor, {
+      type: 'records.signature.verified',
+      entityId: row.id,
+      payload: { valid: isValid, problems },
+    });
+  });
+  return { isValid, problems, manifest, coversCurrentVersion, auditEventsVerified: audit.verified };
+}
+
+async function currentVersionCheck(deps: RecordsDeps, manifest: SignatureManifest | null) {
+  const operation = manifest && signableOperation(manifest.resource_type, manifest.operation_type);
+  if (!manifest || !operation?.currentRecord) return null;
+  try {
+    const current = await operation.currentRecord(deps.db, deps.ctx, manifest.resource_id);
+    return current.sha256 === manifest.record_sha256;
+  } catch {
+    return false;
+  }
+}
+
+async function auditInclusion(
+  deps: RecordsDeps,
+  actor: Actor,
+  row: signatures.SignatureRow,
+  manifest: SignatureManifest | null,
+) {
+  const bundle = await auditEvidence.entityBundle(
+    deps.ctx,
+    { entityType: 'signature', entityId: row.id },
+    actor,
+  );
+  const report = verifyBundle(bundle);
+  const problems = report.isValid ? [] : ['the audit trail does not verify'];
+  const created = bundle.events.find((e) => e.action === 'records.signature.created');
+  if (!created) return { problems: [...problems, 'no audit event records this signature'], verified: 0 };
+  const details = JSON.parse(String(created.details ?? '{}')) as Record<string, unknown>;
+  if (manifest && details.manifest_sha256 !== manifestSha256(manifest))
+    problems.push('the audit event records a different signature');
+  if (details.signature_mean !== row.signature_mean || details.record_sha256 !== row.record_sha256)
+    problems.push('the audit trail records another meaning or record than the stored signature');
+  return { problems, verified: report.eventsVerified };
+}
+
+/** A signature the actor may see: their own, or anyone's with records.signature.read. */
+export async function visibleSignature(db: DbOrTrx, actor: Actor, id: string) {
+  const row = await signatures.findSignature(db, id);
+  if (!row) throw notFound('Signature');
+  if (row.user_id !== actor.userId && !actor.permissions.has(can['records.signature.read']))
+    throw notFound('Signature');
+  return row;
+}
+
+export async function signatureDetails(db: DbOrTrx, actor: Actor, id: string) {
+  const row = await visibleSignature(db, actor, id);
+  return { row, attempts: await authLogOf(db, { signatureId: id }) };
+}
+
+export function signatureHistory(
+  db: DbOrTrx,
+  actor: Actor,
+  query: signatures.HistoryFilter & { page: number; page_size: number; sort: string },
+) {
+  const mayReadAll = actor.permissions.has(can['records.signature.read']);
+  if (query.userId && query.userId !== actor.userId && !mayReadAll)
+    throw forbidden('You can only see your own signatures');
+  const userId = mayReadAll ? query.userId : (actor.userId ?? '-');
+  return signatures.signaturePage(db, { ...query, ...(userId ? { userId } : {}) }, query);
+}
