@@ -3,7 +3,8 @@
 // listening (schemas: the 200 response schema of each GET route named in schemasOf, for the
 // bare-Fastify baseline), then, with `warm`, { converterWarm: { seconds } or { error } } once the
 // LibreOffice pool is up; answers 'cpu' with its process.cpuUsage(), exits on 'close'.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../packages/server/dist/app.js';
@@ -45,8 +46,31 @@ process.once('message', async ({ env = {}, modulesFile, schemasOf = [], startJob
   }
   process.on('message', async (message) => {
     if (message === 'cpu') return process.send({ cpu: process.cpuUsage() });
+    if (message?.profile) return profile(message.profile);
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   });
 });
+
+// V8 CPU profile of a window ({ profile: { start: true } } … { profile: { stop: file } }), so a
+// benchmark profiles one phase (the signatures, the verifications) without start-up and set-up.
+let session;
+function profile({ start, stop }) {
+  const post = (method, params) =>
+    new Promise((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  if (start) {
+    session = new Session();
+    session.connect();
+    return post('Profiler.enable')
+      .then(() => post('Profiler.start'))
+      .then(() => process.send({ profiled: true }));
+  }
+  return post('Profiler.stop').then(({ profile: cpuProfile }) => {
+    writeFileSync(stop, JSON.stringify(cpuProfile));
+    session.disconnect();
+    process.send({ profiled: true });
+  });
+}

@@ -7,10 +7,12 @@ import autocannon from 'autocannon';
 /**
  * `env` overrides configuration; `modulesFile` (absolute path) exports `modules` to mount
  * beside SignX's own; `startJobs` runs the job runtime as `signx serve` does; `warmConverter`
- * starts the LibreOffice pool after listening, as `signx serve` does; `schemasOf` lists GET
+ * starts the LibreOffice pool after listening, as `signx serve` does; `execArgv` adds Node flags
+ * to the server process (e.g. --cpu-prof); `schemasOf` lists GET
  * routes whose 200 response schema to hand back.
  * Resolves with { url, output (lines printed at first start), schemas, cpuUsage, converterWarm, close };
- * cpuUsage() resolves with the server process's process.cpuUsage(); converterWarm (with
+ * cpuUsage() resolves with the server process's process.cpuUsage(); profile({ start: true }) and
+ * profile({ stop: file }) take a V8 CPU profile of the server between the two; converterWarm (with
  * warmConverter) resolves with the seconds from listening until the pool was warm.
  */
 export function startServer({
@@ -19,8 +21,12 @@ export function startServer({
   schemasOf = [],
   startJobs = false,
   warmConverter = false,
+  execArgv = [],
 } = {}) {
-  const child = fork(fileURLToPath(new URL('./server-child.js', import.meta.url)), { stdio: 'inherit' });
+  const child = fork(fileURLToPath(new URL('./server-child.js', import.meta.url)), {
+    stdio: 'inherit',
+    execArgv: [...process.execArgv, ...execArgv],
+  });
   const output = [];
   let warmed;
   const converterWarm = new Promise((resolve, reject) => {
@@ -39,6 +45,7 @@ export function startServer({
         output,
         schemas: message.schemas ?? {},
         cpuUsage: () => cpuUsageOf(child),
+        profile: (command) => answerOf(child, 'profiled', { profile: command }),
         converterWarm,
         close: () =>
           new Promise((done) => {
@@ -48,6 +55,19 @@ export function startServer({
       });
     });
     child.send({ env, modulesFile, schemasOf, startJobs, warm: warmConverter });
+  });
+}
+
+/** Sends `message` to a bench child and resolves with its next answer carrying `key`. */
+function answerOf(child, key, message) {
+  return new Promise((resolve) => {
+    const answer = (m) => {
+      if (!m?.[key]) return;
+      child.off('message', answer);
+      resolve(m[key]);
+    };
+    child.on('message', answer);
+    child.send(message);
   });
 }
 

@@ -90,3 +90,29 @@ describe('embedded appearance fonts (PDF 32000-1 §9.6.4)', () => {
     expect(subsetTag(Buffer.from('subset two'))).not.toBe(a);
   });
 });
+
+describe('one subset program for Latin appearances (issue 15 speed)', () => {
+  it('embeds the same DejaVu subset for different Latin names, text still extracting, and another for é', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([600, 400]);
+    let pdf: Uint8Array = await doc.save();
+    const names = ['Dana Levi', 'Omar Haddad', 'René Zola'];
+    for (const [i, name] of names.entries())
+      pdf = await signPdf(pdf, {
+        signer: await pki.signer(name, 'ec'),
+        name,
+        reason: `Contract ${i + 7}`,
+        signingTime: new Date(Date.UTC(2026, 11, 6, 9 + i, 13 * i)),
+        visible: { page: 1, rect: [10 + i * 195, 20, 185, 90] },
+      });
+    const path = writeTemp(dir, 'latin-subsets.pdf', pdf);
+    const subsets = pdffonts(path).rows.filter((r) => r.name.endsWith('+DejaVuSans'));
+    expect(subsets).toHaveLength(3);
+    // the tag is a digest of the program: equal tags, equal programs
+    expect(subsets[0]!.name).toBe(subsets[1]!.name);
+    expect(subsets[2]!.name).not.toBe(subsets[0]!.name);
+    const text = run('pdftotext', [path, '-']).output;
+    for (const name of names) expect(text).toContain(name);
+    expect(run('qpdf', ['--check', path]).output).toContain('No syntax or stream encoding errors');
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib';
@@ -62,6 +63,10 @@ export async function newPen(fonts: AppearanceFonts | undefined): Promise<Pen> {
       : await doc.embedFont(
           kind === 'handwriting' ? StandardFonts.TimesRomanItalic : StandardFonts.Helvetica,
         );
+    // The printable ASCII glyphs first, in a fixed order: every Latin appearance then embeds
+    // the same subset program, which is encoded and compressed once per process (see
+    // firstFace), instead of one subset per signature ordered by the name and time shown.
+    if (bytes && !isCff && kind !== 'cjk') font.encodeText(PRINTABLE_ASCII);
     const naming = postscriptName ? { ref: font.ref, postscriptName, subset: !isCff, cff: isCff } : undefined;
     const slot = { name: `F${slots.size}`, font, naming, face: bytes ? lastFace : undefined };
     slots.set(kind, slot);
@@ -78,10 +83,31 @@ export async function newPen(fonts: AppearanceFonts | undefined): Promise<Pen> {
 function nativeDeflate(doc: PDFDocument): void {
   const context = doc.context;
   context.flateStream = (contents, dict = {}) =>
-    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), {
+    context.stream(deflateOnce(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), {
       ...dict,
       Filter: 'FlateDecode',
     });
+}
+
+const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+
+/**
+ * Deflated streams by content: the same subset program, ToUnicode map and mark pixels recur
+ * (every Latin appearance shares its font subset, a mark is drawn on each document of a
+ * request), and zlib costs more than hashing. Bounded; small streams are just compressed.
+ */
+const deflated = new Map<string, Buffer>();
+const MAX_DEFLATED = 256;
+function deflateOnce(bytes: Uint8Array): Buffer {
+  if (bytes.length < 512 || bytes.length > 1 << 20) return deflateSync(bytes);
+  const key = createHash('sha256').update(bytes).digest('base64');
+  let out = deflated.get(key);
+  if (out === undefined) {
+    out = deflateSync(bytes);
+    if (deflated.size >= MAX_DEFLATED) deflated.delete(deflated.keys().next().value as string);
+    deflated.set(key, out);
+  }
+  return out;
 }
 
 /** A coordinate or size for a content stream, rounded to two decimals. */
@@ -188,12 +214,41 @@ function firstFace(buf: Uint8Array): unknown {
   const known = faces.get(buf);
   if (known) return known;
   const font = fontkit.create(buf) as unknown as { fonts?: unknown[] };
-  const face = (font.fonts && font.fonts.length > 0 ? font.fonts[0] : font) as { layout: Layout };
+  const face = (font.fonts && font.fonts.length > 0 ? font.fonts[0] : font) as {
+    layout: Layout;
+    glyphsForString(text: string): unknown[];
+  };
   const layout = face.layout.bind(face);
-  face.layout = (text, features) => layout(text, features, undefined, undefined, 'ltr');
+  cacheSubsets(face as unknown as SubsettingFace);
+  const runs = new Map<string, unknown>();
+  face.layout = (text, features) => {
+    if (features !== undefined) return layout(text, features, undefined, undefined, 'ltr');
+    // pdf-lib shapes each run twice (measure, encode) and reads only the glyphs: one shaping
+    // per distinct run per process (the labels, the reason and most names repeat).
+    let run = runs.get(text);
+    if (run === undefined) {
+      if (runs.size >= MAX_RUNS) runs.clear();
+      run = NO_SHAPING.test(text)
+        ? { glyphs: face.glyphsForString(text) }
+        : layout(text, undefined, undefined, undefined, 'ltr');
+      runs.set(text, run);
+    }
+    return run;
+  };
   faces.set(buf, face);
   return face;
 }
+
+/**
+ * Scripts whose glyphs never change with context (Latin, Greek, Cyrillic, CJK, punctuation):
+ * pdf-lib reads only the glyphs of a shaped run, never positions, so a cmap lookup gives the
+ * same glyphs as OpenType shaping at a fraction of the cost (the shaping was about a third of
+ * a visible signature's CPU). Hebrew, Arabic and other scripts are still shaped.
+ */
+const NO_SHAPING =
+  /^[\u0020-\u058f\u2000-\u2bff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]*$/;
+/** Shaped runs kept per face before the cache starts over (bounded memory under any input). */
+const MAX_RUNS = 20_000;
 
 /**
  * Parsed faces by font bytes (the default fonts are read once per process, so the same
@@ -203,3 +258,59 @@ function firstFace(buf: Uint8Array): unknown {
  * subset is made from it separately by pdf-lib.
  */
 const faces = new WeakMap<Uint8Array, unknown>();
+
+interface SubsetStream {
+  on(event: string, listener: (bytes?: Uint8Array) => void): SubsetStream;
+}
+interface SubsettingFace {
+  createSubset(): { glyphs: number[]; encodeStream(): SubsetStream };
+}
+
+/**
+ * fontkit re-encodes a subset program (tables rebuilt, glyphs copied) for every document; the
+ * program depends only on the glyphs included, in order. Encoded programs are kept per face
+ * by that glyph list (bounded), so a subset seen before is handed back as the same bytes.
+ */
+function cacheSubsets(face: SubsettingFace): void {
+  const createSubset = face.createSubset.bind(face);
+  const programs = new Map<string, Uint8Array>();
+  face.createSubset = () => {
+    const subset = createSubset();
+    const encodeStream = subset.encodeStream.bind(subset);
+    subset.encodeStream = () => {
+      const key = subset.glyphs.join(',');
+      const known = programs.get(key);
+      if (known) return replay(known);
+      const stream = encodeStream();
+      const parts: Uint8Array[] = [];
+      stream.on('data', (bytes) => parts.push(bytes!));
+      stream.on('end', () => {
+        if (programs.size >= MAX_SUBSETS) programs.clear();
+        programs.set(key, Buffer.concat(parts));
+      });
+      return stream;
+    };
+    return subset;
+  };
+}
+const MAX_SUBSETS = 512;
+
+/** A stream that emits `bytes` once, then ends, after its listeners are attached. */
+function replay(bytes: Uint8Array): SubsetStream {
+  const listeners = new Map<string, (bytes?: Uint8Array) => void>();
+  let scheduled = false;
+  const stream: SubsetStream = {
+    on(event, listener) {
+      listeners.set(event, listener);
+      if (!scheduled) {
+        scheduled = true;
+        queueMicrotask(() => {
+          listeners.get('data')?.(bytes);
+          listeners.get('end')?.();
+        });
+      }
+      return stream;
+    },
+  };
+  return stream;
+}

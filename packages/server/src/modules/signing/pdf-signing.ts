@@ -153,5 +153,6 @@ export async function requestSummaryPdf(input: {
   out.line(`${input.entityType} #${input.entityId}`, 11);
   out.line((input.description ?? '').slice(0, 1200), 11);
   out.line(`Created ${input.createdAt}`, 9);
+  await out.finish();
   return doc.save({ useObjectStreams: false });
 }

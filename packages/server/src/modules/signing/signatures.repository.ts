@@ -1,4 +1,5 @@
-import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
+import type { CompiledQuery } from 'kysely';
+import type { Db, DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type { DigitalSignaturesTable } from './signing.tables.js';
 
 /** SQL of signatures. */
@@ -36,17 +37,59 @@ export async function findSignature(db: DbOrTrx, id: string): Promise<SignatureR
  * verify endpoint is the hottest read of the module (target 5,000 req/s) and made three
  * queries per call (signature, request, revocation status); now two.
  */
-export async function findSignatureByNumber(
-  db: DbOrTrx,
-  number: string,
-): Promise<(SignatureRow & { request_number: string }) | undefined> {
+/** What public verification by number reads: the facts it shows and the record-hash inputs. */
+export type VerificationRow = Pick<
+  SignatureRow,
+  | 'signature_number'
+  | 'signer_name'
+  | 'signed_at'
+  | 'signature_type'
+  | 'entity_type'
+  | 'status'
+  | 'certificate_serial'
+  | 'revoked_at'
+  | 'valid_until'
+  | 'signature_data'
+  | 'document_hash'
+  | 'signature_hash'
+> & { request_number: string };
+
+const sentinel = '\u0000signature-number';
+let compiled: { db: Db; query: CompiledQuery<VerificationRow> } | null = null;
+
+function verificationQuery(db: Db, number: string) {
   return db
     .selectFrom('digital_signatures as s')
     .innerJoin('digital_signature_requests as r', 'r.id', 's.request_id')
-    .selectAll('s')
-    .select('r.request_number')
-    .where('s.signature_number', '=', number)
-    .executeTakeFirst();
+    .select([
+      's.signature_number',
+      's.signer_name',
+      's.signed_at',
+      's.signature_type',
+      's.entity_type',
+      's.status',
+      's.certificate_serial',
+      's.revoked_at',
+      's.valid_until',
+      's.signature_data',
+      's.document_hash',
+      's.signature_hash',
+      'r.request_number',
+    ])
+    .where('s.signature_number', '=', number);
+}
+
+/**
+ * The signature with this number and its request number, for public verification: one
+ * indexed read of the columns it needs (not the certificate, strokes or documents). The SQL
+ * is compiled once per database handle and reused with the new number, as building and
+ * compiling a Kysely query cost more than the read itself.
+ */
+export async function findSignatureByNumber(db: Db, number: string): Promise<VerificationRow | undefined> {
+  if (compiled?.db !== db) compiled = { db, query: verificationQuery(db, sentinel).compile() };
+  const parameters = compiled.query.parameters.map((p) => (p === sentinel ? number : p));
+  const result = await db.executeQuery<VerificationRow>({ ...compiled.query, parameters });
+  return result.rows[0];
 }
 
 export async function signaturesOf(db: DbOrTrx, requestIds: readonly string[]): Promise<SignatureRow[]> {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/actor.js';
-import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
+import type { Db, DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import { isRecordHashValid } from './record-hash.js';
 import * as repo from './signatures.repository.js';
@@ -91,7 +91,7 @@ function invalid(
  * platform CA does not list its certificate as revoked. Reveals nothing of the documents.
  */
 export async function verifySignature(
-  db: DbOrTrx,
+  db: Db,
   deps: SigningDeps,
   number: string,
   acceptLanguage: string | undefined,

@@ -1,43 +1,35 @@
-import fontkit from '@pdf-lib/fontkit';
-import { isRtlParagraph, loadDefaultFont, visualOrder } from '@signx/pades';
+import { isRtlParagraph, visualOrder } from '@signx/pades';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { embedUnicodeFonts, MissingFontsError } from '../../platform/pdf/unicode-fonts.js';
 
 /**
  * Plain A4 text documents the signing module writes itself (the summary page of a request
  * without files, the certificate of completion): Hebrew and Latin through DejaVu Sans,
- * Chinese through the CJK font, chosen per run of characters so a line mixing both keeps
- * each script; right-to-left paragraphs set right-aligned in display order.
+ * Chinese through the CJK font, chosen per character (platform/pdf/unicode-fonts.ts: font
+ * faces parsed once per process, shaped runs cached) so a line mixing both keeps each script;
+ * right-to-left paragraphs set right-aligned in display order. Call `out.finish()` before
+ * saving: it names the embedded subsets.
  */
 export async function createTextPdf(rtl: boolean): Promise<{ doc: PDFDocument; out: TextWriter }> {
   const doc = await PDFDocument.create();
-  // A .ttc collection (the CJK font) embeds its first face.
-  doc.registerFontkit({
-    create: (buf: Uint8Array) => {
-      const face = fontkit.create(buf as Buffer) as ReturnType<typeof fontkit.create> & { fonts?: unknown[] };
-      return face.fonts?.[0] ?? face;
-    },
-  } as unknown as typeof fontkit);
-  const textFont = loadDefaultFont('text');
-  const cjkFont = loadDefaultFont('cjk');
-  if (!textFont || !cjkFont)
-    throw new Error('Signing PDFs need fonts-dejavu-core and fonts-wqy-microhei (scripts/system-deps.sh)');
-  const fonts = {
-    text: await doc.embedFont(textFont, { subset: true }),
-    cjk: await doc.embedFont(cjkFont, { subset: true }),
-  };
-  return { doc, out: new TextWriter(doc, fonts, rtl) };
+  try {
+    const fonts = await embedUnicodeFonts(doc);
+    return { doc, out: new TextWriter(doc, fonts, rtl) };
+  } catch (error) {
+    if (error instanceof MissingFontsError)
+      throw new Error('Signing PDFs need fonts-dejavu-core and fonts-wqy-microhei (scripts/system-deps.sh)');
+    throw error;
+  }
 }
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
-
-/** Splits a line into runs of CJK and other characters (each gets the font that has it). */
-function runs(text: string): { text: string; cjk: boolean }[] {
-  const out: { text: string; cjk: boolean }[] = [];
+/** Splits a line into runs of one font each (the font that has each character). */
+function runs(text: string, fontFor: (char: string) => PDFFont): { text: string; font: PDFFont }[] {
+  const out: { text: string; font: PDFFont }[] = [];
   for (const ch of text) {
-    const cjk = CJK.test(ch);
+    const font = fontFor(ch);
     const last = out.at(-1);
-    if (last && last.cjk === cjk) last.text += ch;
-    else out.push({ text: ch, cjk });
+    if (last && last.font === font) last.text += ch;
+    else out.push({ text: ch, font });
   }
   return out;
 }
@@ -47,7 +39,7 @@ export class TextWriter {
   private y = 0;
   constructor(
     private readonly doc: PDFDocument,
-    private readonly fonts: { text: PDFFont; cjk: PDFFont },
+    private readonly fonts: { fontFor(char: string): PDFFont; finish(): Promise<void> },
     private readonly rtl: boolean,
   ) {
     this.newPage();
@@ -59,10 +51,7 @@ export class TextWriter {
   }
 
   private width(text: string, size: number): number {
-    return runs(text).reduce(
-      (w, r) => w + (r.cjk ? this.fonts.cjk : this.fonts.text).widthOfTextAtSize(r.text, size),
-      0,
-    );
+    return runs(text, this.fonts.fontFor).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
   }
 
   /** Wraps by measured width; a line in a right-to-left paragraph is set right-aligned, in display order. */
@@ -86,15 +75,19 @@ export class TextWriter {
     const shown = rtl ? visualOrder(logical) : logical;
     const width = this.width(shown, size);
     let x = this.rtl || rtl ? 547 - indent - width : 48 + indent;
-    for (const r of runs(shown)) {
-      const font = r.cjk ? this.fonts.cjk : this.fonts.text;
-      this.page.drawText(r.text, { x, y: this.y, size, font, color: rgb(0.1, 0.1, 0.12) });
-      x += font.widthOfTextAtSize(r.text, size);
+    for (const r of runs(shown, this.fonts.fontFor)) {
+      this.page.drawText(r.text, { x, y: this.y, size, font: r.font, color: rgb(0.1, 0.1, 0.12) });
+      x += r.font.widthOfTextAtSize(r.text, size);
     }
     this.y -= size * 1.6;
   }
 
   gap(points = 6) {
     this.y -= points;
+  }
+
+  /** Embeds the font subsets under their "ABCDEF+PostScriptName" names; call once, before saving. */
+  finish(): Promise<void> {
+    return this.fonts.finish();
   }
 }

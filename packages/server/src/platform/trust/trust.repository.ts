@@ -1,5 +1,6 @@
 import type { RevocationReason, RevokedEntry } from '@signx/pades';
-import type { DbOrTrx, Trx } from '../db/schema.js';
+import type { CompiledQuery } from 'kysely';
+import type { Db, DbOrTrx, Trx } from '../db/schema.js';
 import './trust.tables.js';
 
 /** Records a revocation; the first one wins (RFC 5280 keeps the first revocation time). */
@@ -26,12 +27,30 @@ export async function insertRevocation(
     .execute();
 }
 
-export async function revocationOf(db: DbOrTrx, serial: string): Promise<RevokedEntry | undefined> {
-  const row = await db
-    .selectFrom('platform_certificate_revocations')
-    .select(['serial', 'reason', 'revoked_at'])
-    .where('serial', '=', serial)
-    .executeTakeFirst();
+const sentinel = '\u0000serial';
+let compiled: { db: Db; query: CompiledQuery<RevocationRow> } | null = null;
+interface RevocationRow {
+  serial: string;
+  reason: RevocationReason;
+  revoked_at: string;
+}
+
+/**
+ * The revocation of one certificate, if any: read on every public verification and OCSP
+ * answer, so the SQL is compiled once per database handle and reused with the new serial.
+ */
+export async function revocationOf(db: Db, serial: string): Promise<RevokedEntry | undefined> {
+  if (compiled?.db !== db)
+    compiled = {
+      db,
+      query: db
+        .selectFrom('platform_certificate_revocations')
+        .select(['serial', 'reason', 'revoked_at'])
+        .where('serial', '=', sentinel)
+        .compile(),
+    };
+  const parameters = compiled.query.parameters.map((p) => (p === sentinel ? serial : p));
+  const row = (await db.executeQuery<RevocationRow>({ ...compiled.query, parameters })).rows[0];
   return row ? { serial: row.serial, reason: row.reason, revokedAt: new Date(row.revoked_at) } : undefined;
 }
 

@@ -174,5 +174,6 @@ export async function certificatePdf(
       { label: 'PDF upload', url: upload },
     ]);
   }
+  await out.finish();
   return doc.save({ useObjectStreams: false });
 }

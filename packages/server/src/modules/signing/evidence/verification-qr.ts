@@ -1,4 +1,5 @@
-import { type PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { type PDFDocument, type PDFPage, StandardFonts } from 'pdf-lib';
 import QRCode from 'qrcode';
 
 /**
@@ -15,28 +16,34 @@ export interface QrTarget {
 const SIDE = 118;
 const COLUMN = 262;
 
-/** Draws the code's dark modules, one rectangle per horizontal run, on a white quiet zone. */
-function drawQr(page: ReturnType<PDFDocument['addPage']>, url: string, x: number, y: number): void {
+/**
+ * Draws the code's dark modules, one rectangle per horizontal run, on a white quiet zone: all
+ * in one filled path of its own content stream (pdf-lib's drawRectangle per run built a
+ * graphics-state block of number objects each, most of a certificate of completion's time).
+ */
+function drawQr(doc: PDFDocument, page: PDFPage, url: string, x: number, y: number): void {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const cell = SIDE / (modules.size + 8);
-  page.drawRectangle({ x, y, width: SIDE, height: SIDE, color: rgb(1, 1, 1) });
+  const n = (v: number) => String(Math.round(v * 1000) / 1000);
+  const ops = [`q 1 1 1 rg ${n(x)} ${n(y)} ${SIDE} ${SIDE} re f 0 0 0 rg`];
   for (let row = 0; row < modules.size; row++) {
     let start = -1;
     for (let col = 0; col <= modules.size; col++) {
       const dark = col < modules.size && modules.get(row, col) === 1;
       if (dark && start < 0) start = col;
       if (!dark && start >= 0) {
-        page.drawRectangle({
-          x: x + (start + 4) * cell,
-          y: y + SIDE - (row + 5) * cell,
-          width: (col - start) * cell,
-          height: cell,
-          color: rgb(0, 0, 0),
-        });
+        ops.push(
+          `${n(x + (start + 4) * cell)} ${n(y + SIDE - (row + 5) * cell)} ${n((col - start) * cell)} ${n(cell)} re`,
+        );
         start = -1;
       }
     }
   }
+  ops.push('f Q\n');
+  const stream = doc.context.stream(deflateSync(Buffer.from(ops.join('\n'), 'latin1')), {
+    Filter: 'FlateDecode',
+  });
+  page.node.addContentStream(doc.context.register(stream));
 }
 
 export async function addVerificationQrPage(doc: PDFDocument, targets: readonly QrTarget[]): Promise<void> {
@@ -53,7 +60,7 @@ export async function addVerificationQrPage(doc: PDFDocument, targets: readonly 
       y = 800;
     }
     const x = 48 + column * COLUMN;
-    drawQr(page, target.url, x, y - SIDE);
+    drawQr(doc, page, target.url, x, y - SIDE);
     page.drawText(target.label, { x, y: y - SIDE - 12, size: 10, font });
     page.drawText(target.url, { x, y: y - SIDE - 24, size: 6.5, font, maxWidth: COLUMN - 12 });
     if (column === 1 || index === targets.length - 1) y -= SIDE + 44;
