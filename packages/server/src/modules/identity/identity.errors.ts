@@ -56,6 +56,23 @@ export const identityErrors = defineErrorCodes('identity', {
     api: 40311,
     description: 'The MFA requirement of a system role cannot be switched off',
   },
+  PASSKEY_REFUSED: {
+    family: 'UNAUTHENTICATED',
+    api: 40125,
+    description:
+      'The passkey response was refused: unknown, revoked or another user’s credential, wrong origin or RP id, bad signature, or a used or expired challenge',
+  },
+  PASSKEY_USER_VERIFICATION_REQUIRED: {
+    family: 'FORBIDDEN',
+    api: 40325,
+    description: 'The passkey did not verify the user (UV flag not set), which this action requires',
+  },
+  PASSKEY_COUNTER_REGRESSION: {
+    family: 'FORBIDDEN',
+    api: 40326,
+    description:
+      'The passkey’s signature counter did not advance: a possible cloned authenticator; refused and audited',
+  },
 });
 
 /** The refusal for `code`, with `details.reason` as clients have always read it. */
