@@ -39,6 +39,9 @@ describe('passkeys: WebAuthn registration, assertion, step-up, revocation', () =
         .orderBy('created_at', 'desc')
         .executeTakeFirstOrThrow()
     ).id;
+  /** The session behind an access token (its `sid` claim). */
+  const sessionOfToken = (accessToken: string) =>
+    JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString()).sid as string;
   const passkeyRow = (credentialId: string) =>
     t.app.signx.db
       .selectFrom('identity_passkeys')
@@ -308,7 +311,7 @@ describe('passkeys: WebAuthn registration, assertion, step-up, revocation', () =
     });
     expect(stepUp.statusCode, stepUp.body).toBe(200);
     expect(stepUp.json().data.factors).toEqual(['password', 'passkey']);
-    const sessionId = await sessionOf(tina.id);
+    const sessionId = sessionOfToken(fresh);
     const verdict = await inTransaction(t.app.signx.db, (trx) =>
       verifySigningReauthentication(trx, t.app.signx, {
         proof: stepUp.json().data.proof,
