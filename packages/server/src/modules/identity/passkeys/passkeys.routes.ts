@@ -78,6 +78,7 @@ function registrationRoutes(runtime: IdentityDeps): RouteDefinition[] {
       body: s.registerBody,
       response: s.passkeyView,
       status: 201,
+      idempotent: true,
       errors: [...passkeyErrors, 'CONFLICT'],
       handler: async (request) => {
         const session = sessionUser(request);
