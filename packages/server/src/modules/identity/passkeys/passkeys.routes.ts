@@ -4,11 +4,13 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { forbidden } from '../../../platform/errors.js';
 import { actorOf, principalOf } from '../../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import { tokenPair } from '../auth/auth.schemas.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { identityErrors } from '../identity.errors.js';
 import { requireStepUpProof, stepUpProofHeader } from '../mfa/step-up-proof.service.js';
 import { stepUpHeaders } from '../users/users.schemas.js';
 import { createPasskeyAssertionOptions } from './passkey-assertion.service.js';
+import { completePasskeyLogin, startPasskeyLogin } from './passkey-login.service.js';
 import { finishPasskeyRegistration, startPasskeyRegistration } from './passkey-registration.service.js';
 import { presentPasskey } from './passkeys.presenter.js';
 import * as s from './passkeys.schemas.js';
@@ -36,7 +38,12 @@ function sessionUser(request: FastifyRequest) {
 
 /** Registration (needs a step-up proof), the caller's passkey list, rename and revoke, and step-up with a passkey. */
 export function passkeyRoutes(runtime: IdentityDeps): RouteDefinition[] {
-  return [...registrationRoutes(runtime), ...ownPasskeyRoutes(runtime), ...stepUpRoutes(runtime)];
+  return [
+    ...registrationRoutes(runtime),
+    ...ownPasskeyRoutes(runtime),
+    ...stepUpRoutes(runtime),
+    ...loginRoutes(runtime),
+  ];
 }
 
 function registrationRoutes(runtime: IdentityDeps): RouteDefinition[] {
@@ -182,6 +189,48 @@ function stepUpRoutes(runtime: IdentityDeps): RouteDefinition[] {
           challengeId: challenge_id,
           response: response as AuthenticationResponseJSON,
           password,
+        });
+      },
+    }),
+  ];
+}
+
+const secondStep = { public: true as const, reason: 'second step of sign-in (with a passkey)' };
+
+function loginRoutes(runtime: IdentityDeps): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/auth/mfa/passkey/options',
+      access: secondStep,
+      summary: 'WebAuthn assertion options to complete a sign-in challenge with a passkey',
+      description: 'Offered when the sign-in answer lists `passkey` among its methods.',
+      body: s.loginOptionsBody,
+      response: s.ceremonyOptions,
+      errors: ['UNAUTHENTICATED', identityErrors.PASSKEY_REFUSED],
+      handler: async (request) => {
+        const started = await startPasskeyLogin(runtime, request.body.challenge_token);
+        return {
+          challenge_id: started.challengeId,
+          expires_at: started.expiresAt,
+          options: { ...started.options },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/auth/mfa/passkey',
+      access: secondStep,
+      summary: 'Complete a sign-in challenge with a passkey (user verification required)',
+      body: s.loginBody,
+      response: tokenPair,
+      errors: ['UNAUTHENTICATED', ...passkeyErrors],
+      handler: async (request) => {
+        const { challenge_token, challenge_id, response } = request.body;
+        return completePasskeyLogin(runtime, actorOf(request), {
+          challengeToken: challenge_token,
+          challengeId: challenge_id,
+          response: response as AuthenticationResponseJSON,
         });
       },
     }),

@@ -93,3 +93,18 @@ export const passkeyStepUpBody = Type.Object(
   strict,
 );
 export { stepUpResult };
+
+const challengeToken = Type.String({
+  minLength: 10,
+  maxLength: 200,
+  description: 'From the sign-in answer (status mfa_required)',
+});
+export const loginOptionsBody = Type.Object({ challenge_token: challengeToken }, strict);
+export const loginBody = Type.Object(
+  {
+    challenge_token: challengeToken,
+    challenge_id: Type.String({ format: 'uuid' }),
+    response: authenticationResponse,
+  },
+  strict,
+);
