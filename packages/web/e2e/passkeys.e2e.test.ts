@@ -21,9 +21,11 @@ interface Passkey {
 describe('my passkeys, with a virtual WebAuthn authenticator', () => {
   let server: E2eServer;
   let browser: Browser;
+  // The API token of the current test, taken after its browser sign-in: a user keeps at most
+  // five sessions, so an older token may already have been ended by later sign-ins.
   let token: string;
   beforeAll(async () => {
-    ({ server, browser, token } = await startWithAdmin());
+    ({ server, browser } = await startWithAdmin());
   });
   afterAll(async () => {
     await browser?.close();
@@ -42,6 +44,7 @@ describe('my passkeys, with a virtual WebAuthn authenticator', () => {
       .getByRole('tab', { name: locale === 'en' ? 'Passkeys' : locale === 'he' ? 'מפתחות גישה' : '通行密钥' })
       .click();
     await opened.page.getByTestId('passkey-add').waitFor();
+    token = await apiToken(server.url, 'admin', adminPassword);
     return opened;
   }
 
@@ -66,10 +69,7 @@ describe('my passkeys, with a virtual WebAuthn authenticator', () => {
     await page.getByTestId('passkey-add').click();
     await page.getByTestId('passkey-name').fill(name);
     await page.getByTestId('passkey-password').fill(adminPassword);
-    await page
-      .locator('.ant-modal:visible')
-      .getByRole('button', { name: /OK|确定|אישור/ })
-      .click();
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
     await page.getByTestId('passkey-list').getByText(name, { exact: true }).waitFor();
   }
 
@@ -98,7 +98,7 @@ describe('my passkeys, with a virtual WebAuthn authenticator', () => {
 
     await page.getByTestId('passkey-rename-Office laptop').click();
     await page.getByTestId('passkey-name').fill('Work laptop');
-    await page.locator('.ant-modal:visible').getByRole('button', { name: 'OK' }).click();
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
     await page.getByTestId('passkey-list').getByText('Work laptop', { exact: true }).waitFor();
     expect((await passkeys()).map((p) => p.name)).toEqual(['Work laptop']);
 
@@ -123,6 +123,20 @@ describe('my passkeys, with a virtual WebAuthn authenticator', () => {
     await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
     await page.getByTestId('passkey-try').click();
     await page.getByTestId('passkey-problem').waitFor();
+    // The device answered (UV flag clear) and the server refused it: 40325's message.
+    expect(await page.getByTestId('passkey-problem').textContent()).toContain(
+      'needs a passkey that verifies you',
+    );
+    const log = await apiCall<{ items: { method: string; result: string; reason: string | null }[] }>(
+      server.url,
+      token,
+      'GET',
+      '/login-log?page=1&page_size=20',
+    );
+    expect(log.items.find((l) => l.method === 'step_up:passkey')).toMatchObject({
+      result: 'failure',
+      reason: 'passkey_user_verification_required',
+    });
     expect(await page.getByTestId('passkey-verified').count()).toBe(0);
     expect((await passkeys()).find((p) => p.name === 'Shared tablet')?.last_used_at).toBeNull();
     expect(await seriousViolations(page)).toEqual([]);
@@ -142,25 +156,27 @@ describe('my passkeys, with a virtual WebAuthn authenticator', () => {
     });
   }
 
-  it('refuses the passkey API to a caller without a session of its own (token of another sign-in cannot reuse a challenge)', async () => {
+  it('refuses a passkey challenge presented by another session of the same user', async () => {
+    const mine = await apiToken(server.url, 'admin', adminPassword);
     const other = await apiToken(server.url, 'admin', adminPassword);
     const started = await apiCall<{ challenge_id: string }>(
       server.url,
-      token,
+      mine,
       'POST',
       '/auth/step-up/passkey/options',
     );
+    const junk = 'AAAA';
     await expect(
       apiCall(server.url, other, 'POST', '/auth/step-up/passkey', {
         challenge_id: started.challenge_id,
         response: {
-          id: 'AAAA',
-          rawId: 'AAAA',
+          id: junk,
+          rawId: junk,
           type: 'public-key',
           clientExtensionResults: {},
-          response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' },
+          response: { clientDataJSON: junk, authenticatorData: junk, signature: junk },
         },
       }),
-    ).rejects.toThrow(/401/);
+    ).rejects.toThrow(/401 The passkey challenge belongs to another session/);
   });
 });
