@@ -83,7 +83,7 @@ export class SoftAuthenticator {
     const flags = 0x01 | (o.userVerified === false ? 0 : 0x04) | (attested ? 0x40 : 0);
     const count = Buffer.alloc(4);
     count.writeUInt32BE(counter);
-    const parts = [sha256(o.rpId ?? this.rpId), Buffer.from([flags]), count];
+    const parts: Uint8Array[] = [sha256(o.rpId ?? this.rpId), Buffer.from([flags]), count];
     if (attested) {
       const idLength = Buffer.from([this.credentialId.length >> 8, this.credentialId.length & 255]);
       parts.push(this.aaguid, idLength, this.credentialId, this.coseKey());
