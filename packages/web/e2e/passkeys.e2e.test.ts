@@ -6,6 +6,46 @@ import { type Locale, openContext, type PageWatch } from './support/browser';
 import type { E2eServer } from './support/e2e-server';
 import { apiCall, apiToken, confirmPopover, signIn } from './support/flows';
 
+interface RequestOptions {
+  challenge: string;
+  rpId: string;
+  allowCredentials: { id: string; type: 'public-key' }[];
+}
+
+/**
+ * Runs in the page: navigator.credentials.get for the options but with user verification
+ * discouraged (what a modified client could do), returned as the JSON the API takes. Plain
+ * JavaScript text, so no test-transform helper leaks into the page.
+ */
+const assertWithoutUv = `async (options) => {
+  const bytes = (b64) => Uint8Array.from(atob(b64.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  const text = (buffer) =>
+    btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');
+  const credential = await navigator.credentials.get({
+    publicKey: {
+      challenge: bytes(options.challenge),
+      rpId: options.rpId,
+      allowCredentials: options.allowCredentials.map((c) => ({ type: 'public-key', id: bytes(c.id) })),
+      userVerification: 'discouraged',
+    },
+  });
+  const answer = credential.response;
+  return {
+    flags: new Uint8Array(answer.authenticatorData)[32],
+    json: {
+      id: credential.id,
+      rawId: text(credential.rawId),
+      type: 'public-key',
+      clientExtensionResults: {},
+      response: {
+        clientDataJSON: text(answer.clientDataJSON),
+        authenticatorData: text(answer.authenticatorData),
+        signature: text(answer.signature),
+      },
+    },
+  };
+}`;
+
 interface Passkey {
   id: string;
   name: string;
@@ -123,10 +163,26 @@ describe('my passkeys, with a virtual WebAuthn authenticator', () => {
     await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
     await page.getByTestId('passkey-try').click();
     await page.getByTestId('passkey-problem').waitFor();
-    // The device answered (UV flag clear) and the server refused it: 40325's message.
-    expect(await page.getByTestId('passkey-problem').textContent()).toContain(
-      'needs a passkey that verifies you',
+    // Chromium itself refuses: the options require UV and the device cannot verify.
+    expect(await page.getByTestId('passkey-problem').textContent()).toContain('did not complete');
+    // A tampered client asks the same device without UV; the server refuses its UV=false assertion.
+    const started = await apiCall<{ challenge_id: string; options: RequestOptions }>(
+      server.url,
+      token,
+      'POST',
+      '/auth/step-up/passkey/options',
     );
+    const response = (await page.evaluate(`(${assertWithoutUv})(${JSON.stringify(started.options)})`)) as {
+      flags: number;
+      json: unknown;
+    };
+    expect(response.flags & 0x04).toBe(0); // the device's answer really has UV clear
+    await expect(
+      apiCall(server.url, token, 'POST', '/auth/step-up/passkey', {
+        challenge_id: started.challenge_id,
+        response: response.json,
+      }),
+    ).rejects.toThrow(/403 This action needs a passkey that verifies you/);
     const log = await apiCall<{ items: { method: string; result: string; reason: string | null }[] }>(
       server.url,
       token,
