@@ -1,7 +1,8 @@
 import { type AppError, type DomainErrorCode, defineErrorCodes, domainError } from '../../platform/errors.js';
 
 /**
- * The identity module's domain error codes: why a signed-in caller was refused (all 403).
+ * The identity module’s domain error codes: why a signed-in caller was refused (403), or a
+ * passkey response was (40125, 401).
  * Each answer also keeps `details.reason` (the code's name in lower case), which clients
  * such as the web app read to move a restricted session to the one task it may do.
  */
