@@ -21,6 +21,7 @@ import * as m20261208_0500 from './2026_12_08_0500_document_watermark.js';
 import * as m20261208_0501 from './2026_12_08_0501_batch_sources.js';
 import * as m20261208_0600 from './2026_12_08_0600_template_drafts.js';
 import * as m20261209_0100 from './2026_12_09_0100_records.js';
+import * as m20261209_0200 from './2026_12_09_0200_identity_passkeys.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0501_batch_sources': m20261208_0501,
   '2026_12_08_0600_template_drafts': m20261208_0600,
   '2026_12_09_0100_records': m20261209_0100,
+  '2026_12_09_0200_identity_passkeys': m20261209_0200,
 };

@@ -101,7 +101,8 @@ describe('identity domain error codes in HTTP responses', () => {
     const plain = (await login(t.app, 'plain')).json().data.tokens.access_token as string;
     expectCode(40304, await as(plain, 'GET', '/users'));
 
-    const declared = Object.values(identityErrors);
+    // The passkey codes (40125, 40325, 40326) are answered in passkeys/passkey-*.test.ts.
+    const declared = Object.values(identityErrors).filter((c) => !c.name.startsWith('PASSKEY_'));
     expect([...answers.keys()].sort()).toEqual(declared.map((c) => c.api).sort());
     for (const code of declared) {
       const response = answers.get(code.api);

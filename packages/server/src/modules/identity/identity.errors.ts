@@ -1,7 +1,8 @@
 import { type AppError, type DomainErrorCode, defineErrorCodes, domainError } from '../../platform/errors.js';
 
 /**
- * The identity module's domain error codes: why a signed-in caller was refused (all 403).
+ * The identity module’s domain error codes: why a signed-in caller was refused (403), or a
+ * passkey response was (40125, 401).
  * Each answer also keeps `details.reason` (the code's name in lower case), which clients
  * such as the web app read to move a restricted session to the one task it may do.
  */
@@ -55,6 +56,23 @@ export const identityErrors = defineErrorCodes('identity', {
     family: 'FORBIDDEN',
     api: 40311,
     description: 'The MFA requirement of a system role cannot be switched off',
+  },
+  PASSKEY_REFUSED: {
+    family: 'UNAUTHENTICATED',
+    api: 40125,
+    description:
+      'The passkey response was refused: unknown, revoked or another user’s credential, wrong origin or RP id, bad signature, or a used or expired challenge',
+  },
+  PASSKEY_USER_VERIFICATION_REQUIRED: {
+    family: 'FORBIDDEN',
+    api: 40325,
+    description: 'The passkey did not verify the user (UV flag not set), which this action requires',
+  },
+  PASSKEY_COUNTER_REGRESSION: {
+    family: 'FORBIDDEN',
+    api: 40326,
+    description:
+      'The passkey’s signature counter did not advance: a possible cloned authenticator; refused and audited',
   },
 });
 

@@ -11,6 +11,7 @@ import { identityDeps } from './identity.deps.js';
 import { identityErrors } from './identity.errors.js';
 import { loginLogRoutes } from './login-log/login-log.routes.js';
 import { mfaRoutes } from './mfa/mfa.routes.js';
+import { passkeyRoutes } from './passkeys/passkeys.routes.js';
 import { roleRoutes } from './roles/roles.routes.js';
 import { ensureCatalogue } from './roles/user-authz.service.js';
 import { createAuthenticator } from './sessions/authenticator.service.js';
@@ -57,6 +58,7 @@ export const identityModule: ModuleDefinition = {
     installRefreshCookie(api, runtime);
     mountRoutes(api, identityTags.auth, authRoutes(runtime));
     mountRoutes(api, identityTags.auth, mfaRoutes(runtime));
+    mountRoutes(api, identityTags.auth, passkeyRoutes(runtime));
     mountRoutes(api, identityTags.me, meRoutes(runtime));
     mountRoutes(api, identityTags.users, userRoutes(runtime));
     mountRoutes(api, identityTags.users, userAdminRoutes(runtime));

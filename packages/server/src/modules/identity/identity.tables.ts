@@ -175,6 +175,35 @@ export interface LoginThrottleTable {
   attempts: number;
 }
 
+/** A WebAuthn passkey of one user; `counter` is the last signature counter seen (bigint: read with Number()). */
+export interface PasskeysTable {
+  id: string;
+  user_id: string;
+  credential_id: string;
+  public_key: string;
+  counter: number | string;
+  transports: string;
+  name: string;
+  aaguid: string;
+  device_type: string;
+  backed_up: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A WebAuthn challenge: single use, short lived, bound to one user's session. */
+export interface PasskeyChallengesTable {
+  id: string;
+  user_id: string;
+  session_id: string | null;
+  purpose: 'registration' | 'authentication';
+  challenge: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface IdentityStateTable {
   id: number;
   authz_version: number;
@@ -200,5 +229,7 @@ declare module '../../platform/db/schema.js' {
     step_up_proofs: StepUpProofsTable;
     identity_state: IdentityStateTable;
     login_throttle: LoginThrottleTable;
+    identity_passkeys: PasskeysTable;
+    identity_passkey_challenges: PasskeyChallengesTable;
   }
 }

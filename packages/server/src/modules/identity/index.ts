@@ -4,6 +4,9 @@
  * - `dataScopeOf(principal)` + `applyDataScope(query, scope, columns)` on list AND detail queries;
  * - `departmentHeadAbove(db, {userId, levels})` for approval chains;
  * - `verifySigningReauthentication(trx, ctx, {proof, userId, sessionId})` before a signature;
+ * - `createPasskeyAssertionOptions(ctx, {userId, sessionId})` and
+ *   `verifyPasskeyAssertion(ctx, {userId, sessionId, challengeId, response, requireUserVerification})`
+ *   for a passkey (WebAuthn) factor, e.g. in the signing ceremony;
  * - `usersByIds(db, ids)` to show who did something (never the users table directly);
  * - `maskPhone` for the same column masking rule;
  * - `signingFactors` for the Part 11 signing ceremony (password, TOTP, PIN through the one secret verifier).
@@ -15,6 +18,12 @@ export {
   requireAdministrativeReauthentication,
   verifySigningReauthentication,
 } from './mfa/step-up-proof.service.js';
+export {
+  createPasskeyAssertionOptions,
+  type VerifiedPasskey,
+  type VerifyPasskeyAssertionInput,
+  verifyPasskeyAssertion,
+} from './passkeys/passkey-assertion.service.js';
 export type { DataScope, ScopeColumns } from './roles/data-scope.js';
 export { applyDataScope, dataScopeCondition } from './roles/data-scope.repository.js';
 export { declaredPermissions, definePermissions } from './roles/permission-catalogue.js';

@@ -15,7 +15,7 @@ const expectedPublicRoutes = [
   /^\/$/,
   /^\/\*$/,
   /^\/assets\/\*$/,
-  /^\/api\/v1\/auth\/(login|refresh|password\/reset\/request|password\/reset|mfa\/verify|mfa\/email)$/,
+  /^\/api\/v1\/auth\/(login|refresh|password\/reset\/request|password\/reset|mfa\/verify|mfa\/email|mfa\/passkey|mfa\/passkey\/options)$/,
   // Capability links in messages: one-click unsubscribe (RFC 8058) and the full text of a cut post.
   /^\/api\/v1\/notifications\/(unsubscribe|view)\/:token$/,
   // SMS delivery receipts: Twilio's are signed, Aliyun's and Tencent's carry a capability token.

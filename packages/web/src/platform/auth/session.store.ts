@@ -75,7 +75,8 @@ export const useSessionStore = defineStore('session', () => {
       api.POST('/api/v1/auth/login', { body: { username, password }, headers: refreshHeaders }),
     );
     if (data.status === 'mfa_required' && data.challenge_token) {
-      const methods = (data.methods ?? []) as SecondFactor[];
+      // 'passkey' (POST /auth/mfa/passkey) is for API clients; this page offers the code methods.
+      const methods = (data.methods ?? []).filter((m) => m !== 'passkey') as SecondFactor[];
       return { kind: 'mfa', challengeToken: data.challenge_token, methods, expiresAt: data.expires_at ?? '' };
     }
     if (!data.tokens) throw new Error(`Unexpected sign-in state: ${data.status}`);

@@ -6,6 +6,7 @@ import type { IdentityDeps } from '../identity.deps.js';
 import { issueEmailCode } from '../mfa/email-code.service.js';
 import type { SecondFactorMethod } from '../mfa/second-factor.js';
 import { hasTotp } from '../mfa/totp.service.js';
+import { activePasskeysOf } from '../passkeys/passkeys.repository.js';
 import { openSession, type TokenPair } from '../sessions/session.service.js';
 import {
   claimOneTimeCode,
@@ -18,10 +19,13 @@ import { findUserById, type UserRow, updateUser } from '../users/users.repositor
 import { originOf, recordAttempt } from './login-attempt.js';
 import { verifySecret } from './secret-verifier.service.js';
 
+/** What a sign-in challenge may be completed with: a code method, or a passkey (POST /auth/mfa/passkey). */
+export type LoginFactor = SecondFactorMethod | 'passkey';
+
 /** The second step of a sign-in that needs MFA: a single-use, 5-minute challenge token. */
 export interface LoginChallenge {
   challenge_token: string;
-  methods: SecondFactorMethod[];
+  methods: LoginFactor[];
   expires_at: string;
 }
 
@@ -52,8 +56,11 @@ export async function createLoginChallenge(
     now,
     expiresAt,
   });
-  const methods: SecondFactorMethod[] = totp ? ['totp', 'recovery'] : [];
+  const methods: LoginFactor[] = totp ? ['totp', 'recovery'] : [];
   if (user.email) methods.push('email');
+  // A passkey is offered as a second factor, never the reason for a challenge: clients that
+  // cannot run WebAuthn still have the factor that made the challenge.
+  if ((await activePasskeysOf(trx, user.id)).length > 0) methods.push('passkey');
   return { challenge_token: token, methods, expires_at: expiresAt };
 }
 
@@ -107,7 +114,29 @@ export async function completeChallenge(
     await inTransaction(db, (trx) => countCodeAttempt(trx, open.row));
     throw badCode();
   }
-  const result = await inTransaction(db, async (trx) => {
+  return finishChallenge(runtime, actor, open, method);
+}
+
+/** The user of a pending sign-in challenge (for a factor checked elsewhere, e.g. a passkey); null when it is not valid. */
+export async function pendingChallengeUser(runtime: IdentityDeps, token: string) {
+  return inTransaction(runtime.ctx.db, (trx) => openChallenge(trx, runtime, token));
+}
+
+/** Counts a failed second factor against the challenge (five end it). */
+export async function countChallengeFailure(runtime: IdentityDeps, open: OpenChallenge): Promise<void> {
+  await inTransaction(runtime.ctx.db, (trx) => countCodeAttempt(trx, open.row));
+}
+
+type OpenChallenge = NonNullable<Awaited<ReturnType<typeof openChallenge>>>;
+
+/** Uses up the challenge whose second factor (`method`) was proven, and opens the session. */
+export async function finishChallenge(
+  runtime: IdentityDeps,
+  actor: Actor,
+  open: OpenChallenge,
+  method: string,
+): Promise<TokenPair> {
+  const result = await inTransaction(runtime.ctx.db, async (trx) => {
     const now = runtime.ctx.clock.now().toISOString();
     // Only the one submission that marks the challenge used opens a session.
     if (!(await claimOneTimeCode(trx, open.row.id, now))) return null;

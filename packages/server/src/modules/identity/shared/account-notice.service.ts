@@ -10,7 +10,9 @@ export type AccountChange =
   | 'password_reset'
   | 'mfa_bound'
   | 'mfa_removed'
-  | 'recovery_codes_regenerated';
+  | 'recovery_codes_regenerated'
+  | 'passkey_added'
+  | 'passkey_removed';
 
 const wording: Record<AccountChange, string> = {
   email_changed: 'The email address of your SignX account was changed',
@@ -19,6 +21,8 @@ const wording: Record<AccountChange, string> = {
   mfa_bound: 'An authenticator app was bound to your SignX account',
   mfa_removed: 'The authenticator app was removed from your SignX account',
   recovery_codes_regenerated: 'New MFA recovery codes were generated for your SignX account',
+  passkey_added: 'A passkey was added to your SignX account',
+  passkey_removed: 'A passkey was removed from your SignX account',
 };
 
 /**

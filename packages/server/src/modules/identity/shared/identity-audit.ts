@@ -41,6 +41,13 @@ export const identityEvents = defineAuditEvents('identity', {
   'user.notified': 'A user was told by mail about a change to their account',
   'api_key.created': 'An API key was created',
   'api_key.revoked': 'An API key was revoked',
+  'passkey.registered': 'A user registered a WebAuthn passkey',
+  'passkey.renamed': 'A user renamed one of their passkeys',
+  'passkey.revoked': 'A passkey was revoked (refused at once in every session)',
+  'passkey.verified': 'A passkey assertion was accepted',
+  'passkey.refused': 'A passkey registration or assertion was refused',
+  'passkey.counter_regressed':
+    'A passkey presented a signature counter that did not advance: possible cloned authenticator',
 });
 
 export type IdentityAction = (typeof identityEvents)[keyof typeof identityEvents];
