@@ -32,6 +32,7 @@ describe('security defaults', () => {
       answers.push(await t.app.inject({ url: '/health', remoteAddress: '203.0.113.9' }));
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
     const last = answers[4];
+    if (!last) throw new Error('no fifth answer');
     expect(last.headers['x-ratelimit-limit']).toBeUndefined();
     expect(last.headers['content-security-policy']).toContain("default-src 'self'");
     expect(last.headers['x-frame-options']).toBe('DENY');
