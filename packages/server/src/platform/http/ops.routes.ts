@@ -22,7 +22,10 @@ export async function opsRoutes(app: FastifyInstance, ctx: AppContext): Promise<
   app.get(
     '/health',
     {
-      config: probe,
+      // No rate limit: the answer is a constant, so a 429 would cost the server as much as
+      // the answer it refuses (and limiting would fail load balancers' probes behind one
+      // NAT address). Security headers and request ids still apply.
+      config: { ...probe, rateLimit: false },
       schema: { response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) } },
     },
     async () => ({ status: 'ok' as const, version: ctx.config.appVersion }),

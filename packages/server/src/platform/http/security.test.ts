@@ -15,14 +15,34 @@ describe('security defaults', () => {
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof t.app.inject>> | undefined;
     for (let i = 0; i < 4; i += 1) {
-      last = await t.app.inject({ url: '/health', remoteAddress: '203.0.113.7' });
+      last = await t.app.inject({ url: '/ready', remoteAddress: '203.0.113.7' });
       statuses.push(last.statusCode);
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect(last?.json().code).toBe(42901);
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
-    const otherClient = await t.app.inject({ url: '/health', remoteAddress: '203.0.113.8' });
+    const otherClient = await t.app.inject({ url: '/ready', remoteAddress: '203.0.113.8' });
     expect(otherClient.statusCode).toBe(200);
+  });
+
+  it('does not rate-limit the liveness probe, which still carries the security headers', async () => {
+    // /health answers a constant: a 429 would cost as much as the answer it refuses.
+    const answers = [];
+    for (let i = 0; i < 5; i += 1)
+      answers.push(await t.app.inject({ url: '/health', remoteAddress: '203.0.113.9' }));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const last = answers[4];
+    if (!last) throw new Error('no fifth answer');
+    expect(last.headers['x-ratelimit-limit']).toBeUndefined();
+    expect(last.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(last.headers['x-frame-options']).toBe('DENY');
+    expect(last.headers['strict-transport-security']).toContain('max-age=');
+    expect(last.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // The API next to it stays limited for the same client.
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1)
+      statuses.push((await t.app.inject({ url: '/ready', remoteAddress: '203.0.113.9' })).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
   it('answers CORS only for configured origins', async () => {
@@ -45,13 +65,37 @@ describe('security defaults', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) {
       const res = await t.app.inject({
-        url: '/health',
+        url: '/ready',
         remoteAddress: '192.0.2.50',
         headers: { 'x-forwarded-for': `10.0.0.${i}` },
       });
       statuses.push(res.statusCode);
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});
+
+describe('CORS without configured origins', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { CORS_ORIGINS: '' } });
+  });
+  afterAll(() => t.close());
+
+  it('allows no origin and refuses preflights', async () => {
+    const simple = await t.app.inject({ url: '/health', headers: { origin: 'https://evil.example' } });
+    expect(simple.statusCode).toBe(200);
+    expect(simple.headers['access-control-allow-origin']).toBeUndefined();
+    expect(simple.headers['access-control-allow-credentials']).toBeUndefined();
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.statusCode).toBe(404);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(preflight.headers['access-control-allow-methods']).toBeUndefined();
+    expect(preflight.headers['content-security-policy']).toContain("default-src 'self'");
   });
 });
 

@@ -11,11 +11,15 @@ import { installSecurityHeaders } from './security-headers.js';
  */
 export async function installSecurity(app: FastifyInstance, config: Config): Promise<void> {
   installSecurityHeaders(app);
-  await app.register(cors, {
-    origin: config.http.corsOrigins.length > 0 ? [...config.http.corsOrigins] : false,
-    credentials: true,
-    exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
-  });
+  // Without allowed origins the CORS plugin answers nothing (no CORS header, preflights get
+  // 404 either way), yet its hook would copy its options object on every request: register
+  // it only when there is an origin to allow.
+  if (config.http.corsOrigins.length > 0)
+    await app.register(cors, {
+      origin: [...config.http.corsOrigins],
+      credentials: true,
+      exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
+    });
   await app.register(rateLimit, {
     global: true,
     max: config.http.rateLimit.max,

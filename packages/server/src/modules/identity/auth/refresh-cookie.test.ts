@@ -1,3 +1,5 @@
+import { type TSchema, Type } from '@sinclair/typebox';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditRows,
@@ -7,6 +9,8 @@ import {
   type IdentityTestApp,
   testPassword,
 } from '../../../../test/identity-fixtures.js';
+import type { IdentityDeps } from '../identity.deps.js';
+import { canCarryRefreshToken, installRefreshCookie } from './refresh-cookie.js';
 
 const cookieMode = { 'x-refresh-transport': 'cookie' };
 
@@ -108,5 +112,64 @@ describe('refresh token in an HttpOnly cookie (browser transport)', () => {
     }
     const events = await auditRows(t.app, 'identity.logout');
     expect(events.some((e) => String(e.details).includes('everywhere'))).toBe(true);
+  });
+});
+
+describe('which routes carry the cookie hooks', () => {
+  const token = 'sxr_abcdefghijklmnop';
+  const tokenPair = Type.Object({ access_token: Type.String(), refresh_token: Type.String() });
+  async function appWith(routes: { url: string; response: TSchema; body: unknown }[]) {
+    const app = Fastify();
+    installRefreshCookie(app, { settings: { refreshTokenDays: 30 } } as unknown as IdentityDeps);
+    for (const { url, response, body } of routes)
+      app.post(url, { schema: { response: { 200: response } } }, async () => structuredClone(body));
+    await app.ready();
+    return app;
+  }
+
+  it('moves a refresh token into the cookie on any route whose response schema names one', async () => {
+    const app = await appWith([
+      {
+        url: '/nested',
+        response: Type.Object({ data: Type.Object({ tokens: tokenPair }) }),
+        body: { data: { tokens: { access_token: 'a', refresh_token: token } } },
+      },
+      {
+        url: '/flat',
+        response: Type.Object({ data: tokenPair }),
+        body: { data: { access_token: 'a', refresh_token: token } },
+      },
+      {
+        // The serializer drops what the schema does not name: no token can leave this route.
+        url: '/plain',
+        response: Type.Object({ data: Type.Object({ access_token: Type.String() }) }),
+        body: { data: { access_token: 'a', refresh_token: token } },
+      },
+    ]);
+    try {
+      for (const url of ['/nested', '/flat']) {
+        const res = await app.inject({ method: 'POST', url, headers: cookieMode });
+        expect(refreshCookie(res.headers['set-cookie'])).toBe(token);
+        expect(res.body).not.toContain(token);
+      }
+      const plain = await app.inject({ method: 'POST', url: '/plain', headers: cookieMode });
+      expect(plain.headers['set-cookie']).toBeUndefined();
+      expect(plain.body).not.toContain(token);
+      expect(plain.json()).toEqual({ data: { access_token: 'a' } });
+      // Without the opt-in header the body transport stays.
+      const body = await app.inject({ method: 'POST', url: '/flat' });
+      expect(body.json().data.refresh_token).toBe(token);
+      expect(body.headers['set-cookie']).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('tells token-carrying schemas from the others', () => {
+    expect(
+      canCarryRefreshToken({ response: { 200: Type.Object({ data: Type.Object({ t: tokenPair }) }) } }),
+    ).toBe(true);
+    expect(canCarryRefreshToken({ response: { 200: Type.Object({ data: Type.String() }) } })).toBe(false);
+    expect(canCarryRefreshToken(undefined)).toBe(false);
   });
 });

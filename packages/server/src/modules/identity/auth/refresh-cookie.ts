@@ -1,4 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchema,
+  onSendHookHandler,
+  preValidationHookHandler,
+  RouteOptions,
+} from 'fastify';
 import { AppError } from '../../../platform/errors.js';
 import type { IdentityDeps } from '../identity.deps.js';
 
@@ -21,37 +29,65 @@ type TokenHolder = { refresh_token?: unknown; tokens?: { refresh_token?: unknown
 
 /**
  * Installs the cookie transport's hooks; call before the /auth routes are registered. They
- * are callback hooks (none waits), so the requests that never ask for the cookie, nearly
- * all of them, pay one header lookup each and no promise.
+ * are route hooks, attached only where they can act: reading the cookie on /auth/refresh,
+ * moving the token on routes whose response schema has a `refresh_token` (the response
+ * serializer drops any field the schema does not name, so no other route can emit one),
+ * clearing the cookie on /auth/refresh and the logouts. Every other route runs none of
+ * them, so Fastify skips its preValidation and preSerialization stages there altogether.
+ * Callback hooks (none waits): no promise per request.
  */
 export function installRefreshCookie(api: FastifyInstance, runtime: IdentityDeps): void {
   const maxAge = runtime.settings.refreshTokenDays * 24 * 60 * 60;
-  api.addHook('preValidation', (request, _reply, done) => {
-    if (!wantsCookie(request) || request.routeOptions.url !== refreshUrl) return done();
+  const readTokenFromCookie: preValidationHookHandler = (request, _reply, done) => {
+    if (!wantsCookie(request)) return done();
     const token = readCookie(request.headers.cookie, refreshCookieName);
     if (!token) return done(new AppError('UNAUTHENTICATED', 'No session cookie; please sign in'));
     request.body = { refresh_token: token };
     done();
-  });
-  api.addHook('preSerialization', (request, reply, payload: { data?: TokenHolder }, done) => {
-    if (wantsCookie(request) && reply.statusCode < 300 && payload?.data)
-      moveTokenToCookie(payload.data, reply);
+  };
+  const moveTokenToCookie = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: { data?: TokenHolder },
+    done: (err: null, payload: unknown) => void,
+  ) => {
+    if (wantsCookie(request) && reply.statusCode < 300 && payload?.data) {
+      const holder = payload.data.tokens ?? payload.data;
+      if (typeof holder.refresh_token === 'string' && holder.refresh_token !== '') {
+        setCookie(reply, holder.refresh_token, maxAge);
+        holder.refresh_token = '';
+      }
+    }
     done(null, payload);
-  });
-  api.addHook('onSend', (request, reply, payload, done) => {
+  };
+  const clearCookie: onSendHookHandler = (request, reply, payload, done) => {
     if (wantsCookie(request)) {
       const url = request.routeOptions.url ?? '';
       const failedRefresh = url === refreshUrl && reply.statusCode === 401;
       if (logoutUrls.has(url) || failedRefresh) setCookie(reply, '', 0);
     }
     done(null, payload);
-  });
-  const moveTokenToCookie = (data: TokenHolder, reply: FastifyReply) => {
-    const holder = data.tokens ?? data;
-    if (typeof holder.refresh_token !== 'string' || holder.refresh_token === '') return;
-    setCookie(reply, holder.refresh_token, maxAge);
-    holder.refresh_token = '';
   };
+  api.addHook('onRoute', (route) => {
+    if (route.url === refreshUrl) addRouteHook(route, 'preValidation', readTokenFromCookie);
+    if (canCarryRefreshToken(route.schema)) addRouteHook(route, 'preSerialization', moveTokenToCookie);
+    if (route.url === refreshUrl || logoutUrls.has(route.url)) addRouteHook(route, 'onSend', clearCookie);
+  });
+}
+
+/** Whether a route's response schema names a `refresh_token` field at any depth. */
+export function canCarryRefreshToken(schema: FastifySchema | undefined): boolean {
+  return JSON.stringify(schema?.response ?? {}).includes('"refresh_token"');
+}
+
+function addRouteHook(
+  route: RouteOptions,
+  name: 'preValidation' | 'preSerialization' | 'onSend',
+  hook: unknown,
+) {
+  const options = route as unknown as Record<string, unknown>;
+  const existing = options[name];
+  options[name] = existing === undefined ? [hook] : [...[existing].flat(), hook];
 }
 
 function wantsCookie(request: FastifyRequest): boolean {
