@@ -117,6 +117,48 @@ describe('the shell: permissions, languages, phones, session end', () => {
     await context.close();
   });
 
+  it('paints the saved menu as a static frame on a signed-in reload, and forgets it on sign-out', async () => {
+    const { context, page, watch } = await openContext(browser, server.url);
+    await signIn(page, server.url, 'admin', password, '/system/users');
+    await page.getByTestId('users-table').waitFor();
+    const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('signx.boot-menu') ?? 'null'));
+    const menu = await saved();
+    expect(menu.lang).toBe('en');
+    expect(menu.groups.flatMap(([, labels]: [string, string[]]) => labels)).toEqual(
+      expect.arrayContaining(['Users', 'Audit trail']),
+    );
+    // Hold the session refresh: the app cannot mount, so what shows is boot.js's frame.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/v1/auth/refresh', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload({ waitUntil: 'commit' });
+    const frame = page.locator('signx-boot-admin');
+    await frame.getByText('Audit trail', { exact: true }).waitFor();
+    expect(await frame.getAttribute('aria-hidden')).toBe('true');
+    expect(await page.getByTestId('side-menu').count()).toBe(0);
+    release();
+    await page.getByTestId('users-table').waitFor();
+    expect(await frame.count()).toBe(0); // the app's mount replaced it
+    await page.unroute('**/api/v1/auth/refresh');
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+    expect(await saved()).toBeNull();
+    // The next user of the browser saves their own menu, never sees the previous one.
+    await signIn(page, server.url, 'reader', password, '/system/users');
+    await page.getByTestId('users-table').waitFor();
+    const labels = (await saved()).groups.flatMap(([, l]: [string, string[]]) => l);
+    expect(labels).toContain('Users');
+    expect(labels).not.toContain('Audit trail');
+    expect(watch.cspViolations).toEqual([]);
+    await context.close();
+  });
+
   it('works on a 360 px phone: menu in a drawer, nothing wider than the screen', async () => {
     const { context, page } = await openContext(browser, server.url, { width: 360, height: 740 });
     await signIn(page, server.url, 'admin', password, '/system/users');

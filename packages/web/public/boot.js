@@ -36,13 +36,61 @@
   const otherPublic = /^\/(forgot-password|reset-password|first-login)(\/|$)/.test(path);
   const signedIn = Boolean(read('signx.signed-in'));
   if (!otherPublic && !signedIn) root.dataset.boot = 'login';
+  // A signed-in reload of an app page: the shell's frame (brand, the side menu as last shown
+  // in this language, header) paints with the first frame, from the labels the app saved
+  // (platform/layout/boot-menu.ts), while the app restores the session and loads the page.
+  // The element sits in index.html's #app; the app's mount replaces it.
+  let menu = null;
+  try {
+    menu = JSON.parse(read('signx.boot-menu') || 'null');
+  } catch {
+    menu = null;
+  }
+  if (signedIn && !otherPublic && menu && menu.lang === locale && Array.isArray(menu.groups)) {
+    root.dataset.boot = 'admin';
+    const add = (parent, tag, className, text) => {
+      const node = document.createElement(tag);
+      node.className = className;
+      if (text) node.textContent = String(text);
+      parent.appendChild(node);
+      return node;
+    };
+    customElements.define(
+      'signx-boot-admin',
+      class extends HTMLElement {
+        connectedCallback() {
+          if (this.firstChild) return;
+          const sider = add(this, 'div', 'boot-sider');
+          add(sider, 'div', 'boot-brand', 'SignX');
+          for (const [heading, labels] of menu.groups) {
+            add(sider, 'div', 'boot-heading', heading);
+            for (const label of Array.isArray(labels) ? labels : []) {
+              const entry = add(sider, 'div', 'boot-entry');
+              add(entry, 'span', 'boot-icon');
+              add(entry, 'span', '', label);
+            }
+          }
+          add(add(this, 'div', 'boot-main'), 'div', 'boot-header');
+        }
+      },
+    );
+  }
   // Ant Design's styles written at build time (scripts/antd-static-style-plugin.js): the
   // admin screen then skips generating them. Sign-in alone does not wait for the file.
   const antdStyles = document.querySelector(`meta[name="signx-antd-styles-${root.dataset.theme}"]`)?.content;
+  // Loaded without blocking the first paint (media="print" until it has arrived): the frame
+  // below needs none of it. main.ts waits for it before mounting the app.
   if (signedIn && antdStyles) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = antdStyles;
+    link.media = 'print';
+    window.__signxAntdStyles = new Promise((resolve) => {
+      link.onload = link.onerror = () => {
+        link.media = 'all';
+        resolve();
+      };
+    });
     document.head.appendChild(link);
   }
 })();

@@ -14,7 +14,9 @@ export function bootShell(localesDir) {
     name: 'signx-boot-shell',
     transformIndexHtml(html) {
       const cards = locales.map((locale) => card(locale, readMessages(localesDir, locale))).join('');
-      return html.replace('<div id="app"></div>', `<div id="app">${cards}</div>`);
+      // The signed-in frame (filled by boot.js from the saved menu) follows the sign-in cards.
+      const frame = '<signx-boot-admin aria-hidden="true"></signx-boot-admin>';
+      return html.replace('<div id="app"></div>', `<div id="app">${cards}${frame}</div>`);
     },
   };
 }

@@ -19,4 +19,7 @@ await setLocale(preferredLocale(), false);
 // Mount once the first page's chunks are in: until then index.html's static shell stays on
 // screen instead of an empty router view. A failed first navigation still mounts the app.
 await router.isReady().catch(() => undefined);
+// Ant Design's prebuilt styles (linked by boot.js without blocking the first paint) must be in
+// before the first render, or the components would generate them all again.
+await (window as { __signxAntdStyles?: Promise<void> }).__signxAntdStyles;
 app.mount('#app');

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api, call } from '../api/http-client';
+import { clearBootMenu } from '../layout/boot-menu';
 import { clearAccess, onSessionExpired, refreshAccess, refreshHeaders, setAccess } from './tokens';
 
 type LoginData = {
@@ -66,6 +67,7 @@ export const useSessionStore = defineStore('session', () => {
   async function accept(tokens: TokenPair): Promise<void> {
     setAccess(tokens);
     localStorage.setItem(hintKey, '1');
+    clearBootMenu(); // maybe another user's: the shell writes this user's menu once shown
     await loadMe();
     channel?.postMessage({ type: 'signed-in' });
   }
@@ -97,6 +99,7 @@ export const useSessionStore = defineStore('session', () => {
   function forget(): void {
     clearAccess();
     localStorage.removeItem(hintKey);
+    clearBootMenu();
     me.value = null;
   }
 
