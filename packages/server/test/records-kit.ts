@@ -50,8 +50,8 @@ export interface RecordsTestApp extends IdentityTestApp {
   totp: (signer: Signer) => string;
 }
 
-export async function createRecordsTestApp(): Promise<RecordsTestApp> {
-  const t = await createIdentityTestApp({ ACCESS_TOKEN_MINUTES: '60', SESSION_IDLE_MINUTES: '240' });
+export async function createRecordsTestApp(env: Record<string, string> = {}): Promise<RecordsTestApp> {
+  const t = await createIdentityTestApp({ ACCESS_TOKEN_MINUTES: '60', SESSION_IDLE_MINUTES: '240', ...env });
   await createAdmin(t.app);
   const adminToken = await tokenFor(t.app, 'root');
   const delays: number[] = [];

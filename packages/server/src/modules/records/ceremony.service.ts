@@ -138,7 +138,15 @@ export async function componentContext(
   const signer = await signingFactors.signer(deps.ctx, userId);
   if (!signer?.isActive) throw domainError(recordsErrors.CEREMONY_FAILED, 'The account cannot sign');
   const settings = await findSettings(deps.db, userId);
-  return { ctx: deps.ctx, actor, userId, settings, hasTotp: signer.hasTotp, now };
+  return {
+    ctx: deps.ctx,
+    actor,
+    userId,
+    settings,
+    hasTotp: signer.hasTotp,
+    hasPasskey: signer.hasPasskey,
+    now,
+  };
 }
 
 /**

@@ -6,9 +6,9 @@ import type { SettingsRow } from './settings.repository.js';
 /**
  * The ceremony components (seed 002 §5.1.1, §11.200): each one a way to prove "it is me".
  * Password and TOTP are checked by identity's secret verifier, the PIN too (against the hash
- * kept in the user's signature settings). A passkey (WebAuthn, user verification required)
- * plugs in through `providePasskeyComponent`; until the passkey work provides it, it is
- * listed as not available and a ceremony naming it is refused.
+ * kept in the user's signature settings). A passkey is a WebAuthn assertion with user
+ * verification required, checked by identity's passkey verifier; it is available once the
+ * user has a passkey and allowed its use in the signature settings.
  */
 export type ComponentName = 'password' | 'totp' | 'pin' | 'passkey';
 export const componentNames: readonly ComponentName[] = ['password', 'totp', 'pin', 'passkey'];
@@ -21,6 +21,7 @@ export interface ComponentContext {
   userId: string;
   settings: SettingsRow | undefined;
   hasTotp: boolean;
+  hasPasskey: boolean;
   now: Date;
 }
 
@@ -32,13 +33,6 @@ export interface CeremonyComponent {
   available(c: ComponentContext): boolean;
   verify(c: ComponentContext, credential: string): Promise<ComponentVerdict>;
 }
-
-/** What the passkey work registers: an assertion check that refuses UV=false. */
-export type PasskeyVerifier = (
-  ctx: AppContext,
-  actor: Actor,
-  input: { userId: string; assertion: string },
-) => Promise<ComponentVerdict>;
 
 const secret =
   (kind: 'password' | 'totp' | 'pin') =>
@@ -56,13 +50,6 @@ const DAY = 86_400_000;
 export const isPinExpired = (settings: SettingsRow, now: Date): boolean =>
   settings.pin_expiry_days > 0 &&
   new Date(settings.last_changed_at).getTime() + settings.pin_expiry_days * DAY <= now.getTime();
-
-const passkeyVerifiers = new WeakMap<AppContext, PasskeyVerifier>();
-
-/** Makes the passkey component available in `ctx` (called by the module owning WebAuthn). */
-export function providePasskeyComponent(ctx: AppContext, verifier: PasskeyVerifier): void {
-  passkeyVerifiers.set(ctx, verifier);
-}
 
 export const components: Record<ComponentName, CeremonyComponent> = {
   password: {
@@ -93,12 +80,9 @@ export const components: Record<ComponentName, CeremonyComponent> = {
     name: 'passkey',
     factor: 'inherence',
     continuesSession: true,
-    available: (c) => passkeyVerifiers.has(c.ctx) && c.settings?.is_biometric_enabled === 1,
-    verify: async (c, credential) => {
-      const verifier = passkeyVerifiers.get(c.ctx);
-      if (!verifier) return { ok: false, reason: 'passkey_unavailable' };
-      return verifier(c.ctx, c.actor, { userId: c.userId, assertion: credential });
-    },
+    available: (c) => c.hasPasskey && c.settings?.is_biometric_enabled === 1,
+    verify: (c, credential) =>
+      signingFactors.verifyPasskey(c.ctx, c.actor, { userId: c.userId, assertion: credential }),
   },
 };
 

@@ -7,16 +7,14 @@ import { recordsErrors } from './records.errors.js';
 import { settingsRoutes } from './settings.routes.js';
 import { signatureRoutes } from './signatures.routes.js';
 
-export type { CeremonyComponent, ComponentName, PasskeyVerifier } from './components.js';
-export { providePasskeyComponent } from './components.js';
+export type { CeremonyComponent, ComponentName } from './components.js';
 export type { RecordVersion, SignableOperation } from './operations.js';
 export { registerSignableOperation } from './operations.js';
 
 /**
  * Electronic records and signatures (21 CFR Part 11, EU GMP Annex 11; docs/electronic-records.md).
  * Other modules: `registerSignableOperation` (at import time) to make an operation signable,
- * with a resolver of the exact record version; `providePasskeyComponent(ctx, verifier)` from
- * the WebAuthn work to make the passkey ceremony component available.
+ * with a resolver of the exact record version.
  */
 export const recordsModule: ModuleDefinition = {
   name: 'records',

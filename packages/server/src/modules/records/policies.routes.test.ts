@@ -145,7 +145,7 @@ describe('signature policies', () => {
 });
 
 describe('my signature settings', () => {
-  it('lists components with passkey not yet available, and sets a PIN through the password', async () => {
+  it('lists components with passkey unavailable without a registered passkey, and sets a PIN through the password', async () => {
     const mine = await t.app.inject({
       method: 'GET',
       url: '/api/v1/signature/settings',

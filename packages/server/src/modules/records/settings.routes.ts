@@ -28,7 +28,9 @@ const settingsView = Type.Object({
         componentNames.map((n) => Type.Literal(n)),
         { description: 'Component' },
       ),
-      available: Type.Boolean({ description: 'Usable now (passkey: once WebAuthn is provided)' }),
+      available: Type.Boolean({
+        description: 'Usable now (passkey: a passkey registered and its use allowed here)',
+      }),
     }),
     { description: 'Ceremony components and whether each is available to you' },
   ),

@@ -1,7 +1,10 @@
 import type { Actor } from '../../../platform/actor.js';
 import type { AppContext } from '../../../platform/app-context.js';
 import { identityDeps } from '../identity.deps.js';
+import { identityErrors } from '../identity.errors.js';
 import { hasTotp } from '../mfa/totp.service.js';
+import { verifyPasskeyAssertion } from '../passkeys/passkey-assertion.service.js';
+import { activePasskeysOf } from '../passkeys/passkeys.repository.js';
 import { findUserById } from '../users/users.repository.js';
 import { type SecretVerdict, verifySecret } from './secret-verifier.service.js';
 
@@ -17,6 +20,8 @@ export interface SignerIdentity {
   fullName: string;
   isActive: boolean;
   hasTotp: boolean;
+  /** At least one passkey that is not revoked. */
+  hasPasskey: boolean;
 }
 
 export const signingFactors = {
@@ -29,6 +34,7 @@ export const signingFactors = {
       fullName: user.full_name,
       isActive: user.status === 'active',
       hasTotp: await hasTotp(ctx.db, user.id),
+      hasPasskey: (await activePasskeysOf(ctx.db, user.id)).length > 0,
     };
   },
 
@@ -48,6 +54,52 @@ export const signingFactors = {
       method: `signature:${input.kind}`,
       storedHash: input.pinHash ?? null,
     });
+  },
+
+  /**
+   * Checks a passkey assertion for signing: `assertion` is the JSON the ceremony client sends,
+   * `{challenge_id, response}`, the challenge from `POST /auth/step-up/passkey/options` (bound
+   * to the caller's login session). User verification is always required: a UV=false
+   * assertion is refused (40325), as are replays, other origins and a counter that does not
+   * advance; each refusal is in the login log and audit trail (verifyPasskeyAssertion).
+   */
+  async verifyPasskey(
+    ctx: AppContext,
+    actor: Actor,
+    input: { userId: string; assertion: string },
+  ): Promise<
+    | { ok: true }
+    | { ok: false; reason: 'passkey_malformed' | 'passkey_refused' | 'passkey_user_not_verified' }
+  > {
+    let parsed: { challenge_id?: unknown; response?: { id?: unknown } | null };
+    try {
+      parsed = JSON.parse(input.assertion) as typeof parsed;
+    } catch {
+      return { ok: false, reason: 'passkey_malformed' };
+    }
+    if (
+      typeof parsed?.challenge_id !== 'string' ||
+      typeof parsed.response !== 'object' ||
+      typeof parsed.response?.id !== 'string'
+    )
+      return { ok: false, reason: 'passkey_malformed' };
+    try {
+      await verifyPasskeyAssertion(ctx, {
+        userId: input.userId,
+        sessionId: actor.sessionId,
+        challengeId: parsed.challenge_id,
+        response: parsed.response as Parameters<typeof verifyPasskeyAssertion>[1]['response'],
+        requireUserVerification: true,
+        actor,
+        method: 'signature:passkey',
+      });
+      return { ok: true };
+    } catch (error) {
+      const api = (error as { domain?: { api?: number } }).domain?.api;
+      if (api === undefined) throw error;
+      const notVerified = api === identityErrors.PASSKEY_USER_VERIFICATION_REQUIRED.api;
+      return { ok: false, reason: notVerified ? 'passkey_user_not_verified' : 'passkey_refused' };
+    }
   },
 
   /** The argon2id hash of a new PIN (the password hasher, so one cost setting covers both). */
