@@ -8,6 +8,8 @@ import zh from '../src/platform/i18n/locales/zh-CN.json';
 const localesDir = new URL('../src/platform/i18n/locales/', import.meta.url);
 const bootScript = readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8');
 
+type StyleLink = { rel: string; href: string; media?: string; onload?: () => void };
+
 const antdStyles: Record<string, string> = {
   light: '/assets/antd-light-1.css',
   dark: '/assets/antd-dark-2.css',
@@ -27,7 +29,13 @@ function boot(
     dir: '',
     dataset: {} as Record<string, string>,
     style: { colorScheme: '' },
-    head: [] as { rel: string; href: string }[],
+    head: [] as StyleLink[],
+    /** What main.ts waits for before mounting (the styles loaded or failed). */
+    stylesReady: undefined as Promise<void> | undefined,
+  };
+  const window = { matchMedia: () => ({ matches: false }) } as {
+    matchMedia: () => { matches: boolean };
+    __signxAntdStyles?: Promise<void>;
   };
   const meta = (selector: string) => {
     const mode = /signx-antd-styles-(\w+)/.exec(selector)?.[1] ?? '';
@@ -38,15 +46,16 @@ function boot(
       documentElement: root,
       querySelector: meta,
       createElement: () => ({ rel: '', href: '' }),
-      head: { appendChild: (link: { rel: string; href: string }) => root.head.push(link) },
+      head: { appendChild: (link: StyleLink) => root.head.push(link) },
     },
     location: { pathname: path },
     navigator: { languages, language: languages[0] },
     localStorage: { getItem: (key: string) => storage[key] ?? null },
-    window: { matchMedia: () => ({ matches: false }) },
+    window,
     String,
     Boolean,
   });
+  root.stylesReady = window.__signxAntdStyles;
   return root;
 }
 
@@ -96,13 +105,24 @@ describe('boot script', () => {
     expect(root.style.colorScheme).toBe('dark');
   });
 
-  it("links Ant Design's prebuilt styles of the visitor's theme for signed-in visits only", () => {
-    expect(boot({ path: '/system/users', storage: { 'signx.signed-in': '1' } }).head).toEqual([
-      { rel: 'stylesheet', href: antdStyles.light },
+  it("links Ant Design's prebuilt styles of the visitor's theme for signed-in visits only", async () => {
+    const light = boot({ path: '/system/users', storage: { 'signx.signed-in': '1' } });
+    expect(light.head.map(({ rel, href, media }) => ({ rel, href, media }))).toEqual([
+      { rel: 'stylesheet', href: antdStyles.light, media: 'print' },
     ]);
-    expect(boot({ storage: { 'signx.signed-in': '1', 'signx.theme': 'dark' } }).head).toEqual([
-      { rel: 'stylesheet', href: antdStyles.dark },
-    ]);
+    // Not render-blocking until it has arrived; then it applies, and the app may mount.
+    let ready = false;
+    void light.stylesReady?.then(() => {
+      ready = true;
+    });
+    await Promise.resolve();
+    expect(ready).toBe(false);
+    light.head[0]?.onload?.();
+    await light.stylesReady;
+    expect([ready, light.head[0]?.media]).toEqual([true, 'all']);
+    expect(
+      boot({ storage: { 'signx.signed-in': '1', 'signx.theme': 'dark' } }).head.map(({ href }) => href),
+    ).toEqual([antdStyles.dark]);
     expect(boot({ path: '/system/users' }).head).toEqual([]);
     expect(boot({ storage: { 'signx.signed-in': '1' }, metas: {} }).head).toEqual([]);
   });
