@@ -5,7 +5,6 @@ import { eventLeafHash } from '../chain/leaf.js';
 import { eventMac, MAC_PURPOSE } from '../chain/recorder.settings.js';
 import { isCheckpointSigned, type SignedCheckpoint } from '../checkpoints/checkpoint.js';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository.js';
-import { verifyInclusion } from './merkle-verify.js';
 import { verifiedTree } from './tree-cache.js';
 
 /**
@@ -13,9 +12,10 @@ import { verifiedTree } from './tree-cache.js';
  * (signature verification): no checkpoint is made, no bundle built, nothing is written.
  *
  * - Events the latest signed checkpoint covers: the leaf hash is recomputed from the stored
- *   fields and its RFC 9162 inclusion proof (from the in-memory verified tree) is checked
- *   against the checkpoint's signed root. The checkpoint's Ed25519 signature is checked once
- *   and the checkpoint kept in memory until an event newer than it is asked about.
+ *   fields and must be the leaf at index seq − 1 of the in-memory verified tree, whose Merkle
+ *   root at the checkpoint's size must equal the signed root (compared once per checkpoint).
+ *   The checkpoint's Ed25519 signature is checked once and the checkpoint kept in memory
+ *   until an event newer than it is asked about.
  * - Events newer than that checkpoint: the leaf hash is recomputed and the event's MAC
  *   (keyring secret, never in the database) checked, as the checkpoint job does before it
  *   signs; the next checkpoint then covers them.
@@ -35,6 +35,8 @@ interface TrustedCheckpoint {
   root: Buffer;
   root_hash: string;
   key_id: string;
+  /** Whether the verified tree has the signed root at this size (checked once). */
+  rootMatches?: boolean;
 }
 
 const checkpoints = new WeakMap<object, Map<string, TrustedCheckpoint>>();
@@ -79,9 +81,10 @@ export async function entityInclusion(
         problems.push('the audit trail does not verify');
         break;
       }
-      const proof = tree.inclusionProof(seq - 1, trusted.tree_size);
-      if (verifyInclusion(seq - 1, trusted.tree_size, Buffer.from(leaf, 'hex'), proof, trusted.root))
-        verified += 1;
+      // The verified tree's root at the checkpoint's size is compared with the signed root once
+      // per checkpoint; a leaf at its index in that tree is then included under the signed root.
+      trusted.rootMatches ??= tree.root(trusted.tree_size).equals(trusted.root);
+      if (trusted.rootMatches && tree.leaf(seq - 1).toString('hex') === leaf) verified += 1;
       else problems.push(`audit event ${seq} is not in the signed checkpoint`);
     } else if (event.mac && event.mac === eventMac(leaf, deps.keyring.secret(MAC_PURPOSE))) {
       verified += 1;
