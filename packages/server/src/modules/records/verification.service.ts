@@ -53,7 +53,7 @@ export async function verifySignature(
     signatureId: string;
     resourceId?: string | undefined;
     recordHash?: string | undefined;
-    /** False skips the audit bundle (checkpoint + inclusion proofs), the costly part. */
+    /** False skips the audit inclusion check (the signature's events in the signed log). */
     includeAuditProof?: boolean | undefined;
   },
 ): Promise<Verification> {

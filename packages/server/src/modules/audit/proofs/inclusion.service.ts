@@ -39,7 +39,20 @@ interface TrustedCheckpoint {
   rootMatches?: boolean;
 }
 
-const checkpoints = new WeakMap<object, Map<string, TrustedCheckpoint>>();
+/** Per database handle and chain: the newest checkpoint seen, and when it was last looked up. */
+const checkpoints = new WeakMap<object, Map<string, { trusted: TrustedCheckpoint | null; readAt: number }>>();
+
+/**
+ * How often an event newer than the cached checkpoint makes us look for a newer one. Until
+ * then such events are proven by their MAC, which is as strong; a checkpoint this process
+ * signs is picked up at once (`forgetCheckpoint`), one signed by another worker within this.
+ */
+const REREAD_MS = 1000;
+
+/** Called when this process signs a checkpoint, so the next check uses it. */
+export function forgetCheckpoint(db: object, chain: string): void {
+  checkpoints.get(db)?.delete(chain);
+}
 
 export async function entityInclusion(
   deps: AuditDeps,
@@ -114,10 +127,19 @@ async function trustedCheckpoint(
     checkpoints.set(deps.db, perDb);
   }
   const cached = perDb.get(chain);
-  if (cached && cached.tree_size >= seq) return cached;
+  if (cached && ((cached.trusted?.tree_size ?? 0) >= seq || performance.now() - cached.readAt < REREAD_MS))
+    return cached.trusted;
+  const readAt = performance.now();
   const latest = await latestCheckpoint(deps.db as DbOrTrx, chain);
-  if (!latest) return null;
-  if (cached && cached.tree_size === latest.tree_size && cached.root_hash === latest.root_hash) return cached;
+  if (!latest) {
+    perDb.set(chain, { trusted: null, readAt });
+    return null;
+  }
+  const known = cached?.trusted;
+  if (known && known.tree_size === latest.tree_size && known.root_hash === latest.root_hash) {
+    perDb.set(chain, { trusted: known, readAt });
+    return known;
+  }
   const key = deps.keyring.signingKey(CHECKPOINT_KEY);
   if (!isCheckpointSigned(latest, key.publicKey, key.keyId)) return 'forged';
   const trusted = {
@@ -126,6 +148,6 @@ async function trustedCheckpoint(
     root_hash: latest.root_hash,
     key_id: latest.key_id,
   };
-  perDb.set(chain, trusted);
+  perDb.set(chain, { trusted, readAt });
   return trusted;
 }
