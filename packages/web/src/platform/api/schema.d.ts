@@ -34606,7 +34606,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description Also check the audit inclusion proof (default true; the costly part) */
+                    /** @description Also check that the signature’s audit events are in the log (default true) */
                     includeAuditProof?: boolean;
                     /** @description SHA-256 of the record version at hand */
                     recordHash?: string;
@@ -34740,7 +34740,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Also check the audit inclusion proof (default true; the costly part) */
+                        /** @description Also check that the signature’s audit events are in the log (default true) */
                         includeAuditProof?: boolean;
                         /** @description SHA-256 of the record version at hand */
                         recordHash?: string;
