@@ -11,6 +11,7 @@ import { canonicalize } from './chain/canonical-json.js';
 import type { AuditActor, AuditEventInput } from './chain/chain.types.js';
 import { recordEvent } from './chain/recorder.service.js';
 import type { AuditBundle } from './proofs/bundle.js';
+import { type EntityInclusion, entityInclusion } from './proofs/inclusion.service.js';
 
 export { defineAuditEvents } from './audit.catalogue.js';
 export { auditModule } from './audit.module.js';
@@ -18,6 +19,7 @@ export { actorFromRequest, systemActor } from './chain/actor.js';
 export type { AuditActor, AuditEventInput } from './chain/chain.types.js';
 export type { AuditBundle, BundleReport } from './proofs/bundle.js';
 export { verifyBundle } from './proofs/bundle.js';
+export type { EntityInclusion } from './proofs/inclusion.service.js';
 export { canonicalize };
 
 /** The only way to write audit events: inside the caller's transaction. */
@@ -45,6 +47,15 @@ export const auditEvidence = {
       100_000,
       actor,
     ),
+  /**
+   * A read-only check that one entity's main-chain events are in the log: inclusion proofs
+   * against the latest signed checkpoint (kept in memory), MACs for newer events. No
+   * checkpoint, bundle or audit event is written; for evidence to hand over, use `entityBundle`.
+   */
+  entityInclusion: (
+    ctx: AppContext,
+    entity: { entityType: string; entityId: string },
+  ): Promise<EntityInclusion> => entityInclusion(auditDeps(ctx), 'main', entity),
   seal(ctx: AppContext, statement: Record<string, unknown> & { format: string }) {
     const key = auditDeps(ctx).keyring.signingKey(CHECKPOINT_KEY);
     const spki = key.publicKey.export({ type: 'spki', format: 'der' });

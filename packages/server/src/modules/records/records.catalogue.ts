@@ -69,10 +69,11 @@ export const recordsAuditEvents = defineAuditEventTypes('records', {
     payload: signaturePayload,
   },
   'signature.verified': {
-    description: 'A signature was verified',
+    description: "A verification changed a signature's status (tampering found, or a repaired record)",
     entityType: 'signature',
     payload: Type.Object({
       valid: Type.Boolean({ description: 'Outcome' }),
+      previous_status: Type.String({ description: 'The status before this verification' }),
       problems: Type.Array(Type.String()),
     }),
   },

@@ -14,12 +14,22 @@ export function findSignature(db: DbOrTrx, id: string): Promise<SignatureRow | u
   return db.selectFrom('records_signatures').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function setVerificationStatus(db: DbOrTrx, id: string, status: string, at: string) {
-  await db
+/**
+ * Moves the verification status from `from` to `to`; false when another request already
+ * moved it (so exactly one status change, and one audit event, is recorded per change).
+ */
+export async function changeVerificationStatus(
+  db: DbOrTrx,
+  id: string,
+  change: { from: string; to: string; at: string },
+): Promise<boolean> {
+  const result = await db
     .updateTable('records_signatures')
-    .set({ verification_status: status, updated_at: at })
+    .set({ verification_status: change.to, updated_at: change.at })
     .where('id', '=', id)
-    .execute();
+    .where('verification_status', '=', change.from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** The user's latest signature on a resource and operation (cooling period). */

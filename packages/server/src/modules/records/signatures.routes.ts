@@ -84,6 +84,17 @@ export function signatureRoutes(deps: RecordsDeps): RouteDefinition[] {
     }),
     defineRoute({
       method: 'GET',
+      url: '/signature/verify',
+      access: signedIn,
+      summary: 'Verify a signature (same checks as POST; a read, so no request audit event)',
+      querystring: verifyBody,
+      response: verificationView,
+      errors: ['NOT_FOUND'],
+      handler: async (request) =>
+        presentVerification(await verifySignature(deps, actorOf(request), request.query)),
+    }),
+    defineRoute({
+      method: 'GET',
       url: '/signature/history',
       access: signedIn,
       summary: 'Signature history (own; everyone’s with records.signature.read)',

@@ -86,7 +86,9 @@ export const verifyBody = Type.Object(
       Type.String({ maxLength: 64, description: 'SHA-256 of the record version at hand' }),
     ),
     includeAuditProof: Type.Optional(
-      Type.Boolean({ description: 'Also check the audit inclusion proof (default true; the costly part)' }),
+      Type.Boolean({
+        description: 'Also check that the signature’s audit events are in the log (default true)',
+      }),
     ),
   },
   { additionalProperties: false },

@@ -141,6 +141,120 @@ describe('verification', () => {
   });
 });
 
+describe('verification is a read (writes only when the status changes)', () => {
+  const getVerify = (query: Record<string, string>, token = tina.token) =>
+    t.app.inject({
+      method: 'GET',
+      url: `/api/v1/signature/verify?${new URLSearchParams(query)}`,
+      headers: bearer(token),
+    });
+  const counts = async () => ({
+    events: Number(
+      (
+        await db()
+          .selectFrom('audit_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    checkpoints: Number(
+      (
+        await db()
+          .selectFrom('audit_checkpoints')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  });
+  const stored = (id: string) =>
+    db()
+      .selectFrom('records_signatures')
+      .select(['verification_status', 'updated_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  const statusEvents = (id: string) =>
+    db()
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('entity_id', '=', id)
+      .where('action', '=', 'records.signature.verified')
+      .execute();
+
+  it('verifying an intact signature again and again writes nothing, before and after a checkpoint', async () => {
+    const id = await signed('R-1');
+    const before = await counts();
+    const row = await stored(id);
+    for (let i = 0; i < 2; i += 1) {
+      const ok = await getVerify({ signatureId: id, resourceId: 'R-1', recordHash: sha('R-1@1') });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json().data).toMatchObject({ valid: true, problems: [] });
+      // Newer than the last checkpoint: the creation event is proven by its MAC.
+      expect(ok.json().data.audit_events_verified).toBe(1);
+    }
+    const checkpoint = await t.post('/audit/checkpoints', t.adminToken, {});
+    expect(checkpoint.statusCode, checkpoint.body).toBeLessThan(300);
+    const afterCheckpoint = await counts();
+    for (let i = 0; i < 2; i += 1) {
+      const ok = (await getVerify({ signatureId: id })).json().data;
+      // Covered by the signed checkpoint now: an inclusion proof against its root.
+      expect([ok.valid, ok.audit_events_verified]).toEqual([true, 1]);
+    }
+    expect(await counts()).toEqual(afterCheckpoint);
+    expect(afterCheckpoint.checkpoints).toBeGreaterThan(before.checkpoints);
+    expect(await stored(id)).toEqual(row);
+    expect(await statusEvents(id)).toEqual([]);
+  });
+
+  it('a caller-supplied wrong record or hash answers invalid but leaves the stored signature alone', async () => {
+    const id = await signed('R-2');
+    const before = await counts();
+    const wrong = (await getVerify({ signatureId: id, resourceId: 'R-9', recordHash: sha('R-2@2') })).json()
+      .data;
+    expect(wrong.valid).toBe(false);
+    expect(wrong.problems).toEqual([
+      'the signature was not made on this resource',
+      'the record hash given is not the one signed',
+    ]);
+    const malformed = await getVerify({ signatureId: 'not-a-uuid' });
+    expect(malformed.statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+    expect((await stored(id)).verification_status).toBe('valid');
+  });
+
+  it('a tampered signature writes exactly one status change and one audit event, however often verified', async () => {
+    const id = await signed('R-3');
+    await db()
+      .updateTable('records_signatures')
+      .set({ signature_mean: 'review' })
+      .where('id', '=', id)
+      .execute();
+    const before = await counts();
+    for (let i = 0; i < 3; i += 1) {
+      const result = (await getVerify({ signatureId: id })).json().data;
+      expect(result.valid).toBe(false);
+      expect(result.problems).toContain('signature_mean differs from what was signed');
+    }
+    expect(await counts()).toEqual({ ...before, events: before.events + 1 });
+    expect((await stored(id)).verification_status).toBe('invalid');
+    const events = await statusEvents(id);
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(String(events[0]?.details))).toMatchObject({ valid: false, previous_status: 'valid' });
+    // Put right in the database: the next full verification records the change back, once.
+    await db()
+      .updateTable('records_signatures')
+      .set({ signature_mean: 'approval' })
+      .where('id', '=', id)
+      .execute();
+    const quick = (await getVerify({ signatureId: id, includeAuditProof: 'false' })).json().data;
+    expect(quick.valid).toBe(true);
+    expect((await stored(id)).verification_status).toBe('invalid');
+    for (let i = 0; i < 2; i += 1)
+      expect((await getVerify({ signatureId: id })).json().data.valid).toBe(true);
+    expect((await stored(id)).verification_status).toBe('valid');
+    expect(await statusEvents(id)).toHaveLength(2);
+  });
+});
+
 describe('brute force on the ceremony (seed 002 §10.2.1, §11.300(d))', () => {
   it('20 wrong PINs in a minute: growing delays, an urgent alert to the security contacts, the account locked', async () => {
     const pete = await createSigner(t, 'pete', '739164');

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { DbOrTrx } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { forbidden, notFound } from '../../platform/errors.js';
-import { auditEvidence, verifyBundle } from '../audit/index.js';
+import { auditEvidence } from '../audit/index.js';
 import { authLogOf } from './ceremony.repository.js';
 import { signableOperation } from './operations.js';
 import { can } from './records.catalogue.js';
@@ -16,6 +16,13 @@ import * as signatures from './signatures.repository.js';
  * carries (a row moved to another record or version, or a meaning edited in the database,
  * no longer does); the record the caller names is the one signed; and the audit trail holds
  * the signature's creation event with the same manifest hash, in a chain that verifies.
+ *
+ * Verification is a read. The stored `verification_status` (valid at creation) and a
+ * `records.signature.verified` audit event are written only when the outcome of the checks
+ * on the stored signature itself changes it: tampering found (valid → invalid), or, after a
+ * full check with the audit proof, a repaired record (invalid → valid). A resource id or
+ * record hash the caller supplies that does not match makes this answer invalid, but says
+ * nothing about the stored signature, so it never changes the status.
  */
 export interface Verification {
   isValid: boolean;
@@ -46,37 +53,59 @@ export async function verifySignature(
     signatureId: string;
     resourceId?: string | undefined;
     recordHash?: string | undefined;
-    /** False skips the audit bundle (checkpoint + inclusion proofs), the costly part. */
+    /** False skips the audit inclusion check (the signature's events in the signed log). */
     includeAuditProof?: boolean | undefined;
   },
 ): Promise<Verification> {
   const row = await visibleSignature(deps.db, actor, input.signatureId);
-  const problems: string[] = [];
+  const intrinsic: string[] = [];
   const manifest = openManifest(deps, row.id, row.signature_value);
-  if (!manifest) problems.push('signature value does not open or its seal is broken');
+  if (!manifest) intrinsic.push('signature value does not open or its seal is broken');
   for (const field of compared)
-    if (manifest && manifest[field] !== row[field]) problems.push(`${field} differs from what was signed`);
+    if (manifest && manifest[field] !== row[field]) intrinsic.push(`${field} differs from what was signed`);
+  const withAudit = input.includeAuditProof !== false;
+  const audit = withAudit ? await auditInclusion(deps, row, manifest) : { problems: [], verified: 0 };
+  intrinsic.push(...audit.problems);
+  const asked: string[] = [];
   if (input.resourceId !== undefined && input.resourceId !== (manifest?.resource_id ?? row.resource_id))
-    problems.push('the signature was not made on this resource');
+    asked.push('the signature was not made on this resource');
   if (input.recordHash !== undefined && input.recordHash.toLowerCase() !== manifest?.record_sha256)
-    problems.push('the record hash given is not the one signed');
+    asked.push('the record hash given is not the one signed');
   const coversCurrentVersion = await currentVersionCheck(deps, manifest);
-  const audit =
-    input.includeAuditProof === false
-      ? { problems: [], verified: 0 }
-      : await auditInclusion(deps, actor, row, manifest);
-  problems.push(...audit.problems);
-  const isValid = problems.length === 0;
-  const now = deps.clock.now().toISOString();
+  const status = intrinsic.length > 0 ? 'invalid' : withAudit ? 'valid' : row.verification_status;
+  if (status !== row.verification_status) await recordStatusChange(deps, actor, row, status, intrinsic);
+  const problems = [...intrinsic, ...asked];
+  return {
+    isValid: problems.length === 0,
+    problems,
+    manifest,
+    coversCurrentVersion,
+    auditEventsVerified: audit.verified,
+  };
+}
+
+/** The one write verification makes: a status change and its audit event, together, once. */
+async function recordStatusChange(
+  deps: RecordsDeps,
+  actor: Actor,
+  row: signatures.SignatureRow,
+  status: string,
+  problems: string[],
+) {
+  const at = deps.clock.now().toISOString();
   await inTransaction(deps.db, async (trx) => {
-    await signatures.setVerificationStatus(trx, row.id, isValid ? 'valid' : 'invalid', now);
+    const changed = await signatures.changeVerificationStatus(trx, row.id, {
+      from: row.verification_status,
+      to: status,
+      at,
+    });
+    if (!changed) return;
     await deps.audit.record(trx, actor, {
       type: 'records.signature.verified',
       entityId: row.id,
-      payload: { valid: isValid, problems },
+      payload: { valid: status === 'valid', previous_status: row.verification_status, problems },
     });
   });
-  return { isValid, problems, manifest, coversCurrentVersion, auditEventsVerified: audit.verified };
 }
 
 async function currentVersionCheck(deps: RecordsDeps, manifest: SignatureManifest | null) {
@@ -90,27 +119,29 @@ async function currentVersionCheck(deps: RecordsDeps, manifest: SignatureManifes
   }
 }
 
+/**
+ * The signature's audit events are in the log (inclusion proofs against the latest signed
+ * checkpoint, MACs for newer events: the audit module's read-only check) and its creation
+ * event records this signature, meaning and record.
+ */
 async function auditInclusion(
   deps: RecordsDeps,
-  actor: Actor,
   row: signatures.SignatureRow,
   manifest: SignatureManifest | null,
 ) {
-  const bundle = await auditEvidence.entityBundle(
-    deps.ctx,
-    { entityType: 'signature', entityId: row.id },
-    actor,
-  );
-  const report = verifyBundle(bundle);
-  const problems = report.isValid ? [] : ['the audit trail does not verify'];
-  const created = bundle.events.find((e) => e.action === 'records.signature.created');
+  const inclusion = await auditEvidence.entityInclusion(deps.ctx, {
+    entityType: 'signature',
+    entityId: row.id,
+  });
+  const problems = inclusion.problems.length > 0 ? ['the audit trail does not verify'] : [];
+  const created = inclusion.events.find((e) => e.action === 'records.signature.created');
   if (!created) return { problems: [...problems, 'no audit event records this signature'], verified: 0 };
   const details = JSON.parse(String(created.details ?? '{}')) as Record<string, unknown>;
   if (manifest && details.manifest_sha256 !== manifestSha256(manifest))
     problems.push('the audit event records a different signature');
   if (details.signature_mean !== row.signature_mean || details.record_sha256 !== row.record_sha256)
     problems.push('the audit trail records another meaning or record than the stored signature');
-  return { problems, verified: report.eventsVerified };
+  return { problems, verified: inclusion.verified };
 }
 
 /** A signature the actor may see: their own, or anyone's with records.signature.read. */

@@ -34313,7 +34313,7 @@ export interface paths {
                             data: {
                                 /** @description Ceremony components and whether each is available to you */
                                 components: {
-                                    /** @description Usable now (passkey: once WebAuthn is provided) */
+                                    /** @description Usable now (passkey: a passkey registered and its use allowed here) */
                                     available: boolean;
                                     /** @description Component */
                                     name: "password" | "totp" | "pin" | "passkey";
@@ -34395,7 +34395,7 @@ export interface paths {
                             data: {
                                 /** @description Ceremony components and whether each is available to you */
                                 components: {
-                                    /** @description Usable now (passkey: once WebAuthn is provided) */
+                                    /** @description Usable now (passkey: a passkey registered and its use allowed here) */
                                     available: boolean;
                                     /** @description Component */
                                     name: "password" | "totp" | "pin" | "passkey";
@@ -34516,7 +34516,7 @@ export interface paths {
                             data: {
                                 /** @description Ceremony components and whether each is available to you */
                                 components: {
-                                    /** @description Usable now (passkey: once WebAuthn is provided) */
+                                    /** @description Usable now (passkey: a passkey registered and its use allowed here) */
                                     available: boolean;
                                     /** @description Component */
                                     name: "password" | "totp" | "pin" | "passkey";
@@ -34602,7 +34602,132 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Verify a signature (same checks as POST; a read, so no request audit event) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Also check that the signature’s audit events are in the log (default true) */
+                    includeAuditProof?: boolean;
+                    /** @description SHA-256 of the record version at hand */
+                    recordHash?: string;
+                    /** @description Record it should be on */
+                    resourceId?: string;
+                    /** @description Signature to verify */
+                    signatureId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Audit events verified in the inclusion proof */
+                                audit_events_verified: number;
+                                /** @description Whether the record’s current version is the one signed (null: module does not say) */
+                                covers_current_version: boolean | null;
+                                /** @description What failed, in words */
+                                problems: string[];
+                                /** @description What the sealed value says was signed */
+                                signed: {
+                                    /** @description SHA-256 signed */
+                                    record_sha256: string;
+                                    /** @description Meaning */
+                                    signature_mean: string;
+                                    /** @description Printed name */
+                                    signer_name: string;
+                                    /** @description Server time */
+                                    timestamp: string;
+                                } | null;
+                                /** @description Whether every check passed */
+                                valid: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Verify a signature: sealed value, record binding, audit inclusion */
         post: {
@@ -34615,7 +34740,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Also check the audit inclusion proof (default true; the costly part) */
+                        /** @description Also check that the signature’s audit events are in the log (default true) */
                         includeAuditProof?: boolean;
                         /** @description SHA-256 of the record version at hand */
                         recordHash?: string;

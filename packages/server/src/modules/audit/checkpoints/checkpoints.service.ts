@@ -5,6 +5,7 @@ import { type AuditDeps, CHECKPOINT_KEY } from '../audit.deps.js';
 import { auditErrors } from '../audit.errors.js';
 import { readHead } from '../chain/chain.repository.js';
 import { MAC_PURPOSE } from '../chain/recorder.settings.js';
+import { forgetCheckpoint } from '../proofs/inclusion.service.js';
 import { verifiedTree } from '../proofs/tree-cache.js';
 import { writeAnchor } from './anchor.js';
 import { firstUnauthenticEvent } from './authenticity.service.js';
@@ -46,6 +47,7 @@ export async function createCheckpoint(deps: AuditDeps, chain: string): Promise<
   );
   writeAnchor(deps.anchorDir, checkpoint);
   await insertCheckpoint(deps.db, newId(), checkpoint);
+  forgetCheckpoint(deps.db, chain);
   return checkpoint;
 }
 
