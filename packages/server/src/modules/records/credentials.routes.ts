@@ -2,10 +2,8 @@ import { type Static, Type } from '@sinclair/typebox';
 import { pageQuerySchema, pageSchema } from '../../platform/db/pagination.js';
 import { principalOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
-import { credentialInventory, dormantAccountDays } from '../identity/index.js';
-import { isPinExpired } from './components.js';
+import { credentialReport } from './credentials.service.js';
 import type { RecordsDeps } from './records.deps.js';
-import { settingsOfUsers } from './settings.repository.js';
 
 /**
  * The credential inventory report (21 CFR §11.300(b), seed 002 §10): per user last sign-in,
@@ -68,42 +66,7 @@ export function credentialRoutes(deps: RecordsDeps): RouteDefinition[] {
       response: inventoryPage,
       handler: async (request) => {
         const { page, page_size, sort, ...filter } = request.query as Static<typeof inventoryQuery>;
-        const result = await credentialInventory(deps.ctx, principalOf(request), filter, {
-          page,
-          page_size,
-          sort,
-        });
-        const settings = new Map(
-          (
-            await settingsOfUsers(
-              deps.db,
-              result.items.map((i) => i.userId),
-            )
-          ).map((s) => [s.user_id, s]),
-        );
-        const now = deps.clock.now();
-        return {
-          ...result,
-          dormant_account_days: dormantAccountDays(deps.ctx),
-          items: result.items.map((item) => {
-            const pin = settings.get(item.userId);
-            const hasPin = Boolean(pin?.pin_hash);
-            return {
-              user_id: item.userId,
-              username: item.username,
-              full_name: item.fullName,
-              status: item.status,
-              created_at: item.createdAt,
-              last_login_at: item.lastLoginAt,
-              has_totp: item.hasTotp,
-              passkeys: item.passkeys,
-              passkey_last_used_at: item.passkeyLastUsedAt,
-              has_pin: hasPin,
-              is_pin_expired: Boolean(pin && hasPin && isPinExpired(pin, now)),
-              is_dormant: item.isDormant,
-            };
-          }),
-        };
+        return credentialReport(deps, principalOf(request), filter, { page, page_size, sort });
       },
     }),
   ];
