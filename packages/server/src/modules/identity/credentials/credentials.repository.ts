@@ -149,3 +149,26 @@ export async function holdsRole(db: DbOrTrx, userId: string, code: string): Prom
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Takes the user's row lock when the account is not disabled (false otherwise), so two
+ * sweeps running at once cannot both disable it: the second waits, then finds it disabled.
+ */
+export async function lockUnlessDisabled(db: DbOrTrx, userId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set((eb) => ({ row_version: eb.ref('row_version') }))
+    .where('id', '=', userId)
+    .where('status', '!=', 'disabled')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Serialises decisions about a role's members (the last active super administrator). */
+export async function lockRole(db: DbOrTrx, code: string): Promise<void> {
+  await db
+    .updateTable('roles')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('code', '=', code)
+    .execute();
+}

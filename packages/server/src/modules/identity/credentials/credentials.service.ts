@@ -83,14 +83,15 @@ export async function disableDormantAccounts(
   const actor = systemActor('identity.dormant-accounts');
   for (const { id } of await store.dormantCandidates(db, cutoff))
     await inTransaction(db, async (trx) => {
+      if (!(await store.lockUnlessDisabled(trx, id))) return;
       const user = await findUserById(trx, id);
       if (!user || user.status === 'disabled' || (user.last_login_at ?? user.created_at) >= cutoff) return;
-      if (
-        (await store.holdsRole(trx, id, SECURITY_ROLE)) &&
-        (await store.otherActiveMembers(trx, SECURITY_ROLE, id)) === 0
-      ) {
-        kept.push(id);
-        return;
+      if (await store.holdsRole(trx, id, SECURITY_ROLE)) {
+        await store.lockRole(trx, SECURITY_ROLE);
+        if ((await store.otherActiveMembers(trx, SECURITY_ROLE, id)) === 0) {
+          kept.push(id);
+          return;
+        }
       }
       await changeStatus(trx, runtime, actor, {
         user,
