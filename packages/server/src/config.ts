@@ -115,6 +115,7 @@ function buildConfig(v: Values) {
       sessionMaxPerUser: v.SESSION_MAX_PER_USER,
       stepUpProofMinutes: v.STEP_UP_PROOF_MINUTES,
       mfaRequiredDefault: v.MFA_REQUIRED_DEFAULT,
+      dormantAccountDays: v.DORMANT_ACCOUNT_DAYS,
     },
   };
 }

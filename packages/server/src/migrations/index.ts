@@ -22,6 +22,7 @@ import * as m20261208_0501 from './2026_12_08_0501_batch_sources.js';
 import * as m20261208_0600 from './2026_12_08_0600_template_drafts.js';
 import * as m20261209_0100 from './2026_12_09_0100_records.js';
 import * as m20261209_0200 from './2026_12_09_0200_identity_passkeys.js';
+import * as m20261209_0500 from './2026_12_09_0500_records_time_place.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0600_template_drafts': m20261208_0600,
   '2026_12_09_0100_records': m20261209_0100,
   '2026_12_09_0200_identity_passkeys': m20261209_0200,
+  '2026_12_09_0500_records_time_place': m20261209_0500,
 };

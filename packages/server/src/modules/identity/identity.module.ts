@@ -4,6 +4,7 @@ import type { ModuleDefinition } from '../../platform/module.js';
 import { apiKeyRoutes } from './api-keys/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { installRefreshCookie } from './auth/refresh-cookie.js';
+import { dormantAccountsJob, dormantAccountsSchedule } from './credentials/credentials.jobs.js';
 import { departmentRoutes } from './departments/departments.routes.js';
 import { createAdministrator } from './first-admin.js';
 import { identityTags } from './identity.catalogue.js';
@@ -12,6 +13,7 @@ import { identityErrors } from './identity.errors.js';
 import { loginLogRoutes } from './login-log/login-log.routes.js';
 import { mfaRoutes } from './mfa/mfa.routes.js';
 import { passkeyRoutes } from './passkeys/passkeys.routes.js';
+import { passkeyAdminRoutes } from './passkeys/passkeys-admin.routes.js';
 import { roleRoutes } from './roles/roles.routes.js';
 import { ensureCatalogue } from './roles/user-authz.service.js';
 import { createAuthenticator } from './sessions/authenticator.service.js';
@@ -32,6 +34,8 @@ export const identityModule: ModuleDefinition = {
   tags: Object.values(identityTags),
   errors: identityErrors,
   recordData: [userRecordData],
+  jobs: [dormantAccountsJob],
+  schedules: [dormantAccountsSchedule],
   install: async (app, ctx) => {
     if (ctx.config.isProduction && ctx.config.identity.passwordHashCost !== 'standard')
       throw new Error('PASSWORD_HASH_COST=test is for test suites only; it is refused in production');
@@ -62,6 +66,7 @@ export const identityModule: ModuleDefinition = {
     mountRoutes(api, identityTags.me, meRoutes(runtime));
     mountRoutes(api, identityTags.users, userRoutes(runtime));
     mountRoutes(api, identityTags.users, userAdminRoutes(runtime));
+    mountRoutes(api, identityTags.users, passkeyAdminRoutes(runtime));
     mountRoutes(api, identityTags.departments, departmentRoutes(runtime));
     mountRoutes(api, identityTags.roles, roleRoutes(runtime));
     mountRoutes(api, identityTags.sessions, sessionRoutes(runtime));

@@ -9,9 +9,17 @@
  *   for a passkey (WebAuthn) factor, e.g. in the signing ceremony;
  * - `usersByIds(db, ids)` to show who did something (never the users table directly);
  * - `maskPhone` for the same column masking rule;
+ * - `credentialInventory(ctx, principal, filter, page)` for the §11.300 credential report;
  * - `signingFactors` for the Part 11 signing ceremony (password, TOTP, PIN through the one secret verifier).
  */
+
 export { type SignerIdentity, signingFactors } from './auth/signing-factors.service.js';
+export {
+  type CredentialState,
+  credentialInventory,
+  dormantAccountDays,
+  sweepDormantAccounts,
+} from './credentials/credentials.service.js';
 export { departmentHeadAbove } from './departments/department-head.js';
 export { identityModule } from './identity.module.js';
 export {

@@ -48,6 +48,64 @@ provideTemplates('records', [
   },
 ]);
 
+/**
+ * Behaviour analysis (seed 002 §10.2.1): a person signed from a network or at an hour
+ * unusual for them. Not urgent (the signature succeeded), but told to the security contacts.
+ */
+const unusual = {
+  en: '{{ username }} signed from {{ network }} at {{ time }} ({{ detail }}). Check that this was the user.',
+  'zh-CN': '{{ username }} 于 {{ time }} 从 {{ network }} 签名（{{ detail }}）。请确认是否为本人操作。',
+  he: '{{ username }} חתם/ה מ-{{ network }} ב-{{ time }} ({{ detail }}). יש לוודא שזה היה המשתמש.',
+} as const;
+const unusualSubject = {
+  en: 'Unusual signature by {{ username }}',
+  'zh-CN': '{{ username }} 的异常签名',
+  he: 'חתימה חריגה של {{ username }}',
+} as const;
+
+provideTemplates('records', [
+  {
+    code: 'records.behaviour-alert',
+    name: 'A signature from a network or at an hour unusual for the signer (to the security contacts)',
+    category: 'security',
+    is_transactional: true,
+    is_sensitive: false,
+    default_locale: 'en',
+    variables: [
+      { name: 'username', sample: 'tina' },
+      { name: 'network', sample: '203.0.113.0/24' },
+      { name: 'time', sample: '2026-12-09T03:12:00.000Z' },
+      { name: 'detail', sample: 'new_network' },
+    ],
+    variants: locales.flatMap((locale) => [
+      {
+        channel: 'email' as const,
+        locale,
+        subject: unusualSubject[locale],
+        body: `<p>${unusual[locale]}</p>`,
+        text: unusual[locale],
+      },
+      { channel: 'in_app' as const, locale, subject: unusualSubject[locale], body: unusual[locale] },
+    ]),
+  },
+]);
+
+export async function sendBehaviourAlert(
+  trx: Trx,
+  ctx: AppContext,
+  actor: Actor,
+  input: { role: string; username: string; network: string; time: string; detail: string; dedupeKey: string },
+): Promise<void> {
+  await notifications.send(trx, ctx, actor, {
+    template: 'records.behaviour-alert',
+    channels: ['in_app', 'email'],
+    recipients: [{ type: 'role', code: input.role }],
+    priority: 'high',
+    dedupe_key: input.dedupeKey,
+    params: { username: input.username, network: input.network, time: input.time, detail: input.detail },
+  });
+}
+
 export async function sendCeremonyAlert(
   trx: Trx,
   ctx: AppContext,

@@ -79,3 +79,15 @@ export async function claimAlert(trx: Trx, row: RecordsAlertsTable): Promise<boo
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
+
+/** The user's latest successful ceremonies (IP and time), for behaviour analysis. */
+export function recentSuccesses(db: DbOrTrx, userId: string, limit: number) {
+  return db
+    .selectFrom('records_auth_log')
+    .select(['ip_address', 'attempt_time'])
+    .where('user_id', '=', userId)
+    .where('authentication_result', '=', 'success')
+    .orderBy('attempt_time', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -152,9 +152,9 @@ export async function componentContext(
 /**
  * Records a failed ceremony (authentication log, audit), reports the account to the
  * security contacts once per window when failures pile up, waits the growing delay, and
- * refuses. Never returns.
+ * refuses (with `refusal` when given). Never returns.
  */
-async function fail(
+export async function fail(
   deps: RecordsDeps,
   actor: Actor,
   userId: string,

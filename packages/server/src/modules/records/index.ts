@@ -1,5 +1,6 @@
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { credentialRoutes } from './credentials.routes.js';
 import { policyRoutes } from './policies.routes.js';
 import { recordsAuditEvents, recordsPermissions, recordsTag } from './records.catalogue.js';
 import { recordsDeps } from './records.deps.js';
@@ -24,6 +25,11 @@ export const recordsModule: ModuleDefinition = {
   errors: recordsErrors,
   routes: async (api, ctx) => {
     const deps = recordsDeps(ctx);
-    mountRoutes(api, recordsTag, [...policyRoutes(deps), ...settingsRoutes(deps), ...signatureRoutes(deps)]);
+    mountRoutes(api, recordsTag, [
+      ...policyRoutes(deps),
+      ...settingsRoutes(deps),
+      ...signatureRoutes(deps),
+      ...credentialRoutes(deps),
+    ]);
   },
 };

@@ -1,6 +1,7 @@
 import { decodeJson } from '../../platform/db/json-codec.js';
 import type { SignableOperation } from './operations.js';
 import type { PolicyRow } from './policies.repository.js';
+import type { TimeWindow } from './time-place.js';
 
 /** Policy row in, response out. */
 export function presentPolicy(row: PolicyRow) {
@@ -19,6 +20,9 @@ export function presentPolicy(row: PolicyRow) {
     cooling_period: row.cooling_period,
     require_reason: row.require_reason === 1,
     allowed_meanings: decodeJson<string[]>(row.allowed_meanings) ?? [],
+    allowed_time_windows: decodeJson<TimeWindow[]>(row.allowed_time_windows),
+    allowed_networks: decodeJson<string[]>(row.allowed_networks),
+    time_zone: row.time_zone,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { pageQuerySchema } from '../../platform/db/pagination.js';
+import { weekdays } from './time-place.js';
 
 /** Request and response schemas of signature policies (seed 002 Signature_Policy). */
 const meanings = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
@@ -35,6 +36,44 @@ const fields = {
   }),
   require_reason: Type.Boolean({ description: 'Whether a reason must be given' }),
   allowed_meanings: meanings,
+  allowed_time_windows: Type.Optional(
+    Type.Union(
+      [
+        Type.Array(
+          Type.Object(
+            {
+              days: Type.Array(Type.Union(weekdays.map((d) => Type.Literal(d))), {
+                minItems: 1,
+                maxItems: 7,
+                uniqueItems: true,
+                description: 'Weekdays (mon … sun)',
+              }),
+              start: Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'HH:MM, inclusive' }),
+              end: Type.String({
+                pattern: '^\\d{2}:\\d{2}$',
+                description: 'HH:MM, exclusive (24:00 = midnight)',
+              }),
+            },
+            { additionalProperties: false },
+          ),
+          { minItems: 1, maxItems: 20 },
+        ),
+        Type.Null(),
+      ],
+      { description: 'When signing is allowed, read in time_zone; null or absent: any time' },
+    ),
+  ),
+  allowed_networks: Type.Optional(
+    Type.Union(
+      [Type.Array(Type.String({ minLength: 3, maxLength: 50 }), { minItems: 1, maxItems: 50 }), Type.Null()],
+      { description: 'CIDR ranges (IPv4, IPv6) signing is allowed from; null or absent: any network' },
+    ),
+  ),
+  time_zone: Type.Optional(
+    Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()], {
+      description: 'IANA time zone of the time windows (default UTC)',
+    }),
+  ),
 };
 
 export const newPolicy = Type.Object(

@@ -9,6 +9,7 @@ import * as policies from './policies.repository.js';
 import type { NewPolicy, PolicyChange } from './policies.schemas.js';
 import type { RecordsDeps } from './records.deps.js';
 import { recordsErrors } from './records.errors.js';
+import { timePlaceFields } from './time-place.js';
 
 /**
  * Signature policies: one in force per resource type and operation, versioned (a change
@@ -29,6 +30,7 @@ function rowFields(input: PolicyChange) {
     cooling_period: input.cooling_period,
     require_reason: input.require_reason ? 1 : 0,
     allowed_meanings: encodeJson(meanings),
+    ...timePlaceFields(input),
   };
 }
 

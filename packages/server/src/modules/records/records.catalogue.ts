@@ -17,6 +17,10 @@ export const recordsTag: ModuleTag = {
 export const recordsPermissions = definePermissions('records', {
   'records.policy.read': { description: 'List and view signature policies and registered operations' },
   'records.policy.manage': { description: 'Create, change and retire signature policies (versioned)' },
+  'records.credentials.read': {
+    description:
+      'See the credential inventory (last use, MFA, passkeys, PIN, dormant accounts; 21 CFR 11.300)',
+  },
   'records.signature.read': {
     description: 'See everyone’s signature records and authentication log (own ones need no permission)',
   },

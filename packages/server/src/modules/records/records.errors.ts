@@ -28,6 +28,16 @@ export const recordsErrors = defineErrorCodes('records', {
     api: 40317,
     description: 'The signing session belongs to another user or login session',
   },
+  OUTSIDE_TIME_WINDOW: {
+    family: 'FORBIDDEN',
+    api: 40318,
+    description: 'The policy does not allow signing at this time (server clock, policy time zone)',
+  },
+  OUTSIDE_NETWORK: {
+    family: 'FORBIDDEN',
+    api: 40319,
+    description: 'The policy does not allow signing from this network (server-resolved client IP)',
+  },
   NO_POLICY: {
     family: 'NOT_FOUND',
     api: 40416,

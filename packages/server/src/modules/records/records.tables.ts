@@ -20,6 +20,12 @@ export interface RecordsPoliciesTable {
   require_reason: number;
   /** JSON array of meanings (approval, review, confirmation, witness, ...). */
   allowed_meanings: string;
+  /** JSON list of {days, start, end} (migration 2026_12_09_0500); null: any time. */
+  allowed_time_windows: string | null;
+  /** JSON list of CIDR ranges; null: any network. */
+  allowed_networks: string | null;
+  /** IANA zone the windows are read in; null: UTC. */
+  time_zone: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -3,6 +3,7 @@ import { newId } from '../../platform/db/ids.js';
 import { decodeJson } from '../../platform/db/json-codec.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { domainError, notFound } from '../../platform/errors.js';
+import { assertTimeAndPlace } from './behaviour.service.js';
 import * as store from './ceremony.repository.js';
 import { assertOwnSigner, type Credentials, runCeremony, sessionExpiry } from './ceremony.service.js';
 import { policyInForce } from './policies.service.js';
@@ -24,10 +25,12 @@ export async function authenticate(
   input: { userId: string; credentials: Credentials; resourceType?: string; operationType?: string },
 ) {
   await assertOwnSigner(deps, actor, input.userId);
-  const rule =
+  const policy =
     input.resourceType && input.operationType
       ? await policyInForce(deps.db, input.resourceType, input.operationType)
-      : DEFAULT_RULE;
+      : null;
+  if (policy) await assertTimeAndPlace(deps, actor, input.userId, policy);
+  const rule = policy ?? DEFAULT_RULE;
   const outcome = await runCeremony(deps, actor, {
     userId: input.userId,
     credentials: input.credentials,

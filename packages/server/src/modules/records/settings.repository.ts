@@ -34,3 +34,9 @@ export async function recentPinHashes(db: DbOrTrx, userId: string, limit: number
 export async function insertPinHistory(trx: Trx, row: RecordsPinHistoryTable): Promise<void> {
   await trx.insertInto('records_pin_history').values(row).execute();
 }
+
+/** The signature settings of several users (the credential inventory's page). */
+export function settingsOfUsers(db: DbOrTrx, userIds: string[]): Promise<SettingsRow[]> {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('records_user_settings').selectAll().where('user_id', 'in', userIds).execute();
+}

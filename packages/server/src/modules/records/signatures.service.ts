@@ -3,6 +3,7 @@ import { newId } from '../../platform/db/ids.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { conflict, domainError, invalid } from '../../platform/errors.js';
 import { signingFactors } from '../identity/index.js';
+import { analyseSuccess, assertTimeAndPlace } from './behaviour.service.js';
 import * as ceremonyStore from './ceremony.repository.js';
 import { assertOwnSigner, type CeremonyOutcome, type Credentials, runCeremony } from './ceremony.service.js';
 import { type RecordVersion, signableOperation } from './operations.js';
@@ -43,6 +44,7 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
   await assertOwnSigner(deps, actor, input.userId);
   const policy = await policyInForce(deps.db, input.resourceType, input.operationType);
   const meaning = checkIntent(policy, input);
+  await assertTimeAndPlace(deps, actor, input.userId, policy);
   const record = await resolveRecord(deps, input);
   await checkCoolingPeriod(deps, policy, input);
   const signer = await signingFactors.signer(deps.ctx, input.userId);
@@ -80,6 +82,11 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
     )
       throw conflict('The signing session was used by another signature meanwhile; sign again');
     await signatures.insertSignature(trx, row);
+    await analyseSuccess(trx, deps, actor, {
+      userId: input.userId,
+      username: signer?.username ?? input.userId,
+      now: deps.clock.now(),
+    });
     await ceremonyStore.insertAuthLog(trx, {
       id: newId(),
       user_id: input.userId,

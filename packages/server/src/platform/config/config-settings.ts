@@ -268,6 +268,14 @@ export const settings = {
     description:
       'Seeded system roles require MFA on a new installation (then per role: PATCH /roles/{id} mfa_required)',
   },
+  DORMANT_ACCOUNT_DAYS: {
+    kind: 'int',
+    min: 0,
+    max: 3650,
+    default: 90,
+    description:
+      'Accounts with no sign-in for this many days are disabled by a daily job (21 CFR 11.300); 0 = never',
+  },
   STEP_UP_PROOF_MINUTES: {
     kind: 'int',
     min: 1,

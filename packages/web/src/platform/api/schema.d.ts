@@ -32971,6 +32971,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signature/credential-inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credential inventory: last use, MFA, passkeys, PIN and dormancy per user (§11.300)
+         * @description Requires permission `records.credentials.read` (See the credential inventory (last use, MFA, passkeys, PIN, dormant accounts; 21 CFR 11.300)).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description true: only dormant accounts (DORMANT_ACCOUNT_DAYS) */
+                    dormant?: boolean;
+                    /** @description Only users with (true) or without (false) a passkey */
+                    has_passkey?: boolean;
+                    /** @description Only users with (true) or without (false) a bound TOTP */
+                    has_totp?: boolean;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Part of the username or full name */
+                    q?: string;
+                    /** @description Sort field, '-' for descending: username, created_at, last_login_at */
+                    sort: "username" | "-username" | "created_at" | "-created_at" | "last_login_at" | "-last_login_at";
+                    /** @description Only this account status */
+                    status?: "active" | "locked" | "disabled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The dormancy period (0 = off) */
+                                dormant_account_days: number;
+                                items: {
+                                    /** @description Account created */
+                                    created_at: string;
+                                    /** @description Full legal name */
+                                    full_name: string;
+                                    /** @description A signature PIN is set */
+                                    has_pin: boolean;
+                                    /** @description An authenticator (TOTP) is bound */
+                                    has_totp: boolean;
+                                    /** @description Not disabled and not used for DORMANT_ACCOUNT_DAYS (never, when that is 0) */
+                                    is_dormant: boolean;
+                                    /** @description The PIN is past its expiry */
+                                    is_pin_expired: boolean;
+                                    /** @description Last complete sign-in */
+                                    last_login_at: string | null;
+                                    /** @description Last use of any of them */
+                                    passkey_last_used_at: string | null;
+                                    /** @description Passkeys not revoked */
+                                    passkeys: number;
+                                    /** @description active, locked or disabled */
+                                    status: string;
+                                    /** @description User id */
+                                    user_id: string;
+                                    /** @description Username */
+                                    username: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/signature/details/{signatureId}": {
         parameters: {
             query?: never;
@@ -33428,6 +33595,17 @@ export interface paths {
                                 items: {
                                     /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
                                     allowed_meanings: string[];
+                                    /** @description CIDR ranges (IPv4, IPv6) signing is allowed from; null or absent: any network */
+                                    allowed_networks?: string[] | null;
+                                    /** @description When signing is allowed, read in time_zone; null or absent: any time */
+                                    allowed_time_windows?: {
+                                        /** @description Weekdays (mon … sun) */
+                                        days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                                        /** @description HH:MM, exclusive (24:00 = midnight) */
+                                        end: string;
+                                        /** @description HH:MM, inclusive */
+                                        start: string;
+                                    }[] | null;
                                     /** @description Components the first signature of a session needs: the password plus n-1 others */
                                     authentication_factors: number;
                                     /** @description Seconds before the same person may sign the same resource and operation again */
@@ -33454,6 +33632,8 @@ export interface paths {
                                     session_timeout: number;
                                     /** @description simple (password), enhanced (more factors), certificate (qualified) */
                                     signature_level: "simple" | "enhanced" | "certificate";
+                                    /** @description IANA time zone of the time windows (default UTC) */
+                                    time_zone?: string | null;
                                     /** @description Last change */
                                     updated_at: string;
                                     /** @description Version number */
@@ -33563,6 +33743,17 @@ export interface paths {
                     "application/json": {
                         /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
                         allowed_meanings: string[];
+                        /** @description CIDR ranges (IPv4, IPv6) signing is allowed from; null or absent: any network */
+                        allowed_networks?: string[] | null;
+                        /** @description When signing is allowed, read in time_zone; null or absent: any time */
+                        allowed_time_windows?: {
+                            /** @description Weekdays (mon … sun) */
+                            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                            /** @description HH:MM, exclusive (24:00 = midnight) */
+                            end: string;
+                            /** @description HH:MM, inclusive */
+                            start: string;
+                        }[] | null;
                         /** @description Components the first signature of a session needs: the password plus n-1 others */
                         authentication_factors: number;
                         /** @description Seconds before the same person may sign the same resource and operation again */
@@ -33581,6 +33772,8 @@ export interface paths {
                         session_timeout: number;
                         /** @description simple (password), enhanced (more factors), certificate (qualified) */
                         signature_level: "simple" | "enhanced" | "certificate";
+                        /** @description IANA time zone of the time windows (default UTC) */
+                        time_zone?: string | null;
                     };
                 };
             };
@@ -33597,6 +33790,17 @@ export interface paths {
                             data: {
                                 /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
                                 allowed_meanings: string[];
+                                /** @description CIDR ranges (IPv4, IPv6) signing is allowed from; null or absent: any network */
+                                allowed_networks?: string[] | null;
+                                /** @description When signing is allowed, read in time_zone; null or absent: any time */
+                                allowed_time_windows?: {
+                                    /** @description Weekdays (mon … sun) */
+                                    days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                                    /** @description HH:MM, exclusive (24:00 = midnight) */
+                                    end: string;
+                                    /** @description HH:MM, inclusive */
+                                    start: string;
+                                }[] | null;
                                 /** @description Components the first signature of a session needs: the password plus n-1 others */
                                 authentication_factors: number;
                                 /** @description Seconds before the same person may sign the same resource and operation again */
@@ -33623,6 +33827,8 @@ export interface paths {
                                 session_timeout: number;
                                 /** @description simple (password), enhanced (more factors), certificate (qualified) */
                                 signature_level: "simple" | "enhanced" | "certificate";
+                                /** @description IANA time zone of the time windows (default UTC) */
+                                time_zone?: string | null;
                                 /** @description Last change */
                                 updated_at: string;
                                 /** @description Version number */
@@ -33792,6 +33998,17 @@ export interface paths {
                             data: {
                                 /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
                                 allowed_meanings: string[];
+                                /** @description CIDR ranges (IPv4, IPv6) signing is allowed from; null or absent: any network */
+                                allowed_networks?: string[] | null;
+                                /** @description When signing is allowed, read in time_zone; null or absent: any time */
+                                allowed_time_windows?: {
+                                    /** @description Weekdays (mon … sun) */
+                                    days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                                    /** @description HH:MM, exclusive (24:00 = midnight) */
+                                    end: string;
+                                    /** @description HH:MM, inclusive */
+                                    start: string;
+                                }[] | null;
                                 /** @description Components the first signature of a session needs: the password plus n-1 others */
                                 authentication_factors: number;
                                 /** @description Seconds before the same person may sign the same resource and operation again */
@@ -33818,6 +34035,8 @@ export interface paths {
                                 session_timeout: number;
                                 /** @description simple (password), enhanced (more factors), certificate (qualified) */
                                 signature_level: "simple" | "enhanced" | "certificate";
+                                /** @description IANA time zone of the time windows (default UTC) */
+                                time_zone?: string | null;
                                 /** @description Last change */
                                 updated_at: string;
                                 /** @description Version number */
@@ -33942,6 +34161,17 @@ export interface paths {
                     "application/json": {
                         /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
                         allowed_meanings: string[];
+                        /** @description CIDR ranges (IPv4, IPv6) signing is allowed from; null or absent: any network */
+                        allowed_networks?: string[] | null;
+                        /** @description When signing is allowed, read in time_zone; null or absent: any time */
+                        allowed_time_windows?: {
+                            /** @description Weekdays (mon … sun) */
+                            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                            /** @description HH:MM, exclusive (24:00 = midnight) */
+                            end: string;
+                            /** @description HH:MM, inclusive */
+                            start: string;
+                        }[] | null;
                         /** @description Components the first signature of a session needs: the password plus n-1 others */
                         authentication_factors: number;
                         /** @description Seconds before the same person may sign the same resource and operation again */
@@ -33956,6 +34186,8 @@ export interface paths {
                         session_timeout: number;
                         /** @description simple (password), enhanced (more factors), certificate (qualified) */
                         signature_level: "simple" | "enhanced" | "certificate";
+                        /** @description IANA time zone of the time windows (default UTC) */
+                        time_zone?: string | null;
                     };
                 };
             };
@@ -33972,6 +34204,17 @@ export interface paths {
                             data: {
                                 /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
                                 allowed_meanings: string[];
+                                /** @description CIDR ranges (IPv4, IPv6) signing is allowed from; null or absent: any network */
+                                allowed_networks?: string[] | null;
+                                /** @description When signing is allowed, read in time_zone; null or absent: any time */
+                                allowed_time_windows?: {
+                                    /** @description Weekdays (mon … sun) */
+                                    days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                                    /** @description HH:MM, exclusive (24:00 = midnight) */
+                                    end: string;
+                                    /** @description HH:MM, inclusive */
+                                    start: string;
+                                }[] | null;
                                 /** @description Components the first signature of a session needs: the password plus n-1 others */
                                 authentication_factors: number;
                                 /** @description Seconds before the same person may sign the same resource and operation again */
@@ -33998,6 +34241,8 @@ export interface paths {
                                 session_timeout: number;
                                 /** @description simple (password), enhanced (more factors), certificate (qualified) */
                                 signature_level: "simple" | "enhanced" | "certificate";
+                                /** @description IANA time zone of the time windows (default UTC) */
+                                time_zone?: string | null;
                                 /** @description Last change */
                                 updated_at: string;
                                 /** @description Version number */
@@ -36421,6 +36666,329 @@ export interface paths {
                                 updated_at: string;
                                 /** @description Unique sign-in name (lower case) */
                                 username: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user’s passkeys (not revoked)
+         * @description Requires permission `identity.user.read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description User id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Authenticator model (AAGUID; zeros when not disclosed) */
+                                    aaguid: string;
+                                    /** @description Whether the authenticator says the passkey is backed up (synced) */
+                                    backed_up: boolean;
+                                    created_at: string;
+                                    /** @description `singleDevice` or `multiDevice` (synced) */
+                                    device_type: string;
+                                    /** @description Passkey id */
+                                    id: string;
+                                    last_used_at: string | null;
+                                    /** @description The name the user gave it */
+                                    name: string;
+                                    revoked_at: string | null;
+                                    transports: string[];
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/passkeys/{passkeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a user’s lost passkey (refused at once in every session; needs a step-up proof)
+         * @description Domain errors:
+         *     - `40305` TARGET_OUTRANKS_ACTOR: The user acted on holds permissions or sees data the caller does not
+         *     - `40302` REAUTHENTICATION_REQUIRED: A sensitive action needs a fresh step-up proof (X-Step-Up-Proof) of the caller’s session
+         *
+         *     Requires permission `identity.user.update`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Single-use proof from POST /auth/step-up; required to change another user’s email, reset their password or remove their MFA */
+                    "x-step-up-proof"?: string;
+                };
+                path: {
+                    /** @description User id */
+                    id: string;
+                    /** @description Passkey id */
+                    passkeyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Authenticator model (AAGUID; zeros when not disclosed) */
+                                aaguid: string;
+                                /** @description Whether the authenticator says the passkey is backed up (synced) */
+                                backed_up: boolean;
+                                created_at: string;
+                                /** @description `singleDevice` or `multiDevice` (synced) */
+                                device_type: string;
+                                /** @description Passkey id */
+                                id: string;
+                                last_used_at: string | null;
+                                /** @description The name the user gave it */
+                                name: string;
+                                revoked_at: string | null;
+                                transports: string[];
                             };
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
