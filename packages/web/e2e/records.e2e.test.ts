@@ -69,6 +69,19 @@ describe('electronic signatures: policies, settings, the ceremony dialog, verifi
     expect(watch.foreignRequests).toEqual([]);
   }
 
+  /**
+   * Waits for the verification's outcome (the check with the audit inclusion proof is the
+   * slow part on a loaded machine: a wait, not a speed check) and fails with the error shown.
+   */
+  async function verified(page: Page) {
+    await page
+      .locator('[data-testid="verify-result"], [data-testid="verify-problem"]')
+      .first()
+      .waitFor({ timeout: 90_000 });
+    const problem = page.getByTestId('verify-problem');
+    expect(await problem.count(), (await problem.count()) ? await problem.textContent() : '').toBe(0);
+  }
+
   /** Opens the ceremony for the document, picks the meaning and goes to the confirmation step. */
   async function openCeremony(page: Page) {
     await page.goto(
@@ -151,7 +164,7 @@ describe('electronic signatures: policies, settings, the ceremony dialog, verifi
     // The verification page, opened from the confirmation: valid.
     await page.getByTestId('sign-verify-link').click();
     const result = page.getByTestId('verify-result');
-    await result.waitFor();
+    await verified(page);
     expect(await result.getAttribute('data-valid')).toBe('true');
     expect(await result.textContent()).toContain('The signature is valid');
     expect(page.url()).toContain(second?.signature_id ?? 'missing');
@@ -172,11 +185,11 @@ describe('electronic signatures: policies, settings, the ceremony dialog, verifi
       const { context, page, watch } = await adminPage(locale, '/records/settings');
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'he' ? 'rtl' : 'ltr');
       await page.getByTestId('component-pin').waitFor();
-      await page.getByTestId('signature-history').locator('tbody tr').first().waitFor();
+      await page.getByTestId('signature-history').locator('tbody tr.ant-table-row').first().waitFor();
       expect(await seriousViolations(page), `${locale} settings`).toEqual([]);
 
       await page.goto(`${server.url}/records/policies`);
-      await page.getByTestId('policies-table').locator('tbody tr').first().waitFor();
+      await page.getByTestId('policies-table').locator('tbody tr.ant-table-row').first().waitFor();
       expect(await seriousViolations(page), `${locale} policies`).toEqual([]);
       await page.getByTestId('policy-create').click();
       await page.getByTestId('policy-name').waitFor();
@@ -184,7 +197,7 @@ describe('electronic signatures: policies, settings, the ceremony dialog, verifi
       await page.keyboard.press('Escape');
 
       await page.goto(`${server.url}/records/verify?id=${signature?.signature_id}`);
-      await page.getByTestId('verify-result').waitFor();
+      await verified(page);
       expect(await page.getByTestId('verify-result').getAttribute('data-valid')).toBe('true');
       expect(await seriousViolations(page), `${locale} verify`).toEqual([]);
 
