@@ -162,7 +162,10 @@ describe('electronic signatures: policies, settings, the ceremony dialog, verifi
     expect(second?.signature_type).toContain('pin');
 
     // The verification page, opened from the confirmation: valid.
-    await page.getByTestId('sign-verify-link').click();
+    await expect
+      .poll(() => page.getByTestId('sign-verify-link').getAttribute('href'))
+      .toBe(`/records/verify?id=${second?.signature_id}`);
+    await page.goto(`${server.url}/records/verify?id=${second?.signature_id}`);
     const result = page.getByTestId('verify-result');
     await verified(page);
     expect(await result.getAttribute('data-valid')).toBe('true');
