@@ -54,7 +54,13 @@ describe('electronic signatures: policies, settings, the ceremony dialog, verifi
     await server?.close();
   });
 
-  const token = () => apiToken(server.url, 'admin', adminPassword);
+  // One API token for all set-up reads: a user keeps at most five sessions, so a fresh token
+  // per call would end the browser's own session (then the page falls back to sign-in).
+  let cached: Promise<string> | undefined;
+  const token = () => {
+    cached ??= apiToken(server.url, 'admin', adminPassword);
+    return cached;
+  };
   const history = async () =>
     (await apiCall<{ items: Signature[] }>(server.url, await token(), 'GET', '/signature/history')).items;
 
