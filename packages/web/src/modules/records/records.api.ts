@@ -1,0 +1,61 @@
+import {
+  type AuthenticationResponseJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  startAuthentication,
+} from '@simplewebauthn/browser';
+import { api, call } from '@/platform/api/http-client';
+import type { paths } from '@/platform/api/schema';
+
+/** Electronic records and signatures (server module: records, docs/electronic-records.md). */
+export type PolicyQuery = NonNullable<paths['/api/v1/signature/policies']['get']['parameters']['query']>;
+export type HistoryQuery = NonNullable<paths['/api/v1/signature/history']['get']['parameters']['query']>;
+export type NewPolicy =
+  paths['/api/v1/signature/policies']['post']['requestBody']['content']['application/json'];
+export type PolicyChange =
+  paths['/api/v1/signature/policies/{id}']['put']['requestBody']['content']['application/json'];
+export type SettingsChange =
+  paths['/api/v1/signature/settings']['put']['requestBody']['content']['application/json'];
+export type SignatureRequest =
+  paths['/api/v1/signature/create']['post']['requestBody']['content']['application/json'];
+export type Credentials = NonNullable<SignatureRequest['credentials']>;
+
+const key = (id: string) => ({ params: { path: { id } } });
+
+export const recordsApi = {
+  settings: () => call(api.GET('/api/v1/signature/settings')),
+  changeSettings: (body: SettingsChange) => call(api.PUT('/api/v1/signature/settings', { body })),
+  setPin: (password: string, newPin: string) =>
+    call(api.PUT('/api/v1/signature/settings/pin', { body: { password, new_pin: newPin } })),
+  history: (query: HistoryQuery) => call(api.GET('/api/v1/signature/history', { params: { query } })),
+  operations: () => call(api.GET('/api/v1/signature/operations')),
+  policies: (query: PolicyQuery) => call(api.GET('/api/v1/signature/policies', { params: { query } })),
+  policyVersions: (id: string) => call(api.GET('/api/v1/signature/policies/{id}', key(id))),
+  createPolicy: (body: NewPolicy) => call(api.POST('/api/v1/signature/policies', { body })),
+  changePolicy: (id: string, body: PolicyChange) =>
+    call(api.PUT('/api/v1/signature/policies/{id}', { ...key(id), body })),
+  retirePolicy: (id: string) => call(api.DELETE('/api/v1/signature/policies/{id}', key(id))),
+  sign: (body: SignatureRequest) => call(api.POST('/api/v1/signature/create', { body })),
+  verify: (signatureId: string) => call(api.POST('/api/v1/signature/verify', { body: { signatureId } })),
+  sessionState: (sessionId: string) =>
+    call(api.POST('/api/v1/authentication/verify-session', { body: { sessionId } })),
+  details: (signatureId: string) =>
+    call(api.GET('/api/v1/signature/details/{signatureId}', { params: { path: { signatureId } } })),
+
+  /**
+   * A passkey component: the browser answers a challenge bound to this login session
+   * (user verification required); the ceremony sends it as `credentials.passkey`.
+   */
+  async passkeyComponent(): Promise<string> {
+    const started = await call(api.POST('/api/v1/auth/step-up/passkey/options'));
+    const optionsJSON = started.options as unknown as PublicKeyCredentialRequestOptionsJSON;
+    const response: AuthenticationResponseJSON = await startAuthentication({ optionsJSON });
+    return JSON.stringify({ challenge_id: started.challenge_id, response });
+  },
+};
+
+export type Settings = Awaited<ReturnType<typeof recordsApi.settings>>;
+export type Policy = Awaited<ReturnType<typeof recordsApi.policies>>['items'][number];
+export type Operation = Awaited<ReturnType<typeof recordsApi.operations>>[number];
+export type Signature = Awaited<ReturnType<typeof recordsApi.history>>['items'][number];
+export type Verification = Awaited<ReturnType<typeof recordsApi.verify>>;
+export type ComponentName = Settings['components'][number]['name'];
