@@ -85,7 +85,7 @@ describe('electronic signatures: policies, settings, the ceremony dialog, verifi
       .first()
       .waitFor({ timeout: 90_000 });
     const problem = page.getByTestId('verify-problem');
-    expect(await problem.count(), (await problem.count()) ? await problem.textContent() : '').toBe(0);
+    expect(await problem.count(), ((await problem.count()) ? await problem.textContent() : '') ?? '').toBe(0);
   }
 
   /** Opens the ceremony for the document, picks the meaning and goes to the confirmation step. */
