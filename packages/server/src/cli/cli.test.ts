@@ -61,7 +61,13 @@ describe('signx CLI', () => {
     const port = randomPort();
     const child = spawnCli(['serve', '--workers', '2', '--port', String(port)], freshEnv());
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const ready = await waitForOk(`http://127.0.0.1:${port}/ready`);
+    // Three processes compile the TypeScript sources on start: on a loaded 2-core machine that
+    // took over 30 s, so readiness may take up to 100 s (the test's own limit is 120 s); a
+    // cluster that never comes up is killed, not left running after the failure.
+    const ready = await waitForOk(`http://127.0.0.1:${port}/ready`, 1_000).catch((error: unknown) => {
+      child.kill('SIGTERM');
+      throw error;
+    });
     expect(await ready.json()).toMatchObject({ status: 'ready' });
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => fetch(`http://127.0.0.1:${port}/health`)),
@@ -75,6 +81,5 @@ describe('signx CLI', () => {
     expect(Number(healthCount?.[1])).toBe(20);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    // Three processes compile the TypeScript sources on start; a loaded 2-core machine needs longer.
   }, 120_000);
 });
