@@ -65,6 +65,22 @@ export async function eventSeals(
 }
 
 /** How many event rows of `chain` the database holds, whatever their sequence numbers. */
+/** One entity's events in a chain, in sequence order (index on entity type and id). */
+export function eventsOfEntity(
+  db: DbOrTrx,
+  chain: string,
+  entity: { entityType: string; entityId: string },
+): Promise<AuditEventsTable[]> {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('entity_type', '=', entity.entityType)
+    .where('entity_id', '=', entity.entityId)
+    .where('chain', '=', chain)
+    .orderBy('seq')
+    .execute();
+}
+
 export async function countEventRows(db: DbOrTrx, chain: string): Promise<number> {
   const row = await db
     .selectFrom('audit_events')

@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { type AuditDeps, CHECKPOINT_KEY } from '../audit.deps.js';
 import type { AuditEventsTable } from '../audit.tables.js';
+import { eventsOfEntity } from '../chain/chain.repository.js';
 import { eventLeafHash } from '../chain/leaf.js';
 import { eventMac, MAC_PURPOSE } from '../chain/recorder.settings.js';
 import { isCheckpointSigned, type SignedCheckpoint } from '../checkpoints/checkpoint.js';
@@ -59,14 +60,7 @@ export async function entityInclusion(
   chain: string,
   entity: { entityType: string; entityId: string },
 ): Promise<EntityInclusion> {
-  const events = await deps.db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('entity_type', '=', entity.entityType)
-    .where('entity_id', '=', entity.entityId)
-    .where('chain', '=', chain)
-    .orderBy('seq')
-    .execute();
+  const events = await eventsOfEntity(deps.db, chain, entity);
   const problems: string[] = [];
   if (events.length === 0) return { events, verified: 0, problems, checkpoint: null };
   const newest = Number(events.at(-1)?.seq);
