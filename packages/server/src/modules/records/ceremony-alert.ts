@@ -20,6 +20,20 @@ const subject = {
   he: 'דחוף: חתימות כושלות חוזרות עבור {{ username }}',
 } as const;
 const locales = ['en', 'zh-CN', 'he'] as const;
+type Localized = Record<(typeof locales)[number], string>;
+
+/** The e-mail and in-app variants of a security alert, in every language. */
+const alertVariants = (subjects: Localized, bodies: Localized) =>
+  locales.flatMap((locale) => [
+    {
+      channel: 'email' as const,
+      locale,
+      subject: subjects[locale],
+      body: `<p>${bodies[locale]}</p>`,
+      text: bodies[locale],
+    },
+    { channel: 'in_app' as const, locale, subject: subjects[locale], body: bodies[locale] },
+  ]);
 
 provideTemplates('records', [
   {
@@ -35,16 +49,7 @@ provideTemplates('records', [
       { name: 'since', sample: '2026-12-09T08:00:00.000Z' },
       { name: 'ip', sample: '10.0.0.7' },
     ],
-    variants: locales.flatMap((locale) => [
-      {
-        channel: 'email' as const,
-        locale,
-        subject: subject[locale],
-        body: `<p>${text[locale]}</p>`,
-        text: text[locale],
-      },
-      { channel: 'in_app' as const, locale, subject: subject[locale], body: text[locale] },
-    ]),
+    variants: alertVariants(subject, text),
   },
 ]);
 
@@ -77,47 +82,56 @@ provideTemplates('records', [
       { name: 'time', sample: '2026-12-09T03:12:00.000Z' },
       { name: 'detail', sample: 'new_network' },
     ],
-    variants: locales.flatMap((locale) => [
-      {
-        channel: 'email' as const,
-        locale,
-        subject: unusualSubject[locale],
-        body: `<p>${unusual[locale]}</p>`,
-        text: unusual[locale],
-      },
-      { channel: 'in_app' as const, locale, subject: unusualSubject[locale], body: unusual[locale] },
-    ]),
+    variants: alertVariants(unusualSubject, unusual),
   },
 ]);
 
-export async function sendBehaviourAlert(
+/** To the security contacts (a role's members), in-app and by e-mail, once per dedupe key. */
+async function alertSecurityContacts(
+  trx: Trx,
+  ctx: AppContext,
+  actor: Actor,
+  alert: { template: string; priority: 'high' | 'urgent'; role: string; dedupeKey: string },
+  params: Record<string, string>,
+): Promise<void> {
+  await notifications.send(trx, ctx, actor, {
+    template: alert.template,
+    channels: ['in_app', 'email'],
+    recipients: [{ type: 'role', code: alert.role }],
+    priority: alert.priority,
+    dedupe_key: alert.dedupeKey,
+    params,
+  });
+}
+
+export function sendBehaviourAlert(
   trx: Trx,
   ctx: AppContext,
   actor: Actor,
   input: { role: string; username: string; network: string; time: string; detail: string; dedupeKey: string },
 ): Promise<void> {
-  await notifications.send(trx, ctx, actor, {
-    template: 'records.behaviour-alert',
-    channels: ['in_app', 'email'],
-    recipients: [{ type: 'role', code: input.role }],
-    priority: 'high',
-    dedupe_key: input.dedupeKey,
-    params: { username: input.username, network: input.network, time: input.time, detail: input.detail },
-  });
+  const { role, dedupeKey, username, network, time, detail } = input;
+  return alertSecurityContacts(
+    trx,
+    ctx,
+    actor,
+    { template: 'records.behaviour-alert', priority: 'high', role, dedupeKey },
+    { username, network, time, detail },
+  );
 }
 
-export async function sendCeremonyAlert(
+export function sendCeremonyAlert(
   trx: Trx,
   ctx: AppContext,
   actor: Actor,
   input: { role: string; username: string; failures: number; since: string; ip: string; dedupeKey: string },
 ): Promise<void> {
-  await notifications.send(trx, ctx, actor, {
-    template: 'records.ceremony-alert',
-    channels: ['in_app', 'email'],
-    recipients: [{ type: 'role', code: input.role }],
-    priority: 'urgent',
-    dedupe_key: input.dedupeKey,
-    params: { username: input.username, failures: String(input.failures), since: input.since, ip: input.ip },
-  });
+  const { role, dedupeKey, username, since, ip } = input;
+  return alertSecurityContacts(
+    trx,
+    ctx,
+    actor,
+    { template: 'records.ceremony-alert', priority: 'urgent', role, dedupeKey },
+    { username, failures: String(input.failures), since, ip },
+  );
 }
