@@ -29,11 +29,29 @@ export async function stepUp(runtime: IdentityDeps, actor: Actor, input: StepUpI
   const user = await findUserById(runtime.ctx.db, input.userId);
   const factors = user ? await checkFactors(runtime, actor, user, input) : null;
   if (!user || !factors) throw new AppError('UNAUTHENTICATED', 'Re-authentication failed');
+  return issueStepUpProof(
+    runtime,
+    actor,
+    { userId: user.id, username: user.username, sessionId: input.sessionId },
+    factors,
+  );
+}
+
+/**
+ * The end of every successful step-up, whatever proved it: the attempt logged, the audit
+ * event, and a single-use proof bound to the session for STEP_UP_PROOF_MINUTES.
+ */
+export async function issueStepUpProof(
+  runtime: IdentityDeps,
+  actor: Actor,
+  who: { userId: string; username: string; sessionId: string },
+  factors: string[],
+) {
   return inTransaction(runtime.ctx.db, async (trx) => {
     const now = runtime.ctx.clock.now().toISOString();
     await recordAttempt(trx, actor, {
-      userId: user.id,
-      username: user.username,
+      userId: who.userId,
+      username: who.username,
       method: `step_up:${factors.join('+')}`,
       result: 'success',
       reason: null,
@@ -42,15 +60,15 @@ export async function stepUp(runtime: IdentityDeps, actor: Actor, input: StepUpI
     await recordIdentity(trx, actor, {
       action: identityEvents['step_up.succeeded'],
       entityType: 'session',
-      entityId: input.sessionId,
+      entityId: who.sessionId,
       details: { factors },
     });
     const proof = newSecret('sxs_');
     const expiresAt = plusMinutes(now, runtime.settings.stepUpProofMinutes);
     await insertStepUpProof(trx, {
       proof,
-      userId: input.userId,
-      sessionId: input.sessionId,
+      userId: who.userId,
+      sessionId: who.sessionId,
       factors,
       now,
       expiresAt,

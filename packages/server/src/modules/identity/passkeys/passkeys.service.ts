@@ -1,15 +1,12 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { Actor as PlatformActor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
-import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/errors.js';
-import { recordAttempt } from '../auth/login-attempt.js';
 import { verifySecret } from '../auth/secret-verifier.service.js';
 import type { IdentityDeps } from '../identity.deps.js';
-import { insertStepUpProof } from '../mfa/step-up-proof.repository.js';
+import { issueStepUpProof } from '../mfa/step-up.service.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
-import { newSecret, plusMinutes } from '../shared/secrets.service.js';
 import { findUserById } from '../users/users.repository.js';
 import { verifyPasskeyAssertion } from './passkey-assertion.service.js';
 import {
@@ -108,32 +105,10 @@ export async function stepUpWithPasskey(
     method: 'step_up:passkey',
   });
   factors.push('passkey');
-  return inTransaction(runtime.ctx.db, async (trx) => {
-    const now = runtime.ctx.clock.now().toISOString();
-    await recordAttempt(trx, actor, {
-      userId: user.id,
-      username: user.username,
-      method: `step_up:${factors.join('+')}`,
-      result: 'success',
-      reason: null,
-      now,
-    });
-    await recordIdentity(trx, actor, {
-      action: identityEvents['step_up.succeeded'],
-      entityType: 'session',
-      entityId: input.sessionId,
-      details: { factors },
-    });
-    const proof = newSecret('sxs_');
-    const expiresAt = plusMinutes(now, runtime.settings.stepUpProofMinutes);
-    await insertStepUpProof(trx, {
-      proof,
-      userId: user.id,
-      sessionId: input.sessionId,
-      factors,
-      now,
-      expiresAt,
-    });
-    return { proof, factors, expires_at: expiresAt };
-  });
+  return issueStepUpProof(
+    runtime,
+    actor,
+    { userId: user.id, username: user.username, sessionId: input.sessionId },
+    factors,
+  );
 }
