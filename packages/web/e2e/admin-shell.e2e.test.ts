@@ -46,9 +46,17 @@ describe('the shell: permissions, languages, phones, session end', () => {
     await signIn(page, server.url, 'reader', password);
     await page.getByTestId('side-menu').waitFor();
     const entries = await page.getByTestId('side-menu').locator('a').allTextContents();
-    // Besides what the role opens, every signed-in user has their own inbox and notification
-    // settings; nothing administrative beyond the users list.
-    expect(entries.map((e) => e.trim())).toEqual(['Users', 'Inbox', 'My notification settings']);
+    // Besides what the role opens, every signed-in user has their own signature pages, inbox
+    // and notification settings; nothing administrative beyond the users list, which is
+    // where the reader lands.
+    expect(entries.map((e) => e.trim())).toEqual([
+      'My signature settings',
+      'Sign a record',
+      'Verify a signature',
+      'Users',
+      'Inbox',
+      'My notification settings',
+    ]);
     expect(new URL(page.url()).pathname).toBe('/system/users');
     await page.getByTestId('users-table').waitFor();
     expect(await page.getByTestId('user-new').count()).toBe(0);

@@ -110,11 +110,15 @@ async function holdRestrictedSession(): Promise<void> {
   if (target && router.currentRoute.value.name !== target) await router.replace({ name: target });
 }
 
-/** The first menu page the user may open (the account page when there is none). */
+/**
+ * The first menu page the user's role opens; pages every signed-in user has (their inbox,
+ * their signature settings) only when the role opens none, then the account page. So a
+ * reader lands on what their role gives them, not on their own settings.
+ */
 export function startPage(): string {
   const session = useSessionStore();
   const pages = menuRoutes().filter((r) => session.can(r.meta.permission));
-  return pages[0]?.path ?? '/account';
+  return (pages.find((r) => r.meta.permission) ?? pages[0])?.path ?? '/account';
 }
 
 /** The pages that appear in the side menu, in menu order. */
