@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { AppError } from '../errors.js';
 
 /**
@@ -45,6 +45,19 @@ export function pageSchema<T extends Parameters<typeof Type.Array>[0]>(item: T) 
 
 export type PageQuery = Static<ReturnType<typeof pageQuerySchema>>;
 
+// Built once: each is an immutable expression, and `sql.ref` parses its dotted name on every
+// call (a request's page and count used to build all three afresh).
+const countAll = sql<number>`count(*)`.as('total');
+const columnRefs = new Map<string, RawBuilder<unknown>>();
+function columnRef(name: string): RawBuilder<unknown> {
+  let ref = columnRefs.get(name);
+  if (!ref) {
+    ref = sql.ref(name);
+    columnRefs.set(name, ref);
+  }
+  return ref;
+}
+
 /**
  * Runs a filtered query as one page. `columns` maps the public sort names to columns, so
  * a client can never sort by an arbitrary expression; the id breaks ties for stable pages.
@@ -65,15 +78,11 @@ export async function paginate<DB, TB extends keyof DB, O>(
       fieldErrors: [{ field: 'sort', message: `cannot sort by ${field}` }],
     });
   const direction = descending ? 'desc' : 'asc';
-  const counted = await query
-    .clearSelect()
-    .clearOrderBy()
-    .select(sql<number>`count(*)`.as('total'))
-    .executeTakeFirst();
+  const counted = await query.clearSelect().clearOrderBy().select(countAll).executeTakeFirst();
   const total = Number((counted as { total?: number | string } | undefined)?.total ?? 0);
   const items = await query
-    .orderBy(sql.ref(column), direction)
-    .orderBy(sql.ref(idColumn), direction)
+    .orderBy(columnRef(column), direction)
+    .orderBy(columnRef(idColumn), direction)
     .limit(request.page_size)
     .offset((request.page - 1) * request.page_size)
     .execute();

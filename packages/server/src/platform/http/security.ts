@@ -1,13 +1,12 @@
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
-import { AppError } from '../errors.js';
+import { installRateLimit } from './rate-limit.js';
 import { installSecurityHeaders } from './security-headers.js';
 
 /**
  * Security headers (precomputed, see security-headers.ts), CORS only
- * for configured origins, and a per-IP rate limit whose rejections use the API's 42901.
+ * for configured origins, and a per-IP rate limit whose rejections use the API's 42901 (rate-limit.ts).
  */
 export async function installSecurity(app: FastifyInstance, config: Config): Promise<void> {
   installSecurityHeaders(app);
@@ -20,15 +19,5 @@ export async function installSecurity(app: FastifyInstance, config: Config): Pro
       credentials: true,
       exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
     });
-  await app.register(rateLimit, {
-    global: true,
-    max: config.http.rateLimit.max,
-    timeWindow: config.http.rateLimit.windowMs,
-    keyGenerator: (request) => request.ip,
-    errorResponseBuilder: (_request, context) => {
-      return new AppError('RATE_LIMITED', 'Too many requests, slow down', {
-        details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
-      });
-    },
-  });
+  installRateLimit(app, { max: config.http.rateLimit.max, windowMs: config.http.rateLimit.windowMs });
 }

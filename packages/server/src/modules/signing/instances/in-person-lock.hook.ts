@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify';
 import type { AppContext } from '../../../platform/app-context.js';
 import { domainError } from '../../../platform/errors.js';
 import { lockingSession } from './in-person.repository.js';
@@ -26,23 +26,32 @@ function routeKey(request: FastifyRequest): string {
 }
 
 /**
- * Installs the lock on every route (a root hook, after authentication: preParsing sets the
- * principal, this runs in preValidation). Only login sessions can host, so API keys and
- * public routes (no principal, or no session) pay nothing; a signed-in call pays one indexed
- * lookup of `host_session_id`.
+ * Installs the lock on every route that can have a principal (a root onRoute hook; it runs
+ * after authentication: preParsing sets the principal, this runs in preValidation). Only
+ * login sessions can host, so public routes (never a principal) get no hook at all and
+ * Fastify skips their preValidation stage; API keys (no session) answer at once without a
+ * promise; a signed-in call pays one indexed lookup of `host_session_id`.
  */
 export function installHostLock(app: FastifyInstance, ctx: AppContext): void {
-  app.addHook('preValidation', async (request) => {
+  const refuseWhileLocked = (sessionId: string) =>
+    lockingSession(ctx.db, sessionId).then((session) => {
+      if (session)
+        throw domainError(
+          instancesErrors.HOST_LOCKED,
+          'This session hosts an in-person signing: unlock it first',
+          {
+            details: { session_id: session.id },
+          },
+        );
+    });
+  const hostLock: preValidationHookHandler = (request, _reply, done) => {
     const sessionId = request.principal?.sessionId;
-    if (!sessionId || allowedWhileLocked.has(routeKey(request))) return;
-    const session = await lockingSession(ctx.db, sessionId);
-    if (session)
-      throw domainError(
-        instancesErrors.HOST_LOCKED,
-        'This session hosts an in-person signing: unlock it first',
-        {
-          details: { session_id: session.id },
-        },
-      );
+    if (!sessionId || allowedWhileLocked.has(routeKey(request))) return done();
+    refuseWhileLocked(sessionId).then(() => done(), done);
+  };
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access || 'public' in access) return;
+    route.preValidation = [hostLock, ...[route.preValidation ?? []].flat()];
   });
 }
