@@ -10,7 +10,11 @@ import { asUser, headerAuthModule } from './test-principal.js';
  */
 export const user = (n: number) => `019a0000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 export const initiator = user(1);
-const everyday = [can['workflow.definition.read'], can['workflow.definition.manage'], can['workflow.approval.use']];
+const everyday = [
+  can['workflow.definition.read'],
+  can['workflow.definition.manage'],
+  can['workflow.approval.use'],
+];
 export const as = (userId: string, extra: string[] = []) => asUser(userId, [...everyday, ...extra]);
 export const admin = (userId: string) => as(userId, [can['workflow.approval.admin']]);
 
@@ -19,7 +23,13 @@ export function createWorkflowApp(): Promise<TestApp> {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export function call(t: TestApp, method: Method, url: string, headers: Record<string, string>, payload?: object) {
+export function call(
+  t: TestApp,
+  method: Method,
+  url: string,
+  headers: Record<string, string>,
+  payload?: object,
+) {
   return t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
 }
 
@@ -42,7 +52,12 @@ export const amountForm = {
 };
 
 /** Creates and publishes a definition; answers the published version's id. */
-export async function publish(t: TestApp, key: string, process: object[], extra: object = {}): Promise<string> {
+export async function publish(
+  t: TestApp,
+  key: string,
+  process: object[],
+  extra: object = {},
+): Promise<string> {
   const created = await call(t, 'POST', '/workflows', as(user(90)), {
     key,
     name: key,
@@ -81,7 +96,14 @@ export async function startApproval(
   return response.json().data;
 }
 
-export async function act(t: TestApp, who: number, id: string, action: string, body: object = {}, status = 200) {
+export async function act(
+  t: TestApp,
+  who: number,
+  id: string,
+  action: string,
+  body: object = {},
+  status = 200,
+) {
   const response = await call(t, 'POST', `/approvals/${id}/${action}`, as(user(who)), body);
   expect(response.statusCode, response.body).toBe(status);
   return response.json().data as Detail;
@@ -101,8 +123,17 @@ export function pending(d: Detail): string[] {
 
 export async function rowCounts(t: TestApp) {
   const db = t.database.db;
-  const count = async (table: 'workflow_instances' | 'workflow_tasks' | 'workflow_records' | 'workflow_definitions') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const count = async (
+    table: 'workflow_instances' | 'workflow_tasks' | 'workflow_records' | 'workflow_definitions',
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
   return {
     definitions: await count('workflow_definitions'),
     instances: await count('workflow_instances'),

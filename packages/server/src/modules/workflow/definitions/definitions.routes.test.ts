@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../../test/test-app.js';
-import { approval, as, call, createWorkflowApp, end, publish, rowCounts, start, startApproval, user } from '../../../../test/workflow-kit.js';
+import {
+  approval,
+  as,
+  call,
+  createWorkflowApp,
+  end,
+  publish,
+  rowCounts,
+  start,
+  startApproval,
+  user,
+} from '../../../../test/workflow-kit.js';
 import { workflowErrors } from '../workflow.errors.js';
 
 let t: TestApp;
@@ -10,7 +21,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const manager = as(user(90));
-const body = (process: object[]) => ({ form: { fields: [{ key: 'amount', label: 'Amount', type: 'number' }] }, process });
+const body = (process: object[]) => ({
+  form: { fields: [{ key: 'amount', label: 'Amount', type: 'number' }] },
+  process,
+});
 
 describe('workflow definitions', () => {
   it('refuses an invalid definition with every problem named by its node id, storing nothing', async () => {
@@ -22,7 +36,11 @@ describe('workflow definitions', () => {
         id: 'c1',
         type: 'condition',
         branches: [
-          { id: 'big', when: { subject: 'form.amount', op: 'gt', value: 1000 }, nodes: [approval('a2', [2])] },
+          {
+            id: 'big',
+            when: { subject: 'form.amount', op: 'gt', value: 1000 },
+            nodes: [approval('a2', [2])],
+          },
           { id: 'small', when: { subject: 'form.nope', op: 'lt', value: 1000 }, nodes: [] },
         ],
       },
@@ -30,9 +48,15 @@ describe('workflow definitions', () => {
       end,
       approval('after_end', [4]),
     ];
-    const response = await call(t, 'POST', '/workflows', manager, { key: 'bad', name: 'Bad', body: body(process) });
+    const response = await call(t, 'POST', '/workflows', manager, {
+      key: 'bad',
+      name: 'Bad',
+      body: body(process),
+    });
     expect([response.statusCode, response.json().code]).toEqual([400, workflowErrors.DEFINITION_INVALID.api]);
-    const messages = response.json().details.issues.map((i: { node_id: string; message: string }) => `${i.node_id}|${i.message}`);
+    const messages = response
+      .json()
+      .details.issues.map((i: { node_id: string; message: string }) => `${i.node_id}|${i.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
         'a1|Approval node a1 has no approver rules',
@@ -43,7 +67,10 @@ describe('workflow definitions', () => {
         'after_end|The process must finish with an end node',
       ]),
     );
-    expect(response.json().errors).toContainEqual({ field: 'node:a1', message: 'Approval node a1 has no approver rules' });
+    expect(response.json().errors).toContainEqual({
+      field: 'node:a1',
+      message: 'Approval node a1 has no approver rules',
+    });
     expect(await rowCounts(t)).toEqual(before);
   });
 
@@ -57,7 +84,9 @@ describe('workflow definitions', () => {
     expect(bad.json().data.issues.map((i: { message: string }) => i.message)).toEqual([
       'Node p: a parallel node needs at least two branches',
     ]);
-    const unknown = await call(t, 'POST', '/workflows/validate', manager, { body: body([start, { id: 'x', type: 'magic' }, end]) });
+    const unknown = await call(t, 'POST', '/workflows/validate', manager, {
+      body: body([start, { id: 'x', type: 'magic' }, end]),
+    });
     expect(unknown.statusCode).toBe(400);
   });
 
@@ -82,11 +111,24 @@ describe('workflow definitions', () => {
       },
       end,
     ];
-    const created = await call(t, 'POST', '/workflows', manager, { key: 'graph', name: 'Graph', body: body(process) });
+    const created = await call(t, 'POST', '/workflows', manager, {
+      key: 'graph',
+      name: 'Graph',
+      body: body(process),
+    });
     expect(created.statusCode, created.body).toBe(201);
     const { nodes, edges, status, version } = created.json().data;
     expect([status, version]).toEqual(['draft', 1]);
-    expect(nodes.map((n: { id: string }) => n.id)).toEqual(['start', 'p', 'l1', 'r1', 'p.join', 'c', 'b1', 'end']);
+    expect(nodes.map((n: { id: string }) => n.id)).toEqual([
+      'start',
+      'p',
+      'l1',
+      'r1',
+      'p.join',
+      'c',
+      'b1',
+      'end',
+    ]);
     expect(edges).toEqual([
       { source: 'start', target: 'p' },
       { source: 'p', target: 'l1', condition: 'branch:left' },
@@ -109,10 +151,15 @@ describe('workflow definitions', () => {
     expect([v2.version, v2.status]).toEqual([2, 'draft']);
     const changed = await call(t, 'PUT', `/workflows/${v2.id}`, manager, {
       name: 'versions',
-      body: { ...body([start, approval('b1', [3]), end]), form: { fields: [{ key: 'amount', label: 'A', type: 'number' }] } },
+      body: {
+        ...body([start, approval('b1', [3]), end]),
+        form: { fields: [{ key: 'amount', label: 'A', type: 'number' }] },
+      },
     });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect((await call(t, 'POST', `/workflows/${v2.id}/publish`, manager)).json().data.status).toBe('published');
+    expect((await call(t, 'POST', `/workflows/${v2.id}/publish`, manager)).json().data.status).toBe(
+      'published',
+    );
     expect((await call(t, 'GET', `/workflows/${v1}`, manager)).json().data.status).toBe('archived');
     // The running approval still waits at v1's node; a new one starts on v2.
     const again = (await call(t, 'GET', `/approvals/${running.id}`, as(user(1)))).json().data;
@@ -127,6 +174,8 @@ describe('workflow definitions', () => {
     expect(nobody.statusCode).toBe(403);
     const reader = { 'x-test-user': user(5), 'x-test-permissions': 'workflow.definition.read' };
     expect((await call(t, 'GET', '/workflows', reader)).statusCode).toBe(200);
-    expect((await call(t, 'POST', '/workflows/validate', reader, { body: body([start, end]) })).statusCode).toBe(403);
+    expect(
+      (await call(t, 'POST', '/workflows/validate', reader, { body: body([start, end]) })).statusCode,
+    ).toBe(403);
   });
 });
