@@ -43,7 +43,7 @@ beforeAll(async () => {
     },
     end,
   ]);
-});
+}, 180_000);
 afterAll(() => t.close());
 
 describe('approval modes', () => {

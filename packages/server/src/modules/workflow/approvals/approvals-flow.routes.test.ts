@@ -51,7 +51,7 @@ beforeAll(async () => {
     { id: 'sub', type: 'subprocess', definition_key: 'child' },
     end,
   ]);
-});
+}, 180_000);
 afterAll(() => t.close());
 
 const tokens = (id: string) =>

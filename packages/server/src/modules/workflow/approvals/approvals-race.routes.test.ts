@@ -36,7 +36,7 @@ beforeAll(async () => {
     approval('after', [4]),
     end,
   ]);
-});
+}, 180_000);
 afterAll(() => t.close());
 
 const approve = (who: number, id: string, headers: Record<string, string> = {}) =>

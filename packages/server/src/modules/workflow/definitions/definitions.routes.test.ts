@@ -17,7 +17,7 @@ import { workflowErrors } from '../workflow.errors.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await createWorkflowApp();
-});
+}, 180_000);
 afterAll(() => t.close());
 
 const manager = as(user(90));
