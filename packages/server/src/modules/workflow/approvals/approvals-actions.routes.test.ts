@@ -100,6 +100,27 @@ describe('approval actions', () => {
   it('reject ends the approval; reject back to the initiator lets them resubmit', async () => {
     const ended = await act(t, 2, (await startApproval(t, 'simple')).id, 'reject', { comment: 'no' });
     expect([ended.status, pending(ended)]).toEqual(['rejected', []]);
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('entity_id', '=', ended.id)
+      .orderBy('seq')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'workflow.instance.started', actor_id: initiator },
+      { action: 'workflow.task.rejected', actor_id: user(2) },
+      { action: 'workflow.instance.rejected', actor_id: user(2) },
+    ]);
+    const messages = await t.database.db
+      .selectFrom('notification_messages')
+      .select('template_code')
+      .where('params', 'like', `%${ended.id}%`)
+      .orderBy('created_at')
+      .execute();
+    expect(messages.map((m) => m.template_code).sort()).toEqual([
+      'workflow.finished',
+      'workflow.task-assigned',
+    ]);
     let d = await startApproval(t, 'back');
     d = await act(t, 2, d.id, 'reject');
     expect(d.status).toBe('returned');
