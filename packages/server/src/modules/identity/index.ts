@@ -8,6 +8,7 @@
  *   `verifyPasskeyAssertion(ctx, {userId, sessionId, challengeId, response, requireUserVerification})`
  *   for a passkey (WebAuthn) factor, e.g. in the signing ceremony;
  * - `usersByIds(db, ids)` to show who did something (never the users table directly);
+ * - `activeUsersWithRole(db, roleCode)` for the approval engine's role approvers;
  * - `maskPhone` for the same column masking rule;
  * - `credentialInventory(ctx, principal, filter, page)` for the §11.300 credential report;
  * - `signingFactors` for the Part 11 signing ceremony (password, TOTP, PIN through the one secret verifier).
@@ -37,4 +38,4 @@ export { applyDataScope, dataScopeCondition } from './roles/data-scope.repositor
 export { declaredPermissions, definePermissions } from './roles/permission-catalogue.js';
 export { dataScopeOf } from './sessions/principal-details.js';
 export { maskPhone } from './shared/masking.js';
-export { type UserSummary, usersByIds } from './users/user-lookup.js';
+export { activeUsersWithRole, type UserSummary, usersByIds } from './users/user-lookup.js';

@@ -430,6 +430,3283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My approvals: to do, done, initiated, CC (all: administrators)
+         * @description Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description todo (default), done, initiated, cc; all needs workflow.approval.admin */
+                    box?: "todo" | "done" | "initiated" | "cc" | "all";
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Sort field, '-' for descending: created_at, updated_at */
+                    sort: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                    /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                    status?: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Initiator */
+                                    applicant_id: string;
+                                    /** @description Business object id */
+                                    business_id: string | null;
+                                    /** @description Business object type */
+                                    business_type: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Started
+                                     */
+                                    created_at: string;
+                                    /** @description Definition version it runs on */
+                                    definition_id: string;
+                                    /** @description Finished */
+                                    finished_at: string | null;
+                                    /** @description Approval id */
+                                    id: string;
+                                    /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                    status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                    /** @description Title */
+                                    title: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start an approval on a published workflow
+         * @description Domain errors:
+         *     - `40956` DEFINITION_NOT_PUBLISHED: Approvals start only from a published version
+         *     - `40054` FORM_INVALID: The form data does not fit the definition’s form (errors[] per field)
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Business object id */
+                        business_id?: string | null;
+                        /** @description Business object type */
+                        business_type?: string | null;
+                        /** @description Initiator’s choice per node id (approver rule initiator_choice) */
+                        chosen_approvers?: {
+                            [key: string]: string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description Or a published version by id
+                         */
+                        definition_id?: string;
+                        /** @description Start the published version of this key */
+                        definition_key?: string;
+                        /** @description Values of the definition’s form fields */
+                        form_data: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Title of the approval */
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An approval with its tasks and timeline
+         * @description Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/add-sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an approver before, after or beside you
+         * @description Domain errors:
+         *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
+         *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
+         *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
+         *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Comment for the record */
+                        comment?: string | null;
+                        /** @description before you (you decide after them), after you, or in parallel (docs/workflow.md) */
+                        position: "before" | "after" | "parallel";
+                        /**
+                         * Format: uuid
+                         * @description The task acted on (default: your open task in the approval)
+                         */
+                        task_id?: string;
+                        /**
+                         * Format: uuid
+                         * @description The approver added
+                         */
+                        user_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve your task
+         * @description Domain errors:
+         *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
+         *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
+         *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
+         *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Comment for the record */
+                        comment?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The task acted on (default: your open task in the approval)
+                         */
+                        task_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/cc-read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark your copies of the approval read
+         * @description Domain errors:
+         *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
+         *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
+         *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
+         *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on an approval
+         * @description Domain errors:
+         *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
+         *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
+         *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
+         *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The comment */
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject your task
+         * @description Domain errors:
+         *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
+         *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
+         *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
+         *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Comment for the record */
+                        comment?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The task acted on (default: your open task in the approval)
+                         */
+                        task_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resubmit an approval returned to you (initiator)
+         * @description Domain errors:
+         *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
+         *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
+         *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
+         *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40054` FORM_INVALID: The form data does not fit the definition’s form (errors[] per field)
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Comment for the record */
+                        comment?: string | null;
+                        /** @description Changed form data */
+                        form_data?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the approval back to an earlier node
+         * @description Domain errors:
+         *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
+         *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
+         *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
+         *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Comment for the record */
+                        comment?: string | null;
+                        /** @description An earlier approval/handler node */
+                        target_node_id: string;
+                        /**
+                         * Format: uuid
+                         * @description The task acted on (default: your open task in the approval)
+                         */
+                        task_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand your task to someone else
+         * @description Domain errors:
+         *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
+         *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
+         *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
+         *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Comment for the record */
+                        comment?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The task acted on (default: your open task in the approval)
+                         */
+                        task_id?: string;
+                        /**
+                         * Format: uuid
+                         * @description The new assignee
+                         */
+                        to_user_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind the pending approvers (initiator, rate-limited)
+         * @description Domain errors:
+         *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
+         *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
+         *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
+         *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40957` URGE_TOO_SOON: The approval was urged less than the urge interval ago
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw your approval (initiator)
+         * @description Domain errors:
+         *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
+         *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
+         *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
+         *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Approval (instance) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Comment for the record */
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Initiator */
+                                applicant_id: string;
+                                /** @description Business object id */
+                                business_id: string | null;
+                                /** @description Business object type */
+                                business_type: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Started
+                                 */
+                                created_at: string;
+                                /** @description Nodes with open tasks */
+                                current_nodes: string[];
+                                /** @description Definition version it runs on */
+                                definition_id: string;
+                                /** @description Finished */
+                                finished_at: string | null;
+                                /** @description Form values (fields hidden from you left out) */
+                                form_data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Approval id */
+                                id: string;
+                                /** @description Your pending tasks */
+                                my_task_ids: string[];
+                                /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
+                                status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
+                                /** @description Every task */
+                                tasks: {
+                                    /** @description Assignee */
+                                    assignee_id: string;
+                                    /** @description Comment with the decision */
+                                    comment: string | null;
+                                    /** @description Decision time */
+                                    decided_at: string | null;
+                                    /** @description Task id */
+                                    id: string;
+                                    /** @description approval, handler, cc, signature */
+                                    kind: string;
+                                    /** @description Node */
+                                    node_id: string;
+                                    /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
+                                    status: string;
+                                }[];
+                                /** @description The approval record, oldest first */
+                                timeline: {
+                                    /** @description start, approve, reject, transfer, add_sign, return, cc, comment, urge, … */
+                                    action: string;
+                                    /** @description Who */
+                                    actor_id: string | null;
+                                    /** @description Comment */
+                                    comment: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When
+                                     */
+                                    created_at: string;
+                                    /** @description Action details */
+                                    details: unknown;
+                                    /** @description Record id */
+                                    id: string;
+                                    /** @description Node */
+                                    node_id: string | null;
+                                    /** @description Task */
+                                    task_id: string | null;
+                                }[];
+                                /** @description Title */
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many approvals each of my boxes holds
+         * @description Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Copied to you */
+                                cc: number;
+                                /** @description Copies not read yet */
+                                cc_unread: number;
+                                /** @description Decided by you */
+                                done: number;
+                                /** @description Started by you */
+                                initiated: number;
+                                /** @description Waiting for you */
+                                todo: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/bundle": {
         parameters: {
             query?: never;
@@ -37629,6 +40906,1805 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List workflow definition versions
+         * @description Requires permission `workflow.definition.read` (List and view workflow definitions).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Only versions of this key */
+                    key?: string;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Sort field, '-' for descending: created_at, name */
+                    sort: "created_at" | "-created_at" | "name" | "-name";
+                    /** @description draft (editable), published (approvals start from it), archived */
+                    status?: "draft" | "published" | "archived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description The definition (docs/workflow.md) */
+                                    body: unknown;
+                                    /**
+                                     * Format: date-time
+                                     * @description Creation time
+                                     */
+                                    created_at: string;
+                                    /** @description Creator */
+                                    created_by: string;
+                                    /** @description Free text */
+                                    description: string | null;
+                                    /** @description Derived edges (seed 001 §5.5) */
+                                    edges: {
+                                        /** @description branch:<id> or default */
+                                        condition?: string;
+                                        /** @description From node */
+                                        source: string;
+                                        /** @description To node */
+                                        target: string;
+                                    }[];
+                                    /** @description Version id */
+                                    id: string;
+                                    /** @description Key shared by the versions */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description Derived flat nodes (seed 001 §5.5) */
+                                    nodes: {
+                                        /** @description The node’s settings */
+                                        config: {
+                                            [key: string]: unknown;
+                                        };
+                                        /** @description Node id */
+                                        id: string;
+                                        /** @description Node name */
+                                        name: string | null;
+                                        /** @description Node type (join: where parallel branches meet) */
+                                        type: string;
+                                    }[];
+                                    /** @description Publication */
+                                    published_at: string | null;
+                                    /** @description draft (editable), published (approvals start from it), archived */
+                                    status: "draft" | "published" | "archived";
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                    /** @description Version number */
+                                    version: number;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a workflow definition (version 1, draft)
+         * @description The body is validated: every problem is listed with its node id (40053).
+         *
+         *     Domain errors:
+         *     - `40053` DEFINITION_INVALID: The definition has problems; errors[] names each with its node id (field)
+         *
+         *     Requires permission `workflow.definition.manage` (Create, edit, validate, publish, archive and delete workflow definitions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The definition (docs/workflow.md) */
+                        body: {
+                            /** @description Auto-approve an approver who approved the node just before */
+                            dedupe_consecutive?: boolean;
+                            form: {
+                                fields: {
+                                    /** @description Field key (form_data property) */
+                                    key: string;
+                                    /** @description Label shown on the form */
+                                    label: string;
+                                    /** @description Choices of a select field */
+                                    options?: string[];
+                                    /** @description Must be filled at start */
+                                    required?: boolean;
+                                    /** @description Field type; user holds a user id (for form_field approver rules) */
+                                    type: "text" | "number" | "date" | "select" | "boolean" | "user";
+                                }[];
+                            };
+                            /** @description The node tree, start … end */
+                            process: ({
+                                /** @description Node id, unique in the definition */
+                                id: string;
+                                /** @description Node type (docs/workflow.md) */
+                                type: "start" | "approval" | "cc" | "handler" | "condition" | "parallel" | "subprocess" | "signature" | "delay" | "end";
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                        /** @description Free text */
+                        description?: string | null;
+                        /** @description Stable key shared by all versions */
+                        key: string;
+                        /** @description Name */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The definition (docs/workflow.md) */
+                                body: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Creator */
+                                created_by: string;
+                                /** @description Free text */
+                                description: string | null;
+                                /** @description Derived edges (seed 001 §5.5) */
+                                edges: {
+                                    /** @description branch:<id> or default */
+                                    condition?: string;
+                                    /** @description From node */
+                                    source: string;
+                                    /** @description To node */
+                                    target: string;
+                                }[];
+                                /** @description Version id */
+                                id: string;
+                                /** @description Key shared by the versions */
+                                key: string;
+                                /** @description Name */
+                                name: string;
+                                /** @description Derived flat nodes (seed 001 §5.5) */
+                                nodes: {
+                                    /** @description The node’s settings */
+                                    config: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Node id */
+                                    id: string;
+                                    /** @description Node name */
+                                    name: string | null;
+                                    /** @description Node type (join: where parallel branches meet) */
+                                    type: string;
+                                }[];
+                                /** @description Publication */
+                                published_at: string | null;
+                                /** @description draft (editable), published (approvals start from it), archived */
+                                status: "draft" | "published" | "archived";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a workflow definition version
+         * @description Requires permission `workflow.definition.read` (List and view workflow definitions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Definition version id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The definition (docs/workflow.md) */
+                                body: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Creator */
+                                created_by: string;
+                                /** @description Free text */
+                                description: string | null;
+                                /** @description Derived edges (seed 001 §5.5) */
+                                edges: {
+                                    /** @description branch:<id> or default */
+                                    condition?: string;
+                                    /** @description From node */
+                                    source: string;
+                                    /** @description To node */
+                                    target: string;
+                                }[];
+                                /** @description Version id */
+                                id: string;
+                                /** @description Key shared by the versions */
+                                key: string;
+                                /** @description Name */
+                                name: string;
+                                /** @description Derived flat nodes (seed 001 §5.5) */
+                                nodes: {
+                                    /** @description The node’s settings */
+                                    config: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Node id */
+                                    id: string;
+                                    /** @description Node name */
+                                    name: string | null;
+                                    /** @description Node type (join: where parallel branches meet) */
+                                    type: string;
+                                }[];
+                                /** @description Publication */
+                                published_at: string | null;
+                                /** @description draft (editable), published (approvals start from it), archived */
+                                status: "draft" | "published" | "archived";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Change a draft version
+         * @description Domain errors:
+         *     - `40955` DEFINITION_NOT_EDITABLE: Only a draft version is edited or deleted; only a draft is published, only a published one archived
+         *     - `40053` DEFINITION_INVALID: The definition has problems; errors[] names each with its node id (field)
+         *
+         *     Requires permission `workflow.definition.manage` (Create, edit, validate, publish, archive and delete workflow definitions).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Definition version id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The definition (docs/workflow.md) */
+                        body: {
+                            /** @description Auto-approve an approver who approved the node just before */
+                            dedupe_consecutive?: boolean;
+                            form: {
+                                fields: {
+                                    /** @description Field key (form_data property) */
+                                    key: string;
+                                    /** @description Label shown on the form */
+                                    label: string;
+                                    /** @description Choices of a select field */
+                                    options?: string[];
+                                    /** @description Must be filled at start */
+                                    required?: boolean;
+                                    /** @description Field type; user holds a user id (for form_field approver rules) */
+                                    type: "text" | "number" | "date" | "select" | "boolean" | "user";
+                                }[];
+                            };
+                            /** @description The node tree, start … end */
+                            process: ({
+                                /** @description Node id, unique in the definition */
+                                id: string;
+                                /** @description Node type (docs/workflow.md) */
+                                type: "start" | "approval" | "cc" | "handler" | "condition" | "parallel" | "subprocess" | "signature" | "delay" | "end";
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                        /** @description Free text */
+                        description?: string | null;
+                        /** @description Name */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The definition (docs/workflow.md) */
+                                body: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Creator */
+                                created_by: string;
+                                /** @description Free text */
+                                description: string | null;
+                                /** @description Derived edges (seed 001 §5.5) */
+                                edges: {
+                                    /** @description branch:<id> or default */
+                                    condition?: string;
+                                    /** @description From node */
+                                    source: string;
+                                    /** @description To node */
+                                    target: string;
+                                }[];
+                                /** @description Version id */
+                                id: string;
+                                /** @description Key shared by the versions */
+                                key: string;
+                                /** @description Name */
+                                name: string;
+                                /** @description Derived flat nodes (seed 001 §5.5) */
+                                nodes: {
+                                    /** @description The node’s settings */
+                                    config: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Node id */
+                                    id: string;
+                                    /** @description Node name */
+                                    name: string | null;
+                                    /** @description Node type (join: where parallel branches meet) */
+                                    type: string;
+                                }[];
+                                /** @description Publication */
+                                published_at: string | null;
+                                /** @description draft (editable), published (approvals start from it), archived */
+                                status: "draft" | "published" | "archived";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete a draft version
+         * @description Domain errors:
+         *     - `40955` DEFINITION_NOT_EDITABLE: Only a draft version is edited or deleted; only a draft is published, only a published one archived
+         *
+         *     Requires permission `workflow.definition.manage` (Create, edit, validate, publish, archive and delete workflow definitions).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Definition version id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Always true */
+                                deleted: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a published version (running approvals keep it)
+         * @description Domain errors:
+         *     - `40955` DEFINITION_NOT_EDITABLE: Only a draft version is edited or deleted; only a draft is published, only a published one archived
+         *     - `40053` DEFINITION_INVALID: The definition has problems; errors[] names each with its node id (field)
+         *
+         *     Requires permission `workflow.definition.manage` (Create, edit, validate, publish, archive and delete workflow definitions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Definition version id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The definition (docs/workflow.md) */
+                                body: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Creator */
+                                created_by: string;
+                                /** @description Free text */
+                                description: string | null;
+                                /** @description Derived edges (seed 001 §5.5) */
+                                edges: {
+                                    /** @description branch:<id> or default */
+                                    condition?: string;
+                                    /** @description From node */
+                                    source: string;
+                                    /** @description To node */
+                                    target: string;
+                                }[];
+                                /** @description Version id */
+                                id: string;
+                                /** @description Key shared by the versions */
+                                key: string;
+                                /** @description Name */
+                                name: string;
+                                /** @description Derived flat nodes (seed 001 §5.5) */
+                                nodes: {
+                                    /** @description The node’s settings */
+                                    config: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Node id */
+                                    id: string;
+                                    /** @description Node name */
+                                    name: string | null;
+                                    /** @description Node type (join: where parallel branches meet) */
+                                    type: string;
+                                }[];
+                                /** @description Publication */
+                                published_at: string | null;
+                                /** @description draft (editable), published (approvals start from it), archived */
+                                status: "draft" | "published" | "archived";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft (the key’s published version is archived)
+         * @description Domain errors:
+         *     - `40955` DEFINITION_NOT_EDITABLE: Only a draft version is edited or deleted; only a draft is published, only a published one archived
+         *     - `40053` DEFINITION_INVALID: The definition has problems; errors[] names each with its node id (field)
+         *
+         *     Requires permission `workflow.definition.manage` (Create, edit, validate, publish, archive and delete workflow definitions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Definition version id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The definition (docs/workflow.md) */
+                                body: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Creator */
+                                created_by: string;
+                                /** @description Free text */
+                                description: string | null;
+                                /** @description Derived edges (seed 001 §5.5) */
+                                edges: {
+                                    /** @description branch:<id> or default */
+                                    condition?: string;
+                                    /** @description From node */
+                                    source: string;
+                                    /** @description To node */
+                                    target: string;
+                                }[];
+                                /** @description Version id */
+                                id: string;
+                                /** @description Key shared by the versions */
+                                key: string;
+                                /** @description Name */
+                                name: string;
+                                /** @description Derived flat nodes (seed 001 §5.5) */
+                                nodes: {
+                                    /** @description The node’s settings */
+                                    config: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Node id */
+                                    id: string;
+                                    /** @description Node name */
+                                    name: string | null;
+                                    /** @description Node type (join: where parallel branches meet) */
+                                    type: string;
+                                }[];
+                                /** @description Publication */
+                                published_at: string | null;
+                                /** @description draft (editable), published (approvals start from it), archived */
+                                status: "draft" | "published" | "archived";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a new draft version, copied from this one
+         * @description Requires permission `workflow.definition.manage` (Create, edit, validate, publish, archive and delete workflow definitions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Definition version id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The definition (docs/workflow.md) */
+                                body: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Creator */
+                                created_by: string;
+                                /** @description Free text */
+                                description: string | null;
+                                /** @description Derived edges (seed 001 §5.5) */
+                                edges: {
+                                    /** @description branch:<id> or default */
+                                    condition?: string;
+                                    /** @description From node */
+                                    source: string;
+                                    /** @description To node */
+                                    target: string;
+                                }[];
+                                /** @description Version id */
+                                id: string;
+                                /** @description Key shared by the versions */
+                                key: string;
+                                /** @description Name */
+                                name: string;
+                                /** @description Derived flat nodes (seed 001 §5.5) */
+                                nodes: {
+                                    /** @description The node’s settings */
+                                    config: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Node id */
+                                    id: string;
+                                    /** @description Node name */
+                                    name: string | null;
+                                    /** @description Node type (join: where parallel branches meet) */
+                                    type: string;
+                                }[];
+                                /** @description Publication */
+                                published_at: string | null;
+                                /** @description draft (editable), published (approvals start from it), archived */
+                                status: "draft" | "published" | "archived";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a definition without saving it
+         * @description Requires permission `workflow.definition.manage` (Create, edit, validate, publish, archive and delete workflow definitions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The definition (docs/workflow.md) */
+                        body: {
+                            /** @description Auto-approve an approver who approved the node just before */
+                            dedupe_consecutive?: boolean;
+                            form: {
+                                fields: {
+                                    /** @description Field key (form_data property) */
+                                    key: string;
+                                    /** @description Label shown on the form */
+                                    label: string;
+                                    /** @description Choices of a select field */
+                                    options?: string[];
+                                    /** @description Must be filled at start */
+                                    required?: boolean;
+                                    /** @description Field type; user holds a user id (for form_field approver rules) */
+                                    type: "text" | "number" | "date" | "select" | "boolean" | "user";
+                                }[];
+                            };
+                            /** @description The node tree, start … end */
+                            process: ({
+                                /** @description Node id, unique in the definition */
+                                id: string;
+                                /** @description Node type (docs/workflow.md) */
+                                type: "start" | "approval" | "cc" | "handler" | "condition" | "parallel" | "subprocess" | "signature" | "delay" | "end";
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Every problem found */
+                                issues: {
+                                    /** @description What is wrong */
+                                    message: string;
+                                    /** @description The node (or branch) at fault; null for the form */
+                                    node_id: string | null;
+                                }[];
+                                /** @description No problems: the definition can be published */
+                                valid: boolean;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../../platform/db/schema.js';
+import { recipientUsersByRoleCodes } from './recipients.repository.js';
 import { userSummariesByIds } from './users.repository.js';
 
 /** What other modules may know about a user: enough to show and resolve, never secrets. */
@@ -18,4 +19,13 @@ export async function usersByIds(db: DbOrTrx, ids: readonly string[]): Promise<M
   const rows = await userSummariesByIds(db, ids);
   for (const row of rows) result.set(row.id, row);
   return result;
+}
+
+/**
+ * The active users holding a role, by role code, in id order (the approval engine's
+ * "role" approver rule and its "to the administrator" fallback).
+ */
+export async function activeUsersWithRole(db: DbOrTrx, roleCode: string): Promise<string[]> {
+  const rows = await recipientUsersByRoleCodes(db, [roleCode]);
+  return [...new Set(rows.filter((row) => row.status === 'active').map((row) => row.id))].sort();
 }

@@ -1,0 +1,47 @@
+import type { Actor } from '../../../platform/actor.js';
+import { decodeJson } from '../../../platform/db/json-codec.js';
+import type { Page, PageRequest } from '../../../platform/db/pagination.js';
+import type { DbOrTrx } from '../../../platform/db/schema.js';
+import { forbidden, notFound } from '../../../platform/errors.js';
+import { indexDefinition } from '../definitions/definition-index.js';
+import type { DefinitionBody, FlowNode } from '../definitions/definition-model.js';
+import { findDefinition } from '../definitions/definitions.repository.js';
+import * as repo from '../engine/instances.repository.js';
+import type { InstanceStatus } from '../workflow.tables.js';
+import { assertVisible, seesAll } from './approvals.policy.js';
+import { presentDetail } from './approvals.presenter.js';
+import { approvalPage, type Box, boxCounts } from './approvals.repository.js';
+
+/** Read side of approvals: the boxes, their counts, the detail with its timeline. */
+export function listApprovals(
+  db: DbOrTrx,
+  actor: Actor,
+  query: PageRequest & { box?: Box; status?: InstanceStatus },
+): Promise<Page<repo.InstanceRow>> {
+  const box = query.box ?? 'todo';
+  if (box === 'all' && !seesAll(actor))
+    throw forbidden('Listing every approval needs workflow.approval.admin');
+  return approvalPage(db, box, actor.userId ?? '', { status: query.status }, query);
+}
+
+export function approvalCounts(db: DbOrTrx, actor: Actor) {
+  return boxCounts(db, actor.userId ?? '');
+}
+
+export async function approvalDetail(db: DbOrTrx, actor: Actor, id: string) {
+  const instance = await repo.findInstance(db, id);
+  if (!instance) throw notFound('Approval');
+  await assertVisible(db, actor, instance);
+  const definition = await findDefinition(db, instance.definition_id);
+  const body = decodeJson<DefinitionBody>(definition?.body) ?? { form: { fields: [] }, process: [] };
+  const nodes = new Map<string, FlowNode>(
+    [...indexDefinition(body.process).places].map(([nodeId, place]) => [nodeId, place.node]),
+  );
+  const detail = {
+    instance,
+    tasks: await repo.tasksOf(db, id),
+    records: await repo.recordsOf(db, id),
+    nodes,
+  };
+  return presentDetail(detail, actor, seesAll(actor) || instance.applicant_id === actor.userId);
+}

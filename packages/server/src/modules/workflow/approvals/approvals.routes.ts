@@ -1,0 +1,167 @@
+import { Type } from '@sinclair/typebox';
+import type { Actor } from '../../../platform/actor.js';
+import { pageSchema } from '../../../platform/db/pagination.js';
+import type { Trx } from '../../../platform/db/schema.js';
+import { inTransaction } from '../../../platform/db/transaction.js';
+import { actorOf } from '../../../platform/http/access.js';
+import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import { workflowPermissions as permissions } from '../workflow.catalogue.js';
+import type { WorkflowDeps } from '../workflow.deps.js';
+import { workflowErrors as e } from '../workflow.errors.js';
+import { approvalCounts, approvalDetail, listApprovals } from './approval-views.service.js';
+import { presentSummary } from './approvals.presenter.js';
+import * as s from './approvals.schemas.js';
+import * as service from './approvals.service.js';
+import * as moves from './task-moves.service.js';
+
+const use = permissions.access('workflow.approval.use');
+const actionErrors = [
+  'NOT_FOUND',
+  e.NOT_YOUR_TASK,
+  e.TASK_ALREADY_DECIDED,
+  e.INSTANCE_NOT_RUNNING,
+  e.TARGET_INVALID,
+] as const;
+
+/** `/approvals` (seed 001 §5.5): start, the boxes, the detail, and one route per action. */
+export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
+  // Every action answers with the approval as it is after the action, read in the same
+  // transaction (an Idempotency-Key replay answers the stored reply).
+  const action = <B>(
+    name: string,
+    summary: string,
+    body: Parameters<typeof defineRoute>[0]['body'],
+    run: (trx: Trx, actor: Actor, id: string, input: B) => Promise<unknown>,
+    errors: readonly (typeof actionErrors)[number][] | (typeof actionErrors)[number][] = actionErrors,
+  ) =>
+    defineRoute({
+      method: 'POST',
+      url: `/approvals/:id/${name}`,
+      access: use,
+      summary,
+      params: s.approvalParams,
+      body,
+      response: s.approvalDetail,
+      idempotent: true,
+      errors: [...errors],
+      handler: async (request) => {
+        const actor = actorOf(request);
+        const id = (request.params as { id: string }).id;
+        return inTransaction(deps.db, async (trx) => {
+          await run(trx, actor, id, request.body as B);
+          return approvalDetail(trx, actor, id);
+        });
+      },
+    });
+  type Decision = { task_id?: string; comment?: string | null };
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/approvals',
+      access: use,
+      summary: 'Start an approval on a published workflow',
+      body: s.startRequest,
+      response: s.approvalDetail,
+      status: 201,
+      idempotent: true,
+      errors: ['NOT_FOUND', e.DEFINITION_NOT_PUBLISHED, e.FORM_INVALID],
+      handler: async (request) => {
+        const actor = actorOf(request);
+        return inTransaction(deps.db, async (trx) => {
+          const id = await service.startApproval(trx, deps, actor, request.body);
+          return approvalDetail(trx, actor, id);
+        });
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/approvals',
+      access: use,
+      summary: 'My approvals: to do, done, initiated, CC (all: administrators)',
+      querystring: s.approvalListQuery,
+      response: pageSchema(s.approvalSummary),
+      handler: async (request) => {
+        const page = await listApprovals(
+          deps.db,
+          actorOf(request),
+          request.query as Parameters<typeof listApprovals>[2],
+        );
+        return { ...page, items: page.items.map(presentSummary) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/approvals/counts',
+      access: use,
+      summary: 'How many approvals each of my boxes holds',
+      response: s.boxCountsView,
+      handler: async (request) => approvalCounts(deps.db, actorOf(request)),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/approvals/:id',
+      access: use,
+      summary: 'An approval with its tasks and timeline',
+      params: s.approvalParams,
+      response: s.approvalDetail,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => approvalDetail(deps.db, actorOf(request), request.params.id),
+    }),
+    action<Decision>('approve', 'Approve your task', s.decisionRequest, (trx, actor, id, input) =>
+      service.decideApproval(trx, deps, actor, id, { decision: 'approve', ...input }),
+    ),
+    action<Decision>('reject', 'Reject your task', s.decisionRequest, (trx, actor, id, input) =>
+      service.decideApproval(trx, deps, actor, id, { decision: 'reject', ...input }),
+    ),
+    action<{ to_user_id: string } & Decision>(
+      'transfer',
+      'Hand your task to someone else',
+      s.transferRequest,
+      (trx, actor, id, input) => moves.transferTask(trx, deps, actor, id, input),
+    ),
+    action<{ user_id: string; position: 'before' | 'after' | 'parallel' } & Decision>(
+      'add-sign',
+      'Add an approver before, after or beside you',
+      s.addSignRequest,
+      (trx, actor, id, input) => moves.addSigner(trx, deps, actor, id, input),
+    ),
+    action<{ target_node_id: string } & Decision>(
+      'return',
+      'Send the approval back to an earlier node',
+      s.returnRequest,
+      (trx, actor, id, input) => moves.returnToNode(trx, deps, actor, id, input),
+    ),
+    action<{ comment?: string | null }>(
+      'withdraw',
+      'Withdraw your approval (initiator)',
+      s.withdrawRequest,
+      (trx, actor, id, input) => service.withdrawApproval(trx, deps, actor, id, input.comment ?? null),
+    ),
+    action<{ form_data?: Record<string, unknown>; comment?: string | null }>(
+      'resubmit',
+      'Resubmit an approval returned to you (initiator)',
+      s.resubmitRequest,
+      (trx, actor, id, input) => service.resubmitApproval(trx, deps, actor, id, input),
+      [...actionErrors, e.FORM_INVALID] as never,
+    ),
+    action<Record<string, never>>(
+      'urge',
+      'Remind the pending approvers (initiator, rate-limited)',
+      Type.Object({}, { additionalProperties: false }),
+      (trx, actor, id) => service.urgeApproval(trx, deps, actor, id),
+      [...actionErrors, e.URGE_TOO_SOON] as never,
+    ),
+    action<{ comment: string }>(
+      'comment',
+      'Comment on an approval',
+      s.commentRequest,
+      (trx, actor, id, input) => service.commentOnApproval(trx, deps, actor, id, input.comment),
+    ),
+    action<Record<string, never>>(
+      'cc-read',
+      'Mark your copies of the approval read',
+      Type.Object({}, { additionalProperties: false }),
+      (trx, actor, id) => service.markCcRead(trx, deps, actor, id),
+    ),
+  ];
+}

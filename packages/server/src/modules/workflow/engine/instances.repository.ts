@@ -1,0 +1,196 @@
+import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
+import type {
+  InstanceStatus,
+  TaskStatus,
+  TokenStatus,
+  WorkflowInstancesTable,
+  WorkflowRecordsTable,
+  WorkflowTasksTable,
+  WorkflowTokensTable,
+} from '../workflow.tables.js';
+
+/** All SQL of running approvals: instances, tokens, tasks and the approval record. */
+export type InstanceRow = WorkflowInstancesTable;
+export type TokenRow = WorkflowTokensTable;
+export type TaskRow = WorkflowTasksTable;
+export type RecordRow = WorkflowRecordsTable;
+
+const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
+
+export async function insertInstance(trx: Trx, row: InstanceRow): Promise<void> {
+  await trx.insertInto('workflow_instances').values(row).execute();
+}
+
+export async function findInstance(db: DbOrTrx, id: string): Promise<InstanceRow | undefined> {
+  return db.selectFrom('workflow_instances').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Compare-and-set on the instance status; true when this call moved it. */
+export async function moveInstance(
+  trx: Trx,
+  id: string,
+  from: InstanceStatus[],
+  changes: Partial<Omit<InstanceRow, 'id'>>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('workflow_instances')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return changed(result) === 1;
+}
+
+/** Sets last_urged_at only when the last urge is older than `before` (the rate limit, race-safe). */
+export async function markUrged(trx: Trx, id: string, at: string, before: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('workflow_instances')
+    .set({ last_urged_at: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_urged_at', 'is', null), eb('last_urged_at', '<', before)]))
+    .executeTakeFirst();
+  return changed(result) === 1;
+}
+
+export async function insertToken(trx: Trx, row: TokenRow): Promise<void> {
+  await trx.insertInto('workflow_tokens').values(row).execute();
+}
+
+export async function findToken(db: DbOrTrx, id: string): Promise<TokenRow | undefined> {
+  return db.selectFrom('workflow_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function tokensOf(db: DbOrTrx, instanceId: string): Promise<TokenRow[]> {
+  return db
+    .selectFrom('workflow_tokens')
+    .selectAll()
+    .where('instance_id', '=', instanceId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function updateToken(
+  trx: Trx,
+  id: string,
+  changes: Partial<Omit<TokenRow, 'id'>>,
+): Promise<void> {
+  await trx.updateTable('workflow_tokens').set(changes).where('id', '=', id).execute();
+}
+
+/**
+ * Takes the token for a decision at `nodeId`: bumps `rev` only while the token is active
+ * there. On PostgreSQL the update holds the row lock until commit, so decisions on one node
+ * run one after the other and each sees the tasks the one before decided; false means the
+ * node was left already (another decision was first).
+ */
+export async function lockTokenAt(trx: Trx, id: string, nodeId: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('workflow_tokens')
+    .set((eb) => ({ rev: eb('rev', '+', 1) }))
+    .where('id', '=', id)
+    .where('node_id', '=', nodeId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return changed(result) === 1;
+}
+
+/** One more branch arrived at a parallel join; answers how many have arrived (the row lock serializes). */
+export async function arriveAtJoin(trx: Trx, parentId: string): Promise<number> {
+  await trx
+    .updateTable('workflow_tokens')
+    .set((eb) => ({ arrived: eb('arrived', '+', 1) }))
+    .where('id', '=', parentId)
+    .execute();
+  const row = await trx
+    .selectFrom('workflow_tokens')
+    .select('arrived')
+    .where('id', '=', parentId)
+    .executeTakeFirstOrThrow();
+  return Number(row.arrived);
+}
+
+export async function setTokensStatus(
+  trx: Trx,
+  ids: string[],
+  status: TokenStatus,
+  at: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('workflow_tokens').set({ status, updated_at: at }).where('id', 'in', ids).execute();
+}
+
+export async function insertTasks(trx: Trx, rows: TaskRow[]): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('workflow_tasks').values(rows).execute();
+}
+
+export async function findTask(db: DbOrTrx, id: string): Promise<TaskRow | undefined> {
+  return db.selectFrom('workflow_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function tasksOf(db: DbOrTrx, instanceId: string): Promise<TaskRow[]> {
+  return db
+    .selectFrom('workflow_tasks')
+    .selectAll()
+    .where('instance_id', '=', instanceId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function tasksAt(db: DbOrTrx, tokenId: string, nodeId: string): Promise<TaskRow[]> {
+  return db
+    .selectFrom('workflow_tasks')
+    .selectAll()
+    .where('token_id', '=', tokenId)
+    .where('node_id', '=', nodeId)
+    .orderBy('seq')
+    .orderBy('id')
+    .execute();
+}
+
+/** Compare-and-set on a task's status: of two decisions on one task exactly one changes it. */
+export async function decideTask(
+  trx: Trx,
+  id: string,
+  from: TaskStatus[],
+  changes: Partial<Omit<TaskRow, 'id'>>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('workflow_tasks')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return changed(result) === 1;
+}
+
+/** Cancels the open tasks of the given tokens (or of the whole instance). */
+export async function cancelOpenTasks(
+  trx: Trx,
+  instanceId: string,
+  tokenIds: string[] | null,
+  at: string,
+): Promise<void> {
+  let query = trx
+    .updateTable('workflow_tasks')
+    .set({ status: 'cancelled', decided_at: at })
+    .where('instance_id', '=', instanceId)
+    .where('status', 'in', ['pending', 'queued', 'waiting']);
+  if (tokenIds) {
+    if (tokenIds.length === 0) return;
+    query = query.where('token_id', 'in', tokenIds);
+  }
+  await query.execute();
+}
+
+export async function insertRecord(trx: Trx, row: RecordRow): Promise<void> {
+  await trx.insertInto('workflow_records').values(row).execute();
+}
+
+export async function recordsOf(db: DbOrTrx, instanceId: string): Promise<RecordRow[]> {
+  return db
+    .selectFrom('workflow_records')
+    .selectAll()
+    .where('instance_id', '=', instanceId)
+    .orderBy('id')
+    .execute();
+}

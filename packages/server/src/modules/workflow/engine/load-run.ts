@@ -1,0 +1,28 @@
+import type { Actor } from '../../../platform/actor.js';
+import type { Trx } from '../../../platform/db/schema.js';
+import { notFound } from '../../../platform/errors.js';
+import { findDefinition } from '../definitions/definitions.repository.js';
+import type { WorkflowDeps } from '../workflow.deps.js';
+import { type EngineRun, engineRun } from './engine-run.js';
+import * as repo from './instances.repository.js';
+import { notifyAssigned } from './workflow-messages.js';
+
+/** An engine run on a stored instance, on the definition version it started with. */
+export async function loadRun(
+  trx: Trx,
+  deps: WorkflowDeps,
+  actor: Actor,
+  instanceId: string,
+): Promise<EngineRun> {
+  const instance = await repo.findInstance(trx, instanceId);
+  if (!instance) throw notFound('Approval');
+  const definition = await findDefinition(trx, instance.definition_id);
+  if (!definition) throw notFound('Workflow definition');
+  return engineRun(trx, deps, actor, instance, definition);
+}
+
+/** Ends a step: tells the people who got a task or a copy in it (once each). */
+export async function endStep(run: EngineRun): Promise<void> {
+  await notifyAssigned(run);
+  run.assigned.clear();
+}

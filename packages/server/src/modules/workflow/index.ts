@@ -1,0 +1,29 @@
+import { mountRoutes } from '../../platform/http/route.js';
+import type { ModuleDefinition } from '../../platform/module.js';
+import { approvalRoutes } from './approvals/approvals.routes.js';
+import { definitionRoutes } from './definitions/definitions.routes.js';
+import { delayJob } from './engine/delay.jobs.js';
+import { workflowAuditEvents, workflowPermissions, workflowTag } from './workflow.catalogue.js';
+import { workflowDeps } from './workflow.deps.js';
+import { workflowErrors } from './workflow.errors.js';
+
+export { completeSignatureNode } from './engine/signature-hook.js';
+
+/**
+ * The approval engine (issue 17, docs/workflow.md): definitions as a node tree, approvals
+ * with tokens and tasks. Other modules call `completeSignatureNode` when the signing
+ * request a signature node waits for is finished.
+ */
+export const workflowModule: ModuleDefinition = {
+  name: 'workflow',
+  tags: [workflowTag],
+  permissions: workflowPermissions,
+  auditEvents: workflowAuditEvents,
+  errors: workflowErrors,
+  jobs: [delayJob],
+  routes: async (api, ctx) =>
+    mountRoutes(api, workflowTag, [
+      ...definitionRoutes(workflowDeps(ctx)),
+      ...approvalRoutes(workflowDeps(ctx)),
+    ]),
+};

@@ -1,0 +1,51 @@
+import { defineErrorCodes } from '../../platform/errors.js';
+
+/** The workflow module's domain error codes (4xx53-4xx59, inside the platform's families). */
+export const workflowErrors = defineErrorCodes('workflow', {
+  DEFINITION_INVALID: {
+    family: 'VALIDATION',
+    api: 40053,
+    description: 'The definition has problems; errors[] names each with its node id (field)',
+  },
+  FORM_INVALID: {
+    family: 'VALIDATION',
+    api: 40054,
+    description: 'The form data does not fit the definition’s form (errors[] per field)',
+  },
+  TARGET_INVALID: {
+    family: 'VALIDATION',
+    api: 40055,
+    description: 'A return target, transfer or add-sign assignee is not allowed here',
+  },
+  NOT_YOUR_TASK: {
+    family: 'FORBIDDEN',
+    api: 40353,
+    description: 'Only the assignee acts on a task; only the initiator withdraws, urges or resubmits',
+  },
+  TASK_ALREADY_DECIDED: {
+    family: 'CONFLICT',
+    api: 40953,
+    description: 'The task or its node was decided already (another approver was first)',
+  },
+  INSTANCE_NOT_RUNNING: {
+    family: 'CONFLICT',
+    api: 40954,
+    description: 'The approval is finished, withdrawn or not in the state the action needs',
+  },
+  DEFINITION_NOT_EDITABLE: {
+    family: 'CONFLICT',
+    api: 40955,
+    description:
+      'Only a draft version is edited or deleted; only a draft is published, only a published one archived',
+  },
+  DEFINITION_NOT_PUBLISHED: {
+    family: 'CONFLICT',
+    api: 40956,
+    description: 'Approvals start only from a published version',
+  },
+  URGE_TOO_SOON: {
+    family: 'CONFLICT',
+    api: 40957,
+    description: 'The approval was urged less than the urge interval ago',
+  },
+});
