@@ -17,6 +17,7 @@ import { instancesDeps } from './instances/instances.deps.js';
 import { instancesErrors } from './instances/instances.errors.js';
 import { templatePdfRoutes, templateSetupRoutes } from './instances/template-setup.routes.js';
 import { internalSignRoutes } from './internal-sign.routes.js';
+import { signForSigner } from './pdf-signing.js';
 import { publicRoutes } from './public.routes.js';
 import { requestRoutes } from './requests.routes.js';
 import { signatureRoutes } from './signatures.routes.js';
@@ -43,6 +44,8 @@ import { acceptPdfBodies, verificationRoutes } from './verification/verification
  */
 export const signing = {
   registerEntityType: (ctx: AppContext, type: string): void => signingDeps(ctx).entityTypes.register(type),
+  /** The one way a person's PAdES signature with a visible appearance is made (records §11.50 too). */
+  signPdfForSigner: signForSigner,
 };
 
 export const signingModule: ModuleDefinition = {
