@@ -34,6 +34,7 @@ import {
   stuckSealSweepSchedule,
 } from './signing.jobs.js';
 import { templateRoutes } from './templates.routes.js';
+import { createTextPdf } from './text-pdf.js';
 import { verificationErrors } from './verification/verification.errors.js';
 import { acceptPdfBodies, verificationRoutes } from './verification/verification.routes.js';
 
@@ -46,6 +47,8 @@ export const signing = {
   registerEntityType: (ctx: AppContext, type: string): void => signingDeps(ctx).entityTypes.register(type),
   /** The one way a person's PAdES signature with a visible appearance is made (records §11.50 too). */
   signPdfForSigner: signForSigner,
+  /** Plain A4 text PDFs with CJK and Hebrew (per-character fonts, RTL lines): printouts too. */
+  createTextPdf,
 };
 
 export const signingModule: ModuleDefinition = {
