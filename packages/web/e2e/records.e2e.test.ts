@@ -5,6 +5,7 @@ import { seriousViolations } from './support/axe';
 import { type Locale, openContext, type PageWatch } from './support/browser';
 import type { E2eServer } from './support/e2e-server';
 import { apiCall, apiToken, signIn } from './support/flows';
+import { cjkSamplePdf } from './support/signing-fixtures';
 
 const pin = '730418';
 
@@ -40,7 +41,8 @@ describe('electronic signatures: policies, settings, the ceremony dialog, verifi
       entity_id: 'B-42',
     }))
       form.append(name, value);
-    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'b.pdf');
+    // A real PDF: a records signature on it also makes a PAdES signature (§11.50 in the file).
+    form.append('file', new Blob([new Uint8Array(cjkSamplePdf())], { type: 'application/pdf' }), 'b.pdf');
     const response = await fetch(`${server.url}/api/v1/documents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
@@ -177,6 +179,17 @@ describe('electronic signatures: policies, settings, the ceremony dialog, verifi
     expect(await result.getAttribute('data-valid')).toBe('true');
     expect(await result.textContent()).toContain('The signature is valid');
     expect(page.url()).toContain(second?.signature_id ?? 'missing');
+    // The PAdES signature of the PDF version it produced, check by check, and the printout.
+    const checks = page.getByTestId('verify-pades-checks').locator('li');
+    expect(await checks.count()).toBe(5);
+    expect(await checks.evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')))).toEqual(
+      Array(5).fill('true'),
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('verify-printout-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`signature-${second?.signature_id}.pdf`);
 
     // An id that is no signature: a plain error, no result.
     await page.getByTestId('verify-id').fill('00000000-0000-4000-8000-000000000000');

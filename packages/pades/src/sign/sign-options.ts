@@ -72,7 +72,8 @@ export interface SignPdfOptions {
   fieldName?: string;
   /** Printed name (default: the certificate's common name). */
   name?: string;
-  meaning?: SignatureMeaning;
+  /** A §11.50 meaning code; the records module's own codes (e.g. "confirmation") are allowed. */
+  meaning?: SignatureMeaning | (string & {});
   reason?: string;
   location?: string;
   contactInfo?: string;

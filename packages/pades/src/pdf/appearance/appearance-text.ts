@@ -17,7 +17,8 @@ export interface AppearanceLabels {
   meaning: string;
   reason: string;
   time: string;
-  meanings: Record<SignatureMeaning, string>;
+  /** Keyed by meaning code: the five below, or a code of the caller's own (e.g. "confirmation"). */
+  meanings: Record<string, string>;
 }
 
 export const ENGLISH_LABELS: AppearanceLabels = {
@@ -37,7 +38,8 @@ export const ENGLISH_LABELS: AppearanceLabels = {
 /** What §11.50 requires on the signature manifestation, plus the reason. */
 export interface ManifestationText {
   printedName: string;
-  meaning?: SignatureMeaning;
+  /** One of SIGNATURE_MEANINGS or the caller's own code (shown by its label, else as the code). */
+  meaning?: SignatureMeaning | (string & {});
   reason?: string;
   signedAt: Date;
   /** IANA zone used to display the time, e.g. "Asia/Shanghai" (default UTC). */
@@ -49,7 +51,7 @@ export interface ManifestationText {
 export function manifestationLines(m: ManifestationText): string[] {
   const labels = { ...ENGLISH_LABELS, ...m.labels };
   const lines = [`${labels.signedBy}: ${m.printedName}`];
-  if (m.meaning) lines.push(`${labels.meaning}: ${labels.meanings[m.meaning]}`);
+  if (m.meaning) lines.push(`${labels.meaning}: ${labels.meanings[m.meaning] ?? m.meaning}`);
   if (m.reason) lines.push(`${labels.reason}: ${m.reason}`);
   lines.push(`${labels.time}: ${formatLocalTime(m.signedAt, m.timeZone ?? 'UTC')}`);
   return lines;

@@ -2,6 +2,7 @@ import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { credentialRoutes } from './credentials.routes.js';
 import { policyRoutes } from './policies.routes.js';
+import { printoutRoutes } from './printout.routes.js';
 import { recordsAuditEvents, recordsPermissions, recordsTag } from './records.catalogue.js';
 import { recordsDeps } from './records.deps.js';
 import { recordsErrors } from './records.errors.js';
@@ -29,6 +30,7 @@ export const recordsModule: ModuleDefinition = {
       ...policyRoutes(deps),
       ...settingsRoutes(deps),
       ...signatureRoutes(deps),
+      ...printoutRoutes(deps),
       ...credentialRoutes(deps),
     ]);
   },

@@ -44,6 +44,14 @@ const signaturePayload = Type.Object({
   signer_name: str('Printed name of the signer'),
   timestamp: str('Server time of the signature'),
   manifest_sha256: str('SHA-256 of the signature manifest sealed in the encrypted value'),
+  pades_sha256: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], {
+      description: 'SHA-256 of the PAdES-signed PDF version made with it (§11.50), null when none',
+    }),
+  ),
+  pades_document_version: Type.Optional(
+    Type.Union([Type.Integer(), Type.Null()], { description: 'The document version of that PDF' }),
+  ),
 });
 
 export const recordsAuditEvents = defineAuditEventTypes('records', {

@@ -38,6 +38,12 @@ export const recordsErrors = defineErrorCodes('records', {
     api: 40319,
     description: 'The policy does not allow signing from this network (server-resolved client IP)',
   },
+  PDF_NOT_SIGNABLE: {
+    family: 'VALIDATION',
+    api: 40030,
+    description:
+      'The document version is a PDF that cannot carry the signature manifestation (damaged, encrypted); nothing is signed',
+  },
   NO_POLICY: {
     family: 'NOT_FOUND',
     api: 40416,

@@ -70,6 +70,15 @@ export interface RecordsSignaturesTable {
   ip_address: string;
   user_agent: string | null;
   verification_status: string;
+  /**
+   * §11.50 in the signed bytes (migration 2026_12_10_0300): the document version filed with
+   * this signature's PAdES signature, its SHA-256, the signature field and the zone shown.
+   * Null when the record is not a PDF document version.
+   */
+  pades_document_version: number | null;
+  pades_sha256: string | null;
+  pades_field_name: string | null;
+  pades_time_zone: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -29,6 +29,8 @@ export interface SignatureManifest {
   timestamp: string;
   policy_id: string;
   factors: string[];
+  /** SHA-256 of the PAdES-signed PDF version made with it (absent before, and when none). */
+  pades_sha256?: string | null;
 }
 
 const FORMAT = 'v1';

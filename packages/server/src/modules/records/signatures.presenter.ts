@@ -21,6 +21,9 @@ export function presentSignature(row: SignatureRow) {
     ip_address: row.ip_address,
     user_agent: row.user_agent,
     verification_status: row.verification_status,
+    pades_document_version: row.pades_document_version,
+    pades_sha256: row.pades_sha256,
+    pades_time_zone: row.pades_time_zone,
   };
 }
 
@@ -41,6 +44,7 @@ export function presentVerification(v: Verification) {
     problems: v.problems,
     covers_current_version: v.coversCurrentVersion,
     audit_events_verified: v.auditEventsVerified,
+    pades_checks: v.padesChecks,
     signed: v.manifest
       ? {
           signer_name: v.manifest.signer_name,

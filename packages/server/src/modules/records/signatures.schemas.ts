@@ -48,6 +48,11 @@ export const createSignatureBody = Type.Object(
     ),
     credentials: Type.Optional(credentials),
     authenticationMethod: method,
+    language: Type.Optional(
+      Type.Union([Type.Literal('en'), Type.Literal('zh-CN'), Type.Literal('he')], {
+        description: 'Language of the captions in the PDF appearance (PDF document versions); default en',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -70,6 +75,13 @@ export const signatureView = Type.Object({
   ip_address: Type.String({ description: 'Client IP as the server saw it' }),
   user_agent: Type.Union([Type.String(), Type.Null()], { description: 'User agent' }),
   verification_status: Type.String({ description: 'valid or invalid (last verification)' }),
+  pades_document_version: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'The document version holding this signature’s PAdES signature (§11.50), null when none',
+  }),
+  pades_sha256: Type.Union([Type.String(), Type.Null()], { description: 'SHA-256 of that PDF version' }),
+  pades_time_zone: Type.Union([Type.String(), Type.Null()], {
+    description: 'Time zone of the time shown in that PDF',
+  }),
 });
 
 export const createdView = Type.Object({
@@ -101,6 +113,20 @@ export const verificationView = Type.Object({
     description: 'Whether the record’s current version is the one signed (null: module does not say)',
   }),
   audit_events_verified: Type.Integer({ description: 'Audit events verified in the inclusion proof' }),
+  pades_checks: Type.Array(
+    Type.Object({
+      check: Type.String({
+        description:
+          'pdf_integrity, pades_signature, manifestation_name, manifestation_time or manifestation_meaning',
+      }),
+      ok: Type.Boolean({ description: 'Whether it holds' }),
+      detail: Type.String({ description: 'What was found' }),
+    }),
+    {
+      description:
+        'Checks of the PAdES signature in the PDF version this signature produced (§11.50); empty when none',
+    },
+  ),
   signed: Type.Union(
     [
       Type.Object({

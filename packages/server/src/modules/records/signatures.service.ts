@@ -7,6 +7,11 @@ import { analyseSuccess, assertTimeAndPlace } from './behaviour.service.js';
 import * as ceremonyStore from './ceremony.repository.js';
 import { assertOwnSigner, type CeremonyOutcome, type Credentials, runCeremony } from './ceremony.service.js';
 import { type RecordVersion, signableOperation } from './operations.js';
+import {
+  fileManifestation,
+  type PreparedManifestation,
+  prepareManifestation,
+} from './pades-manifestation.js';
 import type { PolicyRow } from './policies.repository.js';
 import { policyInForce } from './policies.service.js';
 import type { RecordsDeps } from './records.deps.js';
@@ -32,6 +37,8 @@ export interface SignInput {
   recordHash?: string | undefined;
   sessionId?: string | null | undefined;
   credentials: Credentials;
+  /** Language of the PDF appearance's captions (en, zh-CN, he); default en. */
+  language?: string | undefined;
 }
 
 export interface Signed {
@@ -71,7 +78,12 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
     policy_id: policy.id,
     factors: outcome.factors,
   };
-  const row = signatureRow(deps, actor, { manifest, outcome, policy });
+  const pades = await prepareManifestation(deps, manifest, {
+    timeZone: policy.time_zone,
+    language: input.language ?? 'en',
+  });
+  if (pades) manifest.pades_sha256 = pades.staged.sha256;
+  const row = signatureRow(deps, actor, { manifest, outcome, policy, pades });
   await inTransaction(deps.db, async (trx) => {
     if (outcome.isNew) await ceremonyStore.insertSession(trx, outcome.session);
     if (
@@ -81,6 +93,10 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
       }))
     )
       throw conflict('The signing session was used by another signature meanwhile; sign again');
+    if (pades)
+      row.pades_document_version = (
+        await fileManifestation(trx, deps, actor, { prepared: pades, manifest })
+      ).version;
     await signatures.insertSignature(trx, row);
     await analyseSuccess(trx, deps, actor, {
       userId: input.userId,
@@ -118,6 +134,8 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
         signer_name: manifest.signer_name,
         timestamp: manifest.timestamp,
         manifest_sha256: manifestSha256(manifest),
+        pades_sha256: row.pades_sha256,
+        pades_document_version: row.pades_document_version,
       },
       ...(manifest.reason ? { reason: manifest.reason } : {}),
     });
@@ -128,9 +146,14 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
 function signatureRow(
   deps: RecordsDeps,
   actor: Actor,
-  input: { manifest: SignatureManifest; outcome: CeremonyOutcome; policy: PolicyRow },
+  input: {
+    manifest: SignatureManifest;
+    outcome: CeremonyOutcome;
+    policy: PolicyRow;
+    pades: PreparedManifestation | null;
+  },
 ): signatures.SignatureRow {
-  const { manifest, outcome, policy } = input;
+  const { manifest, outcome, policy, pades } = input;
   return {
     id: manifest.signature_id,
     user_id: manifest.user_id,
@@ -150,6 +173,10 @@ function signatureRow(
     ip_address: actor.ip ?? 'unknown',
     user_agent: actor.userAgent,
     verification_status: 'valid',
+    pades_document_version: null,
+    pades_sha256: pades?.staged.sha256 ?? null,
+    pades_field_name: pades?.fieldName ?? null,
+    pades_time_zone: pades?.timeZone ?? null,
     created_at: manifest.timestamp,
     updated_at: manifest.timestamp,
   };

@@ -5,6 +5,7 @@ import { forbidden, notFound } from '../../platform/errors.js';
 import { auditEvidence } from '../audit/index.js';
 import { authLogOf } from './ceremony.repository.js';
 import { signableOperation } from './operations.js';
+import { checkPadesManifestation, type PadesCheck } from './pades-check.js';
 import { can } from './records.catalogue.js';
 import type { RecordsDeps } from './records.deps.js';
 import { manifestSha256, openManifest, type SignatureManifest } from './signature-value.js';
@@ -30,6 +31,8 @@ export interface Verification {
   manifest: SignatureManifest | null;
   coversCurrentVersion: boolean | null;
   auditEventsVerified: number;
+  /** The PAdES signature of the PDF version it produced (§11.50), check by check; [] when none. */
+  padesChecks: PadesCheck[];
 }
 
 const compared = [
@@ -63,6 +66,10 @@ export async function verifySignature(
   if (!manifest) intrinsic.push('signature value does not open or its seal is broken');
   for (const field of compared)
     if (manifest && manifest[field] !== row[field]) intrinsic.push(`${field} differs from what was signed`);
+  if (manifest && (manifest.pades_sha256 ?? null) !== row.pades_sha256)
+    intrinsic.push('pades_sha256 differs from what was signed');
+  const padesChecks = await checkPadesManifestation(deps, row);
+  for (const c of padesChecks) if (!c.ok) intrinsic.push(`PAdES ${c.check}: ${c.detail}`);
   const withAudit = input.includeAuditProof !== false;
   const audit = withAudit ? await auditInclusion(deps, row, manifest) : { problems: [], verified: 0 };
   intrinsic.push(...audit.problems);
@@ -71,7 +78,7 @@ export async function verifySignature(
     asked.push('the signature was not made on this resource');
   if (input.recordHash !== undefined && input.recordHash.toLowerCase() !== manifest?.record_sha256)
     asked.push('the record hash given is not the one signed');
-  const coversCurrentVersion = await currentVersionCheck(deps, manifest);
+  const coversCurrentVersion = await currentVersionCheck(deps, manifest, row);
   const status = intrinsic.length > 0 ? 'invalid' : withAudit ? 'valid' : row.verification_status;
   if (status !== row.verification_status) await recordStatusChange(deps, actor, row, status, intrinsic);
   const problems = [...intrinsic, ...asked];
@@ -81,6 +88,7 @@ export async function verifySignature(
     manifest,
     coversCurrentVersion,
     auditEventsVerified: audit.verified,
+    padesChecks,
   };
 }
 
@@ -108,12 +116,17 @@ async function recordStatusChange(
   });
 }
 
-async function currentVersionCheck(deps: RecordsDeps, manifest: SignatureManifest | null) {
+/** The current version is the one signed, or the signed PDF this signature filed as the next one. */
+async function currentVersionCheck(
+  deps: RecordsDeps,
+  manifest: SignatureManifest | null,
+  row: signatures.SignatureRow,
+) {
   const operation = manifest && signableOperation(manifest.resource_type, manifest.operation_type);
   if (!manifest || !operation?.currentRecord) return null;
   try {
     const current = await operation.currentRecord(deps.db, deps.ctx, manifest.resource_id);
-    return current.sha256 === manifest.record_sha256;
+    return current.sha256 === manifest.record_sha256 || current.sha256 === row.pades_sha256;
   } catch {
     return false;
   }

@@ -17,6 +17,7 @@ import { instancesDeps } from './instances/instances.deps.js';
 import { instancesErrors } from './instances/instances.errors.js';
 import { templatePdfRoutes, templateSetupRoutes } from './instances/template-setup.routes.js';
 import { internalSignRoutes } from './internal-sign.routes.js';
+import { signForSigner } from './pdf-signing.js';
 import { publicRoutes } from './public.routes.js';
 import { requestRoutes } from './requests.routes.js';
 import { signatureRoutes } from './signatures.routes.js';
@@ -33,6 +34,7 @@ import {
   stuckSealSweepSchedule,
 } from './signing.jobs.js';
 import { templateRoutes } from './templates.routes.js';
+import { createTextPdf } from './text-pdf.js';
 import { verificationErrors } from './verification/verification.errors.js';
 import { acceptPdfBodies, verificationRoutes } from './verification/verification.routes.js';
 
@@ -43,6 +45,10 @@ import { acceptPdfBodies, verificationRoutes } from './verification/verification
  */
 export const signing = {
   registerEntityType: (ctx: AppContext, type: string): void => signingDeps(ctx).entityTypes.register(type),
+  /** The one way a person's PAdES signature with a visible appearance is made (records §11.50 too). */
+  signPdfForSigner: signForSigner,
+  /** Plain A4 text PDFs with CJK and Hebrew (per-character fonts, RTL lines): printouts too. */
+  createTextPdf,
 };
 
 export const signingModule: ModuleDefinition = {

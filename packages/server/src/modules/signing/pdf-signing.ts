@@ -1,6 +1,7 @@
 import {
   type AppearanceLabels,
   type DssGap,
+  ENGLISH_LABELS,
   extendToLta,
   type Signer,
   signPdf,
@@ -18,6 +19,8 @@ const LABELS: Record<string, Partial<AppearanceLabels>> = {
   he: { signedBy: 'נחתם על ידי', reason: 'סיבה', time: 'זמן' },
   'zh-CN': { signedBy: '签署人', reason: '原因', time: '时间' },
 };
+/** The "Meaning" caption, shown translated where a signature names its meaning (Part 11 records). */
+const MEANING_CAPTION: Record<string, string> = { en: 'Meaning', he: 'משמעות', 'zh-CN': '含义' };
 
 /** Where the n-th signature box sits on page 1: rows of three along the bottom margin. */
 function boxFor(index: number): [number, number, number, number] {
@@ -46,8 +49,17 @@ export async function signForSigner(
     language: string;
     /** Placed fields: the signature's box (page 0: the default box) and the filled values. */
     placement?: DocumentPlacement;
+    /** §11.50 meaning code (default approval) and its caption, for Part 11 record signatures. */
+    meaning?: string;
+    meaningLabel?: string;
+    /** IANA zone of /M and the shown time (default UTC). */
+    timeZone?: string;
+    /** Default: the request's n-th signer field. */
+    fieldName?: string;
   },
 ): Promise<Uint8Array> {
+  const meaning = input.meaning ?? 'approval';
+  const labels = LABELS[input.language] ?? {};
   const placed = input.placement && input.placement.page > 0 ? input.placement : undefined;
   return signPdf(pdf, {
     signer: input.signer,
@@ -55,14 +67,21 @@ export async function signForSigner(
     timestamper: input.timestamper,
     signingTime: input.signedAt,
     name: input.printedName,
-    reason: input.reason,
-    meaning: 'approval',
-    fieldName: signatureFieldName(input.index),
+    ...(input.reason ? { reason: input.reason } : {}),
+    meaning,
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+    fieldName: input.fieldName ?? signatureFieldName(input.index),
     visible: {
       page: placed?.page ?? 1,
       rect: placed?.rect ?? boxFor(input.index),
       ...(input.mark.image ? { image: input.mark.image } : { typedName: input.mark.typedName }),
-      labels: LABELS[input.language] ?? {},
+      labels: input.meaningLabel
+        ? {
+            ...labels,
+            meaning: MEANING_CAPTION[input.language] ?? 'Meaning',
+            meanings: { ...ENGLISH_LABELS.meanings, [meaning]: input.meaningLabel },
+          }
+        : labels,
       stamps: input.placement?.stamps ?? [],
     },
   });

@@ -38,6 +38,9 @@ export const recordsApi = {
   verify: (signatureId: string) => call(api.POST('/api/v1/signature/verify', { body: { signatureId } })),
   sessionState: (sessionId: string) =>
     call(api.POST('/api/v1/authentication/verify-session', { body: { sessionId } })),
+  /** Where the printout of a signature downloads from (Annex 11 §8.2), PDF or JSON. */
+  printoutUrl: (signatureId: string, format: 'pdf' | 'json', language: string) =>
+    `/api/v1/signature/details/${encodeURIComponent(signatureId)}/printout?${new URLSearchParams({ format, language })}`,
   details: (signatureId: string) =>
     call(api.GET('/api/v1/signature/details/{signatureId}', { params: { path: { signatureId } } })),
 

@@ -36045,6 +36045,8 @@ export interface paths {
                             /** @description Code of the bound authenticator app */
                             totp?: string;
                         };
+                        /** @description Language of the captions in the PDF appearance (PDF document versions); default en */
+                        language?: "en" | "zh-CN" | "he";
                         /** @description What the signature authorises */
                         operationType: string;
                         /** @description Reason */
@@ -36089,6 +36091,12 @@ export interface paths {
                                     ip_address: string;
                                     /** @description What was authorised */
                                     operation_type: string;
+                                    /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
+                                    pades_document_version: number | null;
+                                    /** @description SHA-256 of that PDF version */
+                                    pades_sha256: string | null;
+                                    /** @description Time zone of the time shown in that PDF */
+                                    pades_time_zone: string | null;
                                     /** @description Policy version applied */
                                     policy_id: string;
                                     /** @description Reason given */
@@ -36464,6 +36472,12 @@ export interface paths {
                                 ip_address: string;
                                 /** @description What was authorised */
                                 operation_type: string;
+                                /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
+                                pades_document_version: number | null;
+                                /** @description SHA-256 of that PDF version */
+                                pades_sha256: string | null;
+                                /** @description Time zone of the time shown in that PDF */
+                                pades_time_zone: string | null;
                                 /** @description Policy version applied */
                                 policy_id: string;
                                 /** @description Reason given */
@@ -36497,6 +36511,122 @@ export interface paths {
                             /** @description Server time, milliseconds since the epoch */
                             timestamp: number;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/details/{signatureId}/printout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Printable copy of a signature’s manifestation, with fields changed since first entry
+         * @description `format=pdf` (A4, CJK and Hebrew) or `format=json`; visible as `GET /signature/details/{id}`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description pdf (default) or json */
+                    format?: "pdf" | "json";
+                    /** @description Language of the captions and the meaning label; default en */
+                    language?: "en" | "zh-CN" | "he";
+                };
+                header?: never;
+                path: {
+                    /** @description Signature */
+                    signatureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
                     };
                 };
                 /** @description Default Response */
@@ -36627,6 +36757,12 @@ export interface paths {
                                     ip_address: string;
                                     /** @description What was authorised */
                                     operation_type: string;
+                                    /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
+                                    pades_document_version: number | null;
+                                    /** @description SHA-256 of that PDF version */
+                                    pades_sha256: string | null;
+                                    /** @description Time zone of the time shown in that PDF */
+                                    pades_time_zone: string | null;
                                     /** @description Policy version applied */
                                     policy_id: string;
                                     /** @description Reason given */
@@ -38157,6 +38293,15 @@ export interface paths {
                                 audit_events_verified: number;
                                 /** @description Whether the record’s current version is the one signed (null: module does not say) */
                                 covers_current_version: boolean | null;
+                                /** @description Checks of the PAdES signature in the PDF version this signature produced (§11.50); empty when none */
+                                pades_checks: {
+                                    /** @description pdf_integrity, pades_signature, manifestation_name, manifestation_time or manifestation_meaning */
+                                    check: string;
+                                    /** @description What was found */
+                                    detail: string;
+                                    /** @description Whether it holds */
+                                    ok: boolean;
+                                }[];
                                 /** @description What failed, in words */
                                 problems: string[];
                                 /** @description What the sealed value says was signed */
@@ -38291,6 +38436,15 @@ export interface paths {
                                 audit_events_verified: number;
                                 /** @description Whether the record’s current version is the one signed (null: module does not say) */
                                 covers_current_version: boolean | null;
+                                /** @description Checks of the PAdES signature in the PDF version this signature produced (§11.50); empty when none */
+                                pades_checks: {
+                                    /** @description pdf_integrity, pades_signature, manifestation_name, manifestation_time or manifestation_meaning */
+                                    check: string;
+                                    /** @description What was found */
+                                    detail: string;
+                                    /** @description Whether it holds */
+                                    ok: boolean;
+                                }[];
                                 /** @description What failed, in words */
                                 problems: string[];
                                 /** @description What the sealed value says was signed */
