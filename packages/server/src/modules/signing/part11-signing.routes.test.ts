@@ -34,8 +34,9 @@ beforeAll(async () => {
     allowed_meanings: ['approval', 'responsibility'],
   });
   if (policy.statusCode !== 201) throw new Error(policy.body);
-});
-afterAll(() => t.close());
+  // PostgreSQL migrations plus two accounts with TOTP and PIN: slow on a loaded machine.
+}, 180_000);
+afterAll(() => t?.close());
 
 async function sentRequest() {
   const created = await inject('POST', `${api}/requests`, t.adminToken, {
