@@ -66,6 +66,21 @@ Exit status: 0 when every signature is valid, 1 otherwise, 2 for a usage error.`
   retry <job-id> | cancel <job-id>         put a dead/cancelled job back | cancel a queued/running one
   pause <queue> | resume <queue>           stop or restart starting jobs of a queue
   schedules                                schedules with their next fire time`,
+  compliance: `Usage:
+  signx compliance report [--out DIR] [--clause C]... [--root DIR] [--docs DIR]
+  signx compliance verify <report.json> [--pdf FILE] [--trust PEM]
+  signx compliance table [--check]
+
+  report   runs every test the validation packs (docs/compliance/part11.md, annex11.md) name,
+           only those, and writes DIR/report.json, its detached CMS signature report.json.p7s
+           and report.pdf (PAdES), both signed with the platform seal of DATA_DIR.
+           --clause keeps the clauses whose name starts with C (repeatable); --docs reads
+           part11.md and annex11.md from DIR instead of ROOT/docs/compliance.
+           Exit 1 when a named test fails or does not exist.
+  verify   checks the JSON's signature, the PDF's signatures and that the PDF renders that JSON,
+           against the platform root of DATA_DIR or --trust; exit 1 when anything does not hold
+  table    rewrites packages/server/src/cli/compliance/clauses.json (the clause table the
+           compiled CLI ships) from the packs; --check exits 1 when it differs`,
   config: `Usage: signx config
 
 Prints the configuration reference (every environment variable, its default and meaning)

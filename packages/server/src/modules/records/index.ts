@@ -12,6 +12,13 @@ import { signatureRoutes } from './signatures.routes.js';
 export type { CeremonyComponent, ComponentName } from './components.js';
 export type { RecordVersion, SignableOperation } from './operations.js';
 export { registerSignableOperation } from './operations.js';
+export {
+  electronicSignatures,
+  type Part11SignInput,
+  type PendingSignature,
+  part11CeremonyErrors,
+} from './part11.js';
+export { credentials as ceremonyCredentialsSchema } from './signatures.schemas.js';
 
 /**
  * Electronic records and signatures (21 CFR Part 11, EU GMP Annex 11; docs/electronic-records.md).

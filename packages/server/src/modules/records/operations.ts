@@ -14,6 +14,12 @@ export interface SignableOperation {
   module: string;
   description: string;
   currentRecord?: (db: DbOrTrx, ctx: AppContext, resourceId: string) => Promise<RecordVersion>;
+  /**
+   * Signed only through the module that owns it (POST /signature/create refuses it): the
+   * module binds the signature to what it produces, e.g. the signing module to the PDF
+   * version that carries the PAdES signature, and commits both in one transaction.
+   */
+  signedThroughModule?: boolean;
 }
 
 export interface RecordVersion {

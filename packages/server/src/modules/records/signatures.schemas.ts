@@ -6,7 +6,7 @@ import { pageQuerySchema } from '../../platform/db/pagination.js';
  * Nothing here carries a time, an IP or a user agent: those are the server's (a body field
  * of that name is refused as unknown).
  */
-const credentials = Type.Object(
+export const credentials = Type.Object(
   {
     password: Type.Optional(Type.String({ maxLength: 200, description: 'Account password' })),
     totp: Type.Optional(Type.String({ maxLength: 10, description: 'Code of the bound authenticator app' })),

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/actor.js';
 import { newId } from '../../platform/db/ids.js';
+import type { Trx } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { conflict, domainError, invalid } from '../../platform/errors.js';
 import { signingFactors } from '../identity/index.js';
@@ -48,6 +49,36 @@ export interface Signed {
 }
 
 export async function createSignature(deps: RecordsDeps, actor: Actor, input: SignInput): Promise<Signed> {
+  if (signableOperation(input.resourceType, input.operationType)?.signedThroughModule)
+    throw invalid(
+      'operationType',
+      `${input.resourceType}/${input.operationType} is signed through its module (it binds the signed file)`,
+    );
+  const pending = await prepareRecordsSignature(deps, actor, input);
+  await inTransaction(deps.db, (trx) => commitRecordsSignature(trx, deps, actor, pending));
+  return { row: pending.row, sessionId: pending.outcome.session.id, isFullCeremony: pending.outcome.isFull };
+}
+
+/** A signature whose ceremony succeeded, not yet written: `commitRecordsSignature` writes it. */
+export interface PendingSignature {
+  row: signatures.SignatureRow;
+  manifest: SignatureManifest;
+  outcome: CeremonyOutcome;
+  username: string;
+  /** The signed PDF staged for a document version (§11.50 manifestation), else null. */
+  pades: PreparedManifestation | null;
+}
+
+/**
+ * Policy, intent, time and place, record and ceremony, outside any transaction (the secret
+ * verifier runs its own). Another module that signs in its own transaction (the signing
+ * module's Part 11 signatures) commits the result there with `commitRecordsSignature`.
+ */
+export async function prepareRecordsSignature(
+  deps: RecordsDeps,
+  actor: Actor,
+  input: SignInput,
+): Promise<PendingSignature> {
   await assertOwnSigner(deps, actor, input.userId);
   const policy = await policyInForce(deps.db, input.resourceType, input.operationType);
   const meaning = checkIntent(policy, input);
@@ -84,63 +115,70 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
   });
   if (pades) manifest.pades_sha256 = pades.staged.sha256;
   const row = signatureRow(deps, actor, { manifest, outcome, policy, pades });
-  await inTransaction(deps.db, async (trx) => {
-    if (outcome.isNew) await ceremonyStore.insertSession(trx, outcome.session);
-    if (
-      !(await ceremonyStore.useSession(trx, outcome.session.id, {
-        seen: outcome.session.signatures,
-        at: now,
-      }))
-    )
-      throw conflict('The signing session was used by another signature meanwhile; sign again');
-    if (pades)
-      row.pades_document_version = (
-        await fileManifestation(trx, deps, actor, { prepared: pades, manifest })
-      ).version;
-    await signatures.insertSignature(trx, row);
-    await analyseSuccess(trx, deps, actor, {
-      userId: input.userId,
-      username: signer?.username ?? input.userId,
-      now: deps.clock.now(),
-    });
-    await ceremonyStore.insertAuthLog(trx, {
-      id: newId(),
-      user_id: input.userId,
-      signature_id: id,
-      signing_session_id: outcome.session.id,
-      authentication_method: outcome.isFull ? `full:${outcome.factors.join('+')}` : outcome.factors.join('+'),
-      authentication_result: 'success',
-      attempt_time: now,
-      ip_address: row.ip_address,
-      user_agent: row.user_agent,
-      failure_reason: null,
-    });
-    if (outcome.isNew)
-      await deps.audit.record(trx, actor, {
-        type: 'records.session.opened',
-        entityId: outcome.session.id,
-        payload: { factors: outcome.factors },
-      });
-    await deps.audit.record(trx, actor, {
-      type: 'records.signature.created',
-      entityId: id,
-      payload: {
-        resource_type: manifest.resource_type,
-        resource_id: manifest.resource_id,
-        record_version: manifest.record_version,
-        record_sha256: manifest.record_sha256,
-        signature_mean: manifest.signature_mean,
-        reason: manifest.reason,
-        signer_name: manifest.signer_name,
-        timestamp: manifest.timestamp,
-        manifest_sha256: manifestSha256(manifest),
-        pades_sha256: row.pades_sha256,
-        pades_document_version: row.pades_document_version,
-      },
-      ...(manifest.reason ? { reason: manifest.reason } : {}),
-    });
+  return { row, manifest, outcome, username: signer?.username ?? input.userId, pades };
+}
+
+/** Writes a prepared signature in the caller's transaction: session use, row, log, audit. */
+export async function commitRecordsSignature(
+  trx: Trx,
+  deps: RecordsDeps,
+  actor: Actor,
+  { row, manifest, outcome, username, pades }: PendingSignature,
+): Promise<void> {
+  const now = manifest.timestamp;
+  const id = manifest.signature_id;
+  if (outcome.isNew) await ceremonyStore.insertSession(trx, outcome.session);
+  if (
+    !(await ceremonyStore.useSession(trx, outcome.session.id, {
+      seen: outcome.session.signatures,
+      at: now,
+    }))
+  )
+    throw conflict('The signing session was used by another signature meanwhile; sign again');
+  if (pades)
+    row.pades_document_version = (await fileManifestation(trx, deps, actor, { prepared: pades, manifest })).version;
+  await signatures.insertSignature(trx, row);
+  await analyseSuccess(trx, deps, actor, {
+    userId: manifest.user_id,
+    username,
+    now: deps.clock.now(),
   });
-  return { row, sessionId: outcome.session.id, isFullCeremony: outcome.isFull };
+  await ceremonyStore.insertAuthLog(trx, {
+    id: newId(),
+    user_id: manifest.user_id,
+    signature_id: id,
+    signing_session_id: outcome.session.id,
+    authentication_method: outcome.isFull ? `full:${outcome.factors.join('+')}` : outcome.factors.join('+'),
+    authentication_result: 'success',
+    attempt_time: now,
+    ip_address: row.ip_address,
+    user_agent: row.user_agent,
+    failure_reason: null,
+  });
+  if (outcome.isNew)
+    await deps.audit.record(trx, actor, {
+      type: 'records.session.opened',
+      entityId: outcome.session.id,
+      payload: { factors: outcome.factors },
+    });
+  await deps.audit.record(trx, actor, {
+    type: 'records.signature.created',
+    entityId: id,
+    payload: {
+      resource_type: manifest.resource_type,
+      resource_id: manifest.resource_id,
+      record_version: manifest.record_version,
+      record_sha256: manifest.record_sha256,
+      signature_mean: manifest.signature_mean,
+      reason: manifest.reason,
+      signer_name: manifest.signer_name,
+      timestamp: manifest.timestamp,
+      manifest_sha256: manifestSha256(manifest),
+      pades_sha256: row.pades_sha256,
+      pades_document_version: row.pades_document_version,
+    },
+    ...(manifest.reason ? { reason: manifest.reason } : {}),
+  });
 }
 
 function signatureRow(

@@ -2,7 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
+import { part11CeremonyErrors } from '../records/index.js';
 import { signerForUser, stepUpCheck } from './internal-signer.service.js';
+import { part11Policy, part11Signature, requireCeremony } from './part11-signing.js';
 import { signErrors } from './public.routes.js';
 import * as s from './public.schemas.js';
 import { getBundle } from './requests.service.js';
@@ -24,19 +26,30 @@ export function internalSignRoutes(deps: SigningDeps): RouteDefinition[] {
         ' X-Step-Up-Proof header (POST /auth/step-up). Order is enforced as for links.',
       params: Type.Object({ id: Type.String({ maxLength: 64 }), signer_id: Type.String({ maxLength: 64 }) }),
       headers: Type.Object({ 'x-step-up-proof': Type.Optional(Type.String({ maxLength: 200 })) }),
-      body: s.signBody,
+      body: s.internalSignBody,
       response: s.signResult,
       status: 201,
       bodyLimit: 2 * 1024 * 1024,
-      errors: [...signErrors, signingErrors.SIGNER_NOT_LINKED_USER],
+      errors: [
+        ...signErrors,
+        signingErrors.SIGNER_NOT_LINKED_USER,
+        signingErrors.PART11_CEREMONY_REQUIRED,
+        ...part11CeremonyErrors,
+      ],
       handler: async (request) => {
         const actor = actorOf(request);
         const access = await signerForUser(deps.db, deps, actor, request.params.id, request.params.signer_id);
-        const prepared = await prepareSignature(deps, access, request.body);
+        const { part11, ...body } = request.body;
+        const ceremony = (await part11Policy(deps.db)) ? requireCeremony(part11) : undefined;
+        const prepared = await prepareSignature(deps, access, body, { isPart11Ceremony: !!ceremony });
         const header = request.headers['x-step-up-proof'];
         const proof = typeof header === 'string' ? header : undefined;
+        // Under a Part 11 policy the ceremony is the re-authentication; otherwise the step-up proof.
+        const beforeRecording = ceremony
+          ? await part11Signature(deps, actor, prepared, ceremony)
+          : stepUpCheck(deps, actor, proof);
         const row = await inTransaction(deps.db, (trx) =>
-          commitSignature(trx, deps, actor, prepared, request.body, stepUpCheck(deps, actor, proof)),
+          commitSignature(trx, deps, actor, prepared, body, beforeRecording),
         );
         return {
           signature: presentSignature(row),

@@ -30,6 +30,7 @@ const link = {
 const anyone = { public: true, reason: 'seed 004: public verification and constants need no login' } as const;
 export const signErrors = [
   signingErrors.LINK_INVALID,
+  signingErrors.PART11_LINK_REFUSED,
   signingErrors.NOT_YOUR_TURN,
   signingErrors.REQUEST_NOT_OPEN,
   signingErrors.SIGNER_DONE,

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { ceremonyCredentialsSchema } from '../records/index.js';
 import { fieldValues, fieldView, signaturePlacement } from './fields.schemas.js';
 import {
   requestStatus,
@@ -78,6 +79,34 @@ export const signBody = Type.Object(
     ),
     fields: Type.Optional(fieldValues),
     signature_placement: Type.Optional(signaturePlacement),
+  },
+  { additionalProperties: false },
+);
+/** An internal signer's body: the link body plus, under a Part 11 policy, the records ceremony. */
+export const internalSignBody = Type.Object(
+  {
+    ...signBody.properties,
+    part11: Type.Optional(
+      Type.Object(
+        {
+          signature_mean: Type.String({
+            minLength: 1,
+            maxLength: 50,
+            description: 'Meaning of the signature, one the policy lists',
+          }),
+          reason: Type.Optional(nullable(text(500, 'Reason, when the policy requires one'))),
+          session_id: Type.Optional(
+            nullable(Type.String({ format: 'uuid', description: 'Signing session to continue' })),
+          ),
+          credentials: ceremonyCredentialsSchema,
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Required when a records policy covers signing_request/sign: the Part 11 ceremony (then no X-Step-Up-Proof)',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

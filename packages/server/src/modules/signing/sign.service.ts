@@ -14,6 +14,7 @@ import { fieldErrors } from './fields.errors.js';
 import { fieldsFor } from './fields.service.js';
 import { closeGroupOf, freePlacement, recordFills } from './fill.service.js';
 import { openOwnCertificate } from './own-certificate.js';
+import { refuseLinkUnderPart11 } from './part11-signing.js';
 import { signForSigner } from './pdf-signing.js';
 import type { signBody } from './public.schemas.js';
 import { combinedDocumentHash, recordHash } from './record-hash.js';
@@ -79,8 +80,11 @@ export async function prepareSignature(
   deps: SigningDeps,
   access: SignerAccess,
   input: SignInput,
+  options: { isPart11Ceremony?: boolean } = {},
 ): Promise<PreparedSignature> {
   requireTurn(access);
+  // Only the internal route, which then runs the records ceremony, signs under a Part 11 policy.
+  if (!options.isPart11Ceremony) await refuseLinkUnderPart11(deps.db);
   if (access.signer.role === 'assistant')
     throw domainError(fieldErrors.WRONG_ACTION, 'Assistants fill fields (POST /fill); they do not sign');
   const mark = checkSignInput(access, input);

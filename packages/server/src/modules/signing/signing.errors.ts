@@ -45,6 +45,18 @@ export const signingErrors = defineErrorCodes('signing', {
     api: 40076,
     description: 'Only PDF documents can carry signatures (convert office files first)',
   },
+  PART11_LINK_REFUSED: {
+    family: 'FORBIDDEN',
+    api: 40327,
+    description:
+      'A records signature policy covers signing_request/sign: a signing link alone cannot sign; the signer signs from their SignX account with re-authentication (the Part 11 ceremony)',
+  },
+  PART11_CEREMONY_REQUIRED: {
+    family: 'FORBIDDEN',
+    api: 40328,
+    description:
+      'A records signature policy covers signing_request/sign: send part11 (meaning, reason when required, credentials of the ceremony)',
+  },
   SIGNER_NOT_LINKED_USER: {
     family: 'FORBIDDEN',
     api: 40371,

@@ -14390,6 +14390,7 @@ export interface paths {
          *
          *     Domain errors:
          *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40327` PART11_LINK_REFUSED: A records signature policy covers signing_request/sign: a signing link alone cannot sign; the signer signs from their SignX account with re-authentication (the Part 11 ceremony)
          *     - `40972` NOT_YOUR_TURN: Earlier signers (lower signing_order) have not signed yet: order is enforced
          *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
          *     - `40974` SIGNER_DONE: This signer has already signed or declined
@@ -14403,6 +14404,16 @@ export interface paths {
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
          *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
          *     - `40371` SIGNER_NOT_LINKED_USER: Internal signers sign only from their own account
+         *     - `40328` PART11_CEREMONY_REQUIRED: A records signature policy covers signing_request/sign: send part11 (meaning, reason when required, credentials of the ceremony)
+         *     - `40116` CEREMONY_FAILED: The signing ceremony failed: a component was wrong, missing or the account is locked
+         *     - `40018` COMPONENT_UNAVAILABLE: A ceremony component is not available (passkey not yet, PIN or TOTP not set up)
+         *     - `40316` NOT_OWN_SIGNATURE: Nobody signs for another person (administrators included)
+         *     - `40317` SESSION_NOT_USABLE: The signing session belongs to another user or login session
+         *     - `40016` MEANING_NOT_ALLOWED: The signature meaning is missing or not one the policy allows
+         *     - `40017` REASON_REQUIRED: The policy requires a reason
+         *     - `40916` COOLING_PERIOD: The same signature was made within the policy’s cooling period
+         *     - `40318` OUTSIDE_TIME_WINDOW: The policy does not allow signing at this time (server clock, policy time zone)
+         *     - `40319` OUTSIDE_NETWORK: The policy does not allow signing from this network (server-resolved client IP)
          */
         post: {
             parameters: {
@@ -14438,6 +14449,24 @@ export interface paths {
                             latitude: number;
                             longitude: number;
                         } | null;
+                        /** @description Required when a records policy covers signing_request/sign: the Part 11 ceremony (then no X-Step-Up-Proof) */
+                        part11?: {
+                            /** @description The ceremony components given */
+                            credentials: {
+                                /** @description WebAuthn assertion (JSON), user verification required */
+                                passkey?: string;
+                                /** @description Account password */
+                                password?: string;
+                                /** @description Signature PIN */
+                                pin?: string;
+                                /** @description Code of the bound authenticator app */
+                                totp?: string;
+                            };
+                            reason?: string | null;
+                            session_id?: string | null;
+                            /** @description Meaning of the signature, one the policy lists */
+                            signature_mean: string;
+                        };
                         /** @description Reason shown in the signature */
                         reason?: string;
                         /** @description Request id (checked against the token) */
@@ -14771,6 +14800,7 @@ export interface paths {
          *
          *     Domain errors:
          *     - `40171` LINK_INVALID: The signing link is unknown, expired, or no longer valid
+         *     - `40327` PART11_LINK_REFUSED: A records signature policy covers signing_request/sign: a signing link alone cannot sign; the signer signs from their SignX account with re-authentication (the Part 11 ceremony)
          *     - `40972` NOT_YOUR_TURN: Earlier signers (lower signing_order) have not signed yet: order is enforced
          *     - `40973` REQUEST_NOT_OPEN: The request is not open for this action in its current status
          *     - `40974` SIGNER_DONE: This signer has already signed or declined
@@ -15056,6 +15086,29 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
