@@ -11,8 +11,9 @@ import { type SecretVerdict, verifySecret } from './secret-verifier.service.js';
 /**
  * What the electronic-records module (21 CFR Part 11 signing ceremony) asks identity: the
  * signer's identity, and each secret checked through THE secret verifier (same lockout,
- * login log and audit as sign-in). PINs are hashed here with the same argon2id hasher; the
- * hash is stored by the records module (seed 002 User_Signature_Config.pin_hash).
+ * login log and audit as sign-in). PINs are hashed here (keyed HMAC, pin-hasher.ts); the
+ * hash is stored by the records module (seed 002 User_Signature_Config.pin_hash), which
+ * replaces it with a verdict's `rehash` when one is given.
  */
 export interface SignerIdentity {
   userId: string;
@@ -102,10 +103,10 @@ export const signingFactors = {
     }
   },
 
-  /** The argon2id hash of a new PIN (the password hasher, so one cost setting covers both). */
-  hash: (ctx: AppContext, secret: string): Promise<string> => identityDeps(ctx).hasher.hash(secret),
+  /** The keyed hash of a new PIN (HMAC-SHA-256 under the current keyring PIN key, salted). */
+  hash: async (ctx: AppContext, secret: string): Promise<string> => identityDeps(ctx).pinHasher.hash(secret),
 
-  /** Whether `secret` matches a stored hash (PIN history); counts no attempt. */
-  matches: (ctx: AppContext, hashed: string, secret: string): Promise<boolean> =>
-    identityDeps(ctx).hasher.verify(hashed, secret),
+  /** Whether `secret` matches a stored PIN hash of either form (PIN history); counts no attempt. */
+  matches: async (ctx: AppContext, hashed: string, secret: string): Promise<boolean> =>
+    (await identityDeps(ctx).pinHasher.verify(hashed, secret)).ok,
 };
