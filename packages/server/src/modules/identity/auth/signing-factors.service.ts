@@ -62,7 +62,8 @@ export const signingFactors = {
    * `{challenge_id, response}`, the challenge from `POST /auth/step-up/passkey/options` (bound
    * to the caller's login session). User verification is always required: a UV=false
    * assertion is refused (40325), as are replays, other origins and a counter that does not
-   * advance; each refusal is in the login log and audit trail (verifyPasskeyAssertion).
+   * advance; each refusal is in the login log and audit trail and counts toward the account
+   * lockout (verifyPasskeyAssertion); on a locked account the answer is `locked_out`.
    */
   async verifyPasskey(
     ctx: AppContext,
@@ -70,7 +71,10 @@ export const signingFactors = {
     input: { userId: string; assertion: string },
   ): Promise<
     | { ok: true }
-    | { ok: false; reason: 'passkey_malformed' | 'passkey_refused' | 'passkey_user_not_verified' }
+    | {
+        ok: false;
+        reason: 'passkey_malformed' | 'passkey_refused' | 'passkey_user_not_verified' | 'locked_out';
+      }
   > {
     let parsed: { challenge_id?: unknown; response?: { id?: unknown } | null };
     try {
@@ -98,6 +102,7 @@ export const signingFactors = {
     } catch (error) {
       const api = (error as { domain?: { api?: number } }).domain?.api;
       if (api === undefined) throw error;
+      if (api === identityErrors.PASSKEY_ACCOUNT_LOCKED.api) return { ok: false, reason: 'locked_out' };
       const notVerified = api === identityErrors.PASSKEY_USER_VERIFICATION_REQUIRED.api;
       return { ok: false, reason: notVerified ? 'passkey_user_not_verified' : 'passkey_refused' };
     }
