@@ -287,8 +287,10 @@ async function main() {
       changed: changed.at,
     };
   };
+  // Every signer's signatures, verified by a reader allowed to see them all (an auditor).
+  const reader = { ...actor, permissions: new Set(['records.signature.read']) };
   const verifyAll = (extra) => async () => {
-    const result = await verifySignature(deps, actor, { signatureId: ids[i++ % ids.length], ...extra });
+    const result = await verifySignature(deps, reader, { signatureId: ids[i++ % ids.length], ...extra });
     if (!result.isValid) invalid += 1;
   };
   const beforeVerify = await writes();

@@ -53,6 +53,7 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
     credentials: input.credentials,
     sessionId: input.sessionId,
     rule: policy,
+    signer,
   });
   const now = deps.clock.now().toISOString();
   const id = newId();
