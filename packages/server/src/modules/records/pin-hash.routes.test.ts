@@ -8,6 +8,7 @@ import {
   type RecordsTestApp,
   signBody,
 } from '../../../test/records-kit.js';
+import { newId } from '../../platform/db/ids.js';
 import { identityDeps } from '../identity/identity.deps.js';
 import { recordsErrors } from './records.errors.js';
 
@@ -88,7 +89,7 @@ describe('signature PIN hashes', () => {
     await db()
       .insertInto('records_pin_history')
       .values({
-        id: `old-${cy.id}`,
+        id: newId(),
         user_id: cy.id,
         pin_hash: await argon2('590317'),
         created_at: '2026-01-01T00:00:00.000Z',
