@@ -7,8 +7,13 @@
 //       log, (a) by an inclusion proof against the latest signed checkpoint (kept in memory;
 //       the steady state, checkpoints come every 5 minutes), (b) by their MAC when newer than
 //       the last checkpoint, (c) without the audit check. No writes: asserted below.
-// Same-run baselines: one raw argon2id verify + TOTP check (1), one raw argon2id verify (2),
-// raw AES-256-GCM open + HMAC of the same manifest (3). Needs `npm run build`.
+// (1) and (2) run with CONCURRENCY signings in flight (one signer each, as real signers are),
+// so argon2id on the libuv threadpool uses every core; their baselines run the same way:
+// raw argon2id verify + TOTP check (1, the ceiling of a password ceremony on this machine),
+// raw argon2id verify of a PIN (2, the former PIN hash) beside the raw keyed PIN hash.
+// (3) is synchronous work on one thread (better-sqlite3): one at a time; baseline raw
+// AES-256-GCM open + HMAC of the same manifest. Needs `npm run build`.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,9 +36,10 @@ import { createSignature } from '../packages/server/dist/modules/records/signatu
 import { verifySignature } from '../packages/server/dist/modules/records/verification.service.js';
 import { prepareInstallation } from '../packages/server/dist/platform/boot.js';
 import { inTransaction } from '../packages/server/dist/platform/db/transaction.js';
-import { opsPerSecond, writeResult } from './lib/results.js';
+import { concurrentOpsPerSecond, opsPerSecond, writeResult } from './lib/results.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const PASSWORD = 'Quartz-Lantern-2026';
 const PIN = '482915';
 const dataDir = mkdtempSync(join(tmpdir(), 'signx-bench-part11-'));
@@ -46,9 +52,13 @@ const env = {
   MFA_REQUIRED_DEFAULT: 'false',
 };
 
-// TOTP codes are single-use per 30 s step: each full ceremony moves this clock one step on.
-let offset = 0;
-const clock = { now: () => new Date(Date.now() + offset) };
+// TOTP codes are single-use per 30 s step: each full ceremony moves its signer's clock one
+// step on. Each signer (worker) has its own offset, carried by the async context.
+const offsets = new AsyncLocalStorage();
+const clock = { now: () => new Date(Date.now() + (offsets.getStore()?.offset ?? 0)) };
+const advance = () => {
+  offsets.getStore().offset += 30_000;
+};
 
 registerSignableOperation({
   resourceType: 'batch_record',
@@ -57,16 +67,38 @@ registerSignableOperation({
   description: 'Release a batch record (bench)',
 });
 
-async function seed(app) {
+async function seedPolicy(app, deps, actor) {
+  await inTransaction(app.signx.db, (trx) =>
+    createPolicy(
+      trx,
+      deps,
+      { ...actor, permissions: new Set(['records.policy.manage']) },
+      {
+        resource_type: 'batch_record',
+        operation_type: 'release',
+        policy_name: 'Bench',
+        signature_level: 'enhanced',
+        authentication_factors: 2,
+        session_timeout: 1440,
+        session_absolute_timeout: 1440,
+        cooling_period: null,
+        require_reason: false,
+        allowed_meanings: ['approval'],
+      },
+    ),
+  );
+}
+
+async function seed(app, w) {
   const ctx = app.signx;
   const runtime = identityDeps(ctx);
   const now = clock.now().toISOString();
   const row = {
     ...newUserRow(
       {
-        username: 'signer',
-        full_name: 'Bench Signer',
-        email: 's@example.test',
+        username: `signer${w}`,
+        full_name: `Bench Signer ${w}`,
+        email: `s${w}@example.test`,
         phone: null,
         department_id: null,
         identity_level: 'internal',
@@ -83,7 +115,7 @@ async function seed(app) {
   const login = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
-    payload: { username: 'signer', password: PASSWORD },
+    payload: { username: `signer${w}`, password: PASSWORD },
   });
   const token = login.json().data.tokens.access_token;
   const headers = { authorization: `Bearer ${token}` };
@@ -122,25 +154,7 @@ async function seed(app) {
     requestId: null,
   };
   const deps = recordsDeps(ctx);
-  await inTransaction(ctx.db, (trx) =>
-    createPolicy(
-      trx,
-      deps,
-      { ...actor, permissions: new Set(['records.policy.manage']) },
-      {
-        resource_type: 'batch_record',
-        operation_type: 'release',
-        policy_name: 'Bench',
-        signature_level: 'enhanced',
-        authentication_factors: 2,
-        session_timeout: 1440,
-        session_absolute_timeout: 1440,
-        cooling_period: null,
-        require_reason: false,
-        allowed_meanings: ['approval'],
-      },
-    ),
-  );
+  if (w === 0) await seedPolicy(app, deps, actor);
   return {
     deps,
     actor,
@@ -172,54 +186,64 @@ const body = (userId, extra) => {
 async function main() {
   const app = await buildApp(loadConfig(env), { clock });
   await prepareInstallation(app.signx, () => {});
-  const { deps, actor, secret, userId, hashOf } = await seed(app);
+  const signers = [];
+  for (let w = 0; w < CONCURRENCY; w += 1) {
+    const time = { offset: 0 };
+    signers.push({ time, ...(await offsets.run(time, () => seed(app, w))) });
+  }
+  const { deps, actor, userId } = signers[0];
   const params = argon2Parameters.standard;
   const pinHash = await hash(PIN, params);
-  const totpNow = () => authenticator.clone({ epoch: clock.now().getTime() }).generate(secret);
+  const pinKeyed = identityDeps(app.signx).pinHasher.hash(PIN);
+  const totpNow = (signer) => authenticator.clone({ epoch: clock.now().getTime() }).generate(signer.secret);
+  /** Runs `fn(signer)` with CONCURRENCY in flight, each worker as its own signer and clock. */
+  const inFlight = (fn) =>
+    concurrentOpsPerSecond((w) => offsets.run(signers[w].time, () => fn(signers[w])), {
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+    });
 
-  // (1) full ceremony, baseline: argon2id verify + TOTP check
-  const fullBaseline = await opsPerSecond(
-    async () => {
-      await verify(hashOf.password_hash, PASSWORD);
-      authenticator.clone({ epoch: clock.now().getTime() }).check(totpNow(), secret);
-    },
-    { seconds: SECONDS },
-  );
-  const full = await opsPerSecond(
-    async () => {
-      offset += 30_000;
-      const signed = await createSignature(
-        deps,
-        actor,
-        body(userId, { credentials: { password: PASSWORD, totp: totpNow() } }),
+  // (1) full ceremony, baseline: argon2id verify + TOTP check, as many in flight
+  const fullBaseline = await inFlight(async (signer) => {
+    await verify(signer.hashOf.password_hash, PASSWORD);
+    authenticator.clone({ epoch: clock.now().getTime() }).check(totpNow(signer), signer.secret);
+  });
+  const full = await inFlight(async (signer) => {
+    advance();
+    const signed = await createSignature(
+      signer.deps,
+      signer.actor,
+      body(signer.userId, { credentials: { password: PASSWORD, totp: totpNow(signer) } }),
+    );
+    if (!signed.isFullCeremony) throw new Error('not a full ceremony');
+  });
+
+  // (2) subsequent signatures, each signer in their own session with the PIN; baselines: the
+  // former PIN hash (argon2id verify) as many in flight, and the keyed PIN hash alone
+  for (const signer of signers)
+    await offsets.run(signer.time, async () => {
+      advance();
+      const opened = await createSignature(
+        signer.deps,
+        signer.actor,
+        body(signer.userId, { credentials: { password: PASSWORD, totp: totpNow(signer) } }),
       );
-      if (!signed.isFullCeremony) throw new Error('not a full ceremony');
-    },
-    { seconds: SECONDS },
-  );
-
-  // (2) subsequent signature in one session with the PIN, baseline: argon2id verify
-  offset += 30_000;
-  const opened = await createSignature(
-    deps,
-    actor,
-    body(userId, { credentials: { password: PASSWORD, totp: totpNow() } }),
-  );
-  const pinBaseline = await opsPerSecond(() => verify(pinHash, PIN), { seconds: SECONDS });
+      signer.sessionId = opened.sessionId;
+    });
+  const pinBaseline = await inFlight(() => verify(pinHash, PIN));
+  const keyedPin = await opsPerSecond(() => identityDeps(app.signx).pinHasher.verify(pinKeyed, PIN), {
+    seconds: SECONDS,
+  });
   const ids = [];
-  const subsequent = await opsPerSecond(
-    async () => {
-      const signed = await createSignature(
-        deps,
-        actor,
-        body(userId, { sessionId: opened.sessionId, credentials: { pin: PIN } }),
-      );
-      if (signed.isFullCeremony) throw new Error('expected one component');
-      ids.push(signed.row.id);
-    },
-    { seconds: SECONDS },
-  );
-
+  const subsequent = await inFlight(async (signer) => {
+    const signed = await createSignature(
+      signer.deps,
+      signer.actor,
+      body(signer.userId, { sessionId: signer.sessionId, credentials: { pin: PIN } }),
+    );
+    if (signed.isFullCeremony) throw new Error('expected one component');
+    ids.push(signed.row.id);
+  });
   // (3) verify, baseline: AES-256-GCM open + HMAC over a manifest of the same size
   const key = randomBytes(32);
   const macKey = randomBytes(32);
@@ -263,8 +287,10 @@ async function main() {
       changed: changed.at,
     };
   };
+  // Every signer's signatures, verified by a reader allowed to see them all (an auditor).
+  const reader = { ...actor, permissions: new Set(['records.signature.read']) };
   const verifyAll = (extra) => async () => {
-    const result = await verifySignature(deps, actor, { signatureId: ids[i++ % ids.length], ...extra });
+    const result = await verifySignature(deps, reader, { signatureId: ids[i++ % ids.length], ...extra });
     if (!result.isValid) invalid += 1;
   };
   const beforeVerify = await writes();
@@ -300,19 +326,22 @@ async function main() {
     'part11',
     [
       paired(
-        'full ceremony (password + TOTP, policy, seal, audit)',
+        `full ceremony (password + TOTP, policy, seal, audit), ${CONCURRENCY} signers in flight`,
         full,
         fullBaseline,
-        'raw argon2id verify + TOTP check',
+        `raw argon2id verify + TOTP check, ${CONCURRENCY} in flight (the ceiling: the password hash alone)`,
         150,
       ),
-      paired(
-        'subsequent signature (PIN) in a signing session',
-        subsequent,
-        pinBaseline,
-        'raw argon2id verify',
-        400,
-      ),
+      {
+        ...paired(
+          `subsequent signature (PIN, keyed HMAC) in a signing session, ${CONCURRENCY} signers in flight`,
+          subsequent,
+          pinBaseline,
+          `raw argon2id verify (the former PIN hash), ${CONCURRENCY} in flight`,
+          400,
+        ),
+        keyed_pin_verify: { name: 'raw keyed PIN verify (HMAC-SHA-256), one at a time', value: keyedPin },
+      },
       paired(
         'verify (value, row, audit inclusion proof against the signed checkpoint)',
         verified,
@@ -338,6 +367,7 @@ async function main() {
     {
       argon2: { memoryKiB: params.memoryCost, timeCost: params.timeCost },
       seconds: SECONDS,
+      concurrency: CONCURRENCY,
       verified_signatures: ids.length,
       rows_written_by_verification: verifyWrites,
     },

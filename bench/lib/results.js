@@ -63,6 +63,29 @@ export async function opsPerSecond(fn, { seconds = 3, warmup = 0.5 } = {}) {
   return count / ((performance.now() - start) / 1000);
 }
 
+/**
+ * Like opsPerSecond with `concurrency` calls in flight: `fn(worker)` is called by each worker
+ * in turn (worker = 0..concurrency-1), so asynchronous work that leaves the main thread
+ * (argon2 on the libuv threadpool) can use every core. Operations per second, all workers.
+ */
+export async function concurrentOpsPerSecond(fn, { concurrency, seconds = 3, warmup = 0.5 }) {
+  const run = async (s, counting) => {
+    let count = 0;
+    const end = performance.now() + s * 1000;
+    const start = performance.now();
+    const worker = async (w) => {
+      while (performance.now() < end) {
+        await fn(w);
+        if (counting) count += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+    return count / ((performance.now() - start) / 1000);
+  };
+  await run(warmup, false);
+  return run(seconds, true);
+}
+
 /** Percentile of a list of numbers (p in 0..100). */
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -105,6 +105,7 @@ function buildConfig(v: Values) {
       passwordHistory: v.PASSWORD_HISTORY,
       passwordMaxAgeDays: v.PASSWORD_MAX_AGE_DAYS,
       passwordHashCost: v.PASSWORD_HASH_COST,
+      pinKeyVersion: v.PIN_KEY_VERSION,
       lockoutThreshold: v.LOCKOUT_THRESHOLD,
       lockoutMinutes: v.LOCKOUT_MINUTES,
       ipMaxFailures: v.LOGIN_IP_MAX_FAILURES,

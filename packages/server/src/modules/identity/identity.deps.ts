@@ -2,6 +2,7 @@ import type { Config } from '../../config.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { defineModuleDeps } from '../../platform/module-deps.js';
 import { createPasswordHasher, type PasswordHasher } from './passwords/password-hasher.js';
+import { createPinHasher, type PinHasher, pinKeysFromKeyring } from './passwords/pin-hasher.js';
 import { adoptModulePermissions } from './roles/permission-catalogue.js';
 import type { AuthzCache } from './roles/user-authz.service.js';
 import type { AccessClaims } from './sessions/access-token.service.js';
@@ -32,6 +33,8 @@ export interface IdentityDeps {
   ctx: AppContext;
   settings: Config['identity'];
   hasher: PasswordHasher;
+  /** Signature PINs: HMAC under a keyring key (pin-hasher.ts), argon2id hashes still read. */
+  pinHasher: PinHasher;
   jwtKey: Uint8Array;
   totpKey: Buffer;
   caches: IdentityCaches;
@@ -39,10 +42,12 @@ export interface IdentityDeps {
 
 export const identityDeps = defineModuleDeps('identity', (ctx): IdentityDeps => {
   adoptModulePermissions(ctx.catalogues.permissions.values());
+  const hasher = createPasswordHasher(ctx.config.identity.passwordHashCost);
   return {
     ctx,
     settings: ctx.config.identity,
-    hasher: createPasswordHasher(ctx.config.identity.passwordHashCost),
+    hasher,
+    pinHasher: createPinHasher(pinKeysFromKeyring(ctx.keyring, ctx.config.identity.pinKeyVersion), hasher),
     jwtKey: new Uint8Array(ctx.keyring.secret('jwt')),
     totpKey: ctx.keyring.secret('identity-totp'),
     caches: {

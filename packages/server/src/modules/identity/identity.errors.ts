@@ -63,6 +63,12 @@ export const identityErrors = defineErrorCodes('identity', {
     description:
       'The passkey response was refused: unknown, revoked or another user’s credential, wrong origin or RP id, bad signature, or a used or expired challenge',
   },
+  PASSKEY_ACCOUNT_LOCKED: {
+    family: 'UNAUTHENTICATED',
+    api: 40134,
+    description:
+      'Too many failed attempts (passwords, codes, PINs and passkey assertions alike): the account is locked for a while',
+  },
   PASSKEY_USER_VERIFICATION_REQUIRED: {
     family: 'FORBIDDEN',
     api: 40325,

@@ -3,7 +3,7 @@ import { newId } from '../../platform/db/ids.js';
 import { decodeJson, encodeJson } from '../../platform/db/json-codec.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { domainError } from '../../platform/errors.js';
-import { signingFactors } from '../identity/index.js';
+import { type SignerIdentity, signingFactors } from '../identity/index.js';
 import * as store from './ceremony.repository.js';
 import { sendCeremonyAlert } from './ceremony-alert.js';
 import { type ComponentContext, type ComponentName, componentNames, components } from './components.js';
@@ -70,6 +70,8 @@ export async function runCeremony(
     credentials: Credentials;
     sessionId?: string | null | undefined;
     rule: Requirement;
+    /** The signer as the caller already read them (saves reading the account twice). */
+    signer?: SignerIdentity | null | undefined;
   },
 ): Promise<CeremonyOutcome> {
   const loginSessionId = await assertOwnSigner(deps, actor, input.userId);
@@ -96,7 +98,7 @@ export async function runCeremony(
       factors: decodeJson<ComponentName[]>(session.factors) ?? [],
       isFull: true,
     };
-  const c = await componentContext(deps, actor, input.userId, now);
+  const c = await componentContext(deps, actor, input.userId, now, input.signer);
   const sessionId = session?.id ?? null;
   for (const name of given)
     if (!components[name].available(c))
@@ -134,8 +136,9 @@ export async function componentContext(
   actor: Actor,
   userId: string,
   now: Date,
+  known?: SignerIdentity | null,
 ): Promise<ComponentContext> {
-  const signer = await signingFactors.signer(deps.ctx, userId);
+  const signer = known ?? (await signingFactors.signer(deps.ctx, userId));
   if (!signer?.isActive) throw domainError(recordsErrors.CEREMONY_FAILED, 'The account cannot sign');
   const settings = await findSettings(deps.db, userId);
   return {

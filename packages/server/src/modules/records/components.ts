@@ -1,7 +1,8 @@
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { signingFactors } from '../identity/index.js';
-import type { SettingsRow } from './settings.repository.js';
+import { type SettingsRow, upgradePinHash } from './settings.repository.js';
 
 /**
  * The ceremony components (seed 002 §5.1.1, §11.200): each one a way to prove "it is me".
@@ -43,7 +44,13 @@ const secret =
       secret: credential,
       ...(pinHash !== undefined ? { pinHash } : {}),
     });
-    return verdict.ok ? verdict : { ok: false, reason: verdict.reason };
+    if (!verdict.ok) return { ok: false, reason: verdict.reason };
+    // An argon2id PIN hash (or one under a retired key) becomes the keyed form on its next use.
+    if (verdict.rehash && pinHash) {
+      const to = verdict.rehash;
+      await inTransaction(c.ctx.db, (trx) => upgradePinHash(trx, { userId: c.userId, from: pinHash, to }));
+    }
+    return { ok: true };
   };
 
 const DAY = 86_400_000;

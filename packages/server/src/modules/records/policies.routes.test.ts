@@ -172,7 +172,7 @@ describe('my signature settings', () => {
       .select('pin_hash')
       .where('user_id', '=', tina.id)
       .executeTakeFirstOrThrow();
-    expect(before.pin_hash).toMatch(/^\$argon2id\$/);
+    expect(before.pin_hash).toMatch(/^\$signx-pin\$k=k1\$/);
     for (const new_pin of ['12345', '111111', '234567', '98765432'])
       expect(
         (await put('/signature/settings/pin', tina.token, { password: testPassword, new_pin })).statusCode,

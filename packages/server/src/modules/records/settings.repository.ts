@@ -20,6 +20,20 @@ export async function updateSettings(
   await trx.updateTable('records_user_settings').set(changes).where('user_id', '=', userId).execute();
 }
 
+/**
+ * Replaces a PIN hash by its upgraded form (same PIN, newer format or key), only while the
+ * row still holds `from`: a PIN changed meanwhile is not overwritten. Not a PIN change, so
+ * `last_changed_at` (the expiry clock) stays.
+ */
+export async function upgradePinHash(trx: Trx, input: { userId: string; from: string; to: string }) {
+  await trx
+    .updateTable('records_user_settings')
+    .set({ pin_hash: input.to })
+    .where('user_id', '=', input.userId)
+    .where('pin_hash', '=', input.from)
+    .execute();
+}
+
 export async function recentPinHashes(db: DbOrTrx, userId: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('records_pin_history')

@@ -91,6 +91,7 @@ export async function prepareRecordsSignature(
     credentials: input.credentials,
     sessionId: input.sessionId,
     rule: policy,
+    signer,
   });
   const now = deps.clock.now().toISOString();
   const id = newId();

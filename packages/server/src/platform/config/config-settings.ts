@@ -234,6 +234,13 @@ export const settings = {
     default: 'standard',
     description: 'argon2id cost: standard (m=19456 KiB, t=2, p=1); test only for test suites',
   },
+  PIN_KEY_VERSION: {
+    kind: 'int',
+    min: 1,
+    max: 999,
+    default: 1,
+    description: 'Keyring key that hashes new signature PINs (k1..k<n> still verify; raise to rotate)',
+  },
   LOCKOUT_THRESHOLD: { kind: 'int', min: 1, default: 5, description: 'Failed logins that lock an account' },
   LOCKOUT_MINUTES: {
     kind: 'int',

@@ -4,6 +4,7 @@ import { invalid, notFound } from '../../../platform/errors.js';
 import type { IdentityDeps } from '../identity.deps.js';
 import { consumeEmailCode } from '../mfa/email-code.service.js';
 import { useRecoveryCode, verifyTotp } from '../mfa/totp.service.js';
+import { isKeyedPinHash, type PinVerdict } from '../passwords/pin-hasher.js';
 import { plusMinutes } from '../shared/secrets.service.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import {
@@ -21,7 +22,7 @@ import { recordAttempt } from './login-attempt.js';
  * attempt-limits.repository.ts) and given back when it was right; a wrong secret, or any
  * attempt on a locked account, is written to the login log and the audit trail in its own
  * transaction, so it stays recorded when the caller's action fails. A PIN (21 CFR Part 11
- * signing) becomes one more `SecretKind` evaluated here.
+ * signing) is one more `SecretKind`, checked by the keyed PIN hasher (passwords/pin-hasher.ts).
  *
  * Must be called outside a transaction: the reservation has to be visible to concurrent
  * requests at once, and the failure record must survive the caller's rollback.
@@ -36,11 +37,14 @@ export interface SecretCheck {
   method: string;
   /** Emailed codes are bound to one purpose and subject (a login challenge or a session). */
   emailCode?: { purpose: string; subject: string };
-  /** A PIN's argon2id hash, kept by the module that owns the PIN (electronic records). */
+  /** A PIN's hash, kept by the module that owns the PIN (electronic records). */
   storedHash?: string | null;
 }
 
-export type SecretVerdict = { ok: true } | { ok: false; reason: 'locked_out' | `wrong_${SecretKind}` };
+/** `rehash`: a PIN verified against an old-format hash or key; the owner stores this instead. */
+export type SecretVerdict =
+  | { ok: true; rehash?: string }
+  | { ok: false; reason: 'locked_out' | `wrong_${SecretKind}` };
 
 export async function verifySecret(
   runtime: IdentityDeps,
@@ -53,13 +57,14 @@ export async function verifySecret(
   const counted = await reserveAccountAttempt(db, { userId: check.user.id, now, threshold });
   if (!counted) {
     // Same work as a real check, so the answer's timing does not reveal the lockout.
-    if (check.kind === 'password' || check.kind === 'pin') await runtime.hasher.verifyDummy(check.secret);
+    await spendDummy(runtime, check);
     await recordFailure(runtime, actor, check, 'locked_out', now);
     return { ok: false, reason: 'locked_out' };
   }
-  if (await evaluate(runtime, check)) {
+  const evaluated = await evaluate(runtime, check);
+  if (evaluated.ok) {
     await releaseAccountAttempt(db, check.user.id);
-    return { ok: true };
+    return evaluated.rehash ? { ok: true, rehash: evaluated.rehash } : { ok: true };
   }
   await settleAccountFailure(db, {
     userId: check.user.id,
@@ -71,18 +76,27 @@ export async function verifySecret(
   return { ok: false, reason };
 }
 
-async function evaluate(runtime: IdentityDeps, check: SecretCheck): Promise<boolean> {
+async function spendDummy(runtime: IdentityDeps, check: SecretCheck): Promise<void> {
+  if (check.kind === 'password') await runtime.hasher.verifyDummy(check.secret);
+  if (check.kind !== 'pin') return;
+  if (check.storedHash && !isKeyedPinHash(check.storedHash)) await runtime.hasher.verifyDummy(check.secret);
+  else runtime.pinHasher.verifyDummy(check.secret);
+}
+
+async function evaluate(runtime: IdentityDeps, check: SecretCheck): Promise<PinVerdict> {
   const { user, secret } = check;
   if (check.kind === 'password')
-    return user.password_hash ? runtime.hasher.verify(user.password_hash, secret) : false;
-  if (check.kind === 'pin') return check.storedHash ? runtime.hasher.verify(check.storedHash, secret) : false;
+    return { ok: user.password_hash ? await runtime.hasher.verify(user.password_hash, secret) : false };
+  if (check.kind === 'pin')
+    return check.storedHash ? runtime.pinHasher.verify(check.storedHash, secret) : { ok: false };
   const now = runtime.ctx.clock.now().toISOString();
-  return inTransaction(runtime.ctx.db, async (trx) => {
+  const ok = await inTransaction(runtime.ctx.db, async (trx) => {
     if (check.kind === 'totp') return verifyTotp(trx, runtime, user.id, secret.trim());
     if (check.kind === 'recovery') return useRecoveryCode(trx, user.id, secret, now);
     if (!check.emailCode) return false;
     return consumeEmailCode(trx, runtime, { userId: user.id, ...check.emailCode, code: secret });
   });
+  return { ok };
 }
 
 async function recordFailure(

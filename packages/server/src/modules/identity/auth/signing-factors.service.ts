@@ -11,8 +11,9 @@ import { type SecretVerdict, verifySecret } from './secret-verifier.service.js';
 /**
  * What the electronic-records module (21 CFR Part 11 signing ceremony) asks identity: the
  * signer's identity, and each secret checked through THE secret verifier (same lockout,
- * login log and audit as sign-in). PINs are hashed here with the same argon2id hasher; the
- * hash is stored by the records module (seed 002 User_Signature_Config.pin_hash).
+ * login log and audit as sign-in). PINs are hashed here (keyed HMAC, pin-hasher.ts); the
+ * hash is stored by the records module (seed 002 User_Signature_Config.pin_hash), which
+ * replaces it with a verdict's `rehash` when one is given.
  */
 export interface SignerIdentity {
   userId: string;
@@ -61,7 +62,8 @@ export const signingFactors = {
    * `{challenge_id, response}`, the challenge from `POST /auth/step-up/passkey/options` (bound
    * to the caller's login session). User verification is always required: a UV=false
    * assertion is refused (40325), as are replays, other origins and a counter that does not
-   * advance; each refusal is in the login log and audit trail (verifyPasskeyAssertion).
+   * advance; each refusal is in the login log and audit trail and counts toward the account
+   * lockout (verifyPasskeyAssertion); on a locked account the answer is `locked_out`.
    */
   async verifyPasskey(
     ctx: AppContext,
@@ -69,7 +71,10 @@ export const signingFactors = {
     input: { userId: string; assertion: string },
   ): Promise<
     | { ok: true }
-    | { ok: false; reason: 'passkey_malformed' | 'passkey_refused' | 'passkey_user_not_verified' }
+    | {
+        ok: false;
+        reason: 'passkey_malformed' | 'passkey_refused' | 'passkey_user_not_verified' | 'locked_out';
+      }
   > {
     let parsed: { challenge_id?: unknown; response?: { id?: unknown } | null };
     try {
@@ -97,15 +102,16 @@ export const signingFactors = {
     } catch (error) {
       const api = (error as { domain?: { api?: number } }).domain?.api;
       if (api === undefined) throw error;
+      if (api === identityErrors.PASSKEY_ACCOUNT_LOCKED.api) return { ok: false, reason: 'locked_out' };
       const notVerified = api === identityErrors.PASSKEY_USER_VERIFICATION_REQUIRED.api;
       return { ok: false, reason: notVerified ? 'passkey_user_not_verified' : 'passkey_refused' };
     }
   },
 
-  /** The argon2id hash of a new PIN (the password hasher, so one cost setting covers both). */
-  hash: (ctx: AppContext, secret: string): Promise<string> => identityDeps(ctx).hasher.hash(secret),
+  /** The keyed hash of a new PIN (HMAC-SHA-256 under the current keyring PIN key, salted). */
+  hash: async (ctx: AppContext, secret: string): Promise<string> => identityDeps(ctx).pinHasher.hash(secret),
 
-  /** Whether `secret` matches a stored hash (PIN history); counts no attempt. */
-  matches: (ctx: AppContext, hashed: string, secret: string): Promise<boolean> =>
-    identityDeps(ctx).hasher.verify(hashed, secret),
+  /** Whether `secret` matches a stored PIN hash of either form (PIN history); counts no attempt. */
+  matches: async (ctx: AppContext, hashed: string, secret: string): Promise<boolean> =>
+    (await identityDeps(ctx).pinHasher.verify(hashed, secret)).ok,
 };

@@ -19,6 +19,7 @@ import {
   storeChallenge,
 } from './passkey-challenges.service.js';
 import { recordPasskeyFailure } from './passkey-failures.js';
+import { countedAgainstLockout } from './passkey-lockout.js';
 import {
   activePasskeysOf,
   advancePasskeyCounter,
@@ -81,7 +82,8 @@ export interface VerifyPasskeyAssertionInput {
  * RP id (from PUBLIC_URL), signature, user presence, user verification when required, and
  * the signature counter, which must advance (else: possible clone, refused and audited).
  * Every refusal is written to the audit trail and login log in its own committed
- * transaction, then thrown (40125, 40325, 40326). Runs its own transactions: call it
+ * transaction, then thrown (40125, 40325, 40326), and counts toward the account lockout like
+ * a wrong password; a locked account is refused at once (40134, passkey-lockout.ts). Runs its own transactions: call it
  * before the caller's write transaction, not inside it.
  */
 export async function verifyPasskeyAssertion(
@@ -90,15 +92,17 @@ export async function verifyPasskeyAssertion(
 ): Promise<VerifiedPasskey> {
   const actor = input.actor ?? 'identity:passkey';
   try {
-    const challenge = await inTransaction(ctx.db, (trx) =>
-      consumeChallenge(trx, ctx, {
-        id: input.challengeId,
-        userId: input.userId,
-        sessionId: input.sessionId,
-        purpose: 'authentication',
-      }),
-    );
-    return await checkAssertion(ctx, input, challenge, actor);
+    return await countedAgainstLockout(ctx, input.userId, async () => {
+      const challenge = await inTransaction(ctx.db, (trx) =>
+        consumeChallenge(trx, ctx, {
+          id: input.challengeId,
+          userId: input.userId,
+          sessionId: input.sessionId,
+          purpose: 'authentication',
+        }),
+      );
+      return checkAssertion(ctx, input, challenge, actor);
+    });
   } catch (error) {
     await recordPasskeyFailure(ctx, actor, {
       userId: input.userId,

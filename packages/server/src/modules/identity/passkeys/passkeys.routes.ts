@@ -27,6 +27,7 @@ const passkeyErrors = [
   identityErrors.PASSKEY_REFUSED,
   identityErrors.PASSKEY_USER_VERIFICATION_REQUIRED,
   identityErrors.PASSKEY_COUNTER_REGRESSION,
+  identityErrors.PASSKEY_ACCOUNT_LOCKED,
 ] as const;
 
 function sessionUser(request: FastifyRequest) {
