@@ -5,6 +5,9 @@ import { policyRoutes } from './policies.routes.js';
 import { recordsAuditEvents, recordsPermissions, recordsTag } from './records.catalogue.js';
 import { recordsDeps } from './records.deps.js';
 import { recordsErrors } from './records.errors.js';
+import './records.regulated.js';
+import { reviewRoutes } from './reviews.routes.js';
+import './reviews.signable.js';
 import { settingsRoutes } from './settings.routes.js';
 import { signatureRoutes } from './signatures.routes.js';
 
@@ -30,6 +33,7 @@ export const recordsModule: ModuleDefinition = {
       ...settingsRoutes(deps),
       ...signatureRoutes(deps),
       ...credentialRoutes(deps),
+      ...reviewRoutes(deps),
     ]);
   },
 };

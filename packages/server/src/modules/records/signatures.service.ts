@@ -46,6 +46,8 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
   const meaning = checkIntent(policy, input);
   await assertTimeAndPlace(deps, actor, input.userId, policy);
   const record = await resolveRecord(deps, input);
+  const operation = signableOperation(input.resourceType, input.operationType);
+  await operation?.assertSigner?.(deps.db, deps.ctx, actor, input.resourceId);
   await checkCoolingPeriod(deps, policy, input);
   const signer = await signingFactors.signer(deps.ctx, input.userId);
   const outcome = await runCeremony(deps, actor, {
@@ -120,6 +122,12 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
         manifest_sha256: manifestSha256(manifest),
       },
       ...(manifest.reason ? { reason: manifest.reason } : {}),
+    });
+    await operation?.onSigned?.(trx, deps.ctx, actor, {
+      signatureId: id,
+      userId: input.userId,
+      resourceId: input.resourceId,
+      timestamp: now,
     });
   });
   return { row, sessionId: outcome.session.id, isFullCeremony: outcome.isFull };
