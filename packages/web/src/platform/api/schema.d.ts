@@ -21339,7 +21339,10 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Why (recorded in the audit event); required when the category makes the document a regulated record (40020) */
+                    reason?: string;
+                };
                 header?: never;
                 path: {
                     /** @description Document id */
@@ -21347,14 +21350,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Why (recorded in the audit event); required when the category makes the document a regulated record (40020) */
-                        reason?: string;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
