@@ -92,6 +92,7 @@ export function reviewRoutes(deps: RecordsDeps): RouteDefinition[] {
       body: newFinding,
       response: findingView,
       status: 201,
+      idempotent: true,
       errors: ['NOT_FOUND', e.NOT_THE_REVIEWER, e.REVIEW_SIGNED_OFF],
       handler: async (request) => {
         const actor = actorOf(request);
