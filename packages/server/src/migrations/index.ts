@@ -23,6 +23,7 @@ import * as m20261208_0600 from './2026_12_08_0600_template_drafts.js';
 import * as m20261209_0100 from './2026_12_09_0100_records.js';
 import * as m20261209_0200 from './2026_12_09_0200_identity_passkeys.js';
 import * as m20261209_0500 from './2026_12_09_0500_records_time_place.js';
+import * as m20261210_0100 from './2026_12_10_0100_regulated_changes.js';
 import * as m20261210_0300 from './2026_12_10_0300_records_pades.js';
 import * as m20261210_0500 from './2026_12_10_0500_workflow.js';
 
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_0100_records': m20261209_0100,
   '2026_12_09_0200_identity_passkeys': m20261209_0200,
   '2026_12_09_0500_records_time_place': m20261209_0500,
+  '2026_12_10_0100_regulated_changes': m20261210_0100,
   '2026_12_10_0300_records_pades': m20261210_0300,
   '2026_12_10_0500_workflow': m20261210_0500,
 };

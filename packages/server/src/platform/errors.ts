@@ -71,6 +71,12 @@ export const platformErrors = defineErrorCodes('platform', {
     api: 40902,
     description: 'The record is in a state where this action is not allowed (details: state, event, allowed)',
   },
+  CHANGE_REASON_REQUIRED: {
+    family: 'VALIDATION',
+    api: 40020,
+    description:
+      'Changing or deleting a regulated record needs a reason (EU GMP Annex 11 §9; platform/regulated-records.ts)',
+  },
 });
 
 /** One field-level problem, as the API reports it in `errors`. */

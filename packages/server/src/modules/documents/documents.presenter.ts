@@ -73,6 +73,7 @@ export function presentRetention(row: DocumentRetentionPoliciesTable): Static<ty
     keep_years: Number(row.keep_years),
     worm: row.worm === 1,
     watermark: Number(row.watermark) === 1,
+    reason_required: Number(row.reason_required) === 1,
     updated_at: row.updated_at,
   };
 }

@@ -138,6 +138,17 @@ export async function watermarkRequired(db: DbOrTrx, category: DocumentCategory)
   return Number(row?.watermark ?? 0) === 1;
 }
 
+/** Whether the document's category makes it a regulated record (Annex 11 §9). */
+export async function categoryRequiresReason(db: DbOrTrx, documentId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('documents')
+    .innerJoin('document_retention_policies as p', 'p.category', 'documents.category')
+    .select('p.reason_required')
+    .where('documents.id', '=', documentId)
+    .executeTakeFirst();
+  return Number(row?.reason_required ?? 0) === 1;
+}
+
 export async function retentionPolicies(db: DbOrTrx): Promise<DocumentRetentionPoliciesTable[]> {
   return db.selectFrom('document_retention_policies').selectAll().orderBy('category').execute();
 }
@@ -151,6 +162,7 @@ export async function saveRetentionPolicy(trx: Trx, row: DocumentRetentionPolici
         keep_years: row.keep_years,
         worm: row.worm,
         watermark: row.watermark,
+        reason_required: row.reason_required,
         updated_at: row.updated_at,
       }),
     )

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pageSchema } from '../../platform/db/pagination.js';
 import { inTransaction } from '../../platform/db/transaction.js';
+import { platformErrors } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, mountRoutes, type RouteDefinition } from '../../platform/http/route.js';
 import { dataScopeOf } from '../identity/index.js';
@@ -20,6 +21,7 @@ import {
   metadataPatch,
   retentionBody,
   retentionView,
+  trashQuery,
   versionParams,
   versionView,
 } from './documents.schemas.js';
@@ -136,7 +138,12 @@ function metadataRoutes(deps: DocumentsDeps): RouteDefinition[] {
       params: documentParams,
       body: metadataPatch,
       response: documentView,
-      errors: ['NOT_FOUND', documentsErrors.DOCUMENT_RETAINED, documentsErrors.DOCUMENT_TRASHED],
+      errors: [
+        'NOT_FOUND',
+        documentsErrors.DOCUMENT_RETAINED,
+        documentsErrors.DOCUMENT_TRASHED,
+        platformErrors.CHANGE_REASON_REQUIRED,
+      ],
       handler: async (request) => {
         const input = { documentId: request.params.id, scope: scopeOf(request), changes: request.body };
         const row = await inTransaction(deps.db, (trx) => updateMetadata(trx, deps, actorOf(request), input));
@@ -149,13 +156,17 @@ function metadataRoutes(deps: DocumentsDeps): RouteDefinition[] {
       access: permissions.access('documents.document.delete'),
       summary: 'Move a document to the trash (refused under legal hold or WORM retention, for every role)',
       params: documentParams,
+      querystring: trashQuery,
       response: documentView,
-      errors: ['NOT_FOUND', documentsErrors.DOCUMENT_ON_HOLD, documentsErrors.DOCUMENT_RETAINED],
+      errors: [
+        'NOT_FOUND',
+        documentsErrors.DOCUMENT_ON_HOLD,
+        documentsErrors.DOCUMENT_RETAINED,
+        platformErrors.CHANGE_REASON_REQUIRED,
+      ],
       handler: async (request) => {
-        const { id } = request.params;
-        const row = await inTransaction(deps.db, (trx) =>
-          trashDocument(trx, deps, actorOf(request), id, scopeOf(request)),
-        );
+        const input = { id: request.params.id, scope: scopeOf(request), reason: request.query.reason };
+        const row = await inTransaction(deps.db, (trx) => trashDocument(trx, deps, actorOf(request), input));
         return present(request)(row);
       },
     }),
@@ -208,12 +219,13 @@ function metadataRoutes(deps: DocumentsDeps): RouteDefinition[] {
       response: retentionView,
       errors: [documentsErrors.DOCUMENT_RETAINED],
       handler: async (request) => {
-        const { keep_years, worm, watermark, note } = request.body;
+        const { keep_years, worm, watermark, reason_required, note } = request.body;
         const input = {
           category: request.params.category,
           keepYears: keep_years,
           worm,
           ...(watermark === undefined ? {} : { watermark }),
+          ...(reason_required === undefined ? {} : { reasonRequired: reason_required }),
           note: note ?? null,
         };
         return presentRetention(

@@ -62,6 +62,12 @@ export const uploadFields = Type.Object(
   { additionalProperties: false },
 );
 
+const changeReason = Type.String({
+  maxLength: 1000,
+  description:
+    'Why (recorded in the audit event); required when the category makes the document a regulated record (40020)',
+});
+
 export const metadataPatch = Type.Object(
   {
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'Title' })),
@@ -70,8 +76,15 @@ export const metadataPatch = Type.Object(
     contract_number: Type.Optional(
       nullable(Type.String({ minLength: 1, maxLength: 100 }), 'Contract number'),
     ),
+    reason: Type.Optional(changeReason),
   },
   { additionalProperties: false, minProperties: 1 },
+);
+
+/** Trashing (`?reason=`): required when the category makes the document a regulated record. */
+export const trashQuery = Type.Object(
+  { reason: Type.Optional(changeReason) },
+  { additionalProperties: false },
 );
 
 export const holdBody = Type.Object(
@@ -96,6 +109,12 @@ export const retentionBody = Type.Object(
       Type.Boolean({
         description:
           'Previews and downloads carry the viewer’s name, time and IP on every page (absent: unchanged)',
+      }),
+    ),
+    reason_required: Type.Optional(
+      Type.Boolean({
+        description:
+          'Documents of the category are regulated records: a change or trashing needs a reason (absent: unchanged)',
       }),
     ),
     note: Type.Optional(nullable(Type.String({ maxLength: 500 }), 'Why')),
@@ -160,5 +179,6 @@ export const retentionView = Type.Object({
   keep_years: Type.Integer({ description: 'Years kept' }),
   worm: Type.Boolean({ description: 'WORM' }),
   watermark: Type.Boolean({ description: 'Viewer watermark on previews and downloads' }),
+  reason_required: Type.Boolean({ description: 'A change or trashing of its documents needs a reason' }),
   updated_at: Type.String({ format: 'date-time', description: 'Last change' }),
 });

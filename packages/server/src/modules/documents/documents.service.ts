@@ -3,6 +3,7 @@ import { newId } from '../../platform/db/ids.js';
 import type { Page, PageRequest } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { conflict, domainError, forbidden, notFound } from '../../platform/errors.js';
+import { requireChangeReason } from '../../platform/regulated-records.js';
 import { retainObject } from '../../platform/storage/storage-references.js';
 import type { DataScope } from '../identity/index.js';
 import type { DocumentsDeps } from './documents.deps.js';
@@ -149,11 +150,21 @@ export async function updateMetadata(
   trx: Trx,
   deps: DocumentsDeps,
   actor: Actor,
-  input: { documentId: string; scope: DataScope; changes: Partial<DocumentMetadata> },
+  input: {
+    documentId: string;
+    scope: DataScope;
+    changes: Partial<DocumentMetadata> & { reason?: string | undefined };
+  },
 ): Promise<docs.DocumentRow> {
   const before = await activeDocument(trx, input.documentId, input.scope);
   assertMetadataWritable(before, deps.clock.now());
-  const { tags, ...rest } = input.changes;
+  const { tags, reason: given, ...rest } = input.changes;
+  const reason = await requireChangeReason(trx, {
+    resourceType: 'document',
+    resourceId: before.id,
+    change: 'change',
+    reason: given,
+  });
   const changes = {
     ...rest,
     ...(tags ? { tags: JSON.stringify(tags) } : {}),
@@ -167,6 +178,7 @@ export async function updateMetadata(
     payload: { title: after.title },
     before: { ...metadataOf(before) },
     after: { ...metadataOf(after) },
+    reason,
   });
   return after;
 }

@@ -57,6 +57,8 @@ export interface DocumentRetentionPoliciesTable {
   worm: number;
   /** 1: previews and downloads carry the viewer's name, time and IP (watermark.service.ts). */
   watermark: number;
+  /** 1: its documents are regulated records, a change or trashing needs a reason (Annex 11 §9). */
+  reason_required: number;
   updated_at: string;
 }
 

@@ -9,6 +9,7 @@ import { documentsDeps, type OfficePreviewProvider } from './documents.deps.js';
 import { documentsErrors } from './documents.errors.js';
 import { purgeJob, purgeSchedule } from './documents.jobs.js';
 import { documentRecordData } from './documents.record-data.js';
+import './documents.regulated.js';
 import { documentsRoutes } from './documents.routes.js';
 import * as filing from './documents.service.js';
 import { type StagedContent, stageContent } from './staging.service.js';

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/actor.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError } from '../../platform/errors.js';
+import { requireChangeReason } from '../../platform/regulated-records.js';
 import { releaseObject } from '../../platform/storage/storage-references.js';
 import type { DataScope } from '../identity/index.js';
 import type { DocumentsDeps } from './documents.deps.js';
@@ -16,8 +17,12 @@ import type { DocumentCategory, DocumentRetentionPoliciesTable } from './documen
  * purge. Deleting is the only step that releases storage references; the bytes themselves
  * go later, when the storage collector finds nothing refers to them.
  */
-export const trashDocument = (trx: Trx, deps: DocumentsDeps, actor: Actor, id: string, scope: DataScope) =>
-  moveDocument(trx, deps, actor, { id, scope, event: 'trash' });
+export const trashDocument = (
+  trx: Trx,
+  deps: DocumentsDeps,
+  actor: Actor,
+  input: { id: string; scope: DataScope; reason?: string | undefined },
+) => moveDocument(trx, deps, actor, { ...input, event: 'trash' });
 
 export const restoreFromTrash = (trx: Trx, deps: DocumentsDeps, actor: Actor, id: string, scope: DataScope) =>
   moveDocument(trx, deps, actor, { id, scope, event: 'restore' });
@@ -31,10 +36,20 @@ async function moveDocument(
   trx: Trx,
   deps: DocumentsDeps,
   actor: Actor,
-  input: { id: string; scope: DataScope; event: 'trash' | 'restore' },
+  input: { id: string; scope: DataScope; event: 'trash' | 'restore'; reason?: string | undefined },
 ) {
   const before = await getDocument(trx, input.scope, input.id);
   if (!documentLifecycle.can(before.state, input.event)) return before;
+  // Trashing is the deletion of Annex 11 §9: a regulated document says why; restoring does not.
+  const reason =
+    input.event === 'trash'
+      ? await requireChangeReason(trx, {
+          resourceType: 'document',
+          resourceId: input.id,
+          change: 'delete',
+          reason: input.reason,
+        })
+      : null;
   const { to, auditAction } = documentLifecycle.apply(before.state, input.event);
   const now = deps.clock.now();
   if (to === 'trashed') assertDeletable(before, now);
@@ -50,6 +65,7 @@ async function moveDocument(
     payload: { title: before.title },
     before: { state: before.state },
     after: { state: to },
+    reason,
   });
   return { ...before, ...changes };
 }
@@ -98,6 +114,8 @@ export async function setRetentionPolicy(
     worm: boolean;
     /** Absent: unchanged. */
     watermark?: boolean;
+    /** Absent: unchanged. */
+    reasonRequired?: boolean;
     note?: string | null;
   },
 ): Promise<DocumentRetentionPoliciesTable> {
@@ -113,6 +131,7 @@ export async function setRetentionPolicy(
     keep_years: input.keepYears,
     worm: input.worm ? 1 : 0,
     watermark: input.watermark === undefined ? (before?.watermark ?? 0) : input.watermark ? 1 : 0,
+    reason_required: flag(input.reasonRequired, before?.reason_required),
     updated_at: deps.clock.now().toISOString(),
   };
   await docs.saveRetentionPolicy(trx, row);
@@ -127,9 +146,19 @@ export async function setRetentionPolicy(
       note: input.note ?? null,
     },
     before: before
-      ? { keep_years: before.keep_years, worm: before.worm === 1, watermark: before.watermark === 1 }
+      ? {
+          keep_years: before.keep_years,
+          worm: before.worm === 1,
+          watermark: before.watermark === 1,
+          reason_required: Number(before.reason_required) === 1,
+        }
       : null,
-    after: { keep_years: row.keep_years, worm: input.worm, watermark: row.watermark === 1 },
+    after: {
+      keep_years: row.keep_years,
+      worm: input.worm,
+      watermark: row.watermark === 1,
+      reason_required: row.reason_required === 1,
+    },
     reason: input.note ?? null,
   });
   return row;
@@ -162,6 +191,9 @@ export async function purgeDocument(
   });
   return true;
 }
+
+const flag = (value: boolean | undefined, before: number | undefined) =>
+  value === undefined ? Number(before ?? 0) : value ? 1 : 0;
 
 export async function retentionPolicyList(db: DbOrTrx): Promise<DocumentRetentionPoliciesTable[]> {
   return docs.retentionPolicies(db);

@@ -6,6 +6,9 @@ import { printoutRoutes } from './printout.routes.js';
 import { recordsAuditEvents, recordsPermissions, recordsTag } from './records.catalogue.js';
 import { recordsDeps } from './records.deps.js';
 import { recordsErrors } from './records.errors.js';
+import './records.regulated.js';
+import { reviewRoutes } from './reviews.routes.js';
+import './reviews.signable.js';
 import { settingsRoutes } from './settings.routes.js';
 import { signatureRoutes } from './signatures.routes.js';
 
@@ -39,6 +42,7 @@ export const recordsModule: ModuleDefinition = {
       ...signatureRoutes(deps),
       ...printoutRoutes(deps),
       ...credentialRoutes(deps),
+      ...reviewRoutes(deps),
     ]);
   },
 };

@@ -1,5 +1,6 @@
+import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
-import type { DbOrTrx } from '../../platform/db/schema.js';
+import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { documents } from '../documents/index.js';
 
 /**
@@ -20,6 +21,20 @@ export interface SignableOperation {
    * version that carries the PAdES signature, and commits both in one transaction.
    */
   signedThroughModule?: boolean;
+  /** Refuses a signer before the ceremony runs (e.g. only the assigned reviewer signs off). */
+  assertSigner?: (db: DbOrTrx, ctx: AppContext, actor: Actor, resourceId: string) => Promise<void>;
+  /**
+   * What the signature does to its record, in the signature's own transaction (e.g. closes a
+   * review): throwing rolls the signature back with it, so a record is never half signed.
+   */
+  onSigned?: (trx: Trx, ctx: AppContext, actor: Actor, signature: SignedRecord) => Promise<void>;
+}
+
+export interface SignedRecord {
+  signatureId: string;
+  userId: string;
+  resourceId: string;
+  timestamp: string;
 }
 
 export interface RecordVersion {

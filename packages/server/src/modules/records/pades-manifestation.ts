@@ -3,11 +3,11 @@ import type { Actor } from '../../platform/actor.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { domainError } from '../../platform/errors.js';
 import { documents, type StagedContent } from '../documents/index.js';
-import { signing } from '../signing/index.js';
 import { meaningLabel } from './meaning-labels.js';
 import type { RecordsDeps } from './records.deps.js';
 import { recordsErrors } from './records.errors.js';
 import type { SignatureManifest } from './signature-value.js';
+import { signingTools } from './signing-tools.js';
 
 /**
  * §11.50 inside the signed bytes: when a records signature targets a PDF document version,
@@ -41,7 +41,7 @@ export async function prepareManifestation(
   const issued = await deps.ctx.trust.issueSigner({ name: manifest.signer_name });
   const timeZone = options.timeZone ?? 'UTC';
   const fieldName = padesFieldName(manifest.signature_id);
-  const signed = await signing
+  const signed = await (await signingTools())
     .signPdfForSigner(bytes, {
       signer: issued.signer,
       timestamper: await deps.ctx.trust.timestamper(),

@@ -8,6 +8,7 @@ import {
   type Signer,
   signBody,
 } from '../../../test/records-kit.js';
+import { platformErrors } from '../../platform/errors.js';
 import { recordsErrors } from './records.errors.js';
 
 // Signature policies (versioned, audited, evaluated on the server) and the user's settings.
@@ -81,9 +82,23 @@ describe('signature policies', () => {
     const key = created.json().data.policy_key;
     expect((await t.post('/signature/policies', t.adminToken, policyBody)).statusCode).toBe(409);
     const { resource_type: _r, operation_type: _o, ...fields } = policyBody;
+    // A policy is a regulated record (Annex 11 §9): no reason, no change, and nothing written.
+    const unexplained = await put(`/signature/policies/${key}`, t.adminToken, {
+      ...fields,
+      require_reason: true,
+    });
+    expect([unexplained.statusCode, unexplained.json().code]).toEqual([
+      400,
+      platformErrors.CHANGE_REASON_REQUIRED.api,
+    ]);
+    expect(unexplained.json().errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const blank = await put(`/signature/policies/${key}`, t.adminToken, { ...fields, reason: '   ' });
+    expect(blank.statusCode).toBe(400);
+    expect(await db().selectFrom('records_policies').select('version').execute()).toEqual([{ version: 1 }]);
     const changed = await put(`/signature/policies/${key}`, t.adminToken, {
       ...fields,
       require_reason: true,
+      reason: 'CAPA-17: approvals need a documented reason',
     });
     expect(changed.json().data).toMatchObject({ version: 2, is_current: true, require_reason: true });
     const versions = await t.app.inject({
@@ -101,6 +116,52 @@ describe('signature policies', () => {
       'records.policy.created',
       'records.policy.changed',
     ]);
+    const changeEvent = await db()
+      .selectFrom('audit_events')
+      .select('reason')
+      .where('action', '=', 'records.policy.changed')
+      .executeTakeFirstOrThrow();
+    expect(changeEvent.reason).toBe('CAPA-17: approvals need a documented reason');
+  });
+
+  it('retires a policy only with a reason, which the audit event records', async () => {
+    const created = await t.post('/signature/policies', t.adminToken, {
+      ...policyBody,
+      operation_type: 'destroy',
+    });
+    const key = created.json().data.policy_key as string;
+    const del = (query = '') =>
+      t.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/signature/policies/${key}${query}`,
+        headers: bearer(t.adminToken),
+      });
+    const refused = await del();
+    expect([refused.statusCode, refused.json().code]).toEqual([
+      400,
+      platformErrors.CHANGE_REASON_REQUIRED.api,
+    ]);
+    const still = await db()
+      .selectFrom('records_policies')
+      .select('is_current')
+      .where('policy_key', '=', key)
+      .executeTakeFirstOrThrow();
+    expect(still.is_current).toBe(1);
+    expect((await del('?reason=Batch%20destruction%20moves%20to%20QMS')).statusCode).toBe(200);
+    const retired = await db()
+      .selectFrom('audit_events')
+      .select(['reason', 'entity_id'])
+      .where('action', '=', 'records.policy.retired')
+      .executeTakeFirstOrThrow();
+    expect(retired).toEqual({ reason: 'Batch destruction moves to QMS', entity_id: key });
+    const types = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/signature/regulated-types',
+      headers: bearer(t.adminToken),
+    });
+    expect(types.json().data.map((r: { resource_type: string }) => r.resource_type)).toEqual(
+      expect.arrayContaining(['document', 'signature_policy']),
+    );
   });
 
   it('evaluates the policy in force: reason required, cooling period, the version recorded on the signature', async () => {
@@ -121,6 +182,7 @@ describe('signature policies', () => {
       ),
       require_reason: true,
       cooling_period: 300,
+      reason: 'Cooling period after the deviation',
     });
     const ok = await t.post('/signature/create', tina.token, {
       ...body,

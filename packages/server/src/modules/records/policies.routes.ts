@@ -1,8 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { pageSchema } from '../../platform/db/pagination.js';
 import { inTransaction } from '../../platform/db/transaction.js';
+import { platformErrors } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
+import { regulatedResources } from '../../platform/regulated-records.js';
 import { signableOperations } from './operations.js';
 import { presentOperation, presentPolicy } from './policies.presenter.js';
 import {
@@ -12,6 +14,8 @@ import {
   policyListQuery,
   policyParams,
   policyView,
+  regulatedTypeView,
+  retireQuery,
 } from './policies.schemas.js';
 import { changePolicy, createPolicy, listPolicies, policyHistory, retirePolicy } from './policies.service.js';
 import { recordsPermissions as permissions } from './records.catalogue.js';
@@ -30,6 +34,20 @@ export function policyRoutes(deps: RecordsDeps): RouteDefinition[] {
       summary: 'List the signable operations modules registered',
       response: Type.Array(operationView),
       handler: async () => signableOperations().map(presentOperation),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/signature/regulated-types',
+      access: read,
+      summary: 'Resource types whose change or deletion needs a reason (Annex 11 §9)',
+      response: Type.Array(regulatedTypeView),
+      handler: async () =>
+        regulatedResources().map((r) => ({
+          resource_type: r.resourceType,
+          module: r.module,
+          description: r.description,
+          setting: r.setting,
+        })),
     }),
     defineRoute({
       method: 'GET',
@@ -78,7 +96,7 @@ export function policyRoutes(deps: RecordsDeps): RouteDefinition[] {
       params: policyParams,
       body: policyChange,
       response: policyView,
-      errors: ['NOT_FOUND', 'CONFLICT'],
+      errors: ['NOT_FOUND', 'CONFLICT', platformErrors.CHANGE_REASON_REQUIRED],
       handler: async (request) => {
         const actor = actorOf(request);
         const row = await inTransaction(deps.db, (trx) =>
@@ -93,11 +111,13 @@ export function policyRoutes(deps: RecordsDeps): RouteDefinition[] {
       access: manage,
       summary: 'Retire a policy (its versions stay for the signatures made under them)',
       params: policyParams,
+      querystring: retireQuery,
       response: Type.Object({ retired: Type.Boolean({ description: 'Always true' }) }),
-      errors: ['NOT_FOUND', 'CONFLICT'],
+      errors: ['NOT_FOUND', 'CONFLICT', platformErrors.CHANGE_REASON_REQUIRED],
       handler: async (request) => {
         const actor = actorOf(request);
-        await inTransaction(deps.db, (trx) => retirePolicy(trx, deps, actor, request.params.id));
+        const { id } = request.params;
+        await inTransaction(deps.db, (trx) => retirePolicy(trx, deps, actor, id, request.query.reason));
         return { retired: true };
       },
     }),

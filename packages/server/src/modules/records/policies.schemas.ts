@@ -86,8 +86,22 @@ export const newPolicy = Type.Object(
 );
 export type NewPolicy = Static<typeof newPolicy>;
 
-export const policyChange = Type.Object(fields, { additionalProperties: false });
+const changeReason = Type.String({
+  minLength: 1,
+  maxLength: 1000,
+  description: 'Why (Annex 11 §9: policies are regulated records; recorded in the audit event)',
+});
+
+export const policyChange = Type.Object(
+  { ...fields, reason: Type.Optional(changeReason) },
+  { additionalProperties: false },
+);
 export type PolicyChange = Static<typeof policyChange>;
+
+export const retireQuery = Type.Object(
+  { reason: Type.Optional(changeReason) },
+  { additionalProperties: false },
+);
 
 export const policyParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'Policy key' }) });
 
@@ -117,4 +131,13 @@ export const operationView = Type.Object({
   module: Type.String({ description: 'Module that registered it' }),
   description: Type.String({ description: 'What signing it means' }),
   binds_record_version: Type.Boolean({ description: 'The server resolves the exact record version itself' }),
+});
+
+export const regulatedTypeView = Type.Object({
+  resource_type: Type.String({ description: 'Resource type' }),
+  module: Type.String({ description: 'Module that declared it' }),
+  description: Type.String({ description: 'What a change or deletion is' }),
+  setting: Type.Union([Type.String(), Type.Null()], {
+    description: 'What decides whether one record is regulated; null: every record of the type',
+  }),
 });

@@ -4,6 +4,7 @@ import { encodeJson } from '../../platform/db/json-codec.js';
 import type { Page, PageRequest } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { conflict, domainError, invalid, notFound } from '../../platform/errors.js';
+import { requireChangeReason } from '../../platform/regulated-records.js';
 import { signableOperation } from './operations.js';
 import * as policies from './policies.repository.js';
 import type { NewPolicy, PolicyChange } from './policies.schemas.js';
@@ -88,6 +89,7 @@ export async function changePolicy(
 ): Promise<policies.PolicyRow> {
   const current = await policies.currentPolicyByKey(trx, key);
   if (!current) throw notFound('Signature policy');
+  const reason = await policyChangeReason(trx, key, 'change', input.reason);
   const now = deps.clock.now().toISOString();
   const fields = rowFields(input);
   if (!(await policies.retireVersion(trx, current.id, now)))
@@ -109,14 +111,22 @@ export async function changePolicy(
     payload: payloadOf(row),
     before: { ...current },
     after: { ...row },
+    reason,
   });
   return row;
 }
 
 /** Takes a policy out of force: its operation can no longer be signed until a new one exists. */
-export async function retirePolicy(trx: Trx, deps: RecordsDeps, actor: Actor, key: string): Promise<void> {
+export async function retirePolicy(
+  trx: Trx,
+  deps: RecordsDeps,
+  actor: Actor,
+  key: string,
+  givenReason?: string,
+): Promise<void> {
   const current = await policies.currentPolicyByKey(trx, key);
   if (!current) throw notFound('Signature policy');
+  const reason = await policyChangeReason(trx, key, 'delete', givenReason);
   if (!(await policies.retireVersion(trx, current.id, deps.clock.now().toISOString())))
     throw conflict('The policy changed meanwhile; reload it and try again');
   await deps.audit.record(trx, actor, {
@@ -124,8 +134,13 @@ export async function retirePolicy(trx: Trx, deps: RecordsDeps, actor: Actor, ke
     entityId: key,
     payload: payloadOf(current),
     before: { ...current },
+    reason,
   });
 }
+
+/** Policies are regulated records (records.regulated.ts): a change or retirement says why. */
+const policyChangeReason = (trx: Trx, key: string, change: 'change' | 'delete', reason?: string) =>
+  requireChangeReason(trx, { resourceType: 'signature_policy', resourceId: key, change, reason });
 
 export function listPolicies(
   db: DbOrTrx,

@@ -1,5 +1,5 @@
-import { signing } from '../signing/index.js';
 import type { Printout } from './printout.service.js';
+import { signingTools } from './signing-tools.js';
 
 /** Captions of the printout in the three UI languages (Hebrew set right to left). */
 const CAPTIONS: Record<string, Record<string, string>> = {
@@ -62,7 +62,7 @@ const CAPTIONS: Record<string, Record<string, string>> = {
 /** The printout as an A4 PDF (Annex 11 §8.1): every line readable without SignX. */
 export async function printoutPdf(p: Printout): Promise<Uint8Array> {
   const c = CAPTIONS[p.language] ?? CAPTIONS.en!;
-  const { doc, out } = await signing.createTextPdf(p.language === 'he');
+  const { doc, out } = await (await signingTools()).createTextPdf(p.language === 'he');
   doc.setTitle(`${c.title} ${p.signature_id}`);
   out.line(c.title!, 16);
   out.line(p.signature_id, 9);

@@ -21,6 +21,15 @@ export const recordsPermissions = definePermissions('records', {
     description:
       'See the credential inventory (last use, MFA, passkeys, PIN, dormant accounts; 21 CFR 11.300)',
   },
+  'records.review.read': {
+    description: 'List and view audit-trail reviews with their findings and sign-off (Annex 11 §9)',
+  },
+  'records.review.manage': {
+    description: 'Open audit-trail reviews: assign a reviewer, a period and a scope',
+  },
+  'records.review.perform': {
+    description: 'Carry out the audit-trail reviews assigned to you: add findings, sign off by signature',
+  },
   'records.signature.read': {
     description: 'See everyone’s signature records and authentication log (own ones need no permission)',
   },
@@ -98,6 +107,30 @@ export const recordsAuditEvents = defineAuditEventTypes('records', {
     description: 'Repeated failed ceremonies were reported to the security contacts',
     entityType: 'user',
     payload: Type.Object({ failures: Type.Integer({ description: 'Failures in the window' }) }),
+  },
+  'review.created': {
+    description: 'An audit-trail review was opened (reviewer, period, scope)',
+    entityType: 'audit_review',
+    payload: Type.Object({
+      reviewer_id: str('Reviewer'),
+      period_from: str('Start of the period reviewed'),
+      period_to: str('End of the period reviewed'),
+      scope_module: Type.Union([Type.String(), Type.Null()], { description: 'Module reviewed (all: null)' }),
+      scope_entity_type: Type.Union([Type.String(), Type.Null()], { description: 'Entity type (all: null)' }),
+    }),
+  },
+  'review.finding_added': {
+    description: 'A finding was added to an audit-trail review',
+    entityType: 'audit_review',
+    payload: Type.Object({ finding_id: str('Finding'), severity: str('Severity'), text: str('Finding') }),
+  },
+  'review.signed_off': {
+    description: 'An audit-trail review was signed off by its reviewer’s electronic signature',
+    entityType: 'audit_review',
+    payload: Type.Object({
+      signature_id: str('The records signature of the sign-off'),
+      findings: Type.Integer({ description: 'Findings at sign-off' }),
+    }),
   },
   'session.opened': {
     description: 'A signing session was opened by a full ceremony',

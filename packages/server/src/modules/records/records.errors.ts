@@ -44,6 +44,11 @@ export const recordsErrors = defineErrorCodes('records', {
     description:
       'The document version is a PDF that cannot carry the signature manifestation (damaged, encrypted); nothing is signed',
   },
+  NOT_THE_REVIEWER: {
+    family: 'FORBIDDEN',
+    api: 40320,
+    description: 'Only the assigned reviewer adds findings to and signs off an audit-trail review',
+  },
   NO_POLICY: {
     family: 'NOT_FOUND',
     api: 40416,
@@ -58,6 +63,11 @@ export const recordsErrors = defineErrorCodes('records', {
     family: 'CONFLICT',
     api: 40916,
     description: 'The same signature was made within the policy’s cooling period',
+  },
+  REVIEW_SIGNED_OFF: {
+    family: 'CONFLICT',
+    api: 40924,
+    description: 'The audit-trail review is signed off already: it takes no findings and no second sign-off',
   },
   RECORD_CHANGED: {
     family: 'CONFLICT',

@@ -117,6 +117,33 @@ export interface RecordsAlertsTable {
   created_at: string;
 }
 
+/** An audit-trail review (Annex 11 §9, 11.10(e)): one reviewer, one period, findings, a sign-off. */
+export interface RecordsAuditReviewsTable {
+  id: string;
+  reviewer_id: string;
+  period_from: string;
+  period_to: string;
+  /** Only events of this module (action prefix) and/or entity type; null = all. */
+  scope_module: string | null;
+  scope_entity_type: string | null;
+  status: 'open' | 'signed_off';
+  /** The records signature (`audit_review`/`sign_off`) that closed it. */
+  signature_id: string | null;
+  signed_off_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecordsAuditReviewFindingsTable {
+  id: string;
+  review_id: string;
+  severity: 'info' | 'minor' | 'major' | 'critical';
+  text: string;
+  created_by: string;
+  created_at: string;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Tables {
     records_policies: RecordsPoliciesTable;
@@ -126,5 +153,7 @@ declare module '../../platform/db/schema.js' {
     records_auth_log: RecordsAuthLogTable;
     records_signing_sessions: RecordsSigningSessionsTable;
     records_alerts: RecordsAlertsTable;
+    records_audit_reviews: RecordsAuditReviewsTable;
+    records_audit_review_findings: RecordsAuditReviewFindingsTable;
   }
 }

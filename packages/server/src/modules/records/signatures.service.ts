@@ -84,6 +84,12 @@ export async function prepareRecordsSignature(
   const meaning = checkIntent(policy, input);
   await assertTimeAndPlace(deps, actor, input.userId, policy);
   const record = await resolveRecord(deps, input);
+  await signableOperation(input.resourceType, input.operationType)?.assertSigner?.(
+    deps.db,
+    deps.ctx,
+    actor,
+    input.resourceId,
+  );
   await checkCoolingPeriod(deps, policy, input);
   const signer = await signingFactors.signer(deps.ctx, input.userId);
   const outcome = await runCeremony(deps, actor, {
@@ -137,7 +143,9 @@ export async function commitRecordsSignature(
   )
     throw conflict('The signing session was used by another signature meanwhile; sign again');
   if (pades)
-    row.pades_document_version = (await fileManifestation(trx, deps, actor, { prepared: pades, manifest })).version;
+    row.pades_document_version = (
+      await fileManifestation(trx, deps, actor, { prepared: pades, manifest })
+    ).version;
   await signatures.insertSignature(trx, row);
   await analyseSuccess(trx, deps, actor, {
     userId: manifest.user_id,
@@ -179,6 +187,12 @@ export async function commitRecordsSignature(
       pades_document_version: row.pades_document_version,
     },
     ...(manifest.reason ? { reason: manifest.reason } : {}),
+  });
+  await signableOperation(manifest.resource_type, manifest.operation_type)?.onSigned?.(trx, deps.ctx, actor, {
+    signatureId: id,
+    userId: manifest.user_id,
+    resourceId: manifest.resource_id,
+    timestamp: now,
   });
 }
 

@@ -37,7 +37,7 @@ const putPolicy = (change: object) =>
     method: 'PUT',
     url: `${api}/signature/policies/${policyKey}`,
     headers: bearer(t.adminToken),
-    payload: { ...policyFields(), ...change },
+    payload: { ...policyFields(), reason: 'Restrict where and when', ...change },
   });
 function policyFields() {
   const { resource_type: _r, operation_type: _o, ...fields } = policyBody;

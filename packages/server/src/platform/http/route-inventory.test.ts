@@ -59,6 +59,7 @@ const createsWithoutIdempotency = new Map([
   // A Part 11 signature is one ceremony (secrets checked outside any transaction, each attempt
   // logged); a retry is a new signing that must pass its own ceremony.
   ['POST /api/v1/signature/create', 'each signing runs its own ceremony'],
+  ['POST /api/v1/audit-reviews/:id/sign-off', 'a signature: each signing runs its own ceremony'],
 ]);
 
 describe('route inventory: every route declares who may call it', () => {

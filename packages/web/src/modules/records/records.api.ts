@@ -19,6 +19,12 @@ export type SignatureRequest =
   paths['/api/v1/signature/create']['post']['requestBody']['content']['application/json'];
 export type Credentials = NonNullable<SignatureRequest['credentials']>;
 
+export type ReviewQuery = NonNullable<paths['/api/v1/audit-reviews']['get']['parameters']['query']>;
+export type NewReview = paths['/api/v1/audit-reviews']['post']['requestBody']['content']['application/json'];
+export type NewFinding =
+  paths['/api/v1/audit-reviews/{id}/findings']['post']['requestBody']['content']['application/json'];
+export type PeriodEventsQuery = NonNullable<paths['/api/v1/audit/events']['get']['parameters']['query']>;
+
 const key = (id: string) => ({ params: { path: { id } } });
 
 export const recordsApi = {
@@ -33,7 +39,21 @@ export const recordsApi = {
   createPolicy: (body: NewPolicy) => call(api.POST('/api/v1/signature/policies', { body })),
   changePolicy: (id: string, body: PolicyChange) =>
     call(api.PUT('/api/v1/signature/policies/{id}', { ...key(id), body })),
-  retirePolicy: (id: string) => call(api.DELETE('/api/v1/signature/policies/{id}', key(id))),
+  retirePolicy: (id: string, reason: string) =>
+    call(api.DELETE('/api/v1/signature/policies/{id}', { params: { path: { id }, query: { reason } } })),
+  reviews: (query: ReviewQuery) => call(api.GET('/api/v1/audit-reviews', { params: { query } })),
+  review: (id: string) => call(api.GET('/api/v1/audit-reviews/{id}', key(id))),
+  createReview: (body: NewReview) => call(api.POST('/api/v1/audit-reviews', { body })),
+  addFinding: (id: string, body: NewFinding) =>
+    call(api.POST('/api/v1/audit-reviews/{id}/findings', { ...key(id), body })),
+  /** The audit events a review covers, from the audit module's own API (audit.event.read). */
+  periodEvents: (query: PeriodEventsQuery) => call(api.GET('/api/v1/audit/events', { params: { query } })),
+  reviewers: () =>
+    call(
+      api.GET('/api/v1/signature/credential-inventory', {
+        params: { query: { page: 1, page_size: 100, sort: 'username' } },
+      }),
+    ),
   sign: (body: SignatureRequest) => call(api.POST('/api/v1/signature/create', { body })),
   verify: (signatureId: string) => call(api.POST('/api/v1/signature/verify', { body: { signatureId } })),
   sessionState: (sessionId: string) =>
@@ -61,4 +81,7 @@ export type Policy = Awaited<ReturnType<typeof recordsApi.policies>>['items'][nu
 export type Operation = Awaited<ReturnType<typeof recordsApi.operations>>[number];
 export type Signature = Awaited<ReturnType<typeof recordsApi.history>>['items'][number];
 export type Verification = Awaited<ReturnType<typeof recordsApi.verify>>;
+export type Review = Awaited<ReturnType<typeof recordsApi.reviews>>['items'][number];
+export type ReviewDetail = Awaited<ReturnType<typeof recordsApi.review>>;
+export type PeriodEvent = Awaited<ReturnType<typeof recordsApi.periodEvents>>['items'][number];
 export type ComponentName = Settings['components'][number]['name'];

@@ -29,5 +29,16 @@ export const routes: ModuleRoutes = {
         permission: 'records.policy.read',
       },
     },
+    {
+      path: '/records/audit-reviews',
+      component: () => import('./pages/AuditReviewsPage.vue'),
+      meta: {
+        title: 'records.reviews.title',
+        group: 'signing',
+        order: 24,
+        icon: 'signaturePolicies',
+        permission: 'records.review.read',
+      },
+    },
   ],
 };

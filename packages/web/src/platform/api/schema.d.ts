@@ -3707,6 +3707,963 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit-trail reviews
+         * @description Requires permission `records.review.read` (List and view audit-trail reviews with their findings and sign-off (Annex 11 §9)).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Only this reviewer’s reviews */
+                    reviewer_id?: string;
+                    /** @description Sort field, '-' for descending: created_at, period_from */
+                    sort: "created_at" | "-created_at" | "period_from" | "-period_from";
+                    /** @description Status */
+                    status?: "open" | "signed_off";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description When it was opened */
+                                    created_at: string;
+                                    /** @description Who opened it */
+                                    created_by: string;
+                                    /** @description Review id */
+                                    id: string;
+                                    /** @description Start of the period (inclusive) */
+                                    period_from: string;
+                                    /** @description End of the period (exclusive) */
+                                    period_to: string;
+                                    /** @description Reviewer */
+                                    reviewer_id: string;
+                                    /** @description Reviewer’s full name */
+                                    reviewer_name: string;
+                                    /** @description Entity type (all: null) */
+                                    scope_entity_type: string | null;
+                                    /** @description Module reviewed (all: null) */
+                                    scope_module: string | null;
+                                    /** @description When it was signed off */
+                                    signed_off_at: string | null;
+                                    /** @description open → signed_off */
+                                    status: "open" | "signed_off";
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open an audit-trail review: reviewer, period, optional scope
+         * @description Requires permission `records.review.manage` (Open audit-trail reviews: assign a reviewer, a period and a scope).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description Start of the period (inclusive)
+                         */
+                        period_from: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the period (exclusive)
+                         */
+                        period_to: string;
+                        /**
+                         * Format: uuid
+                         * @description The user who reviews and signs off
+                         */
+                        reviewer_id: string;
+                        /** @description Only the events of this entity type */
+                        scope_entity_type?: string | null;
+                        /** @description Only the events of this module (its action prefix) */
+                        scope_module?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description When it was opened */
+                                created_at: string;
+                                /** @description Who opened it */
+                                created_by: string;
+                                /** @description Review id */
+                                id: string;
+                                /** @description Start of the period (inclusive) */
+                                period_from: string;
+                                /** @description End of the period (exclusive) */
+                                period_to: string;
+                                /** @description Reviewer */
+                                reviewer_id: string;
+                                /** @description Reviewer’s full name */
+                                reviewer_name: string;
+                                /** @description Entity type (all: null) */
+                                scope_entity_type: string | null;
+                                /** @description Module reviewed (all: null) */
+                                scope_module: string | null;
+                                /** @description When it was signed off */
+                                signed_off_at: string | null;
+                                /** @description open → signed_off */
+                                status: "open" | "signed_off";
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An audit-trail review with its findings and sign-off
+         * @description Requires permission `records.review.read` (List and view audit-trail reviews with their findings and sign-off (Annex 11 §9)).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Review id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description When it was opened */
+                                created_at: string;
+                                /** @description Who opened it */
+                                created_by: string;
+                                findings: {
+                                    /** @description When */
+                                    created_at: string;
+                                    /** @description Who added it */
+                                    created_by: string;
+                                    /** @description Finding id */
+                                    id: string;
+                                    /** @description info, minor, major or critical */
+                                    severity: "info" | "minor" | "major" | "critical";
+                                    /** @description What was found */
+                                    text: string;
+                                }[];
+                                /** @description Review id */
+                                id: string;
+                                /** @description Start of the period (inclusive) */
+                                period_from: string;
+                                /** @description End of the period (exclusive) */
+                                period_to: string;
+                                /** @description Reviewer */
+                                reviewer_id: string;
+                                /** @description Reviewer’s full name */
+                                reviewer_name: string;
+                                /** @description Entity type (all: null) */
+                                scope_entity_type: string | null;
+                                /** @description Module reviewed (all: null) */
+                                scope_module: string | null;
+                                /** @description The sign-off signature; null while open */
+                                sign_off: {
+                                    /** @description Reason given */
+                                    reason: string | null;
+                                    /** @description The records signature */
+                                    signature_id: string;
+                                    /** @description Meaning of the signature */
+                                    signature_mean: string;
+                                    /** @description Printed name of the signer */
+                                    signer_name: string;
+                                    /** @description Server time of the signature */
+                                    timestamp: string;
+                                } | null;
+                                /** @description When it was signed off */
+                                signed_off_at: string | null;
+                                /** @description open → signed_off */
+                                status: "open" | "signed_off";
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-reviews/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a finding (the assigned reviewer, while the review is open)
+         * @description Domain errors:
+         *     - `40320` NOT_THE_REVIEWER: Only the assigned reviewer adds findings to and signs off an audit-trail review
+         *     - `40924` REVIEW_SIGNED_OFF: The audit-trail review is signed off already: it takes no findings and no second sign-off
+         *
+         *     Requires permission `records.review.perform` (Carry out the audit-trail reviews assigned to you: add findings, sign off by signature).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Review id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description info, minor, major or critical */
+                        severity: "info" | "minor" | "major" | "critical";
+                        /** @description What was found */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description When */
+                                created_at: string;
+                                /** @description Who added it */
+                                created_by: string;
+                                /** @description Finding id */
+                                id: string;
+                                /** @description info, minor, major or critical */
+                                severity: "info" | "minor" | "major" | "critical";
+                                /** @description What was found */
+                                text: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-reviews/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign off a review by electronic signature (the ceremony; same as /signature/create)
+         * @description Domain errors:
+         *     - `40320` NOT_THE_REVIEWER: Only the assigned reviewer adds findings to and signs off an audit-trail review
+         *     - `40924` REVIEW_SIGNED_OFF: The audit-trail review is signed off already: it takes no findings and no second sign-off
+         *     - `40116` CEREMONY_FAILED: The signing ceremony failed: a component was wrong, missing or the account is locked
+         *     - `40018` COMPONENT_UNAVAILABLE: A ceremony component is not available (passkey not yet, PIN or TOTP not set up)
+         *     - `40316` NOT_OWN_SIGNATURE: Nobody signs for another person (administrators included)
+         *     - `40317` SESSION_NOT_USABLE: The signing session belongs to another user or login session
+         *     - `40016` MEANING_NOT_ALLOWED: The signature meaning is missing or not one the policy allows
+         *     - `40017` REASON_REQUIRED: The policy requires a reason
+         *     - `40416` NO_POLICY: No signature policy covers this resource type and operation
+         *     - `40917` RECORD_CHANGED: The record version or hash given is not the record’s current one
+         *
+         *     Requires permission `records.review.perform` (Carry out the audit-trail reviews assigned to you: add findings, sign off by signature).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Review id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The ceremony components given */
+                        credentials?: {
+                            /** @description WebAuthn assertion (JSON), user verification required */
+                            passkey?: string;
+                            /** @description Account password */
+                            password?: string;
+                            /** @description Signature PIN */
+                            pin?: string;
+                            /** @description Code of the bound authenticator app */
+                            totp?: string;
+                        };
+                        /** @description Language of the captions in the PDF appearance (PDF document versions); default en */
+                        language?: "en" | "zh-CN" | "he";
+                        /** @description Reason */
+                        reason?: string | null;
+                        /** @description SHA-256 hex of the version seen */
+                        recordHash?: string;
+                        /** @description Version seen (checked when the module resolves it) */
+                        recordVersion?: string;
+                        /** @description Signing session */
+                        sessionId?: string | null;
+                        /** @description Meaning, from the policy’s list */
+                        signatureMean?: string;
+                        /**
+                         * Format: uuid
+                         * @description The signer: must be the caller
+                         */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Whether this signing used every component */
+                                fullCeremony: boolean;
+                                /** @description Signing session to continue with one component */
+                                sessionId: string;
+                                signature: {
+                                    /** @description Client IP as the server saw it */
+                                    ip_address: string;
+                                    /** @description What was authorised */
+                                    operation_type: string;
+                                    /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
+                                    pades_document_version: number | null;
+                                    /** @description SHA-256 of that PDF version */
+                                    pades_sha256: string | null;
+                                    /** @description Time zone of the time shown in that PDF */
+                                    pades_time_zone: string | null;
+                                    /** @description Policy version applied */
+                                    policy_id: string;
+                                    /** @description Reason given */
+                                    reason: string | null;
+                                    /** @description SHA-256 of that version */
+                                    record_sha256: string;
+                                    /** @description Exact version signed */
+                                    record_version: string;
+                                    /** @description Record signed */
+                                    resource_id: string;
+                                    /** @description Its type */
+                                    resource_type: string;
+                                    /** @description Signature id */
+                                    signature_id: string;
+                                    /** @description Meaning */
+                                    signature_mean: string;
+                                    /** @description Level and components used */
+                                    signature_type: string;
+                                    /** @description Printed name of the signer */
+                                    signer_name: string;
+                                    /** @description Server time (UTC, ISO-8601) */
+                                    timestamp: string;
+                                    /** @description User agent */
+                                    user_agent: string | null;
+                                    /** @description Signer */
+                                    user_id: string;
+                                    /** @description valid or invalid (last verification) */
+                                    verification_status: string;
+                                };
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/bundle": {
         parameters: {
             query?: never;
@@ -5490,6 +6447,7 @@ export interface paths {
          *     - `40125` PASSKEY_REFUSED: The passkey response was refused: unknown, revoked or another user’s credential, wrong origin or RP id, bad signature, or a used or expired challenge
          *     - `40325` PASSKEY_USER_VERIFICATION_REQUIRED: The passkey did not verify the user (UV flag not set), which this action requires
          *     - `40326` PASSKEY_COUNTER_REGRESSION: The passkey’s signature counter did not advance: a possible cloned authenticator; refused and audited
+         *     - `40134` PASSKEY_ACCOUNT_LOCKED: Too many failed attempts (passwords, codes, PINs and passkey assertions alike): the account is locked for a while
          */
         post: {
             parameters: {
@@ -6164,6 +7122,7 @@ export interface paths {
          *     - `40125` PASSKEY_REFUSED: The passkey response was refused: unknown, revoked or another user’s credential, wrong origin or RP id, bad signature, or a used or expired challenge
          *     - `40325` PASSKEY_USER_VERIFICATION_REQUIRED: The passkey did not verify the user (UV flag not set), which this action requires
          *     - `40326` PASSKEY_COUNTER_REGRESSION: The passkey’s signature counter did not advance: a possible cloned authenticator; refused and audited
+         *     - `40134` PASSKEY_ACCOUNT_LOCKED: Too many failed attempts (passwords, codes, PINs and passkey assertions alike): the account is locked for a while
          */
         post: {
             parameters: {
@@ -6358,6 +7317,7 @@ export interface paths {
          *     - `40125` PASSKEY_REFUSED: The passkey response was refused: unknown, revoked or another user’s credential, wrong origin or RP id, bad signature, or a used or expired challenge
          *     - `40325` PASSKEY_USER_VERIFICATION_REQUIRED: The passkey did not verify the user (UV flag not set), which this action requires
          *     - `40326` PASSKEY_COUNTER_REGRESSION: The passkey’s signature counter did not advance: a possible cloned authenticator; refused and audited
+         *     - `40134` PASSKEY_ACCOUNT_LOCKED: Too many failed attempts (passwords, codes, PINs and passkey assertions alike): the account is locked for a while
          *     - `40302` REAUTHENTICATION_REQUIRED: A sensitive action needs a fresh step-up proof (X-Step-Up-Proof) of the caller’s session
          */
         post: {
@@ -7190,6 +8150,7 @@ export interface paths {
          *     - `40125` PASSKEY_REFUSED: The passkey response was refused: unknown, revoked or another user’s credential, wrong origin or RP id, bad signature, or a used or expired challenge
          *     - `40325` PASSKEY_USER_VERIFICATION_REQUIRED: The passkey did not verify the user (UV flag not set), which this action requires
          *     - `40326` PASSKEY_COUNTER_REGRESSION: The passkey’s signature counter did not advance: a possible cloned authenticator; refused and audited
+         *     - `40134` PASSKEY_ACCOUNT_LOCKED: Too many failed attempts (passwords, codes, PINs and passkey assertions alike): the account is locked for a while
          */
         post: {
             parameters: {
@@ -7345,6 +8306,7 @@ export interface paths {
          *     - `40125` PASSKEY_REFUSED: The passkey response was refused: unknown, revoked or another user’s credential, wrong origin or RP id, bad signature, or a used or expired challenge
          *     - `40325` PASSKEY_USER_VERIFICATION_REQUIRED: The passkey did not verify the user (UV flag not set), which this action requires
          *     - `40326` PASSKEY_COUNTER_REGRESSION: The passkey’s signature counter did not advance: a possible cloned authenticator; refused and audited
+         *     - `40134` PASSKEY_ACCOUNT_LOCKED: Too many failed attempts (passwords, codes, PINs and passkey assertions alike): the account is locked for a while
          */
         post: {
             parameters: {
@@ -23107,6 +24069,7 @@ export interface paths {
          * @description Domain errors:
          *     - `40960` DOCUMENT_RETAINED: The document is under WORM retention: it cannot be deleted, overwritten or shortened by anyone
          *     - `40962` DOCUMENT_TRASHED: The document is in the trash; restore it first
+         *     - `40020` CHANGE_REASON_REQUIRED: Changing or deleting a regulated record needs a reason (EU GMP Annex 11 §9; platform/regulated-records.ts)
          *
          *     Requires permission `documents.document.upload` (File documents, add and restore versions, change metadata (within the data scope)).
          */
@@ -23127,6 +24090,8 @@ export interface paths {
                         category?: "contract" | "technical" | "drawing" | "other";
                         /** @description Contract number */
                         contract_number?: string | null;
+                        /** @description Why (recorded in the audit event); required when the category makes the document a regulated record (40020) */
+                        reason?: string;
                         /** @description Free tags */
                         tags?: string[];
                         /** @description Title */
@@ -23711,12 +24676,16 @@ export interface paths {
          * @description Domain errors:
          *     - `40961` DOCUMENT_ON_HOLD: The document is under legal hold: it cannot be deleted until the hold is released
          *     - `40960` DOCUMENT_RETAINED: The document is under WORM retention: it cannot be deleted, overwritten or shortened by anyone
+         *     - `40020` CHANGE_REASON_REQUIRED: Changing or deleting a regulated record needs a reason (EU GMP Annex 11 §9; platform/regulated-records.ts)
          *
          *     Requires permission `documents.document.delete` (Move documents to the trash and restore them).
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Why (recorded in the audit event); required when the category makes the document a regulated record (40020) */
+                    reason?: string;
+                };
                 header?: never;
                 path: {
                     /** @description Document id */
@@ -25553,6 +26522,8 @@ export interface paths {
                                 category: "contract" | "technical" | "drawing" | "other";
                                 /** @description Years kept */
                                 keep_years: number;
+                                /** @description A change or trashing of its documents needs a reason */
+                                reason_required: boolean;
                                 /**
                                  * Format: date-time
                                  * @description Last change
@@ -25657,6 +26628,8 @@ export interface paths {
                         keep_years: number;
                         /** @description Why */
                         note?: string | null;
+                        /** @description Documents of the category are regulated records: a change or trashing needs a reason (absent: unchanged) */
+                        reason_required?: boolean;
                         /** @description Previews and downloads carry the viewer’s name, time and IP on every page (absent: unchanged) */
                         watermark?: boolean;
                         /** @description No delete or overwrite while retained, for every role */
@@ -25679,6 +26652,8 @@ export interface paths {
                                 category: "contract" | "technical" | "drawing" | "other";
                                 /** @description Years kept */
                                 keep_years: number;
+                                /** @description A change or trashing of its documents needs a reason */
+                                reason_required: boolean;
                                 /**
                                  * Format: date-time
                                  * @description Last change
@@ -37610,7 +38585,10 @@ export interface paths {
         };
         /**
          * Change a policy (adds a version; signatures keep the version they were made under)
-         * @description Requires permission `records.policy.manage` (Create, change and retire signature policies (versioned)).
+         * @description Domain errors:
+         *     - `40020` CHANGE_REASON_REQUIRED: Changing or deleting a regulated record needs a reason (EU GMP Annex 11 §9; platform/regulated-records.ts)
+         *
+         *     Requires permission `records.policy.manage` (Create, change and retire signature policies (versioned)).
          */
         put: {
             parameters: {
@@ -37644,6 +38622,8 @@ export interface paths {
                         cooling_period: number | null;
                         /** @description Name */
                         policy_name: string;
+                        /** @description Why (Annex 11 §9: policies are regulated records; recorded in the audit event) */
+                        reason?: string;
                         /** @description Whether a reason must be given */
                         require_reason: boolean;
                         /** @description Absolute lifetime of a signing session, minutes */
@@ -37840,11 +38820,17 @@ export interface paths {
         post?: never;
         /**
          * Retire a policy (its versions stay for the signatures made under them)
-         * @description Requires permission `records.policy.manage` (Create, change and retire signature policies (versioned)).
+         * @description Domain errors:
+         *     - `40020` CHANGE_REASON_REQUIRED: Changing or deleting a regulated record needs a reason (EU GMP Annex 11 §9; platform/regulated-records.ts)
+         *
+         *     Requires permission `records.policy.manage` (Create, change and retire signature policies (versioned)).
          */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Why (Annex 11 §9: policies are regulated records; recorded in the audit event) */
+                    reason?: string;
+                };
                 header?: never;
                 path: {
                     /** @description Policy key */
@@ -37990,6 +38976,107 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signature/regulated-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resource types whose change or deletion needs a reason (Annex 11 §9)
+         * @description Requires permission `records.policy.read` (List and view signature policies and registered operations).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description What a change or deletion is */
+                                description: string;
+                                /** @description Module that declared it */
+                                module: string;
+                                /** @description Resource type */
+                                resource_type: string;
+                                /** @description What decides whether one record is regulated; null: every record of the type */
+                                setting: string | null;
+                            }[];
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
