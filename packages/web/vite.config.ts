@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { antdStaticStyle } from './scripts/antd-static-style-plugin.js';
 import { bootShell } from './scripts/boot-shell-plugin.js';
+import { deferredEntry } from './scripts/deferred-entry-plugin.js';
 import { i18nPrecompile } from './scripts/i18n-precompile-plugin.js';
 import { pdfjsAssets } from './scripts/pdfjs-assets-plugin.js';
 import { precompress } from './scripts/precompress-plugin.js';
@@ -21,6 +22,7 @@ export default defineConfig({
       themeFile: fileURLToPath(new URL('./src/platform/theme/antd-theme.json', import.meta.url)),
     }),
     vue(),
+    deferredEntry(),
     pdfjsAssets(),
     precompress(),
   ],

@@ -36,6 +36,21 @@
   const otherPublic = /^\/(forgot-password|reset-password|first-login)(\/|$)/.test(path);
   const signedIn = Boolean(read('signx.signed-in'));
   if (!otherPublic && !signedIn) root.dataset.boot = 'login';
+  // A signed-in visit restores its session with the refresh cookie: ask now, while the app's
+  // chunks load, instead of after the entry has run. tokens.ts takes this response (once) in
+  // place of its own request; the same Web Lock keeps other tabs from rotating the cookie at
+  // the same time (each refresh token works once).
+  if (signedIn) {
+    const refresh = () =>
+      fetch('/api/v1/auth/refresh', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-refresh-transport': 'cookie' },
+        body: '{}',
+        credentials: 'same-origin',
+      });
+    window.__signxRefresh = navigator.locks ? navigator.locks.request('signx-refresh', refresh) : refresh();
+    window.__signxRefresh.catch(() => undefined); // the app reports a failed restore itself
+  }
   // A signed-in reload of an app page: the shell's frame (brand, the side menu as last shown
   // in this language, header) paints with the first frame, from the labels the app saved
   // (platform/layout/boot-menu.ts), while the app restores the session and loads the page.
@@ -93,4 +108,25 @@
     });
     document.head.appendChild(link);
   }
+  // The app's entry (named by scripts/deferred-entry-plugin.js, already fetched through its
+  // modulepreload) starts once the first frame is painted: run before it, its evaluation
+  // would hold back the paint of the card or frame above. A hidden tab paints no frames, so
+  // it starts at once there. Without the name (the dev server) index.html's own tag runs.
+  let started = false;
+  const startApp = () => {
+    const entry = document.querySelector('meta[name="signx-entry"]')?.content;
+    if (started || !entry) return;
+    started = true;
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = 'anonymous';
+    script.src = entry;
+    document.head.appendChild(script);
+  };
+  const afterFirstFrame = () => {
+    if (document.visibilityState === 'hidden') startApp();
+    else requestAnimationFrame(() => setTimeout(startApp, 0));
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFirstFrame);
+  else afterFirstFrame();
 })();

@@ -8,7 +8,14 @@ import zh from '../src/platform/i18n/locales/zh-CN.json';
 const localesDir = new URL('../src/platform/i18n/locales/', import.meta.url);
 const bootScript = readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8');
 
-type StyleLink = { rel: string; href: string; media?: string; onload?: () => void };
+type StyleLink = {
+  rel: string;
+  href: string;
+  media?: string;
+  onload?: () => void;
+  type?: string;
+  src?: string;
+};
 
 const antdStyles: Record<string, string> = {
   light: '/assets/antd-light-1.css',
@@ -32,30 +39,74 @@ function boot(
     head: [] as StyleLink[],
     /** What main.ts waits for before mounting (the styles loaded or failed). */
     stylesReady: undefined as Promise<void> | undefined,
+    /** Requests boot.js made, with the Web Lock each was made under. */
+    fetches: [] as { url: string; method?: string; headers?: Record<string, string>; lock?: string }[],
+    /** The early refresh's answer, as tokens.ts would take it. */
+    earlyRefresh: undefined as Promise<unknown> | undefined,
+    /** Fires DOMContentLoaded, then paints a frame (runs the frame callbacks). */
+    parseAndPaint: (): void => undefined,
+    /** Fires DOMContentLoaded only. */
+    parse: (): void => undefined,
   };
   const window = { matchMedia: () => ({ matches: false }) } as {
     matchMedia: () => { matches: boolean };
     __signxAntdStyles?: Promise<void>;
+    __signxRefresh?: Promise<unknown>;
   };
   const meta = (selector: string) => {
+    if (selector.includes('signx-entry')) return metas.entry ? { content: metas.entry } : null;
     const mode = /signx-antd-styles-(\w+)/.exec(selector)?.[1] ?? '';
     return metas[mode] ? { content: metas[mode] } : null;
+  };
+  const loaded: (() => void)[] = [];
+  const frames: (() => void)[] = [];
+  let lock: string | undefined;
+  root.parse = () => {
+    for (const listener of loaded.splice(0)) listener();
+  };
+  root.parseAndPaint = () => {
+    root.parse();
+    for (const frame of frames.splice(0)) frame();
   };
   runInNewContext(bootScript, {
     document: {
       documentElement: root,
+      readyState: 'loading',
+      visibilityState: 'visible',
+      addEventListener: (type: string, listener: () => void) =>
+        type === 'DOMContentLoaded' && loaded.push(listener),
       querySelector: meta,
       createElement: () => ({ rel: '', href: '' }),
       head: { appendChild: (link: StyleLink) => root.head.push(link) },
     },
     location: { pathname: path },
-    navigator: { languages, language: languages[0] },
+    navigator: {
+      languages,
+      language: languages[0],
+      locks: {
+        request: async (name: string, work: () => Promise<unknown>) => {
+          lock = name;
+          try {
+            return await work();
+          } finally {
+            lock = undefined;
+          }
+        },
+      },
+    },
     localStorage: { getItem: (key: string) => storage[key] ?? null },
+    fetch: (url: string, init: { method?: string; headers?: Record<string, string> }) => {
+      root.fetches.push({ url, method: init.method, headers: init.headers, lock });
+      return Promise.resolve({ ok: true, status: 200 });
+    },
+    requestAnimationFrame: (frame: () => void) => frames.push(frame),
+    setTimeout: (work: () => void) => work(),
     window,
     String,
     Boolean,
   });
   root.stylesReady = window.__signxAntdStyles;
+  root.earlyRefresh = window.__signxRefresh;
   return root;
 }
 
@@ -125,5 +176,34 @@ describe('boot script', () => {
     ).toEqual([antdStyles.dark]);
     expect(boot({ path: '/system/users' }).head).toEqual([]);
     expect(boot({ storage: { 'signx.signed-in': '1' }, metas: {} }).head).toEqual([]);
+  });
+
+  it('starts the app only once the first frame is painted, from the entry the build named', () => {
+    const page = boot({ metas: { ...antdStyles, entry: '/assets/index-1.js' } });
+    page.parse();
+    expect(page.head).toEqual([]); // parsed, but no frame painted yet
+    page.parseAndPaint();
+    expect(page.head.map(({ type, src }) => ({ type, src }))).toEqual([
+      { type: 'module', src: '/assets/index-1.js' },
+    ]);
+    // The dev server names no entry: index.html's own module script runs.
+    const dev = boot();
+    dev.parseAndPaint();
+    expect(dev.head).toEqual([]);
+  });
+
+  it('starts the session refresh for signed-in visits at once, under the refresh lock', async () => {
+    const page = boot({ path: '/system/users', storage: { 'signx.signed-in': '1' } });
+    expect(page.fetches).toEqual([
+      {
+        url: '/api/v1/auth/refresh',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-refresh-transport': 'cookie' },
+        lock: 'signx-refresh',
+      },
+    ]);
+    await expect(page.earlyRefresh).resolves.toMatchObject({ ok: true });
+    const anonymous = boot({ path: '/system/users' });
+    expect([anonymous.fetches, anonymous.earlyRefresh]).toEqual([[], undefined]);
   });
 });

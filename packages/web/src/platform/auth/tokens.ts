@@ -54,12 +54,13 @@ async function refreshOnce(): Promise<boolean> {
   const hadSession = hasSession();
   let response: Response;
   try {
-    response = await fetch('/api/v1/auth/refresh', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...refreshHeaders },
-      body: '{}',
-      credentials: 'same-origin',
-    });
+    response = await (takeEarlyRefresh() ??
+      fetch('/api/v1/auth/refresh', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...refreshHeaders },
+        body: '{}',
+        credentials: 'same-origin',
+      }));
   } catch {
     return false;
   }
@@ -71,6 +72,17 @@ async function refreshOnce(): Promise<boolean> {
   const body = (await response.json()) as { data: AccessGrant };
   setAccess(body.data);
   return true;
+}
+
+/**
+ * The refresh public/boot.js started before the app loaded (signed-in visits only): its
+ * answer is the first refresh's, so the page makes one request instead of two. Taken once.
+ */
+function takeEarlyRefresh(): Promise<Response> | undefined {
+  const holder = globalThis as { __signxRefresh?: Promise<Response> };
+  const early = holder.__signxRefresh;
+  delete holder.__signxRefresh;
+  return early;
 }
 
 function withLock<T>(work: () => Promise<T>): Promise<T> {
