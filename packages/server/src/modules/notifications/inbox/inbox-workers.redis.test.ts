@@ -131,9 +131,11 @@ describe('live notifications across the workers of serve --workers 2 (Redis real
     });
     expect(created.status, await created.text()).toBe(201);
 
-    // Connections until the two workers each hold one of Ann's streams.
+    // Connections until the two workers each hold one of Ann's streams. A worker still
+    // starting takes no connection yet, so a loaded machine needs more tries, spaced out.
     const streams: Stream[] = [];
-    for (let i = 0; i < 12 && new Set(streams.map((s) => s.worker)).size < 2; i += 1) {
+    for (let i = 0; i < 60 && new Set(streams.map((s) => s.worker)).size < 2; i += 1) {
+      if (i >= 12) await new Promise((resolve) => setTimeout(resolve, 250));
       streams.push(await openStream(ann));
     }
     const byWorker = new Map(streams.filter((s) => s.worker).map((s) => [s.worker, s]));

@@ -96,7 +96,8 @@ describe('bulk send: validation up front', () => {
     const rows = Array.from({ length: instanceLimits.maxBulkRows + 1 }, (_, i) => `P${i},p${i}@example.com`);
     expect(await code(csv(['client.name,client.email', ...rows]))).toEqual(fileInvalid);
     expect(await stored()).toEqual(before);
-  });
+    // Ten uploads, the largest at the row and byte limits: slow on a loaded machine.
+  }, 120_000);
 
   it('needs signing.request.create', async () => {
     const reader = asUser('019a0000-0000-7000-8000-0000000000f6', ['signing.request.read']);
