@@ -35,7 +35,7 @@ describe('module catalogues', () => {
       dataScoped: true,
     });
     expect(catalogues.auditEvents.get('contracts.contract.signed')?.entityType).toBe('contract');
-    expect([...catalogues.errors.keys()].sort()).toEqual([40902, 40910]);
+    expect([...catalogues.errors.keys()].sort()).toEqual([40020, 40902, 40910]);
     expect(catalogues.payloadCheck('contracts.contract.signed')?.Check({ n: 1 })).toBe(true);
     expect(catalogues.payloadCheck('contracts.contract.signed')?.Check({ n: 'one' })).toBe(false);
     expect(catalogues.payloadCheck('contracts.contract.voided')).toBeUndefined();
