@@ -30,7 +30,9 @@ async function recordOne(t: ModuleTestContext) {
   return row;
 }
 
-describe('the recorder’s settings belong to one app context', () => {
+// Each test migrates two databases from nothing: on PostgreSQL, with every module's
+// migrations, that alone can pass the default 30 s on a loaded machine.
+describe('the recorder’s settings belong to one app context', { timeout: 120_000 }, () => {
   it('two contexts in one process stamp their own clock and MAC key, whatever the order', async () => {
     const a = await context('a', '2020-01-01T00:00:00.000Z');
     const b = await context('b', '2030-06-01T00:00:00.000Z');
