@@ -28,6 +28,14 @@ export function loadConfig(env: Record<string, string | undefined> = environment
   return deepFreeze(buildConfig(values));
 }
 
+/**
+ * The environment for a child process this one starts: ours, less the variables `drop`
+ * names (kept here so that this module stays the only reader of process.env).
+ */
+export function childEnvironment(drop: (name: string) => boolean): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !drop(name)));
+}
+
 function environment(): Record<string, string | undefined> {
   const file = resolve(process.env.SIGNX_ENV_FILE ?? '.env');
   const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};

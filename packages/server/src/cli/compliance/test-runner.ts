@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { childEnvironment } from '../../config.js';
 import type { NamedTest } from './clause-table.js';
 
 /** The outcome of one named test: `missing` when no test of that title ran in that file. */
@@ -77,7 +78,7 @@ async function vitestJson(root: string, files: string[], tests: NamedTest[]): Pr
   const args = [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=json'];
   args.push(`--outputFile=${output}`, '-t', filter, ...files);
   // A report run from inside a test run must not look like one of its workers.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+  const env = childEnvironment((name) => name.startsWith('VITEST'));
   try {
     const stderr: Buffer[] = [];
     const code = await new Promise<number | null>((resolve, reject) => {
