@@ -13,5 +13,7 @@ describe('readiness with a reachable job queue (Redis)', () => {
     } finally {
       await t.close();
     }
-  });
+    // Building a test app migrates a database from nothing; beside the other services suites
+    // on a loaded machine that passed the 30 s default.
+  }, 120_000);
 });
