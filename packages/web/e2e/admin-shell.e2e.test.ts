@@ -88,6 +88,15 @@ describe('the shell: permissions, languages, phones, session end', () => {
     ]);
     await page.reload();
     await page.getByText('用户管理').first().waitFor();
+    // The users page's own strings come with the identity module, not the entry: after a
+    // reload in Chinese its column headers are Chinese at first render, never English.
+    await page.getByTestId('users-table').waitFor();
+    const headers = page.locator('.ant-table-thead');
+    expect(await headers.innerText()).toContain('用户名');
+    expect(await headers.innerText()).not.toContain('Username');
+    // And a module opened after the switch (audit) arrives in the chosen language too.
+    await page.goto(`${server.url}/audit/events`);
+    await page.getByRole('columnheader', { name: '操作人' }).first().waitFor();
     await context.close();
   });
 

@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { ref } from 'vue';
 import { createI18n } from 'vue-i18n';
 import en from './locales/en.json';
+import { connectModuleMessages, loadModuleLocale } from './module-messages';
 
 export type Locale = 'zh-CN' | 'en' | 'he';
 export const locales: { code: Locale; label: string; dir: 'ltr' | 'rtl' }[] = [
@@ -14,8 +15,9 @@ export type Messages = typeof en;
 const storageKey = 'signx.locale';
 
 /**
- * vue-i18n in composition mode. English ships in the entry (it is the fallback); Chinese
- * and Hebrew, with their Ant Design and dayjs locales, load only when chosen. Chinese is
+ * vue-i18n in composition mode. The shell's English ships in the entry (it is the fallback);
+ * Chinese and Hebrew, with their Ant Design and dayjs locales, load only when chosen. Each
+ * module's strings come with its pages (module-messages.ts). Chinese is
  * the default for browsers that prefer it, and Hebrew switches the whole page to RTL.
  */
 export const i18n = createI18n<[Messages], Locale, false>({
@@ -23,6 +25,10 @@ export const i18n = createI18n<[Messages], Locale, false>({
   locale: 'en',
   fallbackLocale: 'en',
   messages: { en } as Record<Locale, Messages>,
+});
+connectModuleMessages({
+  merge: (locale, messages) => i18n.global.mergeLocaleMessage(locale, messages as Messages),
+  current: () => i18n.global.locale.value,
 });
 
 /** The Ant Design locale of the current language (ConfigProvider reads it). */
@@ -64,8 +70,9 @@ const loaders: Record<Locale, () => Promise<{ messages: Messages; antd: unknown 
 
 /** Switches the language: messages, AntD and dayjs locales, `<html lang dir>`. */
 export async function setLocale(locale: Locale, remember = true): Promise<void> {
-  const { messages, antd } = await loaders[locale]();
-  i18n.global.setLocaleMessage(locale, messages);
+  const [{ messages, antd }] = await Promise.all([loaders[locale](), loadModuleLocale(locale)]);
+  // Merged, not set: the strings of the modules loaded so far are already in this locale.
+  i18n.global.mergeLocaleMessage(locale, messages);
   i18n.global.locale.value = locale;
   antdLocale.value = antd;
   const dir = locales.find((l) => l.code === locale)?.dir ?? 'ltr';

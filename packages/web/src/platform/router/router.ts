@@ -8,6 +8,7 @@ import {
 import { onSessionRestricted } from '../api/http-client';
 import { useSessionStore } from '../auth/session.store';
 import { i18n } from '../i18n/i18n';
+import { moduleMessagesReady } from '../i18n/module-messages';
 import { menuGroups } from './route-meta';
 
 /**
@@ -28,8 +29,17 @@ const modules = import.meta.glob<ModuleRoutes>('../../modules/*/routes.ts', {
 });
 const all = Object.values(modules);
 
-/** Every module's header tools, in module order. */
-export const headerTools = all.flatMap((m) => m.headerTools ?? []);
+/**
+ * Every module's header tools, in module order. Each resolves once its module's strings are
+ * in for the current language (the tool's component registers them when it loads).
+ */
+export const headerTools = all.flatMap((m) =>
+  (m.headerTools ?? []).map((load) => async () => {
+    const component = await load();
+    await moduleMessagesReady();
+    return component;
+  }),
+);
 
 export const routes: RouteRecordRaw[] = [
   ...all.flatMap((m) => m.bare ?? []),
@@ -132,6 +142,10 @@ export function menuRoutes() {
         (a.meta.order ?? 0) - (b.meta.order ?? 0),
     );
 }
+
+// The target's components are resolved by now, so their modules' strings are registered:
+// wait for the current language's, or a Chinese or Hebrew page would flash English first.
+router.beforeResolve(() => moduleMessagesReady());
 
 router.afterEach((to) => {
   const title = to.meta.title ? i18n.global.t(to.meta.title) : '';
