@@ -4,3 +4,4 @@ export function planModuleLocales(
   root?: string,
   options?: { apply?: boolean },
 ): { module: string; locale: string; keys: string[] }[];
+export function componentsWithoutMessages(root?: string, options?: { apply?: boolean }): string[];

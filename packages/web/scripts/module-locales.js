@@ -6,7 +6,9 @@
 // component of another module, the platform): those stay global, because that code may run
 // before the module's strings are loaded.
 //
-//   node packages/web/scripts/module-locales.js          moves what is misplaced
+// Each component of the module that shows strings must import the module's messages.ts.
+//
+//   node packages/web/scripts/module-locales.js          moves what is misplaced, adds imports
 //   node packages/web/scripts/module-locales.js --check  lists it and exits 1 if anything is
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -112,14 +114,39 @@ export function planModuleLocales(root = webRoot, { apply = false } = {}) {
   return moves;
 }
 
+/**
+ * Components of a module with strings that do not import its messages.ts (their strings
+ * would be missing when one of them is the first of its module to load); `apply` adds it.
+ */
+export function componentsWithoutMessages(root = webRoot, { apply = false } = {}) {
+  const missing = [];
+  for (const module of moduleLocales(root)) {
+    const moduleDir = join(root, 'src', 'modules', module.name);
+    for (const file of sourceFiles(moduleDir).filter((f) => f.endsWith('.vue'))) {
+      const source = readFileSync(file, 'utf8');
+      const shows = /(\$t|\bt|\btc|\bte)\(/.test(source);
+      if (!shows || /^import '(\.\.\/)*\.?\/?messages';$/m.test(source)) continue;
+      missing.push(relative(root, file));
+      const script = /<script setup[^>]*>\n/.exec(source);
+      if (!apply || !script) continue;
+      const depth = relative(moduleDir, file).split(sep).length - 1;
+      const path = depth === 0 ? './messages' : `${'../'.repeat(depth)}messages`;
+      const at = script.index + script[0].length;
+      writeFileSync(file, `${source.slice(0, at)}import '${path}';\n${source.slice(at)}`);
+    }
+  }
+  return missing;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const check = process.argv.includes('--check');
   const moves = planModuleLocales(webRoot, { apply: !check });
   for (const move of moves) {
     const where = relative(process.cwd(), join(webRoot, 'src', 'modules', move.module, 'locales'));
-    console.log(
-      `${move.locale}: ${move.keys.length} key(s) of ${move.module} ${check ? 'belong in' : 'moved to'} ${where}`,
-    );
+    const verb = check ? 'belong in' : 'moved to';
+    console.log(`${move.locale}: ${move.keys.length} key(s) of ${move.module} ${verb} ${where}`);
   }
-  if (check && moves.length > 0) process.exit(1);
+  const missing = componentsWithoutMessages(webRoot, { apply: !check });
+  for (const file of missing) console.log(`${file}: ${check ? 'does not import' : 'now imports'} its module's messages`);
+  if (check && (moves.length > 0 || missing.length > 0)) process.exit(1);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseCompile } from '@intlify/message-compiler';
 import { describe, expect, it } from 'vitest';
-import { moduleLocales, planModuleLocales } from '../scripts/module-locales.js';
+import { componentsWithoutMessages, moduleLocales, planModuleLocales } from '../scripts/module-locales.js';
 import { flatMessages, itTranslatesEveryKey, type MessageTree } from './translation-checks';
 
 const globalDir = fileURLToPath(new URL('../src/platform/i18n/locales/', import.meta.url));
@@ -46,6 +46,10 @@ describe('where strings live', () => {
     // Only keys used outside their module (menu titles, other modules' components) stay global.
     expect(planModuleLocales()).toEqual([]);
     expect(sets.length).toBeGreaterThan(5);
+  });
+
+  it("every component of a module that shows strings imports the module's messages.ts", () => {
+    expect(componentsWithoutMessages()).toEqual([]);
   });
 
   it('no key is defined both in the shell and in a module (the later merge would hide one)', () => {
