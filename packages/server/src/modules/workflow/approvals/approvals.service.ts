@@ -1,9 +1,9 @@
 import type { Actor } from '../../../platform/actor.js';
-import { decodeJson, encodeJson } from '../../../platform/db/json-codec.js';
+import { encodeJson } from '../../../platform/db/json-codec.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { domainError, notFound } from '../../../platform/errors.js';
-import type { DefinitionBody } from '../definitions/definition-model.js';
 import { findDefinition, publishedOf } from '../definitions/definitions.repository.js';
+import { compiledDefinition } from '../engine/compiled-definitions.js';
 import { assertRunning, type Decision, decide, taskFor } from '../engine/decide.js';
 import { newToken, record, runFrom } from '../engine/engine.js';
 import type { EngineRun } from '../engine/engine-run.js';
@@ -42,7 +42,7 @@ export async function startApproval(trx: Trx, deps: WorkflowDeps, actor: Actor, 
       workflowErrors.DEFINITION_NOT_PUBLISHED,
       `Version ${definition.version} is ${definition.status}`,
     );
-  const body = decodeJson<DefinitionBody>(definition.body) as DefinitionBody;
+  const { body } = compiledDefinition(definition);
   assertFormData(body.form.fields, input.form_data);
   const instance = await createInstance(trx, deps, actor, {
     definition,
