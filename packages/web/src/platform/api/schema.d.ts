@@ -1328,12 +1328,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve your task
+         * Approve your task (with edits of the fields your node may edit, and attachments)
          * @description Domain errors:
          *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40054` FORM_INVALID: The form data does not fit the definition’s form (errors[] per field)
+         *     - `40059` FIELD_NOT_EDITABLE: A changed form field is not one the task’s node grants edit (errors[] per field); nothing was changed
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
          */
@@ -1350,8 +1353,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Documents attached to the record; each one you may read (else 40355) */
+                        attachments?: string[];
                         /** @description Comment for the record */
                         comment?: string | null;
+                        /** @description Changed form values: only fields your node grants edit (else 40059), checked against the form (40054) */
+                        form_changes?: {
+                            [key: string]: unknown;
+                        };
                         /**
                          * Format: uuid
                          * @description The task acted on (default: your open task in the approval)
@@ -1832,12 +1841,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Comment on an approval
+         * Comment on an approval (with attachments)
          * @description Domain errors:
          *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
          */
@@ -1854,6 +1864,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Documents attached to the record; each one you may read (else 40355) */
+                        attachments?: string[];
                         /** @description The comment */
                         comment: string;
                     };
@@ -2089,6 +2101,7 @@ export interface paths {
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
          */
@@ -2105,6 +2118,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Documents attached to the record; each one you may read (else 40355) */
+                        attachments?: string[];
                         /** @description Comment for the record */
                         comment?: string | null;
                         /**
