@@ -12,6 +12,17 @@ export const workflowErrors = defineErrorCodes('workflow', {
     api: 40054,
     description: 'The form data does not fit the definition’s form (errors[] per field)',
   },
+  BPMN_INVALID: {
+    family: 'VALIDATION',
+    api: 40063,
+    description: 'The uploaded text is not readable as BPMN 2.0 XML',
+  },
+  BPMN_UNSUPPORTED: {
+    family: 'VALIDATION',
+    api: 40064,
+    description:
+      'The BPMN uses what a SignX definition cannot represent (details.issues: element id and reason for each)',
+  },
   TARGET_INVALID: {
     family: 'VALIDATION',
     api: 40055,

@@ -43451,6 +43451,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/{id}/bpmn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A definition version as BPMN 2.0 XML
+         * @description SignX settings BPMN has no place for are kept in signx:* attributes, so an import gives the same tree back.
+         *
+         *     Requires permission `workflow.definition.read` (List and view workflow definitions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Definition version id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description BPMN 2.0 XML (application/xml) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows/{id}/publish": {
         parameters: {
             query?: never;
@@ -43833,6 +43969,215 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft definition from BPMN 2.0 XML
+         * @description Unreadable XML: 40063; constructs a definition cannot represent: 40064 listing each element; the tree is then validated as any definition (40053).
+         *
+         *     Domain errors:
+         *     - `40063` BPMN_INVALID: The uploaded text is not readable as BPMN 2.0 XML
+         *     - `40064` BPMN_UNSUPPORTED: The BPMN uses what a SignX definition cannot represent (details.issues: element id and reason for each)
+         *     - `40053` DEFINITION_INVALID: The definition has problems; errors[] names each with its node id (field)
+         *
+         *     Requires permission `workflow.definition.manage` (Create, edit, validate, publish, archive and delete workflow definitions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Free text */
+                        description?: string | null;
+                        /** @description Definition key (default: the process’s signx:key, else its id) */
+                        key?: string;
+                        /** @description Name */
+                        name?: string;
+                        /** @description BPMN 2.0 XML with one process */
+                        xml: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The definition (docs/workflow.md) */
+                                body: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Creator */
+                                created_by: string;
+                                /** @description Free text */
+                                description: string | null;
+                                /** @description Derived edges (seed 001 §5.5) */
+                                edges: {
+                                    /** @description branch:<id> or default */
+                                    condition?: string;
+                                    /** @description From node */
+                                    source: string;
+                                    /** @description To node */
+                                    target: string;
+                                }[];
+                                /** @description Version id */
+                                id: string;
+                                /** @description Key shared by the versions */
+                                key: string;
+                                /** @description Name */
+                                name: string;
+                                /** @description Derived flat nodes (seed 001 §5.5) */
+                                nodes: {
+                                    /** @description The node’s settings */
+                                    config: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Node id */
+                                    id: string;
+                                    /** @description Node name */
+                                    name: string | null;
+                                    /** @description Node type (join: where parallel branches meet) */
+                                    type: string;
+                                }[];
+                                /** @description Publication */
+                                published_at: string | null;
+                                /** @description draft (editable), published (approvals start from it), archived */
+                                status: "draft" | "published" | "archived";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
