@@ -54,10 +54,17 @@ const approver = benchUser(2);
 const me = benchUser(3);
 
 async function send(method, url, user, body) {
-  const res = await fetch(url, {
-    method,
-    headers: { 'x-bench-user': user, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
+  const request = () =>
+    fetch(url, {
+      method,
+      headers: { 'x-bench-user': user, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  // A kept-alive socket the server closed while idle (during the long seeding) fails once
+  // (closed, EPIPE, reset); a GET is safe to send again.
+  const res = await request().catch((error) => {
+    if (method !== 'GET' || error?.message !== 'fetch failed') throw error;
+    return request();
   });
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 300)}`);

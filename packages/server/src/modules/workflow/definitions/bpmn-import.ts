@@ -1,3 +1,4 @@
+/// <reference path="./bpmn-moddle.d.ts" />
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import { domainError } from '../../../platform/errors.js';
 import { workflowErrors } from '../workflow.errors.js';
