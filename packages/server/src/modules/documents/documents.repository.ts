@@ -46,6 +46,21 @@ export async function findDocument(
   return (scope ? applyDataScope(query, scope, scopeColumns) : query).executeTakeFirst();
 }
 
+/** Of `ids`, the documents inside `scope` and not in the trash: id and title (attachments elsewhere). */
+export async function documentsInScope(
+  db: DbOrTrx,
+  ids: string[],
+  scope: DataScope,
+): Promise<{ id: string; title: string }[]> {
+  if (ids.length === 0) return [];
+  const query = db
+    .selectFrom('documents')
+    .select(['documents.id', 'documents.title'])
+    .where('documents.id', 'in', ids)
+    .where('documents.trashed_at', 'is', null);
+  return applyDataScope(query, scope, scopeColumns).execute();
+}
+
 export async function documentPage(
   db: DbOrTrx,
   scope: DataScope,

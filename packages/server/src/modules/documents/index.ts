@@ -3,12 +3,15 @@ import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import type { DataScope } from '../identity/index.js';
 import { type CurrentContent, currentContent, readContent } from './content.service.js';
 import { documentsAuditEvents, documentsPermissions, documentsTag } from './documents.catalogue.js';
 import { documentsDeps, type OfficePreviewProvider } from './documents.deps.js';
 import { documentsErrors } from './documents.errors.js';
 import { purgeJob, purgeSchedule } from './documents.jobs.js';
+import { mayDo } from './documents.policy.js';
 import { documentRecordData } from './documents.record-data.js';
+import { documentsInScope } from './documents.repository.js';
 import './documents.regulated.js';
 import { documentsRoutes } from './documents.routes.js';
 import * as filing from './documents.service.js';
@@ -45,6 +48,18 @@ export const documents = {
   ): Promise<filing.Filed> => filing.addVersion(trx, documentsDeps(ctx), actor, { ...input, scope: null }),
   /** The current version (id, number, SHA-256, type); the caller authorized its own record. */
   current: (db: DbOrTrx, id: string): Promise<CurrentContent> => currentContent(db, id),
+  /**
+   * Of `ids`, the documents `actor` may read (documents.document.read, within `scope`, not in
+   * the trash): id and title. For another module's record that refers to documents (an
+   * approval's attachments): an id missing from the answer is one the actor may not cite.
+   */
+  readable: async (
+    db: DbOrTrx,
+    actor: Actor,
+    scope: DataScope,
+    ids: string[],
+  ): Promise<{ id: string; title: string }[]> =>
+    mayDo(actor, 'read') ? documentsInScope(db, ids, scope) : [],
   /** The bytes of a version by its SHA-256, verified against it while read. */
   read: (ctx: AppContext, sha256: string): Promise<Buffer> => readContent(documentsDeps(ctx), sha256),
 };

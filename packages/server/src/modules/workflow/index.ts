@@ -1,6 +1,7 @@
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { approvalRoutes } from './approvals/approvals.routes.js';
+import { bpmnRoutes } from './definitions/bpmn.routes.js';
 import { definitionRoutes } from './definitions/definitions.routes.js';
 import { delayJob } from './engine/delay.jobs.js';
 import { workflowAuditEvents, workflowPermissions, workflowTag } from './workflow.catalogue.js';
@@ -23,6 +24,7 @@ export const workflowModule: ModuleDefinition = {
   jobs: [delayJob],
   routes: async (api, ctx) =>
     mountRoutes(api, workflowTag, [
+      ...bpmnRoutes(workflowDeps(ctx)),
       ...definitionRoutes(workflowDeps(ctx)),
       ...approvalRoutes(workflowDeps(ctx)),
     ]),

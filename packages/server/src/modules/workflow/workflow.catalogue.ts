@@ -64,6 +64,7 @@ export const workflowAuditEvents = defineAuditEventTypes('workflow', {
   'task.transferred': instanceEvent('An approver handed their task to someone else'),
   'task.add_signed': instanceEvent('An approver added an approver (before, after or in parallel)'),
   'task.returned': instanceEvent('An approver sent the approval back to an earlier node'),
+  'task.fields_edited': instanceEvent('An approver changed form fields their step may edit'),
   'task.commented': instanceEvent('Someone commented on an approval'),
   'task.cc_read': instanceEvent('A CC recipient read the approval'),
   'signature.completed': instanceEvent('A signature node was completed by the signing module'),

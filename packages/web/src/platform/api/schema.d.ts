@@ -1328,12 +1328,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve your task
+         * Approve your task (with edits of the fields your node may edit, and attachments)
          * @description Domain errors:
          *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40054` FORM_INVALID: The form data does not fit the definition’s form (errors[] per field)
+         *     - `40059` FIELD_NOT_EDITABLE: A changed form field is not one the task’s node grants edit (errors[] per field); nothing was changed
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
          */
@@ -1350,8 +1353,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Documents attached to the record; each one you may read (else 40355) */
+                        attachments?: string[];
                         /** @description Comment for the record */
                         comment?: string | null;
+                        /** @description Changed form values: only fields your node grants edit (else 40059), checked against the form (40054) */
+                        form_changes?: {
+                            [key: string]: unknown;
+                        };
                         /**
                          * Format: uuid
                          * @description The task acted on (default: your open task in the approval)
@@ -1832,12 +1841,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Comment on an approval
+         * Comment on an approval (with attachments)
          * @description Domain errors:
          *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
          */
@@ -1854,6 +1864,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Documents attached to the record; each one you may read (else 40355) */
+                        attachments?: string[];
                         /** @description The comment */
                         comment: string;
                     };
@@ -2089,6 +2101,7 @@ export interface paths {
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
          */
@@ -2105,6 +2118,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Documents attached to the record; each one you may read (else 40355) */
+                        attachments?: string[];
                         /** @description Comment for the record */
                         comment?: string | null;
                         /**
@@ -43436,6 +43451,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/{id}/bpmn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A definition version as BPMN 2.0 XML
+         * @description SignX settings BPMN has no place for are kept in signx:* attributes, so an import gives the same tree back.
+         *
+         *     Requires permission `workflow.definition.read` (List and view workflow definitions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Definition version id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description BPMN 2.0 XML (application/xml) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows/{id}/publish": {
         parameters: {
             query?: never;
@@ -43818,6 +43969,215 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft definition from BPMN 2.0 XML
+         * @description Unreadable XML: 40063; constructs a definition cannot represent: 40064 listing each element; the tree is then validated as any definition (40053).
+         *
+         *     Domain errors:
+         *     - `40063` BPMN_INVALID: The uploaded text is not readable as BPMN 2.0 XML
+         *     - `40064` BPMN_UNSUPPORTED: The BPMN uses what a SignX definition cannot represent (details.issues: element id and reason for each)
+         *     - `40053` DEFINITION_INVALID: The definition has problems; errors[] names each with its node id (field)
+         *
+         *     Requires permission `workflow.definition.manage` (Create, edit, validate, publish, archive and delete workflow definitions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Free text */
+                        description?: string | null;
+                        /** @description Definition key (default: the process’s signx:key, else its id) */
+                        key?: string;
+                        /** @description Name */
+                        name?: string;
+                        /** @description BPMN 2.0 XML with one process */
+                        xml: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The definition (docs/workflow.md) */
+                                body: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Creator */
+                                created_by: string;
+                                /** @description Free text */
+                                description: string | null;
+                                /** @description Derived edges (seed 001 §5.5) */
+                                edges: {
+                                    /** @description branch:<id> or default */
+                                    condition?: string;
+                                    /** @description From node */
+                                    source: string;
+                                    /** @description To node */
+                                    target: string;
+                                }[];
+                                /** @description Version id */
+                                id: string;
+                                /** @description Key shared by the versions */
+                                key: string;
+                                /** @description Name */
+                                name: string;
+                                /** @description Derived flat nodes (seed 001 §5.5) */
+                                nodes: {
+                                    /** @description The node’s settings */
+                                    config: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Node id */
+                                    id: string;
+                                    /** @description Node name */
+                                    name: string | null;
+                                    /** @description Node type (join: where parallel branches meet) */
+                                    type: string;
+                                }[];
+                                /** @description Publication */
+                                published_at: string | null;
+                                /** @description draft (editable), published (approvals start from it), archived */
+                                status: "draft" | "published" | "archived";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                                /** @description Version number */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

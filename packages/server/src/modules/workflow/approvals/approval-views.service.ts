@@ -1,11 +1,11 @@
 import type { Actor } from '../../../platform/actor.js';
-import { decodeJson } from '../../../platform/db/json-codec.js';
 import type { Page, PageRequest } from '../../../platform/db/pagination.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { forbidden, notFound } from '../../../platform/errors.js';
-import { indexDefinition } from '../definitions/definition-index.js';
-import type { DefinitionBody, FlowNode } from '../definitions/definition-model.js';
+import type { NodePlace } from '../definitions/definition-index.js';
+import type { FlowNode } from '../definitions/definition-model.js';
 import { findDefinition } from '../definitions/definitions.repository.js';
+import { compiledDefinition } from '../engine/compiled-definitions.js';
 import * as repo from '../engine/instances.repository.js';
 import type { InstanceStatus } from '../workflow.tables.js';
 import { assertVisible, seesAll } from './approvals.policy.js';
@@ -33,10 +33,8 @@ export async function approvalDetail(db: DbOrTrx, actor: Actor, id: string) {
   if (!instance) throw notFound('Approval');
   await assertVisible(db, actor, instance);
   const definition = await findDefinition(db, instance.definition_id);
-  const body = decodeJson<DefinitionBody>(definition?.body) ?? { form: { fields: [] }, process: [] };
-  const nodes = new Map<string, FlowNode>(
-    [...indexDefinition(body.process).places].map(([nodeId, place]) => [nodeId, place.node]),
-  );
+  const places = definition ? compiledDefinition(definition).index.places : new Map<string, NodePlace>();
+  const nodes = new Map<string, FlowNode>([...places].map(([nodeId, place]) => [nodeId, place.node]));
   const detail = {
     instance,
     tasks: await repo.tasksOf(db, id),

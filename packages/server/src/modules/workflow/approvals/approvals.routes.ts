@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../../platform/actor.js';
 import { pageSchema } from '../../../platform/db/pagination.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { actorOf } from '../../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../../platform/http/route.js';
+import { dataScopeOf } from '../../identity/index.js';
 import { workflowPermissions as permissions } from '../workflow.catalogue.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { workflowErrors as e } from '../workflow.errors.js';
@@ -15,6 +17,9 @@ import * as service from './approvals.service.js';
 import * as moves from './task-moves.service.js';
 
 const use = permissions.access('workflow.approval.use');
+/** The caller's data scope, read only when they attach documents (checked within it). */
+const scopeFor = (request: FastifyRequest, input: { attachments?: string[] }) =>
+  input.attachments?.length && request.principal ? { scope: dataScopeOf(request.principal) } : {};
 const actionErrors = [
   'NOT_FOUND',
   e.NOT_YOUR_TASK,
@@ -31,7 +36,7 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
     name: string,
     summary: string,
     body: Parameters<typeof defineRoute>[0]['body'],
-    run: (trx: Trx, actor: Actor, id: string, input: B) => Promise<unknown>,
+    run: (trx: Trx, actor: Actor, id: string, input: B, request: FastifyRequest) => Promise<unknown>,
     errors: readonly (typeof actionErrors)[number][] | (typeof actionErrors)[number][] = actionErrors,
   ) =>
     defineRoute({
@@ -48,12 +53,14 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
         const actor = actorOf(request);
         const id = (request.params as { id: string }).id;
         return inTransaction(deps.db, async (trx) => {
-          await run(trx, actor, id, request.body as B);
+          await run(trx, actor, id, request.body as B, request);
           return approvalDetail(trx, actor, id);
         });
       },
     });
   type Decision = { task_id?: string; comment?: string | null };
+  type Decided = Decision & { attachments?: string[]; form_changes?: Record<string, unknown> };
+  const decisionErrors = [...actionErrors, e.FORM_INVALID, e.FIELD_NOT_EDITABLE, e.ATTACHMENT_NOT_READABLE];
   return [
     defineRoute({
       method: 'POST',
@@ -107,11 +114,29 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
       errors: ['NOT_FOUND'],
       handler: async (request) => approvalDetail(deps.db, actorOf(request), request.params.id),
     }),
-    action<Decision>('approve', 'Approve your task', s.decisionRequest, (trx, actor, id, input) =>
-      service.decideApproval(trx, deps, actor, id, { decision: 'approve', ...input }),
+    action<Decided>(
+      'approve',
+      'Approve your task (with edits of the fields your node may edit, and attachments)',
+      s.approveRequest,
+      (trx, actor, id, input, request) =>
+        service.decideApproval(trx, deps, actor, id, {
+          decision: 'approve',
+          ...input,
+          ...scopeFor(request, input),
+        }),
+      decisionErrors as never,
     ),
-    action<Decision>('reject', 'Reject your task', s.decisionRequest, (trx, actor, id, input) =>
-      service.decideApproval(trx, deps, actor, id, { decision: 'reject', ...input }),
+    action<Decided>(
+      'reject',
+      'Reject your task',
+      s.decisionRequest,
+      (trx, actor, id, input, request) =>
+        service.decideApproval(trx, deps, actor, id, {
+          decision: 'reject',
+          ...input,
+          ...scopeFor(request, input),
+        }),
+      [...actionErrors, e.ATTACHMENT_NOT_READABLE] as never,
     ),
     action<{ to_user_id: string } & Decision>(
       'transfer',
@@ -151,11 +176,13 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
       (trx, actor, id) => service.urgeApproval(trx, deps, actor, id),
       [...actionErrors, e.URGE_TOO_SOON] as never,
     ),
-    action<{ comment: string }>(
+    action<{ comment: string; attachments?: string[] }>(
       'comment',
-      'Comment on an approval',
+      'Comment on an approval (with attachments)',
       s.commentRequest,
-      (trx, actor, id, input) => service.commentOnApproval(trx, deps, actor, id, input.comment),
+      (trx, actor, id, input, request) =>
+        service.commentOnApproval(trx, deps, actor, id, { ...input, ...scopeFor(request, input) }),
+      [...actionErrors, e.ATTACHMENT_NOT_READABLE] as never,
     ),
     action<Record<string, never>>(
       'cc-read',

@@ -49,10 +49,33 @@ export const startRequest = Type.Object(
   { additionalProperties: false },
 );
 
-export const decisionRequest = Type.Object({ task_id: taskId, comment }, { additionalProperties: false });
+const attachments = Type.Optional(
+  Type.Array(uuid('Document'), {
+    maxItems: 20,
+    description: 'Documents attached to the record; each one you may read (else 40355)',
+  }),
+);
+export const decisionRequest = Type.Object(
+  { task_id: taskId, comment, attachments },
+  { additionalProperties: false },
+);
+export const approveRequest = Type.Object(
+  {
+    task_id: taskId,
+    comment,
+    attachments,
+    form_changes: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          'Changed form values: only fields your node grants edit (else 40059), checked against the form (40054)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const withdrawRequest = Type.Object({ comment }, { additionalProperties: false });
 export const commentRequest = Type.Object(
-  { comment: Type.String({ minLength: 1, maxLength: 2000, description: 'The comment' }) },
+  { comment: Type.String({ minLength: 1, maxLength: 2000, description: 'The comment' }), attachments },
   { additionalProperties: false },
 );
 export const transferRequest = Type.Object(

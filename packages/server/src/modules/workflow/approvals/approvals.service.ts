@@ -1,9 +1,10 @@
 import type { Actor } from '../../../platform/actor.js';
-import { decodeJson, encodeJson } from '../../../platform/db/json-codec.js';
+import { encodeJson } from '../../../platform/db/json-codec.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { domainError, notFound } from '../../../platform/errors.js';
-import type { DefinitionBody } from '../definitions/definition-model.js';
+import type { DataScope } from '../../identity/index.js';
 import { findDefinition, publishedOf } from '../definitions/definitions.repository.js';
+import { compiledDefinition } from '../engine/compiled-definitions.js';
 import { assertRunning, type Decision, decide, taskFor } from '../engine/decide.js';
 import { newToken, record, runFrom } from '../engine/engine.js';
 import type { EngineRun } from '../engine/engine-run.js';
@@ -15,6 +16,8 @@ import { urgeApprovers } from '../engine/workflow-messages.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { workflowErrors } from '../workflow.errors.js';
 import { assertInitiator, assertVisible } from './approvals.policy.js';
+import { checkedAttachments } from './attachments.js';
+import { checkFieldEdits, saveFieldEdits } from './field-edits.js';
 import { assertFormData } from './form-data.js';
 
 /**
@@ -42,7 +45,7 @@ export async function startApproval(trx: Trx, deps: WorkflowDeps, actor: Actor, 
       workflowErrors.DEFINITION_NOT_PUBLISHED,
       `Version ${definition.version} is ${definition.status}`,
     );
-  const body = decodeJson<DefinitionBody>(definition.body) as DefinitionBody;
+  const { body } = compiledDefinition(definition);
   assertFormData(body.form.fields, input.form_data);
   const instance = await createInstance(trx, deps, actor, {
     definition,
@@ -71,18 +74,38 @@ async function step<T>(
   return result;
 }
 
+export interface DecideCommand {
+  decision: Decision;
+  task_id?: string;
+  comment?: string | null;
+  /** Changed form values (approve only): fields the node grants edit (approvals/field-edits.ts). */
+  form_changes?: Record<string, unknown>;
+  /** Document ids the actor may read (approvals/attachments.ts). */
+  attachments?: string[];
+  /** The actor's data scope, for the attachments. */
+  scope?: DataScope;
+}
+
 export function decideApproval(
   trx: Trx,
   deps: WorkflowDeps,
   actor: Actor,
   id: string,
-  command: { decision: Decision; task_id?: string; comment?: string | null },
+  command: DecideCommand,
 ) {
   return step(trx, deps, actor, id, async (run) => {
     const task = await taskFor(run, actor.userId as string, command.task_id);
     if (task.kind === 'signature' || task.kind === 'cc')
       throw domainError(workflowErrors.TARGET_INVALID, `A ${task.kind} task is not approved here`);
-    return decide(run, task, command.decision, command.comment ?? null);
+    const attachments = await checkedAttachments(trx, actor, command.scope, command.attachments);
+    const details: Record<string, unknown> = attachments.length > 0 ? { attachments } : {};
+    // A repeat of a decision (the task is no longer pending) changes no data: decide answers it.
+    if (command.form_changes && task.status === 'pending') {
+      const edits = checkFieldEdits(run, task.node_id, command.form_changes);
+      await saveFieldEdits(run, task.id, task.node_id, edits);
+      if (edits.changed.length > 0) details.field_changes = edits.changed;
+    }
+    return decide(run, task, command.decision, command.comment ?? null, details);
   });
 }
 
@@ -162,14 +185,23 @@ export function urgeApproval(trx: Trx, deps: WorkflowDeps, actor: Actor, id: str
   });
 }
 
-/** A participant's comment on the timeline; a CC recipient's comment also marks their copy read. */
-export function commentOnApproval(trx: Trx, deps: WorkflowDeps, actor: Actor, id: string, comment: string) {
+/** A participant's comment on the timeline, with documents the commenter may read attached. */
+export function commentOnApproval(
+  trx: Trx,
+  deps: WorkflowDeps,
+  actor: Actor,
+  id: string,
+  input: { comment: string; attachments?: string[]; scope?: DataScope },
+) {
   return step(trx, deps, actor, id, async (run) => {
-    await record(run, null, 'comment', {}, { comment });
+    const attachments = await checkedAttachments(trx, actor, input.scope, input.attachments);
+    await record(run, null, 'comment', attachments.length > 0 ? { attachments } : {}, {
+      comment: input.comment,
+    });
     await deps.audit.record(trx, actor, {
       type: 'workflow.task.commented',
       entityId: run.instance.id,
-      payload: { node_id: null, task_id: null, comment, target: null },
+      payload: { node_id: null, task_id: null, comment: input.comment, target: null },
     });
   });
 }

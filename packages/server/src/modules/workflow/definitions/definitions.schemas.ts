@@ -86,6 +86,21 @@ export const definitionChange = Type.Object(
   { additionalProperties: false },
 );
 
+export const bpmnImportRequest = Type.Object(
+  {
+    xml: Type.String({ minLength: 1, maxLength: 2_000_000, description: 'BPMN 2.0 XML with one process' }),
+    key: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9][a-z0-9_.-]{0,99}$',
+        description: 'Definition key (default: the process’s signx:key, else its id)',
+      }),
+    ),
+    name: Type.Optional(name),
+    description,
+  },
+  { additionalProperties: false },
+);
+
 export const validateRequest = Type.Object({ body: definitionBody }, { additionalProperties: false });
 
 const issue = Type.Object({

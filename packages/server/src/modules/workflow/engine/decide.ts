@@ -69,6 +69,7 @@ export async function decide(
   task: repo.TaskRow,
   decision: Decision,
   comment: string | null,
+  details: Record<string, unknown> = {},
 ): Promise<'decided' | 'replayed'> {
   const userId = run.actor.userId as string;
   const status = decidedAs[decision];
@@ -82,7 +83,7 @@ export async function decide(
   }
   if (decision === 'approve' && task.releases_task_id)
     await repo.decideTask(run.trx, task.releases_task_id, ['waiting'], { status: 'pending' });
-  await record(run, task.node_id, decision, {}, { taskId: task.id, comment });
+  await record(run, task.node_id, decision, details, { taskId: task.id, comment });
   await run.deps.audit.record(run.trx, run.actor, {
     type: decision === 'approve' ? 'workflow.task.approved' : 'workflow.task.rejected',
     entityId: run.instance.id,

@@ -2,10 +2,10 @@ import type { Actor } from '../../../platform/actor.js';
 import { decodeJson } from '../../../platform/db/json-codec.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import type { DefinitionIndex } from '../definitions/definition-index.js';
-import { indexDefinition } from '../definitions/definition-index.js';
 import type { DefinitionBody } from '../definitions/definition-model.js';
 import type { DefinitionRow } from '../definitions/definitions.repository.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
+import { compiledDefinition } from './compiled-definitions.js';
 import type { InstanceRow } from './instances.repository.js';
 
 /** One engine step's world: the transaction, the acting actor, the instance and its definition version. */
@@ -30,14 +30,14 @@ export function engineRun(
   instance: InstanceRow,
   definition: DefinitionRow,
 ): EngineRun {
-  const body = decodeJson<DefinitionBody>(definition.body) as DefinitionBody;
+  const { body, index } = compiledDefinition(definition);
   return {
     trx,
     deps,
     actor,
     instance,
     body,
-    index: indexDefinition(body.process),
+    index,
     form: decodeJson<Record<string, unknown>>(instance.form_data) ?? {},
     chosen: decodeJson<Record<string, string[]>>(instance.chosen_approvers) ?? {},
     now: deps.clock.now().toISOString(),

@@ -1,0 +1,36 @@
+import type { Actor } from '../../../platform/actor.js';
+import type { DbOrTrx } from '../../../platform/db/schema.js';
+import { domainError } from '../../../platform/errors.js';
+import { documents } from '../../documents/index.js';
+import type { DataScope } from '../../identity/index.js';
+import { workflowErrors } from '../workflow.errors.js';
+
+/** A document cited by a decision or a comment, as the approval record keeps it. */
+export interface Attachment {
+  document_id: string;
+  title: string;
+}
+
+/**
+ * The documents an actor attaches to a decision or a comment (seed 001 §5.5: attachments of
+ * approval_record), checked through the documents module: each must be one the actor may read
+ * (documents.document.read, within their data scope, not trashed). One that is not, whoever
+ * it belongs to, refuses the whole action (40355, naming the ids) and nothing is written.
+ */
+export async function checkedAttachments(
+  db: DbOrTrx,
+  actor: Actor,
+  scope: DataScope | undefined,
+  ids: string[] | undefined,
+): Promise<Attachment[]> {
+  const wanted = [...new Set(ids ?? [])];
+  if (wanted.length === 0) return [];
+  const readable = scope ? await documents.readable(db, actor, scope, wanted) : [];
+  const titles = new Map(readable.map((d) => [d.id, d.title]));
+  const refused = wanted.filter((id) => !titles.has(id));
+  if (refused.length > 0)
+    throw domainError(workflowErrors.ATTACHMENT_NOT_READABLE, 'You may attach only documents you may read', {
+      details: { document_ids: refused },
+    });
+  return wanted.map((id) => ({ document_id: id, title: titles.get(id) as string }));
+}
