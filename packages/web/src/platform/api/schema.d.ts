@@ -650,6 +650,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -662,6 +691,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -886,6 +919,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -898,6 +960,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -1128,6 +1194,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -1140,6 +1235,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -1384,6 +1483,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -1396,6 +1524,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -1632,6 +1764,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -1644,6 +1805,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -1883,6 +2048,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -1895,6 +2089,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -2139,6 +2337,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -2151,6 +2378,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -2395,6 +2626,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -2407,6 +2667,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -2653,6 +2917,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -2665,6 +2958,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -2914,6 +3211,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -2926,6 +3252,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -3163,6 +3493,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -3175,6 +3534,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -3414,6 +3777,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -3426,6 +3818,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -3645,6 +4041,126 @@ export interface paths {
                                 /** @description Waiting for you */
                                 todo: number;
                             };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/startable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published workflows you may start, with their start forms
+         * @description Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Description */
+                                description: string | null;
+                                /** @description The form, with the viewer’s permission per field */
+                                fields: {
+                                    /** @description Field key */
+                                    key: string;
+                                    /** @description Label */
+                                    label: string;
+                                    /** @description Choices of a select field */
+                                    options: string[];
+                                    /** @description What the viewer may do with the field here: hidden, read, edit */
+                                    permission: "hidden" | "read" | "edit";
+                                    /** @description Required at start */
+                                    required: boolean;
+                                    /** @description text, number, date, select, boolean, user */
+                                    type: string;
+                                }[];
+                                /** @description Definition version id */
+                                id: string;
+                                /** @description Definition key */
+                                key: string;
+                                /** @description Name */
+                                name: string;
+                                /** @description The node tree (docs/workflow.md) */
+                                process: unknown[];
+                                /** @description Version number */
+                                version: number;
+                            }[];
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
                             timestamp: number;
