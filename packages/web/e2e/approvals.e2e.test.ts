@@ -4,7 +4,7 @@ import { startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
 import { type Locale, openContext } from './support/browser';
 import type { E2eServer } from './support/e2e-server';
-import { apiCall, linkIn, mailTo, signIn } from './support/flows';
+import { apiCall, apiToken, linkIn, mailTo, signIn } from './support/flows';
 
 const password = 'Amber-Harbour-58!';
 
@@ -19,6 +19,7 @@ describe('approval pages', () => {
   let browser: Browser;
   let token: string;
   let approvalId = '';
+  const ids: Record<string, string> = {};
 
   async function createUser(username: string, fullName: string): Promise<string> {
     const before = server.mail.messages.length;
@@ -45,10 +46,14 @@ describe('approval pages', () => {
       mfa_required: false,
       permissions: ['workflow.approval.use'],
     });
-    await createUser('ana', 'Ana Initiator');
-    const ben = await createUser('ben', 'Ben Manager');
-    const cai = await createUser('cai', 'Cai Deputy');
-    const dan = await createUser('dan', 'Dan Finance');
+    for (const [name, full] of [
+      ['ana', 'Ana Initiator'],
+      ['ben', 'Ben Manager'],
+      ['cai', 'Cai Deputy'],
+      ['dan', 'Dan Finance'],
+    ] as const)
+      ids[name] = await createUser(name, full);
+    const [ben, cai, dan] = [ids.ben, ids.cai, ids.dan];
     const definition = await apiCall<{ id: string }>(server.url, token, 'POST', '/workflows', {
       key: 'trip',
       name: 'Business trip',
@@ -185,5 +190,56 @@ describe('approval pages', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(watch.errors).toEqual([]);
     await context.close();
+  });
+
+  it('return to an earlier step, transfer, add an approver after, reject: each through its dialog', async () => {
+    const ana = await apiToken(server.url, 'ana', password);
+    const started = await apiCall<{ id: string }>(server.url, ana, 'POST', '/approvals', {
+      definition_key: 'trip',
+      title: 'Second trip',
+      form_data: { amount: 50 },
+    });
+    const ben = await apiToken(server.url, 'ben', password);
+    await apiCall(server.url, ben, 'POST', `/approvals/${started.id}/approve`, {});
+    const url = `/approvals/${started.id}`;
+
+    // Dan sends it back to the manager step.
+    let opened = await as('dan', url);
+    await opened.page.getByTestId('approval-action-return').click();
+    await opened.page.getByTestId('approval-return-target').click();
+    await opened.page.locator('.ant-select-item-option', { hasText: 'Manager' }).click();
+    expect(await seriousViolations(opened.page, '.ant-modal')).toEqual([]);
+    await opened.page.getByTestId('approval-dialog-ok').click();
+    await expect.poll(() => opened.page.getByTestId('timeline-return').count()).toBe(1);
+    expect(await opened.page.getByTestId('progress-node-mgr').getAttribute('data-state')).toBe('current');
+    await opened.context.close();
+
+    // Ben hands his new task to Dan (typed id: this role may not list users).
+    opened = await as('ben', url);
+    await opened.page.getByTestId('approval-action-transfer').click();
+    await opened.page.getByTestId('approval-dialog-ok').click();
+    await opened.page.locator('.ant-modal [role="alert"]').waitFor(); // nobody chosen yet
+    await opened.page.getByTestId('approval-person').fill(ids.dan ?? '');
+    await opened.page.getByTestId('approval-dialog-ok').click();
+    await expect.poll(() => opened.page.getByTestId('timeline-transfer').count()).toBe(1);
+    expect(await opened.page.getByTestId('approval-action-approve').count()).toBe(0);
+    await opened.context.close();
+
+    // Cai adds Ana after herself, then rejects: the dialog says the rejection ends it.
+    opened = await as('cai', url);
+    await opened.page.getByTestId('approval-action-add-sign').click();
+    await opened.page.getByTestId('approval-person').fill(ids.ana ?? '');
+    await opened.page.locator('.ant-modal .ant-radio-wrapper').nth(1).click();
+    await opened.page.getByTestId('approval-dialog-ok').click();
+    await expect.poll(() => opened.page.getByTestId('timeline-add_sign').count()).toBe(1);
+    await opened.page.getByTestId('approval-action-reject').click();
+    expect(await opened.page.locator('.ant-modal').textContent()).toContain('Rejecting ends this approval');
+    await opened.page.getByTestId('approval-comment').fill('Over budget');
+    await opened.page.getByTestId('approval-dialog-ok').click();
+    await expect.poll(() => opened.page.getByTestId('approval-status').textContent()).toContain('Rejected');
+    expect(await opened.page.getByTestId('approval-timeline').textContent()).toContain('Over budget');
+    expect(await opened.page.getByTestId('progress-node-fin').getAttribute('data-state')).toBe('skipped');
+    expect(opened.watch.errors).toEqual([]);
+    await opened.context.close();
   });
 });

@@ -90,6 +90,17 @@ describe('the progress graph’s node states', () => {
     });
   });
 
+  it('a step returned from (its task cancelled) is not done; a passed condition with no tasks is', () => {
+    const f = facts('running', [task('a1', 'approved'), task('a1', 'pending'), task('l1', 'cancelled')], {
+      current_nodes: ['a1'],
+    });
+    expect(states(f)).toMatchObject({ a1: 'current', l1: 'pending', p1: 'pending' });
+    const routed = facts('running', [task('a1', 'approved'), task('l1', 'pending')], {
+      timeline: [{ node_id: 'c1', action: 'route' }] as Facts['timeline'],
+    });
+    expect(states(routed)).toMatchObject({ c1: 'done', cfo: 'skipped', l1: 'current' });
+  });
+
   it('return targets: approved approval/handler nodes that are not open now', () => {
     const f = facts('running', [
       task('a1', 'approved'),

@@ -20,12 +20,17 @@ export interface FlowNode {
   branches?: FlowBranch[];
 }
 
+const unreached = new Set(['cancelled', 'transferred']);
+const passing = new Set(['route', 'subprocess', 'auto_approve', 'no_approver', 'cc', 'signed', 'declined']);
+
 type Facts = Pick<ApprovalDetail, 'status' | 'current_nodes' | 'tasks' | 'timeline'>;
 
 export function nodeStates(process: FlowNode[], facts: Facts): Map<string, NodeState> {
+  // Reached: a decision (or copy) that stands, or the engine passing through. A task that was
+  // only cancelled (the step was returned from, or withdrawn) does not make a step done.
   const touched = new Set<string>([
-    ...facts.tasks.map((task) => task.node_id),
-    ...facts.timeline.flatMap((entry) => (entry.node_id ? [entry.node_id] : [])),
+    ...facts.tasks.filter((task) => !unreached.has(task.status)).map((task) => task.node_id),
+    ...facts.timeline.flatMap((entry) => (entry.node_id && passing.has(entry.action) ? [entry.node_id] : [])),
   ]);
   const current = new Set(facts.current_nodes);
   const finished = facts.status !== 'running' && facts.status !== 'returned';
