@@ -91,8 +91,7 @@ describe('approval pages', () => {
     await signIn(opened.page, server.url, username, password, path);
     return opened;
   }
-  const count = (page: Page, box: string) =>
-    page.getByTestId(`approvals-count-${box}`).locator('.ant-scroll-number').getAttribute('title');
+  const count = (page: Page, box: string) => page.getByTestId(`approvals-count-${box}`).textContent();
 
   it('Ana starts an approval from a published workflow: typed form, required field, progress', async () => {
     const { context, page, watch } = await as('ana', '/approvals/new');
