@@ -181,7 +181,12 @@ describe('approval pages', () => {
     await expect.poll(() => count(page, 'todo')).toBe('0');
     expect(await count(page, 'done')).toBe('1');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByTestId('approvals-tab-done').click();
+    // The tab strip follows the ARIA tabs pattern: the arrow key moves to the next box.
+    await page.getByTestId('approvals-tab-todo').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => page.getByTestId('approvals-tab-done').getAttribute('aria-selected'))
+      .toBe('true');
     await page.getByTestId('approvals-open').first().click();
     await expect.poll(() => page.getByTestId('approval-status').textContent()).toContain('已通过');
     expect(await page.getByTestId('timeline-approve').count()).toBe(2);
