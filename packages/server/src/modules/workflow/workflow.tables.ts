@@ -82,7 +82,8 @@ export interface WorkflowTasksTable {
   seq: number;
   /**
    * 1: counts towards the node's mode; 0: an add-sign-before gate (must approve first,
-   * not counted); 2: added after an approver (counted, and must approve).
+   * not counted); 2: added after an approver (counted, and must approve); -1: a task of
+   * an earlier round of the node (before a return or resubmit), kept for the record only.
    */
   counts: number;
   /** The task that goes from waiting to pending when this one is approved (add-sign). */

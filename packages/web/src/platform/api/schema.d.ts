@@ -650,6 +650,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -662,6 +691,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -886,6 +919,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -898,6 +960,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -1128,6 +1194,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -1140,6 +1235,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -1393,6 +1492,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -1405,6 +1533,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -1641,6 +1773,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -1653,6 +1814,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -1895,6 +2060,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -1907,6 +2101,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -2154,6 +2352,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -2166,6 +2393,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -2410,6 +2641,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -2422,6 +2682,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -2668,6 +2932,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -2680,6 +2973,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -2929,6 +3226,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -2941,6 +3267,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -3178,6 +3508,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -3190,6 +3549,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -3429,6 +3792,35 @@ export interface paths {
                                 created_at: string;
                                 /** @description Nodes with open tasks */
                                 current_nodes: string[];
+                                definition: {
+                                    /** @description Description */
+                                    description: string | null;
+                                    /** @description The form, with the viewer’s permission per field */
+                                    fields: {
+                                        /** @description Field key */
+                                        key: string;
+                                        /** @description Label */
+                                        label: string;
+                                        /** @description Choices of a select field */
+                                        options: string[];
+                                        /** @description What the viewer may do with the field here: hidden, read, edit */
+                                        permission: "hidden" | "read" | "edit";
+                                        /** @description Required at start */
+                                        required: boolean;
+                                        /** @description text, number, date, select, boolean, user */
+                                        type: string;
+                                    }[];
+                                    /** @description Definition version id */
+                                    id: string;
+                                    /** @description Definition key */
+                                    key: string;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description The node tree (docs/workflow.md) */
+                                    process: unknown[];
+                                    /** @description Version number */
+                                    version: number;
+                                };
                                 /** @description Definition version it runs on */
                                 definition_id: string;
                                 /** @description Finished */
@@ -3441,6 +3833,10 @@ export interface paths {
                                 id: string;
                                 /** @description Your pending tasks */
                                 my_task_ids: string[];
+                                /** @description Names of the users the approval mentions, by id */
+                                people: {
+                                    [key: string]: string;
+                                };
                                 /** @description running, approved, rejected, withdrawn, returned (back with the initiator) */
                                 status: "running" | "approved" | "rejected" | "withdrawn" | "returned";
                                 /** @description Every task */
@@ -3660,6 +4056,126 @@ export interface paths {
                                 /** @description Waiting for you */
                                 todo: number;
                             };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/startable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published workflows you may start, with their start forms
+         * @description Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Description */
+                                description: string | null;
+                                /** @description The form, with the viewer’s permission per field */
+                                fields: {
+                                    /** @description Field key */
+                                    key: string;
+                                    /** @description Label */
+                                    label: string;
+                                    /** @description Choices of a select field */
+                                    options: string[];
+                                    /** @description What the viewer may do with the field here: hidden, read, edit */
+                                    permission: "hidden" | "read" | "edit";
+                                    /** @description Required at start */
+                                    required: boolean;
+                                    /** @description text, number, date, select, boolean, user */
+                                    type: string;
+                                }[];
+                                /** @description Definition version id */
+                                id: string;
+                                /** @description Definition key */
+                                key: string;
+                                /** @description Name */
+                                name: string;
+                                /** @description The node tree (docs/workflow.md) */
+                                process: unknown[];
+                                /** @description Version number */
+                                version: number;
+                            }[];
                             message: string;
                             /** @description Server time, milliseconds since the epoch */
                             timestamp: number;

@@ -2,12 +2,14 @@ import type { Actor } from '../../../platform/actor.js';
 import type { Page, PageRequest } from '../../../platform/db/pagination.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { forbidden, notFound } from '../../../platform/errors.js';
+import { usersByIds } from '../../identity/index.js';
 import type { NodePlace } from '../definitions/definition-index.js';
 import type { FlowNode } from '../definitions/definition-model.js';
-import { findDefinition } from '../definitions/definitions.repository.js';
+import { findDefinition, publishedDefinitions } from '../definitions/definitions.repository.js';
 import { compiledDefinition } from '../engine/compiled-definitions.js';
 import * as repo from '../engine/instances.repository.js';
 import type { InstanceStatus } from '../workflow.tables.js';
+import { bodyOf, presentFlow, startPermissions, viewerPermissions } from './approval-forms.js';
 import { assertVisible, seesAll } from './approvals.policy.js';
 import { presentDetail } from './approvals.presenter.js';
 import { approvalPage, type Box, boxCounts } from './approvals.repository.js';
@@ -41,5 +43,30 @@ export async function approvalDetail(db: DbOrTrx, actor: Actor, id: string) {
     records: await repo.recordsOf(db, id),
     nodes,
   };
-  return presentDetail(detail, actor, seesAll(actor) || instance.applicant_id === actor.userId);
+  const isInitiator = instance.applicant_id === actor.userId;
+  const seesWholeForm = seesAll(actor) || isInitiator;
+  const mine = detail.tasks.filter((task) => task.assignee_id === actor.userId);
+  const permissions = viewerPermissions(instance, mine, nodes, seesWholeForm, isInitiator);
+  const mentioned = [
+    instance.applicant_id,
+    ...detail.tasks.map((task) => task.assignee_id),
+    ...detail.records.flatMap((record) => (record.actor_id ? [record.actor_id] : [])),
+  ];
+  const people = Object.fromEntries(
+    [...(await usersByIds(db, [...new Set(mentioned)])).values()].map((u) => [
+      u.id,
+      u.full_name || u.username,
+    ]),
+  );
+  return {
+    ...presentDetail(detail, actor, seesWholeForm),
+    definition: presentFlow(definition, permissions),
+    people,
+  };
+}
+
+/** The published definitions a user may start, each with its start form. */
+export async function startableDefinitions(db: DbOrTrx) {
+  const rows = await publishedDefinitions(db);
+  return rows.map((row) => presentFlow(row, startPermissions(bodyOf(row))));
 }

@@ -27,7 +27,7 @@ export function presentDetail(
   input: { instance: InstanceRow; tasks: TaskRow[]; records: RecordRow[]; nodes: Map<string, FlowNode> },
   actor: Actor,
   seesWholeForm: boolean,
-): ApprovalDetail {
+): Omit<ApprovalDetail, 'definition' | 'people'> {
   const { instance, tasks, records } = input;
   const form = decodeJson<Record<string, unknown>>(instance.form_data) ?? {};
   const mine = tasks.filter((t) => t.assignee_id === actor.userId);

@@ -10,7 +10,12 @@ import { dataScopeOf } from '../../identity/index.js';
 import { workflowPermissions as permissions } from '../workflow.catalogue.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { workflowErrors as e } from '../workflow.errors.js';
-import { approvalCounts, approvalDetail, listApprovals } from './approval-views.service.js';
+import {
+  approvalCounts,
+  approvalDetail,
+  listApprovals,
+  startableDefinitions,
+} from './approval-views.service.js';
 import { presentSummary } from './approvals.presenter.js';
 import * as s from './approvals.schemas.js';
 import * as service from './approvals.service.js';
@@ -103,6 +108,14 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
       summary: 'How many approvals each of my boxes holds',
       response: s.boxCountsView,
       handler: async (request) => approvalCounts(deps.db, actorOf(request)),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/approvals/startable',
+      access: use,
+      summary: 'The published workflows you may start, with their start forms',
+      response: Type.Array(s.flowView),
+      handler: async () => startableDefinitions(deps.db),
     }),
     defineRoute({
       method: 'GET',

@@ -148,9 +148,37 @@ const entry = Type.Object({
   created_at: time('When'),
 });
 
+const fieldPermission = Type.Union([Type.Literal('hidden'), Type.Literal('read'), Type.Literal('edit')], {
+  description: 'What the viewer may do with the field here: hidden, read, edit',
+});
+export const flowView = Type.Object({
+  id: Type.String({ description: 'Definition version id' }),
+  key: Type.String({ description: 'Definition key' }),
+  name: Type.String({ description: 'Name' }),
+  description: nullable(Type.String(), 'Description'),
+  version: Type.Integer({ description: 'Version number' }),
+  fields: Type.Array(
+    Type.Object({
+      key: Type.String({ description: 'Field key' }),
+      label: Type.String({ description: 'Label' }),
+      type: Type.String({ description: 'text, number, date, select, boolean, user' }),
+      required: Type.Boolean({ description: 'Required at start' }),
+      options: Type.Array(Type.String(), { description: 'Choices of a select field' }),
+      permission: fieldPermission,
+    }),
+    { description: 'The form, with the viewer’s permission per field' },
+  ),
+  process: Type.Array(Type.Unknown(), { description: 'The node tree (docs/workflow.md)' }),
+});
+export type FlowView = Static<typeof flowView>;
+
 export const approvalDetail = Type.Composite([
   approvalSummary,
   Type.Object({
+    definition: flowView,
+    people: Type.Record(Type.String(), Type.String(), {
+      description: 'Names of the users the approval mentions, by id',
+    }),
     form_data: Type.Record(Type.String(), Type.Unknown(), {
       description: 'Form values (fields hidden from you left out)',
     }),

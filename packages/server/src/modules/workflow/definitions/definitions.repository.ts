@@ -85,3 +85,15 @@ export async function deleteDraft(trx: Trx, id: string): Promise<boolean> {
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
+
+/** Every published version (one per key), by name: what a user may start. */
+export function publishedDefinitions(db: DbOrTrx): Promise<DefinitionRow[]> {
+  return db
+    .selectFrom('workflow_definitions')
+    .selectAll()
+    .where('status', '=', 'published')
+    .orderBy('name')
+    .orderBy('key')
+    .limit(500)
+    .execute();
+}

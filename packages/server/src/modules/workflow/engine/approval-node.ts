@@ -64,6 +64,7 @@ export async function openApprovalNode(
     };
   });
   if (mode === 'sequential') promoteFirstQueued(tasks);
+  await repo.retireEarlierRounds(run.trx, token.id, node.id);
   await repo.insertTasks(run.trx, tasks);
   for (const task of tasks.filter((t) => t.status === 'approved'))
     await record(run, node.id, 'auto_approve', {}, { taskId: task.id, actorId: task.assignee_id });

@@ -182,6 +182,21 @@ export async function cancelOpenTasks(
   await query.execute();
 }
 
+/**
+ * A node entered again (after a return or a resubmit) starts a new round: the decisions
+ * of its earlier rounds stay for the record but stop counting (counts -1), so an old
+ * approval cannot settle the new round.
+ */
+export async function retireEarlierRounds(trx: Trx, tokenId: string, nodeId: string): Promise<void> {
+  await trx
+    .updateTable('workflow_tasks')
+    .set({ counts: -1 })
+    .where('token_id', '=', tokenId)
+    .where('node_id', '=', nodeId)
+    .where('counts', '>=', 0)
+    .execute();
+}
+
 export async function insertRecord(trx: Trx, row: RecordRow): Promise<void> {
   await trx.insertInto('workflow_records').values(row).execute();
 }

@@ -1,0 +1,77 @@
+import { api, call } from '@/platform/api/http-client';
+import type { paths } from '@/platform/api/schema';
+
+/** The approval pages' calls (server module: workflow, docs/workflow.md). */
+export type ApprovalQuery = NonNullable<paths['/api/v1/approvals']['get']['parameters']['query']>;
+export type Box = NonNullable<ApprovalQuery['box']>;
+export type ApprovalStatus = NonNullable<ApprovalQuery['status']>;
+export type ApprovalDetail = Awaited<ReturnType<typeof approvalsApi.detail>>;
+export type ApprovalSummary = Awaited<ReturnType<typeof approvalsApi.list>>['items'][number];
+export type Flow = ApprovalDetail['definition'];
+export type FlowField = Flow['fields'][number];
+export type StartRequest = paths['/api/v1/approvals']['post']['requestBody']['content']['application/json'];
+export type BoxCounts = Awaited<ReturnType<typeof approvalsApi.counts>>;
+
+/** The actions the action bar and the mobile page offer, each one route. */
+export type ActionName =
+  | 'approve'
+  | 'reject'
+  | 'return'
+  | 'transfer'
+  | 'add-sign'
+  | 'withdraw'
+  | 'urge'
+  | 'comment'
+  | 'resubmit';
+export interface ActionInput {
+  comment?: string | null;
+  task_id?: string;
+  target_node_id?: string;
+  to_user_id?: string;
+  user_id?: string;
+  position?: 'before' | 'after' | 'parallel';
+  form_data?: Record<string, unknown>;
+}
+
+export const boxes: Box[] = ['todo', 'done', 'initiated', 'cc'];
+export const approvalStatuses: ApprovalStatus[] = [
+  'running',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'returned',
+];
+export const statusColor: Record<string, string> = {
+  running: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+  returned: 'warning',
+};
+
+const id = (value: string) => ({ params: { path: { id: value } } });
+
+export const approvalsApi = {
+  list: (query: ApprovalQuery) => call(api.GET('/api/v1/approvals', { params: { query } })),
+  counts: () => call(api.GET('/api/v1/approvals/counts')),
+  startable: () => call(api.GET('/api/v1/approvals/startable')),
+  start: (body: StartRequest) => call(api.POST('/api/v1/approvals', { body })),
+  detail: (value: string) => call(api.GET('/api/v1/approvals/{id}', id(value))),
+  markCcRead: (value: string) => call(api.POST('/api/v1/approvals/{id}/cc-read', { ...id(value), body: {} })),
+  /** One action; the server answers the approval as it is afterwards. */
+  act: (value: string, action: ActionName, input: ActionInput) =>
+    // Each action route takes its own body; the dialog only sends the fields its action has.
+    call(
+      api.POST(`/api/v1/approvals/{id}/${action}` as '/api/v1/approvals/{id}/approve', {
+        ...id(value),
+        body: input as never,
+      }),
+    ),
+  /** People to pick (transfer, add-sign, chosen approvers): needs identity.user.read. */
+  users: (q: string) =>
+    call(
+      api.GET('/api/v1/users', {
+        params: { query: { page: 1, page_size: 20, sort: 'full_name', status: 'active', q: q || undefined } },
+      }),
+    ),
+};
