@@ -26,6 +26,7 @@ import * as m20261209_0500 from './2026_12_09_0500_records_time_place.js';
 import * as m20261210_0100 from './2026_12_10_0100_regulated_changes.js';
 import * as m20261210_0300 from './2026_12_10_0300_records_pades.js';
 import * as m20261210_0500 from './2026_12_10_0500_workflow.js';
+import * as m20261211_0100 from './2026_12_11_0100_workflow_signature_requests.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_0100_regulated_changes': m20261210_0100,
   '2026_12_10_0300_records_pades': m20261210_0300,
   '2026_12_10_0500_workflow': m20261210_0500,
+  '2026_12_11_0100_workflow_signature_requests': m20261211_0100,
 };

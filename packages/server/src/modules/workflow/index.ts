@@ -3,6 +3,9 @@ import type { ModuleDefinition } from '../../platform/module.js';
 import { approvalRoutes } from './approvals/approvals.routes.js';
 import { definitionRoutes } from './definitions/definitions.routes.js';
 import { delayJob } from './engine/delay.jobs.js';
+import './signature/part11-signature.js';
+import { signatureErrors } from './signature/signature.errors.js';
+import { installSignatureNodes } from './signature/signature-install.js';
 import { workflowAuditEvents, workflowPermissions, workflowTag } from './workflow.catalogue.js';
 import { workflowDeps } from './workflow.deps.js';
 import { workflowErrors } from './workflow.errors.js';
@@ -19,8 +22,10 @@ export const workflowModule: ModuleDefinition = {
   tags: [workflowTag],
   permissions: workflowPermissions,
   auditEvents: workflowAuditEvents,
-  errors: workflowErrors,
+  errors: { ...workflowErrors, ...signatureErrors },
   jobs: [delayJob],
+  // Signature nodes: the entity type of their requests and the signing outcome listener.
+  install: async (_app, ctx) => installSignatureNodes(ctx),
   routes: async (api, ctx) =>
     mountRoutes(api, workflowTag, [
       ...definitionRoutes(workflowDeps(ctx)),

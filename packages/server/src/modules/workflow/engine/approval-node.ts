@@ -1,6 +1,7 @@
 import { newId } from '../../../platform/db/ids.js';
 import { decodeJson, encodeJson } from '../../../platform/db/json-codec.js';
 import type { ApprovalMode, ApprovalNode, FlowNode } from '../definitions/definition-model.js';
+import { requestSignatures } from '../signature/signature-request.js';
 import type { TaskKind } from '../workflow.tables.js';
 import { applyEmptyPolicy, resolveApprovers } from './approvers.js';
 import { continueAfter, moveToken, record } from './engine.js';
@@ -65,6 +66,7 @@ export async function openApprovalNode(
   });
   if (mode === 'sequential') promoteFirstQueued(tasks);
   await repo.insertTasks(run.trx, tasks);
+  if (node.type === 'signature') await requestSignatures(run, node, users);
   for (const task of tasks.filter((t) => t.status === 'approved'))
     await record(run, node.id, 'auto_approve', {}, { taskId: task.id, actorId: task.assignee_id });
   notePending(run, tasks, node);
