@@ -3,6 +3,8 @@ import type { ModuleDefinition } from '../../platform/module.js';
 import { approvalRoutes } from './approvals/approvals.routes.js';
 import { definitionRoutes } from './definitions/definitions.routes.js';
 import { delayJob } from './engine/delay.jobs.js';
+import './listeners/builtin-actions.js';
+import { listenerJob } from './listeners/listeners.jobs.js';
 import './signature/part11-signature.js';
 import { signatureErrors } from './signature/signature.errors.js';
 import { installSignatureNodes } from './signature/signature-install.js';
@@ -11,6 +13,13 @@ import { workflowDeps } from './workflow.deps.js';
 import { workflowErrors } from './workflow.errors.js';
 
 export { completeSignatureNode } from './engine/signature-hook.js';
+export type { ListenerEvent, WorkflowEvent, WorkflowListener } from './listeners/listener-model.js';
+export {
+  registerWorkflowAction,
+  registerWorkflowJob,
+  type WorkflowActionHandler,
+} from './listeners/listener-registry.js';
+export { workflowEvents } from './listeners/workflow-events.js';
 
 /**
  * The approval engine (issue 17, docs/workflow.md): definitions as a node tree, approvals
@@ -23,7 +32,7 @@ export const workflowModule: ModuleDefinition = {
   permissions: workflowPermissions,
   auditEvents: workflowAuditEvents,
   errors: { ...workflowErrors, ...signatureErrors },
-  jobs: [delayJob],
+  jobs: [delayJob, listenerJob],
   // Signature nodes: the entity type of their requests and the signing outcome listener.
   install: async (_app, ctx) => installSignatureNodes(ctx),
   routes: async (api, ctx) =>

@@ -1,3 +1,5 @@
+import type { WorkflowListener } from '../listeners/listener-model.js';
+
 /**
  * The workflow definition format (docs/workflow.md): a form and a tree of nodes in the
  * Feishu/DingTalk style. `process` is a sequence that starts with `start` and ends with
@@ -93,4 +95,6 @@ export interface DefinitionBody {
   process: FlowNode[];
   /** An approver who approved the node just before is not asked again (auto-approved). */
   dedupe_consecutive?: boolean;
+  /** Actions on events of the approval, run after commit (listeners/listener-model.ts). */
+  listeners?: WorkflowListener[];
 }

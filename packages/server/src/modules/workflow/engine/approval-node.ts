@@ -1,6 +1,7 @@
 import { newId } from '../../../platform/db/ids.js';
 import { decodeJson, encodeJson } from '../../../platform/db/json-codec.js';
 import type { ApprovalMode, ApprovalNode, FlowNode } from '../definitions/definition-model.js';
+import { fireListeners } from '../listeners/listeners-fire.js';
 import { requestSignatures } from '../signature/signature-request.js';
 import type { TaskKind } from '../workflow.tables.js';
 import { applyEmptyPolicy, resolveApprovers } from './approvers.js';
@@ -113,6 +114,7 @@ export async function settleNode(
     return outcome;
   }
   await repo.cancelOpenTasks(run.trx, run.instance.id, [token.id], run.now);
+  await fireListeners(run, outcome, node.id);
   if (outcome === 'rejected') {
     const onReject = node.type === 'signature' ? 'end' : (node.on_reject ?? 'end');
     if (onReject === 'initiator') await returnToInitiator(run, node.id);
