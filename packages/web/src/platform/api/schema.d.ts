@@ -42444,6 +42444,14 @@ export interface paths {
                                     type: "text" | "number" | "date" | "select" | "boolean" | "user";
                                 }[];
                             };
+                            listeners?: ({
+                                /** @description notify, emit, job or an action another module registered */
+                                action: string;
+                                /** @description started, node_entered, approved, rejected, completed, withdrawn */
+                                on: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             /** @description The node tree, start … end */
                             process: ({
                                 /** @description Node id, unique in the definition */
@@ -42854,6 +42862,14 @@ export interface paths {
                                     type: "text" | "number" | "date" | "select" | "boolean" | "user";
                                 }[];
                             };
+                            listeners?: ({
+                                /** @description notify, emit, job or an action another module registered */
+                                action: string;
+                                /** @description started, node_entered, approved, rejected, completed, withdrawn */
+                                on: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             /** @description The node tree, start … end */
                             process: ({
                                 /** @description Node id, unique in the definition */
@@ -43911,6 +43927,14 @@ export interface paths {
                                     type: "text" | "number" | "date" | "select" | "boolean" | "user";
                                 }[];
                             };
+                            listeners?: ({
+                                /** @description notify, emit, job or an action another module registered */
+                                action: string;
+                                /** @description started, node_entered, approved, rejected, completed, withdrawn */
+                                on: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             /** @description The node tree, start … end */
                             process: ({
                                 /** @description Node id, unique in the definition */
