@@ -5,6 +5,7 @@ import { definitionRoutes } from './definitions/definitions.routes.js';
 import { delayJob } from './engine/delay.jobs.js';
 import './listeners/builtin-actions.js';
 import { listenerJob } from './listeners/listeners.jobs.js';
+import { slaJob } from './sla/sla.jobs.js';
 import './signature/part11-signature.js';
 import { signatureErrors } from './signature/signature.errors.js';
 import { installSignatureNodes } from './signature/signature-install.js';
@@ -32,7 +33,7 @@ export const workflowModule: ModuleDefinition = {
   permissions: workflowPermissions,
   auditEvents: workflowAuditEvents,
   errors: { ...workflowErrors, ...signatureErrors },
-  jobs: [delayJob, listenerJob],
+  jobs: [delayJob, listenerJob, slaJob],
   // Signature nodes: the entity type of their requests and the signing outcome listener.
   install: async (_app, ctx) => installSignatureNodes(ctx),
   routes: async (api, ctx) =>

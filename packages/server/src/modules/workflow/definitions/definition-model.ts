@@ -1,4 +1,5 @@
 import type { WorkflowListener } from '../listeners/listener-model.js';
+import type { NodeSla } from '../sla/sla-model.js';
 
 /**
  * The workflow definition format (docs/workflow.md): a form and a tree of nodes in the
@@ -55,6 +56,8 @@ export interface ApprovalNode extends NodeBase {
   empty_policy?: EmptyApproverPolicy;
   /** A rejection ends the instance (default) or returns it to the initiator. */
   on_reject?: 'end' | 'initiator';
+  /** Reminder, escalation, timeout (sla/sla-model.ts). */
+  sla?: NodeSla;
 }
 
 export interface Branch {

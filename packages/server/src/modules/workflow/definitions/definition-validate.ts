@@ -1,4 +1,5 @@
 import { validateListeners } from '../listeners/listeners-validate.js';
+import { validateSlas } from '../sla/sla-validate.js';
 import type { ApproverRule, Branch, Condition, DefinitionBody, FlowNode } from './definition-model.js';
 import { nodeTypes } from './definition-model.js';
 import { validateApproverNode } from './validate-approvers.js';
@@ -29,6 +30,7 @@ export function validateDefinition(body: DefinitionBody): DefinitionIssue[] {
     issues.push({ node_id: process.at(-1)?.id ?? null, message: 'The process must finish with an end node' });
   walkSequence(process, context, { isTop: true, inParallel: false });
   validateListeners(body, seen, issues);
+  validateSlas(process, issues);
   return issues;
 }
 

@@ -3,6 +3,7 @@ import { decodeJson, encodeJson } from '../../../platform/db/json-codec.js';
 import type { ApprovalMode, ApprovalNode, FlowNode } from '../definitions/definition-model.js';
 import { fireListeners } from '../listeners/listeners-fire.js';
 import { requestSignatures } from '../signature/signature-request.js';
+import { scheduleSla } from '../sla/sla-schedule.js';
 import type { TaskKind } from '../workflow.tables.js';
 import { applyEmptyPolicy, resolveApprovers } from './approvers.js';
 import { continueAfter, moveToken, record } from './engine.js';
@@ -71,6 +72,7 @@ export async function openApprovalNode(
   for (const task of tasks.filter((t) => t.status === 'approved'))
     await record(run, node.id, 'auto_approve', {}, { taskId: task.id, actorId: task.assignee_id });
   notePending(run, tasks, node);
+  if (node.type !== 'signature') await scheduleSla(run, token, node);
   const settled = await settleNode(run, token, node, tasks);
   return settled === 'approved' ? 'go' : 'stop';
 }
