@@ -28,6 +28,7 @@ import * as m20261210_0300 from './2026_12_10_0300_records_pades.js';
 import * as m20261210_0500 from './2026_12_10_0500_workflow.js';
 import * as m20261211_0100 from './2026_12_11_0100_workflow_signature_requests.js';
 import * as m20261211_0200 from './2026_12_11_0200_workflow_events.js';
+import * as m20261211_0300 from './2026_12_11_0300_workflow_delegations.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_0500_workflow': m20261210_0500,
   '2026_12_11_0100_workflow_signature_requests': m20261211_0100,
   '2026_12_11_0200_workflow_events': m20261211_0200,
+  '2026_12_11_0300_workflow_delegations': m20261211_0300,
 };

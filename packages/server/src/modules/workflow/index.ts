@@ -2,6 +2,10 @@ import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { approvalRoutes } from './approvals/approvals.routes.js';
 import { definitionRoutes } from './definitions/definitions.routes.js';
+import { delegationAuditEvents } from './delegation/delegation.catalogue.js';
+import { delegationDeps } from './delegation/delegation.deps.js';
+import { delegationErrors } from './delegation/delegation.errors.js';
+import { delegationRoutes } from './delegation/delegation.routes.js';
 import { delayJob } from './engine/delay.jobs.js';
 import './listeners/builtin-actions.js';
 import { listenerJob } from './listeners/listeners.jobs.js';
@@ -31,8 +35,12 @@ export const workflowModule: ModuleDefinition = {
   name: 'workflow',
   tags: [workflowTag],
   permissions: workflowPermissions,
-  auditEvents: workflowAuditEvents,
-  errors: { ...workflowErrors, ...signatureErrors },
+  // delegation rules declare their events beside the engine's
+  auditEvents: {
+    ...workflowAuditEvents,
+    declarations: [...workflowAuditEvents.declarations, ...delegationAuditEvents.declarations],
+  },
+  errors: { ...workflowErrors, ...signatureErrors, ...delegationErrors },
   jobs: [delayJob, listenerJob, slaJob],
   // Signature nodes: the entity type of their requests and the signing outcome listener.
   install: async (_app, ctx) => installSignatureNodes(ctx),
@@ -40,5 +48,6 @@ export const workflowModule: ModuleDefinition = {
     mountRoutes(api, workflowTag, [
       ...definitionRoutes(workflowDeps(ctx)),
       ...approvalRoutes(workflowDeps(ctx)),
+      ...delegationRoutes(delegationDeps(ctx)),
     ]),
 };

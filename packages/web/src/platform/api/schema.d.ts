@@ -430,6 +430,446 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delegation rules not over yet: yours (approval administrators: all)
+         * @description Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    created_at: string;
+                                    created_by: string;
+                                    delegate_id: string;
+                                    ends_at: string;
+                                    id: string;
+                                    reason: string | null;
+                                    revoked_at: string | null;
+                                    starts_at: string;
+                                    user_id: string;
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set an out-of-office delegation rule (date range, delegate)
+         * @description Domain errors:
+         *     - `40057` DELEGATION_INVALID: A delegation rule needs a delegate other than the absent person and a range that ends after it starts, in the future
+         *     - `40958` DELEGATION_OVERLAPS: The person already has a delegation rule for part of that time (revoke it first)
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Who gets the tasks meanwhile
+                         */
+                        delegate_id: string;
+                        /**
+                         * Format: date-time
+                         * @description Until, exclusive (ISO instant)
+                         */
+                        ends_at: string;
+                        /** @description e.g. leave */
+                        reason?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description From (ISO instant)
+                         */
+                        starts_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The absent person (default: you; someone else: approval administrators)
+                         */
+                        user_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                created_at: string;
+                                created_by: string;
+                                delegate_id: string;
+                                ends_at: string;
+                                id: string;
+                                reason: string | null;
+                                revoked_at: string | null;
+                                starts_at: string;
+                                user_id: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-delegations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a delegation rule (tasks already handed on stay)
+         * @description Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                created_at: string;
+                                created_by: string;
+                                delegate_id: string;
+                                ends_at: string;
+                                id: string;
+                                reason: string | null;
+                                revoked_at: string | null;
+                                starts_at: string;
+                                user_id: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals": {
         parameters: {
             query?: never;
@@ -678,6 +1118,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -914,6 +1356,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -1156,6 +1600,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -1412,6 +1858,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -1660,6 +2108,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -1911,6 +2361,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -2167,6 +2619,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -2423,6 +2877,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -2681,6 +3137,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -2942,6 +3400,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -3191,6 +3651,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -3442,6 +3904,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];

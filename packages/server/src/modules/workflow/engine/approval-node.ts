@@ -1,6 +1,7 @@
 import { newId } from '../../../platform/db/ids.js';
 import { decodeJson, encodeJson } from '../../../platform/db/json-codec.js';
 import type { ApprovalMode, ApprovalNode, FlowNode } from '../definitions/definition-model.js';
+import { delegateTasks } from '../delegation/delegate-tasks.js';
 import { fireListeners } from '../listeners/listeners-fire.js';
 import { requestSignatures } from '../signature/signature-request.js';
 import { scheduleSla } from '../sla/sla-schedule.js';
@@ -67,6 +68,7 @@ export async function openApprovalNode(
     };
   });
   if (mode === 'sequential') promoteFirstQueued(tasks);
+  await delegateTasks(run, tasks);
   await repo.insertTasks(run.trx, tasks);
   if (node.type === 'signature') await requestSignatures(run, node, users);
   for (const task of tasks.filter((t) => t.status === 'approved'))
