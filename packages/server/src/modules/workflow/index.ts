@@ -13,6 +13,7 @@ import { slaJob } from './sla/sla.jobs.js';
 import './signature/part11-signature.js';
 import { signatureErrors } from './signature/signature.errors.js';
 import { installSignatureNodes } from './signature/signature-install.js';
+import { templateRoutes } from './templates/templates.routes.js';
 import { workflowAuditEvents, workflowPermissions, workflowTag } from './workflow.catalogue.js';
 import { workflowDeps } from './workflow.deps.js';
 import { workflowErrors } from './workflow.errors.js';
@@ -49,5 +50,6 @@ export const workflowModule: ModuleDefinition = {
       ...definitionRoutes(workflowDeps(ctx)),
       ...approvalRoutes(workflowDeps(ctx)),
       ...delegationRoutes(delegationDeps(ctx)),
+      ...templateRoutes(workflowDeps(ctx)),
     ]),
 };

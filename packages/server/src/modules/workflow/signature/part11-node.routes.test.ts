@@ -114,4 +114,32 @@ describe('Part 11 signature nodes', () => {
       node_id: 'qa',
     });
   });
+
+  it('the shipped Part 11 document approval: review, then approval, each with its meaning', async () => {
+    const installed = await t.post('/workflow-templates/install', t.adminToken, {});
+    expect(installed.statusCode, installed.body).toBe(200);
+    const started = await t.post('/approvals', t.adminToken, {
+      definition_key: 'part11-document-approval',
+      title: 'SOP-14 rev 2',
+      form_data: { document: 'SOP-14 rev 2', reviewer: tina.id, approver: otto.id },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const id = started.json().data.id as string;
+    const taskAt = async (node: string) =>
+      (await get(`/approvals/${id}`)).tasks.find((x: { node_id: string }) => x.node_id === node);
+    t.clock.advance(31_000);
+    const reviewed = await t.post(
+      '/signature/create',
+      tina.token,
+      signBody(tina, (await taskAt('review')).id, 'review'),
+    );
+    expect(reviewed.statusCode, reviewed.body).toBe(201);
+    const approved = await t.post(
+      '/signature/create',
+      otto.token,
+      signBody(otto, (await taskAt('approve')).id, 'approval'),
+    );
+    expect(approved.statusCode, approved.body).toBe(201);
+    expect((await get(`/approvals/${id}`)).status).toBe('approved');
+  });
 });
