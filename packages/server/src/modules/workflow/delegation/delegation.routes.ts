@@ -28,6 +28,7 @@ export function delegationRoutes(deps: DelegationDeps): RouteDefinition[] {
       body: s.newDelegation,
       response: s.delegationView,
       status: 201,
+      idempotent: true,
       errors: ['NOT_FOUND', e.DELEGATION_INVALID, e.DELEGATION_OVERLAPS],
       handler: async (request) =>
         inTransaction(deps.db, (trx) => service.createDelegation(trx, deps, actorOf(request), request.body)),
