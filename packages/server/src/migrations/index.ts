@@ -26,6 +26,9 @@ import * as m20261209_0500 from './2026_12_09_0500_records_time_place.js';
 import * as m20261210_0100 from './2026_12_10_0100_regulated_changes.js';
 import * as m20261210_0300 from './2026_12_10_0300_records_pades.js';
 import * as m20261210_0500 from './2026_12_10_0500_workflow.js';
+import * as m20261211_0110 from './2026_12_11_0110_workflow_signature_requests.js';
+import * as m20261211_0120 from './2026_12_11_0120_workflow_events.js';
+import * as m20261211_0130 from './2026_12_11_0130_workflow_delegations.js';
 import * as m20261211_0200 from './2026_12_11_0200_workflow_todo_index.js';
 
 /**
@@ -60,5 +63,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_10_0100_regulated_changes': m20261210_0100,
   '2026_12_10_0300_records_pades': m20261210_0300,
   '2026_12_10_0500_workflow': m20261210_0500,
+  '2026_12_11_0110_workflow_signature_requests': m20261211_0110,
+  '2026_12_11_0120_workflow_events': m20261211_0120,
+  '2026_12_11_0130_workflow_delegations': m20261211_0130,
   '2026_12_11_0200_workflow_todo_index': m20261211_0200,
 };

@@ -35,6 +35,8 @@ export interface SignedRecord {
   userId: string;
   resourceId: string;
   timestamp: string;
+  /** The meaning the signer chose (from the policy's list), e.g. `approval`. */
+  meaning: string;
 }
 
 export interface RecordVersion {

@@ -193,6 +193,7 @@ export async function commitRecordsSignature(
     userId: manifest.user_id,
     resourceId: manifest.resource_id,
     timestamp: now,
+    meaning: manifest.signature_mean,
   });
 }
 

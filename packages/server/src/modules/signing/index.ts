@@ -19,8 +19,10 @@ import { templatePdfRoutes, templateSetupRoutes } from './instances/template-set
 import { internalSignRoutes } from './internal-sign.routes.js';
 import { signForSigner } from './pdf-signing.js';
 import { publicRoutes } from './public.routes.js';
+import { createInternalRequest } from './request-api.js';
 import { requestRoutes } from './requests.routes.js';
 import { signatureRoutes } from './signatures.routes.js';
+import { onSignerOutcome } from './signer-outcomes.js';
 import { signingAuditEvents, signingPermissions, signingTag } from './signing.catalogue.js';
 import { signingDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
@@ -49,7 +51,14 @@ export const signing = {
   signPdfForSigner: signForSigner,
   /** Plain A4 text PDFs with CJK and Hebrew (per-character fonts, RTL lines): printouts too. */
   createTextPdf,
+  /** A request to internal signers created and sent in the caller's transaction (approval signature nodes). */
+  createInternalRequest,
+  /** Called in the transaction of each signature or decline (signer-outcomes.ts). */
+  onSignerOutcome,
 };
+
+export type { InternalRequestInput } from './request-api.js';
+export type { SignerOutcome, SignerOutcomeListener } from './signer-outcomes.js';
 
 export const signingModule: ModuleDefinition = {
   name: 'signing',

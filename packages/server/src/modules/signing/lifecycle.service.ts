@@ -4,6 +4,7 @@ import { domainError, notFound } from '../../platform/errors.js';
 import * as repo from './requests.repository.js';
 import type { NewSigner } from './requests.service.js';
 import { newLinkToken } from './send.service.js';
+import { tellSignerOutcome } from './signer-outcomes.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { sealJob } from './signing.jobs.js';
@@ -52,6 +53,16 @@ export async function declineRequest(
       signer_name: fresh.signer_name,
       detail: reason,
     },
+  });
+  await tellSignerOutcome(trx, deps.ctx, actor, {
+    request_id: request.id,
+    request_number: request.request_number,
+    entity_type: request.entity_type,
+    entity_id: request.entity_id,
+    signer_id: fresh.id,
+    user_id: fresh.user_id,
+    outcome: 'declined',
+    reference: request.request_number,
   });
 }
 

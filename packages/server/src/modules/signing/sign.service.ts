@@ -23,6 +23,7 @@ import { DEFAULT_CONSENT } from './requests.service.js';
 import { parseSignatureMark, type SignatureMark } from './signature-input.js';
 import type { SignatureRow } from './signatures.repository.js';
 import { insertSignature } from './signatures.repository.js';
+import { tellSignerOutcome } from './signer-outcomes.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { sealJob } from './signing.jobs.js';
@@ -237,6 +238,16 @@ export async function commitSignature(
   await recordFills(trx, prepared.filled, fresh.id, signedAt);
   await closeGroupOf(trx, deps, actor, access, signedAt);
   await advanceRequest(trx, deps, actor, access, row);
+  await tellSignerOutcome(trx, deps.ctx, actor, {
+    request_id: request.id,
+    request_number: request.request_number,
+    entity_type: request.entity_type,
+    entity_id: request.entity_id,
+    signer_id: fresh.id,
+    user_id: fresh.user_id,
+    outcome: 'signed',
+    reference: row.signature_number,
+  });
   return row;
 }
 

@@ -3,12 +3,30 @@ import type { ModuleDefinition } from '../../platform/module.js';
 import { approvalRoutes } from './approvals/approvals.routes.js';
 import { bpmnRoutes } from './definitions/bpmn.routes.js';
 import { definitionRoutes } from './definitions/definitions.routes.js';
+import { delegationAuditEvents } from './delegation/delegation.catalogue.js';
+import { delegationDeps } from './delegation/delegation.deps.js';
+import { delegationErrors } from './delegation/delegation.errors.js';
+import { delegationRoutes } from './delegation/delegation.routes.js';
 import { delayJob } from './engine/delay.jobs.js';
+import './listeners/builtin-actions.js';
+import { listenerJob } from './listeners/listeners.jobs.js';
+import { slaJob } from './sla/sla.jobs.js';
+import './signature/part11-signature.js';
+import { signatureErrors } from './signature/signature.errors.js';
+import { installSignatureNodes } from './signature/signature-install.js';
+import { templateRoutes } from './templates/templates.routes.js';
 import { workflowAuditEvents, workflowPermissions, workflowTag } from './workflow.catalogue.js';
 import { workflowDeps } from './workflow.deps.js';
 import { workflowErrors } from './workflow.errors.js';
 
 export { completeSignatureNode } from './engine/signature-hook.js';
+export type { ListenerEvent, WorkflowEvent, WorkflowListener } from './listeners/listener-model.js';
+export {
+  registerWorkflowAction,
+  registerWorkflowJob,
+  type WorkflowActionHandler,
+} from './listeners/listener-registry.js';
+export { workflowEvents } from './listeners/workflow-events.js';
 
 /**
  * The approval engine (issue 17, docs/workflow.md): definitions as a node tree, approvals
@@ -19,13 +37,21 @@ export const workflowModule: ModuleDefinition = {
   name: 'workflow',
   tags: [workflowTag],
   permissions: workflowPermissions,
-  auditEvents: workflowAuditEvents,
-  errors: workflowErrors,
-  jobs: [delayJob],
+  // delegation rules declare their events beside the engine's
+  auditEvents: {
+    ...workflowAuditEvents,
+    declarations: [...workflowAuditEvents.declarations, ...delegationAuditEvents.declarations],
+  },
+  errors: { ...workflowErrors, ...signatureErrors, ...delegationErrors },
+  jobs: [delayJob, listenerJob, slaJob],
+  // Signature nodes: the entity type of their requests and the signing outcome listener.
+  install: async (_app, ctx) => installSignatureNodes(ctx),
   routes: async (api, ctx) =>
     mountRoutes(api, workflowTag, [
       ...bpmnRoutes(workflowDeps(ctx)),
       ...definitionRoutes(workflowDeps(ctx)),
       ...approvalRoutes(workflowDeps(ctx)),
+      ...delegationRoutes(delegationDeps(ctx)),
+      ...templateRoutes(workflowDeps(ctx)),
     ]),
 };

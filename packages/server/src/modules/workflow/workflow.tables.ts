@@ -92,6 +92,8 @@ export interface WorkflowTasksTable {
   decided_by: string | null;
   decided_at: string | null;
   created_at: string;
+  /** The absent person this task was created for, when a delegation rule handed it on (migration 2026_12_11_0130). */
+  on_behalf_of?: string | null;
 }
 
 export interface WorkflowRecordsTable {

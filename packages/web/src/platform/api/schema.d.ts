@@ -430,6 +430,446 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delegation rules not over yet: yours (approval administrators: all)
+         * @description Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    created_at: string;
+                                    created_by: string;
+                                    delegate_id: string;
+                                    ends_at: string;
+                                    id: string;
+                                    reason: string | null;
+                                    revoked_at: string | null;
+                                    starts_at: string;
+                                    user_id: string;
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set an out-of-office delegation rule (date range, delegate)
+         * @description Domain errors:
+         *     - `40057` DELEGATION_INVALID: A delegation rule needs a delegate other than the absent person and a range that ends after it starts, in the future
+         *     - `40958` DELEGATION_OVERLAPS: The person already has a delegation rule for part of that time (revoke it first)
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Who gets the tasks meanwhile
+                         */
+                        delegate_id: string;
+                        /**
+                         * Format: date-time
+                         * @description Until, exclusive (ISO instant)
+                         */
+                        ends_at: string;
+                        /** @description e.g. leave */
+                        reason?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description From (ISO instant)
+                         */
+                        starts_at: string;
+                        /**
+                         * Format: uuid
+                         * @description The absent person (default: you; someone else: approval administrators)
+                         */
+                        user_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                created_at: string;
+                                created_by: string;
+                                delegate_id: string;
+                                ends_at: string;
+                                id: string;
+                                reason: string | null;
+                                revoked_at: string | null;
+                                starts_at: string;
+                                user_id: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-delegations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a delegation rule (tasks already handed on stay)
+         * @description Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                created_at: string;
+                                created_by: string;
+                                delegate_id: string;
+                                ends_at: string;
+                                id: string;
+                                reason: string | null;
+                                revoked_at: string | null;
+                                starts_at: string;
+                                user_id: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals": {
         parameters: {
             query?: never;
@@ -711,6 +1151,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -980,6 +1422,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -1255,6 +1699,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -1553,6 +1999,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -1834,6 +2282,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -2121,6 +2571,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -2413,6 +2865,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -2702,6 +3156,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -2993,6 +3449,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -3287,6 +3745,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -3569,6 +4029,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -3853,6 +4315,8 @@ export interface paths {
                                     kind: string;
                                     /** @description Node */
                                     node_id: string;
+                                    /** @description The absent person the task was created for (out-of-office delegation), else null */
+                                    on_behalf_of: string | null;
                                     /** @description pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read */
                                     status: string;
                                 }[];
@@ -42760,6 +43224,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflow-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workflow templates SignX ships
+         * @description Requires permission `workflow.definition.read` (List and view workflow definitions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    description: string;
+                                    key: string;
+                                    name: string;
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-templates/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install (create and publish) the shipped templates whose key is free
+         * @description Requires permission `workflow.definition.manage` (Create, edit, validate, publish, archive and delete workflow definitions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description The published version created now */
+                                    id: string | null;
+                                    key: string;
+                                    outcome: "installed" | "present";
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows": {
         parameters: {
             query?: never;
@@ -42975,6 +43636,14 @@ export interface paths {
                                     type: "text" | "number" | "date" | "select" | "boolean" | "user";
                                 }[];
                             };
+                            listeners?: ({
+                                /** @description notify, emit, job or an action another module registered */
+                                action: string;
+                                /** @description started, node_entered, approved, rejected, completed, withdrawn */
+                                on: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             /** @description The node tree, start … end */
                             process: ({
                                 /** @description Node id, unique in the definition */
@@ -43385,6 +44054,14 @@ export interface paths {
                                     type: "text" | "number" | "date" | "select" | "boolean" | "user";
                                 }[];
                             };
+                            listeners?: ({
+                                /** @description notify, emit, job or an action another module registered */
+                                action: string;
+                                /** @description started, node_entered, approved, rejected, completed, withdrawn */
+                                on: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             /** @description The node tree, start … end */
                             process: ({
                                 /** @description Node id, unique in the definition */
@@ -44787,6 +45464,14 @@ export interface paths {
                                     type: "text" | "number" | "date" | "select" | "boolean" | "user";
                                 }[];
                             };
+                            listeners?: ({
+                                /** @description notify, emit, job or an action another module registered */
+                                action: string;
+                                /** @description started, node_entered, approved, rejected, completed, withdrawn */
+                                on: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             /** @description The node tree, start … end */
                             process: ({
                                 /** @description Node id, unique in the definition */

@@ -129,6 +129,7 @@ describe('an approval through every node type', () => {
       'approve',
       'approve',
       'approve',
+      'signature_requested',
       'signed',
       'subprocess',
       'instance_approved',

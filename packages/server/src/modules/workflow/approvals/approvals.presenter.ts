@@ -48,6 +48,7 @@ export function presentDetail(
       node_id: t.node_id,
       kind: t.kind,
       assignee_id: t.assignee_id,
+      on_behalf_of: t.on_behalf_of ?? null,
       status: t.status,
       comment: t.comment,
       decided_at: t.decided_at,

@@ -129,6 +129,9 @@ const task = Type.Object({
   node_id: Type.String({ description: 'Node' }),
   kind: Type.String({ description: 'approval, handler, cc, signature' }),
   assignee_id: Type.String({ description: 'Assignee' }),
+  on_behalf_of: Type.Union([Type.String(), Type.Null()], {
+    description: 'The absent person the task was created for (out-of-office delegation), else null',
+  }),
   status: Type.String({
     description: 'pending, queued, waiting, approved, rejected, transferred, cancelled, unread, read',
   }),

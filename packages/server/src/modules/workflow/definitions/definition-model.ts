@@ -1,3 +1,6 @@
+import type { WorkflowListener } from '../listeners/listener-model.js';
+import type { NodeSla } from '../sla/sla-model.js';
+
 /**
  * The workflow definition format (docs/workflow.md): a form and a tree of nodes in the
  * Feishu/DingTalk style. `process` is a sequence that starts with `start` and ends with
@@ -53,6 +56,8 @@ export interface ApprovalNode extends NodeBase {
   empty_policy?: EmptyApproverPolicy;
   /** A rejection ends the instance (default) or returns it to the initiator. */
   on_reject?: 'end' | 'initiator';
+  /** Reminder, escalation, timeout (sla/sla-model.ts). */
+  sla?: NodeSla;
 }
 
 export interface Branch {
@@ -93,4 +98,6 @@ export interface DefinitionBody {
   process: FlowNode[];
   /** An approver who approved the node just before is not asked again (auto-approved). */
   dedupe_consecutive?: boolean;
+  /** Actions on events of the approval, run after commit (listeners/listener-model.ts). */
+  listeners?: WorkflowListener[];
 }

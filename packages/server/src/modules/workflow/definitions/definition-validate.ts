@@ -1,3 +1,5 @@
+import { validateListeners } from '../listeners/listeners-validate.js';
+import { validateSlas } from '../sla/sla-validate.js';
 import type { ApproverRule, Branch, Condition, DefinitionBody, FlowNode } from './definition-model.js';
 import { nodeTypes } from './definition-model.js';
 import { validateApproverNode } from './validate-approvers.js';
@@ -27,6 +29,8 @@ export function validateDefinition(body: DefinitionBody): DefinitionIssue[] {
   if (process.at(-1)?.type !== 'end')
     issues.push({ node_id: process.at(-1)?.id ?? null, message: 'The process must finish with an end node' });
   walkSequence(process, context, { isTop: true, inParallel: false });
+  validateListeners(body, seen, issues);
+  validateSlas(process, issues);
   return issues;
 }
 

@@ -47,6 +47,20 @@ export const definitionBody = Type.Object(
     dedupe_consecutive: Type.Optional(
       Type.Boolean({ description: 'Auto-approve an approver who approved the node just before' }),
     ),
+    listeners: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            on: Type.String({
+              description: 'started, node_entered, approved, rejected, completed, withdrawn',
+            }),
+            action: Type.String({ description: 'notify, emit, job or an action another module registered' }),
+          },
+          { additionalProperties: true, description: 'A listener (docs/workflow.md "Listeners")' },
+        ),
+        { maxItems: 50 },
+      ),
+    ),
   },
   { additionalProperties: false, description: 'The definition (docs/workflow.md)' },
 );

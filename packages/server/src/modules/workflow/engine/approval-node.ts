@@ -1,6 +1,10 @@
 import { newId } from '../../../platform/db/ids.js';
 import { decodeJson, encodeJson } from '../../../platform/db/json-codec.js';
 import type { ApprovalMode, ApprovalNode, FlowNode } from '../definitions/definition-model.js';
+import { delegateTasks } from '../delegation/delegate-tasks.js';
+import { fireListeners } from '../listeners/listeners-fire.js';
+import { requestSignatures } from '../signature/signature-request.js';
+import { scheduleSla } from '../sla/sla-schedule.js';
 import type { TaskKind } from '../workflow.tables.js';
 import { applyEmptyPolicy, resolveApprovers } from './approvers.js';
 import { continueAfter, moveToken, record } from './engine.js';
@@ -65,10 +69,13 @@ export async function openApprovalNode(
   });
   if (mode === 'sequential') promoteFirstQueued(tasks);
   await repo.retireEarlierRounds(run.trx, token.id, node.id);
+  await delegateTasks(run, tasks);
   await repo.insertTasks(run.trx, tasks);
+  if (node.type === 'signature') await requestSignatures(run, node, users);
   for (const task of tasks.filter((t) => t.status === 'approved'))
     await record(run, node.id, 'auto_approve', {}, { taskId: task.id, actorId: task.assignee_id });
   notePending(run, tasks, node);
+  if (node.type !== 'signature') await scheduleSla(run, token, node);
   const settled = await settleNode(run, token, node, tasks);
   return settled === 'approved' ? 'go' : 'stop';
 }
@@ -112,6 +119,7 @@ export async function settleNode(
     return outcome;
   }
   await repo.cancelOpenTasks(run.trx, run.instance.id, [token.id], run.now);
+  await fireListeners(run, outcome, node.id);
   if (outcome === 'rejected') {
     const onReject = node.type === 'signature' ? 'end' : (node.on_reject ?? 'end');
     if (onReject === 'initiator') await returnToInitiator(run, node.id);

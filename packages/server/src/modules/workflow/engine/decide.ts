@@ -83,7 +83,8 @@ export async function decide(
   }
   if (decision === 'approve' && task.releases_task_id)
     await repo.decideTask(run.trx, task.releases_task_id, ['waiting'], { status: 'pending' });
-  await record(run, task.node_id, decision, details, { taskId: task.id, comment });
+  const onBehalf = task.on_behalf_of ? { on_behalf_of: task.on_behalf_of } : {};
+  await record(run, task.node_id, decision, { ...details, ...onBehalf }, { taskId: task.id, comment });
   await run.deps.audit.record(run.trx, run.actor, {
     type: decision === 'approve' ? 'workflow.task.approved' : 'workflow.task.rejected',
     entityId: run.instance.id,

@@ -3,6 +3,7 @@ import { encodeJson } from '../../../platform/db/json-codec.js';
 import { usersByIds } from '../../identity/index.js';
 import { sequenceOf } from '../definitions/definition-index.js';
 import type { FlowNode } from '../definitions/definition-model.js';
+import { fireListeners } from '../listeners/listeners-fire.js';
 import { openApprovalNode } from './approval-node.js';
 import { resolveApprovers } from './approvers.js';
 import { matches } from './conditions.js';
@@ -29,6 +30,7 @@ export async function runFrom(
     if (run.instance.status !== 'running') return;
     const node = sequence[position] as FlowNode;
     await moveToken(run, token, { node_id: node.id, branch_id: branchId, status: 'active' });
+    await fireListeners(run, 'node_entered', node.id);
     if ((await enterNode(run, token, node)) === 'stop') return;
   }
   await leaveBranch(run, token, branchId);

@@ -1,4 +1,5 @@
 import { domainError } from '../../../platform/errors.js';
+import { fireOutcome } from '../listeners/listeners-fire.js';
 import { workflowErrors } from '../workflow.errors.js';
 import type { InstanceStatus } from '../workflow.tables.js';
 import { record } from './engine.js';
@@ -53,6 +54,7 @@ export async function finishInstance(
     after: { status },
   });
   await tellApplicant(run, status);
+  await fireOutcome(run, status);
   if (run.instance.parent_token_id && status !== 'returned') {
     await resumeParent(run, run.instance.parent_token_id, status === 'approved');
   }

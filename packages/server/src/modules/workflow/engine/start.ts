@@ -3,6 +3,7 @@ import { newId } from '../../../platform/db/ids.js';
 import { encodeJson } from '../../../platform/db/json-codec.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import type { DefinitionRow } from '../definitions/definitions.repository.js';
+import { fireListeners } from '../listeners/listeners-fire.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { newToken, record, runFrom } from './engine.js';
 import { engineRun } from './engine-run.js';
@@ -59,6 +60,7 @@ export async function createInstance(
     definition_key: input.definition.key,
     version: input.definition.version,
   });
+  await fireListeners(run, 'started', null);
   const token = newToken(run, {
     parent_id: null,
     branch_id: null,
