@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  BranchesOutlined,
   ClockCircleOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -52,4 +53,5 @@ export const menuIcons: Record<string, Component> = {
   signatureSettings: IdcardOutlined,
   signatureVerify: SafetyCertificateOutlined,
   signaturePolicies: SolutionOutlined,
+  workflow: BranchesOutlined,
 };
