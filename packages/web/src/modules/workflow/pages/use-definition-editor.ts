@@ -24,6 +24,8 @@ export function useDefinitionEditor() {
   const serverIssues = ref<Issue[]>([]);
   const busy = ref(false);
   const loading = ref(false);
+  /** False until the version asked for is loaded: no empty tree (or a save of it) meanwhile. */
+  const ready = ref(false);
   const readonly = computed(
     () => !canManage || (definition.value !== null && definition.value.status !== 'draft'),
   );
@@ -57,6 +59,7 @@ export function useDefinitionEditor() {
   async function load(id: string | undefined, from?: string) {
     if (!id && !from) {
       loaded = true;
+      ready.value = true;
       return;
     }
     loading.value = true;
@@ -72,6 +75,7 @@ export function useDefinitionEditor() {
       reportError(error);
     } finally {
       loading.value = false;
+      ready.value = true;
     }
   }
 
@@ -141,6 +145,7 @@ export function useDefinitionEditor() {
     allIssues,
     busy,
     loading,
+    ready,
     readonly,
     canManage,
     load,
