@@ -8,6 +8,8 @@ import { apiCall, signIn } from './support/flows';
 
 const slow = { timeout: 180_000 };
 const settle = { timeout: 30_000 };
+/** The "initiator" approver rule's label (the rule chosen to fix the node). */
+const initiator: Record<Locale, string> = { en: 'Initiator', 'zh-CN': '发起人本人', he: 'היוזם' };
 
 describe('workflow designer: build, fix, save and publish a definition', () => {
   let server: E2eServer;
@@ -59,7 +61,7 @@ describe('workflow designer: build, fix, save and publish a definition', () => {
     await closeDrawer(page);
   }
 
-  async function serverRefusesThenFix(page: Page, key: string) {
+  async function serverRefusesThenFix(page: Page, key: string, locale: Locale) {
     await page.getByTestId('designer-save').click();
     // The server's 40053 names the node; the message shows on its card.
     await expect
@@ -68,7 +70,10 @@ describe('workflow designer: build, fix, save and publish a definition', () => {
     expect(await versionsOf(key)).toEqual([]);
     await page.getByTestId('open-approve1').click();
     await page.getByTestId('rule-type').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(5).click(); // initiator
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${initiator[locale]}"]`)
+      .click();
+    await expect.poll(() => page.getByTestId('rule-type').textContent(), settle).toContain(initiator[locale]);
     await page.getByTestId('rule-add').click();
     await closeDrawer(page);
     await expect.poll(() => page.getByTestId('issues-approve1').count(), settle).toBe(0);
@@ -91,7 +96,7 @@ describe('workflow designer: build, fix, save and publish a definition', () => {
           const second = await page.getByTestId('branch-branch2').boundingBox();
           expect((first?.x ?? 0) > (second?.x ?? 0)).toBe(true);
         }
-        await serverRefusesThenFix(page, key);
+        await serverRefusesThenFix(page, key, locale);
         await page.getByTestId('designer-save').click();
         await page.waitForURL(/\/workflows\/[0-9a-f-]{36}$/);
         await expect.poll(async () => (await versionsOf(key))[0]?.status, settle).toBe('draft');
