@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  BranchesOutlined,
   CheckSquareOutlined,
   ClockCircleOutlined,
   ClusterOutlined,
@@ -54,4 +55,5 @@ export const menuIcons: Record<string, Component> = {
   signatureVerify: SafetyCertificateOutlined,
   signaturePolicies: SolutionOutlined,
   approvals: CheckSquareOutlined,
+  workflow: BranchesOutlined,
 };

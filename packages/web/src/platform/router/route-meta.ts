@@ -4,6 +4,7 @@ import 'vue-router';
 export const menuGroups = [
   'overview',
   'signing',
+  'workflow',
   'documents',
   'system',
   'notifications',
