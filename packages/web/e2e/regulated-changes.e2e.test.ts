@@ -5,6 +5,7 @@ import { seriousViolations } from './support/axe';
 import { type Locale, openContext, type PageWatch } from './support/browser';
 import type { E2eServer } from './support/e2e-server';
 import { apiCall, signIn } from './support/flows';
+import { cjkSamplePdf } from './support/signing-fixtures';
 
 interface Doc {
   id: string;
@@ -29,7 +30,7 @@ describe('documents: the reason for change of a regulated record', () => {
     const form = new FormData();
     for (const [name, value] of Object.entries({ title, category, entity_type: 'batch', entity_id: 'R-1' }))
       form.append(name, value);
-    form.append('file', new Blob(['batch record'], { type: 'text/plain' }), `${title}.txt`);
+    form.append('file', new Blob([new Uint8Array(cjkSamplePdf())], { type: 'application/pdf' }), 'r.pdf');
     const response = await fetch(`${server.url}/api/v1/documents`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },

@@ -34,6 +34,12 @@ export const recordsApi = {
     call(api.PUT('/api/v1/signature/settings/pin', { body: { password, new_pin: newPin } })),
   history: (query: HistoryQuery) => call(api.GET('/api/v1/signature/history', { params: { query } })),
   operations: () => call(api.GET('/api/v1/signature/operations')),
+  policyTerms: (resourceType: string, operationType: string) =>
+    call(
+      api.GET('/api/v1/signature/policy-terms', {
+        params: { query: { resource_type: resourceType, operation_type: operationType } },
+      }),
+    ),
   policies: (query: PolicyQuery) => call(api.GET('/api/v1/signature/policies', { params: { query } })),
   policyVersions: (id: string) => call(api.GET('/api/v1/signature/policies/{id}', key(id))),
   createPolicy: (body: NewPolicy) => call(api.POST('/api/v1/signature/policies', { body })),
