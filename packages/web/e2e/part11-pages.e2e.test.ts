@@ -122,7 +122,7 @@ describe('Part 11 pages: the signing request ceremony and the audit-review sign-
     await intro.getByTestId('internal-sign-name').waitFor();
     expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
     await intro.getByTestId('internal-sign-consent').click();
-    await intro.getByRole('button', { name: 'Next' }).click();
+    await intro.locator('.ant-btn-primary').click();
     // The ceremony: the policy's meanings (read through /signature/policy-terms) and its reason.
     await page.getByTestId('ceremony-meaning-select').click();
     await page.locator('.ant-select-item-option', { hasText: 'Responsibility' }).click();
@@ -177,7 +177,7 @@ describe('Part 11 pages: the signing request ceremony and the audit-review sign-
     });
     const { context, page, watch } = await adminPage('en', '/records/audit-reviews');
     await page.getByTestId(`review-open-${review.id}`).click();
-    const drawer = page.getByTestId('review-drawer');
+    const drawer = page.locator('.ant-drawer-content');
     await drawer.getByTestId('review-events').waitFor();
     await page.getByTestId('finding-text').fill('Two policies created on the same day; both justified.');
     await page.getByTestId('finding-add').click();
