@@ -132,7 +132,7 @@ describe('Part 11 pages: the signing request ceremony and the audit-review sign-
     expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
     // A wrong PIN: the server refuses, the dialog says so and nothing is signed.
     await page.getByTestId('ceremony-password').fill(adminPassword);
-    await page.getByTestId('ceremony-use-pin').locator('input').check();
+    // The PIN is preselected: the only private component the administrator has.
     await page.getByTestId('ceremony-pin').fill('111999');
     await page.getByTestId('ceremony-sign').click();
     await page.getByTestId('ceremony-problem').waitFor();
@@ -188,8 +188,6 @@ describe('Part 11 pages: the signing request ceremony and the audit-review sign-
     await page.getByTestId('ceremony-meaning').waitFor();
     expect(await page.getByTestId('ceremony-meaning').textContent()).toBe('Review');
     await page.getByTestId('ceremony-password').fill(adminPassword);
-    const pinBox = page.getByTestId('ceremony-use-pin').locator('input');
-    if (!(await pinBox.isChecked())) await pinBox.check();
     await page.getByTestId('ceremony-pin').fill(pin);
     await page.getByTestId('ceremony-sign').click();
     await expect
