@@ -29,7 +29,7 @@ describe('Part 11 credentials: the passkey ceremony and the credential inventory
   let token = '';
   let documentId = '';
   let quinnId = '';
-  const quinnSecret = '';
+  let quinnSecret = '';
 
   beforeAll(async () => {
     ({ server, browser, token } = await startWithAdmin());
@@ -79,6 +79,7 @@ describe('Part 11 credentials: the passkey ceremony and the credential inventory
     const bind = await apiCall<{ secret: string }>(server.url, quinn, 'POST', '/auth/mfa/bind', {
       password: quinnPassword,
     });
+    quinnSecret = bind.secret;
     await apiCall(server.url, quinn, 'POST', '/auth/mfa/bind/confirm', {
       code: await freshTotp(bind.secret),
     });
