@@ -182,6 +182,7 @@ describe('Part 11 credentials: the passkey ceremony and the credential inventory
     expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
     await dialog.getByTestId('credential-remove-totp').click();
     await expect.poll(async () => (await row('quinn'))?.has_totp).toBe(false);
+    await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
     // The administrator's own passkey, revoked from the inventory (a wrong password first: refused).
     await page.getByTestId('credentials-revoke-passkey-admin').click();
     await dialog.getByTestId('credential-passkeys').getByText('Lab phone').waitFor();
