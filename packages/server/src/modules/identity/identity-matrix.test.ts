@@ -188,7 +188,7 @@ describe('permission matrix: privilege attacks on users and roles', () => {
   });
   afterAll(() => t.close());
 
-  it('a user administrator cannot touch a more powerful account in its department (email, MFA, reset, status, sessions)', async () => {
+  it('a user administrator cannot touch a more powerful account in its department (email, MFA, passkeys, reset, status, sessions)', async () => {
     const ua = await tokenFor(t.app, 'ua');
     const bossSession = (await login(t.app, 'eastboss')).json().data.tokens.session_id;
     const boss = await userNamed('eastboss');
@@ -196,12 +196,21 @@ describe('permission matrix: privilege attacks on users and roles', () => {
     const attempts = [
       await as(ua, 'PATCH', `/users/${boss.id}`, { email: 'attacker@evil.example' }, proof),
       await as(ua, 'DELETE', `/users/${boss.id}/mfa`, undefined, proof),
+      // Revoking a passkey (the credential inventory's action) is refused on rank before anything else.
+      await as(
+        ua,
+        'DELETE',
+        `/users/${boss.id}/passkeys/00000000-0000-4000-8000-000000000001`,
+        undefined,
+        proof,
+      ),
       await as(ua, 'POST', `/users/${boss.id}/reset-password`, undefined, proof),
       await as(ua, 'POST', `/users/${boss.id}/lock`, {}),
       await as(ua, 'POST', `/users/${boss.id}/disable`, {}),
       await as(ua, 'DELETE', `/sessions/${bossSession}`),
     ];
-    expect(attempts.map((a) => a.statusCode)).toEqual([403, 403, 403, 403, 403, 403]);
+    expect(attempts.map((a) => a.statusCode)).toEqual([403, 403, 403, 403, 403, 403, 403]);
+    expect(attempts[2]?.json().details.reason).toBe('target_outranks_actor');
     expect(attempts[0]?.json().details.reason).toBe('target_outranks_actor');
     expect(await userNamed('eastboss')).toEqual(boss);
     expect(await mailsTo(t.app, 'attacker@evil.example')).toEqual([]);

@@ -28,6 +28,21 @@ export function presentPolicy(row: PolicyRow) {
   };
 }
 
+/** The policy as a signer sees it before the ceremony: the meanings, reason and components. */
+export function presentTerms(row: PolicyRow) {
+  const policy = presentPolicy(row);
+  return {
+    policy_name: policy.policy_name,
+    version: policy.version,
+    signature_level: policy.signature_level,
+    authentication_factors: policy.authentication_factors,
+    require_reason: policy.require_reason,
+    allowed_meanings: policy.allowed_meanings,
+    has_time_windows: (policy.allowed_time_windows?.length ?? 0) > 0,
+    has_network_ranges: (policy.allowed_networks?.length ?? 0) > 0,
+  };
+}
+
 export function presentOperation(op: SignableOperation) {
   return {
     resource_type: op.resourceType,

@@ -6,7 +6,7 @@ import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { regulatedResources } from '../../platform/regulated-records.js';
 import { signableOperations } from './operations.js';
-import { presentOperation, presentPolicy } from './policies.presenter.js';
+import { presentOperation, presentPolicy, presentTerms } from './policies.presenter.js';
 import {
   newPolicy,
   operationView,
@@ -16,8 +16,17 @@ import {
   policyView,
   regulatedTypeView,
   retireQuery,
+  termsQuery,
+  termsView,
 } from './policies.schemas.js';
-import { changePolicy, createPolicy, listPolicies, policyHistory, retirePolicy } from './policies.service.js';
+import {
+  changePolicy,
+  createPolicy,
+  listPolicies,
+  policyHistory,
+  policyInForce,
+  retirePolicy,
+} from './policies.service.js';
 import { recordsPermissions as permissions } from './records.catalogue.js';
 import type { RecordsDeps } from './records.deps.js';
 import { recordsErrors } from './records.errors.js';
@@ -60,6 +69,19 @@ export function policyRoutes(deps: RecordsDeps): RouteDefinition[] {
         const page = await listPolicies(deps.db, request.query);
         return { ...page, items: page.items.map(presentPolicy) };
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/signature/policy-terms',
+      // Every signer sees what the ceremony will ask before it starts (the policy itself,
+      // networks included, stays with records.policy.read).
+      access: { authenticated: true },
+      summary: 'The terms of the policy in force for one operation, as a signer sees them',
+      querystring: termsQuery,
+      response: termsView,
+      errors: [recordsErrors.UNKNOWN_OPERATION, recordsErrors.NO_POLICY],
+      handler: async (request) =>
+        presentTerms(await policyInForce(deps.db, request.query.resource_type, request.query.operation_type)),
     }),
     defineRoute({
       method: 'GET',

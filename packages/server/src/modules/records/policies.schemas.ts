@@ -141,3 +141,22 @@ export const regulatedTypeView = Type.Object({
     description: 'What decides whether one record is regulated; null: every record of the type',
   }),
 });
+
+/** What a signer is told before the ceremony (no network ranges: those are the administrator's). */
+export const termsQuery = Type.Object(
+  {
+    resource_type: Type.String({ minLength: 1, maxLength: 50, description: 'Resource type' }),
+    operation_type: Type.String({ minLength: 1, maxLength: 50, description: 'Operation type' }),
+  },
+  { additionalProperties: false },
+);
+export const termsView = Type.Object({
+  policy_name: fields.policy_name,
+  version: Type.Integer({ description: 'Version in force' }),
+  signature_level: fields.signature_level,
+  authentication_factors: fields.authentication_factors,
+  require_reason: fields.require_reason,
+  allowed_meanings: meanings,
+  has_time_windows: Type.Boolean({ description: 'Signing is allowed only at certain times' }),
+  has_network_ranges: Type.Boolean({ description: 'Signing is allowed only from certain networks' }),
+});

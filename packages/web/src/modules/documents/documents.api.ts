@@ -3,6 +3,8 @@ import { api, authorizedFetch, call } from '@/platform/api/http-client';
 import type { paths } from '@/platform/api/schema';
 import { accessToken } from '@/platform/auth/tokens';
 
+export type DocumentChanges =
+  paths['/api/v1/documents/{id}']['patch']['requestBody']['content']['application/json'];
 export type DocumentQuery = NonNullable<paths['/api/v1/documents']['get']['parameters']['query']>;
 const byId = (id: string) => ({ params: { path: { id } } });
 const base = '/api/v1/documents';
@@ -14,12 +16,26 @@ export const documentsApi = {
     call(
       api.POST('/api/v1/documents/{id}/versions/{version}/restore', { params: { path: { id, version } } }),
     ),
-  trash: (id: string) => call(api.POST('/api/v1/documents/{id}/trash', byId(id))),
+  /** `reason`: why (Annex 11 §9); the server demands one for a regulated category (40020). */
+  trash: (id: string, reason?: string) =>
+    call(
+      api.POST('/api/v1/documents/{id}/trash', {
+        params: { path: { id }, query: reason ? { reason } : {} },
+      }),
+    ),
+  update: (id: string, body: DocumentChanges) =>
+    call(api.PATCH('/api/v1/documents/{id}', { ...byId(id), body })),
   restore: (id: string) => call(api.POST('/api/v1/documents/{id}/restore', byId(id))),
   retentionPolicies: () => call(api.GET('/api/v1/documents/retention-policies')),
   setRetention: (
     category: (typeof categories)[number],
-    body: { keep_years: number; worm: boolean; watermark?: boolean; note?: string | null },
+    body: {
+      keep_years: number;
+      worm: boolean;
+      watermark?: boolean;
+      reason_required?: boolean;
+      note?: string | null;
+    },
   ) =>
     call(
       api.PUT('/api/v1/documents/retention-policies/{category}', { params: { path: { category } }, body }),

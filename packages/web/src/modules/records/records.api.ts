@@ -8,6 +8,9 @@ import type { paths } from '@/platform/api/schema';
 
 /** Electronic records and signatures (server module: records, docs/electronic-records.md). */
 export type PolicyQuery = NonNullable<paths['/api/v1/signature/policies']['get']['parameters']['query']>;
+export type InventoryQuery = NonNullable<
+  paths['/api/v1/signature/credential-inventory']['get']['parameters']['query']
+>;
 export type HistoryQuery = NonNullable<paths['/api/v1/signature/history']['get']['parameters']['query']>;
 export type NewPolicy =
   paths['/api/v1/signature/policies']['post']['requestBody']['content']['application/json'];
@@ -34,6 +37,12 @@ export const recordsApi = {
     call(api.PUT('/api/v1/signature/settings/pin', { body: { password, new_pin: newPin } })),
   history: (query: HistoryQuery) => call(api.GET('/api/v1/signature/history', { params: { query } })),
   operations: () => call(api.GET('/api/v1/signature/operations')),
+  policyTerms: (resourceType: string, operationType: string) =>
+    call(
+      api.GET('/api/v1/signature/policy-terms', {
+        params: { query: { resource_type: resourceType, operation_type: operationType } },
+      }),
+    ),
   policies: (query: PolicyQuery) => call(api.GET('/api/v1/signature/policies', { params: { query } })),
   policyVersions: (id: string) => call(api.GET('/api/v1/signature/policies/{id}', key(id))),
   createPolicy: (body: NewPolicy) => call(api.POST('/api/v1/signature/policies', { body })),
@@ -52,6 +61,29 @@ export const recordsApi = {
     call(
       api.GET('/api/v1/signature/credential-inventory', {
         params: { query: { page: 1, page_size: 100, sort: 'username' } },
+      }),
+    ),
+  credentialInventory: (query: InventoryQuery) =>
+    call(api.GET('/api/v1/signature/credential-inventory', { params: { query } })),
+  /** Identity's administrator routes for a lost device (identity.user.read / identity.user.update). */
+  userPasskeys: (userId: string) => call(api.GET('/api/v1/users/{id}/passkeys', key(userId))),
+  /** A single-use proof of the administrator's own secrets, for a revocation. */
+  stepUp: (password: string, code: string) =>
+    call(
+      api.POST('/api/v1/auth/step-up', {
+        body: { password, ...(code ? { method: 'totp' as const, code } : {}) },
+      }),
+    ),
+  revokePasskey: (userId: string, passkeyId: string, proof: string) =>
+    call(
+      api.DELETE('/api/v1/users/{id}/passkeys/{passkeyId}', {
+        params: { path: { id: userId, passkeyId }, header: { 'x-step-up-proof': proof } },
+      }),
+    ),
+  removeAuthenticator: (userId: string, proof: string) =>
+    call(
+      api.DELETE('/api/v1/users/{id}/mfa', {
+        params: { path: { id: userId }, header: { 'x-step-up-proof': proof } },
       }),
     ),
   sign: (body: SignatureRequest) => call(api.POST('/api/v1/signature/create', { body })),
@@ -85,3 +117,4 @@ export type Review = Awaited<ReturnType<typeof recordsApi.reviews>>['items'][num
 export type ReviewDetail = Awaited<ReturnType<typeof recordsApi.review>>;
 export type PeriodEvent = Awaited<ReturnType<typeof recordsApi.periodEvents>>['items'][number];
 export type ComponentName = Settings['components'][number]['name'];
+export type InventoryRow = Awaited<ReturnType<typeof recordsApi.credentialInventory>>['items'][number];

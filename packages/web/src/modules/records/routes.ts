@@ -40,5 +40,16 @@ export const routes: ModuleRoutes = {
         permission: 'records.review.read',
       },
     },
+    {
+      path: '/records/credentials',
+      component: () => import('./pages/CredentialsPage.vue'),
+      meta: {
+        title: 'records.credentials.title',
+        group: 'signing',
+        order: 25,
+        icon: 'signatureSettings',
+        permission: 'records.credentials.read',
+      },
+    },
   ],
 };

@@ -58,6 +58,8 @@ type Data<Op> = Op extends { responses: { 200: { content: { 'application/json': 
     : never;
 type P = paths;
 export type SignatureRequest = Data<P['/api/v1/digital-signature/requests/{id}']['get']>;
+export type InternalSignBody =
+  P['/api/v1/digital-signature/requests/{id}/signers/{signer_id}/sign']['post']['requestBody']['content']['application/json'];
 export type Signer = SignatureRequest['signers'][number];
 export type Signature = SignatureRequest['signatures'][number];
 export type Template = Data<P['/api/v1/digital-signature/templates/{id}']['put']>;
@@ -151,6 +153,13 @@ export const signingApi = {
     send<SignatureRequest>('POST', `/requests/${encodeURIComponent(id)}/cancel`, reason ? { reason } : {}),
   revoke: (signatureId: string, reason: string) =>
     send<unknown>('POST', `/signatures/${encodeURIComponent(signatureId)}/revoke`, reason ? { reason } : {}),
+  /** An internal signer signs from their account; under a Part 11 policy with `part11` (the ceremony). */
+  signInternal: (id: string, signerId: string, body: InternalSignBody) =>
+    send<unknown>(
+      'POST',
+      `/requests/${encodeURIComponent(id)}/signers/${encodeURIComponent(signerId)}/sign`,
+      body,
+    ),
   secondFactor: (id: string) =>
     send<{ factor: SecondFactor }>('GET', `/requests/${encodeURIComponent(id)}/second-factor`),
   setSecondFactor: (id: string, factor: SecondFactor, accessCode?: string) =>

@@ -39976,6 +39976,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signature/policy-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The terms of the policy in force for one operation, as a signer sees them
+         * @description Domain errors:
+         *     - `40417` UNKNOWN_OPERATION: The resource type and operation are not registered
+         *     - `40416` NO_POLICY: No signature policy covers this resource type and operation
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Operation type */
+                    operation_type: string;
+                    /** @description Resource type */
+                    resource_type: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Meanings a signer may choose (approval, review, confirmation, witness, ...) */
+                                allowed_meanings: string[];
+                                /** @description Components the first signature of a session needs: the password plus n-1 others */
+                                authentication_factors: number;
+                                /** @description Signing is allowed only from certain networks */
+                                has_network_ranges: boolean;
+                                /** @description Signing is allowed only at certain times */
+                                has_time_windows: boolean;
+                                /** @description Name */
+                                policy_name: string;
+                                /** @description Whether a reason must be given */
+                                require_reason: boolean;
+                                /** @description simple (password), enhanced (more factors), certificate (qualified) */
+                                signature_level: "simple" | "enhanced" | "certificate";
+                                /** @description Version in force */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/signature/regulated-types": {
         parameters: {
             query?: never;
