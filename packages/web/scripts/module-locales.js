@@ -97,16 +97,22 @@ export function planModuleLocales(root = webRoot, { apply = false } = {}) {
       const moduleFile = join(module.dir, `${locale}.json`);
       const global = readJson(globalFile);
       const own = existsSync(moduleFile) ? readJson(moduleFile) : {};
-      const keys = module.sections
-        .flatMap((section) => (global[section] ? leaves(global[section], section) : []))
-        .filter(([key]) => !usedOutside(key));
-      if (keys.length === 0) continue;
-      moves.push({ module: module.name, locale, keys: keys.map(([key]) => key) });
+      const inGlobal = module.sections.flatMap((section) =>
+        global[section] ? leaves(global[section], section) : [],
+      );
+      const keys = inGlobal.filter(([key]) => !usedOutside(key));
+      // A key now used outside the module lives in the shell only; a copy left in the
+      // module would be merged over it once the module loads.
+      const shellKeys = new Set(inGlobal.map(([key]) => key));
+      const stale = leaves(own).filter(([key]) => shellKeys.has(key) && usedOutside(key));
+      if (keys.length === 0 && stale.length === 0) continue;
+      moves.push({ module: module.name, locale, keys: [...keys, ...stale].map(([key]) => key) });
       if (!apply) continue;
       for (const [key, text] of keys) {
         setAt(own, key, text);
         deleteAt(global, key);
       }
+      for (const [key] of stale) deleteAt(own, key);
       writeJson(moduleFile, own);
       writeJson(globalFile, global);
     }
@@ -147,6 +153,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`${move.locale}: ${move.keys.length} key(s) of ${move.module} ${verb} ${where}`);
   }
   const missing = componentsWithoutMessages(webRoot, { apply: !check });
-  for (const file of missing) console.log(`${file}: ${check ? 'does not import' : 'now imports'} its module's messages`);
+  for (const file of missing)
+    console.log(`${file}: ${check ? 'does not import' : 'now imports'} its module's messages`);
   if (check && (moves.length > 0 || missing.length > 0)) process.exit(1);
 }
