@@ -67,7 +67,12 @@ describe('the document library', () => {
     expect(await seriousViolations(page, '.ant-drawer')).toEqual([]);
     await page.getByTestId('page-thumbnail').first().click();
     await page.locator('[data-testid="preview-pages"] canvas').first().waitFor();
+    // Escape closes what holds the focus. On a quick machine the first page can be drawn
+    // before the preview dialog has taken the focus from the drawer, and Escape would then
+    // close the drawer underneath: press it once the dialog has the focus, as a user would.
+    await page.waitForFunction(() => document.activeElement?.closest('.ant-modal-wrap') != null);
     await page.keyboard.press('Escape');
+    await page.locator('[data-testid="preview-pages"]').waitFor({ state: 'hidden' });
     await page.getByTestId('version-preview').click();
     await page.locator('[data-testid="preview-pages"] canvas').first().waitFor();
     expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
