@@ -14,6 +14,13 @@ const retryableCodes = new Set([
   '40P01', // PostgreSQL deadlock_detected
 ]);
 
+/** A UNIQUE (or primary key) constraint refused the row, in either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const code = String((error as { code?: unknown }).code ?? '');
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /**
  * Database failures a client can act on, as AppErrors: a constraint the request broke is a
  * 409 (services should check first and give a precise message; this is the safety net), a

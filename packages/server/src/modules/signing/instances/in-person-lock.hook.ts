@@ -30,7 +30,7 @@ function routeKey(request: FastifyRequest): string {
  * after authentication: preParsing sets the principal, this runs in preValidation). Only
  * login sessions can host, so public routes (never a principal) get no hook at all and
  * Fastify skips their preValidation stage; API keys (no session) answer at once without a
- * promise; a signed-in call pays one indexed lookup of `host_session_id`.
+ * promise; a signed-in call pays one unique-index lookup of `locking_session_id`.
  */
 export function installHostLock(app: FastifyInstance, ctx: AppContext): void {
   const refuseWhileLocked = (sessionId: string) =>

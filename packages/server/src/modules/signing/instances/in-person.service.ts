@@ -100,6 +100,7 @@ export async function startInPerson(
     host_user_id: host.userId,
     host_name: host.name,
     host_session_id: host.sessionId,
+    locking_session_id: host.sessionId,
     kiosk_token_hash: kiosk.hash,
     signature_number: null,
     status: 'active',
@@ -110,7 +111,9 @@ export async function startInPerson(
     ended_at: null,
     unlocked_at: null,
   };
-  await repo.insertSession(trx, session);
+  // The check above is the friendly answer; the UNIQUE index is the guarantee when two starts race.
+  if (!(await repo.insertSession(trx, session)))
+    throw domainError(instancesErrors.HOST_LOCKED, 'Unlock the current in-person session first');
   await record(trx, deps, host, session, 'started', `notify ${notify}; the e-mailed link was replaced`);
   return {
     session,

@@ -90,6 +90,11 @@ export interface InPersonSessionsTable {
   host_user_id: string;
   host_name: string;
   host_session_id: string | null;
+  /**
+   * The host's login session while this session locks it, NULL once unlocked; UNIQUE, so one
+   * login session holds at most one lock (migration 2026_12_12_0510).
+   */
+  locking_session_id: string | null;
   /** SHA-256 of the kiosk page's secret (finish/cancel from the device without the host's login). */
   kiosk_token_hash: string;
   signature_number: string | null;
