@@ -91,7 +91,12 @@ export function createContext(
     converter: overrides.converter ?? createConverter(config.convert),
     trust:
       overrides.trust ??
-      createPlatformTrust({ dataDir: config.dataDir, publicUrl: config.http.publicUrl, db: () => ctx.db }),
+      createPlatformTrust({
+        dataDir: config.dataDir,
+        publicUrl: config.http.publicUrl,
+        db: () => ctx.db,
+        bus: () => ctx.realtime,
+      }),
     realtime:
       overrides.realtime ??
       createRealtimeBus({ redisUrl: config.jobs.queueUrl, channel: config.realtime.channel, logger }),

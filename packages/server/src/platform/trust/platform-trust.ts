@@ -16,8 +16,10 @@ import {
   toPem,
 } from '@signx/pades';
 import type { Db, Trx } from '../db/schema.js';
+import type { RealtimeBus } from '../realtime/realtime-bus.js';
 import { loadPkiMaterial, type PkiMaterial, type PkiPointers } from './pki-material.js';
-import { allRevocations, insertRevocation, revocationOf } from './trust.repository.js';
+import { createRevocationCache } from './revocation-cache.js';
+import { allRevocations, insertRevocation } from './trust.repository.js';
 
 /** A per-signer certificate just issued, with its signer (the key lives only in memory). */
 export interface IssuedSignerCertificate {
@@ -74,6 +76,8 @@ export function createPlatformTrust(options: {
   dataDir: string;
   publicUrl: string;
   db?: () => Db;
+  /** Tells the other processes a certificate is being revoked (revocation-cache.ts). */
+  bus?: () => RealtimeBus;
 }): PlatformTrust {
   const base = options.publicUrl.replace(/\/+$/, '');
   const pointers: PkiPointers = {
@@ -90,12 +94,9 @@ export function createPlatformTrust(options: {
   };
   // Without a database (the `signx pdf` CLI) nothing is revoked: the list lives in the database.
   const revoked = async () => (options.db ? allRevocations(options.db()) : []);
-  const statusOf = async (serial: string): Promise<CertificateStatus> => {
-    const entry = options.db ? await revocationOf(options.db(), normalizeSerial(serial)) : undefined;
-    return entry
-      ? { status: 'revoked', revokedAt: entry.revokedAt, reason: entry.reason }
-      : { status: 'good' };
-  };
+  const cache = options.db ? createRevocationCache({ db: options.db, bus: options.bus }) : null;
+  const statusOf = async (serial: string): Promise<CertificateStatus> =>
+    cache ? cache.statusOf(normalizeSerial(serial)) : { status: 'good' };
   const crl = async (which: 'issuing' | 'root') => {
     const m = await material();
     if (which === 'root') return createCrl(m.root, []);
@@ -144,14 +145,18 @@ export function createPlatformTrust(options: {
         notAfter: parsed.notAfter.toISOString(),
       };
     },
-    revoke: (trx, input) =>
-      insertRevocation(trx, {
-        serial: normalizeSerial(input.serial),
+    revoke: async (trx, input) => {
+      const serial = normalizeSerial(input.serial);
+      // before the insert: from here every process reads this serial from the database
+      await cache?.revoking(serial);
+      await insertRevocation(trx, {
+        serial,
         reason: input.reason ?? 'unspecified',
         revokedAt: input.at.toISOString(),
         subject: input.subject ?? null,
         note: input.note ?? null,
-      }),
+      });
+    },
     statusOf,
     crl,
     crlFor: async (issuerDer) => {
