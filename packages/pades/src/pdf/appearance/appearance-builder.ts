@@ -4,6 +4,7 @@ import { n, PdfDict, type PdfRef, PdfStream } from '../pdf-objects.js';
 import { formatNumber } from '../pdf-serializer.js';
 import {
   coversLatin,
+  deflateOnce,
   type FontKind,
   fitSize,
   fontRuns,
@@ -16,6 +17,46 @@ import { type ManifestationText, manifestationLines } from './appearance-text.js
 import type { AppearanceFonts } from './font-loader.js';
 import { nameEmbeddedFonts } from './font-naming.js';
 import { PdfLibImporter } from './pdflib-import.js';
+import { type PngMark, pngMark } from './png-image.js';
+
+/** The mark's image: decoded natively (png-image.ts) or, for JPEG and unusual PNGs, by pdf-lib. */
+interface MarkImage {
+  width: number;
+  height: number;
+  pdfLib?: PDFImage;
+  native?: PngMark;
+}
+
+async function embedMark(pen: Pen, bytes: Uint8Array): Promise<MarkImage> {
+  // JPEG (uploaded photos of a signature) embeds as DCT; everything else must be PNG.
+  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+  const native = isJpeg ? undefined : pngMark(bytes, deflateOnce);
+  if (native) return { width: native.width, height: native.height, native };
+  const image = isJpeg ? await pen.doc.embedJpg(bytes) : await pen.doc.embedPng(bytes);
+  return { width: image.width, height: image.height, pdfLib: image };
+}
+
+/** The native mark as an image XObject in the update, with its soft mask when it has alpha. */
+function addMark(upd: IncrementalUpdate, mark: PngMark): PdfRef {
+  const image = (colorSpace: string, data: Uint8Array, extra: Record<string, PdfRef> = {}) =>
+    upd.add(
+      new PdfStream(
+        PdfDict.of({
+          Type: n('XObject'),
+          Subtype: n('Image'),
+          Width: mark.width,
+          Height: mark.height,
+          ColorSpace: n(colorSpace),
+          BitsPerComponent: 8,
+          Filter: n('FlateDecode'),
+          ...extra,
+        }),
+        data,
+      ),
+    );
+  const smask = mark.alpha ? image('DeviceGray', mark.alpha) : undefined;
+  return image('DeviceRGB', mark.color, smask ? { SMask: smask } : {});
+}
 
 /** What a visible signature shows. */
 export interface AppearanceContent extends ManifestationText {
@@ -49,16 +90,14 @@ export async function buildAppearance(
   content: AppearanceContent,
 ): Promise<PdfRef> {
   const pen = await newPen(content.fonts);
-  const { doc, fontFor } = pen;
+  const { fontFor } = pen;
   const pad = Math.min(4, w / 20);
   const hasMark = content.image !== undefined || content.typedName !== undefined;
   const markH = hasMark ? h * 0.42 : 0;
   let ops = `q 0.25 0.3 0.55 RG 0.6 w 0.3 0.3 ${formatNumber(w - 0.6)} ${formatNumber(h - 0.6)} re S Q\n`;
-  let image: PDFImage | undefined;
+  let image: MarkImage | undefined;
   if (content.image) {
-    // JPEG (uploaded photos of a signature) embeds as DCT; everything else must be PNG.
-    const isJpeg = content.image[0] === 0xff && content.image[1] === 0xd8;
-    image = isJpeg ? await doc.embedJpg(content.image) : await doc.embedPng(content.image);
+    image = await embedMark(pen, content.image);
     const scale = Math.min((w - 2 * pad) / image.width, (markH - pad) / image.height);
     const [iw, ih] = [image.width * scale, image.height * scale];
     ops += `q ${pdfNum(iw)} 0 0 ${pdfNum(ih)} ${pdfNum(pad)} ${pdfNum(h - pad - ih)} cm /Im0 Do Q\n`;
@@ -107,9 +146,9 @@ export async function buildStampAppearance(
   const pen = await newPen(content.fonts);
   const pad = Math.min(2, w / 20, h / 10);
   let ops = '';
-  let image: PDFImage | undefined;
+  let image: MarkImage | undefined;
   if (content.image) {
-    image = await pen.doc.embedPng(content.image);
+    image = await embedMark(pen, content.image);
     const scale = Math.min((w - 2 * pad) / image.width, (h - 2 * pad) / image.height);
     const [iw, ih] = [image.width * scale, image.height * scale];
     ops += `q ${pdfNum(iw)} 0 0 ${pdfNum(ih)} ${pdfNum(pad)} ${pdfNum((h - ih) / 2)} cm /Im0 Do Q\n`;
@@ -137,7 +176,7 @@ async function finish(
   w: number,
   h: number,
   ops: string,
-  image: PDFImage | undefined,
+  image: MarkImage | undefined,
 ): Promise<PdfRef> {
   await pen.doc.flush();
   nameEmbeddedFonts(
@@ -146,7 +185,8 @@ async function finish(
   );
   const importer = new PdfLibImporter(pen.doc.context, upd);
   const xobjects = new PdfDict();
-  if (image) xobjects.set('Im0', importer.ref(image.ref));
+  if (image?.pdfLib) xobjects.set('Im0', importer.ref(image.pdfLib.ref));
+  else if (image?.native) xobjects.set('Im0', addMark(upd, image.native));
   const fontDict = new PdfDict();
   for (const slot of pen.slots.values()) fontDict.set(slot.name, importer.ref(slot.font.ref));
   const dict = PdfDict.of({

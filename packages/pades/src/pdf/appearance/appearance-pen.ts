@@ -99,7 +99,7 @@ const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode
  */
 const deflated = new Map<string, Buffer>();
 const MAX_DEFLATED = 256;
-function deflateOnce(bytes: Uint8Array): Buffer {
+export function deflateOnce(bytes: Uint8Array): Buffer {
   if (bytes.length < 512 || bytes.length > 1 << 20) return deflateSync(bytes);
   const key = createHash('sha256').update(bytes).digest('base64');
   let out = deflated.get(key);
