@@ -78,7 +78,7 @@ async function claim(trx: Trx, deps: WebhooksDeps, id: string): Promise<Claim> {
   const event = await d.findEvent(trx, delivery.event_id);
   if (!event || (await d.hasEarlierUnfanned(trx, event))) return null;
   const endpoint = await findEndpoint(trx, delivery.endpoint_id);
-  if (!endpoint || endpoint.is_active !== 1) {
+  if (!endpoint?.is_active) {
     await close(trx, deps, delivery, 'dead', { last_error: 'endpoint disabled' });
     return null;
   }
