@@ -5,18 +5,21 @@ import { pageQuerySchema } from '../../platform/db/pagination.js';
 export const endpointParams = Type.Object({ id: Type.String({ description: 'Endpoint id' }) });
 export const deliveryParams = Type.Object({ id: Type.String({ description: 'Delivery id' }) });
 
-export const endpointInput = Type.Object({
-  url: Type.String({ maxLength: 2048, description: 'https URL (http only to allow-listed hosts)' }),
-  event_types: Type.Array(Type.String({ maxLength: 100 }), {
-    minItems: 1,
-    maxItems: 100,
-    description: 'Event types from GET /webhooks/event-types',
-  }),
-  description: Type.Optional(
-    Type.Union([Type.String({ maxLength: 500 }), Type.Null()], { description: 'Note' }),
-  ),
-  is_active: Type.Optional(Type.Boolean({ description: 'Deliver to it (default true)' })),
-});
+export const endpointInput = Type.Object(
+  {
+    url: Type.String({ maxLength: 2048, description: 'https URL (http only to allow-listed hosts)' }),
+    event_types: Type.Array(Type.String({ maxLength: 100 }), {
+      minItems: 1,
+      maxItems: 100,
+      description: 'Event types from GET /webhooks/event-types',
+    }),
+    description: Type.Optional(
+      Type.Union([Type.String({ maxLength: 500 }), Type.Null()], { description: 'Note' }),
+    ),
+    is_active: Type.Optional(Type.Boolean({ description: 'Deliver to it (default true)' })),
+  },
+  { additionalProperties: false },
+);
 
 export const endpointView = Type.Object({
   id: Type.String({ description: 'Endpoint id' }),
@@ -87,10 +90,13 @@ export const deliveryDetail = Type.Intersect([
   Type.Object({ attempts_log: Type.Array(attemptView, { description: 'Every attempt' }) }),
 ]);
 
-export const replayBody = Type.Object({
-  from: Type.String({ format: 'date-time', description: 'Events created at or after' }),
-  to: Type.String({ format: 'date-time', description: 'Events created at or before' }),
-});
+export const replayBody = Type.Object(
+  {
+    from: Type.String({ format: 'date-time', description: 'Events created at or after' }),
+    to: Type.String({ format: 'date-time', description: 'Events created at or before' }),
+  },
+  { additionalProperties: false },
+);
 
 export const eventTypeView = Type.Object({
   type: Type.String({ description: 'Event type' }),
