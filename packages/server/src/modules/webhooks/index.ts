@@ -22,7 +22,8 @@ export type { IntegrationEvent } from './emit.service.js';
  * business transaction**: the outbox row and its fan-out job commit with the change.
  */
 export const webhooks = {
-  emit(trx: DbOrTrx, ctx: AppContext, event: IntegrationEvent): Promise<string> {
+  async emit(trx: DbOrTrx, ctx: AppContext, event: IntegrationEvent): Promise<string | null> {
+    if (!ctx.catalogues.modules.includes('webhooks')) return null;
     const deps = webhooksDeps(ctx);
     return emitEvent(
       trx,
