@@ -13,7 +13,7 @@ import { modules } from '../packages/server/dist/modules/index.js';
 import { createEndpoint } from '../packages/server/dist/modules/webhooks/endpoints.service.js';
 import { webhooks } from '../packages/server/dist/modules/webhooks/index.js';
 import { webhooksDeps } from '../packages/server/dist/modules/webhooks/webhooks.deps.js';
-import { userActor } from '../packages/server/dist/platform/actor.js';
+import { systemActor } from '../packages/server/dist/platform/actor.js';
 import { prepareInstallation } from '../packages/server/dist/platform/boot.js';
 import { newId } from '../packages/server/dist/platform/db/ids.js';
 import { inTransaction } from '../packages/server/dist/platform/db/transaction.js';
@@ -50,7 +50,7 @@ await prepareInstallation(app.signx, () => undefined, modules);
 const ctx = app.signx;
 const db = ctx.db;
 const deps = webhooksDeps(ctx);
-const owner = userActor(newId(), ['webhooks.endpoint.manage']);
+const owner = systemActor('bench', ['webhooks.endpoint.manage']);
 const event = (i) => ({
   type: 'webhooks.endpoint.test',
   resource_type: 'bench',
