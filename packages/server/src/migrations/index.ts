@@ -31,6 +31,7 @@ import * as m20261211_0120 from './2026_12_11_0120_workflow_events.js';
 import * as m20261211_0130 from './2026_12_11_0130_workflow_delegations.js';
 import * as m20261211_0200 from './2026_12_11_0200_workflow_todo_index.js';
 import * as m20261212_0510 from './2026_12_12_0510_in_person_lock_unique.js';
+import * as m20261212_0610 from './2026_12_12_0610_webhooks.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_11_0130_workflow_delegations': m20261211_0130,
   '2026_12_11_0200_workflow_todo_index': m20261211_0200,
   '2026_12_12_0510_in_person_lock_unique': m20261212_0510,
+  '2026_12_12_0610_webhooks': m20261212_0610,
 };

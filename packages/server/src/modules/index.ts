@@ -8,6 +8,7 @@ import { monitorModule } from './monitor/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { recordsModule } from './records/index.js';
 import { signingModule } from './signing/index.js';
+import { webhooksModule } from './webhooks/index.js';
 import { workflowModule } from './workflow/index.js';
 
 /** The modules of SignX, in the order they are installed. */
@@ -22,4 +23,5 @@ export const modules: ModuleDefinition[] = [
   signingModule,
   recordsModule,
   workflowModule,
+  webhooksModule,
 ];

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
 import type { AuditEventTypes } from './catalogues/audit-event-catalogue.js';
+import type { IntegrationEventTypes } from './catalogues/integration-event-catalogue.js';
 import type { PermissionSet } from './catalogues/permission-catalogue.js';
 import type { DomainErrorCode } from './errors.js';
 import type { JobDefinition, ScheduleDefinition } from './jobs/index.js';
@@ -51,6 +52,8 @@ export interface ModuleDefinition {
   permissions?: PermissionSet;
   /** The audit event types the module records (platform/catalogues/audit-event-catalogue.ts). */
   auditEvents?: AuditEventTypes;
+  /** The event types the module emits to other systems (platform/catalogues/integration-event-catalogue.ts). */
+  integrationEvents?: IntegrationEventTypes;
   /** The module's domain error codes (`defineErrorCodes` in its `*.errors.ts`). */
   errors?: Readonly<Record<string, DomainErrorCode>>;
   /** Fields of the module's records that other modules may read (platform/record-data.ts). */

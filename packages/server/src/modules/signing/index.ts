@@ -35,6 +35,7 @@ import {
   stuckSealSweepJob,
   stuckSealSweepSchedule,
 } from './signing.jobs.js';
+import { signingIntegrationEvents } from './signing-events.js';
 import { templateRoutes } from './templates.routes.js';
 import { createTextPdf } from './text-pdf.js';
 import { verificationErrors } from './verification/verification.errors.js';
@@ -69,6 +70,7 @@ export const signingModule: ModuleDefinition = {
     ...signingAuditEvents,
     declarations: [...signingAuditEvents.declarations, ...instancesAuditEvents.declarations],
   },
+  integrationEvents: signingIntegrationEvents,
   errors: { ...signingErrors, ...verificationErrors, ...instancesErrors, ...fieldErrors },
   jobs: [sealJob, expirySweepJob, stuckSealSweepJob, reminderSweepJob, evidenceJob, bulkSendJob],
   schedules: [expirySweepSchedule, stuckSealSweepSchedule, reminderSweepSchedule],

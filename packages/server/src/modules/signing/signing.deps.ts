@@ -8,6 +8,7 @@ import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
 import { audit } from '../audit/index.js';
 import { EntityTypeRegistry } from './entity-types.js';
 import { type SigningAuditEvent, signingAuditEvents } from './signing.catalogue.js';
+import { emittingSink } from './signing-events.js';
 
 /** Limits of the signing module (signature images, link lifetime floor). */
 export const signingLimits = {
@@ -40,7 +41,7 @@ export const signingDeps = defineModuleDeps(
     trust: ctx.trust,
     audit: createAuditTrail(signingAuditEvents, {
       catalogues: ctx.catalogues,
-      sink: audit.record,
+      sink: emittingSink(audit.record, ctx, ctx.config.http.publicUrl.replace(/\/+$/, '')),
       verify: !ctx.config.isProduction,
     }),
     entityTypes: new EntityTypeRegistry(),

@@ -8,6 +8,7 @@ import { delegationDeps } from './delegation/delegation.deps.js';
 import { delegationErrors } from './delegation/delegation.errors.js';
 import { delegationRoutes } from './delegation/delegation.routes.js';
 import { delayJob } from './engine/delay.jobs.js';
+import { workflowIntegrationEvents } from './listeners/approval-events.js';
 import './listeners/builtin-actions.js';
 import { listenerJob } from './listeners/listeners.jobs.js';
 import { slaJob } from './sla/sla.jobs.js';
@@ -42,6 +43,7 @@ export const workflowModule: ModuleDefinition = {
     ...workflowAuditEvents,
     declarations: [...workflowAuditEvents.declarations, ...delegationAuditEvents.declarations],
   },
+  integrationEvents: workflowIntegrationEvents,
   errors: { ...workflowErrors, ...signatureErrors, ...delegationErrors },
   jobs: [delayJob, listenerJob, slaJob],
   // Signature nodes: the entity type of their requests and the signing outcome listener.

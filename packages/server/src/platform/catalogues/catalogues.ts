@@ -2,6 +2,7 @@ import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { type DomainErrorCode, errorCodes, platformErrors } from '../errors.js';
 import type { ModuleDefinition, ModuleTag } from '../module.js';
 import type { AuditEventDeclaration } from './audit-event-catalogue.js';
+import type { IntegrationEventDeclaration } from './integration-event-catalogue.js';
 import type { PermissionDeclaration } from './permission-catalogue.js';
 import '../typebox-formats.js';
 
@@ -16,6 +17,8 @@ export interface Catalogues {
   readonly tags: ReadonlyMap<string, ModuleTag>;
   readonly permissions: ReadonlyMap<string, PermissionDeclaration>;
   readonly auditEvents: ReadonlyMap<string, AuditEventDeclaration>;
+  /** Event types modules emit to other systems (webhook subscriptions name these). */
+  readonly integrationEvents: ReadonlyMap<string, IntegrationEventDeclaration>;
   /** Domain codes by API number, the platform's own included. */
   readonly errors: ReadonlyMap<number, DomainErrorCode>;
   /** The compiled payload check of a declared audit event type (compiled on first use). */
@@ -38,6 +41,7 @@ export function buildCatalogues(modules: readonly ModuleDefinition[]): Catalogue
   const tags = new Map<string, ModuleTag & { module: string }>();
   const permissions = new Map<string, PermissionDeclaration>();
   const auditEvents = new Map<string, AuditEventDeclaration>();
+  const integrationEvents = new Map<string, IntegrationEventDeclaration>();
   const errors = new Map<number, DomainErrorCode>();
   for (const code of Object.values(platformErrors)) errors.set(code.api, code);
   for (const module of modules) {
@@ -49,6 +53,8 @@ export function buildCatalogues(modules: readonly ModuleDefinition[]): Catalogue
       claim(permissions, p.code, p, 'permission', (d) => d.module);
     for (const e of module.auditEvents?.declarations ?? [])
       claim(auditEvents, e.type, e, 'audit event', (d) => d.module);
+    for (const e of module.integrationEvents?.declarations ?? [])
+      claim(integrationEvents, e.type, e, 'integration event', (d) => d.module);
     for (const e of Object.values(module.errors ?? {})) claim(errors, e.api, e, 'error code', describeError);
   }
   for (const base of Object.values(errorCodes)) {
@@ -60,6 +66,7 @@ export function buildCatalogues(modules: readonly ModuleDefinition[]): Catalogue
     tags,
     permissions,
     auditEvents,
+    integrationEvents,
     errors,
     payloadCheck: compiledChecks(auditEvents),
   };

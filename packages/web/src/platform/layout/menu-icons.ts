@@ -39,6 +39,7 @@ export const menuIcons: Record<string, Component> = {
   loginLog: LoginOutlined,
   audit: AuditOutlined,
   jobs: ClockCircleOutlined,
+  webhooks: ApiOutlined,
   documents: FolderOpenOutlined,
   schedules: ScheduleOutlined,
   api: ApiOutlined,

@@ -1,5 +1,6 @@
 import type { EngineRun } from '../engine/engine-run.js';
 import type { InstanceStatus } from '../workflow.tables.js';
+import { emitApprovalEvent } from './approval-events.js';
 import type { ListenerEvent } from './listener-model.js';
 import { listenerJob } from './listeners.jobs.js';
 
@@ -14,6 +15,7 @@ export async function fireListeners(
   event: ListenerEvent,
   nodeId: string | null,
 ): Promise<void> {
+  await emitApprovalEvent(run, event, nodeId);
   const listeners = run.body.listeners ?? [];
   for (const [index, listener] of listeners.entries()) {
     if (listener.on !== event) continue;

@@ -1,0 +1,146 @@
+// Webhooks benchmark (issue 19): deliveries per second to a loopback receiver through the
+// real path (outbox → fan-out job → deliver job → signed POST through the outbound client →
+// log), and the cost of `webhooks.emit` inside a transaction beside a bare insert of the same
+// outbox row in the same transactions (baseline). SQLite, local job driver.
+// Run: node bench/run.js webhooks (after npm run build).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../packages/server/dist/app.js';
+import { loadConfig } from '../packages/server/dist/config.js';
+import { modules } from '../packages/server/dist/modules/index.js';
+import { createEndpoint } from '../packages/server/dist/modules/webhooks/endpoints.service.js';
+import { webhooks } from '../packages/server/dist/modules/webhooks/index.js';
+import { webhooksDeps } from '../packages/server/dist/modules/webhooks/webhooks.deps.js';
+import { systemActor } from '../packages/server/dist/platform/actor.js';
+import { prepareInstallation } from '../packages/server/dist/platform/boot.js';
+import { newId } from '../packages/server/dist/platform/db/ids.js';
+import { inTransaction } from '../packages/server/dist/platform/db/transaction.js';
+import { alternate, pairedCase } from './lib/baselines.js';
+import { writeResult } from './lib/results.js';
+
+const DELIVERIES = Number(process.env.BENCH_WEBHOOKS_N ?? 4000);
+const EMITS = Number(process.env.BENCH_WEBHOOKS_EMITS ?? 5000);
+const PER_TRX = 100;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const load = () => loadavg().map((v) => Math.round(v * 100) / 100);
+console.log(`webhooks: start (load ${load().join(', ')})`);
+
+let hits = 0;
+const receiver = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    hits += 1;
+    res.writeHead(204).end();
+  });
+});
+await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
+const dir = mkdtempSync(join(tmpdir(), 'signx-webhooks-bench-'));
+const config = loadConfig({
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'silent',
+  DATA_DIR: dir,
+  SECRET_KEY: 'b'.repeat(48),
+  OUTBOUND_ALLOW_LIST: '127.0.0.1',
+  JOBS_CONCURRENCY: '64',
+});
+const app = await buildApp(config, { modules });
+await prepareInstallation(app.signx, () => undefined, modules);
+const ctx = app.signx;
+const db = ctx.db;
+const deps = webhooksDeps(ctx);
+const owner = systemActor('bench', ['webhooks.endpoint.manage']);
+const event = (i) => ({
+  type: 'webhooks.endpoint.test',
+  resource_type: 'bench',
+  resource_id: `r-${i % 500}`,
+  data: { i, title: 'Bench request', status: 'sent', links: { self: 'https://example.test/x' } },
+});
+
+/** µs per emit: EMITS events in transactions of PER_TRX. */
+async function emitCost() {
+  const started = performance.now();
+  for (let n = 0; n < EMITS; n += PER_TRX) {
+    await inTransaction(db, async (trx) => {
+      for (let i = n; i < n + PER_TRX; i++) await webhooks.emit(trx, ctx, event(i));
+    });
+  }
+  return ((performance.now() - started) * 1000) / EMITS;
+}
+/** µs per bare insert of the same outbox row, same transactions. */
+async function bareInsertCost() {
+  const started = performance.now();
+  for (let n = 0; n < EMITS; n += PER_TRX) {
+    await inTransaction(db, async (trx) => {
+      for (let i = n; i < n + PER_TRX; i++) {
+        const e = event(i);
+        await trx
+          .insertInto('webhook_events')
+          .values({
+            id: newId(),
+            type: e.type,
+            resource_type: e.resource_type,
+            resource_id: e.resource_id,
+            data: JSON.stringify(e.data),
+            fanned_out: 1,
+            created_at: new Date().toISOString(),
+          })
+          .execute();
+      }
+    });
+  }
+  return ((performance.now() - started) * 1000) / EMITS;
+}
+const runs = await alternate(ROUNDS, bareInsertCost, emitCost);
+// the emitted events' fan-out jobs find no endpoint yet; clear them before the delivery run
+await db.deleteFrom('jobs').execute();
+await db.deleteFrom('webhook_events').execute();
+
+const url = `http://127.0.0.1:${receiver.address().port}/hook`;
+await inTransaction(db, (trx) =>
+  createEndpoint(trx, deps, owner, { url, event_types: ['webhooks.endpoint.test'] }),
+);
+for (let n = 0; n < DELIVERIES; n += PER_TRX) {
+  await inTransaction(db, async (trx) => {
+    for (let i = n; i < Math.min(n + PER_TRX, DELIVERIES); i++) await webhooks.emit(trx, ctx, event(i));
+  });
+}
+const started = performance.now();
+await ctx.jobs.start();
+while (hits < DELIVERIES && performance.now() - started < 120_000)
+  await new Promise((r) => setTimeout(r, 20));
+const seconds = (performance.now() - started) / 1000;
+const succeeded = await db
+  .selectFrom('webhook_deliveries')
+  .select((e) => e.fn.countAll().as('n'))
+  .where('status', '=', 'succeeded')
+  .executeTakeFirst();
+console.log(
+  `webhooks: ${hits} received, ${succeeded?.n} logged succeeded in ${seconds.toFixed(2)} s (load ${load().join(', ')})`,
+);
+
+writeResult(
+  'webhooks',
+  [
+    {
+      name: 'deliveries per second to a loopback receiver (fan-out, signed POST, attempt log)',
+      value: hits / seconds,
+      unit: 'deliveries/s',
+      target: { value: 2000 },
+      delivered: hits,
+    },
+    pairedCase(runs, {
+      name: 'webhooks.emit inside a transaction (outbox row + fan-out job)',
+      unit: 'µs per event',
+      pick: (r) => r,
+      baselineName: 'bare insert of the outbox row',
+      lowerIsBetter: true,
+      target: { value: 100, op: '<=' },
+    }),
+  ],
+  { loadavg: load() },
+);
+await app.close();
+receiver.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,62 @@
+import type { AppContext } from '../../platform/app-context.js';
+import type { AuditSink } from '../../platform/audit-trail.js';
+import { defineIntegrationEvents } from '../../platform/catalogues/integration-event-catalogue.js';
+import { webhooks } from '../webhooks/index.js';
+import { getBundle } from './requests.service.js';
+import { presentRequest } from './signing.presenter.js';
+
+/**
+ * The request events signing emits to other systems (webhooks): each is the audit event of
+ * the same name, so every transition that is audited is emitted too, in the same
+ * transaction, with the request as `GET /signing/requests/{id}` presents it at that moment.
+ */
+export const signingIntegrationEvents = defineIntegrationEvents('signing', {
+  'request.created': { description: 'A signature request was created', resourceType: 'signing_request' },
+  'request.sent': {
+    description: 'A request was sent (signing links issued)',
+    resourceType: 'signing_request',
+  },
+  'request.viewed': { description: 'A signer opened the signing page', resourceType: 'signing_request' },
+  'request.signed': { description: 'A signer signed', resourceType: 'signing_request' },
+  'request.declined': {
+    description: 'A signer declined; the request is rejected',
+    resourceType: 'signing_request',
+  },
+  'request.completed': { description: 'Every required signer signed', resourceType: 'signing_request' },
+  'request.expired': {
+    description: 'The request expired before completion',
+    resourceType: 'signing_request',
+  },
+  'request.cancelled': { description: 'The sender cancelled the request', resourceType: 'signing_request' },
+});
+
+const emitted = new Set(signingIntegrationEvents.declarations.map((d) => d.type));
+
+/** The audit sink that also emits the catalogued request events (after recording them). */
+export function emittingSink(sink: AuditSink, ctx: AppContext, publicUrl: string): AuditSink {
+  return async (trx, event) => {
+    const result = await sink(trx, event);
+    if (emitted.has(event.action) && event.entityId) {
+      const data = presentRequest(await getBundle(trx, event.entityId), ctx.clock.now());
+      await webhooks.emit(trx, ctx, {
+        type: event.action,
+        resource_type: 'signing_request',
+        resource_id: event.entityId,
+        data: { ...data, links: linksOf(`${publicUrl}/api/v1`, data) },
+      });
+    }
+    return result;
+  };
+}
+
+/** Where a receiver fetches the request, its evidence and the (signed, archived) documents. */
+function linksOf(api: string, data: ReturnType<typeof presentRequest>) {
+  return {
+    self: `${api}/digital-signature/requests/${data.id}`,
+    evidence: `${api}/digital-signature/requests/${data.id}/evidence`,
+    certificate: `${api}/digital-signature/requests/${data.id}/certificate`,
+    documents: data.documents.map(
+      (d) => `${api}/documents/${d.document_id}/versions/${d.current_version}/content`,
+    ),
+  };
+}

@@ -1,0 +1,134 @@
+import { type Page, type PageRequest, paginate } from '../../platform/db/pagination.js';
+import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
+import type {
+  DeliveryStatus,
+  WebhookAttemptsTable,
+  WebhookDeliveriesTable,
+  WebhookEventsTable,
+} from './webhooks.tables.js';
+
+/** All SQL on the event outbox, deliveries and attempts. */
+export type EventRow = WebhookEventsTable;
+export type DeliveryRow = WebhookDeliveriesTable;
+export type AttemptRow = WebhookAttemptsTable;
+
+const open: DeliveryStatus[] = ['pending', 'sending', 'retrying'];
+
+export async function insertEvent(trx: DbOrTrx, row: EventRow): Promise<void> {
+  await trx.insertInto('webhook_events').values(row).execute();
+}
+
+export async function findEvent(db: DbOrTrx, id: string): Promise<EventRow | undefined> {
+  return db.selectFrom('webhook_events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markFannedOut(trx: Trx, id: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('webhook_events')
+    .set({ fanned_out: 1 })
+    .where('id', '=', id)
+    .where('fanned_out', '=', 0)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** True when an earlier event of the same resource has no deliveries made yet. */
+export async function hasEarlierUnfanned(db: DbOrTrx, event: EventRow): Promise<boolean> {
+  const row = await db
+    .selectFrom('webhook_events')
+    .select('id')
+    .where('resource_type', '=', event.resource_type)
+    .where('resource_id', '=', event.resource_id)
+    .where('fanned_out', '=', 0)
+    .where('id', '<', event.id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function eventsBetween(
+  db: DbOrTrx,
+  from: string,
+  to: string,
+  limit: number,
+): Promise<EventRow[]> {
+  return db
+    .selectFrom('webhook_events')
+    .selectAll()
+    .where('created_at', '>=', from)
+    .where('created_at', '<=', to)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertDeliveries(trx: Trx, rows: DeliveryRow[]): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('webhook_deliveries').values(rows).execute();
+}
+
+export async function findDelivery(db: DbOrTrx, id: string): Promise<DeliveryRow | undefined> {
+  return db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The first open delivery of a lane (event order): only it may be sent. */
+export async function laneHead(
+  db: DbOrTrx,
+  endpointId: string,
+  lane: string,
+): Promise<DeliveryRow | undefined> {
+  return db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('endpoint_id', '=', endpointId)
+    .where('lane', '=', lane)
+    .where('status', 'in', open)
+    .orderBy('event_id')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Compare-and-set of a delivery's status. */
+export async function moveDelivery(
+  trx: Trx,
+  id: string,
+  from: DeliveryStatus[],
+  changes: Partial<Omit<DeliveryRow, 'id' | 'endpoint_id' | 'event_id'>>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('webhook_deliveries')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertAttempt(trx: Trx, row: AttemptRow): Promise<void> {
+  await trx.insertInto('webhook_attempts').values(row).execute();
+}
+
+export async function attemptsOf(db: DbOrTrx, deliveryId: string): Promise<AttemptRow[]> {
+  return db
+    .selectFrom('webhook_attempts')
+    .selectAll()
+    .where('delivery_id', '=', deliveryId)
+    .orderBy('attempt')
+    .execute();
+}
+
+export interface DeliveryFilter {
+  status?: DeliveryStatus | undefined;
+  event_type?: string | undefined;
+}
+
+export async function deliveryPage(
+  db: DbOrTrx,
+  endpointId: string,
+  filter: DeliveryFilter,
+  page: PageRequest,
+): Promise<Page<DeliveryRow>> {
+  let query = db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', endpointId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.event_type) query = query.where('event_type', '=', filter.event_type);
+  return paginate(query, page, { created_at: 'created_at' });
+}

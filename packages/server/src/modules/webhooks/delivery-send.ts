@@ -1,0 +1,89 @@
+import { decodeJson } from '../../platform/db/json-codec.js';
+import type { DeliveryRow, EventRow } from './deliveries.repository.js';
+import { signedHeaders } from './signature.js';
+
+/** What one attempt did, for the log. */
+export interface AttemptOutcome {
+  ok: boolean;
+  headers: Record<string, string>;
+  status: number | null;
+  excerpt: string | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/** The payload: `{id, type, timestamp, data}`; the id is the event's, stable across retries. */
+export function payloadOf(event: EventRow): string {
+  return JSON.stringify({
+    id: event.id,
+    type: event.type,
+    timestamp: event.created_at,
+    data: decodeJson(event.data),
+  });
+}
+
+/**
+ * One POST through the platform's outbound client (SSRF policy, size limits) with the
+ * Standard Webhooks headers signed by every live secret. A 2xx is success; anything else,
+ * a refused address, a reset connection or the timeout is a failure with its reason.
+ */
+export async function sendAttempt(
+  fetcher: typeof fetch,
+  url: string,
+  event: EventRow,
+  delivery: DeliveryRow,
+  secrets: string[],
+  opts: { timeoutMs: number; excerptChars: number; now: Date },
+): Promise<AttemptOutcome> {
+  const body = payloadOf(event);
+  const headers = signedHeaders(secrets, event.id, Math.floor(opts.now.getTime() / 1000), body);
+  const logged = { ...headers, 'webhook-signature': redact(headers['webhook-signature'] ?? '') };
+  const started = performance.now();
+  const duration = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetcher(url, {
+      method: 'POST',
+      headers: { ...headers, 'x-signx-delivery': delivery.id },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(opts.timeoutMs),
+    });
+    const text = await response.text().catch(() => '');
+    const ok = response.status >= 200 && response.status < 300;
+    return {
+      ok,
+      headers: logged,
+      status: response.status,
+      excerpt: text.slice(0, opts.excerptChars),
+      error: ok ? null : `HTTP ${response.status}`,
+      durationMs: duration(),
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      headers: logged,
+      status: null,
+      excerpt: null,
+      error: reasonOf(error),
+      durationMs: duration(),
+    };
+  }
+}
+
+/** The log keeps the signature scheme and the first characters only. */
+function redact(signature: string): string {
+  return signature
+    .split(' ')
+    .map((s) => `${s.slice(0, 9)}…`)
+    .join(' ');
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timeout';
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const detail = cause?.code ?? cause?.message;
+    return (detail ? `${error.message}: ${detail}` : error.message).slice(0, 500);
+  }
+  return 'failed';
+}

@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+import { type AuditEventOf, defineAuditEventTypes } from '../../platform/catalogues/audit-event-catalogue.js';
+import { defineIntegrationEvents } from '../../platform/catalogues/integration-event-catalogue.js';
+import { definePermissions } from '../../platform/catalogues/permission-catalogue.js';
+import type { ModuleTag } from '../../platform/module.js';
+
+/** What the webhooks module adds to the platform's catalogues (docs/integration.md). */
+export const webhooksTag: ModuleTag = {
+  name: 'webhooks',
+  description:
+    'Outbound webhooks: endpoints subscribed to event types, signed per the Standard Webhooks' +
+    ' spec, delivered in order per resource with retries, a delivery log, redelivery and replay',
+};
+
+export const webhooksPermissions = definePermissions('webhooks', {
+  'webhooks.endpoint.manage': {
+    description: 'Create, change, rotate and test own webhook endpoints and read their delivery log',
+    dataScoped: true,
+  },
+  'webhooks.endpoint.admin': { description: 'See and manage every webhook endpoint of the installation' },
+});
+export const can = webhooksPermissions.codes;
+
+const endpoint = { entityType: 'webhook_endpoint' };
+const urlPayload = Type.Object({
+  url: Type.String({ description: 'Endpoint URL (query string removed)' }),
+  event_types: Type.Array(Type.String(), { description: 'Subscribed event types' }),
+});
+
+export const webhooksAuditEvents = defineAuditEventTypes('webhooks', {
+  'endpoint.created': { description: 'A webhook endpoint was created', ...endpoint, payload: urlPayload },
+  'endpoint.updated': { description: 'A webhook endpoint was changed', ...endpoint, payload: urlPayload },
+  'endpoint.deleted': { description: 'A webhook endpoint was deleted', ...endpoint, payload: urlPayload },
+  'endpoint.secret_rotated': {
+    description: 'A webhook endpoint got a new secret; the old one signs until the overlap ends',
+    ...endpoint,
+    payload: Type.Object({ previous_valid_until: Type.String({ description: 'End of the overlap' }) }),
+  },
+  'endpoint.disabled': {
+    description: 'A webhook endpoint was disabled after failing for too long',
+    ...endpoint,
+    payload: Type.Object({ failing_since: Type.String({ description: 'First failure of the streak' }) }),
+  },
+  'delivery.redelivered': {
+    description: 'Deliveries were sent again by hand (one, or a replay of a time range)',
+    ...endpoint,
+    payload: Type.Object({ deliveries: Type.Integer({ description: 'Deliveries created' }) }),
+  },
+});
+export type WebhooksAuditEvent = AuditEventOf<typeof webhooksAuditEvents>;
+
+/** The module's own event: a test send from the endpoint page. */
+export const webhooksEvents = defineIntegrationEvents('webhooks', {
+  'endpoint.test': {
+    description: 'A test event sent by hand from the webhooks page',
+    resourceType: 'webhook_endpoint',
+  },
+});

@@ -1,0 +1,65 @@
+import type { AppContext } from '../../platform/app-context.js';
+import { type AuditTrail, createAuditTrail } from '../../platform/audit-trail.js';
+import type { Catalogues } from '../../platform/catalogues/catalogues.js';
+import type { Clock } from '../../platform/db/clock.js';
+import type { Db } from '../../platform/db/schema.js';
+import type { OutboundClient } from '../../platform/http/outbound-client.js';
+import type { JobRuntime } from '../../platform/jobs/index.js';
+import { defineModuleDeps } from '../../platform/module-deps.js';
+import { audit } from '../audit/index.js';
+import { defaultRetrySchedule, type RetrySchedule } from './retry-schedule.js';
+import { type WebhooksAuditEvent, webhooksAuditEvents } from './webhooks.catalogue.js';
+
+/** Delivery settings; tests shorten them. */
+export interface WebhookSettings {
+  /** Per attempt, connection and body included. */
+  timeoutMs: number;
+  retry: RetrySchedule;
+  /** An endpoint failing (no success) this long is disabled and its owner told. */
+  disableAfterMs: number;
+  /** How long the previous secret still signs after a rotation. */
+  rotationOverlapMs: number;
+  /** Response body kept in the log, in characters. */
+  excerptChars: number;
+}
+
+export interface WebhooksDeps {
+  ctx: AppContext;
+  db: Db;
+  clock: Clock;
+  jobs: JobRuntime;
+  outbound: OutboundClient;
+  catalogues: Catalogues;
+  allowList: readonly string[];
+  sealKey: Buffer;
+  settings: WebhookSettings;
+  audit: AuditTrail<WebhooksAuditEvent>;
+}
+
+export const defaultWebhookSettings: WebhookSettings = {
+  timeoutMs: 10_000,
+  retry: defaultRetrySchedule,
+  disableAfterMs: 5 * 24 * 3600_000,
+  rotationOverlapMs: 24 * 3600_000,
+  excerptChars: 1024,
+};
+
+export const webhooksDeps = defineModuleDeps(
+  'webhooks',
+  (ctx): WebhooksDeps => ({
+    ctx,
+    db: ctx.db,
+    clock: ctx.clock,
+    jobs: ctx.jobs,
+    outbound: ctx.outbound,
+    catalogues: ctx.catalogues,
+    allowList: ctx.config.outbound.allowList,
+    sealKey: ctx.keyring.secret('webhooks-secrets'),
+    settings: { ...defaultWebhookSettings, timeoutMs: Math.min(ctx.config.outbound.timeoutMs, 10_000) },
+    audit: createAuditTrail(webhooksAuditEvents, {
+      catalogues: ctx.catalogues,
+      sink: audit.record,
+      verify: !ctx.config.isProduction,
+    }),
+  }),
+);

@@ -1,0 +1,9 @@
+import { registerModuleMessages } from '@/platform/i18n/module-messages';
+import en from './locales/en.json';
+
+// This module's strings: imported by each of its components that shows any, so they arrive
+// with its pages (see platform/i18n/module-messages.ts).
+registerModuleMessages('webhooks', en, {
+  'zh-CN': () => import('./locales/zh-CN.json'),
+  he: () => import('./locales/he.json'),
+});
