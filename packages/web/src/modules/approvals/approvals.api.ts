@@ -34,6 +34,8 @@ export interface ActionInput {
   user_id?: string;
   position?: 'before' | 'after' | 'parallel';
   form_data?: Record<string, unknown>;
+  /** Approve only: changed values of the fields the viewer's step grants edit. */
+  form_changes?: Record<string, unknown>;
 }
 
 export const boxes: Box[] = ['todo', 'done', 'initiated', 'cc'];
