@@ -10,6 +10,9 @@ export type ApprovalSummary = Awaited<ReturnType<typeof approvalsApi.list>>['ite
 export type Flow = ApprovalDetail['definition'];
 export type FlowField = Flow['fields'][number];
 export type StartRequest = paths['/api/v1/approvals']['post']['requestBody']['content']['application/json'];
+export type Delegation = Awaited<ReturnType<typeof approvalsApi.delegations>>[number];
+export type NewDelegation =
+  paths['/api/v1/approval-delegations']['post']['requestBody']['content']['application/json'];
 export type BoxCounts = Awaited<ReturnType<typeof approvalsApi.counts>>;
 
 /** The actions the action bar and the mobile page offer, each one route. */
@@ -31,6 +34,8 @@ export interface ActionInput {
   user_id?: string;
   position?: 'before' | 'after' | 'parallel';
   form_data?: Record<string, unknown>;
+  /** Approve only: changed values of the fields the viewer's step grants edit. */
+  form_changes?: Record<string, unknown>;
 }
 
 export const boxes: Box[] = ['todo', 'done', 'initiated', 'cc'];
@@ -67,6 +72,18 @@ export const approvalsApi = {
         body: input as never,
       }),
     ),
+  /** Approves or rejects many approvals (your open task in each); every item reported on its own. */
+  batch: (decision: 'approve' | 'reject', approvalIds: string[], comment?: string) =>
+    call(
+      api.POST('/api/v1/approvals/batch', {
+        body: { decision, items: approvalIds.map((approval_id) => ({ approval_id })), comment },
+      }),
+    ),
+  /** Delegation rules not over yet (yours; approval administrators: everybody's). */
+  delegations: () => call(api.GET('/api/v1/approval-delegations')).then((page) => page.items),
+  delegate: (body: NewDelegation) => call(api.POST('/api/v1/approval-delegations', { body })),
+  revokeDelegation: (value: string) =>
+    call(api.POST('/api/v1/approval-delegations/{id}/revoke', { ...id(value), body: {} as never })),
   /** People to pick (transfer, add-sign, chosen approvers): needs identity.user.read. */
   users: (q: string) =>
     call(

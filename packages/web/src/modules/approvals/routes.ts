@@ -25,6 +25,17 @@ export const routes: ModuleRoutes = {
       meta: { title: 'approvals.start.title', permission: use },
     },
     {
+      path: '/approvals/delegations',
+      component: () => import('./pages/DelegationsPage.vue'),
+      meta: {
+        title: 'approvals.delegations.title',
+        group: 'overview',
+        order: 6,
+        icon: 'approvals',
+        permission: use,
+      },
+    },
+    {
       path: '/approvals/:id',
       component: () => import('./pages/ApprovalPage.vue'),
       meta: { title: 'approvals.detail.title', permission: use },

@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../../../platform/errors.js';
 import { usersByIds } from '../../identity/index.js';
 import type { NodePlace } from '../definitions/definition-index.js';
 import type { FlowNode } from '../definitions/definition-model.js';
-import { findDefinition, publishedDefinitions } from '../definitions/definitions.repository.js';
+import { publishedDefinitions, runVersion } from '../definitions/definitions.repository.js';
 import { compiledDefinition } from '../engine/compiled-definitions.js';
 import * as repo from '../engine/instances.repository.js';
 import type { InstanceStatus } from '../workflow.tables.js';
@@ -34,7 +34,7 @@ export async function approvalDetail(db: DbOrTrx, actor: Actor, id: string) {
   const instance = await repo.findInstance(db, id);
   if (!instance) throw notFound('Approval');
   await assertVisible(db, actor, instance);
-  const definition = await findDefinition(db, instance.definition_id);
+  const definition = await runVersion(db, instance.definition_id);
   const places = definition ? compiledDefinition(definition).index.places : new Map<string, NodePlace>();
   const nodes = new Map<string, FlowNode>([...places].map(([nodeId, place]) => [nodeId, place.node]));
   const detail = {

@@ -19,6 +19,7 @@ import {
 import { presentSummary } from './approvals.presenter.js';
 import * as s from './approvals.schemas.js';
 import * as service from './approvals.service.js';
+import { batchRequest, batchResponse, decideBatch } from './batch-decisions.js';
 import * as moves from './task-moves.service.js';
 
 const use = permissions.access('workflow.approval.use');
@@ -84,6 +85,15 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
           return approvalDetail(trx, actor, id);
         });
       },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/approvals/batch',
+      access: use,
+      summary: 'Approve or reject many of your tasks at once; each item decided and reported on its own',
+      body: batchRequest,
+      response: batchResponse,
+      handler: async (request) => decideBatch(deps.db, deps, actorOf(request), request.body),
     }),
     defineRoute({
       method: 'GET',

@@ -14,6 +14,29 @@ export async function findDefinition(db: DbOrTrx, id: string): Promise<Definitio
   return db.selectFrom('workflow_definitions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Versions an approval runs on, remembered for the rest of one transaction: an action loads
+ * its run's version and then answers the detail, which read the same row again. Only
+ * published and archived versions (a body that never changes; publishing or archiving does
+ * not happen inside an approval's step) and only inside a transaction (the memo dies with it).
+ */
+const versionsInTransaction = new WeakMap<object, Map<string, DefinitionRow>>();
+
+export function rememberVersion(db: DbOrTrx, row: DefinitionRow | undefined): DefinitionRow | undefined {
+  if (row && db.isTransaction && row.status !== 'draft') {
+    const versions = versionsInTransaction.get(db) ?? new Map<string, DefinitionRow>();
+    versions.set(row.id, row);
+    versionsInTransaction.set(db, versions);
+  }
+  return row;
+}
+
+/** The version an approval runs on (see rememberVersion): read once per transaction. */
+export async function runVersion(db: DbOrTrx, id: string): Promise<DefinitionRow | undefined> {
+  const kept = versionsInTransaction.get(db)?.get(id);
+  return kept ?? rememberVersion(db, await findDefinition(db, id));
+}
+
 export async function latestVersionOf(db: DbOrTrx, key: string): Promise<number | null> {
   const row = await db
     .selectFrom('workflow_definitions')

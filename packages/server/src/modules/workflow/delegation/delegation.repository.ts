@@ -49,6 +49,23 @@ export async function activeFor(
   return byUser;
 }
 
+/**
+ * Takes the absent person's lock row for the rest of the transaction (an upsert: the row is
+ * created on their first rule). Concurrent rule creations for one person then check for
+ * overlaps one after the other: on PostgreSQL the second upsert waits for the first
+ * transaction to commit, and its overlap check (a new statement, READ COMMITTED) sees the
+ * first rule; SQLite transactions hold the database write lock from this write on.
+ */
+export async function lockOwner(trx: Trx, userId: string): Promise<void> {
+  await trx
+    .insertInto('workflow_delegation_owners')
+    .values({ user_id: userId, rev: 1 })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet((eb) => ({ rev: eb('workflow_delegation_owners.rev', '+', 1) })),
+    )
+    .execute();
+}
+
 /** Whether another live rule of the person overlaps [startsAt, endsAt). */
 export async function overlaps(trx: Trx, userId: string, startsAt: string, endsAt: string): Promise<boolean> {
   const row = await trx

@@ -28,6 +28,7 @@ export async function createDelegation(
       delegationErrors.DELEGATION_INVALID,
       'Pick a delegate other than the absent person and a range that ends after it starts, in the future',
     );
+  await repo.lockOwner(trx, userId);
   if (await repo.overlaps(trx, userId, startsAt, endsAt))
     throw domainError(delegationErrors.DELEGATION_OVERLAPS, 'A rule already covers part of that time');
   const row: repo.DelegationRow = {

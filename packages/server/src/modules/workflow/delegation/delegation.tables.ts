@@ -13,8 +13,16 @@ export interface WorkflowDelegationsTable {
   revoked_at: string | null;
 }
 
+/** Lock row per absent person (migrations/2026_12_12_0210_workflow_delegation_owners.ts). */
+export interface WorkflowDelegationOwnersTable {
+  user_id: string;
+  /** Bumped by every rule created for the person; the upsert takes the row lock. */
+  rev: number;
+}
+
 declare module '../../../platform/db/schema.js' {
   interface Tables {
     workflow_delegations: WorkflowDelegationsTable;
+    workflow_delegation_owners: WorkflowDelegationOwnersTable;
   }
 }

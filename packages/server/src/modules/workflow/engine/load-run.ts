@@ -1,7 +1,7 @@
 import type { Actor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { notFound } from '../../../platform/errors.js';
-import { findDefinition } from '../definitions/definitions.repository.js';
+import { runVersion } from '../definitions/definitions.repository.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { type EngineRun, engineRun } from './engine-run.js';
 import * as repo from './instances.repository.js';
@@ -16,7 +16,7 @@ export async function loadRun(
 ): Promise<EngineRun> {
   const instance = await repo.findInstance(trx, instanceId);
   if (!instance) throw notFound('Approval');
-  const definition = await findDefinition(trx, instance.definition_id);
+  const definition = await runVersion(trx, instance.definition_id);
   if (!definition) throw notFound('Workflow definition');
   return engineRun(trx, deps, actor, instance, definition);
 }

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../../test/test-app.js';
+import {
+  approval,
+  as,
+  call,
+  createWorkflowApp,
+  end,
+  initiator,
+  publish,
+  start,
+  user,
+} from '../../../../test/workflow-kit.js';
+
+/**
+ * SQL statements per start and per approval action (docs/workflow.md "Speed"): every query
+ * the app's Kysely executors run is counted while one request is served (BEGIN and COMMIT are
+ * the driver's and not counted). The figures are recorded, and capped so that a change that
+ * adds statements to these paths is noticed; lower them when a cut lands.
+ */
+let t: TestApp;
+let counted = 0;
+let counting = false;
+beforeAll(async () => {
+  t = await createWorkflowApp();
+  await publish(t, 'one-step', [start, approval('a1', [2]), end]);
+  // Every executor (the root one and each transaction's copy) shares this prototype method.
+  let proto = Object.getPrototypeOf(t.database.db.getExecutor());
+  while (proto && !Object.hasOwn(proto, 'executeQuery')) proto = Object.getPrototypeOf(proto);
+  const original = proto.executeQuery;
+  proto.executeQuery = function countedExecuteQuery(...args: unknown[]) {
+    if (counting) counted += 1;
+
+    return original.apply(this, args);
+  };
+}, 180_000);
+afterAll(() => t.close());
+
+async function statementsOf(send: () => Promise<{ statusCode: number; body: string }>) {
+  counted = 0;
+  counting = true;
+  const response = await send();
+  counting = false;
+  expect(response.statusCode, response.body).toBeLessThan(300);
+  return { count: counted, response };
+}
+
+describe('statements per request', () => {
+  it('counts a start and an approval that finishes the approval', async () => {
+    const results: { start: number; approve: number }[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const started = await statementsOf(() =>
+        call(t, 'POST', '/approvals', as(initiator), {
+          definition_key: 'one-step',
+          title: `Count ${i}`,
+          form_data: { amount: 1 },
+        }),
+      );
+      const id = JSON.parse(started.response.body).data.id as string;
+      const approved = await statementsOf(() => call(t, 'POST', `/approvals/${id}/approve`, as(user(2)), {}));
+      expect(JSON.parse(approved.response.body).data.status).toBe('approved');
+      results.push({ start: started.count, approve: approved.count });
+    }
+    console.log(`workflow statements per request (steady state): ${JSON.stringify(results.at(-1))}`);
+    const steady = results.at(-1) as { start: number; approve: number };
+    expect(steady.start).toBeGreaterThan(0);
+    expect(steady.start).toBeLessThanOrEqual(STATEMENT_CAP.start);
+    expect(steady.approve).toBeLessThanOrEqual(STATEMENT_CAP.approve);
+  });
+});
+
+// Measured 26 and 38 before the per-transaction version memo (definitions.repository.ts runVersion).
+const STATEMENT_CAP = { start: 25, approve: 37 };
