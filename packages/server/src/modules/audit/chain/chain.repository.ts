@@ -71,14 +71,25 @@ export function eventsOfEntity(
   chain: string,
   entity: { entityType: string; entityId: string },
 ): Promise<AuditEventsTable[]> {
+  return eventsOfEntityQuery(db, chain, entity).execute();
+}
+
+/**
+ * The query of `eventsOfEntity`, answered by the (entity_type, entity_id, chain, seq) index
+ * (filter and order), never by walking the chain (the test reads its plan).
+ */
+export function eventsOfEntityQuery(
+  db: DbOrTrx,
+  chain: string,
+  entity: { entityType: string; entityId: string },
+) {
   return db
     .selectFrom('audit_events')
     .selectAll()
     .where('entity_type', '=', entity.entityType)
     .where('entity_id', '=', entity.entityId)
     .where('chain', '=', chain)
-    .orderBy('seq')
-    .execute();
+    .orderBy('seq');
 }
 
 export async function countEventRows(db: DbOrTrx, chain: string): Promise<number> {
