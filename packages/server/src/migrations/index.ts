@@ -31,6 +31,7 @@ import * as m20261211_0120 from './2026_12_11_0120_workflow_events.js';
 import * as m20261211_0130 from './2026_12_11_0130_workflow_delegations.js';
 import * as m20261211_0200 from './2026_12_11_0200_workflow_todo_index.js';
 import * as m20261212_0110 from './2026_12_12_0110_audit_entity_seq_index.js';
+import * as m20261212_0120 from './2026_12_12_0120_records_pades_level.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_11_0130_workflow_delegations': m20261211_0130,
   '2026_12_11_0200_workflow_todo_index': m20261211_0200,
   '2026_12_12_0110_audit_entity_seq_index': m20261212_0110,
+  '2026_12_12_0120_records_pades_level': m20261212_0120,
 };

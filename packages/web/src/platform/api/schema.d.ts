@@ -5496,6 +5496,8 @@ export interface paths {
                                     operation_type: string;
                                     /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
                                     pades_document_version: number | null;
+                                    /** @description PAdES level that PDF was made at (its policy's: B-B, B-T, B-LT, B-LTA), null when none */
+                                    pades_level: string | null;
                                     /** @description SHA-256 of that PDF version */
                                     pades_sha256: string | null;
                                     /** @description Time zone of the time shown in that PDF */
@@ -38116,6 +38118,8 @@ export interface paths {
                                     operation_type: string;
                                     /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
                                     pades_document_version: number | null;
+                                    /** @description PAdES level that PDF was made at (its policy's: B-B, B-T, B-LT, B-LTA), null when none */
+                                    pades_level: string | null;
                                     /** @description SHA-256 of that PDF version */
                                     pades_sha256: string | null;
                                     /** @description Time zone of the time shown in that PDF */
@@ -38497,6 +38501,8 @@ export interface paths {
                                 operation_type: string;
                                 /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
                                 pades_document_version: number | null;
+                                /** @description PAdES level that PDF was made at (its policy's: B-B, B-T, B-LT, B-LTA), null when none */
+                                pades_level: string | null;
                                 /** @description SHA-256 of that PDF version */
                                 pades_sha256: string | null;
                                 /** @description Time zone of the time shown in that PDF */
@@ -38782,6 +38788,8 @@ export interface paths {
                                     operation_type: string;
                                     /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
                                     pades_document_version: number | null;
+                                    /** @description PAdES level that PDF was made at (its policy's: B-B, B-T, B-LT, B-LTA), null when none */
+                                    pades_level: string | null;
                                     /** @description SHA-256 of that PDF version */
                                     pades_sha256: string | null;
                                     /** @description Time zone of the time shown in that PDF */
@@ -39052,6 +39060,8 @@ export interface paths {
                                     is_current: boolean;
                                     /** @description Operation type */
                                     operation_type: string;
+                                    /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                                    pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                                     /** @description Id of this version */
                                     policy_id: string;
                                     /** @description Stable id across versions */
@@ -39196,6 +39206,8 @@ export interface paths {
                         cooling_period: number | null;
                         /** @description Operation type (registered) */
                         operation_type: string;
+                        /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                        pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                         /** @description Name */
                         policy_name: string;
                         /** @description Whether a reason must be given */
@@ -39247,6 +39259,8 @@ export interface paths {
                                 is_current: boolean;
                                 /** @description Operation type */
                                 operation_type: string;
+                                /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                                pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                                 /** @description Id of this version */
                                 policy_id: string;
                                 /** @description Stable id across versions */
@@ -39455,6 +39469,8 @@ export interface paths {
                                 is_current: boolean;
                                 /** @description Operation type */
                                 operation_type: string;
+                                /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                                pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                                 /** @description Id of this version */
                                 policy_id: string;
                                 /** @description Stable id across versions */
@@ -39615,6 +39631,8 @@ export interface paths {
                         authentication_factors: number;
                         /** @description Seconds before the same person may sign the same resource and operation again */
                         cooling_period: number | null;
+                        /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                        pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                         /** @description Name */
                         policy_name: string;
                         /** @description Why (Annex 11 §9: policies are regulated records; recorded in the audit event) */
@@ -39666,6 +39684,8 @@ export interface paths {
                                 is_current: boolean;
                                 /** @description Operation type */
                                 operation_type: string;
+                                /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                                pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                                 /** @description Id of this version */
                                 policy_id: string;
                                 /** @description Stable id across versions */
@@ -40569,7 +40589,7 @@ export interface paths {
                                 covers_current_version: boolean | null;
                                 /** @description Checks of the PAdES signature in the PDF version this signature produced (§11.50); empty when none */
                                 pades_checks: {
-                                    /** @description pdf_integrity, pades_signature, manifestation_name, manifestation_time or manifestation_meaning */
+                                    /** @description pdf_integrity, pades_signature, manifestation_name, manifestation_time, manifestation_meaning or pades_level */
                                     check: string;
                                     /** @description What was found */
                                     detail: string;
@@ -40712,7 +40732,7 @@ export interface paths {
                                 covers_current_version: boolean | null;
                                 /** @description Checks of the PAdES signature in the PDF version this signature produced (§11.50); empty when none */
                                 pades_checks: {
-                                    /** @description pdf_integrity, pades_signature, manifestation_name, manifestation_time or manifestation_meaning */
+                                    /** @description pdf_integrity, pades_signature, manifestation_name, manifestation_time, manifestation_meaning or pades_level */
                                     check: string;
                                     /** @description What was found */
                                     detail: string;
