@@ -30,6 +30,8 @@ import * as m20261211_0110 from './2026_12_11_0110_workflow_signature_requests.j
 import * as m20261211_0120 from './2026_12_11_0120_workflow_events.js';
 import * as m20261211_0130 from './2026_12_11_0130_workflow_delegations.js';
 import * as m20261211_0200 from './2026_12_11_0200_workflow_todo_index.js';
+import * as m20261212_0110 from './2026_12_12_0110_audit_entity_seq_index.js';
+import * as m20261212_0120 from './2026_12_12_0120_records_pades_level.js';
 import * as m20261212_0210 from './2026_12_12_0210_workflow_delegation_owners.js';
 import * as m20261212_0510 from './2026_12_12_0510_in_person_lock_unique.js';
 import * as m20261212_0610 from './2026_12_12_0610_webhooks.js';
@@ -70,6 +72,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_11_0120_workflow_events': m20261211_0120,
   '2026_12_11_0130_workflow_delegations': m20261211_0130,
   '2026_12_11_0200_workflow_todo_index': m20261211_0200,
+  '2026_12_12_0110_audit_entity_seq_index': m20261212_0110,
+  '2026_12_12_0120_records_pades_level': m20261212_0120,
   '2026_12_12_0210_workflow_delegation_owners': m20261212_0210,
   '2026_12_12_0510_in_person_lock_unique': m20261212_0510,
   '2026_12_12_0610_webhooks': m20261212_0610,

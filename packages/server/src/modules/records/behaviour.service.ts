@@ -54,15 +54,16 @@ export async function analyseSuccess(
   input: { userId: string; username: string; now: Date },
 ): Promise<string[]> {
   const history = await store.recentSuccesses(trx, input.userId, HISTORY);
-  if (history.length === 0) return [];
+  const successes = history.reduce((sum, row) => sum + Number(row.n), 0);
+  if (successes === 0) return [];
   const network = networkOf(actor.ip) ?? 'unknown';
   const raised: string[] = [];
   const seen = new Set(history.map((row) => networkOf(row.ip_address) ?? 'unknown'));
   if (!seen.has(network)) raised.push('new_network');
   const hour = input.now.getUTCHours();
-  const hours = new Set(history.map((row) => new Date(row.attempt_time).getUTCHours()));
+  const hours = new Set(history.map((row) => Number(row.hour)));
   const near = [hour, (hour + 23) % 24, (hour + 1) % 24].some((h) => hours.has(h));
-  if (history.length >= HOURS_BASELINE && !near) raised.push('unusual_hour');
+  if (successes >= HOURS_BASELINE && !near) raised.push('unusual_hour');
   const at = input.now.toISOString();
   const sent: string[] = [];
   for (const kind of raised) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type {
   RecordsAlertsTable,
@@ -80,14 +81,29 @@ export async function claimAlert(trx: Trx, row: RecordsAlertsTable): Promise<boo
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-/** The user's latest successful ceremonies (IP and time), for behaviour analysis. */
-export function recentSuccesses(db: DbOrTrx, userId: string, limit: number) {
+/**
+ * The user's latest `limit` successful ceremonies, for behaviour analysis, counted by client
+ * IP and UTC hour (`attempt_time` is ISO 8601 UTC text: characters 12–13 are the hour), so
+ * a few rows come back instead of every ceremony.
+ */
+export function recentSuccesses(
+  db: DbOrTrx,
+  userId: string,
+  limit: number,
+): Promise<{ ip_address: string; hour: string; n: number | string }[]> {
+  const hour = sql<string>`substr(${sql.ref('recent.attempt_time')}, 12, 2)`;
   return db
-    .selectFrom('records_auth_log')
-    .select(['ip_address', 'attempt_time'])
-    .where('user_id', '=', userId)
-    .where('authentication_result', '=', 'success')
-    .orderBy('attempt_time', 'desc')
-    .limit(limit)
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('records_auth_log')
+        .select(['ip_address', 'attempt_time'])
+        .where('user_id', '=', userId)
+        .where('authentication_result', '=', 'success')
+        .orderBy('attempt_time', 'desc')
+        .limit(limit)
+        .as('recent'),
+    )
+    .select((eb) => ['recent.ip_address', hour.as('hour'), eb.fn.countAll<number>().as('n')])
+    .groupBy(['recent.ip_address', hour])
     .execute();
 }

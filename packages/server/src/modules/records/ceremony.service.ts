@@ -98,7 +98,9 @@ export async function runCeremony(
       factors: decodeJson<ComponentName[]>(session.factors) ?? [],
       isFull: true,
     };
-  const c = await componentContext(deps, actor, input.userId, now, input.signer);
+  // The signature settings matter to the PIN and the passkey only (availability, hash, expiry).
+  const needsSettings = given.includes('pin') || given.includes('passkey');
+  const c = await componentContext(deps, actor, input.userId, now, input.signer, needsSettings);
   const sessionId = session?.id ?? null;
   for (const name of given)
     if (!components[name].available(c))
@@ -137,11 +139,13 @@ export async function componentContext(
   userId: string,
   now: Date,
   known?: SignerIdentity | null,
+  withSettings = true,
 ): Promise<ComponentContext> {
   const signer = known ?? (await signingFactors.signer(deps.ctx, userId));
   if (!signer?.isActive) throw domainError(recordsErrors.CEREMONY_FAILED, 'The account cannot sign');
-  const settings = await findSettings(deps.db, userId);
+  const settings = withSettings ? await findSettings(deps.db, userId) : undefined;
   return {
+    signer,
     ctx: deps.ctx,
     actor,
     userId,

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { signingFactors } from '../identity/index.js';
+import { type SignerIdentity, signingFactors } from '../identity/index.js';
 import { type SettingsRow, upgradePinHash } from './settings.repository.js';
 
 /**
@@ -24,6 +24,8 @@ export interface ComponentContext {
   hasTotp: boolean;
   hasPasskey: boolean;
   now: Date;
+  /** The signer as read for this ceremony: identity's verifier then reads the account no more. */
+  signer?: SignerIdentity;
 }
 
 export interface CeremonyComponent {
@@ -42,6 +44,7 @@ const secret =
       userId: c.userId,
       kind,
       secret: credential,
+      signer: c.signer,
       ...(pinHash !== undefined ? { pinHash } : {}),
     });
     if (!verdict.ok) return { ok: false, reason: verdict.reason };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { validate } from '@signx/pades';
 import { documents } from '../documents/index.js';
+import { type PadesLevel, reaches, requiredLevel } from './pades-level.js';
 import type { RecordsDeps } from './records.deps.js';
 import type { SignatureRow } from './signatures.repository.js';
 
@@ -11,7 +12,8 @@ export interface PadesCheck {
     | 'pades_signature'
     | 'manifestation_name'
     | 'manifestation_time'
-    | 'manifestation_meaning';
+    | 'manifestation_meaning'
+    | 'pades_level';
   ok: boolean;
   detail: string;
 }
@@ -22,6 +24,8 @@ export interface ExpectedManifestation {
   signerName: string;
   timestamp: string;
   meaning: string;
+  /** The PAdES level the PDF was made at (its policy's); absent for signatures made before levels. */
+  level?: PadesLevel | undefined;
 }
 
 /**
@@ -52,6 +56,7 @@ export async function checkPadesManifestation(deps: RecordsDeps, row: SignatureR
     signerName: row.signer_name,
     timestamp: row.timestamp,
     meaning: row.signature_mean,
+    ...(row.pades_level ? { level: requiredLevel(row.pades_level) } : {}),
   });
 }
 
@@ -98,5 +103,13 @@ export async function manifestationChecks(
     ok: shownMeaning === expected.meaning,
     detail: `the PDF shows the meaning "${shownMeaning}", the record "${expected.meaning}"`,
   });
+  if (expected.level) {
+    const reached = sig?.isValid ? sig.level : 'none';
+    checks.push({
+      check: 'pades_level',
+      ok: reaches(reached, expected.level),
+      detail: `the PDF's signature reaches ${reached}, the policy required ${expected.level}`,
+    });
+  }
   return checks;
 }

@@ -89,6 +89,7 @@ describe('the PAdES manifestation of a records signature on a PDF', () => {
       ['manifestation_name', true],
       ['manifestation_time', true],
       ['manifestation_meaning', true],
+      ['pades_level', true],
     ]);
   });
 

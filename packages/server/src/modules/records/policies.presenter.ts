@@ -1,7 +1,11 @@
 import { decodeJson } from '../../platform/db/json-codec.js';
 import type { SignableOperation } from './operations.js';
+import { type PadesLevel, padesLevels } from './pades-level.js';
 import type { PolicyRow } from './policies.repository.js';
 import type { TimeWindow } from './time-place.js';
+
+const presentLevel = (level: string | null) =>
+  padesLevels.includes(level as PadesLevel) ? (level as PadesLevel) : null;
 
 /** Policy row in, response out. */
 export function presentPolicy(row: PolicyRow) {
@@ -23,6 +27,7 @@ export function presentPolicy(row: PolicyRow) {
     allowed_time_windows: decodeJson<TimeWindow[]>(row.allowed_time_windows),
     allowed_networks: decodeJson<string[]>(row.allowed_networks),
     time_zone: row.time_zone,
+    pades_level: presentLevel(row.pades_level),
     created_at: row.created_at,
     updated_at: row.updated_at,
   };

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { pageQuerySchema } from '../../platform/db/pagination.js';
+import { padesLevels } from './pades-level.js';
 import { weekdays } from './time-place.js';
 
 /** Request and response schemas of signature policies (seed 002 Signature_Policy). */
@@ -72,6 +73,12 @@ const fields = {
   time_zone: Type.Optional(
     Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()], {
       description: 'IANA time zone of the time windows (default UTC)',
+    }),
+  ),
+  pades_level: Type.Optional(
+    Type.Union([...padesLevels.map((level) => Type.Literal(level)), Type.Null()], {
+      description:
+        'PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T',
     }),
   ),
 };

@@ -32,6 +32,7 @@ function rowFields(input: PolicyChange) {
     require_reason: input.require_reason ? 1 : 0,
     allowed_meanings: encodeJson(meanings),
     ...timePlaceFields(input),
+    pades_level: input.pades_level ?? null,
   };
 }
 

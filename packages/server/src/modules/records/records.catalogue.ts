@@ -61,6 +61,9 @@ const signaturePayload = Type.Object({
   pades_document_version: Type.Optional(
     Type.Union([Type.Integer(), Type.Null()], { description: 'The document version of that PDF' }),
   ),
+  pades_level: Type.Optional(
+    Type.String({ description: "The PAdES level that PDF was made at (the policy's), when there is one" }),
+  ),
 });
 
 export const recordsAuditEvents = defineAuditEventTypes('records', {

@@ -44,6 +44,12 @@ export const recordsErrors = defineErrorCodes('records', {
     description:
       'The document version is a PDF that cannot carry the signature manifestation (damaged, encrypted); nothing is signed',
   },
+  PADES_LEVEL_UNREACHED: {
+    family: 'VALIDATION',
+    api: 40031,
+    description:
+      "The signed PDF cannot reach the policy's PAdES level (no time-stamp or validation data could be had); nothing is signed",
+  },
   NOT_THE_REVIEWER: {
     family: 'FORBIDDEN',
     api: 40320,

@@ -26,6 +26,8 @@ export interface RecordsPoliciesTable {
   allowed_networks: string | null;
   /** IANA zone the windows are read in; null: UTC. */
   time_zone: string | null;
+  /** PAdES level of the signed PDF (B-B, B-T, B-LT, B-LTA; migration 2026_12_12_0120); null: B-T. */
+  pades_level: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -79,6 +81,8 @@ export interface RecordsSignaturesTable {
   pades_sha256: string | null;
   pades_field_name: string | null;
   pades_time_zone: string | null;
+  /** The PAdES level the signed PDF was made at (its policy's); null when no PDF. */
+  pades_level: string | null;
   created_at: string;
   updated_at: string;
 }

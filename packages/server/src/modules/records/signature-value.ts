@@ -31,6 +31,8 @@ export interface SignatureManifest {
   factors: string[];
   /** SHA-256 of the PAdES-signed PDF version made with it (absent before, and when none). */
   pades_sha256?: string | null;
+  /** The PAdES level that PDF was made at, as its policy required (absent before, and when none). */
+  pades_level?: string | null;
 }
 
 const FORMAT = 'v1';

@@ -24,6 +24,7 @@ export function presentSignature(row: SignatureRow) {
     pades_document_version: row.pades_document_version,
     pades_sha256: row.pades_sha256,
     pades_time_zone: row.pades_time_zone,
+    pades_level: row.pades_level,
   };
 }
 

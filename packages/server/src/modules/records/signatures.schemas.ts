@@ -82,6 +82,9 @@ export const signatureView = Type.Object({
   pades_time_zone: Type.Union([Type.String(), Type.Null()], {
     description: 'Time zone of the time shown in that PDF',
   }),
+  pades_level: Type.Union([Type.String(), Type.Null()], {
+    description: "PAdES level that PDF was made at (its policy's: B-B, B-T, B-LT, B-LTA), null when none",
+  }),
 });
 
 export const createdView = Type.Object({
@@ -117,7 +120,7 @@ export const verificationView = Type.Object({
     Type.Object({
       check: Type.String({
         description:
-          'pdf_integrity, pades_signature, manifestation_name, manifestation_time or manifestation_meaning',
+          'pdf_integrity, pades_signature, manifestation_name, manifestation_time, manifestation_meaning or pades_level',
       }),
       ok: Type.Boolean({ description: 'Whether it holds' }),
       detail: Type.String({ description: 'What was found' }),

@@ -8,6 +8,7 @@ import { analyseSuccess, assertTimeAndPlace } from './behaviour.service.js';
 import * as ceremonyStore from './ceremony.repository.js';
 import { assertOwnSigner, type CeremonyOutcome, type Credentials, runCeremony } from './ceremony.service.js';
 import { type RecordVersion, signableOperation } from './operations.js';
+import { requiredLevel } from './pades-level.js';
 import {
   fileManifestation,
   type PreparedManifestation,
@@ -17,6 +18,7 @@ import type { PolicyRow } from './policies.repository.js';
 import { policyInForce } from './policies.service.js';
 import type { RecordsDeps } from './records.deps.js';
 import { recordsErrors } from './records.errors.js';
+import { signatureRow } from './signature-row.js';
 import { manifestSha256, type SignatureManifest, sealManifest } from './signature-value.js';
 import * as signatures from './signatures.repository.js';
 
@@ -119,9 +121,13 @@ export async function prepareRecordsSignature(
   const pades = await prepareManifestation(deps, manifest, {
     timeZone: policy.time_zone,
     language: input.language ?? 'en',
+    level: requiredLevel(policy.pades_level),
   });
-  if (pades) manifest.pades_sha256 = pades.staged.sha256;
-  const row = signatureRow(deps, actor, { manifest, outcome, policy, pades });
+  if (pades) {
+    manifest.pades_sha256 = pades.staged.sha256;
+    manifest.pades_level = pades.level;
+  }
+  const row = signatureRow(sealManifest(deps, manifest), actor, { manifest, outcome, policy, pades });
   return { row, manifest, outcome, username: signer?.username ?? input.userId, pades };
 }
 
@@ -134,8 +140,15 @@ export async function commitRecordsSignature(
 ): Promise<void> {
   const now = manifest.timestamp;
   const id = manifest.signature_id;
-  if (outcome.isNew) await ceremonyStore.insertSession(trx, outcome.session);
-  if (
+  // A new session is written with this signature counted; a live one counts it by
+  // compare-and-set (another signature in between, or its end, refuses this one).
+  if (outcome.isNew)
+    await ceremonyStore.insertSession(trx, {
+      ...outcome.session,
+      signatures: outcome.session.signatures + 1,
+      last_used_at: now,
+    });
+  else if (
     !(await ceremonyStore.useSession(trx, outcome.session.id, {
       seen: outcome.session.signatures,
       at: now,
@@ -184,6 +197,7 @@ export async function commitRecordsSignature(
       timestamp: manifest.timestamp,
       manifest_sha256: manifestSha256(manifest),
       pades_sha256: row.pades_sha256,
+      ...(row.pades_level ? { pades_level: row.pades_level } : {}),
       pades_document_version: row.pades_document_version,
     },
     ...(manifest.reason ? { reason: manifest.reason } : {}),
@@ -195,45 +209,6 @@ export async function commitRecordsSignature(
     timestamp: now,
     meaning: manifest.signature_mean,
   });
-}
-
-function signatureRow(
-  deps: RecordsDeps,
-  actor: Actor,
-  input: {
-    manifest: SignatureManifest;
-    outcome: CeremonyOutcome;
-    policy: PolicyRow;
-    pades: PreparedManifestation | null;
-  },
-): signatures.SignatureRow {
-  const { manifest, outcome, policy, pades } = input;
-  return {
-    id: manifest.signature_id,
-    user_id: manifest.user_id,
-    resource_id: manifest.resource_id,
-    resource_type: manifest.resource_type,
-    operation_type: manifest.operation_type,
-    record_version: manifest.record_version,
-    record_sha256: manifest.record_sha256,
-    policy_id: policy.id,
-    signature_type: `${policy.signature_level}:${outcome.factors.join('+')}`,
-    signature_value: sealManifest(deps, manifest),
-    signature_mean: manifest.signature_mean,
-    reason: manifest.reason,
-    signer_name: manifest.signer_name,
-    signing_session_id: outcome.session.id,
-    timestamp: manifest.timestamp,
-    ip_address: actor.ip ?? 'unknown',
-    user_agent: actor.userAgent,
-    verification_status: 'valid',
-    pades_document_version: null,
-    pades_sha256: pades?.staged.sha256 ?? null,
-    pades_field_name: pades?.fieldName ?? null,
-    pades_time_zone: pades?.timeZone ?? null,
-    created_at: manifest.timestamp,
-    updated_at: manifest.timestamp,
-  };
 }
 
 /** The meaning must be one the policy lists; a reason when the policy requires one. */

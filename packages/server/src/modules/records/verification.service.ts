@@ -68,6 +68,8 @@ export async function verifySignature(
     if (manifest && manifest[field] !== row[field]) intrinsic.push(`${field} differs from what was signed`);
   if (manifest && (manifest.pades_sha256 ?? null) !== row.pades_sha256)
     intrinsic.push('pades_sha256 differs from what was signed');
+  if (manifest && (manifest.pades_level ?? null) !== row.pades_level)
+    intrinsic.push('pades_level differs from what was signed');
   const padesChecks = await checkPadesManifestation(deps, row);
   for (const c of padesChecks) if (!c.ok) intrinsic.push(`PAdES ${c.check}: ${c.detail}`);
   const withAudit = input.includeAuditProof !== false;

@@ -1,8 +1,10 @@
 import {
   type AppearanceLabels,
   type DssGap,
+  type DssOptions,
   ENGLISH_LABELS,
   extendToLta,
+  type PadesLevel,
   type Signer,
   signPdf,
   type Timestamper,
@@ -56,6 +58,9 @@ export async function signForSigner(
     timeZone?: string;
     /** Default: the request's n-th signer field. */
     fieldName?: string;
+    /** PAdES level (default B-T); B-LT and B-LTA need `revocation` (the platform's sources). */
+    level?: PadesLevel;
+    revocation?: DssOptions;
   },
 ): Promise<Uint8Array> {
   const meaning = input.meaning ?? 'approval';
@@ -63,8 +68,9 @@ export async function signForSigner(
   const placed = input.placement && input.placement.page > 0 ? input.placement : undefined;
   return signPdf(pdf, {
     signer: input.signer,
-    level: 'B-T',
+    level: input.level ?? 'B-T',
     timestamper: input.timestamper,
+    ...(input.revocation ? { revocation: input.revocation } : {}),
     signingTime: input.signedAt,
     name: input.printedName,
     ...(input.reason ? { reason: input.reason } : {}),

@@ -27,7 +27,20 @@ export const usersApi = {
   status: (userId: string, action: 'disable' | 'enable' | 'lock' | 'unlock', reason?: string) =>
     call(api.POST(`/api/v1/users/{id}/${action}`, { ...id(userId), body: reason ? { reason } : {} })),
   resetPassword: (userId: string) => call(api.POST('/api/v1/users/{id}/reset-password', id(userId))),
-  removeMfa: (userId: string) => call(api.DELETE('/api/v1/users/{id}/mfa', id(userId))),
+  /** A single-use proof of the administrator's own secrets (password, and a code when their role needs one). */
+  stepUp: (password: string, code: string) =>
+    call(
+      api.POST('/api/v1/auth/step-up', {
+        body: { password, ...(code ? { method: 'totp' as const, code } : {}) },
+      }),
+    ),
+  /** Removes a user's authenticator; the server asks a step-up proof (header `X-Step-Up-Proof`). */
+  removeMfa: (userId: string, proof: string) =>
+    call(
+      api.DELETE('/api/v1/users/{id}/mfa', {
+        params: { path: { id: userId }, header: { 'x-step-up-proof': proof } },
+      }),
+    ),
 };
 
 export const departmentsApi = {

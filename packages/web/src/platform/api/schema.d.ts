@@ -5651,6 +5651,8 @@ export interface paths {
                                     operation_type: string;
                                     /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
                                     pades_document_version: number | null;
+                                    /** @description PAdES level that PDF was made at (its policy's: B-B, B-T, B-LT, B-LTA), null when none */
+                                    pades_level: string | null;
                                     /** @description SHA-256 of that PDF version */
                                     pades_sha256: string | null;
                                     /** @description Time zone of the time shown in that PDF */
@@ -38271,6 +38273,8 @@ export interface paths {
                                     operation_type: string;
                                     /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
                                     pades_document_version: number | null;
+                                    /** @description PAdES level that PDF was made at (its policy's: B-B, B-T, B-LT, B-LTA), null when none */
+                                    pades_level: string | null;
                                     /** @description SHA-256 of that PDF version */
                                     pades_sha256: string | null;
                                     /** @description Time zone of the time shown in that PDF */
@@ -38652,6 +38656,8 @@ export interface paths {
                                 operation_type: string;
                                 /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
                                 pades_document_version: number | null;
+                                /** @description PAdES level that PDF was made at (its policy's: B-B, B-T, B-LT, B-LTA), null when none */
+                                pades_level: string | null;
                                 /** @description SHA-256 of that PDF version */
                                 pades_sha256: string | null;
                                 /** @description Time zone of the time shown in that PDF */
@@ -38937,6 +38943,8 @@ export interface paths {
                                     operation_type: string;
                                     /** @description The document version holding this signature’s PAdES signature (§11.50), null when none */
                                     pades_document_version: number | null;
+                                    /** @description PAdES level that PDF was made at (its policy's: B-B, B-T, B-LT, B-LTA), null when none */
+                                    pades_level: string | null;
                                     /** @description SHA-256 of that PDF version */
                                     pades_sha256: string | null;
                                     /** @description Time zone of the time shown in that PDF */
@@ -39207,6 +39215,8 @@ export interface paths {
                                     is_current: boolean;
                                     /** @description Operation type */
                                     operation_type: string;
+                                    /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                                    pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                                     /** @description Id of this version */
                                     policy_id: string;
                                     /** @description Stable id across versions */
@@ -39351,6 +39361,8 @@ export interface paths {
                         cooling_period: number | null;
                         /** @description Operation type (registered) */
                         operation_type: string;
+                        /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                        pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                         /** @description Name */
                         policy_name: string;
                         /** @description Whether a reason must be given */
@@ -39402,6 +39414,8 @@ export interface paths {
                                 is_current: boolean;
                                 /** @description Operation type */
                                 operation_type: string;
+                                /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                                pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                                 /** @description Id of this version */
                                 policy_id: string;
                                 /** @description Stable id across versions */
@@ -39610,6 +39624,8 @@ export interface paths {
                                 is_current: boolean;
                                 /** @description Operation type */
                                 operation_type: string;
+                                /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                                pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                                 /** @description Id of this version */
                                 policy_id: string;
                                 /** @description Stable id across versions */
@@ -39770,6 +39786,8 @@ export interface paths {
                         authentication_factors: number;
                         /** @description Seconds before the same person may sign the same resource and operation again */
                         cooling_period: number | null;
+                        /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                        pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                         /** @description Name */
                         policy_name: string;
                         /** @description Why (Annex 11 §9: policies are regulated records; recorded in the audit event) */
@@ -39821,6 +39839,8 @@ export interface paths {
                                 is_current: boolean;
                                 /** @description Operation type */
                                 operation_type: string;
+                                /** @description PAdES baseline level the signed PDF of a document signature must reach (B-B, B-T, B-LT, B-LTA); null or absent: B-T */
+                                pades_level?: "B-B" | "B-T" | "B-LT" | "B-LTA" | null;
                                 /** @description Id of this version */
                                 policy_id: string;
                                 /** @description Stable id across versions */
@@ -40724,7 +40744,7 @@ export interface paths {
                                 covers_current_version: boolean | null;
                                 /** @description Checks of the PAdES signature in the PDF version this signature produced (§11.50); empty when none */
                                 pades_checks: {
-                                    /** @description pdf_integrity, pades_signature, manifestation_name, manifestation_time or manifestation_meaning */
+                                    /** @description pdf_integrity, pades_signature, manifestation_name, manifestation_time, manifestation_meaning or pades_level */
                                     check: string;
                                     /** @description What was found */
                                     detail: string;
@@ -40867,7 +40887,7 @@ export interface paths {
                                 covers_current_version: boolean | null;
                                 /** @description Checks of the PAdES signature in the PDF version this signature produced (§11.50); empty when none */
                                 pades_checks: {
-                                    /** @description pdf_integrity, pades_signature, manifestation_name, manifestation_time or manifestation_meaning */
+                                    /** @description pdf_integrity, pades_signature, manifestation_name, manifestation_time, manifestation_meaning or pades_level */
                                     check: string;
                                     /** @description What was found */
                                     detail: string;

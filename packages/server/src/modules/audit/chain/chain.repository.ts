@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db, DbOrTrx } from '../../../platform/db/schema.js';
 import type { AuditEventsTable } from '../audit.tables.js';
 
@@ -66,19 +66,46 @@ export async function eventSeals(
 
 /** How many event rows of `chain` the database holds, whatever their sequence numbers. */
 /** One entity's events in a chain, in sequence order (index on entity type and id). */
-export function eventsOfEntity(
+export async function eventsOfEntity(
   db: DbOrTrx,
   chain: string,
   entity: { entityType: string; entityId: string },
 ): Promise<AuditEventsTable[]> {
+  const params = [entity.entityType, entity.entityId, chain];
+  let compiled = compiledEntityQueries.get(db);
+  if (!compiled) {
+    compiled = eventsOfEntityQuery(db, chain, entity).compile();
+    // Kept only when its parameters are exactly these, in this order (the where clauses').
+    if (compiled.parameters.join('\u0000') !== params.join('\u0000'))
+      return (await db.executeQuery<AuditEventsTable>(compiled)).rows;
+    compiledEntityQueries.set(db, compiled);
+  }
+  return (await db.executeQuery<AuditEventsTable>(CompiledQuery.raw(compiled.sql, params))).rows;
+}
+
+/**
+ * Signature verification reads one entity's events on every request; building and compiling
+ * the Kysely query was a fifth of that read's CPU. Compiled once per database handle (SQL text
+ * and parameter order do not change), then run with each call's parameters.
+ */
+const compiledEntityQueries = new WeakMap<object, CompiledQuery>();
+
+/**
+ * The query of `eventsOfEntity`, answered by the (entity_type, entity_id, chain, seq) index
+ * (filter and order), never by walking the chain (the test reads its plan).
+ */
+export function eventsOfEntityQuery(
+  db: DbOrTrx,
+  chain: string,
+  entity: { entityType: string; entityId: string },
+) {
   return db
     .selectFrom('audit_events')
     .selectAll()
     .where('entity_type', '=', entity.entityType)
     .where('entity_id', '=', entity.entityId)
     .where('chain', '=', chain)
-    .orderBy('seq')
-    .execute();
+    .orderBy('seq');
 }
 
 export async function countEventRows(db: DbOrTrx, chain: string): Promise<number> {

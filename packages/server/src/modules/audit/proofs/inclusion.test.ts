@@ -1,7 +1,9 @@
+import { CompiledQuery, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditTestDeps, disableAuditGuards, recordSome } from '../../../../test/audit-kit.js';
-import { createTestDatabase, type TestDatabase } from '../../../../test/test-database.js';
+import { createTestDatabase, type TestDatabase, testDialect } from '../../../../test/test-database.js';
 import type { Db } from '../../../platform/db/schema.js';
+import { eventsOfEntityQuery } from '../chain/chain.repository.js';
 import { eventLeafHash } from '../chain/leaf.js';
 import { createCheckpoint } from '../checkpoints/checkpoints.service.js';
 import { entityInclusion, forgetCheckpoint } from './inclusion.service.js';
@@ -103,6 +105,63 @@ describe('entity inclusion check (read-only)', () => {
       .execute();
     await recordSome(db, 1, 'late');
     forgetCheckpoint(db, 'main'); // as once the re-read interval (1 s) has passed
+    expect((await inclusion('late1')).problems).toEqual([
+      'the latest audit checkpoint is not signed by this installation',
+    ]);
+  });
+});
+
+describe('entity inclusion check, cost and tampering', () => {
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    db = database.db;
+    deps = auditTestDeps(db);
+    await recordSome(db, 6);
+  });
+  afterEach(async () => {
+    await database.destroy();
+    deps.cleanup();
+  });
+
+  it("reads one entity's events through the entity index, not by walking the chain", async () => {
+    const compiled = eventsOfEntityQuery(db, 'main', { entityType: 'thing', entityId: 'e3' }).compile();
+    if (testDialect === 'sqlite') {
+      const plan = await db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+      );
+      expect(plan.rows.map((r) => r.detail)).toEqual([
+        'SEARCH audit_events USING INDEX audit_events_entity_seq_idx (entity_type=? AND entity_id=? AND chain=?)',
+      ]);
+    } else {
+      const indexes = await sql<{
+        indexdef: string;
+      }>`select indexdef from pg_indexes where indexname = 'audit_events_entity_seq_idx'`.execute(db);
+      expect(indexes.rows[0]?.indexdef).toMatch(/\(entity_type, entity_id, chain, seq\)/);
+    }
+  });
+
+  it('keeps refusing a leaf rewritten under the cached tree and a checkpoint whose root was replaced', async () => {
+    await createCheckpoint(deps, 'main');
+    expect((await inclusion('e5')).verified).toBe(1); // tree and checkpoint now in memory
+    await disableAuditGuards(db);
+    const row = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('entity_id', '=', 'e5')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('audit_events')
+      .set({ reason: 'rewritten', leaf_hash: eventLeafHash({ ...row, reason: 'rewritten' }) })
+      .where('id', '=', row.id)
+      .execute();
+    expect((await inclusion('e5')).problems).toEqual(['audit event 5 is not in the signed checkpoint']);
+    // The stored checkpoint's root replaced (same size): its signature no longer holds.
+    await db
+      .updateTable('audit_checkpoints')
+      .set({ root_hash: 'b'.repeat(64) })
+      .execute();
+    await recordSome(db, 1, 'late');
+    forgetCheckpoint(db, 'main');
     expect((await inclusion('late1')).problems).toEqual([
       'the latest audit checkpoint is not signed by this installation',
     ]);

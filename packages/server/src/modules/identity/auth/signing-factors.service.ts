@@ -5,7 +5,7 @@ import { identityErrors } from '../identity.errors.js';
 import { hasTotp } from '../mfa/totp.service.js';
 import { verifyPasskeyAssertion } from '../passkeys/passkey-assertion.service.js';
 import { activePasskeysOf } from '../passkeys/passkeys.repository.js';
-import { findUserById } from '../users/users.repository.js';
+import { findUserById, type UserRow } from '../users/users.repository.js';
 import { type SecretVerdict, verifySecret } from './secret-verifier.service.js';
 
 /**
@@ -25,11 +25,18 @@ export interface SignerIdentity {
   hasPasskey: boolean;
 }
 
+/**
+ * The account row each `signer` answer was read from, kept with that answer (never handed out):
+ * a ceremony that passes its signer back to `verify` spares a read of the account per secret
+ * (the row of the same request; the lockout itself is counted in SQL, not from this row).
+ */
+const accountOf = new WeakMap<SignerIdentity, UserRow>();
+
 export const signingFactors = {
   async signer(ctx: AppContext, userId: string): Promise<SignerIdentity | null> {
     const user = await findUserById(ctx.db, userId);
     if (!user) return null;
-    return {
+    const signer = {
       userId: user.id,
       username: user.username,
       fullName: user.full_name,
@@ -37,16 +44,28 @@ export const signingFactors = {
       hasTotp: await hasTotp(ctx.db, user.id),
       hasPasskey: (await activePasskeysOf(ctx.db, user.id)).length > 0,
     };
+    accountOf.set(signer, user);
+    return signer;
   },
 
-  /** Checks one secret (password, TOTP code or PIN against `pinHash`); outside a transaction. */
+  /**
+   * Checks one secret (password, TOTP code or PIN against `pinHash`); outside a transaction.
+   * `signer`: the answer of `signer` for this user in the same request, else the account is read.
+   */
   async verify(
     ctx: AppContext,
     actor: Actor,
-    input: { userId: string; kind: 'password' | 'totp' | 'pin'; secret: string; pinHash?: string | null },
+    input: {
+      userId: string;
+      kind: 'password' | 'totp' | 'pin';
+      secret: string;
+      pinHash?: string | null;
+      signer?: SignerIdentity | null | undefined;
+    },
   ): Promise<SecretVerdict> {
     const runtime = identityDeps(ctx);
-    const user = await findUserById(ctx.db, input.userId);
+    const known = input.signer ? accountOf.get(input.signer) : undefined;
+    const user = known?.id === input.userId ? known : await findUserById(ctx.db, input.userId);
     if (!user) return { ok: false, reason: `wrong_${input.kind}` };
     return verifySecret(runtime, actor, {
       user,
