@@ -41,6 +41,24 @@ describe('request child logger', () => {
     expect(lines).toHaveLength(1);
   });
 
+  it("follows the parent's level, and a level set on it changes only that request's logger", () => {
+    const { lines, logger } = capture();
+    logger.level = 'warn';
+    const child = requestChildLogger(logger, { reqId: 'r-3' }, {});
+    child.info('dropped at warn');
+    child.warn('kept');
+    const sibling = requestChildLogger(logger, { reqId: 'r-4' }, {});
+    child.level = 'error';
+    child.warn('dropped at error');
+    sibling.warn('sibling kept');
+    logger.warn('parent kept');
+    expect(lines.map((line) => [JSON.parse(line).reqId, JSON.parse(line).msg])).toEqual([
+      ['r-3', 'kept'],
+      ['r-4', 'sibling kept'],
+      [undefined, 'parent kept'],
+    ]);
+  });
+
   it('is the logger of each request in the app', async () => {
     const { lines, logger } = capture();
     const t = await createTestApp({ build: { logger } });

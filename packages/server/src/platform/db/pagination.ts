@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { AppError } from '../errors.js';
+import { learnStatements, shapeKey, statementOf, storedStatements } from './page-statements.js';
 
 /**
  * Pagination and sorting as the API conventions define them:
@@ -78,15 +79,30 @@ export async function paginate<DB, TB extends keyof DB, O>(
       fieldErrors: [{ field: 'sort', message: `cannot sort by ${field}` }],
     });
   const direction = descending ? 'desc' : 'asc';
-  const counted = await query.clearSelect().clearOrderBy().select(countAll).executeTakeFirst();
-  const total = Number((counted as { total?: number | string } | undefined)?.total ?? 0);
-  const items = await query
+  const limitAndOffset = [request.page_size, (request.page - 1) * request.page_size] as const;
+  // The base query compiled names the shape; a known shape runs its stored statements.
+  const base = query.compile();
+  const key = shapeKey(base, `${direction} ${column} ${idColumn}`);
+  const stored = storedStatements(key);
+  if (stored) {
+    const [counted] = await statementOf(query, stored.count, base.parameters).execute();
+    const items = await statementOf(query, stored.page, [...base.parameters, ...limitAndOffset]).execute();
+    return pageOf(items, totalOf(counted), request);
+  }
+  const countQuery = query.clearSelect().clearOrderBy().select(countAll);
+  const pageQuery = query
     .orderBy(columnRef(column), direction)
     .orderBy(columnRef(idColumn), direction)
-    .limit(request.page_size)
-    .offset((request.page - 1) * request.page_size)
-    .execute();
-  return pageOf(items, total, request);
+    .limit(limitAndOffset[0])
+    .offset(limitAndOffset[1]);
+  if (stored === undefined) learnStatements(key, query, base, countQuery, pageQuery, limitAndOffset);
+  const counted = await countQuery.executeTakeFirst();
+  const items = await pageQuery.execute();
+  return pageOf(items, totalOf(counted), request);
+}
+
+function totalOf(counted: unknown): number {
+  return Number((counted as { total?: number | string } | undefined)?.total ?? 0);
 }
 
 /** The page envelope for items a caller fetched itself (a query `paginate` cannot express). */

@@ -14,10 +14,16 @@ export function requestIdFor(req: IncomingMessage): string {
   return typeof incoming === 'string' && acceptable.test(incoming) ? incoming : randomUUID();
 }
 
+/**
+ * Every answer carries its request id. Set when the request arrives (the first root onRequest
+ * hook, so every later refusal, 404, 401/403, 429 or error answer has it too; headers set on
+ * a reply are kept through the error handler): with no onSend hook on a route, Fastify skips
+ * its whole onSend stage, which used to run on every request for this one header.
+ */
 export function echoRequestId(app: FastifyInstance): void {
   // A callback hook: it never waits, so it costs no promise per request.
-  app.addHook('onSend', (request, reply, payload, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    done(null, payload);
+    done();
   });
 }

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import type { InjectOptions } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -23,6 +24,33 @@ describe('security defaults', () => {
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
     const otherClient = await t.app.inject({ url: '/ready', remoteAddress: '203.0.113.8' });
     expect(otherClient.statusCode).toBe(200);
+  });
+
+  it('echoes the request id on refusals and errors too: 404, 401, 429, CORS preflight', async () => {
+    const protectedRoute = t.app.routeInventory.find(
+      (r) => r.method.split(',').includes('GET') && !('public' in r.access) && !r.url.includes(':'),
+    );
+    if (!protectedRoute) throw new Error('no protected GET route mounted');
+    const ask = (id: string, options: InjectOptions & { headers?: Record<string, string> }) =>
+      t.app.inject({ ...options, headers: { ...options.headers, 'x-request-id': id } });
+    const answers = [
+      await ask('trace-404-0001', { url: '/api/v1/no-such-route', remoteAddress: '203.0.113.21' }),
+      await ask('trace-401-0001', { url: protectedRoute.url, remoteAddress: '203.0.113.22' }),
+      await ask('trace-cors-0001', {
+        method: 'OPTIONS',
+        url: '/api/v1/no-such-route',
+        remoteAddress: '203.0.113.23',
+        headers: { origin: 'https://portal.example.cn', 'access-control-request-method': 'POST' },
+      }),
+    ];
+    for (let i = 0; i < 3; i += 1) await t.app.inject({ url: '/ready', remoteAddress: '203.0.113.24' });
+    answers.push(await ask('trace-429-0001', { url: '/ready', remoteAddress: '203.0.113.24' }));
+    expect(answers.map((a) => [a.statusCode, a.headers['x-request-id']])).toEqual([
+      [404, 'trace-404-0001'],
+      [401, 'trace-401-0001'],
+      [204, 'trace-cors-0001'],
+      [429, 'trace-429-0001'],
+    ]);
   });
 
   it('does not rate-limit the liveness probe, which still carries the security headers', async () => {
