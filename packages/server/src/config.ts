@@ -112,6 +112,7 @@ function buildConfig(v: Values) {
         ? { library: v.KEYS_PKCS11_LIBRARY, tokenLabel: v.KEYS_PKCS11_TOKEN, pin: v.KEYS_PKCS11_PIN ?? '' }
         : undefined,
       expiryWarningDays: v.KEYS_EXPIRY_WARNING_DAYS,
+      alertRole: v.KEYS_ALERT_ROLE,
     },
     identity: {
       passwordProfile: v.PASSWORD_PROFILE,

@@ -2,9 +2,11 @@ import type { Signer } from '@signx/pades';
 import type { AppContext } from '../../platform/app-context.js';
 import type { DbOrTrx } from '../../platform/db/schema.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import './keys-messages.js';
 import { keysAuditEvents, keysPermissions, keysTag } from './keys.catalogue.js';
 import { keysDeps } from './keys.deps.js';
 import { keysErrors } from './keys.errors.js';
+import { expiryCheckJob, expiryCheckSchedule, selfTestJob, selfTestSchedule } from './keys.jobs.js';
 import * as repo from './keys.repository.js';
 import {
   currentCertificate,
@@ -52,5 +54,7 @@ export const keysModule: ModuleDefinition = {
   permissions: keysPermissions,
   auditEvents: keysAuditEvents,
   errors: keysErrors,
+  jobs: [selfTestJob, expiryCheckJob],
+  schedules: [selfTestSchedule, expiryCheckSchedule],
   onShutdown: async (ctx) => keysDeps(ctx).close(),
 };

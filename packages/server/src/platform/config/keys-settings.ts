@@ -22,4 +22,10 @@ export const keysSettings = {
     default: 30,
     description: 'Days before an organisation certificate expires that its managers are warned',
   },
+  KEYS_ALERT_ROLE: {
+    kind: 'string',
+    default: 'super_admin',
+    description:
+      'Role whose holders get key expiry warnings and self-test failure alerts (in-app and e-mail)',
+  },
 } as const;
