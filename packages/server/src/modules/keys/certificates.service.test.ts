@@ -103,7 +103,7 @@ describe('organisation certificates with a file key', () => {
 
   it('rotates with overlap: the old certificate stays good, new signatures use the new key', async () => {
     const old = await issue();
-    const prepared = await prepareRotation(deps, admin, old.id);
+    const prepared = await prepareRotation(db(), deps, admin, old.id);
     const next = await inTransaction(db(), (trx) => rotateCertificate(trx, deps, admin, old.id, prepared));
     expect(next.serial).not.toBe(old.serial);
     expect(await keys.currentCertificateId(db(), old.id)).toBe(next.id);
@@ -111,7 +111,7 @@ describe('organisation certificates with a file key', () => {
     expect(await t.ctx.trust.statusOf(old.serial)).toEqual({ status: 'good' });
     const info = await keys.certificateInfo(db(), old.id);
     expect(info).toMatchObject({ state: 'superseded', current_id: next.id });
-    const again = await prepareRotation(deps, admin, old.id).catch((e) => e);
+    const again = await prepareRotation(db(), deps, admin, old.id).catch((e) => e);
     expect(isDomainError(again, keysErrors.CERTIFICATE_SUPERSEDED)).toBe(true);
     expect((await auditRows()).map((r) => r.action)).toEqual([
       'keys.certificate.issued',

@@ -9,16 +9,15 @@ import {
 } from '@signx/pades';
 import type { Actor } from '../../platform/actor.js';
 import { newId } from '../../platform/db/ids.js';
-import type { Page, PageRequest } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { conflict, domainError } from '../../platform/errors.js';
 import { fileKeyMaterial, generateKeyMaterial, type NewKeyMaterial } from './key-material.js';
 import { chainToText, toB64 } from './keys.codec.js';
 import type { KeysDeps } from './keys.deps.js';
 import { keysErrors } from './keys.errors.js';
-import { assertAllowed, authorizeManage, authorizeRead } from './keys.policy.js';
+import { assertAllowed, authorizeManage } from './keys.policy.js';
 import * as repo from './keys.repository.js';
-import type { CertificateState, KeyStorage } from './keys.tables.js';
+import type { KeyStorage } from './keys.tables.js';
 import { usccProblem } from './uscc.js';
 
 /** A key made before the transaction (key generation, HSM calls), recorded inside it. */
@@ -170,11 +169,16 @@ export async function certificateFor(db: DbOrTrx, id: string): Promise<repo.Cert
 }
 
 /** Rotation step 1: the new key, made in the same storage as the old one, outside the transaction. */
-export async function prepareRotation(deps: KeysDeps, actor: Actor, id: string): Promise<PreparedKey> {
+export async function prepareRotation(
+  db: DbOrTrx,
+  deps: KeysDeps,
+  actor: Actor,
+  id: string,
+): Promise<PreparedKey> {
   authorizeManage(actor);
-  const current = await certificateFor(deps.db, id);
+  const current = await certificateFor(db, id);
   assertAllowed(current.state, 'rotate');
-  const key = await repo.findKey(deps.db, current.key_id);
+  const key = await repo.findKey(db, current.key_id);
   const storage = key?.storage ?? 'file';
   return prepareGeneratedKey(deps, actor, { legal_name: current.legal_name, uscc: current.uscc, storage });
 }
@@ -264,13 +268,4 @@ export async function revokeCertificate(
     reason,
   });
   return { ...row, ...changes };
-}
-
-export async function listCertificates(
-  db: DbOrTrx,
-  actor: Actor,
-  query: PageRequest & { state?: CertificateState; uscc?: string },
-): Promise<Page<repo.CertificateRow>> {
-  authorizeRead(actor);
-  return repo.certificatePage(db, { state: query.state, uscc: query.uscc }, query);
 }

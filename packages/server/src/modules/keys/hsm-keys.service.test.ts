@@ -80,7 +80,7 @@ describe('organisation keys in a PKCS#11 token (SoftHSM2)', () => {
 
   it('rotates to a new token key: old certificate still good, new signatures by the new key', async () => {
     const old = await issueInHsm();
-    const prepared = await prepareRotation(deps, admin, old.id);
+    const prepared = await prepareRotation(db(), deps, admin, old.id);
     const next = await inTransaction(db(), (trx) => rotateCertificate(trx, deps, admin, old.id, prepared));
     const cert = await signAndVerify(old.id);
     expect(cert.serial.replace(/^0+/, '')).toBe(next.serial.replace(/^0+/, ''));

@@ -1,6 +1,7 @@
 import type { Signer } from '@signx/pades';
 import type { AppContext } from '../../platform/app-context.js';
 import type { DbOrTrx } from '../../platform/db/schema.js';
+import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import './keys-messages.js';
 import { keysAuditEvents, keysPermissions, keysTag } from './keys.catalogue.js';
@@ -8,6 +9,7 @@ import { keysDeps } from './keys.deps.js';
 import { keysErrors } from './keys.errors.js';
 import { expiryCheckJob, expiryCheckSchedule, selfTestJob, selfTestSchedule } from './keys.jobs.js';
 import * as repo from './keys.repository.js';
+import { keyRoutes } from './keys.routes.js';
 import {
   currentCertificate,
   describeCertificate,
@@ -56,5 +58,6 @@ export const keysModule: ModuleDefinition = {
   errors: keysErrors,
   jobs: [selfTestJob, expiryCheckJob],
   schedules: [selfTestSchedule, expiryCheckSchedule],
+  routes: async (api, ctx) => mountRoutes(api, keysTag, keyRoutes(keysDeps(ctx))),
   onShutdown: async (ctx) => keysDeps(ctx).close(),
 };

@@ -21,6 +21,11 @@ export async function findKey(db: DbOrTrx, id: string): Promise<KeyRow | undefin
   return db.selectFrom('keys_managed_keys').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function keysByIds(db: DbOrTrx, ids: readonly string[]): Promise<KeyRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('keys_managed_keys').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function retireKey(trx: Trx, id: string, at: string): Promise<void> {
   await trx
     .updateTable('keys_managed_keys')
