@@ -1,5 +1,6 @@
 import { createVerify } from 'node:crypto';
-import { parseCertificate } from '@signx/pades';
+import { parseCertificate, signPdf, validate } from '@signx/pades';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createModuleTestContext, type ModuleTestContext } from '../../../test/module-test-context.js';
 import { createSoftHsmToken } from '../../../test/softhsm-kit.js';
@@ -76,6 +77,20 @@ describe('organisation keys in a PKCS#11 token (SoftHSM2)', () => {
     expect(deps.token().tryExport(objectId)).toBe('CKR_ATTRIBUTE_SENSITIVE');
     const cert = await signAndVerify(row.id);
     expect(Buffer.from(cert.spki).toString('base64')).toBe(key.spki);
+  });
+
+  it('signs a PDF (PAdES) with the token key that validates to the platform root', async () => {
+    const row = await issueInHsm();
+    const doc = await PDFDocument.create();
+    doc.addPage([300, 300]);
+    const pdf = await doc.save({ useObjectStreams: false });
+    const signed = await signPdf(pdf, { signer: await keys.signerFor(t.ctx, row.id) });
+    const report = await validate(signed, {
+      trustAnchors: [await t.ctx.trust.rootCertificate()],
+      revocation: 'off',
+    });
+    expect(report.signatures).toHaveLength(1);
+    expect(report.signatures[0]?.isValid).toBe(true);
   });
 
   it('rotates to a new token key: old certificate still good, new signatures by the new key', async () => {
