@@ -43,8 +43,14 @@ describe('Keys and certificates page', () => {
     expect(watch.foreignRequests).toEqual([]);
   }
   const certificates = async () =>
-    (await apiCall<{ items: Certificate[] }>(server.url, token, 'GET', '/keys/certificates?page=1&page_size=50'))
-      .items;
+    (
+      await apiCall<{ items: Certificate[] }>(
+        server.url,
+        token,
+        'GET',
+        '/keys/certificates?page=1&page_size=50',
+      )
+    ).items;
 
   it('generates, refuses a wrong credit code, rotates and revokes through the page', async () => {
     const { context, page, watch } = await keysPage('en');
@@ -64,11 +70,15 @@ describe('Keys and certificates page', () => {
 
     await page.getByTestId(`keys-rotate-${first?.id}`).click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(async () => (await certificates()).find((c) => c.id === first?.id)?.state).toBe('superseded');
+    await expect
+      .poll(async () => (await certificates()).find((c) => c.id === first?.id)?.state)
+      .toBe('superseded');
     const successor = (await certificates()).find((c) => c.id === first?.id)?.successor_id ?? '';
     await page.getByTestId(`keys-revoke-${successor}`).click();
     await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
-    await expect.poll(async () => (await certificates()).find((c) => c.id === successor)?.state).toBe('revoked');
+    await expect
+      .poll(async () => (await certificates()).find((c) => c.id === successor)?.state)
+      .toBe('revoked');
     await page.getByTestId(`keys-state-${successor}`).waitFor();
     expect(await page.getByTestId(`keys-state-${successor}`).textContent()).toBe('Revoked');
     expectClean(watch);
