@@ -33,6 +33,8 @@ import * as m20261211_0200 from './2026_12_11_0200_workflow_todo_index.js';
 import * as m20261212_0110 from './2026_12_12_0110_audit_entity_seq_index.js';
 import * as m20261212_0120 from './2026_12_12_0120_records_pades_level.js';
 import * as m20261212_0210 from './2026_12_12_0210_workflow_delegation_owners.js';
+import * as m20261212_0310 from './2026_12_12_0310_keys.js';
+import * as m20261212_0320 from './2026_12_12_0320_keys_self_tests.js';
 import * as m20261212_0510 from './2026_12_12_0510_in_person_lock_unique.js';
 import * as m20261212_0610 from './2026_12_12_0610_webhooks.js';
 
@@ -75,6 +77,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_12_0110_audit_entity_seq_index': m20261212_0110,
   '2026_12_12_0120_records_pades_level': m20261212_0120,
   '2026_12_12_0210_workflow_delegation_owners': m20261212_0210,
+  '2026_12_12_0310_keys': m20261212_0310,
+  '2026_12_12_0320_keys_self_tests': m20261212_0320,
   '2026_12_12_0510_in_person_lock_unique': m20261212_0510,
   '2026_12_12_0610_webhooks': m20261212_0610,
 };

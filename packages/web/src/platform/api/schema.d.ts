@@ -29614,6 +29614,1350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inventory of organisation certificates and their keys
+         * @description Holders of keys.certificate.manage see the list too.
+         *
+         *     Requires permission `keys.certificate.read` (See the inventory of keys and organisation certificates).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Sort field, '-' for descending: created_at, not_after, legal_name */
+                    sort: "created_at" | "-created_at" | "not_after" | "-not_after" | "legal_name" | "-legal_name";
+                    /** @description active (signs), superseded (rotated: old signatures stay valid, new ones use the successor), revoked */
+                    state?: "active" | "superseded" | "revoked";
+                    /** @description Unified social credit code (统一社会信用代码, GB 32100-2015), check character verified */
+                    uscc?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Key algorithm (EC-P256, RSA-2048, ...) */
+                                    algorithm: string;
+                                    /** @description What the caller may do with it now */
+                                    allowed_actions: ("rotate" | "revoke")[];
+                                    /**
+                                     * Format: date-time
+                                     * @description Creation time
+                                     */
+                                    created_at: string;
+                                    /** @description Whole days until expiry (negative once expired) */
+                                    days_left: number;
+                                    /** @description Certificate id */
+                                    id: string;
+                                    /** @description Issuer distinguished name */
+                                    issuer: string;
+                                    /** @description Latest self-test */
+                                    last_self_test_at: string | null;
+                                    /** @description Whether it passed */
+                                    last_self_test_ok: boolean | null;
+                                    /** @description Organisation legal name */
+                                    legal_name: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description Valid until
+                                     */
+                                    not_after: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description Valid from
+                                     */
+                                    not_before: string;
+                                    /** @description The certificate this one replaced */
+                                    predecessor_id: string | null;
+                                    /** @description Revocation reason */
+                                    revocation_reason: string | null;
+                                    /** @description Revocation time */
+                                    revoked_at: string | null;
+                                    /** @description Serial number (hex) */
+                                    serial: string;
+                                    /** @description Issued by the platform CA or imported */
+                                    source: "issued" | "pkcs12";
+                                    /** @description active (signs), superseded (rotated: old signatures stay valid, new ones use the successor), revoked */
+                                    state: "active" | "superseded" | "revoked";
+                                    /** @description file: key wrapped by the keyring in the database; pkcs11: key generated inside the HSM token */
+                                    storage: "file" | "pkcs11";
+                                    /** @description Subject distinguished name */
+                                    subject: string;
+                                    /** @description The certificate that replaced this one */
+                                    successor_id: string | null;
+                                    /** @description Unified social credit code */
+                                    uscc: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Generate a key (file or HSM) and have the platform CA issue its organisation certificate
+         * @description Domain errors:
+         *     - `40083` USCC_INVALID: The unified social credit code is not 18 characters of the GB 32100-2015 alphabet or its check digit is wrong
+         *     - `40086` HSM_NOT_CONFIGURED: A key in the HSM was asked for but no PKCS#11 token is configured (KEYS_PKCS11_*)
+         *
+         *     Requires permission `keys.certificate.manage` (Generate, import, rotate and revoke organisation keys and certificates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Organisation legal name (subject O and CN) */
+                        legal_name: string;
+                        /** @description file: key wrapped by the keyring in the database; pkcs11: key generated inside the HSM token */
+                        storage: "file" | "pkcs11";
+                        /** @description Unified social credit code (统一社会信用代码, GB 32100-2015), check character verified */
+                        uscc: string;
+                        /** @description Validity (default 730) */
+                        validity_days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Key algorithm (EC-P256, RSA-2048, ...) */
+                                algorithm: string;
+                                /** @description What the caller may do with it now */
+                                allowed_actions: ("rotate" | "revoke")[];
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Whole days until expiry (negative once expired) */
+                                days_left: number;
+                                /** @description Certificate id */
+                                id: string;
+                                /** @description Issuer distinguished name */
+                                issuer: string;
+                                /** @description Latest self-test */
+                                last_self_test_at: string | null;
+                                /** @description Whether it passed */
+                                last_self_test_ok: boolean | null;
+                                /** @description Organisation legal name */
+                                legal_name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Valid until
+                                 */
+                                not_after: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Valid from
+                                 */
+                                not_before: string;
+                                /** @description The certificate this one replaced */
+                                predecessor_id: string | null;
+                                /** @description Revocation reason */
+                                revocation_reason: string | null;
+                                /** @description Revocation time */
+                                revoked_at: string | null;
+                                /** @description Serial number (hex) */
+                                serial: string;
+                                /** @description Issued by the platform CA or imported */
+                                source: "issued" | "pkcs12";
+                                /** @description active (signs), superseded (rotated: old signatures stay valid, new ones use the successor), revoked */
+                                state: "active" | "superseded" | "revoked";
+                                /** @description file: key wrapped by the keyring in the database; pkcs11: key generated inside the HSM token */
+                                storage: "file" | "pkcs11";
+                                /** @description Subject distinguished name */
+                                subject: string;
+                                /** @description The certificate that replaced this one */
+                                successor_id: string | null;
+                                /** @description Unified social credit code */
+                                uscc: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One organisation certificate
+         * @description Domain errors:
+         *     - `40477` CERTIFICATE_NOT_FOUND: No organisation certificate with that id
+         *
+         *     Requires permission `keys.certificate.read` (See the inventory of keys and organisation certificates).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organisation certificate id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Key algorithm (EC-P256, RSA-2048, ...) */
+                                algorithm: string;
+                                /** @description What the caller may do with it now */
+                                allowed_actions: ("rotate" | "revoke")[];
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Whole days until expiry (negative once expired) */
+                                days_left: number;
+                                /** @description Certificate id */
+                                id: string;
+                                /** @description Issuer distinguished name */
+                                issuer: string;
+                                /** @description Latest self-test */
+                                last_self_test_at: string | null;
+                                /** @description Whether it passed */
+                                last_self_test_ok: boolean | null;
+                                /** @description Organisation legal name */
+                                legal_name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Valid until
+                                 */
+                                not_after: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Valid from
+                                 */
+                                not_before: string;
+                                /** @description The certificate this one replaced */
+                                predecessor_id: string | null;
+                                /** @description Revocation reason */
+                                revocation_reason: string | null;
+                                /** @description Revocation time */
+                                revoked_at: string | null;
+                                /** @description Serial number (hex) */
+                                serial: string;
+                                /** @description Issued by the platform CA or imported */
+                                source: "issued" | "pkcs12";
+                                /** @description active (signs), superseded (rotated: old signatures stay valid, new ones use the successor), revoked */
+                                state: "active" | "superseded" | "revoked";
+                                /** @description file: key wrapped by the keyring in the database; pkcs11: key generated inside the HSM token */
+                                storage: "file" | "pkcs11";
+                                /** @description Subject distinguished name */
+                                subject: string;
+                                /** @description The certificate that replaced this one */
+                                successor_id: string | null;
+                                /** @description Unified social credit code */
+                                uscc: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke: the platform CRL and OCSP answer "revoked" at once, and the key stops signing
+         * @description Domain errors:
+         *     - `40477` CERTIFICATE_NOT_FOUND: No organisation certificate with that id
+         *     - `40980` CERTIFICATE_REVOKED: The organisation certificate is revoked: it can neither sign nor be rotated
+         *
+         *     Requires permission `keys.certificate.manage` (Generate, import, rotate and revoke organisation keys and certificates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organisation certificate id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description RFC 5280 revocation reason */
+                        reason: "unspecified" | "keyCompromise" | "affiliationChanged" | "superseded" | "cessationOfOperation" | "privilegeWithdrawn";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Key algorithm (EC-P256, RSA-2048, ...) */
+                                algorithm: string;
+                                /** @description What the caller may do with it now */
+                                allowed_actions: ("rotate" | "revoke")[];
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Whole days until expiry (negative once expired) */
+                                days_left: number;
+                                /** @description Certificate id */
+                                id: string;
+                                /** @description Issuer distinguished name */
+                                issuer: string;
+                                /** @description Latest self-test */
+                                last_self_test_at: string | null;
+                                /** @description Whether it passed */
+                                last_self_test_ok: boolean | null;
+                                /** @description Organisation legal name */
+                                legal_name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Valid until
+                                 */
+                                not_after: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Valid from
+                                 */
+                                not_before: string;
+                                /** @description The certificate this one replaced */
+                                predecessor_id: string | null;
+                                /** @description Revocation reason */
+                                revocation_reason: string | null;
+                                /** @description Revocation time */
+                                revoked_at: string | null;
+                                /** @description Serial number (hex) */
+                                serial: string;
+                                /** @description Issued by the platform CA or imported */
+                                source: "issued" | "pkcs12";
+                                /** @description active (signs), superseded (rotated: old signatures stay valid, new ones use the successor), revoked */
+                                state: "active" | "superseded" | "revoked";
+                                /** @description file: key wrapped by the keyring in the database; pkcs11: key generated inside the HSM token */
+                                storage: "file" | "pkcs11";
+                                /** @description Subject distinguished name */
+                                subject: string;
+                                /** @description The certificate that replaced this one */
+                                successor_id: string | null;
+                                /** @description Unified social credit code */
+                                uscc: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/certificates/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate: a new key and certificate; the old one stays valid for the signatures it made
+         * @description Domain errors:
+         *     - `40477` CERTIFICATE_NOT_FOUND: No organisation certificate with that id
+         *     - `40980` CERTIFICATE_REVOKED: The organisation certificate is revoked: it can neither sign nor be rotated
+         *     - `40981` CERTIFICATE_SUPERSEDED: The certificate was already rotated; rotate its current successor instead
+         *     - `40086` HSM_NOT_CONFIGURED: A key in the HSM was asked for but no PKCS#11 token is configured (KEYS_PKCS11_*)
+         *
+         *     Requires permission `keys.certificate.manage` (Generate, import, rotate and revoke organisation keys and certificates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organisation certificate id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Validity of the new certificate */
+                        validity_days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Key algorithm (EC-P256, RSA-2048, ...) */
+                                algorithm: string;
+                                /** @description What the caller may do with it now */
+                                allowed_actions: ("rotate" | "revoke")[];
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Whole days until expiry (negative once expired) */
+                                days_left: number;
+                                /** @description Certificate id */
+                                id: string;
+                                /** @description Issuer distinguished name */
+                                issuer: string;
+                                /** @description Latest self-test */
+                                last_self_test_at: string | null;
+                                /** @description Whether it passed */
+                                last_self_test_ok: boolean | null;
+                                /** @description Organisation legal name */
+                                legal_name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Valid until
+                                 */
+                                not_after: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Valid from
+                                 */
+                                not_before: string;
+                                /** @description The certificate this one replaced */
+                                predecessor_id: string | null;
+                                /** @description Revocation reason */
+                                revocation_reason: string | null;
+                                /** @description Revocation time */
+                                revoked_at: string | null;
+                                /** @description Serial number (hex) */
+                                serial: string;
+                                /** @description Issued by the platform CA or imported */
+                                source: "issued" | "pkcs12";
+                                /** @description active (signs), superseded (rotated: old signatures stay valid, new ones use the successor), revoked */
+                                state: "active" | "superseded" | "revoked";
+                                /** @description file: key wrapped by the keyring in the database; pkcs11: key generated inside the HSM token */
+                                storage: "file" | "pkcs11";
+                                /** @description Subject distinguished name */
+                                subject: string;
+                                /** @description The certificate that replaced this one */
+                                successor_id: string | null;
+                                /** @description Unified social credit code */
+                                uscc: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/certificates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an organisation key and certificate from PKCS#12
+         * @description The key is kept wrapped by the keyring; the certificate must name the organisation (O).
+         *
+         *     Domain errors:
+         *     - `40084` PKCS12_UNREADABLE: The PKCS#12 file is not readable with that password, or holds no key matching its certificate
+         *     - `40085` PKCS12_NOT_ORGANISATION: The imported certificate does not name the organisation (O) and code given
+         *     - `40083` USCC_INVALID: The unified social credit code is not 18 characters of the GB 32100-2015 alphabet or its check digit is wrong
+         *
+         *     Requires permission `keys.certificate.manage` (Generate, import, rotate and revoke organisation keys and certificates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Its password */
+                        password: string;
+                        /** @description The PKCS#12 (.p12/.pfx) file, base64 */
+                        pkcs12: string;
+                        /** @description Unified social credit code (统一社会信用代码, GB 32100-2015), check character verified */
+                        uscc?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Key algorithm (EC-P256, RSA-2048, ...) */
+                                algorithm: string;
+                                /** @description What the caller may do with it now */
+                                allowed_actions: ("rotate" | "revoke")[];
+                                /**
+                                 * Format: date-time
+                                 * @description Creation time
+                                 */
+                                created_at: string;
+                                /** @description Whole days until expiry (negative once expired) */
+                                days_left: number;
+                                /** @description Certificate id */
+                                id: string;
+                                /** @description Issuer distinguished name */
+                                issuer: string;
+                                /** @description Latest self-test */
+                                last_self_test_at: string | null;
+                                /** @description Whether it passed */
+                                last_self_test_ok: boolean | null;
+                                /** @description Organisation legal name */
+                                legal_name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Valid until
+                                 */
+                                not_after: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Valid from
+                                 */
+                                not_before: string;
+                                /** @description The certificate this one replaced */
+                                predecessor_id: string | null;
+                                /** @description Revocation reason */
+                                revocation_reason: string | null;
+                                /** @description Revocation time */
+                                revoked_at: string | null;
+                                /** @description Serial number (hex) */
+                                serial: string;
+                                /** @description Issued by the platform CA or imported */
+                                source: "issued" | "pkcs12";
+                                /** @description active (signs), superseded (rotated: old signatures stay valid, new ones use the successor), revoked */
+                                state: "active" | "superseded" | "revoked";
+                                /** @description file: key wrapped by the keyring in the database; pkcs11: key generated inside the HSM token */
+                                storage: "file" | "pkcs11";
+                                /** @description Subject distinguished name */
+                                subject: string;
+                                /** @description The certificate that replaced this one */
+                                successor_id: string | null;
+                                /** @description Unified social credit code */
+                                uscc: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/self-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the key self-test now (it also runs daily)
+         * @description Requires permission `keys.certificate.manage` (Generate, import, rotate and revoke organisation keys and certificates).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                results: {
+                                    /** @description Certificate */
+                                    certificate_id: string;
+                                    /** @description What failed */
+                                    error: string | null;
+                                    /** @description Signed and verified */
+                                    ok: boolean;
+                                    /** @description Serial */
+                                    serial: string;
+                                }[];
+                                /** @description Active certificates tested */
+                                tested: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/login-log": {
         parameters: {
             query?: never;
