@@ -11,6 +11,8 @@ export type { AppearanceFonts } from './pdf/appearance/font-loader.js';
 export { DEFAULT_FONT_PATHS, loadDefaultFont } from './pdf/appearance/font-loader.js';
 export type { EmbeddedFontName } from './pdf/appearance/font-naming.js';
 export { nameEmbeddedFonts } from './pdf/appearance/font-naming.js';
+export type { PageInfo } from './pdf/page-tree.js';
+export { findPage, pageCount } from './pdf/page-tree.js';
 export { PdfReader } from './pdf/pdf-reader.js';
 export type { SanitizeOptions } from './pdf/sanitizer.js';
 export { sanitizePdf } from './pdf/sanitizer.js';

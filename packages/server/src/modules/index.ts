@@ -7,6 +7,7 @@ import { jobsAdminModule } from './jobs-admin/index.js';
 import { monitorModule } from './monitor/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { recordsModule } from './records/index.js';
+import { sealsModule } from './seals/index.js';
 import { signingModule } from './signing/index.js';
 import { workflowModule } from './workflow/index.js';
 
@@ -22,4 +23,5 @@ export const modules: ModuleDefinition[] = [
   signingModule,
   recordsModule,
   workflowModule,
+  sealsModule,
 ];
