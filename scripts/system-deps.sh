@@ -14,6 +14,8 @@ declare -A wanted=(
   [soffice]=libreoffice-writer-nogui
   [fc-list]=fontconfig
   [unshare]=util-linux
+  # the keys module's PKCS#11 tests: a software HSM token (libsofthsm2.so)
+  [softhsm2-util]=softhsm2
 )
 # font files the PDF appearance tests embed (CJK, Hebrew)
 declare -A wanted_files=(

@@ -107,6 +107,13 @@ function buildConfig(v: Values) {
       python: v.CONVERT_PYTHON,
       baseDir: resolve(`${dataDir}/convert`),
     },
+    keys: {
+      pkcs11: v.KEYS_PKCS11_LIBRARY
+        ? { library: v.KEYS_PKCS11_LIBRARY, tokenLabel: v.KEYS_PKCS11_TOKEN, pin: v.KEYS_PKCS11_PIN ?? '' }
+        : undefined,
+      expiryWarningDays: v.KEYS_EXPIRY_WARNING_DAYS,
+      alertRole: v.KEYS_ALERT_ROLE,
+    },
     identity: {
       passwordProfile: v.PASSWORD_PROFILE,
       passwordMinLength: v.PASSWORD_MIN_LENGTH,

@@ -32,7 +32,15 @@ export type { OcspResponderOptions } from './ocsp-responder.js';
 export { ocspRespond } from './ocsp-responder.js';
 export type { OcspSingleResponse, ParsedOcspResponse } from './ocsp-response.parser.js';
 export { findSingleResponse, ocspSigner, parseOcspResponse } from './ocsp-response.parser.js';
+export type { OrganisationCertificateOptions, OrganisationSubject } from './organisation-certificate.js';
+export {
+  encodeOrganisationName,
+  issueOrganisationCertificate,
+  ORGANIZATION_IDENTIFIER_OID,
+  organisationOf,
+} from './organisation-certificate.js';
 export { certificatesFromBytes, certificatesFromPem, pemBlocks, toPem } from './pem.codec.js';
+export { readPkcs12 } from './pkcs12.reader.js';
 export type * from './pki.types.js';
 export type { CollectRevocationOptions, RevocationData } from './revocation-collector.js';
 export { collectAvailableRevocationData, collectRevocationData } from './revocation-collector.js';

@@ -30,6 +30,8 @@ import * as m20261211_0110 from './2026_12_11_0110_workflow_signature_requests.j
 import * as m20261211_0120 from './2026_12_11_0120_workflow_events.js';
 import * as m20261211_0130 from './2026_12_11_0130_workflow_delegations.js';
 import * as m20261211_0200 from './2026_12_11_0200_workflow_todo_index.js';
+import * as m20261212_0310 from './2026_12_12_0310_keys.js';
+import * as m20261212_0320 from './2026_12_12_0320_keys_self_tests.js';
 import * as m20261212_0410 from './2026_12_12_0410_seals.js';
 
 /**
@@ -68,5 +70,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_11_0120_workflow_events': m20261211_0120,
   '2026_12_11_0130_workflow_delegations': m20261211_0130,
   '2026_12_11_0200_workflow_todo_index': m20261211_0200,
+  '2026_12_12_0310_keys': m20261212_0310,
+  '2026_12_12_0320_keys_self_tests': m20261212_0320,
   '2026_12_12_0410_seals': m20261212_0410,
 };

@@ -4,6 +4,7 @@ import { documentTemplatesModule } from './document-templates/index.js';
 import { documentsModule } from './documents/index.js';
 import { identityModule } from './identity/index.js';
 import { jobsAdminModule } from './jobs-admin/index.js';
+import { keysModule } from './keys/index.js';
 import { monitorModule } from './monitor/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { recordsModule } from './records/index.js';
@@ -18,6 +19,7 @@ export const modules: ModuleDefinition[] = [
   jobsAdminModule,
   monitorModule,
   notificationsModule,
+  keysModule,
   documentsModule,
   documentTemplatesModule,
   signingModule,

@@ -20,6 +20,8 @@ export function checkSettings(v: Values): ConfigProblem[] {
     add('S3_SECRET_ACCESS_KEY', 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
   }
   if (v.MAIL_USERNAME && !v.MAIL_PASSWORD) add('MAIL_PASSWORD', 'is required when MAIL_USERNAME is set');
+  if (v.KEYS_PKCS11_LIBRARY && !v.KEYS_PKCS11_PIN)
+    add('KEYS_PKCS11_PIN', 'is required when KEYS_PKCS11_LIBRARY is set');
   for (const entry of v.TRUSTED_PROXIES) {
     if (!parseIp(entry) && !parseCidr(entry))
       add('TRUSTED_PROXIES', `"${entry}" is not an IP address or CIDR`);

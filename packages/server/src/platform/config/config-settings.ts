@@ -1,5 +1,6 @@
 import type { Setting } from './config-reader.js';
 import { convertSettings } from './convert-settings.js';
+import { keysSettings } from './keys-settings.js';
 
 /**
  * Every environment variable SignX reads, with its default and meaning. The README's
@@ -170,6 +171,7 @@ export const settings = {
     description: 'LibreOffice executable for DOCX → PDF',
   },
   ...convertSettings,
+  ...keysSettings,
   AUDIT_ANCHOR_DIR: {
     kind: 'string',
     description:

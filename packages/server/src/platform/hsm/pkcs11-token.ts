@@ -1,0 +1,182 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type * as Pkcs11Module from 'pkcs11js';
+import { ecdsaRawToDer, ecPointToSpki, P256_PARAMS } from './ec-encoding.js';
+
+type Pkcs11Lib = typeof Pkcs11Module;
+type Handle = Buffer;
+
+/** Where the token is and how to log in (KEYS_PKCS11_LIBRARY, KEYS_PKCS11_TOKEN, KEYS_PKCS11_PIN). */
+export interface Pkcs11Options {
+  library: string;
+  tokenLabel: string;
+  pin: string;
+}
+
+/** A key pair in the token: its CKA_ID (hex) and its public key as DER SPKI. */
+export interface TokenKey {
+  objectId: string;
+  spki: Uint8Array;
+}
+
+/**
+ * One PKCS#11 token, logged in as its user, with one session. Keys it generates are EC P-256,
+ * on the token (CKA_TOKEN), private, sensitive and non-extractable: the private key never
+ * leaves the module, signing is C_Sign over a digest computed here. Calls are synchronous
+ * in the library; a session does one operation at a time, which Node's one thread ensures.
+ */
+export interface Pkcs11Token {
+  readonly tokenLabel: string;
+  generateEcKey(label: string): TokenKey;
+  publicKey(objectId: string): Uint8Array;
+  /** ECDSA over SHA-256(data), as DER Ecdsa-Sig-Value. */
+  signSha256(objectId: string, data: Uint8Array): Buffer;
+  /** The private key's attributes that prove it cannot leave the token. */
+  protection(objectId: string): { sensitive: boolean; extractable: boolean; neverExtractable: boolean };
+  /** Tries to read the private key's value (CKA_VALUE); returns the PKCS#11 error name it gets. */
+  tryExport(objectId: string): string;
+  destroyKey(objectId: string): void;
+  close(): void;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A PKCS#11 library is initialised once per process (C_Initialize twice fails), so the loaded
+ * libraries are shared here, counted by the tokens open on them; the last close finalises.
+ */
+const libraries = new Map<string, { lib: Pkcs11Module.PKCS11; open: number }>();
+
+function acquire(p: Pkcs11Lib, library: string): Pkcs11Module.PKCS11 {
+  let entry = libraries.get(library);
+  if (!entry) {
+    const lib = new p.PKCS11();
+    lib.load(library);
+    lib.C_Initialize();
+    entry = { lib, open: 0 };
+    libraries.set(library, entry);
+  }
+  entry.open++;
+  return entry.lib;
+}
+
+function release(library: string): void {
+  const entry = libraries.get(library);
+  if (!entry || --entry.open > 0) return;
+  libraries.delete(library);
+  entry.lib.C_Finalize();
+}
+
+/** Opens the token named `tokenLabel` in `library` (e.g. /usr/lib/softhsm/libsofthsm2.so). */
+export function openPkcs11Token(options: Pkcs11Options): Pkcs11Token {
+  const p: Pkcs11Lib = require('pkcs11js');
+  const lib = acquire(p, options.library);
+  try {
+    const slot = lib
+      .C_GetSlotList(true)
+      .find((s) => lib.C_GetTokenInfo(s).label.trim() === options.tokenLabel);
+    if (!slot) throw new Error(`no PKCS#11 token labelled "${options.tokenLabel}" in ${options.library}`);
+    const session = lib.C_OpenSession(slot, p.CKF_RW_SESSION | p.CKF_SERIAL_SESSION);
+    try {
+      lib.C_Login(session, p.CKU_USER, options.pin);
+    } catch (err) {
+      if (!/CKR_USER_ALREADY_LOGGED_IN/.test(String(err))) throw err;
+    }
+    return tokenApi(p, lib, session, options);
+  } catch (err) {
+    release(options.library);
+    throw err;
+  }
+}
+
+function tokenApi(
+  p: Pkcs11Lib,
+  lib: Pkcs11Module.PKCS11,
+  session: Handle,
+  options: Pkcs11Options,
+): Pkcs11Token {
+  const tokenLabel = options.tokenLabel;
+  let isOpen = true;
+  const find = (cls: number, objectId: string): Handle => {
+    lib.C_FindObjectsInit(session, [
+      { type: p.CKA_CLASS, value: cls },
+      { type: p.CKA_ID, value: Buffer.from(objectId, 'hex') },
+    ]);
+    const [handle] = lib.C_FindObjects(session, 1);
+    lib.C_FindObjectsFinal(session);
+    if (!handle) throw new Error(`key ${objectId} is not in token "${tokenLabel}"`);
+    return handle;
+  };
+  const attr = (handle: Handle, type: number): Buffer => {
+    const [result] = lib.C_GetAttributeValue(session, handle, [{ type }]);
+    return result?.value as Buffer;
+  };
+  const flag = (handle: Handle, type: number) => (attr(handle, type)[0] ?? 0) !== 0;
+  const publicKey = (objectId: string) =>
+    ecPointToSpki(attr(find(p.CKO_PUBLIC_KEY, objectId), p.CKA_EC_POINT));
+  return {
+    tokenLabel,
+    generateEcKey(label) {
+      const id = randomBytes(16);
+      const common = [
+        { type: p.CKA_TOKEN, value: true },
+        { type: p.CKA_ID, value: id },
+        { type: p.CKA_LABEL, value: label },
+      ];
+      lib.C_GenerateKeyPair(
+        session,
+        { mechanism: p.CKM_EC_KEY_PAIR_GEN },
+        [
+          ...common,
+          { type: p.CKA_EC_PARAMS, value: Buffer.from(P256_PARAMS) },
+          { type: p.CKA_VERIFY, value: true },
+        ],
+        [
+          ...common,
+          { type: p.CKA_PRIVATE, value: true },
+          { type: p.CKA_SENSITIVE, value: true },
+          { type: p.CKA_EXTRACTABLE, value: false },
+          { type: p.CKA_SIGN, value: true },
+        ],
+      );
+      const objectId = id.toString('hex');
+      return { objectId, spki: publicKey(objectId) };
+    },
+    publicKey,
+    signSha256(objectId, data) {
+      const key = find(p.CKO_PRIVATE_KEY, objectId);
+      lib.C_SignInit(session, { mechanism: p.CKM_ECDSA }, key);
+      const raw = lib.C_Sign(session, createHash('sha256').update(data).digest(), Buffer.alloc(132));
+      return ecdsaRawToDer(raw);
+    },
+    protection(objectId) {
+      const key = find(p.CKO_PRIVATE_KEY, objectId);
+      return {
+        sensitive: flag(key, p.CKA_SENSITIVE),
+        extractable: flag(key, p.CKA_EXTRACTABLE),
+        neverExtractable: flag(key, p.CKA_NEVER_EXTRACTABLE),
+      };
+    },
+    tryExport(objectId) {
+      try {
+        attr(find(p.CKO_PRIVATE_KEY, objectId), p.CKA_VALUE);
+        return 'EXPORTED';
+      } catch (err) {
+        return err instanceof Error ? (/CKR_\w+/.exec(err.message)?.[0] ?? err.message) : String(err);
+      }
+    },
+    destroyKey(objectId) {
+      lib.C_DestroyObject(session, find(p.CKO_PRIVATE_KEY, objectId));
+      lib.C_DestroyObject(session, find(p.CKO_PUBLIC_KEY, objectId));
+    },
+    close() {
+      if (!isOpen) return;
+      isOpen = false;
+      try {
+        lib.C_CloseSession(session);
+      } finally {
+        release(options.library);
+      }
+    },
+  };
+}
