@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/schema.js';
 import { defineModuleDeps } from '../../platform/module-deps.js';
 import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
 import { audit } from '../audit/index.js';
+import { keys } from '../keys/index.js';
 import { type SealsAuditEvent, sealsAuditEvents } from './seals.catalogue.js';
 import type { SealsTable } from './seals.tables.js';
 
@@ -19,8 +20,10 @@ export interface SealsDeps {
   trust: PlatformTrust;
   audit: AuditTrail<SealsAuditEvent>;
   /**
-   * The organisation's signer for a seal. Until the keys module binds seals to its HSM-held
-   * certificates, the platform PKI issues one certificate per organisation, kept in memory.
+   * The organisation's signer for a seal: the keys module's signer of the seal's organisation
+   * certificate (file key or HSM; a rotated certificate signs with its successor). A seal
+   * registered without a certificate falls back to a certificate the platform CA issues for
+   * the organisation's name, kept in memory (development and demos; bind one in production).
    */
   signerFor: SealSignerResolver;
 }
@@ -38,6 +41,7 @@ export const sealsDeps = defineModuleDeps('seals', (ctx): SealsDeps => {
       verify: !ctx.config.isProduction,
     }),
     signerFor: (seal) => {
+      if (seal.certificate_id) return keys.signerFor(ctx, seal.certificate_id);
       let signer = issued.get(seal.organisation);
       if (!signer) {
         signer = ctx.trust.issueSigner({ name: seal.organisation }).then((c) => c.signer);

@@ -4,6 +4,7 @@ import { newId } from '../../platform/db/ids.js';
 import type { Page, PageRequest } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { conflict, domainError, notFound } from '../../platform/errors.js';
+import { keys } from '../keys/index.js';
 import { SealImageError, transparentSeal } from './seal-image.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
