@@ -1,7 +1,7 @@
 import { PadesError } from '../../errors.js';
 import { findPage, pageCount } from '../page-tree.js';
 import { isWhite, PdfLexer } from '../pdf-lexer.js';
-import { type PdfDict, PdfName, type PdfObject, PdfStream, PdfString } from '../pdf-objects.js';
+import { type PdfDict, PdfName, type PdfObject, PdfRef, PdfStream, PdfString } from '../pdf-objects.js';
 import { PdfReader } from '../pdf-reader.js';
 import { decodeStream } from '../stream-filters.js';
 import { type FontDecoder, fontDecoder } from './font-decoder.js';
@@ -44,8 +44,9 @@ export function findText(pdf: Uint8Array | PdfReader, keyword: string): TextHit[
   const reader = pdf instanceof PdfReader ? pdf : new PdfReader(pdf);
   const hits: TextHit[] = [];
   const count = pageCount(reader);
+  const decoders = new Map<number, FontDecoder>();
   for (let i = 0; i < count; i += 1) {
-    const page = pageText(reader, i);
+    const page = pageText(reader, i, decoders);
     for (let at = page.text.indexOf(needle); at >= 0; at = page.text.indexOf(needle, at + needle.length)) {
       const boxes = page.boxes.slice(at, at + needle.length);
       const x1 = Math.min(...boxes.map((b) => b[0]));
@@ -59,7 +60,12 @@ export function findText(pdf: Uint8Array | PdfReader, keyword: string): TextHit[
 }
 
 /** Reads the text layer of page `index` (0-based). */
-export function pageText(reader: PdfReader, index: number): PageText {
+export function pageText(
+  reader: PdfReader,
+  index: number,
+  /** Decoders by font object number, shared across pages (a CMap is parsed once per document). */
+  decoders = new Map<number, FontDecoder>(),
+): PageText {
   const page = findPage(reader, index);
   const out: PageText = { page: index + 1, text: '', boxes: [] };
   const fonts = new Map<string, FontDecoder>();
@@ -67,8 +73,11 @@ export function pageText(reader: PdfReader, index: number): PageText {
   const fontFor = (name: string) => {
     let f = fonts.get(name);
     if (!f) {
-      const d = reader.dict(fontDict?.get(name));
-      f = d ? fontDecoder(reader, d) : { codeBytes: 1, toUnicode: () => '', width: () => 500 };
+      const ref = fontDict?.get(name);
+      const shared = ref instanceof PdfRef ? decoders.get(ref.num) : undefined;
+      const d = shared ? undefined : reader.dict(ref);
+      f = shared ?? (d ? fontDecoder(reader, d) : { codeBytes: 1, toUnicode: () => '', width: () => 500 });
+      if (!shared && ref instanceof PdfRef) decoders.set(ref.num, f);
       fonts.set(name, f);
     }
     return f;

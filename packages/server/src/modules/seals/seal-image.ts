@@ -17,7 +17,7 @@ export function sniffImage(bytes: Uint8Array): 'png' | 'jpeg' | undefined {
   return undefined;
 }
 
-interface Rgba {
+export interface Rgba {
   width: number;
   height: number;
   pixels: Buffer;
@@ -44,7 +44,7 @@ export function transparentSeal(bytes: Uint8Array): Buffer {
   return encodePng(image);
 }
 
-function decodePng(buf: Buffer): Rgba {
+export function decodePng(buf: Buffer): Rgba {
   let pos = 8;
   let width = 0;
   let height = 0;
@@ -117,7 +117,7 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-function encodePng({ width, height, pixels }: Rgba): Buffer {
+export function encodePng({ width, height, pixels }: Rgba): Buffer {
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y += 1)
     pixels.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
