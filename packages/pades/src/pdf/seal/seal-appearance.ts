@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PDFImage } from 'pdf-lib';
 import { PadesError } from '../../errors.js';
 import { fontRuns, newPen, type Pen, pdfNum } from '../appearance/appearance-pen.js';
@@ -58,6 +59,65 @@ async function drawSeal(
   seal: SealAppearanceContent,
   fonts: AppearanceFonts | undefined,
 ): Promise<PdfRef> {
+  const { pen, ops, image } = await drawing(w, h, seal, fonts);
+  const importer = new PdfLibImporter(pen.doc.context, upd);
+  const fontDict = new PdfDict();
+  for (const slot of pen.slots.values()) fontDict.set(slot.name, importer.ref(slot.font.ref));
+  const xobjects = new PdfDict();
+  if (image) xobjects.set('Im0', importer.ref(image.ref));
+  const dict = PdfDict.of({
+    Type: n('XObject'),
+    Subtype: n('Form'),
+    BBox: [0, 0, w, h],
+    Resources: PdfDict.of({ Font: fontDict, XObject: xobjects }),
+  });
+  return upd.add(new PdfStream(dict, Buffer.from(ops, 'latin1')));
+}
+
+interface Drawing {
+  pen: Pen;
+  ops: string;
+  image: PDFImage | undefined;
+}
+
+/**
+ * Drawings by design (or image hash) and size: the CJK subset font is built once per seal
+ * and copied into each signature's update, instead of subsetting the font for every use.
+ * The pen's pdf-lib document is never changed after it is flushed. Bounded.
+ */
+const drawings = new Map<string, Promise<Drawing>>();
+const MAX_DRAWINGS = 64;
+
+function drawing(
+  w: number,
+  h: number,
+  seal: SealAppearanceContent,
+  fonts: AppearanceFonts | undefined,
+): Promise<Drawing> {
+  const what = seal.design
+    ? JSON.stringify(seal.design)
+    : seal.image
+      ? createHash('sha256').update(seal.image).digest('base64')
+      : '';
+  // Caller-supplied fonts are not part of the key: those drawings are not shared.
+  const key = fonts ? undefined : `${what}|${w}|${h}`;
+  const cached = key === undefined ? undefined : drawings.get(key);
+  if (cached) return cached;
+  const made = makeDrawing(w, h, seal, fonts);
+  if (key !== undefined) {
+    if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value as string);
+    drawings.set(key, made);
+    made.catch(() => drawings.delete(key));
+  }
+  return made;
+}
+
+async function makeDrawing(
+  w: number,
+  h: number,
+  seal: SealAppearanceContent,
+  fonts: AppearanceFonts | undefined,
+): Promise<Drawing> {
   const pen = await newPen(fonts);
   let ops = '';
   let image: PDFImage | undefined;
@@ -75,18 +135,7 @@ async function drawSeal(
     pen.doc.context,
     [...pen.slots.values()].flatMap((slot) => (slot.naming ? [slot.naming] : [])),
   );
-  const importer = new PdfLibImporter(pen.doc.context, upd);
-  const fontDict = new PdfDict();
-  for (const slot of pen.slots.values()) fontDict.set(slot.name, importer.ref(slot.font.ref));
-  const xobjects = new PdfDict();
-  if (image) xobjects.set('Im0', importer.ref(image.ref));
-  const dict = PdfDict.of({
-    Type: n('XObject'),
-    Subtype: n('Form'),
-    BBox: [0, 0, w, h],
-    Resources: PdfDict.of({ Font: fontDict, XObject: xobjects }),
-  });
-  return upd.add(new PdfStream(dict, Buffer.from(ops, 'latin1')));
+  return { pen, ops, image };
 }
 
 /** Bézier constant for quarter ellipses. */
