@@ -1,6 +1,7 @@
 import type { AppearanceLabels, SignatureMeaning } from '../pdf/appearance/appearance-text.js';
 import type { AppearanceFonts } from '../pdf/appearance/font-loader.js';
 import type { SanitizeOptions } from '../pdf/sanitizer.js';
+import type { SealAppearanceContent } from '../pdf/seal/seal-appearance.js';
 import type { Timestamper } from '../pki/pki.types.js';
 import type { CollectRevocationOptions } from '../pki/revocation-collector.js';
 import type { Signer } from '../pki/signer.js';
@@ -27,6 +28,11 @@ export interface VisibleSignature {
    * own revision, so earlier signatures stay valid and later changes are detectable.
    */
   stamps?: readonly FieldStamp[];
+  /**
+   * An organisation seal (generated drawing or uploaded picture) shown instead of the image,
+   * name and text lines; with `slice`, this widget shows one vertical slice of it (骑缝章).
+   */
+  seal?: SealAppearanceContent;
 }
 
 /** One filled-in field: where (like `rect`, in points from the page's lower-left) and what. */
@@ -40,6 +46,8 @@ export interface FieldStamp {
   image?: Uint8Array;
   /** Text drawn in the handwriting font (typed initials). */
   typedName?: string;
+  /** Cross-page seal: this widget shows slice `index` of `count` of the signature's `seal`. */
+  sealSlice?: { index: number; count: number };
 }
 
 /** Where B-LT validation data comes from: fetched/answered by the PKI layer plus any given. */

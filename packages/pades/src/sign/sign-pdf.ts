@@ -12,6 +12,7 @@ import { formatPdfDate, zoneOffsetMinutes } from '../pdf/pdf-date.js';
 import { PdfDict, type PdfRef } from '../pdf/pdf-objects.js';
 import { PdfReader } from '../pdf/pdf-reader.js';
 import { sanitizePdf } from '../pdf/sanitizer.js';
+import { buildSealAppearance } from '../pdf/seal/seal-appearance.js';
 import {
   digestRanges,
   embedContents,
@@ -134,6 +135,10 @@ async function appearanceFor(
     existingFieldSize(upd.reader, o.fieldName) ??
     (o.visible?.rect ? [o.visible.rect[2], o.visible.rect[3]] : undefined);
   if (!o.visible || !size || size[0] <= 0 || size[1] <= 0) return (w, h) => blankAppearance(upd, w, h);
+  if (o.visible.seal) {
+    const sealRef = await buildSealAppearance(upd, size[0], size[1], o.visible.seal, o.visible.fonts);
+    return () => sealRef;
+  }
   const content: AppearanceContent = {
     ...base,
     meaning: o.meaning,
@@ -154,7 +159,11 @@ async function stampsFor(upd: IncrementalUpdate, o: SignPdfOptions) {
     const [, , w, h] = stamp.rect;
     if (w <= 0 || h <= 0)
       throw new PadesError('INVALID_ARGUMENT', 'A stamp needs a positive width and height.');
-    const appearance = await buildStampAppearance(upd, w, h, { ...stamp, fonts: o.visible?.fonts });
+    const seal = o.visible?.seal;
+    const appearance =
+      stamp.sealSlice && seal
+        ? await buildSealAppearance(upd, w, h, seal, o.visible?.fonts, stamp.sealSlice)
+        : await buildStampAppearance(upd, w, h, { ...stamp, fonts: o.visible?.fonts });
     out.push({ pageIndex: Math.max(0, stamp.page - 1), rect: stamp.rect, appearance });
   }
   return out;

@@ -35,6 +35,7 @@ import * as m20261212_0120 from './2026_12_12_0120_records_pades_level.js';
 import * as m20261212_0210 from './2026_12_12_0210_workflow_delegation_owners.js';
 import * as m20261212_0310 from './2026_12_12_0310_keys.js';
 import * as m20261212_0320 from './2026_12_12_0320_keys_self_tests.js';
+import * as m20261212_0410 from './2026_12_12_0410_seals.js';
 import * as m20261212_0510 from './2026_12_12_0510_in_person_lock_unique.js';
 import * as m20261212_0610 from './2026_12_12_0610_webhooks.js';
 
@@ -79,6 +80,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_12_0210_workflow_delegation_owners': m20261212_0210,
   '2026_12_12_0310_keys': m20261212_0310,
   '2026_12_12_0320_keys_self_tests': m20261212_0320,
+  '2026_12_12_0410_seals': m20261212_0410,
   '2026_12_12_0510_in_person_lock_unique': m20261212_0510,
   '2026_12_12_0610_webhooks': m20261212_0610,
 };

@@ -8,6 +8,7 @@ import { keysModule } from './keys/index.js';
 import { monitorModule } from './monitor/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { recordsModule } from './records/index.js';
+import { sealsModule } from './seals/index.js';
 import { signingModule } from './signing/index.js';
 import { webhooksModule } from './webhooks/index.js';
 import { workflowModule } from './workflow/index.js';
@@ -26,4 +27,5 @@ export const modules: ModuleDefinition[] = [
   recordsModule,
   workflowModule,
   webhooksModule,
+  sealsModule,
 ];

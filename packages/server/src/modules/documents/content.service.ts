@@ -157,6 +157,8 @@ export interface CurrentContent {
   state: string;
   entityType: string;
   entityId: string;
+  /** The document's category (contract, invoice, …): seal authorisations are per category. */
+  category: string;
 }
 
 /** The current version of a document, unscoped: the calling module authorized its own record. */
@@ -174,6 +176,7 @@ export async function currentContent(db: DbOrTrx, id: string): Promise<CurrentCo
     state: document.state,
     entityType: document.entity_type,
     entityId: document.entity_id,
+    category: document.category,
   };
 }
 

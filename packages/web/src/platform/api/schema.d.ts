@@ -39231,6 +39231,2075 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List seals
+         * @description Requires permission `seals.seal.read` (See the seal registry).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Only this organisation */
+                    organisation?: string;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Sort field, '-' for descending: created_at, name */
+                    sort: "created_at" | "-created_at" | "name" | "-name";
+                    /** @description active, suspended, retired */
+                    status?: "active" | "suspended" | "retired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Organisation certificate */
+                                    certificate_id: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Registered
+                                     */
+                                    created_at: string;
+                                    /** @description The design of a generated seal */
+                                    design: {
+                                        /** @description Text along the bottom (合同专用章 …) */
+                                        purpose?: string;
+                                        /** @description round (organisation), oval, square (name seals) */
+                                        shape: "round" | "oval" | "square";
+                                        /** @description Five-pointed star in the centre */
+                                        star?: boolean;
+                                        /** @description Organisation name along the upper arc, or the name of a square seal */
+                                        title: string;
+                                    } | null;
+                                    /** @description Seal id */
+                                    id: string;
+                                    /** @description The transparent PNG of an uploaded seal */
+                                    image_png_base64: string | null;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description Organisation */
+                                    organisation: string;
+                                    /** @description SVG preview of a generated seal */
+                                    preview_svg: string | null;
+                                    /** @description company 公章, contract 合同专用章, finance 财务专用章, legal_rep 法定代表人章, personal name seal, custom */
+                                    seal_type: "company" | "contract" | "finance" | "legal_rep" | "personal" | "custom";
+                                    /** @description Width on the page in points */
+                                    size_pt: number;
+                                    /** @description generated from a design, or an uploaded scan */
+                                    source: "generated" | "uploaded";
+                                    /** @description active, suspended, retired */
+                                    status: "active" | "suspended" | "retired";
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a seal (generated from a design, or an uploaded PNG scan)
+         * @description Without design or image the type’s default design is generated.
+         *
+         *     Domain errors:
+         *     - `40976` SEAL_NAME_TAKEN: The organisation already has a seal of that name
+         *     - `40077` SEAL_IMAGE_INVALID: The seal image is not a PNG or JPEG by content, is too large, or cannot be read
+         *
+         *     Requires permission `seals.seal.manage` (Create seals, change their status, upload or generate their image).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Organisation certificate (keys module) */
+                        certificate_id?: string | null;
+                        /** @description A generated seal drawing */
+                        design?: {
+                            /** @description Text along the bottom (合同专用章 …) */
+                            purpose?: string;
+                            /** @description round (organisation), oval, square (name seals) */
+                            shape: "round" | "oval" | "square";
+                            /** @description Five-pointed star in the centre */
+                            star?: boolean;
+                            /** @description Organisation name along the upper arc, or the name of a square seal */
+                            title: string;
+                        };
+                        /** @description PNG scan of the seal, base64 (≤ 2 MB); near-white becomes transparent */
+                        image_base64?: string;
+                        /** @description Seal name, unique per organisation */
+                        name: string;
+                        /** @description Organisation the seal belongs to */
+                        organisation: string;
+                        /** @description company 公章, contract 合同专用章, finance 财务专用章, legal_rep 法定代表人章, personal name seal, custom */
+                        seal_type: "company" | "contract" | "finance" | "legal_rep" | "personal" | "custom";
+                        /** @description Width on the page in points */
+                        size_pt?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Organisation certificate */
+                                certificate_id: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Registered
+                                 */
+                                created_at: string;
+                                /** @description The design of a generated seal */
+                                design: {
+                                    /** @description Text along the bottom (合同专用章 …) */
+                                    purpose?: string;
+                                    /** @description round (organisation), oval, square (name seals) */
+                                    shape: "round" | "oval" | "square";
+                                    /** @description Five-pointed star in the centre */
+                                    star?: boolean;
+                                    /** @description Organisation name along the upper arc, or the name of a square seal */
+                                    title: string;
+                                } | null;
+                                /** @description Seal id */
+                                id: string;
+                                /** @description The transparent PNG of an uploaded seal */
+                                image_png_base64: string | null;
+                                /** @description Name */
+                                name: string;
+                                /** @description Organisation */
+                                organisation: string;
+                                /** @description SVG preview of a generated seal */
+                                preview_svg: string | null;
+                                /** @description company 公章, contract 合同专用章, finance 财务专用章, legal_rep 法定代表人章, personal name seal, custom */
+                                seal_type: "company" | "contract" | "finance" | "legal_rep" | "personal" | "custom";
+                                /** @description Width on the page in points */
+                                size_pt: number;
+                                /** @description generated from a design, or an uploaded scan */
+                                source: "generated" | "uploaded";
+                                /** @description active, suspended, retired */
+                                status: "active" | "suspended" | "retired";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a seal
+         * @description Requires permission `seals.seal.read` (See the seal registry).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Organisation certificate */
+                                certificate_id: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Registered
+                                 */
+                                created_at: string;
+                                /** @description The design of a generated seal */
+                                design: {
+                                    /** @description Text along the bottom (合同专用章 …) */
+                                    purpose?: string;
+                                    /** @description round (organisation), oval, square (name seals) */
+                                    shape: "round" | "oval" | "square";
+                                    /** @description Five-pointed star in the centre */
+                                    star?: boolean;
+                                    /** @description Organisation name along the upper arc, or the name of a square seal */
+                                    title: string;
+                                } | null;
+                                /** @description Seal id */
+                                id: string;
+                                /** @description The transparent PNG of an uploaded seal */
+                                image_png_base64: string | null;
+                                /** @description Name */
+                                name: string;
+                                /** @description Organisation */
+                                organisation: string;
+                                /** @description SVG preview of a generated seal */
+                                preview_svg: string | null;
+                                /** @description company 公章, contract 合同专用章, finance 财务专用章, legal_rep 法定代表人章, personal name seal, custom */
+                                seal_type: "company" | "contract" | "finance" | "legal_rep" | "personal" | "custom";
+                                /** @description Width on the page in points */
+                                size_pt: number;
+                                /** @description generated from a design, or an uploaded scan */
+                                source: "generated" | "uploaded";
+                                /** @description active, suspended, retired */
+                                status: "active" | "suspended" | "retired";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seals/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Seal a document: a PAdES B-T signature of the organisation showing the seal
+         * @description Places the seal by coordinates, over a keyword of the text layer (every occurrence or the last), or as a cross-page seal (骑缝章) along the right edge; files the sealed PDF as a new version and logs the use.
+         *
+         *     Domain errors:
+         *     - `40975` SEAL_NOT_ACTIVE: The seal is suspended or retired and cannot be applied
+         *     - `40372` SEAL_NOT_AUTHORISED: No authorisation lets this user use this seal for this document category now
+         *     - `40373` SEAL_APPROVAL_REQUIRED: This authorisation needs an approved seal-use request (用印审批) first
+         *     - `40078` SEAL_KEYWORD_NOT_FOUND: The keyword to place the seal at is not in the document’s text layer
+         *     - `40079` SEAL_PLACEMENT_INVALID: The page or position is outside the document, or the document is not a PDF
+         *
+         *     Requires permission `seals.seal.use` (Apply a seal one is authorised for).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Approved seal-use request */
+                        approval_id?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Document whose current version is sealed
+                         */
+                        document_id: string;
+                        /** @description Where the seal goes */
+                        placement: {
+                            /** @enum {string} */
+                            mode: "coordinates";
+                            /** @description Page (1-based) */
+                            page: number;
+                            /** @description Left, in points from the lower-left corner */
+                            x: number;
+                            /** @description Bottom, in points */
+                            y: number;
+                        } | {
+                            /** @description Text to seal over, e.g. 甲方（盖章） */
+                            keyword: string;
+                            /** @enum {string} */
+                            mode: "keyword";
+                            /** @description Every occurrence or the last */
+                            occurrence: "all" | "last";
+                        } | {
+                            /** @enum {string} */
+                            mode: "cross_page";
+                            /** @description The first N pages (default: all) */
+                            pages?: number;
+                            /** @description Bottom of the seal, in points (default: centred) */
+                            y?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Who, as shown */
+                                actor_name: string;
+                                /** @description Approval (用印审批) used */
+                                approval_id: string | null;
+                                /** @description Authorisation used */
+                                authorisation_id: string | null;
+                                /** @description When */
+                                created_at: string;
+                                /** @description Document */
+                                document_id: string;
+                                /** @description Version that was sealed */
+                                document_version: number;
+                                /** @description Log entry id */
+                                id: string;
+                                /** @description Pages that show the seal */
+                                pages: number[];
+                                /** @description coordinates, keyword or cross_page */
+                                placement: string;
+                                /** @description Seal */
+                                seal_id: string;
+                                /** @description The new version with the seal */
+                                sealed_version: number;
+                                /** @description SHA-256 of the sealed PDF */
+                                signed_sha256: string;
+                                /** @description Who applied it */
+                                user_id: string | null;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seals/{id}/authorisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Authorise a user, role or department to use a seal
+         * @description Requires permission `seals.authorisation.manage` (Grant and revoke the use of seals).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Document categories; empty: all */
+                        categories?: string[];
+                        /** @description Each use needs an approved seal-use request */
+                        requires_approval?: boolean;
+                        /** @description User id, role code or department id */
+                        subject_id: string;
+                        /** @description Who: a user, everyone with a role, or a department */
+                        subject_type: "user" | "role" | "department";
+                        /**
+                         * Format: date-time
+                         * @description Start of the validity window
+                         */
+                        valid_from: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the validity window (exclusive)
+                         */
+                        valid_until: string;
+                        /** @description Workflow definition of the approval */
+                        workflow_definition_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Document categories; empty: all */
+                                categories: string[];
+                                /** @description Granted */
+                                created_at: string;
+                                /** @description Authorisation id */
+                                id: string;
+                                /** @description Needs 用印审批 */
+                                requires_approval: boolean;
+                                /** @description When revoked */
+                                revoked_at: string | null;
+                                /** @description Seal */
+                                seal_id: string;
+                                /** @description User id, role code or department id */
+                                subject_id: string;
+                                /** @description user, role or department */
+                                subject_type: string;
+                                /** @description Validity start */
+                                valid_from: string;
+                                /** @description Validity end */
+                                valid_until: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seals/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend, reactivate or retire a seal
+         * @description Domain errors:
+         *     - `40902` STATE_TRANSITION_NOT_ALLOWED: The record is in a state where this action is not allowed (details: state, event, allowed)
+         *
+         *     Requires permission `seals.seal.manage` (Create seals, change their status, upload or generate their image).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description suspend, reactivate, retire */
+                        event: "suspend" | "reactivate" | "retire";
+                        /** @description Reason */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Organisation certificate */
+                                certificate_id: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Registered
+                                 */
+                                created_at: string;
+                                /** @description The design of a generated seal */
+                                design: {
+                                    /** @description Text along the bottom (合同专用章 …) */
+                                    purpose?: string;
+                                    /** @description round (organisation), oval, square (name seals) */
+                                    shape: "round" | "oval" | "square";
+                                    /** @description Five-pointed star in the centre */
+                                    star?: boolean;
+                                    /** @description Organisation name along the upper arc, or the name of a square seal */
+                                    title: string;
+                                } | null;
+                                /** @description Seal id */
+                                id: string;
+                                /** @description The transparent PNG of an uploaded seal */
+                                image_png_base64: string | null;
+                                /** @description Name */
+                                name: string;
+                                /** @description Organisation */
+                                organisation: string;
+                                /** @description SVG preview of a generated seal */
+                                preview_svg: string | null;
+                                /** @description company 公章, contract 合同专用章, finance 财务专用章, legal_rep 法定代表人章, personal name seal, custom */
+                                seal_type: "company" | "contract" | "finance" | "legal_rep" | "personal" | "custom";
+                                /** @description Width on the page in points */
+                                size_pt: number;
+                                /** @description generated from a design, or an uploaded scan */
+                                source: "generated" | "uploaded";
+                                /** @description active, suspended, retired */
+                                status: "active" | "suspended" | "retired";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seals/{id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the design or the uploaded image of a seal
+         * @description Domain errors:
+         *     - `40077` SEAL_IMAGE_INVALID: The seal image is not a PNG or JPEG by content, is too large, or cannot be read
+         *     - `40975` SEAL_NOT_ACTIVE: The seal is suspended or retired and cannot be applied
+         *
+         *     Requires permission `seals.seal.manage` (Create seals, change their status, upload or generate their image).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A generated seal drawing */
+                        design?: {
+                            /** @description Text along the bottom (合同专用章 …) */
+                            purpose?: string;
+                            /** @description round (organisation), oval, square (name seals) */
+                            shape: "round" | "oval" | "square";
+                            /** @description Five-pointed star in the centre */
+                            star?: boolean;
+                            /** @description Organisation name along the upper arc, or the name of a square seal */
+                            title: string;
+                        };
+                        /** @description PNG scan of the seal, base64 (≤ 2 MB); near-white becomes transparent */
+                        image_base64?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Organisation certificate */
+                                certificate_id: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Registered
+                                 */
+                                created_at: string;
+                                /** @description The design of a generated seal */
+                                design: {
+                                    /** @description Text along the bottom (合同专用章 …) */
+                                    purpose?: string;
+                                    /** @description round (organisation), oval, square (name seals) */
+                                    shape: "round" | "oval" | "square";
+                                    /** @description Five-pointed star in the centre */
+                                    star?: boolean;
+                                    /** @description Organisation name along the upper arc, or the name of a square seal */
+                                    title: string;
+                                } | null;
+                                /** @description Seal id */
+                                id: string;
+                                /** @description The transparent PNG of an uploaded seal */
+                                image_png_base64: string | null;
+                                /** @description Name */
+                                name: string;
+                                /** @description Organisation */
+                                organisation: string;
+                                /** @description SVG preview of a generated seal */
+                                preview_svg: string | null;
+                                /** @description company 公章, contract 合同专用章, finance 财务专用章, legal_rep 法定代表人章, personal name seal, custom */
+                                seal_type: "company" | "contract" | "finance" | "legal_rep" | "personal" | "custom";
+                                /** @description Width on the page in points */
+                                size_pt: number;
+                                /** @description generated from a design, or an uploaded scan */
+                                source: "generated" | "uploaded";
+                                /** @description active, suspended, retired */
+                                status: "active" | "suspended" | "retired";
+                                /**
+                                 * Format: date-time
+                                 * @description Last change
+                                 */
+                                updated_at: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seals/authorisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List seal authorisations
+         * @description Requires permission `seals.seal.read` (See the seal registry).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Only this document */
+                    document_id?: string;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Only this seal */
+                    seal_id?: string;
+                    /** @description Sort field, '-' for descending: created_at */
+                    sort: "created_at" | "-created_at";
+                    /** @description Only this user */
+                    user_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Document categories; empty: all */
+                                    categories: string[];
+                                    /** @description Granted */
+                                    created_at: string;
+                                    /** @description Authorisation id */
+                                    id: string;
+                                    /** @description Needs 用印审批 */
+                                    requires_approval: boolean;
+                                    /** @description When revoked */
+                                    revoked_at: string | null;
+                                    /** @description Seal */
+                                    seal_id: string;
+                                    /** @description User id, role code or department id */
+                                    subject_id: string;
+                                    /** @description user, role or department */
+                                    subject_type: string;
+                                    /** @description Validity start */
+                                    valid_from: string;
+                                    /** @description Validity end */
+                                    valid_until: string;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seals/authorisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a seal authorisation
+         * @description Requires permission `seals.authorisation.manage` (Grant and revoke the use of seals).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description Document categories; empty: all */
+                                categories: string[];
+                                /** @description Granted */
+                                created_at: string;
+                                /** @description Authorisation id */
+                                id: string;
+                                /** @description Needs 用印审批 */
+                                requires_approval: boolean;
+                                /** @description When revoked */
+                                revoked_at: string | null;
+                                /** @description Seal */
+                                seal_id: string;
+                                /** @description User id, role code or department id */
+                                subject_id: string;
+                                /** @description user, role or department */
+                                subject_type: string;
+                                /** @description Validity start */
+                                valid_from: string;
+                                /** @description Validity end */
+                                valid_until: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seals/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draw a seal design as SVG (the generator preview)
+         * @description Domain errors:
+         *     - `40077` SEAL_IMAGE_INVALID: The seal image is not a PNG or JPEG by content, is too large, or cannot be read
+         *
+         *     Requires permission `seals.seal.read` (See the seal registry).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A generated seal drawing */
+                        design: {
+                            /** @description Text along the bottom (合同专用章 …) */
+                            purpose?: string;
+                            /** @description round (organisation), oval, square (name seals) */
+                            shape: "round" | "oval" | "square";
+                            /** @description Five-pointed star in the centre */
+                            star?: boolean;
+                            /** @description Organisation name along the upper arc, or the name of a square seal */
+                            title: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description SVG of the seal */
+                                svg: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seals/uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The seal-use log: who used which seal on which document version, where and when
+         * @description Requires permission `seals.log.read` (Read the seal-use log).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Only this document */
+                    document_id?: string;
+                    /** @description Page number, from 1 */
+                    page: number;
+                    /** @description Items per page (1–100) */
+                    page_size: number;
+                    /** @description Only this seal */
+                    seal_id?: string;
+                    /** @description Sort field, '-' for descending: created_at */
+                    sort: "created_at" | "-created_at";
+                    /** @description Only this user */
+                    user_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    /** @description Who, as shown */
+                                    actor_name: string;
+                                    /** @description Approval (用印审批) used */
+                                    approval_id: string | null;
+                                    /** @description Authorisation used */
+                                    authorisation_id: string | null;
+                                    /** @description When */
+                                    created_at: string;
+                                    /** @description Document */
+                                    document_id: string;
+                                    /** @description Version that was sealed */
+                                    document_version: number;
+                                    /** @description Log entry id */
+                                    id: string;
+                                    /** @description Pages that show the seal */
+                                    pages: number[];
+                                    /** @description coordinates, keyword or cross_page */
+                                    placement: string;
+                                    /** @description Seal */
+                                    seal_id: string;
+                                    /** @description The new version with the seal */
+                                    sealed_version: number;
+                                    /** @description SHA-256 of the sealed PDF */
+                                    signed_sha256: string;
+                                    /** @description Who applied it */
+                                    user_id: string | null;
+                                }[];
+                                page: number;
+                                page_size: number;
+                                /** @description Number of pages */
+                                pages: number;
+                                /** @description Items across all pages */
+                                total: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;

@@ -1,0 +1,115 @@
+import {
+  type FieldStamp,
+  findPage,
+  findText,
+  PadesError,
+  PdfReader,
+  pageCount,
+  type SealAppearanceContent,
+  type SealDesign,
+  type Signer,
+  signPdf,
+  type Timestamper,
+} from '@signx/pades';
+
+/** Where a seal goes. */
+export type Placement =
+  | { mode: 'coordinates'; page: number; x: number; y: number }
+  | { mode: 'keyword'; keyword: string; occurrence: 'all' | 'last' }
+  /** 骑缝章: one slice per page along the right edge, `pages` the first N pages (default all). */
+  | { mode: 'cross_page'; pages?: number; y?: number };
+
+/** The seal as the signature engine draws it. */
+export interface SealLook {
+  design: SealDesign | null;
+  imagePng: Uint8Array | null;
+  /** Width in points; height follows the shape (oval: 0.7). */
+  sizePt: number;
+}
+
+export class PlacementError extends Error {}
+
+interface Widget {
+  page: number;
+  rect: [number, number, number, number];
+  slice: { index: number; count: number };
+}
+
+/** Page boxes of the widgets for a placement; throws PlacementError with the reason. */
+export function placeWidgets(reader: PdfReader, look: SealLook, placement: Placement): Widget[] {
+  const w = look.sizePt;
+  const h = look.design?.shape === 'oval' ? w * 0.7 : w;
+  const pages = pageCount(reader);
+  const whole = { index: 0, count: 1 };
+  if (placement.mode === 'coordinates') {
+    if (!Number.isInteger(placement.page) || placement.page < 1 || placement.page > pages)
+      throw new PlacementError(`The document has no page ${placement.page} (it has ${pages}).`);
+    return [{ page: placement.page, rect: [placement.x, placement.y, w, h], slice: whole }];
+  }
+  if (placement.mode === 'keyword') {
+    const hits = findText(reader, placement.keyword);
+    if (hits.length === 0) throw new PlacementError(`“${placement.keyword}” is not in the document’s text.`);
+    const chosen = placement.occurrence === 'last' ? hits.slice(-1) : hits;
+    return chosen.map((hit) => {
+      const [x, y, hw, hh] = hit.rect;
+      return { page: hit.page, rect: [x + hw / 2 - w / 2, y + hh / 2 - h / 2, w, h], slice: whole };
+    });
+  }
+  const count = placement.pages ?? pages;
+  if (!Number.isInteger(count) || count < 2 || count > pages)
+    throw new PlacementError(`A cross-page seal needs 2 to ${pages} pages (asked for ${count}).`);
+  const sw = w / count;
+  return Array.from({ length: count }, (_, i) => {
+    const [x1, y1, x2, y2] = findPage(reader, i).mediaBox;
+    const y = placement.y ?? (y1 + y2) / 2 - h / 2;
+    return {
+      page: i + 1,
+      rect: [x2 - sw, y, sw, h] as [number, number, number, number],
+      slice: { index: i, count },
+    };
+  });
+}
+
+/**
+ * Seals a PDF: ONE PAdES signature of the organisation (B-T when a timestamper is given)
+ * whose widgets show the seal. The first widget is the signature's own; every further
+ * occurrence or cross-page slice is an appearance-only widget of the same field, added in
+ * the same revision before the signature is computed, so all of them are covered by it.
+ */
+export async function sealPdf(
+  pdf: Uint8Array,
+  input: {
+    signer: Signer;
+    timestamper?: Timestamper;
+    look: SealLook;
+    placement: Placement;
+    reason?: string;
+    fieldName?: string;
+  },
+): Promise<{ bytes: Uint8Array; pages: number[] }> {
+  let reader: PdfReader;
+  try {
+    reader = new PdfReader(pdf);
+  } catch (error) {
+    if (error instanceof PadesError)
+      throw new PlacementError(`The document cannot be read as PDF: ${error.message}`);
+    throw error;
+  }
+  const widgets = placeWidgets(reader, input.look, input.placement);
+  const [first, ...rest] = widgets;
+  if (!first) throw new PlacementError('Nothing to place.');
+  const seal: SealAppearanceContent = {
+    ...(input.look.design ? { design: input.look.design } : { image: input.look.imagePng ?? undefined }),
+    slice: first.slice,
+  };
+  const stamps: FieldStamp[] = rest.map((wd) => ({ page: wd.page, rect: wd.rect, sealSlice: wd.slice }));
+  const bytes = await signPdf(pdf, {
+    signer: input.signer,
+    level: input.timestamper ? 'B-T' : 'B-B',
+    timestamper: input.timestamper,
+    reason: input.reason,
+    fieldName: input.fieldName,
+    visible: { page: first.page, rect: first.rect, seal, stamps },
+  });
+  return { bytes, pages: [...new Set(widgets.map((wd) => wd.page))] };
+}

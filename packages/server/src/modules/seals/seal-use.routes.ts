@@ -1,0 +1,128 @@
+import { pageSchema } from '../../platform/db/pagination.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { actorOf, principalOf } from '../../platform/http/access.js';
+import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
+import { dataScopeOf } from '../identity/index.js';
+import {
+  grantAuthorisation,
+  listAuthorisations,
+  listUses,
+  revokeAuthorisation,
+} from './authorisations.service.js';
+import { prepareSeal, recordSealUse } from './seal-apply.service.js';
+import { sealsPermissions as permissions } from './seals.catalogue.js';
+import type { SealsDeps } from './seals.deps.js';
+import { sealsErrors } from './seals.errors.js';
+import { presentAuthorisation, presentUse } from './seals.presenter.js';
+import {
+  applyBody,
+  authorisationView,
+  idParams,
+  listBySeal,
+  newAuthorisation,
+  useView,
+} from './seals.schemas.js';
+
+/** Authorisations, applying a seal, and the seal-use log. */
+export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/seals/authorisations',
+      access: permissions.access('seals.seal.read'),
+      summary: 'List seal authorisations',
+      querystring: listBySeal,
+      response: pageSchema(authorisationView),
+      handler: async (request) => {
+        const page = await listAuthorisations(deps.db, request.query);
+        return { ...page, items: page.items.map(presentAuthorisation) };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/seals/:id/authorisations',
+      access: permissions.access('seals.authorisation.manage'),
+      summary: 'Authorise a user, role or department to use a seal',
+      params: idParams,
+      body: newAuthorisation,
+      response: authorisationView,
+      status: 201,
+      idempotent: true,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        const actor = actorOf(request);
+        const input = { ...request.body, seal_id: request.params.id };
+        return presentAuthorisation(
+          await inTransaction(deps.db, (trx) => grantAuthorisation(trx, deps, actor, input)),
+        );
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/seals/authorisations/:id',
+      access: permissions.access('seals.authorisation.manage'),
+      summary: 'Revoke a seal authorisation',
+      params: idParams,
+      response: authorisationView,
+      errors: ['NOT_FOUND'],
+      handler: async (request) => {
+        const actor = actorOf(request);
+        const id = request.params.id;
+        return presentAuthorisation(
+          await inTransaction(deps.db, (trx) => revokeAuthorisation(trx, deps, actor, id)),
+        );
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/seals/:id/apply',
+      access: permissions.access('seals.seal.use'),
+      summary: 'Seal a document: a PAdES B-T signature of the organisation showing the seal',
+      description:
+        'Places the seal by coordinates, over a keyword of the text layer (every occurrence or the last), ' +
+        'or as a cross-page seal (骑缝章) along the right edge; files the sealed PDF as a new version and logs the use.',
+      params: idParams,
+      body: applyBody,
+      response: useView,
+      status: 201,
+      idempotent: true,
+      errors: [
+        'NOT_FOUND',
+        sealsErrors.SEAL_NOT_ACTIVE,
+        sealsErrors.SEAL_NOT_AUTHORISED,
+        sealsErrors.SEAL_APPROVAL_REQUIRED,
+        sealsErrors.SEAL_KEYWORD_NOT_FOUND,
+        sealsErrors.SEAL_PLACEMENT_INVALID,
+      ],
+      handler: async (request) => {
+        const actor = actorOf(request);
+        const scope = dataScopeOf(principalOf(request));
+        const { document_id, placement, approval_id } = request.body;
+        const input = {
+          sealId: request.params.id,
+          documentId: document_id,
+          placement,
+          approvalId: approval_id,
+          scope,
+        };
+        const prepared = await prepareSeal(deps, actor, input);
+        const row = await inTransaction(deps.db, (trx) =>
+          recordSealUse(trx, deps, actor, prepared, placement.mode),
+        );
+        return presentUse(row);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/seals/uses',
+      access: permissions.access('seals.log.read'),
+      summary: 'The seal-use log: who used which seal on which document version, where and when',
+      querystring: listBySeal,
+      response: pageSchema(useView),
+      handler: async (request) => {
+        const page = await listUses(deps.db, request.query);
+        return { ...page, items: page.items.map(presentUse) };
+      },
+    }),
+  ];
+}

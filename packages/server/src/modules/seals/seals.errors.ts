@@ -1,0 +1,40 @@
+import { defineErrorCodes } from '../../platform/errors.js';
+
+/** The seals module's domain error codes (numbers assigned by the coordinator). */
+export const sealsErrors = defineErrorCodes('seals', {
+  SEAL_IMAGE_INVALID: {
+    family: 'VALIDATION',
+    api: 40077,
+    description: 'The seal image is not a PNG or JPEG by content, is too large, or cannot be read',
+  },
+  SEAL_KEYWORD_NOT_FOUND: {
+    family: 'VALIDATION',
+    api: 40078,
+    description: 'The keyword to place the seal at is not in the document’s text layer',
+  },
+  SEAL_PLACEMENT_INVALID: {
+    family: 'VALIDATION',
+    api: 40079,
+    description: 'The page or position is outside the document, or the document is not a PDF',
+  },
+  SEAL_NOT_AUTHORISED: {
+    family: 'FORBIDDEN',
+    api: 40372,
+    description: 'No authorisation lets this user use this seal for this document category now',
+  },
+  SEAL_APPROVAL_REQUIRED: {
+    family: 'FORBIDDEN',
+    api: 40373,
+    description: 'This authorisation needs an approved seal-use request (用印审批) first',
+  },
+  SEAL_NOT_ACTIVE: {
+    family: 'CONFLICT',
+    api: 40975,
+    description: 'The seal is suspended or retired and cannot be applied',
+  },
+  SEAL_NAME_TAKEN: {
+    family: 'CONFLICT',
+    api: 40976,
+    description: 'The organisation already has a seal of that name',
+  },
+});
