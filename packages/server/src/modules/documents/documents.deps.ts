@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { AppContext } from '../../platform/app-context.js';
 import { type AuditTrail, createAuditTrail } from '../../platform/audit-trail.js';
 import type { Clock } from '../../platform/db/clock.js';
 import type { Db } from '../../platform/db/schema.js';
@@ -30,6 +31,9 @@ export interface DocumentsSettings {
 
 /** The documents module's runtime, one value per app context. */
 export interface DocumentsDeps {
+  ctx: AppContext;
+  /** PUBLIC_URL without a trailing slash (links in emitted events). */
+  publicUrl: string;
   db: Db;
   clock: Clock;
   jobs: JobRuntime;
@@ -48,6 +52,8 @@ export interface DocumentsDeps {
 export const documentsDeps = defineModuleDeps(
   'documents',
   (ctx): DocumentsDeps => ({
+    ctx,
+    publicUrl: ctx.config.http.publicUrl.replace(/\/+$/, ''),
     db: ctx.db,
     clock: ctx.clock,
     jobs: ctx.jobs,

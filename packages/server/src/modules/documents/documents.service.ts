@@ -8,6 +8,7 @@ import { retainObject } from '../../platform/storage/storage-references.js';
 import type { DataScope } from '../identity/index.js';
 import type { DocumentsDeps } from './documents.deps.js';
 import { documentsErrors } from './documents.errors.js';
+import { emitVersionCreated } from './documents.events.js';
 import { assertMetadataWritable } from './documents.policy.js';
 import * as docs from './documents.repository.js';
 import type { DocumentCategory } from './documents.tables.js';
@@ -273,6 +274,7 @@ async function fileVersion(
     created_at: now.toISOString(),
   };
   await docs.insertVersion(trx, version);
+  await emitVersionCreated(trx, deps, document, version);
   return version;
 }
 

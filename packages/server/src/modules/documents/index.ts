@@ -13,6 +13,7 @@ import { mayDo } from './documents.policy.js';
 import { documentRecordData } from './documents.record-data.js';
 import { documentsInScope } from './documents.repository.js';
 import './documents.regulated.js';
+import { documentsIntegrationEvents } from './documents.events.js';
 import { documentsRoutes } from './documents.routes.js';
 import * as filing from './documents.service.js';
 import { type StagedContent, stageContent } from './staging.service.js';
@@ -74,6 +75,7 @@ export const documentsModule: ModuleDefinition = {
   tags: [documentsTag],
   permissions: documentsPermissions,
   auditEvents: documentsAuditEvents,
+  integrationEvents: documentsIntegrationEvents,
   errors: documentsErrors,
   jobs: [purgeJob],
   schedules: [purgeSchedule],

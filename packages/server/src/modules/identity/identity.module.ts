@@ -18,6 +18,7 @@ import { roleRoutes } from './roles/roles.routes.js';
 import { ensureCatalogue } from './roles/user-authz.service.js';
 import { createAuthenticator } from './sessions/authenticator.service.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
+import { identityIntegrationEvents } from './shared/identity-events.js';
 import { meRoutes } from './users/me.routes.js';
 import { userAdminRoutes } from './users/user-admin.routes.js';
 import { userRecordData } from './users/user-record-data.js';
@@ -34,6 +35,7 @@ export const identityModule: ModuleDefinition = {
   tags: Object.values(identityTags),
   errors: identityErrors,
   recordData: [userRecordData],
+  integrationEvents: identityIntegrationEvents,
   jobs: [dormantAccountsJob],
   schedules: [dormantAccountsSchedule],
   install: async (app, ctx) => {

@@ -1,10 +1,12 @@
 import type { Actor } from '../../platform/actor.js';
 import type { Db, DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
+import { webhooks } from '../webhooks/index.js';
 import { isRecordHashValid } from './record-hash.js';
 import * as repo from './signatures.repository.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
+import { signingIntegrationEvents } from './signing-events.js';
 
 /**
  * Revokes a signature (seed: signatures/{id}/revoke): the record is marked revoked and the
@@ -39,6 +41,22 @@ export async function revokeSignature(
     payload: { signature_number: row.signature_number, certificate_serial: row.certificate_serial, reason },
     before: { status: row.status },
     after: { status: 'revoked' },
+  });
+  await webhooks.emit(trx, deps.ctx, {
+    type: signingIntegrationEvents.types['signature.revoked'],
+    resource_type: 'signature',
+    resource_id: id,
+    data: {
+      id,
+      signature_number: row.signature_number,
+      request_id: row.request_id,
+      signer_id: row.signer_id,
+      certificate_serial: row.certificate_serial,
+      status: 'revoked',
+      revoked_at: at.toISOString(),
+      reason,
+      links: { request: `${deps.publicUrl}/api/v1/digital-signature/requests/${row.request_id}` },
+    },
   });
   return { ...row, status: 'revoked' as const, revoked_at: at.toISOString(), revoke_reason: reason };
 }

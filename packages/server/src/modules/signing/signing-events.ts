@@ -28,9 +28,18 @@ export const signingIntegrationEvents = defineIntegrationEvents('signing', {
     resourceType: 'signing_request',
   },
   'request.cancelled': { description: 'The sender cancelled the request', resourceType: 'signing_request' },
+  'signature.revoked': {
+    description: 'A signature was revoked (its platform certificate revoked in CRL/OCSP)',
+    resourceType: 'signature',
+  },
 });
 
-const emitted = new Set(signingIntegrationEvents.declarations.map((d) => d.type));
+/** Request events follow their audit event; `signature.revoked` is emitted by revokeSignature. */
+const emitted = new Set(
+  signingIntegrationEvents.declarations
+    .filter((d) => d.resourceType === 'signing_request')
+    .map((d) => d.type),
+);
 
 /** The audit sink that also emits the catalogued request events (after recording them). */
 export function emittingSink(sink: AuditSink, ctx: AppContext, publicUrl: string): AuditSink {

@@ -5,6 +5,7 @@ import type { IdentityDeps } from '../identity.deps.js';
 import { consumeEmailCode } from '../mfa/email-code.service.js';
 import { useRecoveryCode, verifyTotp } from '../mfa/totp.service.js';
 import { isKeyedPinHash, type PinVerdict } from '../passwords/pin-hasher.js';
+import { emitIdentityEvent } from '../shared/identity-events.js';
 import { plusMinutes } from '../shared/secrets.service.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import {
@@ -66,10 +67,11 @@ export async function verifySecret(
     await releaseAccountAttempt(db, check.user.id);
     return evaluated.rehash ? { ok: true, rehash: evaluated.rehash } : { ok: true };
   }
-  await settleAccountFailure(db, {
-    userId: check.user.id,
-    threshold,
-    lockedUntil: plusMinutes(now, lockoutMinutes),
+  const lockedUntil = plusMinutes(now, lockoutMinutes);
+  await inTransaction(db, async (trx) => {
+    // The lock and its event commit together: a receiver hears of every lockout, once.
+    if (await settleAccountFailure(trx, { userId: check.user.id, threshold, lockedUntil }))
+      await emitIdentityEvent(trx, runtime, 'user.locked_out', check.user, { locked_until: lockedUntil });
   });
   const reason = `wrong_${check.kind}` as const;
   await recordFailure(runtime, actor, check, reason, now);

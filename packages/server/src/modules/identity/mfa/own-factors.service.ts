@@ -6,6 +6,7 @@ import type { IdentityDeps } from '../identity.deps.js';
 import { markMfaVerified } from '../sessions/session.service.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import { emitIdentityEvent } from '../shared/identity-events.js';
 import { findUserById, type UserRow } from '../users/users.repository.js';
 import { issueEmailCode } from './email-code.service.js';
 import { confirmTotpBinding, removeTotp, replaceRecoveryCodes } from './totp.service.js';
@@ -50,6 +51,7 @@ export async function confirmOwnTotp(
     entityId: input.userId,
   });
   const user = await findUserById(trx, input.userId);
+  if (user) await emitIdentityEvent(trx, runtime, 'mfa.bound', user);
   if (user) await notifyAccountChange(trx, runtime, user, { change: 'mfa_bound' });
   return recovery;
 }
@@ -68,6 +70,7 @@ export async function removeOwnTotp(
     entityType: 'user',
     entityId: user.id,
   });
+  await emitIdentityEvent(trx, runtime, 'mfa.unbound', user);
 }
 
 /** Replaces the caller's recovery codes (already proven with password and code). */

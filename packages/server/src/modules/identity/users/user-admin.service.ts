@@ -7,6 +7,7 @@ import { removeTotp } from '../mfa/totp.service.js';
 import { dataScopeOf } from '../sessions/principal-details.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import { emitIdentityEvent } from '../shared/identity-events.js';
 import { adminResetPassword, changeStatus } from './user-status.service.js';
 import type { UserStatusEvent } from './user-status.state.js';
 import type { UserRow } from './users.repository.js';
@@ -66,6 +67,7 @@ export async function removeUserMfa(
       entityId: user.id,
       details: { by_administrator: true },
     });
+    await emitIdentityEvent(trx, runtime, 'mfa.unbound', user, { by_administrator: true });
     await notifyAccountChange(trx, runtime, user, {
       change: 'mfa_removed',
       byAdministrator: principal.username,

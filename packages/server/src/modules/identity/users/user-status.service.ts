@@ -6,6 +6,7 @@ import { invalidatePassword } from '../passwords/password.service.js';
 import { sendPasswordLink } from '../passwords/password-reset.service.js';
 import { revokeUserSessions } from '../sessions/session.repository.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import { emitIdentityEvent } from '../shared/identity-events.js';
 import { type UserStatusEvent, userStatusTransition } from './user-status.state.js';
 import { type UserRow, updateUser } from './users.repository.js';
 import { publicFields } from './users.service.js';
@@ -49,6 +50,7 @@ export async function changeStatus(
     reason: input.reason ?? null,
     details: { change, from: transition.from, to: transition.to },
   });
+  if (transition.to === 'disabled') await emitIdentityEvent(trx, runtime, 'user.disabled', after);
   return after;
 }
 

@@ -16,6 +16,7 @@ import { bumpAuthzVersion } from '../roles/roles.repository.js';
 import { dataScopeOf, detailsOf } from '../sessions/principal-details.js';
 import { notifyAccountChange } from '../shared/account-notice.service.js';
 import { type Actor, identityEvents, recordIdentity } from '../shared/identity-audit.js';
+import { emitIdentityEvent } from '../shared/identity-events.js';
 import { listUsersPage, type UserListQuery } from './user-list.repository.js';
 import { roleCodesCached } from './user-row-cache.js';
 import { presentUser } from './users.presenter.js';
@@ -128,6 +129,7 @@ export async function createUser(
     entityId: row.id,
     after,
   });
+  await emitIdentityEvent(trx, runtime, 'user.created', row, { roles: input.roles ?? [] });
   const setup = await sendPasswordLink(trx, runtime, actor, row, 'welcome');
   return { row, setup };
 }
@@ -198,6 +200,7 @@ export async function changeUserRoles(
     before: { roles: before },
     after: { roles },
   });
+  await emitIdentityEvent(trx, runtime, 'user.roles_changed', row, { roles, previous_roles: before });
   return row;
 }
 
