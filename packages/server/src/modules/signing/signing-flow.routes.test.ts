@@ -252,6 +252,16 @@ describe('use case 2: ordered signers, real PAdES signatures, seal, verification
       reason: 'signed under duress',
     });
     expect(revoked.json().data.status).toBe('revoked');
+    const [event] = await t.app.signx.db
+      .selectFrom('webhook_events')
+      .selectAll()
+      .where('type', '=', 'signing.signature.revoked')
+      .execute();
+    expect(event?.resource_id).toBe(first!.id);
+    expect(JSON.parse(String(event?.data))).toMatchObject({
+      request_id: request.id,
+      reason: 'signed under duress',
+    });
     const again = await (await fetch(`/api/v1/digital-signature/verify/${number}`)).json();
     expect(again).toMatchObject({
       valid: false,
