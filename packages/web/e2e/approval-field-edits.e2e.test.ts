@@ -18,6 +18,8 @@ describe('approval page: form changes', () => {
   let server: E2eServer;
   let browser: Browser;
   let approvalId = '';
+  let phoneId = '';
+  let part11Id = '';
 
   beforeAll(async () => {
     let token: string;
@@ -69,14 +71,36 @@ describe('approval page: form changes', () => {
       },
     });
     await apiCall(server.url, token, 'POST', `/workflows/${definition.id}/publish`);
+    const sop = await apiCall<{ id: string }>(server.url, token, 'POST', '/workflows', {
+      key: 'sop',
+      name: 'SOP release',
+      body: {
+        form: { fields: [{ key: 'amount', label: 'Amount', type: 'number', required: true }] },
+        process: [
+          { id: 'start', type: 'start' },
+          {
+            id: 'qa',
+            type: 'signature',
+            approvers: [{ type: 'user', user_ids: [ids.ben] }],
+            meaning: 'approval',
+          },
+          { id: 'end', type: 'end' },
+        ],
+      },
+    });
+    await apiCall(server.url, token, 'POST', `/workflows/${sop.id}/publish`);
     const ana = await apiToken(server.url, 'ana', password);
-    approvalId = (
-      await apiCall<{ id: string }>(server.url, ana, 'POST', '/approvals', {
-        definition_key: 'budget',
-        title: 'Team offsite',
-        form_data: { amount: 100, reason: 'Offsite' },
-      })
-    ).id;
+    const startOne = async (key: string, title: string) =>
+      (
+        await apiCall<{ id: string }>(server.url, ana, 'POST', '/approvals', {
+          definition_key: key,
+          title,
+          form_data: key === 'sop' ? { amount: 1 } : { amount: 100, reason: 'Offsite' },
+        })
+      ).id;
+    approvalId = await startOne('budget', 'Team offsite');
+    phoneId = await startOne('budget', 'Offsite from the phone');
+    part11Id = await startOne('sop', 'SOP-7');
   });
   afterAll(async () => {
     await browser?.close();
@@ -118,6 +142,48 @@ describe('approval page: form changes', () => {
     expect(after.timeline.find((e) => e.action === 'approve')?.details.field_changes).toEqual([
       { field: 'amount', old: 100, new: 250 },
     ]);
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("on the phone page Ben's edit of the amount goes with his approval as form_changes", async () => {
+    const { context, page, watch } = await openContext(browser, server.url, {});
+    await signIn(page, server.url, 'ben', password, `/m/approvals/${phoneId}`);
+    const amount = page.getByTestId('approval-field-amount').locator('input');
+    await amount.waitFor();
+    await amount.fill('300');
+    await page.getByTestId('approval-action-approve').click();
+    await page.getByTestId('approval-dialog-ok').click();
+    await expect.poll(() => page.getByTestId('approval-status').textContent()).toContain('Approved');
+    const ben = await apiToken(server.url, 'ben', password);
+    const after = await apiCall<{ form_data: Record<string, unknown> }>(
+      server.url,
+      ben,
+      'GET',
+      `/approvals/${phoneId}`,
+    );
+    expect(after.form_data).toEqual({ amount: 300, reason: 'Offsite' });
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Ben declines his Part 11 signature task with a reason; without one the dialog asks for it', async () => {
+    const { context, page, watch } = await openContext(browser, server.url, {});
+    await signIn(page, server.url, 'ben', password, `/approvals/${part11Id}`);
+    await page.getByTestId('approval-action-decline').click();
+    await page.getByTestId('approval-dialog-ok').click();
+    await page.getByTestId('approval-dialog').getByRole('alert').filter({ hasText: 'reason' }).waitFor();
+    await page.getByTestId('approval-comment').fill('Wrong revision');
+    await page.getByTestId('approval-dialog-ok').click();
+    await expect.poll(() => page.getByTestId('approval-status').textContent()).toContain('Rejected');
+    const ben = await apiToken(server.url, 'ben', password);
+    const after = await apiCall<{ status: string; timeline: { action: string; comment: string | null }[] }>(
+      server.url,
+      ben,
+      'GET',
+      `/approvals/${part11Id}`,
+    );
+    expect(after.timeline.find((e) => e.action === 'reject')?.comment).toBe('Wrong revision');
     expect(watch.errors).toEqual([]);
     await context.close();
   });

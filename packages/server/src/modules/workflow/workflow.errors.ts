@@ -45,6 +45,11 @@ export const workflowErrors = defineErrorCodes('workflow', {
     description:
       'An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)',
   },
+  DECLINE_REASON_REQUIRED: {
+    family: 'VALIDATION',
+    api: 40058,
+    description: 'Declining a Part 11 signature task needs a reason (the comment)',
+  },
   TASK_ALREADY_DECIDED: {
     family: 'CONFLICT',
     api: 40953,

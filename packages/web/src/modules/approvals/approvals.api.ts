@@ -25,7 +25,9 @@ export type ActionName =
   | 'withdraw'
   | 'urge'
   | 'comment'
-  | 'resubmit';
+  | 'resubmit'
+  /** A Part 11 signer declines their signature task: the reject route, with a reason. */
+  | 'decline';
 export interface ActionInput {
   comment?: string | null;
   task_id?: string;
@@ -67,10 +69,13 @@ export const approvalsApi = {
   act: (value: string, action: ActionName, input: ActionInput) =>
     // Each action route takes its own body; the dialog only sends the fields its action has.
     call(
-      api.POST(`/api/v1/approvals/{id}/${action}` as '/api/v1/approvals/{id}/approve', {
-        ...id(value),
-        body: input as never,
-      }),
+      api.POST(
+        `/api/v1/approvals/{id}/${action === 'decline' ? 'reject' : action}` as '/api/v1/approvals/{id}/approve',
+        {
+          ...id(value),
+          body: input as never,
+        },
+      ),
     ),
   /** Approves or rejects many approvals (your open task in each); every item reported on its own. */
   batch: (decision: 'approve' | 'reject', approvalIds: string[], comment?: string) =>

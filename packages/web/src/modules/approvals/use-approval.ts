@@ -1,11 +1,12 @@
 import { message } from 'ant-design-vue';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import { ApiError } from '@/platform/api/api-error';
 import { useSessionStore } from '@/platform/auth/session.store';
 import { reportError } from '@/platform/errors/report';
 import { i18n } from '@/platform/i18n/i18n';
 import { type ActionFailure, failureOf } from './action-failure';
 import { type ActionInput, type ActionName, type ApprovalDetail, approvalsApi } from './approvals.api';
+import { formChanges } from './form-changes';
 import { allNodes, type FlowNode, nodeStates, returnTargets } from './progress';
 
 /**
@@ -52,6 +53,13 @@ export function useApproval(id: () => string) {
     ) as (FlowNode & { on_reject?: string }) | undefined;
     return node?.on_reject === 'initiator';
   });
+  /** A signature node with a meaning is a Part 11 signature: its signer may decline it here. */
+  const part11Task = computed(() => {
+    const node = allNodes((detail.value?.definition.process ?? []) as FlowNode[]).find(
+      (n) => n.id === myTask.value?.node_id,
+    ) as (FlowNode & { meaning?: string }) | undefined;
+    return myTask.value?.kind === 'signature' && Boolean(node?.meaning);
+  });
   const can = computed(() => {
     const d = detail.value;
     const deciding =
@@ -66,6 +74,7 @@ export function useApproval(id: () => string) {
       urge: isInitiator.value && d?.status === 'running',
       resubmit: isInitiator.value && d?.status === 'returned',
       comment: d !== null,
+      decline: d?.status === 'running' && part11Task.value,
     };
   });
 
@@ -75,7 +84,7 @@ export function useApproval(id: () => string) {
     failure.value = null;
     try {
       const body =
-        myTask.value && ['approve', 'reject', 'return', 'transfer', 'add-sign'].includes(action)
+        myTask.value && ['approve', 'reject', 'decline', 'return', 'transfer', 'add-sign'].includes(action)
           ? { task_id: myTask.value.id, ...input }
           : input;
       detail.value = await approvalsApi.act(id(), action, body);
@@ -109,4 +118,35 @@ export function useApproval(id: () => string) {
     load,
     act,
   };
+}
+
+/**
+ * The form on the instance and phone pages: the values being edited, whether they are
+ * editable (the initiator on resubmit; an approver the fields their step grants edit), the
+ * server's field errors, and `act`, which adds `form_data` to a resubmit and the changed
+ * fields as `form_changes` to an approval.
+ */
+export function useApprovalForm(approval: ReturnType<typeof useApproval>) {
+  const { detail, can, failure } = approval;
+  const values = ref<Record<string, unknown>>({});
+  watch(detail, (d) => {
+    values.value = { ...(d?.form_data ?? {}) };
+  });
+  const editable = computed(() => can.value.resubmit || can.value.approve);
+  const fieldErrors = computed(() => failure.value?.fields ?? {});
+
+  async function act(action: ActionName, input: ActionInput, done: (ok: boolean) => void): Promise<void> {
+    let body = input;
+    if (action === 'resubmit') body = { ...input, form_data: values.value };
+    if (action === 'approve') {
+      const changes = formChanges(
+        detail.value?.definition.fields ?? [],
+        detail.value?.form_data ?? {},
+        values.value,
+      );
+      if (Object.keys(changes).length > 0) body = { ...input, form_changes: changes };
+    }
+    done(await approval.act(action, body));
+  }
+  return { values, editable, fieldErrors, act };
 }

@@ -60,7 +60,8 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
         const id = (request.params as { id: string }).id;
         return inTransaction(deps.db, async (trx) => {
           await run(trx, actor, id, request.body as B, request);
-          return approvalDetail(trx, actor, id);
+          // Every action's step checked the actor's visibility in this transaction.
+          return approvalDetail(trx, actor, id, true);
         });
       },
     });

@@ -98,8 +98,12 @@ export function decideApproval(
 ) {
   return step(trx, deps, actor, id, async (run) => {
     const task = await taskFor(run, actor.userId as string, command.task_id);
-    if (task.kind === 'signature' || task.kind === 'cc')
+    const declines =
+      task.kind === 'signature' && command.decision === 'reject' && isPart11Node(run, task.node_id);
+    if ((task.kind === 'signature' && !declines) || task.kind === 'cc')
       throw domainError(workflowErrors.TARGET_INVALID, `A ${task.kind} task is not approved here`);
+    if (declines && !command.comment?.trim())
+      throw domainError(workflowErrors.DECLINE_REASON_REQUIRED, 'Give a reason to decline this signature');
     const attachments = await checkedAttachments(trx, actor, command.scope, command.attachments);
     const details: Record<string, unknown> = attachments.length > 0 ? { attachments } : {};
     // A repeat of a decision (the task is no longer pending) changes no data: decide answers it.
@@ -108,6 +112,7 @@ export function decideApproval(
       await saveFieldEdits(run, task.id, task.node_id, edits);
       if (edits.changed.length > 0) details.field_changes = edits.changed;
     }
+    if (declines) details.signature_declined = true;
     return decide(run, task, command.decision, command.comment ?? null, details);
   });
 }
@@ -227,4 +232,10 @@ export function markCcRead(trx: Trx, deps: WorkflowDeps, actor: Actor, id: strin
     }
     return copies.length;
   });
+}
+
+/** A signature node with a meaning (Part 11): its signer may decline through reject. */
+function isPart11Node(run: EngineRun, nodeId: string): boolean {
+  const node = run.index.places.get(nodeId)?.node;
+  return node?.type === 'signature' && Boolean(node.meaning);
 }

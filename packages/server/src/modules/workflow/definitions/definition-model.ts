@@ -76,7 +76,13 @@ export type FlowNode =
   | (NodeBase & { type: 'condition'; branches: Branch[] })
   | (NodeBase & { type: 'parallel'; branches: Branch[] })
   | (NodeBase & { type: 'subprocess'; definition_key: string })
-  | (NodeBase & { type: 'signature'; approvers: ApproverRule[]; meaning?: string })
+  | (NodeBase & {
+      type: 'signature';
+      approvers: ApproverRule[];
+      meaning?: string;
+      /** A Part 11 signer's decline: end (default) or back to the initiator. */
+      on_reject?: 'end' | 'initiator';
+    })
   | (NodeBase & { type: 'delay'; seconds: number });
 
 export type NodeType = FlowNode['type'];

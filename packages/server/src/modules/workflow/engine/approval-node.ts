@@ -121,7 +121,7 @@ export async function settleNode(
   await repo.cancelOpenTasks(run.trx, run.instance.id, [token.id], run.now);
   await fireListeners(run, outcome, node.id);
   if (outcome === 'rejected') {
-    const onReject = node.type === 'signature' ? 'end' : (node.on_reject ?? 'end');
+    const onReject = node.on_reject ?? 'end';
     if (onReject === 'initiator') await returnToInitiator(run, node.id);
     else await finishInstance(run, 'rejected', node.id);
     return outcome;
