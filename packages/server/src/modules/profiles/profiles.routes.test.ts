@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopedHeaderAuthModule } from '../../../test/documents-kit.js';
+import { postDocument, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
+import { contractPdf } from '../../../test/seals-kit.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { modules } from '../index.js';
 import { profilesErrors } from './profiles.errors.js';
@@ -63,5 +64,54 @@ describe('profiles routes', () => {
     expect(denied.statusCode).toBe(403);
     const rows = await t.database.db.selectFrom('signing_profile_versions').select('version').execute();
     expect(rows.map((r) => r.version).sort()).toEqual([1, 2]);
+  });
+});
+
+describe('seal apply uses the organisation profile', () => {
+  it('refuses to seal when the certificate lacks the profile’s required policy OID, sealing nothing', async () => {
+    const all = who([
+      'profiles.profile.read',
+      'profiles.profile.manage',
+      'seals.seal.manage',
+      'seals.authorisation.manage',
+      'seals.seal.use',
+      'documents.document.read',
+      'documents.document.upload',
+    ]);
+    const filed = await postDocument(
+      t,
+      all,
+      { category: 'contract', entity_type: 'contract', entity_id: 'C-9', title: '合同' },
+      { name: 'c.pdf', bytes: await contractPdf(1), type: 'application/pdf' },
+    );
+    const documentId = filed.json().data.document.id as string;
+    const organisation = '严格策略有限公司';
+    const seal = await api('POST', '/seals', all, { organisation, seal_type: 'contract', name: '合同章' });
+    const sealId = seal.json().data.id as string;
+    await api('POST', `/seals/${sealId}/authorisations`, all, {
+      subject_type: 'user',
+      subject_id: adminId,
+      categories: ['contract'],
+      valid_from: '2020-01-01T00:00:00.000Z',
+      valid_until: '2099-01-01T00:00:00.000Z',
+    });
+    const strict = {
+      ...PLATFORM_DEFAULT,
+      certificate_policy: { ...PLATFORM_DEFAULT.certificate_policy, policy_oids: ['1.2.156.1.99'] },
+    };
+    const saved = await api('POST', '/profiles', all, body({ scope_id: organisation, settings: strict }));
+    expect(saved.statusCode, saved.body).toBe(201);
+    const applied = await api('POST', `/seals/${sealId}/apply`, all, {
+      document_id: documentId,
+      placement: { mode: 'coordinates', page: 1, x: 100, y: 100 },
+    });
+    expect(applied.json().code, applied.body).toBe(profilesErrors.PROFILE_CERTIFICATE_REJECTED.api);
+    expect(applied.json().message).toContain('certificate policies lack 1.2.156.1.99');
+    const uses = await t.database.db
+      .selectFrom('seal_uses')
+      .selectAll()
+      .where('seal_id', '=', sealId)
+      .execute();
+    expect(uses).toEqual([]);
   });
 });
