@@ -57,7 +57,11 @@ async function issue(
   let notAfter = new Date(notBefore.getTime() + (opts.validityDays ?? profile.defaultDays) * DAY);
   if (issuerCert && notAfter > issuerCert.notAfter) notAfter = issuerCert.notAfter;
   const aki = issuerCert ? (issuerCert.subjectKeyId ?? keyIdentifier(issuerCert.publicKeyBits)) : ski;
-  const extensions = [ext.subjectKeyId(ski), ...profile.extensions(aki)].filter((e): e is Uint8Array => !!e);
+  const extensions = [
+    ext.subjectKeyId(ski),
+    ...profile.extensions(aki),
+    ...(opts.extraExtensions ?? []),
+  ].filter((e): e is Uint8Array => !!e);
   const certificate = buildCertificate(
     {
       subject: profile.subject,

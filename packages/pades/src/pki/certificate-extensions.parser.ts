@@ -10,9 +10,14 @@ import {
   type Tlv,
 } from '../cms/der-reader.js';
 import { OID } from '../cms/oids.js';
+import {
+  applyConstraintExtension,
+  CONSTRAINT_EXTENSIONS,
+  type ConstraintExtensions,
+} from './constraint-extensions.parser.js';
 
 /** The extensions that path validation and revocation checking need, decoded. */
-export interface CertificateExtensions {
+export interface CertificateExtensions extends ConstraintExtensions {
   /** Key usage bits (bit 0 = digitalSignature), or undefined when the extension is absent. */
   readonly keyUsage?: number;
   readonly extendedKeyUsage?: readonly string[];
@@ -50,9 +55,8 @@ const KNOWN = new Set<string>([
   OID.authorityKeyIdentifier,
   OID.authorityInfoAccess,
   OID.crlDistributionPoints,
-  OID.subjectAltName,
-  OID.certificatePolicies,
   OID.ocspNoCheck,
+  ...CONSTRAINT_EXTENSIONS,
 ]);
 
 function readBits(buf: Uint8Array, t: Tlv): number {
@@ -94,6 +98,7 @@ function apply(ext: Mutable, buf: Uint8Array, id: string, v: Tlv): void {
     }
   } else if (id === OID.crlDistributionPoints) ext.crlUrls = uris(buf, v, []);
   else if (id === OID.ocspNoCheck) ext.hasOcspNoCheck = true;
+  else applyConstraintExtension(ext, buf, id, v);
 }
 
 /** Decodes the Extensions SEQUENCE (or nothing) into CertificateExtensions. */

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { bitString, bool, explicit, implicit, int, octets, oid, seq, time } from '../cms/der-writer.js';
+import { bitString, bool, explicit, implicit, int, octets, oid, seq, time, tlv } from '../cms/der-writer.js';
 import { OID } from '../cms/oids.js';
 import { randomSerial, serviceKey } from './key-signing.js';
 
@@ -68,6 +68,52 @@ export const crlDistributionPoint = (url: string): Uint8Array =>
 /** subjectAltName with an rfc822Name (e-mail). */
 export const emailAltName = (email: string): Uint8Array =>
   extension(OID.subjectAltName, false, seq(implicit(1, Buffer.from(email, 'latin1'))));
+
+/** A GeneralName for the builders below: dNSName, rfc822Name or directoryName (DER Name). */
+export type GeneralNameSpec = { dns: string } | { email: string } | { dn: Uint8Array };
+
+function generalName(n: GeneralNameSpec): Uint8Array {
+  if ('dns' in n) return implicit(2, Buffer.from(n.dns, 'latin1'));
+  if ('email' in n) return implicit(1, Buffer.from(n.email, 'latin1'));
+  return tlv(0xa4, n.dn);
+}
+
+/** subjectAltName with any mix of dNSName, rfc822Name and directoryName. */
+export const subjectAltNames = (names: readonly GeneralNameSpec[]): Uint8Array =>
+  extension(OID.subjectAltName, false, seq(...names.map(generalName)));
+
+/** nameConstraints (critical, as RFC 5280 requires) with permitted and/or excluded subtrees. */
+export function nameConstraints(
+  permitted: readonly GeneralNameSpec[],
+  excluded: readonly GeneralNameSpec[] = [],
+): Uint8Array {
+  const trees = (names: readonly GeneralNameSpec[]) => names.map((n) => seq(generalName(n)));
+  const parts: Uint8Array[] = [];
+  if (permitted.length) parts.push(tlv(0xa0, ...trees(permitted)));
+  if (excluded.length) parts.push(tlv(0xa1, ...trees(excluded)));
+  return extension(OID.nameConstraints, true, seq(...parts));
+}
+
+/** certificatePolicies with bare policy OIDs (no qualifiers). */
+export const certificatePolicies = (oids: readonly string[]): Uint8Array =>
+  extension(OID.certificatePolicies, false, seq(...oids.map((o) => seq(oid(o)))));
+
+/** policyMappings from [issuerDomainPolicy, subjectDomainPolicy] pairs. */
+export const policyMappings = (pairs: readonly (readonly [string, string])[]): Uint8Array =>
+  extension(OID.policyMappings, true, seq(...pairs.map(([a, b]) => seq(oid(a), oid(b)))));
+
+/** policyConstraints (critical) with requireExplicitPolicy and/or inhibitPolicyMapping skip counts. */
+export function policyConstraints(c: { requireExplicitPolicy?: number; inhibitPolicyMapping?: number }) {
+  const parts: Uint8Array[] = [];
+  const n = (v: number) => int(v).subarray(2);
+  if (c.requireExplicitPolicy !== undefined) parts.push(implicit(0, n(c.requireExplicitPolicy)));
+  if (c.inhibitPolicyMapping !== undefined) parts.push(implicit(1, n(c.inhibitPolicyMapping)));
+  return extension(OID.policyConstraints, true, seq(...parts));
+}
+
+/** inhibitAnyPolicy (critical) with its skip count. */
+export const inhibitAnyPolicy = (skipCerts: number): Uint8Array =>
+  extension(OID.inhibitAnyPolicy, true, int(skipCerts));
 
 /** id-pkix-ocsp-nocheck, so validators do not ask the responder about its own certificate. */
 export const ocspNoCheck = (): Uint8Array => extension(OID.ocspNoCheck, false, Uint8Array.of(0x05, 0x00));

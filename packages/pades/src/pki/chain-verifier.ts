@@ -1,5 +1,6 @@
 import type { ParsedCertificate } from './certificate.parser.js';
 import { hasKeyUsage, KEY_USAGE } from './certificate-extensions.parser.js';
+import { addNameConstraints, initialNameState, nameViolation } from './name-constraints.js';
 import { type BuiltPath, buildPath } from './path-builder.js';
 import type {
   ChainElement,
@@ -8,6 +9,7 @@ import type {
   RevocationMode,
   RevocationReport,
 } from './pki.types.js';
+import { type PolicyOptions, processCertificatePolicies } from './policy-tree.js';
 import { checkRevocation, type RevocationSources } from './revocation-checker.js';
 
 /**
@@ -27,6 +29,11 @@ export interface ChainOptions {
   timeoutMs?: number;
   /** Required extended key usage of the end entity (e.g. time-stamping for a TSA). */
   requiredEku?: string;
+  /**
+   * RFC 5280 policy inputs. A non-empty `initialPolicySet` (the policy OIDs a signing profile
+   * requires) turns on initial-explicit-policy unless `initialExplicitPolicy` says otherwise.
+   */
+  policy?: PolicyOptions;
 }
 
 type Issue = { code: ChainProblem; message: string; subject?: string };
@@ -120,6 +127,31 @@ async function revocationOf(
   return outcome.report;
 }
 
+/** Name constraints and certificate policies over the anchored path (RFC 5280 §6.1). */
+function constraintIssues(built: BuiltPath, o: ChainOptions): { issues: Issue[]; policies: string[] } {
+  if (!built.anchored) return { issues: [], policies: [] };
+  const certs = built.path.slice(0, -1).reverse();
+  const issues: Issue[] = [];
+  const names = initialNameState();
+  for (const [k, c] of certs.entries()) {
+    const last = k === certs.length - 1;
+    if (last || !c.isSelfIssued) {
+      const why = nameViolation(c, names);
+      if (why) issues.push({ code: 'NAME_CONSTRAINTS', message: why, subject: c.subject });
+    }
+    if (!last) addNameConstraints(c, names);
+  }
+  const p = o.policy ?? {};
+  const outcome = processCertificatePolicies(certs, {
+    ...p,
+    initialExplicitPolicy: p.initialExplicitPolicy ?? (p.initialPolicySet?.length ?? 0) > 0,
+  });
+  if (outcome.problem) {
+    issues.push({ code: 'CERTIFICATE_POLICY', message: outcome.problem, subject: certs.at(-1)?.subject });
+  }
+  return { issues, policies: [...outcome.validPolicies] };
+}
+
 /** Validates the path of `cert`; never throws for validation failures, they are in the report. */
 export async function verifyChain(cert: Uint8Array, o: ChainOptions): Promise<ChainReport> {
   const at = o.at ?? new Date();
@@ -157,6 +189,8 @@ export async function verifyChain(cert: Uint8Array, o: ChainOptions): Promise<Ch
       revocation,
     });
   }
+  const constraints = constraintIssues(built, o);
+  acc.problems.push(...constraints.issues);
   const isTrusted = built.anchored && !built.badSignatureAt;
-  return { isValid: acc.problems.length === 0, isTrusted, path, ...acc };
+  return { isValid: acc.problems.length === 0, isTrusted, path, ...acc, policies: constraints.policies };
 }

@@ -19,8 +19,17 @@ export {
 } from './certificate-authority.js';
 export type { CertificateExtensions } from './certificate-extensions.parser.js';
 export { hasKeyUsage, KEY_USAGE } from './certificate-extensions.parser.js';
+export type {
+  CertificatePolicy,
+  CurveName,
+  KeyUsageName,
+  PolicyCheckCode,
+  PolicyCheckResult,
+} from './certificate-policy-check.js';
+export { checkCertificatePolicy, DEFAULT_CERTIFICATE_POLICY } from './certificate-policy-check.js';
 export type { ChainOptions } from './chain-verifier.js';
 export { verifyChain } from './chain-verifier.js';
+export type { GeneralName, NameConstraints } from './constraint-extensions.parser.js';
 export type { CrlOptions, ParsedCrl } from './crl.service.js';
 export { createCrl, isCrlSignedBy, parseCrl } from './crl.service.js';
 export type { HttpTimestamperOptions } from './http-timestamper.js';
@@ -42,6 +51,7 @@ export {
 export { certificatesFromBytes, certificatesFromPem, pemBlocks, toPem } from './pem.codec.js';
 export { readPkcs12 } from './pkcs12.reader.js';
 export type * from './pki.types.js';
+export type { PolicyOptions } from './policy-tree.js';
 export type { CollectRevocationOptions, RevocationData } from './revocation-collector.js';
 export { collectAvailableRevocationData, collectRevocationData } from './revocation-collector.js';
 export type { FetchOptions } from './revocation-fetch.js';

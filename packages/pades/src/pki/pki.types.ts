@@ -32,6 +32,8 @@ export interface IssueOptions extends KeyOptions {
   caIssuersUrl?: string;
   organization?: string;
   country?: string;
+  /** Extra DER extensions (name constraints, certificate policies, …), appended as given. */
+  extraExtensions?: readonly Uint8Array[];
 }
 
 /** A freshly issued end-entity certificate with its key. */
@@ -115,7 +117,9 @@ export type ChainProblem =
   | 'EXTENDED_KEY_USAGE'
   | 'REVOKED'
   | 'REVOCATION_UNKNOWN'
-  | 'MALFORMED_CERTIFICATE';
+  | 'MALFORMED_CERTIFICATE'
+  | 'NAME_CONSTRAINTS'
+  | 'CERTIFICATE_POLICY';
 
 /**
  * The result of verifyChain: the path (signer first, anchor last) and every problem found.
@@ -130,4 +134,6 @@ export interface ChainReport {
   readonly warnings: readonly { code: ChainProblem; message: string; subject?: string }[];
   /** Certificates, OCSP responses and CRLs that were used (fetched or embedded), for a DSS. */
   readonly used: { certificates: Uint8Array[]; ocspResponses: Uint8Array[]; crls: Uint8Array[] };
+  /** The end entity's valid certificate policies after RFC 5280 policy processing. */
+  readonly policies: readonly string[];
 }

@@ -7,6 +7,7 @@ import { jobsAdminModule } from './jobs-admin/index.js';
 import { keysModule } from './keys/index.js';
 import { monitorModule } from './monitor/index.js';
 import { notificationsModule } from './notifications/index.js';
+import { profilesModule } from './profiles/index.js';
 import { recordsModule } from './records/index.js';
 import { sealsModule } from './seals/index.js';
 import { signingModule } from './signing/index.js';
@@ -28,4 +29,5 @@ export const modules: ModuleDefinition[] = [
   workflowModule,
   webhooksModule,
   sealsModule,
+  profilesModule,
 ];

@@ -6,6 +6,7 @@ import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import { type CurrentContent, documents, type StagedContent } from '../documents/index.js';
 import { activeUsersWithRole, type DataScope, usersByIds } from '../identity/index.js';
+import { assertCertificateAllowed, resolveProfile } from '../profiles/index.js';
 import { type Placement, PlacementError, sealPdf } from './seal-sign.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
@@ -88,10 +89,14 @@ export async function prepareSeal(
   if (document.mediaType !== 'application/pdf')
     throw domainError(sealsErrors.SEAL_PLACEMENT_INVALID, 'Only PDF documents can be sealed.');
   const pdf = await documents.read(deps.ctx, document.sha256);
+  // The organisation's signing profile: its certificate policy is checked before anything is signed.
+  const signer = await deps.signerFor(seal);
+  const profile = await resolveProfile(deps.db, { organisation: seal.organisation });
+  assertCertificateAllowed(profile.settings, signer.certificate, signer.hash);
   let sealed: { bytes: Uint8Array; pages: number[] };
   try {
     sealed = await sealPdf(pdf, {
-      signer: await deps.signerFor(seal),
+      signer,
       timestamper: await deps.trust.timestamper(),
       look: {
         design: seal.design ? (JSON.parse(seal.design) as SealDesign) : null,

@@ -38299,6 +38299,833 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List signing profiles
+         * @description Requires permission `profiles.profile.read` (See signing profiles and their versions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                items: {
+                                    created_at: string;
+                                    current_version: number;
+                                    id: string;
+                                    name: string;
+                                    /** @description "*" for the platform default */
+                                    scope_id: string;
+                                    /** @description Where the profile applies */
+                                    scope_type: "platform" | "organisation" | "department" | "template";
+                                    updated_at: string;
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a signing profile or save a new version of it
+         * @description Each save is a new version; old versions stay readable. base_version guards lost updates.
+         *
+         *     Domain errors:
+         *     - `40023` PROFILE_SCOPE_INVALID: The platform profile takes scope id "*"; other scopes need a non-empty id
+         *     - `40983` PROFILE_VERSION_CONFLICT: Someone saved a newer version of the profile; reload and edit that one
+         *
+         *     Requires permission `profiles.profile.manage` (Create signing profiles and save new versions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version edited (0 or absent when creating) */
+                        base_version?: number;
+                        name: string;
+                        note?: string | null;
+                        scope_id: string;
+                        /** @description Where the profile applies */
+                        scope_type: "platform" | "organisation" | "department" | "template";
+                        settings: {
+                            appearance: {
+                                fields: string[];
+                                font: string;
+                                languages: string[];
+                                template: string;
+                            };
+                            /** @description Organisation certificate */
+                            certificate_id: string | null;
+                            certificate_policy: {
+                                allowed_curves: ("P-256" | "P-384" | "P-521")[];
+                                allowed_hashes: ("SHA-256" | "SHA-384" | "SHA-512")[];
+                                extended_key_usage: string[];
+                                key_usage: ("digitalSignature" | "nonRepudiation")[];
+                                min_rsa_bits: number;
+                                policy_oids: string[];
+                            };
+                            meanings: string[];
+                            pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
+                            reasons: string[];
+                            revocation: "embedded" | "online" | "off";
+                            /** @description Seal applied with this profile */
+                            seal_id: string | null;
+                            /** @description Time-stamp authorities, tried in this order until one answers */
+                            tsa_urls: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                profile: {
+                                    created_at: string;
+                                    current_version: number;
+                                    id: string;
+                                    name: string;
+                                    /** @description "*" for the platform default */
+                                    scope_id: string;
+                                    /** @description Where the profile applies */
+                                    scope_type: "platform" | "organisation" | "department" | "template";
+                                    updated_at: string;
+                                };
+                                versions: {
+                                    created_at: string;
+                                    created_by: string | null;
+                                    note: string | null;
+                                    profile_id: string;
+                                    settings: {
+                                        appearance: {
+                                            fields: string[];
+                                            font: string;
+                                            languages: string[];
+                                            template: string;
+                                        };
+                                        /** @description Organisation certificate */
+                                        certificate_id: string | null;
+                                        certificate_policy: {
+                                            allowed_curves: ("P-256" | "P-384" | "P-521")[];
+                                            allowed_hashes: ("SHA-256" | "SHA-384" | "SHA-512")[];
+                                            extended_key_usage: string[];
+                                            key_usage: ("digitalSignature" | "nonRepudiation")[];
+                                            min_rsa_bits: number;
+                                            policy_oids: string[];
+                                        };
+                                        meanings: string[];
+                                        pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
+                                        reasons: string[];
+                                        revocation: "embedded" | "online" | "off";
+                                        /** @description Seal applied with this profile */
+                                        seal_id: string | null;
+                                        /** @description Time-stamp authorities, tried in this order until one answers */
+                                        tsa_urls: string[];
+                                    };
+                                    version: number;
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signing profile with its version history (newest first)
+         * @description Requires permission `profiles.profile.read` (See signing profiles and their versions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                profile: {
+                                    created_at: string;
+                                    current_version: number;
+                                    id: string;
+                                    name: string;
+                                    /** @description "*" for the platform default */
+                                    scope_id: string;
+                                    /** @description Where the profile applies */
+                                    scope_type: "platform" | "organisation" | "department" | "template";
+                                    updated_at: string;
+                                };
+                                versions: {
+                                    created_at: string;
+                                    created_by: string | null;
+                                    note: string | null;
+                                    profile_id: string;
+                                    settings: {
+                                        appearance: {
+                                            fields: string[];
+                                            font: string;
+                                            languages: string[];
+                                            template: string;
+                                        };
+                                        /** @description Organisation certificate */
+                                        certificate_id: string | null;
+                                        certificate_policy: {
+                                            allowed_curves: ("P-256" | "P-384" | "P-521")[];
+                                            allowed_hashes: ("SHA-256" | "SHA-384" | "SHA-512")[];
+                                            extended_key_usage: string[];
+                                            key_usage: ("digitalSignature" | "nonRepudiation")[];
+                                            min_rsa_bits: number;
+                                            policy_oids: string[];
+                                        };
+                                        meanings: string[];
+                                        pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
+                                        reasons: string[];
+                                        revocation: "embedded" | "online" | "off";
+                                        /** @description Seal applied with this profile */
+                                        seal_id: string | null;
+                                        /** @description Time-stamp authorities, tried in this order until one answers */
+                                        tsa_urls: string[];
+                                    };
+                                    version: number;
+                                }[];
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a signing profile
+         * @description Requires permission `profiles.profile.read` (See signing profiles and their versions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                created_at: string;
+                                created_by: string | null;
+                                note: string | null;
+                                profile_id: string;
+                                settings: {
+                                    appearance: {
+                                        fields: string[];
+                                        font: string;
+                                        languages: string[];
+                                        template: string;
+                                    };
+                                    /** @description Organisation certificate */
+                                    certificate_id: string | null;
+                                    certificate_policy: {
+                                        allowed_curves: ("P-256" | "P-384" | "P-521")[];
+                                        allowed_hashes: ("SHA-256" | "SHA-384" | "SHA-512")[];
+                                        extended_key_usage: string[];
+                                        key_usage: ("digitalSignature" | "nonRepudiation")[];
+                                        min_rsa_bits: number;
+                                        policy_oids: string[];
+                                    };
+                                    meanings: string[];
+                                    pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
+                                    reasons: string[];
+                                    revocation: "embedded" | "online" | "off";
+                                    /** @description Seal applied with this profile */
+                                    seal_id: string | null;
+                                    /** @description Time-stamp authorities, tried in this order until one answers */
+                                    tsa_urls: string[];
+                                };
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The profile that applies to a template, department or organisation
+         * @description Resolution order: template → department → organisation → platform default.
+         *
+         *     Requires permission `profiles.profile.read` (See signing profiles and their versions).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    department?: string;
+                    organisation?: string;
+                    template?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                profile_id: string | null;
+                                scope_id: string;
+                                /** @description Where the profile applies */
+                                scope_type: "platform" | "organisation" | "department" | "template";
+                                settings: {
+                                    appearance: {
+                                        fields: string[];
+                                        font: string;
+                                        languages: string[];
+                                        template: string;
+                                    };
+                                    /** @description Organisation certificate */
+                                    certificate_id: string | null;
+                                    certificate_policy: {
+                                        allowed_curves: ("P-256" | "P-384" | "P-521")[];
+                                        allowed_hashes: ("SHA-256" | "SHA-384" | "SHA-512")[];
+                                        extended_key_usage: string[];
+                                        key_usage: ("digitalSignature" | "nonRepudiation")[];
+                                        min_rsa_bits: number;
+                                        policy_oids: string[];
+                                    };
+                                    meanings: string[];
+                                    pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
+                                    reasons: string[];
+                                    revocation: "embedded" | "online" | "off";
+                                    /** @description Seal applied with this profile */
+                                    seal_id: string | null;
+                                    /** @description Time-stamp authorities, tried in this order until one answers */
+                                    tsa_urls: string[];
+                                };
+                                /** @description 0 for the built-in platform default */
+                                version: number;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;

@@ -1,0 +1,33 @@
+import { mountRoutes } from '../../platform/http/route.js';
+import type { ModuleDefinition } from '../../platform/module.js';
+import { profilesAuditEvents, profilesPermissions, profilesTag } from './profiles.catalogue.js';
+import { profilesDeps } from './profiles.deps.js';
+import { profilesErrors } from './profiles.errors.js';
+import { profileRoutes } from './profiles.routes.js';
+
+/**
+ * Signing profiles (central configuration). Other modules use:
+ * - `resolveProfile(db, {template, department, organisation})`: the profile that applies;
+ * - `assertCertificateAllowed(settings, certificate, hash)`: the certificate policy before signing;
+ * - `checkAgainstProfile(...)`: the same check as a report (validation);
+ * - `withTsaFailover(urls, stamp)`: time-stamp with each TSA in order until one answers.
+ */
+export type { ResolvedProfile } from './profiles.service.js';
+export {
+  assertCertificateAllowed,
+  checkAgainstProfile,
+  resolveProfile,
+  withTsaFailover,
+} from './profiles.service.js';
+export type { ProfileSettings } from './profiles.settings.js';
+export { certificatePolicyOf, PLATFORM_DEFAULT } from './profiles.settings.js';
+export type { ProfileScope } from './profiles.tables.js';
+
+export const profilesModule: ModuleDefinition = {
+  name: 'profiles',
+  tags: [profilesTag],
+  permissions: profilesPermissions,
+  auditEvents: profilesAuditEvents,
+  errors: profilesErrors,
+  routes: async (api, ctx) => mountRoutes(api, profilesTag, profileRoutes(profilesDeps(ctx))),
+};

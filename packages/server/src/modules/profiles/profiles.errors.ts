@@ -1,0 +1,20 @@
+import { defineErrorCodes } from '../../platform/errors.js';
+
+/** The profiles module's domain error codes (numbers assigned by the coordinator). */
+export const profilesErrors = defineErrorCodes('profiles', {
+  PROFILE_SCOPE_INVALID: {
+    family: 'VALIDATION',
+    api: 40023,
+    description: 'The platform profile takes scope id "*"; other scopes need a non-empty id',
+  },
+  PROFILE_CERTIFICATE_REJECTED: {
+    family: 'VALIDATION',
+    api: 40024,
+    description: 'The signing certificate does not meet the signing profile’s certificate policy',
+  },
+  PROFILE_VERSION_CONFLICT: {
+    family: 'CONFLICT',
+    api: 40983,
+    description: 'Someone saved a newer version of the profile; reload and edit that one',
+  },
+});
