@@ -32,6 +32,11 @@ export const sealsErrors = defineErrorCodes('seals', {
     api: 40080,
     description: 'The authorisation needs no seal-use approval, or names no workflow definition',
   },
+  SEAL_CERTIFICATE_NOT_ACTIVE: {
+    family: 'VALIDATION',
+    api: 40081,
+    description: 'The organisation certificate a seal is bound to is superseded or revoked',
+  },
   SEAL_APPROVAL_NOT_GRANTED: {
     family: 'FORBIDDEN',
     api: 40374,
