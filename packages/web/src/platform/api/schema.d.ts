@@ -39407,6 +39407,7 @@ export interface paths {
          *     Domain errors:
          *     - `40976` SEAL_NAME_TAKEN: The organisation already has a seal of that name
          *     - `40077` SEAL_IMAGE_INVALID: The seal image is not a PNG or JPEG by content, is too large, or cannot be read
+         *     - `40081` SEAL_CERTIFICATE_NOT_ACTIVE: The organisation certificate a seal is bound to is superseded or revoked
          *
          *     Requires permission `seals.seal.manage` (Create seals, change their status, upload or generate their image).
          */
