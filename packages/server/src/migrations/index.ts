@@ -38,6 +38,7 @@ import * as m20261212_0320 from './2026_12_12_0320_keys_self_tests.js';
 import * as m20261212_0410 from './2026_12_12_0410_seals.js';
 import * as m20261212_0510 from './2026_12_12_0510_in_person_lock_unique.js';
 import * as m20261212_0610 from './2026_12_12_0610_webhooks.js';
+import * as m20261212_0710 from './2026_12_12_0710_seal_use_requests.js';
 import * as m20261212_0810 from './2026_12_12_0810_signing_profiles.js';
 
 /**
@@ -84,5 +85,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_12_0410_seals': m20261212_0410,
   '2026_12_12_0510_in_person_lock_unique': m20261212_0510,
   '2026_12_12_0610_webhooks': m20261212_0610,
+  '2026_12_12_0710_seal_use_requests': m20261212_0710,
   '2026_12_12_0810_signing_profiles': m20261212_0810,
 };

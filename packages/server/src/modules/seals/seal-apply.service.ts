@@ -32,12 +32,19 @@ export interface PreparedSeal {
   sha256: string;
 }
 
+/** The approved seal-use approval a use rests on (throws when it does not hold), or null. */
+export type ApprovalResolver = (
+  authorisation: repo.AuthorisationRow,
+  seal: repo.SealRow,
+  document: { documentId: string; version: number },
+) => Promise<string | null>;
+
 /** Authorises the actor for this seal and document now; 404 for an unreadable document. */
-async function authorise(
+export async function authorise(
   db: DbOrTrx,
   deps: SealsDeps,
   actor: Actor,
-  input: ApplySeal & { scope: DataScope },
+  input: { sealId: string; documentId: string; scope: DataScope },
 ) {
   const seal = await repo.findSeal(db, input.sealId);
   if (!seal) throw notFound('Seal');
@@ -77,10 +84,10 @@ export async function prepareSeal(
   deps: SealsDeps,
   actor: Actor,
   input: ApplySeal & { scope: DataScope },
-  approvedBy: (authorisation: repo.AuthorisationRow) => Promise<string | null> = async () => null,
+  approvedBy: ApprovalResolver = async () => null,
 ): Promise<PreparedSeal> {
   const { seal, document, authorisation } = await authorise(deps.db, deps, actor, input);
-  const approvalId = authorisation.requires_approval ? await approvedBy(authorisation) : null;
+  const approvalId = authorisation.requires_approval ? await approvedBy(authorisation, seal, document) : null;
   if (authorisation.requires_approval && !approvalId)
     throw domainError(
       sealsErrors.SEAL_APPROVAL_REQUIRED,
@@ -147,6 +154,11 @@ export async function recordSealUse(
     signed_sha256: prepared.sha256,
     created_at: deps.clock.now().toISOString(),
   };
+  if (row.approval_id && (await repo.useOfApproval(trx, row.approval_id)))
+    throw domainError(
+      sealsErrors.SEAL_APPROVAL_USED,
+      'This approval has already been used to seal the document.',
+    );
   await repo.insertUse(trx, row);
   await deps.audit.record(trx, actor, {
     type: 'seals.seal.applied',
@@ -156,6 +168,7 @@ export async function recordSealUse(
       document_id: row.document_id,
       document_version: row.document_version,
       pages: prepared.pages,
+      approval_id: row.approval_id,
     },
   });
   return row;

@@ -10,6 +10,7 @@ import {
   revokeAuthorisation,
 } from './authorisations.service.js';
 import { prepareSeal, recordSealUse } from './seal-apply.service.js';
+import { approvalCheck, requestSealUse } from './seal-requests.service.js';
 import { sealsPermissions as permissions } from './seals.catalogue.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
@@ -20,6 +21,8 @@ import {
   idParams,
   listBySeal,
   newAuthorisation,
+  newUseRequest,
+  useRequestView,
   useView,
 } from './seals.schemas.js';
 
@@ -91,6 +94,8 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
         sealsErrors.SEAL_NOT_ACTIVE,
         sealsErrors.SEAL_NOT_AUTHORISED,
         sealsErrors.SEAL_APPROVAL_REQUIRED,
+        sealsErrors.SEAL_APPROVAL_NOT_GRANTED,
+        sealsErrors.SEAL_APPROVAL_USED,
         sealsErrors.SEAL_KEYWORD_NOT_FOUND,
         sealsErrors.SEAL_PLACEMENT_INVALID,
       ],
@@ -105,11 +110,40 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
           approvalId: approval_id,
           scope,
         };
-        const prepared = await prepareSeal(deps, actor, input);
+        const prepared = await prepareSeal(deps, actor, input, approvalCheck(deps.db, actor, approval_id));
         const row = await inTransaction(deps.db, (trx) =>
           recordSealUse(trx, deps, actor, prepared, placement.mode),
         );
         return presentUse(row);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/seals/:id/use-requests',
+      access: permissions.access('seals.seal.use'),
+      summary: 'Request the use of a seal (用印审批): starts the authorisation’s approval workflow',
+      description:
+        'For the current version of the document. Once the approval is approved, apply the seal with its ' +
+        'approval_id, once; a rejected or withdrawn approval is refused, as is a newer document version.',
+      params: idParams,
+      body: newUseRequest,
+      response: useRequestView,
+      status: 201,
+      idempotent: true,
+      errors: [
+        'NOT_FOUND',
+        sealsErrors.SEAL_NOT_ACTIVE,
+        sealsErrors.SEAL_NOT_AUTHORISED,
+        sealsErrors.SEAL_USE_REQUEST_INVALID,
+      ],
+      handler: async (request) => {
+        const actor = actorOf(request);
+        const input = {
+          sealId: request.params.id,
+          documentId: request.body.document_id,
+          scope: dataScopeOf(principalOf(request)),
+        };
+        return inTransaction(deps.db, (trx) => requestSealUse(trx, deps, actor, input));
       },
     }),
     defineRoute({

@@ -54,6 +54,16 @@ export const sealsAuditEvents = defineAuditEventTypes('seals', {
     entityType: 'seal',
     payload: Type.Object({ authorisation_id: Type.String({ description: 'The authorisation' }) }),
   },
+  'seal.use_requested': {
+    description: 'A seal-use approval (用印审批) was started for one document version',
+    entityType: 'seal',
+    payload: Type.Object({
+      request_id: Type.String({ description: 'The seal-use request' }),
+      approval_id: Type.String({ description: 'The workflow approval' }),
+      document_id: Type.String({ description: 'The document' }),
+      document_version: Type.Integer({ description: 'The version to be sealed' }),
+    }),
+  },
   'seal.applied': {
     description: 'A seal was applied to a document (a PAdES signature of the organisation)',
     entityType: 'seal',
@@ -62,6 +72,9 @@ export const sealsAuditEvents = defineAuditEventTypes('seals', {
       document_id: Type.String({ description: 'The sealed document' }),
       document_version: Type.Integer({ description: 'The version that was sealed' }),
       pages: Type.Array(Type.Integer(), { description: 'Pages that show the seal' }),
+      approval_id: Type.Optional(
+        Type.Union([Type.String(), Type.Null()], { description: 'The seal-use approval used' }),
+      ),
     }),
   },
 });

@@ -27,6 +27,27 @@ export const sealsErrors = defineErrorCodes('seals', {
     api: 40373,
     description: 'This authorisation needs an approved seal-use request (用印审批) first',
   },
+  SEAL_USE_REQUEST_INVALID: {
+    family: 'VALIDATION',
+    api: 40080,
+    description: 'The authorisation needs no seal-use approval, or names no workflow definition',
+  },
+  SEAL_CERTIFICATE_NOT_ACTIVE: {
+    family: 'VALIDATION',
+    api: 40081,
+    description: 'The organisation certificate a seal is bound to is superseded or revoked',
+  },
+  SEAL_APPROVAL_NOT_GRANTED: {
+    family: 'FORBIDDEN',
+    api: 40374,
+    description:
+      'The seal-use approval is still running, was rejected or withdrawn, or is for another seal, document version or user',
+  },
+  SEAL_APPROVAL_USED: {
+    family: 'CONFLICT',
+    api: 40977,
+    description: 'The seal-use approval has already been used once',
+  },
   SEAL_NOT_ACTIVE: {
     family: 'CONFLICT',
     api: 40975,

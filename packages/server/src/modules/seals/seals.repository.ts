@@ -109,6 +109,10 @@ export async function insertUse(trx: Trx, row: SealUseRow): Promise<void> {
   await trx.insertInto('seal_uses').values(row).execute();
 }
 
+export async function useOfApproval(db: DbOrTrx, approvalId: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('seal_uses').select('id').where('approval_id', '=', approvalId).executeTakeFirst();
+}
+
 export async function usePage(
   db: DbOrTrx,
   filter: { sealId?: string; documentId?: string; userId?: string },

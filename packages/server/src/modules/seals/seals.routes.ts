@@ -61,7 +61,11 @@ export function sealRoutes(deps: SealsDeps): RouteDefinition[] {
       response: sealView,
       status: 201,
       idempotent: true,
-      errors: [sealsErrors.SEAL_NAME_TAKEN, sealsErrors.SEAL_IMAGE_INVALID],
+      errors: [
+        sealsErrors.SEAL_NAME_TAKEN,
+        sealsErrors.SEAL_IMAGE_INVALID,
+        sealsErrors.SEAL_CERTIFICATE_NOT_ACTIVE,
+      ],
       handler: async (request) => {
         const actor = actorOf(request);
         return presentSeal(await inTransaction(deps.db, (trx) => createSeal(trx, deps, actor, request.body)));

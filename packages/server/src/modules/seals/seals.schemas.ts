@@ -212,3 +212,26 @@ export const useView = Type.Object({
   signed_sha256: Type.String({ description: 'SHA-256 of the sealed PDF' }),
   created_at: Type.String({ description: 'When' }),
 });
+
+export const newUseRequest = Type.Object(
+  {
+    document_id: Type.String({
+      format: 'uuid',
+      description: 'Document whose current version is to be sealed',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const useRequestView = Type.Object({
+  id: Type.String({ description: 'Seal-use request id' }),
+  seal_id: Type.String({ description: 'Seal' }),
+  authorisation_id: Type.String({ description: 'Authorisation that requires the approval' }),
+  document_id: Type.String({ description: 'Document' }),
+  document_version: Type.Integer({ description: 'The version the approval is for' }),
+  approval_id: Type.String({
+    description: 'The workflow approval; pass it as approval_id to apply the seal once',
+  }),
+  status: Type.String({ description: 'running, approved, rejected, withdrawn or returned' }),
+  created_at: Type.String({ description: 'Requested' }),
+});

@@ -51,12 +51,25 @@ function imageColumns(input: Pick<NewSeal, 'design' | 'image_base64'>, fallback:
   return { source: 'generated' as const, design: JSON.stringify(design), image_png: null };
 }
 
+/** A bound seal takes its certificate's legal name; the certificate must be active (40477 unknown). */
+async function organisationOf(trx: Trx, input: NewSeal): Promise<string> {
+  if (!input.certificate_id) return input.organisation;
+  const info = await keys.certificateInfo(trx, input.certificate_id);
+  if (info.state !== 'active')
+    throw domainError(
+      sealsErrors.SEAL_CERTIFICATE_NOT_ACTIVE,
+      `The organisation certificate is ${info.state}; bind the seal to an active certificate.`,
+    );
+  return info.legal_name;
+}
+
 export async function createSeal(
   trx: Trx,
   deps: SealsDeps,
   actor: Actor,
-  input: NewSeal,
+  given: NewSeal,
 ): Promise<repo.SealRow> {
+  const input = { ...given, organisation: await organisationOf(trx, given) };
   if (await repo.findSealByName(trx, input.organisation, input.name))
     throw domainError(
       sealsErrors.SEAL_NAME_TAKEN,

@@ -57,10 +57,24 @@ export interface SealUsesTable {
   created_at: string;
 }
 
+/** A seal-use request (用印审批): the approval started for one seal on one document version. */
+export interface SealUseRequestsTable {
+  id: string;
+  seal_id: string;
+  authorisation_id: string;
+  document_id: string;
+  document_version: number;
+  requested_by: string;
+  /** The workflow approval instance. */
+  approval_id: string;
+  created_at: string;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Tables {
     seals: SealsTable;
     seal_authorisations: SealAuthorisationsTable;
     seal_uses: SealUsesTable;
+    seal_use_requests: SealUseRequestsTable;
   }
 }

@@ -20,6 +20,7 @@ import { workflowAuditEvents, workflowPermissions, workflowTag } from './workflo
 import { workflowDeps } from './workflow.deps.js';
 import { workflowErrors } from './workflow.errors.js';
 
+export { type ApprovalOutcome, workflowApprovals } from './approvals/approval-gateway.js';
 export { completeSignatureNode } from './engine/signature-hook.js';
 export type { ListenerEvent, WorkflowEvent, WorkflowListener } from './listeners/listener-model.js';
 export {

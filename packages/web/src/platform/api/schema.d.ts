@@ -40234,6 +40234,7 @@ export interface paths {
          *     Domain errors:
          *     - `40976` SEAL_NAME_TAKEN: The organisation already has a seal of that name
          *     - `40077` SEAL_IMAGE_INVALID: The seal image is not a PNG or JPEG by content, is too large, or cannot be read
+         *     - `40081` SEAL_CERTIFICATE_NOT_ACTIVE: The organisation certificate a seal is bound to is superseded or revoked
          *
          *     Requires permission `seals.seal.manage` (Create seals, change their status, upload or generate their image).
          */
@@ -40632,6 +40633,8 @@ export interface paths {
          *     - `40975` SEAL_NOT_ACTIVE: The seal is suspended or retired and cannot be applied
          *     - `40372` SEAL_NOT_AUTHORISED: No authorisation lets this user use this seal for this document category now
          *     - `40373` SEAL_APPROVAL_REQUIRED: This authorisation needs an approved seal-use request (用印审批) first
+         *     - `40374` SEAL_APPROVAL_NOT_GRANTED: The seal-use approval is still running, was rejected or withdrawn, or is for another seal, document version or user
+         *     - `40977` SEAL_APPROVAL_USED: The seal-use approval has already been used once
          *     - `40078` SEAL_KEYWORD_NOT_FOUND: The keyword to place the seal at is not in the document’s text layer
          *     - `40079` SEAL_PLACEMENT_INVALID: The page or position is outside the document, or the document is not a PDF
          *
@@ -41502,6 +41505,204 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seals/{id}/use-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request the use of a seal (用印审批): starts the authorisation’s approval workflow
+         * @description For the current version of the document. Once the approval is approved, apply the seal with its approval_id, once; a rejected or withdrawn approval is refused, as is a newer document version.
+         *
+         *     Domain errors:
+         *     - `40975` SEAL_NOT_ACTIVE: The seal is suspended or retired and cannot be applied
+         *     - `40372` SEAL_NOT_AUTHORISED: No authorisation lets this user use this seal for this document category now
+         *     - `40080` SEAL_USE_REQUEST_INVALID: The authorisation needs no seal-use approval, or names no workflow definition
+         *
+         *     Requires permission `seals.seal.use` (Apply a seal one is authorised for).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Document whose current version is to be sealed
+                         */
+                        document_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {number} */
+                            code: 0;
+                            data: {
+                                /** @description The workflow approval; pass it as approval_id to apply the seal once */
+                                approval_id: string;
+                                /** @description Authorisation that requires the approval */
+                                authorisation_id: string;
+                                /** @description Requested */
+                                created_at: string;
+                                /** @description Document */
+                                document_id: string;
+                                /** @description The version the approval is for */
+                                document_version: number;
+                                /** @description Seal-use request id */
+                                id: string;
+                                /** @description Seal */
+                                seal_id: string;
+                                /** @description running, approved, rejected, withdrawn or returned */
+                                status: string;
+                            };
+                            message: string;
+                            /** @description Server time, milliseconds since the epoch */
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description API error code, e.g. 40001 validation, 40401 not found */
+                            code: number;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Field-level problems */
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            message: string;
+                            request_id?: string;
+                            timestamp: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
