@@ -1,4 +1,4 @@
-import { createSignxClient, type SignxClient, verifyWebhook } from '@signx/client';
+import { createSignxClient, type SignxClient, type VerifyOptions, verifyWebhook } from '@signx/client';
 
 // 1. A client with the integration's API key (X-API-Key); `bearerToken` works the same way.
 export function signxClient(baseUrl: string, apiKey: string): SignxClient {
@@ -48,8 +48,9 @@ export async function onWebhook(
   secret: string,
   headers: Record<string, string | string[] | undefined>,
   rawBody: string,
+  options: VerifyOptions = { toleranceSeconds: 300 },
 ) {
-  const event = verifyWebhook<SigningEventData>(secret, headers, rawBody, { toleranceSeconds: 300 });
+  const event = verifyWebhook<SigningEventData>(secret, headers, rawBody, options);
   if (event.type !== 'signing.request.completed') return { event, files: null };
   const pdfs = await Promise.all(event.data.links.documents.map((link) => client.download(link)));
   const evidence = JSON.parse(new TextDecoder().decode(await client.download(event.data.links.evidence)));
