@@ -2,14 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const padesSource = fileURLToPath(new URL('./packages/pades/src/index.ts', import.meta.url));
+const clientSource = fileURLToPath(new URL('./packages/client/src/index.ts', import.meta.url));
 
 /**
- * Three projects: `pades` and `server` make up `npm test` (SQLite, in-process jobs);
+ * `pades`, `server`, `client`, `web` and `e2e` make up `npm test` (SQLite, in-process jobs);
  * `services` holds the suites that need Redis, run by `npm run test:services` together
  * with the server suite on PostgreSQL.
  */
 export default defineConfig({
-  resolve: { alias: { '@signx/pades': padesSource } },
+  resolve: { alias: { '@signx/pades': padesSource, '@signx/client': clientSource } },
   test: {
     pool: 'forks',
     maxWorkers: 2,
@@ -37,6 +38,14 @@ export default defineConfig({
             '**/node_modules/**',
             'packages/server/test/architecture/fixtures/**',
           ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // @signx/client against the whole server listening on an ephemeral port.
+          name: 'client',
+          include: ['packages/client/test/**/*.test.ts'],
         },
       },
       {

@@ -6,3 +6,4 @@ export function openApiDocument(server: {
   loadConfig: (env: Record<string, string>) => unknown;
 }): Promise<unknown>;
 export function apiTypes(document: unknown): Promise<string>;
+export function errorCodesModule(document: unknown): string;

@@ -40,3 +40,25 @@ export async function apiTypes(document) {
   const ast = await openapiTS(document, { alphabetize: true });
   return banner + astToString(ast);
 }
+
+/**
+ * The error codes of the document (`x-signx-error-codes`) as a TypeScript module for
+ * @signx/client: a const table and the `ErrorCode` union, so a client switches on codes
+ * the compiler knows.
+ */
+export function errorCodesModule(document) {
+  const rows = [...document['x-signx-error-codes']].sort((a, b) => a.code - b.code);
+  const entries = rows.map(
+    (r) =>
+      `  ${r.code}: { status: ${r.status}, name: ${JSON.stringify(r.name)}, module: ${JSON.stringify(r.module)} },`,
+  );
+  return `${banner}
+/** Every error code the server may answer with: HTTP status, name and declaring module. */
+export const errorCodes = {
+${entries.join('\n')}
+} as const;
+
+/** An error code of the envelope (\`code\` of a failed call). */
+export type ErrorCode = keyof typeof errorCodes;
+`;
+}

@@ -36,6 +36,7 @@ export async function monitorRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: { permission: monitorPermissions['monitor.dashboard.read'] } },
       schema: {
         tags: ['monitor'],
+        summary: 'System dashboard figures',
         description: 'API latency percentiles and error rates (from /metrics), job success rate.',
         response: { 200: envelope(overview), ...errorResponses(401, 403) },
       },

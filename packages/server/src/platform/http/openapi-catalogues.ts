@@ -89,3 +89,62 @@ export function permissionNote(catalogues: Catalogues, code: string): string {
     ? `Requires permission \`${code}\` (${declared.description}).`
     : `Requires permission \`${code}\`.`;
 }
+
+/**
+ * The integration event catalogue as the OpenAPI 3.1 `webhooks` section: one POST per event
+ * type, with the Standard Webhooks headers and the `{id, type, timestamp, data}` body
+ * (docs/integration.md).
+ */
+export function webhookCatalogue(catalogues: Catalogues) {
+  const header = (description: string) => ({ required: true, schema: { type: 'string' }, description });
+  const entries = [...catalogues.integrationEvents.values()]
+    .sort((a, b) => a.type.localeCompare(b.type))
+    .map(({ type, module, description, resourceType }) => [
+      type,
+      {
+        post: {
+          summary: description,
+          description: `Emitted by the \`${module}\` module about a \`${resourceType}\`. Verify the signature before trusting the body.`,
+          operationId: `webhook${type
+            .split(/[._]/)
+            .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+            .join('')}`,
+          tags: ['webhooks'],
+          security: [],
+          parameters: [
+            { in: 'header', name: 'webhook-id', ...header('The event id; deduplicate on it') },
+            { in: 'header', name: 'webhook-timestamp', ...header('Seconds since the epoch of this attempt') },
+            {
+              in: 'header',
+              name: 'webhook-signature',
+              ...header('Space-separated `v1,<base64 HMAC>` entries'),
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['id', 'type', 'timestamp', 'data'],
+                  properties: {
+                    id: { type: 'string', description: 'Event id (UUIDv7)' },
+                    type: { type: 'string', const: type },
+                    timestamp: { type: 'string', format: 'date-time' },
+                    data: { type: 'object', additionalProperties: true },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': { description: 'Received (any 2xx)' },
+            '400': {
+              description: 'Refused (not retried differently from any non-2xx: retried with backoff)',
+            },
+          },
+        },
+      },
+    ]);
+  return Object.fromEntries(entries);
+}

@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import type { Catalogues } from '../catalogues/catalogues.js';
 import type { AccessRule } from './access.js';
-import { catalogueDocument, errorTable, permissionNote } from './openapi-catalogues.js';
+import { catalogueDocument, errorTable, permissionNote, webhookCatalogue } from './openapi-catalogues.js';
 
 const require = createRequire(import.meta.url);
 const publicDocs: AccessRule = { public: true, reason: 'API documentation' };
@@ -26,6 +26,7 @@ export async function installOpenApi(
       openapi: '3.1.0',
       info: { title: 'SignX API', version, description: apiDescription(catalogues) },
       ...catalogueDocument(catalogues),
+      webhooks: webhookCatalogue(catalogues),
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
@@ -37,6 +38,9 @@ export async function installOpenApi(
       const access = route.config?.access as AccessRule | undefined;
       const base = { ...(schema ?? {}) } as Record<string, unknown>;
       if (!url.startsWith('/api/v1') && !base.hide) base.hide = !['/health', '/ready'].includes(url);
+      base.operationId ??= operationIdOf(String(route.method), url);
+      // A public route says so (an empty requirement), rather than leaving security undefined.
+      if (!access || 'public' in access) base.security = [];
       if (access && !('public' in access)) {
         base.security = [{ bearerAuth: [] }, { apiKey: [] }];
         if ('permission' in access) {
@@ -91,6 +95,23 @@ async function installRedoc(app: FastifyInstance): Promise<void> {
       .header('cache-control', 'public, max-age=86400')
       .send(await loadBundle()),
   );
+}
+
+/**
+ * A stable operationId from method and path: `GET /api/v1/documents/:id/versions` is
+ * `getDocumentsByIdVersions` (unique because method and path are).
+ */
+export function operationIdOf(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\/v1(?=\/|$)/, '')
+    .split('/')
+    .filter(Boolean)
+    .flatMap((segment) => {
+      const param = /^[:{](\w+)\}?$/.exec(segment);
+      return param ? ['by', ...param[1]!.split('_')] : segment.split(/[-_.]/);
+    });
+  const camel = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join('');
+  return method.toLowerCase() + camel;
 }
 
 function apiDescription(catalogues: Catalogues): string {

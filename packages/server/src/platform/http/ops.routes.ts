@@ -26,7 +26,10 @@ export async function opsRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       // the answer it refuses (and limiting would fail load balancers' probes behind one
       // NAT address). Security headers and request ids still apply.
       config: { ...probe, rateLimit: false },
-      schema: { response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) } },
+      schema: {
+        summary: 'Liveness: the process answers',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), version: Type.String() }) },
+      },
     },
     async () => ({ status: 'ok' as const, version: ctx.config.appVersion }),
   );
@@ -34,7 +37,10 @@ export async function opsRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     '/ready',
     {
       config: probe,
-      schema: { response: { '2xx': Type.Object({ status: Type.String(), checks: Type.Array(check) }) } },
+      schema: {
+        summary: 'Readiness: database, storage and job queue answer',
+        response: { '2xx': Type.Object({ status: Type.String(), checks: Type.Array(check) }) },
+      },
     },
     async (_request, reply) => {
       const checks = await Promise.all([

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotesTable, notesModule } from '../../../test/notes-module.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { modules } from '../../modules/index.js';
+import { operationIdOf } from './openapi.js';
 
 describe('operations and API documentation', () => {
   let t: TestApp;
@@ -46,6 +47,26 @@ describe('operations and API documentation', () => {
     const documented = Object.keys(doc.paths);
     expect(apiRoutes.filter((url) => !documented.includes(url))).toEqual([]);
     expect(doc.paths['/api/v1/test/private'].get.security).toEqual([{ bearerAuth: [] }, { apiKey: [] }]);
+    // Lint rules (`npm run api:lint`) met by the mechanism: every operation has a unique id and
+    // a summary; a public one says it needs no credentials.
+    const operations = Object.values(doc.paths).flatMap((ops) => Object.values(ops as object));
+    const ids = operations.map((op) => op.operationId);
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    const product = Object.entries(doc.paths).filter(([path]) => !path.startsWith('/api/v1/test/'));
+    const unsummarized = product.flatMap(([path, ops]) =>
+      Object.entries(ops as object).flatMap(([method, op]) => (op.summary ? [] : [`${method} ${path}`])),
+    );
+    expect(unsummarized).toEqual([]); // the test module's own notes routes aside
+    expect(doc.paths['/health'].get.security).toEqual([]);
+  });
+
+  it('derives operation ids from method and path', () => {
+    expect(operationIdOf('GET', '/api/v1/documents/:id/versions')).toBe('getDocumentsByIdVersions');
+    expect(operationIdOf('POST', '/api/v1/digital-signature/requests/:request_id/send')).toBe(
+      'postDigitalSignatureRequestsByRequestIdSend',
+    );
+    expect(operationIdOf('GET', '/health')).toBe('getHealth');
   });
 
   it('serves Swagger UI and ReDoc from its own assets', async () => {
