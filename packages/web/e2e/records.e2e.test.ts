@@ -181,9 +181,9 @@ describe('electronic signatures: policies, settings, the ceremony dialog, verifi
     expect(page.url()).toContain(second?.signature_id ?? 'missing');
     // The PAdES signature of the PDF version it produced, check by check, and the printout.
     const checks = page.getByTestId('verify-pades-checks').locator('li');
-    expect(await checks.count()).toBe(5);
+    expect(await checks.count()).toBe(6);
     expect(await checks.evaluateAll((items) => items.map((i) => i.getAttribute('data-ok')))).toEqual(
-      Array(5).fill('true'),
+      Array(6).fill('true'),
     );
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -59,6 +59,7 @@ export function profileRoutes(deps: ProfilesDeps): RouteDefinition[] {
       body: saveProfileBody,
       response: profileDetail,
       status: 201,
+      idempotent: true,
       errors: [profilesErrors.PROFILE_SCOPE_INVALID, profilesErrors.PROFILE_VERSION_CONFLICT],
       handler: async (request) => {
         const actor = actorOf(request);
