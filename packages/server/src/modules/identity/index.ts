@@ -11,9 +11,11 @@
  * - `activeUsersWithRole(db, roleCode)` for the approval engine's role approvers;
  * - `maskPhone` for the same column masking rule;
  * - `credentialInventory(ctx, principal, filter, page)` for the §11.300 credential report;
+ * - `callbackPrincipal(ctx, credential)` for an inbound callback credential (acts like an API key);
  * - `signingFactors` for the Part 11 signing ceremony (password, TOTP, PIN through the one secret verifier).
  */
 
+export { callbackPrincipal } from './api-keys/api-key-auth.js';
 export { type SignerIdentity, signingFactors } from './auth/signing-factors.service.js';
 export {
   type CredentialState,

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { accessRoutes } from './access/access.routes.js';
+import { callbackRoutes } from './callbacks.routes.js';
 import { evidenceJob } from './evidence/evidence.jobs.js';
 import { evidenceRoutes } from './evidence/evidence.routes.js';
 import { fieldErrors } from './fields.errors.js';
@@ -90,6 +91,7 @@ export const signingModule: ModuleDefinition = {
       ...directLinkRoutes(instancesDeps(ctx)),
       ...inPersonRoutes(instancesDeps(ctx)),
       ...accessRoutes(deps),
+      ...callbackRoutes(deps),
     ]);
     // Evidence and PDF verification (signing/evidence, signing/verification): own scope for PDF bodies.
     await api.register(async (scope) => {

@@ -3,6 +3,8 @@ import type { DbOrTrx } from '../../platform/db/schema.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { emitEvent, type IntegrationEvent } from './emit.service.js';
+import { inboundRoutes } from './inbound/inbound.routes.js';
+import { createInboundVerifier } from './inbound/inbound-verifier.js';
 import {
   webhooksAuditEvents,
   webhooksEvents,
@@ -41,5 +43,10 @@ export const webhooksModule: ModuleDefinition = {
   integrationEvents: webhooksEvents,
   errors: webhooksErrors,
   jobs: [fanOutJob, deliverJob],
-  routes: async (api, ctx) => mountRoutes(api, webhooksTag, webhookRoutes(webhooksDeps(ctx))),
+  // Inbound callbacks: routes with `access: { callback }` (any module) are checked here.
+  install: async (app, ctx) => app.setCallbackVerifier(createInboundVerifier(webhooksDeps(ctx))),
+  routes: async (api, ctx) => {
+    mountRoutes(api, webhooksTag, webhookRoutes(webhooksDeps(ctx)));
+    mountRoutes(api, webhooksTag, inboundRoutes(webhooksDeps(ctx)));
+  },
 };

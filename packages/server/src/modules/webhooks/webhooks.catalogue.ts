@@ -18,6 +18,9 @@ export const webhooksPermissions = definePermissions('webhooks', {
     dataScoped: true,
   },
   'webhooks.endpoint.admin': { description: 'See and manage every webhook endpoint of the installation' },
+  'webhooks.inbound.manage': {
+    description: 'Create, change, rotate and revoke the inbound callback credentials other systems sign with',
+  },
 });
 export const can = webhooksPermissions.codes;
 
@@ -27,7 +30,45 @@ const urlPayload = Type.Object({
   event_types: Type.Array(Type.String(), { description: 'Subscribed event types' }),
 });
 
+const inbound = { entityType: 'inbound_credential' };
+const inboundPayload = Type.Object({
+  key_id: Type.String({ description: 'Key id the caller sends' }),
+  name: Type.String({ description: 'Name' }),
+  operations: Type.Array(Type.String(), { description: 'Allowed operations' }),
+  ip_allow_list: Type.Array(Type.String(), { description: 'Allowed CIDRs (empty: any)' }),
+});
+const inboundAuditEvents = {
+  'inbound.created': {
+    description: 'An inbound callback credential was created',
+    ...inbound,
+    payload: inboundPayload,
+  },
+  'inbound.updated': {
+    description: 'An inbound callback credential was changed',
+    ...inbound,
+    payload: inboundPayload,
+  },
+  'inbound.secret_rotated': {
+    description:
+      'An inbound callback credential got a new secret; the old one verifies until the overlap ends',
+    ...inbound,
+    payload: Type.Object({
+      key_id: Type.String({ description: 'Key id' }),
+      previous_valid_until: Type.String({ description: 'End of the overlap' }),
+    }),
+  },
+  'inbound.revoked': {
+    description: 'An inbound callback credential was revoked',
+    ...inbound,
+    payload: Type.Object({
+      key_id: Type.String({ description: 'Key id' }),
+      name: Type.String({ description: 'Name' }),
+    }),
+  },
+};
+
 export const webhooksAuditEvents = defineAuditEventTypes('webhooks', {
+  ...inboundAuditEvents,
   'endpoint.created': { description: 'A webhook endpoint was created', ...endpoint, payload: urlPayload },
   'endpoint.updated': { description: 'A webhook endpoint was changed', ...endpoint, payload: urlPayload },
   'endpoint.deleted': { description: 'A webhook endpoint was deleted', ...endpoint, payload: urlPayload },

@@ -21,6 +21,8 @@ export interface WebhookSettings {
   rotationOverlapMs: number;
   /** Response body kept in the log, in characters. */
   excerptChars: number;
+  /** Inbound callbacks: how far SignX-Timestamp may be from the server time, in seconds. */
+  callbackToleranceSeconds: number;
 }
 
 export interface WebhooksDeps {
@@ -32,6 +34,8 @@ export interface WebhooksDeps {
   catalogues: Catalogues;
   allowList: readonly string[];
   sealKey: Buffer;
+  /** Seals inbound callback secrets (a key of its own, derived from the keyring). */
+  inboundSealKey: Buffer;
   settings: WebhookSettings;
   audit: AuditTrail<WebhooksAuditEvent>;
 }
@@ -42,6 +46,7 @@ export const defaultWebhookSettings: WebhookSettings = {
   disableAfterMs: 5 * 24 * 3600_000,
   rotationOverlapMs: 24 * 3600_000,
   excerptChars: 1024,
+  callbackToleranceSeconds: 300,
 };
 
 export const webhooksDeps = defineModuleDeps(
@@ -55,6 +60,7 @@ export const webhooksDeps = defineModuleDeps(
     catalogues: ctx.catalogues,
     allowList: ctx.config.outbound.allowList,
     sealKey: ctx.keyring.secret('webhooks-secrets'),
+    inboundSealKey: ctx.keyring.secret('webhooks-inbound-secrets'),
     settings: { ...defaultWebhookSettings, timeoutMs: Math.min(ctx.config.outbound.timeoutMs, 10_000) },
     audit: createAuditTrail(webhooksAuditEvents, {
       catalogues: ctx.catalogues,

@@ -17,6 +17,48 @@ export const webhooksErrors = defineErrorCodes('webhooks', {
     api: 40985,
     description: 'The endpoint is disabled: enable it before sending to it',
   },
+  CALLBACK_SIGNATURE_MISSING: {
+    family: 'UNAUTHENTICATED',
+    api: 40140,
+    description:
+      'An inbound callback lacks SignX-Key-Id, SignX-Request-Id, SignX-Timestamp or SignX-Signature, or one is malformed',
+  },
+  CALLBACK_CREDENTIAL_UNKNOWN: {
+    family: 'UNAUTHENTICATED',
+    api: 40141,
+    description: 'No inbound credential has this key id',
+  },
+  CALLBACK_TIMESTAMP_OUT_OF_WINDOW: {
+    family: 'UNAUTHENTICATED',
+    api: 40142,
+    description: 'SignX-Timestamp is more than 5 minutes away from the server time',
+  },
+  CALLBACK_SIGNATURE_INVALID: {
+    family: 'UNAUTHENTICATED',
+    api: 40143,
+    description:
+      'The signature does not match the key id, request id, timestamp and body (wrong secret or altered body)',
+  },
+  CALLBACK_REPLAYED: {
+    family: 'UNAUTHENTICATED',
+    api: 40144,
+    description: 'This SignX-Request-Id was already used within the replay window: sign a new request',
+  },
+  CALLBACK_CREDENTIAL_REVOKED: {
+    family: 'UNAUTHENTICATED',
+    api: 40145,
+    description: 'The inbound credential is revoked or inactive, or its owner is no longer active',
+  },
+  CALLBACK_IP_NOT_ALLOWED: {
+    family: 'FORBIDDEN',
+    api: 40321,
+    description: "The caller's address is outside the credential's IP allow-list",
+  },
+  CALLBACK_OPERATION_NOT_ALLOWED: {
+    family: 'FORBIDDEN',
+    api: 40322,
+    description: 'The credential (or its owner) may not use this callback operation',
+  },
   WEBHOOK_REPLAY_TOO_LARGE: {
     family: 'CONFLICT',
     api: 40986,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, FastifySchema, preParsingAsyncHookHandler } from 'fastify';
 import { type Actor, anonymousActor } from '../actor.js';
 import { AppError } from '../errors.js';
+import { installCallbackAccess } from './callback-access.js';
 
 /**
  * Every route declares who may call it, in `config.access`; a route without a declaration
@@ -8,7 +9,12 @@ import { AppError } from '../errors.js';
  * The identity module installs the authenticator; until then every non-public route
  * answers 401.
  */
-export type AccessRule = { public: true; reason: string } | { authenticated: true } | { permission: string };
+export type AccessRule =
+  | { public: true; reason: string }
+  | { authenticated: true }
+  | { permission: string }
+  /** An HMAC-signed call from another system, allowed to do this operation (callback-access.ts). */
+  | { callback: string };
 
 /** Who is calling: a user (by token) or an integration (by API key). Filled by identity. */
 export interface Principal {
@@ -71,8 +77,9 @@ export function installAccessControl(app: FastifyInstance, options: { publicBody
   // preParsing: who may call is decided before the body is even read, so an anonymous or
   // unauthorized caller costs no parsing and learns nothing from validation errors
   // (401/403 come first).
+  const callbackHooks = installCallbackAccess(app);
   const authorizeFor =
-    (rule: Exclude<AccessRule, { public: true }>): preParsingAsyncHookHandler =>
+    (rule: { authenticated: true } | { permission: string }): preParsingAsyncHookHandler =>
     async (request, _reply, payload) => {
       request.principal = await authenticate(request);
       if (!request.principal) throw new AppError('UNAUTHENTICATED', 'Please sign in');
@@ -97,7 +104,12 @@ export function installAccessControl(app: FastifyInstance, options: { publicBody
     if ('public' in rule && route.bodyLimit === undefined) route.bodyLimit = options.publicBodyLimit;
     // Only protected routes get the check, ahead of their own preParsing hooks; a public
     // route pays nothing for it.
-    if (!('public' in rule)) route.preParsing = [authorizeFor(rule), ...[route.preParsing ?? []].flat()];
+    if ('callback' in rule) {
+      const hooks = callbackHooks(rule.callback);
+      route.preParsing = [hooks.preParsing, ...[route.preParsing ?? []].flat()];
+      route.preValidation = [hooks.preValidation, ...[route.preValidation ?? []].flat()];
+    } else if (!('public' in rule))
+      route.preParsing = [authorizeFor(rule), ...[route.preParsing ?? []].flat()];
     inventory.push({
       method: [route.method].flat().join(','),
       url: route.url,

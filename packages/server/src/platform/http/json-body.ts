@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
+import { isCallbackRoute } from './callback-access.js';
 
 /**
  * The position of the bracket that opens level `maxDepth + 1` of a JSON text, or -1 when
@@ -43,6 +44,7 @@ export function installJsonBodyParser(app: FastifyInstance, maxDepth: number): v
       );
       return;
     }
+    if (isCallbackRoute(request)) request.rawBody = text;
     parse(request, text, done);
   });
 }

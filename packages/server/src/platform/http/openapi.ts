@@ -31,6 +31,14 @@ export async function installOpenApi(
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
           apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          callbackSignature: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'SignX-Signature',
+            description:
+              'Inbound callbacks: SignX-Key-Id, SignX-Request-Id, SignX-Timestamp and SignX-Signature' +
+              ' (v1,<base64 HMAC-SHA256 of "<key id>.<request id>.<timestamp>.<raw body>">); see docs/integration.md',
+          },
         },
       },
     },
@@ -41,7 +49,11 @@ export async function installOpenApi(
       base.operationId ??= operationIdOf(String(route.method), url);
       // A public route says so (an empty requirement), rather than leaving security undefined.
       if (!access || 'public' in access) base.security = [];
-      if (access && !('public' in access)) {
+      if (access && 'callback' in access) {
+        base.security = [{ callbackSignature: [] }];
+        base.description =
+          `${base.description ?? ''}\n\n${permissionNote(catalogues, access.callback)}`.trim();
+      } else if (access && !('public' in access)) {
         base.security = [{ bearerAuth: [] }, { apiKey: [] }];
         if ('permission' in access) {
           base.description =

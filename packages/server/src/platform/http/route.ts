@@ -168,7 +168,7 @@ function errorStatuses<P, Q, B>(spec: RouteBase<P, Q, B>): Record<number, TSchem
   const statuses = new Set<number>();
   if (spec.params || spec.querystring || spec.body || spec.headers) statuses.add(400);
   if (!('public' in spec.access)) statuses.add(401);
-  if ('permission' in spec.access) statuses.add(403);
+  if ('permission' in spec.access || 'callback' in spec.access) statuses.add(403);
   if (spec.idempotent) {
     statuses.add(400);
     statuses.add(409);

@@ -1204,6 +1204,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/callbacks/signing-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a signing request from another system (signed callback)
+         * @description Body: as POST /digital-signature/requests (template_id or template_code, document_ids, signers) plus `send` (default true). Signed with an inbound credential: SignX-Key-Id, SignX-Request-Id, SignX-Timestamp, SignX-Signature (docs/integration.md). Retries use an Idempotency-Key.
+         *
+         *     Domain errors:
+         *     - `40071` UNKNOWN_ENTITY_TYPE: The entity_type is not registered
+         *     - `40076` DOCUMENT_NOT_PDF: Only PDF documents can carry signatures (convert office files first)
+         *     - `40091` FIELD_PLACEMENT_INVALID: A placed field is invalid: unknown signer or document, page beyond the document, box outside the page, dropdown without options
+         *     - `40090` PARTIES_INVALID: The parties do not fit together: a group with different signing orders, an assistant without a later signer to assist
+         *     - `40902` STATE_TRANSITION_NOT_ALLOWED: The record is in a state where this action is not allowed (details: state, event, allowed)
+         *     - `40075` NO_SIGNERS: A request needs at least one signer to be sent
+         *
+         *     Requires permission `signing.request.create` (Create signature requests, add signers, send them).
+         */
+        post: operations["postCallbacksSigningRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -5578,6 +5608,112 @@ export interface paths {
          * @description Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
          */
         get: operations["getWebhooksEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/inbound-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inbound callback credentials
+         * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
+         */
+        get: operations["getWebhooksInboundCredentials"];
+        put?: never;
+        /**
+         * Create an inbound credential (its secret is shown once)
+         * @description Operations must be ones the caller holds; the credential acts for the caller, like an API key.
+         *
+         *     Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
+         */
+        post: operations["postWebhooksInboundCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/inbound-credentials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an inbound credential (name, operations, IP allow-list, active)
+         * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
+         */
+        put: operations["putWebhooksInboundCredentialsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/inbound-credentials/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an inbound credential at once and for good
+         * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
+         */
+        post: operations["postWebhooksInboundCredentialsByIdRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/inbound-credentials/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the secret (the old one verifies too until the overlap ends)
+         * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
+         */
+        post: operations["postWebhooksInboundCredentialsByIdRotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/inbound-operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the callback routes and the operation each needs
+         * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
+         */
+        get: operations["getWebhooksInboundOperations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -15254,6 +15390,346 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    postCallbacksSigningRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer_id?: (string | number) | null;
+                    description?: string | null;
+                    /** @description Documents (documents module) to sign; PDF */
+                    document_ids?: string[];
+                    /** @description Polymorphic: id of the record (the seed uses integers; any id text is accepted) */
+                    entity_id: number | string;
+                    /** @description Polymorphic: registered entity type (invoice, contract, quote, repair, customer, document, project, purchase_order, …) */
+                    entity_type: string;
+                    /** @description Fields placed per signer */
+                    fields?: {
+                        /** @description Document the field is on (default: the first document) */
+                        document_id?: string | null;
+                        /** @description signature and initials take the signer’s mark; the others a value */
+                        field_type: "signature" | "initials" | "name" | "date" | "text" | "checkbox" | "dropdown";
+                        /** @description % of page height */
+                        height: number;
+                        /** @description Label */
+                        label?: string | null;
+                        /** @description Choices of a dropdown (required for dropdown, refused otherwise) */
+                        options?: string[] | null;
+                        /** @description Page, from 1 */
+                        page: number;
+                        /** @description Must be filled to sign (default true) */
+                        required?: boolean;
+                        /** @description Position of the signer in this request’s `signers` array (from 0) */
+                        signer_index: number;
+                        /** @description % of page width */
+                        width: number;
+                        /** @description Left edge, % of page width */
+                        x: number;
+                        /** @description Top edge, % of page height */
+                        y: number;
+                    }[];
+                    /** @description Language of messages and stamps */
+                    language?: "en" | "zh-CN" | "he";
+                    /** @description Priority */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /** @description Send at once, issuing the signing links (default true) */
+                    send?: boolean;
+                    /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                    signature_order?: "any" | "sequential";
+                    signers?: {
+                        assists?: number | null;
+                        /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                        role?: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
+                        signer_email?: string | null;
+                        /** @description Printed name (goes into the certificate) */
+                        signer_name: string;
+                        signer_phone?: string | null;
+                        /** @description Who the signer is to the record */
+                        signer_type?: "customer" | "company" | "witness";
+                        signing_group?: string | null;
+                        /** @description Order; equal = parallel (default: position) */
+                        signing_order?: number;
+                        user_id?: string | null;
+                    }[];
+                    template_code?: string | null;
+                    template_id?: (string | number) | null;
+                    /** @description Title */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            links: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                /** @description Id (UUIDv7) */
+                                signer_id: string;
+                                signer_name: string;
+                                signing_order: number;
+                                /** @description The signer page URL */
+                                signing_url: string;
+                                /** @description Link secret (shown once; stored only as a hash) */
+                                token: string;
+                            }[];
+                            request: {
+                                allowed_signature_types: ("drawn" | "typed" | "image" | "certificate")[];
+                                cancel_reason: string | null;
+                                cancelled_at: string | null;
+                                completed_at: string | null;
+                                completion_percentage: number;
+                                consent_text: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                customer_id: string | null;
+                                description: string | null;
+                                documents: {
+                                    current_sha256: string;
+                                    /** @description Latest version (each signature adds one) */
+                                    current_version: number;
+                                    /** @description Id (UUIDv7) */
+                                    document_id: string;
+                                    position: number;
+                                    /** @description SHA-256 of the version as sent */
+                                    sent_sha256: string;
+                                    /** @description Version sent for signing */
+                                    sent_version: number;
+                                }[];
+                                entity_id: string;
+                                entity_type: string;
+                                expires_at: string | null;
+                                /** @description Id (UUIDv7) */
+                                id: string;
+                                is_expired: boolean;
+                                language: string;
+                                priority: string;
+                                /** @description SIG-REQ-YYYY-NNNNN */
+                                request_number: string;
+                                requested_by: string | null;
+                                required_signatures_count: number;
+                                /** @description none, pending, sealed (B-LTA), failed */
+                                seal_status: string;
+                                sent_at: string | null;
+                                /** @description any: parallel; sequential: by signing_order (equal orders sign in parallel) */
+                                signature_order: "any" | "sequential";
+                                signatures: {
+                                    /** @description Serial (hex) of the per-signer certificate */
+                                    certificate_serial: string;
+                                    certificate_subject: string;
+                                    consent_given: boolean;
+                                    consent_text: string | null;
+                                    /** @description SHA-256 of the signed document version(s) */
+                                    document_hash: string;
+                                    /** @description The document versions this signature produced */
+                                    documents: {
+                                        /** @description Id (UUIDv7) */
+                                        document_id: string;
+                                        sha256: string;
+                                        version: number;
+                                    }[];
+                                    entity_id: string;
+                                    entity_type: string;
+                                    /** @description The record hash recomputed on this read matches */
+                                    hash_valid: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    ip_address: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    revoke_reason: string | null;
+                                    revoked_at: string | null;
+                                    /** @description SHA-512 of signature_data + document_hash + signed_at + signer_name */
+                                    signature_hash: string;
+                                    /** @description SIG-YYYY-NNNNN */
+                                    signature_number: string;
+                                    /** @description drawn: canvas PNG data URL (+ strokes); typed: the name; image: PNG/JPEG data URL; certificate: own PKCS#12 */
+                                    signature_type: "drawn" | "typed" | "image" | "certificate";
+                                    /** Format: date-time */
+                                    signed_at: string;
+                                    signer_email: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    signer_id: string;
+                                    signer_name: string;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    /** @description valid or revoked */
+                                    status: string;
+                                    user_agent: string | null;
+                                    /** Format: date-time */
+                                    valid_until: string;
+                                }[];
+                                signers: {
+                                    assists_signer_id: string | null;
+                                    decline_reason: string | null;
+                                    declined_at: string | null;
+                                    /** @description Id (UUIDv7) */
+                                    id: string;
+                                    /** @description True when this signer may sign now (order enforced) */
+                                    is_current_turn: boolean;
+                                    /** @description Id (UUIDv7) */
+                                    request_id: string;
+                                    /** @description signer/approver/witness/author/reviewer sign; viewer and cc only receive; assistant fills fields for a later signer */
+                                    role: "signer" | "approver" | "viewer" | "cc" | "witness" | "assistant" | "author" | "reviewer";
+                                    signature_id: string | null;
+                                    signed_at: string | null;
+                                    signer_email: string | null;
+                                    signer_name: string;
+                                    signer_phone: string | null;
+                                    /** @description Who the signer is to the record */
+                                    signer_type: "customer" | "company" | "witness";
+                                    signing_group: string | null;
+                                    signing_order: number;
+                                    /** @description pending, sent, viewed, signed, filled (assistant done), declined, cancelled */
+                                    status: string;
+                                    token_expires_at: string | null;
+                                    user_id: string | null;
+                                    viewed_at: string | null;
+                                }[];
+                                /** @description Request status */
+                                status: "pending" | "sent" | "partially_signed" | "completed" | "expired" | "cancelled" | "rejected";
+                                template_id: string | null;
+                                title: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -50996,6 +51472,899 @@ export interface operations {
                             resource_type: string;
                             /** @description Event type */
                             type: string;
+                        }[];
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    getWebhooksInboundCredentials: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Items per page (1–100) */
+                page_size: number;
+                /** @description Sort field, '-' for descending: created_at, name */
+                sort: "created_at" | "-created_at" | "name" | "-name";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            items: {
+                                /** @description Created */
+                                created_at: string;
+                                /** @description Credential id */
+                                id: string;
+                                /** @description Allowed CIDRs; empty: any address */
+                                ip_allow_list: string[];
+                                /** @description Its calls are accepted */
+                                is_active: boolean;
+                                /** @description Sent as SignX-Key-Id */
+                                key_id: string;
+                                /** @description Last accepted call */
+                                last_used_at: string | null;
+                                /** @description Address of the last accepted call */
+                                last_used_ip: string | null;
+                                /** @description Name */
+                                name: string;
+                                /** @description Allowed operations */
+                                operations: string[];
+                                /** @description The user its callbacks act for */
+                                owner_id: string;
+                                /** @description After a rotation: until then the previous secret verifies too */
+                                previous_secret_until: string | null;
+                                /** @description Revoked (for good) */
+                                revoked_at: string | null;
+                                /** @description Last changed */
+                                updated_at: string;
+                            }[];
+                            page: number;
+                            page_size: number;
+                            /** @description Number of pages */
+                            pages: number;
+                            /** @description Items across all pages */
+                            total: number;
+                        };
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    postWebhooksInboundCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description IPv4/IPv6 addresses or CIDRs the calls must come from; empty: any address */
+                    ip_allow_list: string[];
+                    /** @description Accept its calls (default true) */
+                    is_active?: boolean;
+                    /** @description Which system calls with it, e.g. "ERP" */
+                    name: string;
+                    /** @description Operations its callbacks may use (GET /webhooks/inbound-operations) */
+                    operations: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            credential: {
+                                /** @description Created */
+                                created_at: string;
+                                /** @description Credential id */
+                                id: string;
+                                /** @description Allowed CIDRs; empty: any address */
+                                ip_allow_list: string[];
+                                /** @description Its calls are accepted */
+                                is_active: boolean;
+                                /** @description Sent as SignX-Key-Id */
+                                key_id: string;
+                                /** @description Last accepted call */
+                                last_used_at: string | null;
+                                /** @description Address of the last accepted call */
+                                last_used_ip: string | null;
+                                /** @description Name */
+                                name: string;
+                                /** @description Allowed operations */
+                                operations: string[];
+                                /** @description The user its callbacks act for */
+                                owner_id: string;
+                                /** @description After a rotation: until then the previous secret verifies too */
+                                previous_secret_until: string | null;
+                                /** @description Revoked (for good) */
+                                revoked_at: string | null;
+                                /** @description Last changed */
+                                updated_at: string;
+                            };
+                            /** @description whsec_… signing secret: shown this once, store it now */
+                            secret: string;
+                        };
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    putWebhooksInboundCredentialsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Credential id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description IPv4/IPv6 addresses or CIDRs the calls must come from; empty: any address */
+                    ip_allow_list: string[];
+                    /** @description Accept its calls (default true) */
+                    is_active?: boolean;
+                    /** @description Which system calls with it, e.g. "ERP" */
+                    name: string;
+                    /** @description Operations its callbacks may use (GET /webhooks/inbound-operations) */
+                    operations: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            /** @description Created */
+                            created_at: string;
+                            /** @description Credential id */
+                            id: string;
+                            /** @description Allowed CIDRs; empty: any address */
+                            ip_allow_list: string[];
+                            /** @description Its calls are accepted */
+                            is_active: boolean;
+                            /** @description Sent as SignX-Key-Id */
+                            key_id: string;
+                            /** @description Last accepted call */
+                            last_used_at: string | null;
+                            /** @description Address of the last accepted call */
+                            last_used_ip: string | null;
+                            /** @description Name */
+                            name: string;
+                            /** @description Allowed operations */
+                            operations: string[];
+                            /** @description The user its callbacks act for */
+                            owner_id: string;
+                            /** @description After a rotation: until then the previous secret verifies too */
+                            previous_secret_until: string | null;
+                            /** @description Revoked (for good) */
+                            revoked_at: string | null;
+                            /** @description Last changed */
+                            updated_at: string;
+                        };
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    postWebhooksInboundCredentialsByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Credential id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            /** @description Created */
+                            created_at: string;
+                            /** @description Credential id */
+                            id: string;
+                            /** @description Allowed CIDRs; empty: any address */
+                            ip_allow_list: string[];
+                            /** @description Its calls are accepted */
+                            is_active: boolean;
+                            /** @description Sent as SignX-Key-Id */
+                            key_id: string;
+                            /** @description Last accepted call */
+                            last_used_at: string | null;
+                            /** @description Address of the last accepted call */
+                            last_used_ip: string | null;
+                            /** @description Name */
+                            name: string;
+                            /** @description Allowed operations */
+                            operations: string[];
+                            /** @description The user its callbacks act for */
+                            owner_id: string;
+                            /** @description After a rotation: until then the previous secret verifies too */
+                            previous_secret_until: string | null;
+                            /** @description Revoked (for good) */
+                            revoked_at: string | null;
+                            /** @description Last changed */
+                            updated_at: string;
+                        };
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    postWebhooksInboundCredentialsByIdRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Credential id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            credential: {
+                                /** @description Created */
+                                created_at: string;
+                                /** @description Credential id */
+                                id: string;
+                                /** @description Allowed CIDRs; empty: any address */
+                                ip_allow_list: string[];
+                                /** @description Its calls are accepted */
+                                is_active: boolean;
+                                /** @description Sent as SignX-Key-Id */
+                                key_id: string;
+                                /** @description Last accepted call */
+                                last_used_at: string | null;
+                                /** @description Address of the last accepted call */
+                                last_used_ip: string | null;
+                                /** @description Name */
+                                name: string;
+                                /** @description Allowed operations */
+                                operations: string[];
+                                /** @description The user its callbacks act for */
+                                owner_id: string;
+                                /** @description After a rotation: until then the previous secret verifies too */
+                                previous_secret_until: string | null;
+                                /** @description Revoked (for good) */
+                                revoked_at: string | null;
+                                /** @description Last changed */
+                                updated_at: string;
+                            };
+                            /** @description whsec_… signing secret: shown this once, store it now */
+                            secret: string;
+                        };
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    getWebhooksInboundOperations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            /** @description What the permission allows */
+                            description: string;
+                            /** @description HTTP method of the callback route */
+                            method: string;
+                            /** @description Permission code a credential must allow */
+                            operation: string;
+                            /** @description Path of the callback route */
+                            url: string;
                         }[];
                         message: string;
                         /** @description Server time, milliseconds since the epoch */

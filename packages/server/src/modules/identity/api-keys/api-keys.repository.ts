@@ -120,3 +120,20 @@ export async function revokeKeysOwnedBy(
       .execute();
   return keys;
 }
+
+/** An integration owner's status, department and the authorization version (inbound callbacks). */
+export function ownerStatus(
+  db: DbOrTrx,
+  userId: string,
+): Promise<{ status: string; department_id: string | null; authz_version: number } | undefined> {
+  return db
+    .selectFrom('users as u')
+    .select(['u.status', 'u.department_id'])
+    .select((eb) =>
+      eb.selectFrom('identity_state').select('authz_version').where('id', '=', 1).as('authz_version'),
+    )
+    .where('u.id', '=', userId)
+    .executeTakeFirst() as Promise<
+    { status: string; department_id: string | null; authz_version: number } | undefined
+  >;
+}
