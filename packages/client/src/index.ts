@@ -1,4 +1,12 @@
 export {
+  type CallbackCredential,
+  type CallbackFailure,
+  callbackHeaderNames,
+  type SignCallbackOptions,
+  signCallback,
+  verifyCallback,
+} from './callbacks.js';
+export {
   createSignxClient,
   type DataOf,
   type SignxClient,

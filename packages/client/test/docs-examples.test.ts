@@ -32,6 +32,8 @@ describe('docs/integration.md', () => {
       'docs/examples/start-signing.sh',
       'docs/examples/fetch-signed.sh',
       'docs/examples/signx-integration.ts',
+      'docs/examples/erp-callback.sh',
+      'docs/examples/erp-callback.ts',
     ]);
     for (const [, path, shown] of included) expect(shown, `${path} differs from the page`).toBe(read(path!));
   });
