@@ -14,5 +14,16 @@ export const routes: ModuleRoutes = {
         permission: 'webhooks.endpoint.manage',
       },
     },
+    {
+      path: '/webhooks/inbound',
+      component: () => import('./pages/InboundCredentialsPage.vue'),
+      meta: {
+        title: 'webhooks.inbound.title',
+        group: 'system',
+        order: 31,
+        icon: 'webhooks',
+        permission: 'webhooks.inbound.manage',
+      },
+    },
   ],
 };
