@@ -16,6 +16,7 @@ import { profileRoutes } from './profiles.routes.js';
  */
 export type { SigningPlan } from './profile-signing.js';
 export { profileTimestamper, signingPlan } from './profile-signing.js';
+export { profilesErrors } from './profiles.errors.js';
 export type { ResolvedProfile } from './profiles.service.js';
 export {
   assertCertificateAllowed,

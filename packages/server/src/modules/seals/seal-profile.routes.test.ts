@@ -145,7 +145,11 @@ describe('seal apply under the organisation profile', () => {
     expect(refused.json().message).toContain(downUrl);
     expect(refused.json().message).toContain(refusingUrl);
     expect((await documents.current(t.database.db, s.documentId)).version).toBe(versionBefore);
-    const uses = await t.database.db.selectFrom('seal_uses').where('seal_id', '=', s.sealId).selectAll().execute();
+    const uses = await t.database.db
+      .selectFrom('seal_uses')
+      .where('seal_id', '=', s.sealId)
+      .selectAll()
+      .execute();
     expect(uses).toEqual([]);
   });
 });
