@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -43,16 +43,23 @@ export function openTestLocation(location: TestDatabase['location'], poolMax: nu
       });
 }
 
-/** A fresh, migrated database of the test dialect; `destroy()` removes it. */
+/**
+ * A fresh, migrated database of the test dialect; `destroy()` removes it. When the run's
+ * global setup migrated a template (test/global-setup.ts), the database is a copy of it;
+ * otherwise (a project without that setup) it is migrated here.
+ */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const handle = testDialect === 'sqlite' ? sqliteDatabase() : await postgresDatabase();
-  if (options.migrate !== false) await migrateToLatest(handle.db);
+  const migrate = options.migrate !== false;
+  const template = migrate ? process.env.SIGNX_TEST_TEMPLATE : undefined;
+  const handle = testDialect === 'sqlite' ? sqliteDatabase(template) : await postgresDatabase(template);
+  if (migrate && !template) await migrateToLatest(handle.db);
   return handle;
 }
 
-function sqliteDatabase(): TestDatabase {
+function sqliteDatabase(template: string | undefined): TestDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'signx-db-'));
   const file = join(dir, 'test.db');
+  if (template) copyFileSync(template, file);
   const database = createDatabase({ dialect: 'sqlite', file });
   return {
     ...database,
@@ -65,20 +72,33 @@ function sqliteDatabase(): TestDatabase {
   };
 }
 
-async function postgresDatabase(): Promise<TestDatabase> {
-  const schema = `t_${process.env.SIGNX_TEST_RUN ?? 'norun000'}_${randomBytes(6).toString('hex')}`;
+/** Runs one statement on the server's maintenance connection (create and drop database). */
+async function adminQuery(statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: testPostgresUrl });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function postgresDatabase(template: string | undefined): Promise<TestDatabase> {
+  const name = `t_${process.env.SIGNX_TEST_RUN ?? 'norun000'}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const url = new URL(testPostgresUrl);
+  url.pathname = `/${name}`;
   const open = () =>
-    createDatabase({ dialect: 'postgres', url: testPostgresUrl, searchPath: schema, poolMax: 5 });
+    createDatabase({ dialect: 'postgres', url: url.toString(), searchPath: 'public', poolMax: 5 });
   const database = open();
   return {
     ...database,
-    location: { url: testPostgresUrl, searchPath: schema },
+    location: { url: url.toString(), searchPath: 'public' },
     reopen: open,
-    // The schema itself is dropped by test/global-setup.ts once the whole run is over.
-    destroy: () => database.destroy(),
+    // Force: a child process or a second pool of the test may still hold a connection.
+    destroy: async () => {
+      await database.destroy();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
   };
 }

@@ -105,9 +105,20 @@ export function planModuleLocales(root = webRoot, { apply = false } = {}) {
       // module would be merged over it once the module loads.
       const shellKeys = new Set(inGlobal.map(([key]) => key));
       const stale = leaves(own).filter(([key]) => shellKeys.has(key) && usedOutside(key));
-      if (keys.length === 0 && stale.length === 0) continue;
-      moves.push({ module: module.name, locale, keys: [...keys, ...stale].map(([key]) => key) });
+      // A key used outside the module but kept only in the module shows as its raw name
+      // there (the menu title on every other module's page): it moves to the shell.
+      const toShell = leaves(own).filter(([key]) => !shellKeys.has(key) && usedOutside(key));
+      if (keys.length === 0 && stale.length === 0 && toShell.length === 0) continue;
+      moves.push({
+        module: module.name,
+        locale,
+        keys: [...keys, ...stale, ...toShell].map(([key]) => key),
+      });
       if (!apply) continue;
+      for (const [key, text] of toShell) {
+        setAt(global, key, text);
+        deleteAt(own, key);
+      }
       for (const [key, text] of keys) {
         setAt(own, key, text);
         deleteAt(global, key);

@@ -10,8 +10,13 @@ import { profileRoutes } from './profiles.routes.js';
  * - `resolveProfile(db, {template, department, organisation})`: the profile that applies;
  * - `assertCertificateAllowed(settings, certificate, hash)`: the certificate policy before signing;
  * - `checkAgainstProfile(...)`: the same check as a report (validation);
- * - `withTsaFailover(urls, stamp)`: time-stamp with each TSA in order until one answers.
+ * - `withTsaFailover(urls, stamp)`: time-stamp with each TSA in order until one answers;
+ * - `signingPlan(settings, {trust, fetch})`: the PAdES level, the TSAs (with failover) and the
+ *   validation-data sources a signature under the profile is made with.
  */
+export type { SigningPlan } from './profile-signing.js';
+export { profileTimestamper, signingPlan } from './profile-signing.js';
+export { profilesErrors } from './profiles.errors.js';
 export type { ResolvedProfile } from './profiles.service.js';
 export {
   assertCertificateAllowed,

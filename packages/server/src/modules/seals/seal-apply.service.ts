@@ -6,7 +6,7 @@ import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import { type CurrentContent, documents, type StagedContent } from '../documents/index.js';
 import { activeUsersWithRole, type DataScope, usersByIds } from '../identity/index.js';
-import { assertCertificateAllowed, resolveProfile } from '../profiles/index.js';
+import { assertCertificateAllowed, resolveProfile, signingPlan } from '../profiles/index.js';
 import { type Placement, PlacementError, sealPdf } from './seal-sign.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
@@ -77,8 +77,8 @@ export async function authorise(
 
 /**
  * The slow half of applying a seal, outside any transaction: checks, reads the current
- * version, signs it as the organisation with the seal as the appearance (B-T with the
- * platform TSA) and stages the sealed PDF.
+ * version, signs it as the organisation with the seal as the appearance (at the PAdES level
+ * and with the TSAs of the organisation's signing profile) and stages the sealed PDF.
  */
 export async function prepareSeal(
   deps: SealsDeps,
@@ -96,15 +96,17 @@ export async function prepareSeal(
   if (document.mediaType !== 'application/pdf')
     throw domainError(sealsErrors.SEAL_PLACEMENT_INVALID, 'Only PDF documents can be sealed.');
   const pdf = await documents.read(deps.ctx, document.sha256);
-  // The organisation's signing profile: its certificate policy is checked before anything is signed.
+  // The organisation's signing profile: its certificate policy is checked before anything is
+  // signed; its PAdES level and TSA list (tried in order) make the signature.
   const signer = await deps.signerFor(seal);
   const profile = await resolveProfile(deps.db, { organisation: seal.organisation });
   assertCertificateAllowed(profile.settings, signer.certificate, signer.hash);
+  const plan = await signingPlan(profile.settings, { trust: deps.trust, fetch: deps.ctx.outbound.fetch });
   let sealed: { bytes: Uint8Array; pages: number[] };
   try {
     sealed = await sealPdf(pdf, {
       signer,
-      timestamper: await deps.trust.timestamper(),
+      ...plan,
       look: {
         design: seal.design ? (JSON.parse(seal.design) as SealDesign) : null,
         imagePng: seal.image_png ? Buffer.from(seal.image_png, 'base64') : null,

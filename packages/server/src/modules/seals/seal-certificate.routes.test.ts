@@ -71,7 +71,8 @@ describe('a seal bound to an organisation certificate', () => {
     const pdf = await documents.read(t.app.signx, current.sha256);
     const root = await t.app.signx.trust.rootCertificate();
     const report = await validate(pdf, { trustAnchors: [root], revocation: 'off' });
-    expect(report.signatures).toHaveLength(1);
+    // No profile configured: the platform default (B-LTA) adds a document time-stamp after it.
+    expect(report.signatures.map((s) => s.kind)).toEqual(['signature', 'document-timestamp']);
     expect(report.signatures[0]).toMatchObject({ isValid: true });
     expect(report.signatures[0]!.signerSubject).toContain(legalName);
     expect(report.signatures[0]!.signerSubject).toContain('NTRCN-91350100M000100Y43');

@@ -1,8 +1,10 @@
 import {
+  type DssOptions,
   type FieldStamp,
   findPage,
   findText,
   PadesError,
+  type PadesLevel,
   PdfReader,
   pageCount,
   type SealAppearanceContent,
@@ -71,7 +73,8 @@ export function placeWidgets(reader: PdfReader, look: SealLook, placement: Place
 }
 
 /**
- * Seals a PDF: ONE PAdES signature of the organisation (B-T when a timestamper is given)
+ * Seals a PDF: ONE PAdES signature of the organisation (at `level`; default B-T when a
+ * timestamper is given, else B-B; B-LT and B-LTA need `revocation`)
  * whose widgets show the seal. The first widget is the signature's own; every further
  * occurrence or cross-page slice is an appearance-only widget of the same field, added in
  * the same revision before the signature is computed, so all of them are covered by it.
@@ -81,6 +84,8 @@ export async function sealPdf(
   input: {
     signer: Signer;
     timestamper?: Timestamper;
+    level?: PadesLevel;
+    revocation?: DssOptions;
     look: SealLook;
     placement: Placement;
     reason?: string;
@@ -105,8 +110,9 @@ export async function sealPdf(
   const stamps: FieldStamp[] = rest.map((wd) => ({ page: wd.page, rect: wd.rect, sealSlice: wd.slice }));
   const bytes = await signPdf(pdf, {
     signer: input.signer,
-    level: input.timestamper ? 'B-T' : 'B-B',
+    level: input.level ?? (input.timestamper ? 'B-T' : 'B-B'),
     timestamper: input.timestamper,
+    ...(input.revocation ? { revocation: input.revocation } : {}),
     reason: input.reason,
     fieldName: input.fieldName,
     visible: { page: first.page, rect: first.rect, seal, stamps },

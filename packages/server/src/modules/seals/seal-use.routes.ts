@@ -3,6 +3,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { actorOf, principalOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { dataScopeOf } from '../identity/index.js';
+import { profilesErrors } from '../profiles/index.js';
 import {
   grantAuthorisation,
   listAuthorisations,
@@ -98,6 +99,8 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
         sealsErrors.SEAL_APPROVAL_USED,
         sealsErrors.SEAL_KEYWORD_NOT_FOUND,
         sealsErrors.SEAL_PLACEMENT_INVALID,
+        profilesErrors.PROFILE_CERTIFICATE_REJECTED,
+        'UNAVAILABLE',
       ],
       handler: async (request) => {
         const actor = actorOf(request);

@@ -153,7 +153,8 @@ describe('applying a seal', () => {
     const pdf = await documents.read(t.app.signx, current.sha256);
     const root = await t.app.signx.trust.rootCertificate();
     const report = await validate(pdf, { trustAnchors: [root], revocation: 'off' });
-    expect(report.signatures).toHaveLength(1);
+    // No profile configured: the platform default (B-LTA) adds a document time-stamp after it.
+    expect(report.signatures.map((s) => s.kind)).toEqual(['signature', 'document-timestamp']);
     expect(report.signatures[0]).toMatchObject({ isValid: true });
     expect(report.signatures[0]!.signerSubject).toContain('上海盖章有限公司');
     const checked = pdfsig(pdf, root);
@@ -183,6 +184,12 @@ describe('applying a seal', () => {
       trustAnchors: [await t.app.signx.trust.rootCertificate()],
       revocation: 'off',
     });
-    expect(report.signatures.map((s) => s.isValid)).toEqual([true, true]);
+    // The earlier seal, its document time-stamp (platform default B-LTA), this one and its own.
+    expect(report.signatures.map((s) => [s.kind, s.isValid])).toEqual([
+      ['signature', true],
+      ['document-timestamp', true],
+      ['signature', true],
+      ['document-timestamp', true],
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { actorOf } from '../../platform/http/access.js';
 import { ok } from '../../platform/http/envelope.js';
 import { defineFileRoute, defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { documents } from '../documents/index.js';
+import { profilesErrors } from '../profiles/index.js';
 import { factorProofOf } from './access/access.routes.js';
 import { requireFactor } from './access/access.service.js';
 import { fieldErrors } from './fields.errors.js';
@@ -40,6 +41,7 @@ export const signErrors = [
   signingErrors.ACCESS_CODE_REQUIRED,
   signingErrors.CERTIFICATE_PASSWORD_WRONG,
   signingErrors.CERTIFICATE_UNUSABLE,
+  profilesErrors.PROFILE_CERTIFICATE_REJECTED,
   fieldErrors.FIELDS_REQUIRED,
   fieldErrors.FIELD_VALUE_INVALID,
   fieldErrors.WRONG_ACTION,

@@ -18,6 +18,7 @@ import { refuseLinkUnderPart11 } from './part11-signing.js';
 import { signForSigner } from './pdf-signing.js';
 import type { signBody } from './public.schemas.js';
 import { combinedDocumentHash, recordHash } from './record-hash.js';
+import { assertSignerCertificate } from './request-profile.js';
 import * as repo from './requests.repository.js';
 import { DEFAULT_CONSENT } from './requests.service.js';
 import { parseSignatureMark, type SignatureMark } from './signature-input.js';
@@ -74,7 +75,8 @@ export function checkSignInput(access: SignerAccess, input: SignInput): Signatur
 
 /**
  * Signs every document of the request for this signer (PAdES B-T, the signer's own
- * certificate from the platform CA, visible mark) and stages the new versions. Runs before
+ * certificate from the platform CA, visible mark; the certificate checked against the
+ * request's signing profile first) and stages the new versions. Runs before
  * the recording transaction; `commitSignature` re-checks everything under it.
  */
 export async function prepareSignature(
@@ -95,6 +97,9 @@ export async function prepareSignature(
   const { request } = access.bundle;
   const signedAt = deps.clock.now();
   const issued = await signerFor(deps, access, input, signedAt);
+  // The request's signing profile (template → requester's department → platform) must accept
+  // the certificate before anything is signed: refused with 40024, nothing staged or stored.
+  await assertSignerCertificate(deps.db, request, issued.certificate, issued.signer.hash);
   const timestamper = await deps.trust.timestamper();
   const index = access.bundle.signatures.length;
   const versions = [];

@@ -27,8 +27,8 @@ import { inTransaction } from './transaction.js';
  */
 const uniqueName = (role: string) => `signx-test-${role}-${randomBytes(4).toString('hex')}`;
 
-async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: testPostgresUrl });
+async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>, url = testPostgresUrl): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
     return await work(admin);
@@ -58,7 +58,7 @@ describe.runIf(testDialect === 'postgres')('lost PostgreSQL connections (Postgre
     await createNotesTable(schemaDb.db);
     database = createDatabase({
       dialect: 'postgres',
-      url: testPostgresUrl,
+      url: schemaDb.location.url ?? testPostgresUrl,
       searchPath: schemaDb.location.searchPath ?? 'public',
       applicationName: appName,
     });
@@ -119,7 +119,7 @@ describe.runIf(testDialect === 'postgres')('lost PostgreSQL connections (Postgre
       await admin.query('rollback');
       expect(res.statusCode).toBe(503);
       expect(res.json().code).toBe(50301);
-    });
+    }, schemaDb.location.url);
     expect((await postNote('later')).statusCode).toBe(201);
     expect(await titles()).not.toContain('blocked');
   });
@@ -138,7 +138,7 @@ describe.runIf(testDialect === 'postgres')('the jobs LISTEN connection (PostgreS
         minPollMs: 600_000,
         maxPollMs: 600_000,
         housekeepingEveryMs: 600_000,
-        listenUrl: `${testPostgresUrl}?application_name=${listenName}`,
+        listenUrl: `${bed.database.location.url ?? testPostgresUrl}?application_name=${listenName}`,
       },
     );
     live.register(bed.echo);

@@ -141,7 +141,7 @@ describe('workers', () => {
     const live = createTestRuntime(
       bed.database,
       { now: () => new Date() },
-      { ...slowPolling, listenUrl: testPostgresUrl },
+      { ...slowPolling, listenUrl: bed.database.location.url ?? testPostgresUrl },
     );
     live.register(echo);
     await live.start();

@@ -1930,6 +1930,7 @@ export interface paths {
          *     - `40192` ACCESS_CODE_REQUIRED: This request asks for a second factor: verify the code before the document is shown
          *     - `40097` CERTIFICATE_PASSWORD_WRONG: The PKCS#12 file could not be opened with this password (nothing was stored)
          *     - `40098` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
+         *     - `40024` PROFILE_CERTIFICATE_REJECTED: The signing certificate does not meet the signing profile’s certificate policy
          *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
          *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
@@ -1977,6 +1978,7 @@ export interface paths {
          *     - `40192` ACCESS_CODE_REQUIRED: This request asks for a second factor: verify the code before the document is shown
          *     - `40097` CERTIFICATE_PASSWORD_WRONG: The PKCS#12 file could not be opened with this password (nothing was stored)
          *     - `40098` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
+         *     - `40024` PROFILE_CERTIFICATE_REJECTED: The signing certificate does not meet the signing profile’s certificate policy
          *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
          *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
@@ -4611,6 +4613,7 @@ export interface paths {
          *     - `40977` SEAL_APPROVAL_USED: The seal-use approval has already been used once
          *     - `40078` SEAL_KEYWORD_NOT_FOUND: The keyword to place the seal at is not in the document’s text layer
          *     - `40079` SEAL_PLACEMENT_INVALID: The page or position is outside the document, or the document is not a PDF
+         *     - `40024` PROFILE_CERTIFICATE_REJECTED: The signing certificate does not meet the signing profile’s certificate policy
          *
          *     Requires permission `seals.seal.use` (Apply a seal one is authorised for).
          */
@@ -43323,6 +43326,29 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

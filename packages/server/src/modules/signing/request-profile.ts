@@ -1,0 +1,39 @@
+import type { HashName } from '@signx/pades';
+import type { DbOrTrx } from '../../platform/db/schema.js';
+import { usersByIds } from '../identity/index.js';
+import { assertCertificateAllowed, type ResolvedProfile, resolveProfile } from '../profiles/index.js';
+import type { DigitalSignatureRequestsTable } from './signing.tables.js';
+
+/**
+ * The signing profile of a request: its template's profile, else the profile of the
+ * requester's department, else the platform's (profiles module, template → department →
+ * organisation → platform default).
+ */
+export async function requestProfile(
+  db: DbOrTrx,
+  request: Pick<DigitalSignatureRequestsTable, 'template_id' | 'requested_by'>,
+): Promise<ResolvedProfile> {
+  const requester = request.requested_by
+    ? (await usersByIds(db, [request.requested_by])).get(request.requested_by)
+    : undefined;
+  return resolveProfile(db, {
+    template: request.template_id,
+    department: requester?.department_id ?? null,
+  });
+}
+
+/**
+ * Checks the certificate a signer is about to sign with against the request's profile
+ * (key usage, EKU, policy OIDs, key size or curve, hash): PROFILE_CERTIFICATE_REJECTED
+ * (40024) listing every failed requirement, before anything is signed or stored.
+ */
+export async function assertSignerCertificate(
+  db: DbOrTrx,
+  request: Pick<DigitalSignatureRequestsTable, 'template_id' | 'requested_by'>,
+  certificate: Uint8Array,
+  hash: HashName,
+): Promise<ResolvedProfile> {
+  const profile = await requestProfile(db, request);
+  assertCertificateAllowed(profile.settings, certificate, hash);
+  return profile;
+}
