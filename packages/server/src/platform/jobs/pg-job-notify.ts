@@ -5,12 +5,19 @@ import type { Logger } from '../logger.js';
 
 const channel = 'signx_jobs';
 
+/** Transactions that already carry the notification (one wakes the workers for them all). */
+const notifiedTransactions = new WeakSet<DbOrTrx>();
+
 /**
  * PostgreSQL NOTIFY inside the enqueuing transaction: PostgreSQL delivers it only when that
- * transaction commits, so other processes wake exactly when the job becomes visible.
+ * transaction commits, so other processes wake exactly when the job becomes visible. Once
+ * per transaction: PostgreSQL folds identical notifications of one transaction into one, and
+ * a woken worker claims every due job, so a second NOTIFY would be a statement for nothing.
  */
 export async function notifyEnqueued(trx: DbOrTrx): Promise<void> {
+  if (notifiedTransactions.has(trx)) return;
   await sql`select pg_notify(${channel}, '')`.execute(trx);
+  if (trx.isTransaction) notifiedTransactions.add(trx);
 }
 
 /**
