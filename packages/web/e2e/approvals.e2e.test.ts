@@ -7,12 +7,14 @@ import type { E2eServer } from './support/e2e-server';
 import { apiCall, apiToken, linkIn, mailTo, signIn } from './support/flows';
 
 const password = 'Amber-Harbour-58!';
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 /**
  * The approval pages (docs/workflow.md, Pages) against the real server: an administrator
  * publishes a two-step workflow through the API; Ana starts it from the start page, Ben
- * and Cai share the or-sign first step (the second to decide is refused with 409), Dan
- * approves the second step from his inbox in a batch, and the timeline shows every step.
+ * and Cai share the or-sign first step (the second to decide is refused with 409; Ben
+ * attaches a file to his approval), Dan approves the second step from his inbox in a
+ * batch, and the timeline shows every step and the file.
  */
 describe('approval pages', () => {
   let server: E2eServer;
@@ -44,7 +46,8 @@ describe('approval pages', () => {
       name: 'Approval user',
       data_scope: 'all',
       mfa_required: false,
-      permissions: ['workflow.approval.use'],
+      // Uploading attachments goes through the documents module and its permissions.
+      permissions: ['workflow.approval.use', 'documents.document.upload', 'documents.document.read'],
     });
     for (const [name, full] of [
       ['ana', 'Ana Initiator'],
@@ -145,21 +148,41 @@ describe('approval pages', () => {
     expect(await cai.page.getByTestId('approval-field-reason').count()).toBe(0);
 
     const { context, page, watch } = await as('ben', '/approvals');
-    await expect.poll(() => count(page, 'todo')).toBe('1');
+    await expect.poll(() => count(page, 'todo'), { timeout: 10_000 }).toBe('1');
     expect(await count(page, 'done')).toBe('0');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('approvals-open').first().click();
     await page.getByTestId('approval-action-approve').click();
     await page.getByTestId('approval-comment').fill('Fine by me');
+    // A program posing as a PDF is refused by the documents upload and not attached.
+    const input = page.getByTestId('approval-attachment-input');
+    await input.setInputFiles({
+      name: 'quote.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00x'),
+    });
+    const refused = page.locator('.ant-modal [role="alert"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('quote.pdf');
+    await input.setInputFiles({ name: 'hotel-quote.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByTestId('approval-attachment-chosen').waitFor();
+    expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
     await page.getByTestId('approval-dialog-ok').click();
     await expect.poll(() => page.getByTestId('timeline-approve').count()).toBe(1);
     expect(await page.getByTestId('approval-timeline').textContent()).toContain('Fine by me');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('timeline-attachment').filter({ hasText: 'hotel-quote.pdf' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('hotel-quote.pdf');
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await page.getByTestId('progress-node-mgr').getAttribute('data-state')).toBe('done');
     expect(await page.getByTestId('progress-node-fin').getAttribute('data-state')).toBe('current');
     await page.goto(`${server.url}/approvals`);
     await expect.poll(() => count(page, 'done')).toBe('1');
     expect(await count(page, 'todo')).toBe('0');
-    expect(watch.errors).toEqual([]);
+    // The one error expected: the browser logs the refused upload's 415.
+    expect(watch.errors.filter((e) => !e.includes('status of 415'))).toEqual([]);
     await context.close();
 
     // Cai's page still offers the decision Ben already made: the server refuses it (409).
@@ -175,7 +198,7 @@ describe('approval pages', () => {
 
   it('Dan approves the finance step in a batch from to-do (zh-CN); the approval is approved', async () => {
     const { context, page, watch } = await as('dan', '/approvals', { locale: 'zh-CN' });
-    await expect.poll(() => count(page, 'todo')).toBe('1');
+    await expect.poll(() => count(page, 'todo'), { timeout: 10_000 }).toBe('1');
     await page.locator('[data-testid="approvals-table"] tbody .ant-checkbox-input').first().check();
     await page.getByTestId('approvals-batch-approve').click();
     await expect.poll(() => count(page, 'todo')).toBe('0');
@@ -190,6 +213,8 @@ describe('approval pages', () => {
     await page.getByTestId('approvals-open').first().click();
     await expect.poll(() => page.getByTestId('approval-status').textContent()).toContain('已通过');
     expect(await page.getByTestId('timeline-approve').count()).toBe(2);
+    // Ben's attachment is listed for Dan too, a later approver of the same approval.
+    expect(await page.getByTestId('timeline-attachment').textContent()).toContain('hotel-quote.pdf');
     expect(await page.getByTestId('progress-node-end').getAttribute('data-state')).toBe('done');
     expect(await seriousViolations(page)).toEqual([]);
     expect(watch.errors).toEqual([]);

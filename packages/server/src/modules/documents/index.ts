@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
@@ -16,7 +17,9 @@ import './documents.regulated.js';
 import { documentsIntegrationEvents } from './documents.events.js';
 import { documentsRoutes } from './documents.routes.js';
 import * as filing from './documents.service.js';
+import { sendCurrentVersion } from './shared-download.js';
 import { type StagedContent, stageContent } from './staging.service.js';
+import { watermarkErrors } from './watermark.service.js';
 
 export type { CurrentContent } from './content.service.js';
 export type { OfficePreviewProvider } from './documents.deps.js';
@@ -63,7 +66,17 @@ export const documents = {
     mayDo(actor, 'read') ? documentsInScope(db, ids, scope) : [],
   /** The bytes of a version by its SHA-256, verified against it while read. */
   read: (ctx: AppContext, sha256: string): Promise<Buffer> => readContent(documentsDeps(ctx), sha256),
+  /**
+   * Answers a download of the document's current version, handled as the documents module's
+   * own download (watermark, integrity check, file name); the caller authorized the actor on
+   * its own record. Errors: 404 and `documentDownloadErrors`.
+   */
+  sendCurrent: (ctx: AppContext, request: FastifyRequest, reply: FastifyReply, id: string) =>
+    sendCurrentVersion(documentsDeps(ctx), request, reply, id),
 };
+
+/** What `documents.sendCurrent` may answer besides 404, for the caller's route declaration. */
+export const documentDownloadErrors = [documentsErrors.DOCUMENT_CORRUPTED, ...watermarkErrors];
 
 /** Registers the office → PDF converter that previews DOCX/XLSX/PPTX/ODF versions (the conversion pool). */
 export function provideOfficePreview(ctx: AppContext, provider: OfficePreviewProvider): void {

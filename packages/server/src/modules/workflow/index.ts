@@ -1,6 +1,7 @@
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { approvalRoutes } from './approvals/approvals.routes.js';
+import { attachmentFileRoutes } from './approvals/attachment-files.routes.js';
 import { bpmnRoutes } from './definitions/bpmn.routes.js';
 import { definitionRoutes } from './definitions/definitions.routes.js';
 import { delegationAuditEvents } from './delegation/delegation.catalogue.js';
@@ -54,6 +55,7 @@ export const workflowModule: ModuleDefinition = {
       ...bpmnRoutes(workflowDeps(ctx)),
       ...definitionRoutes(workflowDeps(ctx)),
       ...approvalRoutes(workflowDeps(ctx)),
+      ...attachmentFileRoutes(workflowDeps(ctx)),
       ...delegationRoutes(delegationDeps(ctx)),
       ...templateRoutes(workflowDeps(ctx)),
     ]),

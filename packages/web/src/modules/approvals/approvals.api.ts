@@ -1,4 +1,5 @@
-import { api, call } from '@/platform/api/http-client';
+import { ApiError } from '@/platform/api/api-error';
+import { api, authorizedFetch, call } from '@/platform/api/http-client';
 import type { paths } from '@/platform/api/schema';
 
 /** The approval pages' calls (server module: workflow, docs/workflow.md). */
@@ -38,6 +39,13 @@ export interface ActionInput {
   form_data?: Record<string, unknown>;
   /** Approve only: changed values of the fields the viewer's step grants edit. */
   form_changes?: Record<string, unknown>;
+  /** Approve, reject, return and comment: documents uploaded for this approval. */
+  attachments?: string[];
+}
+/** A document attached to a record, as the timeline lists it (`details.attachments`). */
+export interface AttachmentRef {
+  document_id: string;
+  title: string;
 }
 
 export const boxes: Box[] = ['todo', 'done', 'initiated', 'cc'];
@@ -77,6 +85,14 @@ export const approvalsApi = {
         },
       ),
     ),
+  /** An attachment's bytes, for participants of the approval (the documents module is not asked). */
+  attachment: async (value: string, documentId: string): Promise<Blob> => {
+    const response = await authorizedFetch(
+      new Request(`/api/v1/approvals/${value}/attachments/${documentId}`),
+    );
+    if (!response.ok) throw ApiError.fromResponse(response, await response.json().catch(() => null));
+    return response.blob();
+  },
   /** Approves or rejects many approvals (your open task in each); every item reported on its own. */
   batch: (decision: 'approve' | 'reject', approvalIds: string[], comment?: string) =>
     call(

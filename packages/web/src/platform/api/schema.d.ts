@@ -200,6 +200,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals/{id}/attachments/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment of an approval (its current version)
+         * @description Served as the documents module serves a download (viewer watermark where the category asks for one, SHA-256 checked on read).
+         *
+         *     Domain errors:
+         *     - `50060` DOCUMENT_CORRUPTED: The stored bytes no longer match the version’s SHA-256; an alert was raised and nothing was served
+         *     - `41562` DOCUMENT_WATERMARK_UNSUPPORTED: The category requires a viewer watermark and this file cannot carry one (GIF, WebP or SVG image, damaged or encrypted PDF): it is not served unmarked
+         *     - `50362` DOCUMENT_WATERMARK_FAILED: The viewer watermark cannot be drawn: the server lacks its fonts (scripts/system-deps.sh)
+         *
+         *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
+         */
+        get: operations["getApprovalsByIdAttachmentsByDocumentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals/{id}/cc-read": {
         parameters: {
             query?: never;
@@ -317,12 +344,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send the approval back to an earlier node
+         * Send the approval back to an earlier node (with attachments)
          * @description Domain errors:
          *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
          */
@@ -8487,6 +8515,192 @@ export interface operations {
             };
         };
     };
+    getApprovalsByIdAttachmentsByDocumentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A document attached to a record of this approval */
+                document_id: string;
+                /** @description Approval (instance) id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachment’s bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
     postApprovalsByIdCcRead: {
         parameters: {
             query?: never;
@@ -9554,6 +9768,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Documents attached to the record; each one you may read (else 40355) */
+                    attachments?: string[];
                     /** @description Comment for the record */
                     comment?: string | null;
                     /** @description An earlier approval/handler node */

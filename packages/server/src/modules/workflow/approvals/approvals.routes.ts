@@ -174,11 +174,13 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
       s.addSignRequest,
       (trx, actor, id, input) => moves.addSigner(trx, deps, actor, id, input),
     ),
-    action<{ target_node_id: string } & Decision>(
+    action<{ target_node_id: string; attachments?: string[] } & Decision>(
       'return',
-      'Send the approval back to an earlier node',
+      'Send the approval back to an earlier node (with attachments)',
       s.returnRequest,
-      (trx, actor, id, input) => moves.returnToNode(trx, deps, actor, id, input),
+      (trx, actor, id, input, request) =>
+        moves.returnToNode(trx, deps, actor, id, { ...input, ...scopeFor(request, input) }),
+      [...actionErrors, e.ATTACHMENT_NOT_READABLE] as never,
     ),
     action<{ comment?: string | null }>(
       'withdraw',

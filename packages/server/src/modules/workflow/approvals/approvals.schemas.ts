@@ -14,6 +14,10 @@ const status = Type.Union(
 );
 
 export const approvalParams = Type.Object({ id: uuid('Approval (instance) id') });
+export const attachmentParams = Type.Object({
+  id: uuid('Approval (instance) id'),
+  document_id: uuid('A document attached to a record of this approval'),
+});
 
 export const approvalListQuery = Type.Composite([
   pageQuerySchema(['created_at', 'updated_at'], 'created_at'),
@@ -98,6 +102,7 @@ export const returnRequest = Type.Object(
     task_id: taskId,
     target_node_id: Type.String({ maxLength: 64, description: 'An earlier approval/handler node' }),
     comment,
+    attachments,
   },
   { additionalProperties: false },
 );

@@ -12,7 +12,7 @@ import { finishInstance } from '../engine/finish.js';
 import * as repo from '../engine/instances.repository.js';
 import { endStep, loadRun } from '../engine/load-run.js';
 import { createInstance } from '../engine/start.js';
-import { urgeApprovers } from '../engine/workflow-messages.js';
+import { tellParticipants, urgeApprovers } from '../engine/workflow-messages.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { workflowErrors } from '../workflow.errors.js';
 import { assertInitiator, assertVisible } from './approvals.policy.js';
@@ -193,7 +193,10 @@ export function urgeApproval(trx: Trx, deps: WorkflowDeps, actor: Actor, id: str
   });
 }
 
-/** A participant's comment on the timeline, with documents the commenter may read attached. */
+/**
+ * A participant's comment on the timeline, with documents the commenter may read attached;
+ * every other participant is told in the inbox.
+ */
 export function commentOnApproval(
   trx: Trx,
   deps: WorkflowDeps,
@@ -211,6 +214,10 @@ export function commentOnApproval(
       entityId: run.instance.id,
       payload: { node_id: null, task_id: null, comment: input.comment, target: null },
     });
+    const tasks = await repo.tasksOf(trx, run.instance.id);
+    const others = new Set([run.instance.applicant_id, ...tasks.map((t) => t.assignee_id)]);
+    others.delete(actor.userId as string);
+    await tellParticipants(run, [...others], input.comment);
   });
 }
 

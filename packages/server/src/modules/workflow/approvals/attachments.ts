@@ -1,9 +1,12 @@
 import type { Actor } from '../../../platform/actor.js';
+import { decodeJson } from '../../../platform/db/json-codec.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
-import { domainError } from '../../../platform/errors.js';
+import { domainError, notFound } from '../../../platform/errors.js';
 import { documents } from '../../documents/index.js';
 import type { DataScope } from '../../identity/index.js';
+import * as repo from '../engine/instances.repository.js';
 import { workflowErrors } from '../workflow.errors.js';
+import { assertVisible } from './approvals.policy.js';
 
 /** A document cited by a decision or a comment, as the approval record keeps it. */
 export interface Attachment {
@@ -33,4 +36,31 @@ export async function checkedAttachments(
       details: { document_ids: refused },
     });
   return wanted.map((id) => ({ document_id: id, title: titles.get(id) as string }));
+}
+
+/**
+ * Checks that `actor` may open `documentId` as an attachment of approval `id`: they see the
+ * approval (else 404, as for the approval itself) and one of its records cites the document
+ * (else 404: the approval opens only what it carries, not any document by id).
+ */
+export async function assertAttachmentVisible(
+  db: DbOrTrx,
+  actor: Actor,
+  id: string,
+  documentId: string,
+): Promise<void> {
+  const instance = await repo.findInstance(db, id);
+  if (!instance) throw notFound('Approval');
+  await assertVisible(db, actor, instance);
+  if (!citedDocumentIds(await repo.recordsOf(db, id)).has(documentId)) throw notFound('Attachment');
+}
+
+/** The documents the records of an approval cite (their `details.attachments`). */
+export function citedDocumentIds(records: { details: string }[]): Set<string> {
+  const ids = new Set<string>();
+  for (const row of records) {
+    const details = decodeJson<{ attachments?: Attachment[] }>(row.details);
+    for (const attachment of details?.attachments ?? []) ids.add(attachment.document_id);
+  }
+  return ids;
 }

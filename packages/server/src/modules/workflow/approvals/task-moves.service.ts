@@ -2,6 +2,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { domainError } from '../../../platform/errors.js';
+import type { DataScope } from '../../identity/index.js';
 import { enclosingBranches } from '../definitions/definition-index.js';
 import { claimTask, taskFor } from '../engine/decide.js';
 import { moveToken, record, runFrom } from '../engine/engine.js';
@@ -11,6 +12,7 @@ import { endStep, loadRun } from '../engine/load-run.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { workflowErrors } from '../workflow.errors.js';
 import { assertVisible } from './approvals.policy.js';
+import { checkedAttachments } from './attachments.js';
 
 const invalid = (message: string) => domainError(workflowErrors.TARGET_INVALID, message);
 
@@ -155,7 +157,13 @@ export function returnToNode(
   deps: WorkflowDeps,
   actor: Actor,
   id: string,
-  input: { task_id?: string; target_node_id: string; comment?: string | null },
+  input: {
+    task_id?: string;
+    target_node_id: string;
+    comment?: string | null;
+    attachments?: string[];
+    scope?: DataScope;
+  },
 ) {
   return onTask(trx, deps, actor, id, input.task_id, async (run, task) => {
     const target = run.index.places.get(input.target_node_id);
@@ -167,6 +175,7 @@ export function returnToNode(
     const ancestorIndex = level < 0 ? -1 : positionAt(run, task.node_id, level);
     if (level < 0 || target.index >= ancestorIndex)
       throw invalid(`Node ${input.target_node_id} is not before this step`);
+    const attachments = await checkedAttachments(trx, actor, input.scope, input.attachments);
     const comment = input.comment ?? null;
     await claimTask(run, task, {
       status: 'cancelled',
@@ -188,7 +197,7 @@ export function returnToNode(
       run,
       task.node_id,
       'return',
-      { target_node_id: input.target_node_id },
+      { target_node_id: input.target_node_id, ...(attachments.length > 0 ? { attachments } : {}) },
       { taskId: task.id, comment },
     );
     await audit(run, 'workflow.task.returned', task, input.target_node_id, comment);

@@ -78,6 +78,20 @@ const templates: (TemplateDraft & { code: string })[] = [
       },
     ),
   },
+  {
+    code: 'workflow.commented',
+    name: 'A comment on an approval you take part in',
+    ...common,
+    variables: [...variables, { name: 'comment', sample: 'See the attached quote.' }],
+    variants: inApp(
+      { en: 'New comment: {{ title }}', 'zh-CN': '新评论：{{ title }}', he: 'הערה חדשה: {{ title }}' },
+      {
+        en: 'On "{{ title }}": {{ comment }}',
+        'zh-CN': '「{{ title }}」：{{ comment }}',
+        he: 'על "{{ title }}": {{ comment }}',
+      },
+    ),
+  },
 ];
 provideTemplates('workflow', templates);
 
@@ -103,4 +117,9 @@ export function tellApplicant(run: EngineRun, outcome: Exclude<InstanceStatus, '
 
 export function urgeApprovers(run: EngineRun, userIds: string[]): Promise<void> {
   return send(run, 'workflow.urged', userIds, {});
+}
+
+/** Tells the other participants (initiator, task holders past and present, CC recipients) of a comment. */
+export function tellParticipants(run: EngineRun, userIds: string[], comment: string): Promise<void> {
+  return send(run, 'workflow.commented', userIds, { comment });
 }
