@@ -11,7 +11,7 @@ import {
 } from './webhooks.catalogue.js';
 import { webhooksDeps } from './webhooks.deps.js';
 import { webhooksErrors } from './webhooks.errors.js';
-import { deliverJob, fanOutJob } from './webhooks.jobs.js';
+import { deliverJob, dispatchJob, dispatchSchedule, fanOutJob } from './webhooks.jobs.js';
 import { webhookRoutes } from './webhooks.routes.js';
 
 export type { IntegrationEvent } from './emit.service.js';
@@ -40,6 +40,7 @@ export const webhooksModule: ModuleDefinition = {
   auditEvents: webhooksAuditEvents,
   integrationEvents: webhooksEvents,
   errors: webhooksErrors,
-  jobs: [fanOutJob, deliverJob],
+  jobs: [dispatchJob, fanOutJob, deliverJob],
+  schedules: [dispatchSchedule],
   routes: async (api, ctx) => mountRoutes(api, webhooksTag, webhookRoutes(webhooksDeps(ctx))),
 };
