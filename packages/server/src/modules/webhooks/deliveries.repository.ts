@@ -12,8 +12,6 @@ export type EventRow = WebhookEventsTable;
 export type DeliveryRow = WebhookDeliveriesTable;
 export type AttemptRow = WebhookAttemptsTable;
 
-const open: DeliveryStatus[] = ['pending', 'sending', 'retrying'];
-
 export async function insertEvent(trx: DbOrTrx, row: EventRow): Promise<void> {
   await trx.insertInto('webhook_events').values(row).execute();
 }
@@ -30,19 +28,6 @@ export async function markFannedOut(trx: Trx, id: string): Promise<boolean> {
     .where('fanned_out', '=', 0)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-/** True when an earlier event of the same resource has no deliveries made yet. */
-export async function hasEarlierUnfanned(db: DbOrTrx, event: EventRow): Promise<boolean> {
-  const row = await db
-    .selectFrom('webhook_events')
-    .select('id')
-    .where('resource_type', '=', event.resource_type)
-    .where('resource_id', '=', event.resource_id)
-    .where('fanned_out', '=', 0)
-    .where('id', '<', event.id)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 export async function eventsBetween(
@@ -67,24 +52,6 @@ export async function insertDeliveries(trx: Trx, rows: DeliveryRow[]): Promise<v
 
 export async function findDelivery(db: DbOrTrx, id: string): Promise<DeliveryRow | undefined> {
   return db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The first open delivery of a lane (event order): only it may be sent. */
-export async function laneHead(
-  db: DbOrTrx,
-  endpointId: string,
-  lane: string,
-): Promise<DeliveryRow | undefined> {
-  return db
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('endpoint_id', '=', endpointId)
-    .where('lane', '=', lane)
-    .where('status', 'in', open)
-    .orderBy('event_id')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 /** Compare-and-set of a delivery's status. */

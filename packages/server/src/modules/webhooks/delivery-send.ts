@@ -1,4 +1,5 @@
 import { decodeJson } from '../../platform/db/json-codec.js';
+import type { OutboundClient } from '../../platform/http/outbound-client.js';
 import type { DeliveryRow, EventRow } from './deliveries.repository.js';
 import { signedHeaders } from './signature.js';
 
@@ -23,16 +24,17 @@ export function payloadOf(event: EventRow): string {
 }
 
 /**
- * One POST through the platform's outbound client (SSRF policy, size limits) with the
- * Standard Webhooks headers signed by every live secret. A 2xx is success; anything else,
- * a refused address, a reset connection or the timeout is a failure with its reason.
+ * One POST through the platform's outbound client (SSRF policy, keep-alive connections,
+ * no redirects) with the Standard Webhooks headers signed by every live secret. A 2xx is
+ * success; anything else, a refused address, a reset connection or the timeout is a
+ * failure with its reason.
  */
 export async function sendAttempt(
-  fetcher: typeof fetch,
+  post: OutboundClient['post'],
   url: string,
   event: EventRow,
   delivery: DeliveryRow,
-  secrets: string[],
+  secrets: readonly string[],
   opts: { timeoutMs: number; excerptChars: number; now: Date },
 ): Promise<AttemptOutcome> {
   const body = payloadOf(event);
@@ -40,21 +42,20 @@ export async function sendAttempt(
   const logged = { ...headers, 'webhook-signature': redact(headers['webhook-signature'] ?? '') };
   const started = performance.now();
   const duration = () => Math.round(performance.now() - started);
+  const signal = AbortSignal.timeout(opts.timeoutMs);
   try {
-    const response = await fetcher(url, {
-      method: 'POST',
+    const response = await post(url, {
       headers: { ...headers, 'x-signx-delivery': delivery.id },
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(opts.timeoutMs),
+      maxBytes: opts.excerptChars * 4,
+      signal,
     });
-    const text = await response.text().catch(() => '');
     const ok = response.status >= 200 && response.status < 300;
     return {
       ok,
       headers: logged,
       status: response.status,
-      excerpt: text.slice(0, opts.excerptChars),
+      excerpt: response.body.slice(0, opts.excerptChars),
       error: ok ? null : `HTTP ${response.status}`,
       durationMs: duration(),
     };
@@ -64,7 +65,7 @@ export async function sendAttempt(
       headers: logged,
       status: null,
       excerpt: null,
-      error: reasonOf(error),
+      error: signal.aborted ? 'timeout' : reasonOf(error),
       durationMs: duration(),
     };
   }

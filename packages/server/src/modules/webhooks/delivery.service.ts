@@ -1,44 +1,15 @@
-import { systemActor } from '../../platform/actor.js';
 import { newId } from '../../platform/db/ids.js';
-import { decodeJson, encodeJson } from '../../platform/db/json-codec.js';
-import type { Trx } from '../../platform/db/schema.js';
+import { decodeJson } from '../../platform/db/json-codec.js';
+import type { DbOrTrx } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import * as d from './deliveries.repository.js';
-import { sendAttempt } from './delivery-send.js';
-import {
-  activeEndpoints,
-  type EndpointRow,
-  findEndpoint,
-  markFailing,
-  updateEndpoint,
-} from './endpoints.repository.js';
-import { liveSecrets } from './endpoints.service.js';
-import { noticeEndpointDisabled } from './owner-notice.js';
-import { retryDelayMs } from './retry-schedule.js';
+import * as dr from './dispatch.repository.js';
+import { activeEndpoints, allEndpoints, type EndpointRow } from './endpoints.repository.js';
 import type { WebhooksDeps } from './webhooks.deps.js';
-import { deliverJob } from './webhooks.jobs.js';
 
 /** A resource's deliveries to one endpoint go out in event order (docs/integration.md). */
-export function laneOf(event: d.EventRow): string {
+export function laneOf(event: Pick<d.EventRow, 'resource_type' | 'resource_id'>): string {
   return `${event.resource_type}:${event.resource_id}`.slice(0, 160);
-}
-
-/** Makes one delivery per active endpoint subscribed to the event, and starts each. */
-export async function fanOut(trx: Trx, deps: WebhooksDeps, eventId: string): Promise<number> {
-  const event = await d.findEvent(trx, eventId);
-  if (!event || !(await d.markFannedOut(trx, eventId))) return 0;
-  const now = deps.clock.now().toISOString();
-  const endpoints = (await activeEndpointsFor(trx, event.type)).map((e) => e.id);
-  const rows = endpoints.map((endpointId) => newDelivery(endpointId, event, laneOf(event), now));
-  await d.insertDeliveries(trx, rows);
-  for (const row of rows) await deps.jobs.enqueue(trx, deliverJob, { delivery_id: row.id });
-  return rows.length;
-}
-
-async function activeEndpointsFor(trx: Trx, type: string): Promise<EndpointRow[]> {
-  return (await activeEndpoints(trx)).filter((e) =>
-    (decodeJson<string[]>(e.event_types) ?? []).includes(type),
-  );
 }
 
 export function newDelivery(endpointId: string, event: d.EventRow, lane: string, now: string): d.DeliveryRow {
@@ -59,121 +30,137 @@ export function newDelivery(endpointId: string, event: d.EventRow, lane: string,
   };
 }
 
-type Claim = { delivery: d.DeliveryRow; event: d.EventRow; endpoint: EndpointRow } | null;
+/**
+ * Fans out up to `limit` outbox events in one transaction: one delivery per active endpoint
+ * subscribed to each event's type, written with multi-row inserts. Returns the events taken.
+ */
+export async function fanOutPending(deps: WebhooksDeps, limit: number): Promise<number> {
+  return inTransaction(deps.db, async (trx) => {
+    const events = await dr.lockUnfanned(trx, deps.dialect, limit);
+    if (events.length === 0) return 0;
+    await dr.markFannedOutMany(
+      trx,
+      events.map((e) => e.id),
+    );
+    const subscribed = (await activeEndpoints(trx)).map((e) => ({
+      id: e.id,
+      types: new Set(decodeJson<string[]>(e.event_types) ?? []),
+    }));
+    const now = deps.clock.now().toISOString();
+    const rows = events.flatMap((event) =>
+      subscribed
+        .filter((s) => s.types.has(event.type))
+        .map((s) => newDelivery(s.id, event, laneOf(event), now)),
+    );
+    for (let i = 0; i < rows.length; i += 200) await d.insertDeliveries(trx, rows.slice(i, i + 200));
+    return events.length;
+  });
+}
+
+/** A claimed delivery with what sending it needs. */
+export interface Claimed {
+  delivery: d.DeliveryRow;
+  event: d.EventRow;
+  endpoint: EndpointRow;
+}
+
+/** What this run has in flight: per endpoint (for its cap) and by delivery id. */
+export interface InFlight {
+  capacity(endpointId: string): number;
+  has(deliveryId: string): boolean;
+}
+
+const unfannedWindow = 1000;
+const maxPages = 5;
 
 /**
- * Claims a delivery for sending: only the head of its lane, only when due, only once (a
- * compare-and-set to `sending`; a claim older than twice the timeout is a dead worker's).
- * A delivery of a disabled or deleted endpoint is closed as dead and its lane moves on.
+ * Claims up to `limit` due lane heads in one transaction. Each endpoint's open deliveries
+ * are read in event order (a few pages at most, so one endpoint's backlog never holds up
+ * the others); a lane's first row is its head, sendable when due and not under a live
+ * claim. A head whose resource has an earlier event not fanned out yet waits for it. The
+ * claim is one compare-and-set statement that re-checks all of this; a delivery of a
+ * disabled endpoint is closed as dead instead (its lane then moves on).
  */
-async function claim(trx: Trx, deps: WebhooksDeps, id: string): Promise<Claim> {
-  const now = deps.clock.now();
-  const delivery = await d.findDelivery(trx, id);
-  if (!delivery || delivery.status === 'succeeded' || delivery.status === 'dead') return null;
-  if (delivery.next_attempt_at && delivery.next_attempt_at > now.toISOString()) return null;
-  const stale = new Date(now.getTime() - 2 * deps.settings.timeoutMs).toISOString();
-  if (delivery.status === 'sending' && (delivery.claimed_at ?? '') > stale) return null;
-  const head = await d.laneHead(trx, delivery.endpoint_id, delivery.lane);
-  if (head?.id !== delivery.id) return null;
-  const event = await d.findEvent(trx, delivery.event_id);
-  if (!event || (await d.hasEarlierUnfanned(trx, event))) return null;
-  const endpoint = await findEndpoint(trx, delivery.endpoint_id);
-  if (!endpoint?.is_active) {
-    await close(trx, deps, delivery, 'dead', { last_error: 'endpoint disabled' });
-    return null;
-  }
-  const claimed = await d.moveDelivery(trx, id, [delivery.status], {
-    status: 'sending',
-    claimed_at: now.toISOString(),
-  });
-  return claimed ? { delivery, event, endpoint } : null;
-}
-
-/** The job's work: claim, send outside any transaction, then record the outcome. */
-export async function deliver(deps: WebhooksDeps, id: string): Promise<void> {
-  const claimed = await inTransaction(deps.db, (trx) => claim(trx, deps, id));
-  if (!claimed) return;
-  const { delivery, event, endpoint } = claimed;
-  const now = deps.clock.now();
-  const outcome = await sendAttempt(
-    deps.outbound.fetch,
-    endpoint.url,
-    event,
-    delivery,
-    liveSecrets(deps, endpoint, now),
-    {
-      timeoutMs: deps.settings.timeoutMs,
-      excerptChars: deps.settings.excerptChars,
-      now,
-    },
-  );
-  await inTransaction(deps.db, async (trx) => {
-    const attempt = delivery.attempts + 1;
-    await d.insertAttempt(trx, {
-      id: newId(),
-      delivery_id: id,
-      attempt,
-      request_headers: encodeJson(outcome.headers),
-      response_status: outcome.status,
-      response_excerpt: outcome.excerpt,
-      error: outcome.error,
-      duration_ms: outcome.durationMs,
-      created_at: deps.clock.now().toISOString(),
-    });
-    const last = { attempts: attempt, last_status: outcome.status, last_error: outcome.error };
-    if (outcome.ok) {
-      await close(trx, deps, delivery, 'succeeded', last);
-      if (endpoint.failing_since) await updateEndpoint(trx, endpoint.id, { failing_since: null });
-      return;
-    }
-    const delay = retryDelayMs(deps.settings.retry, attempt);
-    if (delay === null) await close(trx, deps, delivery, 'dead', last);
-    else {
-      const runAt = new Date(deps.clock.now().getTime() + delay);
-      await d.moveDelivery(trx, id, ['sending'], {
-        ...last,
-        status: 'retrying',
-        next_attempt_at: runAt.toISOString(),
-      });
-      await deps.jobs.enqueue(trx, deliverJob, { delivery_id: id }, { runAt });
-    }
-    await recordFailure(trx, deps, endpoint);
-  });
-}
-
-/** Ends a delivery (succeeded or dead) and starts the next one of its lane. */
-async function close(
-  trx: Trx,
+export async function claimDue(
   deps: WebhooksDeps,
-  delivery: d.DeliveryRow,
-  status: 'succeeded' | 'dead',
-  changes: Partial<d.DeliveryRow>,
-): Promise<void> {
-  const completed_at = deps.clock.now().toISOString();
-  await d.moveDelivery(trx, delivery.id, ['pending', 'sending', 'retrying'], {
-    ...changes,
-    status,
-    completed_at,
+  limit: number,
+  mine: InFlight,
+): Promise<{ claimed: Claimed[]; closed: number }> {
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const stale = new Date(now.getTime() - 2 * deps.settings.timeoutMs).toISOString();
+  const sendable = (row: d.DeliveryRow) =>
+    (row.status !== 'sending' || (row.claimed_at ?? '') <= stale) &&
+    (row.next_attempt_at === null || row.next_attempt_at <= nowIso) &&
+    !mine.has(row.id);
+  return inTransaction(deps.db, async (trx) => {
+    const mayGo = await orderGuard(trx);
+    const picked: { row: d.DeliveryRow; endpoint: EndpointRow }[] = [];
+    const disabled: string[] = [];
+    for (const endpoint of await allEndpoints(trx)) {
+      const room = Math.min(endpoint.is_active ? mine.capacity(endpoint.id) : limit, limit - picked.length);
+      if (room <= 0) continue;
+      const heads = await laneHeads(trx, endpoint.id, room, (row) => sendable(row) && mayGo(row));
+      if (endpoint.is_active) picked.push(...heads.map((row) => ({ row, endpoint })));
+      else disabled.push(...heads.map((row) => row.id));
+    }
+    const got = await dr.claimMany(
+      trx,
+      picked.map((p) => p.row.id),
+      nowIso,
+      stale,
+    );
+    const ours = picked.filter((p) => got.has(p.row.id));
+    const events = new Map(
+      (await dr.eventsByIds(trx, [...new Set(ours.map((p) => p.row.event_id))])).map((e) => [e.id, e]),
+    );
+    await dr.closeDead(trx, disabled, 'endpoint disabled', nowIso);
+    const claimed = ours.flatMap(({ row, endpoint }) => {
+      const event = events.get(row.event_id);
+      return event ? [{ delivery: row, event, endpoint }] : [];
+    });
+    return { claimed, closed: disabled.length };
   });
-  const next = await d.laneHead(trx, delivery.endpoint_id, delivery.lane);
-  if (next) await deps.jobs.enqueue(trx, deliverJob, { delivery_id: next.id });
 }
 
-/** Starts or extends the endpoint's failing streak; past the limit it is disabled and the owner told. */
-async function recordFailure(trx: Trx, deps: WebhooksDeps, endpoint: EndpointRow): Promise<void> {
-  const now = deps.clock.now();
-  await markFailing(trx, endpoint.id, now.toISOString());
-  const since = endpoint.failing_since;
-  if (!since || now.getTime() - Date.parse(since) < deps.settings.disableAfterMs) return;
-  await updateEndpoint(trx, endpoint.id, {
-    is_active: 0,
-    disabled_reason: `every delivery failed since ${since}`,
-    updated_at: now.toISOString(),
-  });
-  await deps.audit.record(trx, systemActor('webhooks.deliver'), {
-    type: 'webhooks.endpoint.disabled',
-    entityId: endpoint.id,
-    payload: { failing_since: since },
-  });
-  await noticeEndpointDisabled(trx, deps.ctx, { ...endpoint, failing_since: since });
+/** Up to `room` lane heads of one endpoint that `take` accepts, from its first pages of open deliveries. */
+async function laneHeads(
+  trx: DbOrTrx,
+  endpointId: string,
+  room: number,
+  take: (row: d.DeliveryRow) => boolean,
+): Promise<d.DeliveryRow[]> {
+  const pageSize = Math.min(1000, Math.max(100, room * 4));
+  const seen = new Set<string>();
+  const heads: d.DeliveryRow[] = [];
+  let after = '';
+  for (let page = 0; page < maxPages && heads.length < room; page++) {
+    const rows = await dr.openPage(trx, endpointId, after, pageSize);
+    for (const row of rows) {
+      if (seen.has(row.lane)) continue;
+      seen.add(row.lane);
+      if (take(row)) heads.push(row);
+      if (heads.length >= room) break;
+    }
+    if (rows.length < pageSize) break;
+    after = rows.at(-1)?.event_id ?? after;
+  }
+  return heads;
+}
+
+/** False for a delivery whose resource has an earlier event still waiting for fan-out. */
+async function orderGuard(trx: DbOrTrx) {
+  const unfanned = await dr.unfannedHeads(trx, unfannedWindow);
+  const first = new Map<string, string>();
+  for (const e of unfanned) {
+    const lane = laneOf(e);
+    if (!first.has(lane)) first.set(lane, e.id);
+  }
+  // past the window, an unseen earlier sibling is possible: such deliveries wait a pass
+  const horizon = unfanned.length === unfannedWindow ? unfanned.at(-1)?.id : undefined;
+  return (row: d.DeliveryRow): boolean => {
+    if (horizon !== undefined && row.event_id > horizon) return false;
+    const earliest = first.get(row.lane);
+    return earliest === undefined || earliest > row.event_id;
+  };
 }

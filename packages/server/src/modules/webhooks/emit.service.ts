@@ -4,7 +4,7 @@ import { encodeJson } from '../../platform/db/json-codec.js';
 import type { DbOrTrx } from '../../platform/db/schema.js';
 import type { JobRuntime } from '../../platform/jobs/index.js';
 import { insertEvent } from './deliveries.repository.js';
-import { fanOutJob } from './webhooks.jobs.js';
+import { dispatchJob } from './webhooks.jobs.js';
 
 /** What a module emits: a catalogued type and the resource as its API presents it. */
 export interface IntegrationEvent {
@@ -15,10 +15,14 @@ export interface IntegrationEvent {
   data: Record<string, unknown>;
 }
 
+/** Transactions that already enqueued a dispatcher run (released with the transaction). */
+const dispatching = new WeakSet<object>();
+
 /**
- * Writes the event to the outbox in the caller's transaction and enqueues its fan-out (the
- * job runtime's one enqueue): the event exists exactly when the business change does, and
- * its deliveries are made after commit. Two inserts; `bench/webhooks.bench.js` measures it.
+ * Writes the event to the outbox in the caller's transaction and, once per transaction,
+ * enqueues a dispatcher run (the job runtime's one enqueue): the event exists exactly when
+ * the business change does, and its deliveries are made after commit. One insert per event
+ * plus one job row per transaction; no reads. `bench/webhooks.bench.js` measures it.
  */
 export async function emitEvent(
   trx: DbOrTrx,
@@ -36,6 +40,13 @@ export async function emitEvent(
     fanned_out: 0,
     created_at: deps.clock.now().toISOString(),
   });
-  await deps.jobs.enqueue(trx, fanOutJob, { event_id: id });
+  await ensureDispatch(trx, deps.jobs);
   return id;
+}
+
+/** Enqueues one dispatcher run per transaction (each autocommitted write gets its own). */
+export async function ensureDispatch(trx: DbOrTrx, jobs: JobRuntime): Promise<void> {
+  if (trx.isTransaction && dispatching.has(trx)) return;
+  await jobs.enqueue(trx, dispatchJob, {});
+  if (trx.isTransaction) dispatching.add(trx);
 }

@@ -57,3 +57,8 @@ export async function deleteEndpoint(trx: Trx, id: string): Promise<void> {
   await trx.deleteFrom('webhook_deliveries').where('endpoint_id', '=', id).execute();
   await trx.deleteFrom('webhook_endpoints').where('id', '=', id).execute();
 }
+
+/** Every endpoint, active or not (the dispatcher closes a disabled one's deliveries). */
+export async function allEndpoints(db: DbOrTrx): Promise<EndpointRow[]> {
+  return db.selectFrom('webhook_endpoints').selectAll().orderBy('id').execute();
+}

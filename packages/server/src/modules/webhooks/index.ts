@@ -13,7 +13,7 @@ import {
 } from './webhooks.catalogue.js';
 import { webhooksDeps } from './webhooks.deps.js';
 import { webhooksErrors } from './webhooks.errors.js';
-import { deliverJob, fanOutJob } from './webhooks.jobs.js';
+import { deliverJob, dispatchJob, dispatchSchedule, fanOutJob } from './webhooks.jobs.js';
 import { webhookRoutes } from './webhooks.routes.js';
 
 export type { IntegrationEvent } from './emit.service.js';
@@ -42,7 +42,8 @@ export const webhooksModule: ModuleDefinition = {
   auditEvents: webhooksAuditEvents,
   integrationEvents: webhooksEvents,
   errors: webhooksErrors,
-  jobs: [fanOutJob, deliverJob],
+  jobs: [dispatchJob, fanOutJob, deliverJob],
+  schedules: [dispatchSchedule],
   // Inbound callbacks: routes with `access: { callback }` (any module) are checked here.
   install: async (app, ctx) => app.setCallbackVerifier(createInboundVerifier(webhooksDeps(ctx))),
   routes: async (api, ctx) => {

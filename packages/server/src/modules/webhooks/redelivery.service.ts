@@ -5,11 +5,10 @@ import type { Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import * as d from './deliveries.repository.js';
 import { laneOf, newDelivery } from './delivery.service.js';
-import { emitEvent } from './emit.service.js';
+import { emitEvent, ensureDispatch } from './emit.service.js';
 import { getEndpoint } from './endpoints.service.js';
 import type { WebhooksDeps } from './webhooks.deps.js';
 import { webhooksErrors } from './webhooks.errors.js';
-import { deliverJob } from './webhooks.jobs.js';
 
 const replayLimit = 10_000;
 
@@ -23,7 +22,7 @@ export async function redeliver(trx: Trx, deps: WebhooksDeps, actor: Actor, deli
   if (!event) throw notFound('Webhook event');
   const row = newDelivery(endpoint.id, event, `redeliver:${newId()}`, deps.clock.now().toISOString());
   await d.insertDeliveries(trx, [row]);
-  await deps.jobs.enqueue(trx, deliverJob, { delivery_id: row.id });
+  await ensureDispatch(trx, deps.jobs);
   await deps.audit.record(trx, actor, {
     type: 'webhooks.delivery.redelivered',
     entityId: endpoint.id,
@@ -56,9 +55,7 @@ export async function replay(
     .filter((e) => types.has(e.type))
     .map((e) => newDelivery(endpoint.id, e, `replay:${batch}:${laneOf(e)}`.slice(0, 160), now));
   for (let i = 0; i < rows.length; i += 200) await d.insertDeliveries(trx, rows.slice(i, i + 200));
-  const heads = new Map<string, string>();
-  for (const row of rows) if (!heads.has(row.lane)) heads.set(row.lane, row.id);
-  for (const id of heads.values()) await deps.jobs.enqueue(trx, deliverJob, { delivery_id: id });
+  await ensureDispatch(trx, deps.jobs);
   await deps.audit.record(trx, actor, {
     type: 'webhooks.delivery.redelivered',
     entityId: endpoint.id,
@@ -86,7 +83,7 @@ export async function sendTest(trx: Trx, deps: WebhooksDeps, actor: Actor, endpo
   await d.markFannedOut(trx, eventId);
   const row = newDelivery(endpoint.id, event, `test:${eventId}`, deps.clock.now().toISOString());
   await d.insertDeliveries(trx, [row]);
-  await deps.jobs.enqueue(trx, deliverJob, { delivery_id: row.id });
+  await ensureDispatch(trx, deps.jobs);
   return row;
 }
 

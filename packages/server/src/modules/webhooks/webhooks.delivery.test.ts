@@ -9,10 +9,13 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { auditModule } from '../audit/index.js';
 import { identityModule } from '../identity/index.js';
 import { notificationsModule } from '../notifications/index.js';
-import { createEndpoint, rotateSecret } from './endpoints.service.js';
+import { claimDue, fanOutPending } from './delivery.service.js';
+import { sendAttempt } from './delivery-send.js';
+import { createEndpoint, liveSecrets, rotateSecret } from './endpoints.service.js';
 import { webhooks, webhooksModule } from './index.js';
 import { can } from './webhooks.catalogue.js';
 import { type WebhooksDeps, webhooksDeps } from './webhooks.deps.js';
+import { dispatchSchedule } from './webhooks.jobs.js';
 
 // A loopback receiver checks every request with its own Standard Webhooks verifier.
 type Mode = 'ok' | 'fail' | 'close' | 'slow';
@@ -85,7 +88,7 @@ beforeEach(async () => {
     },
   );
   deps = webhooksDeps(t.ctx);
-  deps.settings.timeoutMs = 200;
+  deps.settings.timeoutMs = 2000;
   deps.settings.retry = { attempts: 4, baseMs: 0, capMs: 0 };
 });
 afterEach(async () => {
@@ -121,6 +124,7 @@ describe('webhook delivery', () => {
     }
     script = ['fail', 'close', 'fail'];
     await t.ctx.jobs.drain();
+    expect(new Set(received.map((r) => r.id)).size).toBe(6);
     expect(received).toHaveLength(6);
     expect(received.every((r) => r.valid)).toBe(true);
     for (const r of ['A', 'B']) {
@@ -143,6 +147,7 @@ describe('webhook delivery', () => {
   it('times out a slow receiver, logs it as a timeout and delivers on the retry', async () => {
     await endpoint();
     await emit('testsource.request.signed', 'A');
+    deps.settings.timeoutMs = 200;
     script = ['slow'];
     await t.ctx.jobs.drain();
     await new Promise((r) => setTimeout(r, 700)); // the slow answer of the first attempt lands (and is ignored)
@@ -150,6 +155,44 @@ describe('webhook delivery', () => {
     expect(log[0]).toMatchObject({ error: 'timeout', response_status: null });
     expect(log.at(-1)).toMatchObject({ response_status: 204 });
     expect(received.filter((r) => r.valid).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('re-sends a delivery whose sender died mid-flight (kill -9) with the same webhook-id, then the rest of its lane', async () => {
+    await endpoint();
+    await emit('testsource.request.created', 'A');
+    await emit('testsource.request.signed', 'A');
+    // a worker fans out, claims the lane head and POSTs it, then dies before logging anything
+    await fanOutPending(deps, 10);
+    const { claimed } = await claimDue(deps, 10, { capacity: () => 10, has: () => false });
+    expect(claimed).toHaveLength(1);
+    const [dying] = claimed;
+    if (!dying) throw new Error('nothing claimed');
+    const secretsNow = liveSecrets(deps, dying.endpoint, new Date());
+    const opts = { timeoutMs: 2000, excerptChars: 100, now: new Date() };
+    await sendAttempt(deps.outbound.post, url(), dying.event, dying.delivery, secretsNow, opts);
+    expect(received.map((r) => r.type)).toEqual(['testsource.request.created']);
+    // while its claim is live nobody sends the lane (no overtaking by `signed`)
+    await t.ctx.jobs.drain();
+    expect(received).toHaveLength(1);
+    // the claim goes stale after twice the attempt timeout; the next dispatcher run (at the
+    // latest the minute sweep, enqueued here as its schedule would) re-sends it
+    deps.settings.timeoutMs = 100;
+    await new Promise((r) => setTimeout(r, 250));
+    await t.ctx.jobs.enqueue(db(), dispatchSchedule.job, {});
+    await t.ctx.jobs.drain();
+    expect(received.map((r) => r.type)).toEqual([
+      'testsource.request.created',
+      'testsource.request.created',
+      'testsource.request.signed',
+    ]);
+    expect(received[0]?.id).toBe(received[1]?.id); // the receiver dedupes on webhook-id
+    expect(received.every((r) => r.valid)).toBe(true);
+    const deliveries = await db().selectFrom('webhook_deliveries').selectAll().orderBy('event_id').execute();
+    expect(deliveries.map((d) => [d.status, d.attempts])).toEqual([
+      ['succeeded', 1],
+      ['succeeded', 1],
+    ]);
+    expect(await attempts()).toHaveLength(2);
   });
 
   it('signs with both secrets during a rotation', async () => {

@@ -18,10 +18,27 @@ export interface OutboundClientOptions {
   userAgent?: string;
 }
 
+/** What `post` answers: the status and at most `maxBytes` of the body, as text. */
+export interface PostResult {
+  status: number;
+  body: string;
+}
+
 /** The platform's only way out to the network. */
 export interface OutboundClient {
   /** Drop-in for the global `fetch`, with the SSRF policy and limits applied. */
   fetch: typeof fetch;
+  /**
+   * A POST that follows no redirect (a 3xx is answered as it is), for high-volume senders
+   * such as webhooks: the same guarded agent (keep-alive connections per origin, every new
+   * socket checked against the policy on the address actually connected to) through
+   * undici's request API, without fetch's Request/stream machinery. Reads at most
+   * `maxBytes` of the answer and drops the rest; `signal` (or the client's timeout) bounds it.
+   */
+  post(
+    url: string,
+    init: { headers: Record<string, string>; body: string; maxBytes: number; signal?: AbortSignal },
+  ): Promise<PostResult>;
   /** Closes pooled connections (at shutdown). */
   close(): Promise<void>;
 }
@@ -63,7 +80,43 @@ export function createOutboundClient(options: OutboundClientOptions = {}): Outbo
       throw unwrapAppError(error);
     }
   };
-  return { fetch: guardedFetch, close: () => agent.close() };
+  const post: OutboundClient['post'] = async (url, init) => {
+    const target = new URL(url);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+      throw refused(`only http and https URLs may be fetched, not ${target.protocol}`);
+    }
+    const host = unbracketHost(target.hostname);
+    if (isIP(host)) policy.assertAddress(host, host);
+    try {
+      const response = await agent.request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: 'POST',
+        headers: { 'user-agent': options.userAgent ?? 'SignX', ...init.headers },
+        body: init.body,
+        signal: init.signal ?? AbortSignal.timeout(timeoutMs),
+      });
+      return { status: response.statusCode, body: await readCapped(response.body, init.maxBytes) };
+    } catch (error) {
+      throw unwrapAppError(error);
+    }
+  };
+  return { fetch: guardedFetch, post, close: () => agent.close() };
+}
+
+/** The first `maxBytes` of a body as text; past them the connection is dropped, not drained. */
+async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let seen = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    seen += chunk.length;
+    if (seen >= maxBytes) {
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
 }
 
 async function sendHop(hop: Hop, policy: OutboundPolicy, agent: Dispatcher, signal: AbortSignal) {
