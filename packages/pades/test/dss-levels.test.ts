@@ -1,19 +1,9 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  addDocumentTimestamp,
-  createCrl,
-  createTimestampAuthority,
-  extendToLta,
-  inProcessTimestamper,
-  issueTsaCertificate,
-  signPdf,
-  type Timestamper,
-  validate,
-} from '../src/index.js';
+import { addDocumentTimestamp, extendToLta, signPdf, type Timestamper, validate } from '../src/index.js';
 import { extractSignatures, pdfsig, qpdfCheck, run, writeTemp } from './external-tools.js';
 import { fixture } from './fixtures/pdf-fixtures.js';
-import { createSigningWorkspace, type TestPki } from './test-pki.js';
+import { createTimestampedWorkspace, emptyCrls, type TestPki } from './test-pki.js';
 
 /**
  * Levels when the Document Security Store is written more than once (re-signing a document
@@ -23,25 +13,14 @@ import { createSigningWorkspace, type TestPki } from './test-pki.js';
  */
 let pki: TestPki;
 let timestamper: Timestamper;
+let crlProvider: ReturnType<typeof emptyCrls>;
 let dir: string;
 let db: string;
 
 beforeAll(async () => {
-  ({ pki, dir, db } = await createSigningWorkspace());
-  const tsaCert = await issueTsaCertificate(pki.issuing, { commonName: 'SignX Level TSA' });
-  timestamper = inProcessTimestamper(
-    createTimestampAuthority({
-      certificate: tsaCert.certificate,
-      key: tsaCert.privateKeyPem,
-      chain: [pki.issuing.certificate, pki.root.certificate],
-    }),
-  );
+  ({ pki, dir, db, timestamper } = await createTimestampedWorkspace('SignX Level TSA', { chain: true }));
+  crlProvider = emptyCrls(pki);
 });
-
-const crlProvider = async (issuer: Uint8Array) => {
-  const ca = [pki.root, pki.issuing].find((c) => Buffer.from(c.certificate).equals(Buffer.from(issuer)));
-  return ca ? createCrl(ca, []) : undefined;
-};
 
 const check = (pdf: Uint8Array) =>
   validate(pdf, { trustAnchors: [pki.root.certificate], revocation: 'embedded' });

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDss, createCrl, PdfReader, signPdf } from '../src/index.js';
+import { addDss, PdfReader, signPdf } from '../src/index.js';
 import { IncrementalUpdate } from '../src/pdf/incremental-writer.js';
 import { n, PdfDict, type PdfRef } from '../src/pdf/pdf-objects.js';
 import { readDss } from '../src/validate/dss-reader.js';
 import { fixture } from './fixtures/pdf-fixtures.js';
-import { createTestPki, type TestPki } from './test-pki.js';
+import { createTestPki, emptyCrls, type TestPki } from './test-pki.js';
 
 /** When the DSS counts as written: every revision that changed it, and only those. */
 let pki: TestPki;
@@ -12,10 +12,7 @@ let withDss: Uint8Array;
 
 beforeAll(async () => {
   pki = await createTestPki();
-  const crlProvider = async (issuer: Uint8Array) => {
-    const ca = [pki.root, pki.issuing].find((c) => Buffer.from(c.certificate).equals(Buffer.from(issuer)));
-    return ca ? createCrl(ca, []) : undefined;
-  };
+  const crlProvider = emptyCrls(pki);
   const signed = await signPdf(await fixture('minimal.pdf'), { signer: await pki.signer('Dss Reader') });
   withDss = await addDss(signed, { crlProvider });
 });

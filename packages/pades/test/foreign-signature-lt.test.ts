@@ -4,12 +4,9 @@ import {
   createCrl,
   createIssuingCa,
   createRootCa,
-  createTimestampAuthority,
   type DssReport,
   extendToLta,
-  inProcessTimestamper,
   issueSignerCertificate,
-  issueTsaCertificate,
   PdfReader,
   signPdf,
   type Timestamper,
@@ -22,7 +19,7 @@ import type { CaMaterial } from '../src/pki/pki.types.js';
 import { readDss } from '../src/validate/dss-reader.js';
 import { pdfsig, qpdfCheck, run, writeTemp } from './external-tools.js';
 import { fixture } from './fixtures/pdf-fixtures.js';
-import { createSigningWorkspace, type TestPki } from './test-pki.js';
+import { createTimestampedWorkspace, type TestPki } from './test-pki.js';
 
 /**
  * B-LT/B-LTA on a PDF that already carries a third party's signature: our signature is
@@ -40,15 +37,9 @@ let foreignIssuing: CaMaterial;
 let ocspCalls = 0;
 
 beforeAll(async () => {
-  ({ pki, dir, db } = await createSigningWorkspace());
-  const tsaCert = await issueTsaCertificate(pki.issuing, { commonName: 'SignX Foreign-Test TSA' });
-  timestamper = inProcessTimestamper(
-    createTimestampAuthority({
-      certificate: tsaCert.certificate,
-      key: tsaCert.privateKeyPem,
-      chain: [pki.issuing.certificate, pki.root.certificate],
-    }),
-  );
+  ({ pki, dir, db, timestamper } = await createTimestampedWorkspace('SignX Foreign-Test TSA', {
+    chain: true,
+  }));
   server = await loopbackServer(async (req, body, res) => {
     if (req.url === '/ocsp') {
       ocspCalls += 1;

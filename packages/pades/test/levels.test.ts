@@ -1,39 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createCrl,
-  createTimestampAuthority,
-  extendToLta,
-  inProcessTimestamper,
-  issueTsaCertificate,
-  parseSignedData,
-  signPdf,
-  type Timestamper,
-  validate,
-} from '../src/index.js';
+import { extendToLta, parseSignedData, signPdf, type Timestamper, validate } from '../src/index.js';
 import { extractSignatures, opensslTsVerify, pdfsig, qpdfCheck, writeTemp } from './external-tools.js';
 import { fixture } from './fixtures/pdf-fixtures.js';
-import { createSigningWorkspace, type TestPki } from './test-pki.js';
+import { createTimestampedWorkspace, emptyCrls, type TestPki } from './test-pki.js';
 
 let pki: TestPki;
 let timestamper: Timestamper;
+let crlProvider: ReturnType<typeof emptyCrls>;
 let dir: string;
 let db: string;
 
 beforeAll(async () => {
-  ({ pki, dir, db } = await createSigningWorkspace());
-  const tsaCert = await issueTsaCertificate(pki.issuing, { commonName: 'SignX Test TSA' });
-  const tsa = createTimestampAuthority({
-    certificate: tsaCert.certificate,
-    key: tsaCert.privateKeyPem,
-    chain: [pki.issuing.certificate, pki.root.certificate],
-  });
-  timestamper = inProcessTimestamper(tsa);
+  ({ pki, dir, db, timestamper } = await createTimestampedWorkspace('SignX Test TSA', { chain: true }));
+  crlProvider = emptyCrls(pki);
 });
-
-const crlProvider = async (issuer: Uint8Array) => {
-  const ca = [pki.root, pki.issuing].find((c) => Buffer.from(c.certificate).equals(Buffer.from(issuer)));
-  return ca ? createCrl(ca, []) : undefined;
-};
 
 describe('PAdES levels B-T, B-LT and B-LTA', () => {
   it('B-T: the signature time-stamp verifies with openssl ts and the level is B-T', async () => {

@@ -1,9 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createTimestampAuthority,
   findText,
-  inProcessTimestamper,
-  issueTsaCertificate,
   PadesError,
   sealPlan,
   sealSvg,
@@ -13,7 +10,7 @@ import {
 } from '../src/index.js';
 import { pdfsig, qpdfCheck, run, writeTemp } from './external-tools.js';
 import { contractPdf } from './seal-fixtures.js';
-import { createSigningWorkspace, type TestPki } from './test-pki.js';
+import { createTimestampedWorkspace, type TestPki } from './test-pki.js';
 
 let pki: TestPki;
 let timestamper: Timestamper;
@@ -22,11 +19,7 @@ let db: string;
 let contract: Uint8Array;
 
 beforeAll(async () => {
-  ({ pki, dir, db } = await createSigningWorkspace());
-  const tsaCert = await issueTsaCertificate(pki.issuing, { commonName: 'SignX Test TSA' });
-  timestamper = inProcessTimestamper(
-    createTimestampAuthority({ certificate: tsaCert.certificate, key: tsaCert.privateKeyPem }),
-  );
+  ({ pki, dir, db, timestamper } = await createTimestampedWorkspace('SignX Test TSA'));
   contract = await contractPdf(3);
 });
 

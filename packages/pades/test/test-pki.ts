@@ -1,3 +1,10 @@
+import {
+  createCrl,
+  createTimestampAuthority,
+  inProcessTimestamper,
+  issueTsaCertificate,
+  type Timestamper,
+} from '../src/index.js';
 import { createIssuingCa, createRootCa, issueSignerCertificate } from '../src/pki/index.js';
 import type { CaMaterial } from '../src/pki/pki.types.js';
 import type { Signer } from '../src/pki/signer.js';
@@ -41,4 +48,38 @@ export async function createSigningWorkspace(): Promise<SigningWorkspace> {
   const pki = await createTestPki();
   const dir = scratch();
   return { pki, dir, db: nssDb(dir, pki.root.certificate) };
+}
+
+/** A SigningWorkspace with a time-stamp authority of its own issuing CA, answering in process. */
+export interface TimestampedWorkspace extends SigningWorkspace {
+  timestamper: Timestamper;
+}
+
+/**
+ * Builds a SigningWorkspace and a TSA named `tsaName` issued by its issuing CA; with `chain`
+ * the tokens carry the CA chain (root and issuing certificates) beside the TSA certificate.
+ */
+export async function createTimestampedWorkspace(
+  tsaName: string,
+  options: { chain?: boolean } = {},
+): Promise<TimestampedWorkspace> {
+  const workspace = await createSigningWorkspace();
+  const { pki } = workspace;
+  const tsaCert = await issueTsaCertificate(pki.issuing, { commonName: tsaName });
+  const timestamper = inProcessTimestamper(
+    createTimestampAuthority({
+      certificate: tsaCert.certificate,
+      key: tsaCert.privateKeyPem,
+      ...(options.chain ? { chain: [pki.issuing.certificate, pki.root.certificate] } : {}),
+    }),
+  );
+  return { ...workspace, timestamper };
+}
+
+/** A CRL provider answering an empty CRL for the root and the issuing CA of `pki` (nothing revoked). */
+export function emptyCrls(pki: TestPki) {
+  return async (issuer: Uint8Array) => {
+    const ca = [pki.root, pki.issuing].find((c) => Buffer.from(c.certificate).equals(Buffer.from(issuer)));
+    return ca ? createCrl(ca, []) : undefined;
+  };
 }

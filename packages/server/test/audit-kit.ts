@@ -11,7 +11,7 @@ import {
 } from '../src/modules/audit/chain/recorder.settings.js';
 import { audit, systemActor } from '../src/modules/audit/index.js';
 import { systemClock } from '../src/platform/db/clock.js';
-import type { Db } from '../src/platform/db/schema.js';
+import type { Db, DbOrTrx } from '../src/platform/db/schema.js';
 import { inTransaction } from '../src/platform/db/transaction.js';
 import { createKeyring } from '../src/platform/keyring/keyring.js';
 import { createLocalStorage } from '../src/platform/storage/local-storage.js';
@@ -112,4 +112,15 @@ export async function disableAuditGuards(db: Db): Promise<void> {
     'audit_checkpoints_no_delete',
   ])
     await sql.raw(`drop trigger ${trigger}`).execute(db);
+}
+
+/** The actions of the audit events whose action starts with `prefix`, in chain order. */
+export async function auditActions(db: DbOrTrx, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select('action')
+    .where('action', 'like', `${prefix}%`)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => r.action);
 }

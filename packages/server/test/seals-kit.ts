@@ -1,5 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
+import { modules } from '../src/modules/index.js';
 import { embedUnicodeFonts } from '../src/platform/pdf/unicode-fonts.js';
+import { postDocument, scopedHeaderAuthModule } from './documents-kit.js';
+import { createTestApp, type TestApp } from './test-app.js';
+import { asUser } from './test-principal.js';
 
 /**
  * A contract with a Chinese text layer: `pages` A4 pages of clauses, "盖章处" on page 1 and
@@ -27,4 +31,42 @@ export async function contractPdf(pages: number): Promise<Buffer> {
   }
   await fonts.finish();
   return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** The seals permissions, and the documents ones the seals suites file their contracts with. */
+export const sealsPermissions = [
+  'seals.seal.read',
+  'seals.seal.manage',
+  'seals.authorisation.manage',
+  'seals.seal.use',
+  'seals.log.read',
+  'documents.document.read',
+  'documents.document.upload',
+];
+
+/** Headers of `userId` holding `permissions` and seeing every row (see scopedHeaderAuthModule). */
+export function sealsCaller(userId: string, permissions: readonly string[] = sealsPermissions) {
+  return { ...asUser(userId, permissions), 'x-test-scope': 'all' };
+}
+
+/** The whole app with the data-scoped header authenticator, as the seals suites run it. */
+export function createSealsApp(): Promise<TestApp> {
+  return createTestApp({ build: { modules: [...modules, scopedHeaderAuthModule] } });
+}
+
+/** Files a contractPdf of `pages` pages as the caller of `headers`; answers the document id. */
+export async function fileContract(
+  t: TestApp,
+  headers: Record<string, string>,
+  pages: number,
+  document: { entity_id: string; title: string },
+): Promise<string> {
+  const filed = await postDocument(
+    t,
+    headers,
+    { category: 'contract', entity_type: 'contract', ...document },
+    { name: 'contract.pdf', bytes: await contractPdf(pages), type: 'application/pdf' },
+  );
+  if (filed.statusCode !== 201) throw new Error(filed.body);
+  return filed.json().data.document.id;
 }

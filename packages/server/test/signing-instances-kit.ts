@@ -1,4 +1,14 @@
+import type { FastifyInstance } from 'fastify';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll } from 'vitest';
+import {
+  bearer,
+  createAdmin,
+  createIdentityTestApp,
+  type IdentityTestApp,
+  stepUpProof,
+  tokenFor,
+} from './identity-fixtures.js';
 import type { TestApp } from './test-app.js';
 
 /** Helpers of the template-instance tests (direct links, bulk send, in person). */
@@ -62,4 +72,36 @@ export async function readyTemplate(
   });
   if (pdf.statusCode !== 201) throw new Error(pdf.body);
   return id;
+}
+
+/**
+ * Registers beforeAll/afterAll for the in-person tests: an identity app with an administrator
+ * `username` signed in, the host who hands the device over. Read `t.app` and call `proof`
+ * inside tests and hooks; `host` (the bearer headers) is filled in beforeAll.
+ */
+export function useInPersonHost(username: string) {
+  let live: IdentityTestApp | undefined;
+  let token = '';
+  const host: Record<string, string> = {};
+  beforeAll(async () => {
+    live = await createIdentityTestApp();
+    await createAdmin(live.app, username);
+    token = await tokenFor(live.app, username);
+    Object.assign(host, bearer(token));
+  });
+  afterAll(() => live?.close());
+  const app = (): FastifyInstance => {
+    if (!live) throw new Error('the in-person host is set up in beforeAll');
+    return live.app;
+  };
+  return {
+    t: {
+      get app() {
+        return app();
+      },
+    },
+    host,
+    /** A fresh step-up proof of the host's login session (unlocking asks for one). */
+    proof: () => stepUpProof(app(), token),
+  };
 }

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { modules } from '../src/modules/index.js';
 import { can } from '../src/modules/workflow/workflow.catalogue.js';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -20,6 +20,39 @@ export const admin = (userId: string) => as(userId, [can['workflow.approval.admi
 
 export function createWorkflowApp(): Promise<TestApp> {
   return createTestApp({ build: { modules: [...modules, headerAuthModule] } });
+}
+
+/**
+ * Registers beforeAll/afterAll giving the test file one workflow app, on which `prepare`
+ * (publishing the file's definitions, seeding people) runs first. The answer reads the live
+ * app: use it inside tests, hooks and the helpers they call.
+ */
+export function useWorkflowApp(prepare: (t: TestApp) => Promise<void> = async () => {}): TestApp {
+  let live: TestApp | undefined;
+  const current = () => {
+    if (!live) throw new Error('the workflow app is set up in beforeAll');
+    return live;
+  };
+  beforeAll(async () => {
+    live = await createWorkflowApp();
+    await prepare(live);
+  }, 180_000);
+  afterAll(() => live?.close());
+  return {
+    get app() {
+      return current().app;
+    },
+    get config() {
+      return current().config;
+    },
+    get database() {
+      return current().database;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    close: () => current().close(),
+  };
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -4,7 +4,8 @@ import { startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
 import { type Locale, openContext } from './support/browser';
 import type { E2eServer } from './support/e2e-server';
-import { apiCall, apiToken, linkIn, mailTo, signIn } from './support/flows';
+import { apiCall, apiToken, signIn } from './support/flows';
+import { createApprovalUsers } from './support/people';
 
 const password = 'Amber-Harbour-58!';
 
@@ -17,32 +18,19 @@ describe('delegation rules page', () => {
   let server: E2eServer;
   let browser: Browser;
   let token: string;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string> = {};
 
   beforeAll(async () => {
     ({ server, browser, token } = await startWithAdmin());
-    await apiCall(server.url, token, 'POST', '/roles', {
-      code: 'approval_user',
-      name: 'Approval user',
-      data_scope: 'all',
-      mfa_required: false,
-      permissions: ['workflow.approval.use'],
-    });
-    for (const name of ['ana', 'ben']) {
-      const before = server.mail.messages.length;
-      const created = await apiCall<{ id: string }>(server.url, token, 'POST', '/users', {
-        username: name,
-        full_name: name,
-        email: `${name}@example.test`,
-        roles: ['approval_user'],
-      });
-      const link = linkIn((await mailTo(server.mail, `${name}@example.test`, before)).text);
-      await apiCall(server.url, '', 'POST', '/auth/password/reset', {
-        token: decodeURIComponent(new URL(link).hash.replace('#token=', '')),
-        new_password: password,
-      });
-      ids[name] = created.id;
-    }
+    ids = await createApprovalUsers(
+      server,
+      token,
+      [
+        ['ana', 'ana'],
+        ['ben', 'ben'],
+      ],
+      password,
+    );
   });
   afterAll(async () => {
     await browser?.close();

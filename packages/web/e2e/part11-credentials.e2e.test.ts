@@ -4,7 +4,8 @@ import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
 import { type Locale, openContext } from './support/browser';
 import type { E2eServer } from './support/e2e-server';
-import { apiCall, apiToken, freshTotp, linkIn, mailTo, signIn } from './support/flows';
+import { apiCall, apiToken, freshTotp, signIn } from './support/flows';
+import { createUserWithPassword } from './support/people';
 import { cjkSamplePdf } from './support/signing-fixtures';
 
 const quinnPassword = 'Copper-Meadow-41!';
@@ -61,20 +62,12 @@ describe('Part 11 credentials: the passkey ceremony and the credential inventory
     });
     documentId = ((await response.json()) as { data: { document: { id: string } } }).data.document.id;
     // Quinn: an ordinary user with an authenticator, password from the welcome mail.
-    const before = server.mail.messages.length;
-    quinnId = (
-      await apiCall<{ id: string }>(server.url, token, 'POST', '/users', {
-        username: 'quinn',
-        full_name: 'Quinn Baker',
-        email: 'quinn@example.test',
-        roles: [],
-      })
-    ).id;
-    const link = linkIn((await mailTo(server.mail, 'quinn@example.test', before)).text);
-    await apiCall(server.url, '', 'POST', '/auth/password/reset', {
-      token: new URL(link).hash.replace('#token=', ''),
-      new_password: quinnPassword,
-    });
+    quinnId = await createUserWithPassword(
+      server,
+      token,
+      { username: 'quinn', full_name: 'Quinn Baker', roles: [] },
+      quinnPassword,
+    );
     const quinn = await apiToken(server.url, 'quinn', quinnPassword);
     const bind = await apiCall<{ secret: string }>(server.url, quinn, 'POST', '/auth/mfa/bind', {
       password: quinnPassword,

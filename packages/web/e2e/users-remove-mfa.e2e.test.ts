@@ -4,7 +4,8 @@ import { adminPassword, startWithAdmin } from './support/admin-session';
 import { seriousViolations } from './support/axe';
 import { openContext } from './support/browser';
 import type { E2eServer } from './support/e2e-server';
-import { apiCall, apiToken, freshTotp, linkIn, mailTo, signIn } from './support/flows';
+import { apiCall, apiToken, freshTotp, signIn } from './support/flows';
+import { createUserWithPassword } from './support/people';
 
 const quinnPassword = 'Copper-Meadow-41!';
 
@@ -20,18 +21,12 @@ describe('users page: removing an authenticator with a step-up proof', () => {
 
   beforeAll(async () => {
     ({ server, browser, token } = await startWithAdmin());
-    const before = server.mail.messages.length;
-    await apiCall(server.url, token, 'POST', '/users', {
-      username: 'quinn',
-      full_name: 'Quinn Baker',
-      email: 'quinn@example.test',
-      roles: [],
-    });
-    const link = linkIn((await mailTo(server.mail, 'quinn@example.test', before)).text);
-    await apiCall(server.url, '', 'POST', '/auth/password/reset', {
-      token: new URL(link).hash.replace('#token=', ''),
-      new_password: quinnPassword,
-    });
+    await createUserWithPassword(
+      server,
+      token,
+      { username: 'quinn', full_name: 'Quinn Baker', roles: [] },
+      quinnPassword,
+    );
     const quinn = await apiToken(server.url, 'quinn', quinnPassword);
     const bind = await apiCall<{ secret: string }>(server.url, quinn, 'POST', '/auth/mfa/bind', {
       password: quinnPassword,

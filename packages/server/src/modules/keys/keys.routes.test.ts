@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCrl } from '@signx/pades';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditActions } from '../../../test/audit-kit.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { asUser, headerAuthModule } from '../../../test/test-principal.js';
 import { modules } from '../index.js';
@@ -17,15 +18,7 @@ let t: TestApp;
 const inject = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) =>
   t.app.inject({ method, url: `/api/v1/keys${url}`, headers, ...(payload ? { payload } : {}) });
 const db = () => t.database.db;
-const actions = async () =>
-  (
-    await db()
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', 'like', 'keys.%')
-      .orderBy('seq')
-      .execute()
-  ).map((r) => r.action);
+const actions = () => auditActions(db(), 'keys.');
 
 /** A PKCS#12 made by OpenSSL, with O and organizationIdentifier in its (self-signed) certificate. */
 function opensslPkcs12(password: string): string {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditActions } from '../../../test/audit-kit.js';
 import { createModuleTestContext, type ModuleTestContext } from '../../../test/module-test-context.js';
 import { userActor } from '../../../test/test-principal.js';
 import { systemActor } from '../../platform/actor.js';
@@ -19,15 +20,7 @@ const job = systemActor('keys.self-test');
 let t: ModuleTestContext;
 let deps: KeysDeps;
 const db = () => t.database.db;
-const actions = async () =>
-  (
-    await db()
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', 'like', 'keys.%')
-      .orderBy('seq')
-      .execute()
-  ).map((r) => r.action);
+const actions = () => auditActions(db(), 'keys.');
 const messages = () =>
   db().selectFrom('notification_messages').select(['template_code', 'dedupe_key']).execute();
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditActions } from '../../../test/audit-kit.js';
 import { bearer, testPassword } from '../../../test/identity-fixtures.js';
 import {
   createRecordsTestApp,
@@ -17,15 +18,6 @@ let tina: Signer;
 const db = () => t.app.signx.db;
 const put = (url: string, token: string, payload: object) =>
   t.app.inject({ method: 'PUT', url: `/api/v1${url}`, headers: bearer(token), payload });
-const auditActions = async (prefix: string) =>
-  (
-    await db()
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', 'like', `${prefix}%`)
-      .orderBy('seq')
-      .execute()
-  ).map((r) => r.action);
 
 beforeAll(async () => {
   t = await createRecordsTestApp();
@@ -112,7 +104,7 @@ describe('signature policies', () => {
       [2, true],
       [1, false],
     ]);
-    expect(await auditActions('records.policy.')).toEqual([
+    expect(await auditActions(db(), 'records.policy.')).toEqual([
       'records.policy.created',
       'records.policy.changed',
     ]);
@@ -258,7 +250,7 @@ describe('my signature settings', () => {
       new_pin: '503918',
     });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(await auditActions('records.settings.')).toEqual([
+    expect(await auditActions(db(), 'records.settings.')).toEqual([
       'records.settings.changed',
       'records.settings.changed',
     ]);

@@ -1,32 +1,24 @@
 import { validate } from '@signx/pades';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postDocument, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
-import { contractPdf } from '../../../test/seals-kit.js';
+import { createSealsApp, fileContract, sealsCaller, sealsPermissions } from '../../../test/seals-kit.js';
 import { pdfsig } from '../../../test/signing-kit.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { TestApp } from '../../../test/test-app.js';
 import { documents } from '../documents/index.js';
-import { modules } from '../index.js';
 import { sealsErrors } from './seals.errors.js';
 
 /** A seal bound to a keys-module organisation certificate (file key) signs with that certificate. */
 const adminId = '019a0000-0000-7000-8000-00000000a001';
-const all = [
-  'seals.seal.read',
-  'seals.seal.manage',
-  'seals.authorisation.manage',
-  'seals.seal.use',
-  'documents.document.read',
-  'documents.document.upload',
+const who = sealsCaller(adminId, [
+  ...sealsPermissions.filter((p) => p !== 'seals.log.read'),
   'keys.certificate.read',
   'keys.certificate.manage',
-];
-const who = { 'x-test-user': adminId, 'x-test-permissions': all.join(','), 'x-test-scope': 'all' };
+]);
 let t: TestApp;
 const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: who, ...(payload ? { payload } : {}) });
 
 beforeAll(async () => {
-  t = await createTestApp({ build: { modules: [...modules, scopedHeaderAuthModule] } });
+  t = await createSealsApp();
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -55,13 +47,7 @@ describe('a seal bound to an organisation certificate', () => {
       valid_from: '2020-01-01T00:00:00.000Z',
       valid_until: '2099-01-01T00:00:00.000Z',
     });
-    const filed = await postDocument(
-      t,
-      who,
-      { category: 'contract', entity_type: 'contract', entity_id: 'K-1', title: '证书合同' },
-      { name: 'contract.pdf', bytes: await contractPdf(1), type: 'application/pdf' },
-    );
-    const documentId = filed.json().data.document.id;
+    const documentId = await fileContract(t, who, 1, { entity_id: 'K-1', title: '证书合同' });
     const applied = await api('POST', `/seals/${sealId}/apply`, {
       document_id: documentId,
       placement: { mode: 'coordinates', page: 1, x: 350, y: 120 },

@@ -1,10 +1,8 @@
 import { validate } from '@signx/pades';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postDocument, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
-import { contractPdf } from '../../../test/seals-kit.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { createSealsApp, fileContract, sealsCaller, sealsPermissions } from '../../../test/seals-kit.js';
+import type { TestApp } from '../../../test/test-app.js';
 import { documents } from '../documents/index.js';
-import { modules } from '../index.js';
 import { sealsErrors } from './seals.errors.js';
 
 /**
@@ -16,22 +14,12 @@ const adminId = '019a0000-0000-7000-8000-00000000a001';
 const clerkId = '019a0000-0000-7000-8000-00000000c002';
 const bossId = '019a0000-0000-7000-8000-00000000b003';
 const all = [
-  'seals.seal.read',
-  'seals.seal.manage',
-  'seals.authorisation.manage',
-  'seals.seal.use',
-  'seals.log.read',
-  'documents.document.read',
-  'documents.document.upload',
+  ...sealsPermissions,
   'workflow.definition.read',
   'workflow.definition.manage',
   'workflow.approval.use',
 ];
-const who = (id: string) => ({
-  'x-test-user': id,
-  'x-test-permissions': all.join(','),
-  'x-test-scope': 'all',
-});
+const who = (id: string) => sealsCaller(id, all);
 let t: TestApp;
 let documentId: string;
 let sealId: string;
@@ -61,14 +49,8 @@ const decide = async (approvalId: string, action: 'approve' | 'reject' | 'withdr
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ build: { modules: [...modules, scopedHeaderAuthModule] } });
-  const filed = await postDocument(
-    t,
-    who(adminId),
-    { category: 'contract', entity_type: 'contract', entity_id: 'C-9', title: '用印合同' },
-    { name: 'contract.pdf', bytes: await contractPdf(2), type: 'application/pdf' },
-  );
-  documentId = filed.json().data.document.id;
+  t = await createSealsApp();
+  documentId = await fileContract(t, who(adminId), 2, { entity_id: 'C-9', title: '用印合同' });
   const definition = await api('POST', '/workflows', who(adminId), {
     key: 'seal-use',
     name: '用印审批',

@@ -1,4 +1,7 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../platform/actor.js';
 import { pageSchema } from '../../platform/db/pagination.js';
+import type { Trx } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { actorOf, principalOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
@@ -29,6 +32,20 @@ import {
 
 /** Authorisations, applying a seal, and the seal-use log. */
 export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
+  /** Grants or revokes in one transaction, as the caller; answers the authorisation as presented. */
+  const changeAuthorisation = async <I>(
+    request: FastifyRequest,
+    change: (
+      trx: Trx,
+      deps: SealsDeps,
+      actor: Actor,
+      input: I,
+    ) => Promise<Parameters<typeof presentAuthorisation>[0]>,
+    input: I,
+  ) => {
+    const actor = actorOf(request);
+    return presentAuthorisation(await inTransaction(deps.db, (trx) => change(trx, deps, actor, input)));
+  };
   return [
     defineRoute({
       method: 'GET',
@@ -53,13 +70,8 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
       status: 201,
       idempotent: true,
       errors: ['NOT_FOUND'],
-      handler: async (request) => {
-        const actor = actorOf(request);
-        const input = { ...request.body, seal_id: request.params.id };
-        return presentAuthorisation(
-          await inTransaction(deps.db, (trx) => grantAuthorisation(trx, deps, actor, input)),
-        );
-      },
+      handler: (request) =>
+        changeAuthorisation(request, grantAuthorisation, { ...request.body, seal_id: request.params.id }),
     }),
     defineRoute({
       method: 'DELETE',
@@ -69,13 +81,7 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
       params: idParams,
       response: authorisationView,
       errors: ['NOT_FOUND'],
-      handler: async (request) => {
-        const actor = actorOf(request);
-        const id = request.params.id;
-        return presentAuthorisation(
-          await inTransaction(deps.db, (trx) => revokeAuthorisation(trx, deps, actor, id)),
-        );
-      },
+      handler: (request) => changeAuthorisation(request, revokeAuthorisation, request.params.id),
     }),
     defineRoute({
       method: 'POST',

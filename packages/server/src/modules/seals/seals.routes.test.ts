@@ -1,30 +1,16 @@
 import { validate } from '@signx/pades';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postDocument, scopedHeaderAuthModule } from '../../../test/documents-kit.js';
-import { contractPdf } from '../../../test/seals-kit.js';
+import { auditActions } from '../../../test/audit-kit.js';
+import { createSealsApp, fileContract, sealsCaller } from '../../../test/seals-kit.js';
 import { pdfsig } from '../../../test/signing-kit.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { TestApp } from '../../../test/test-app.js';
 import { documents } from '../documents/index.js';
-import { modules } from '../index.js';
 import { sealsErrors } from './seals.errors.js';
 
 const adminId = '019a0000-0000-7000-8000-00000000a001';
 const clerkId = '019a0000-0000-7000-8000-00000000c002';
 const strangerId = '019a0000-0000-7000-8000-00000000d003';
-const all = [
-  'seals.seal.read',
-  'seals.seal.manage',
-  'seals.authorisation.manage',
-  'seals.seal.use',
-  'seals.log.read',
-  'documents.document.read',
-  'documents.document.upload',
-];
-const who = (id: string, permissions = all) => ({
-  'x-test-user': id,
-  'x-test-permissions': permissions.join(','),
-  'x-test-scope': 'all',
-});
+const who = sealsCaller;
 let t: TestApp;
 let documentId: string;
 const api = (
@@ -34,24 +20,10 @@ const api = (
   payload?: object,
 ) => t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
 const uses = () => t.database.db.selectFrom('seal_uses').selectAll().execute();
-const audits = () =>
-  t.database.db
-    .selectFrom('audit_events')
-    .select(['action'])
-    .where('action', 'like', 'seals.%')
-    .orderBy('seq')
-    .execute();
 
 beforeAll(async () => {
-  t = await createTestApp({ build: { modules: [...modules, scopedHeaderAuthModule] } });
-  const filed = await postDocument(
-    t,
-    who(adminId),
-    { category: 'contract', entity_type: 'contract', entity_id: 'C-1', title: '采购合同' },
-    { name: 'contract.pdf', bytes: await contractPdf(3), type: 'application/pdf' },
-  );
-  expect(filed.statusCode).toBe(201);
-  documentId = filed.json().data.document.id;
+  t = await createSealsApp();
+  documentId = await fileContract(t, who(adminId), 3, { entity_id: 'C-1', title: '采购合同' });
 });
 afterAll(() => t?.close());
 
@@ -76,7 +48,7 @@ describe('seal registry', () => {
       name: '合同专用章',
     });
     expect(dup.json().code).toBe(sealsErrors.SEAL_NAME_TAKEN.api);
-    expect((await audits()).map((a) => a.action)).toContain('seals.seal.created');
+    expect(await auditActions(t.database.db, 'seals.')).toContain('seals.seal.created');
   });
 
   it('refuses a picture that is not a PNG by content, storing nothing', async () => {

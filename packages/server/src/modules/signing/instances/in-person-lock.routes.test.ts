@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bearer,
-  createAdmin,
-  createIdentityTestApp,
-  type IdentityTestApp,
-  stepUpProof,
-  tokenFor,
-} from '../../../../test/identity-fixtures.js';
-import { api } from '../../../../test/signing-instances-kit.js';
+import { describe, expect, it } from 'vitest';
+import { bearer, tokenFor } from '../../../../test/identity-fixtures.js';
+import { api, useInPersonHost } from '../../../../test/signing-instances-kit.js';
 import { instancesErrors } from './instances.errors.js';
 
 /**
@@ -15,19 +8,9 @@ import { instancesErrors } from './instances.errors.js';
  * anybody at the device) uses the host's still-valid login token against the API directly,
  * around the admin app's lock screen. Every route but the kiosk ones must refuse.
  */
-let t: IdentityTestApp;
-let token: string;
-let host: Record<string, string>;
+const { t, host, proof } = useInPersonHost('counter');
 const call = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) =>
   t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-
-beforeAll(async () => {
-  t = await createIdentityTestApp();
-  await createAdmin(t.app, 'counter');
-  token = await tokenFor(t.app, 'counter');
-  host = bearer(token);
-});
-afterAll(() => t.close());
 
 describe('the in-person host lock on every API route', () => {
   it('refuses every other route to the host’s session while the session is open, changing nothing', async () => {
@@ -86,7 +69,7 @@ describe('the in-person host lock on every API route', () => {
 
     const unlocked = await call('POST', `${api}/in-person/${sessionId}/unlock`, {
       ...host,
-      'x-step-up-proof': await stepUpProof(t.app, token),
+      'x-step-up-proof': await proof(),
     });
     expect(unlocked.statusCode, unlocked.body).toBe(200);
     expect((await call('GET', `${api}/requests/${request.id}`, host)).statusCode).toBe(200);

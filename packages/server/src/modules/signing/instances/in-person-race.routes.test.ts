@@ -1,13 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bearer,
-  createAdmin,
-  createIdentityTestApp,
-  type IdentityTestApp,
-  stepUpProof,
-  tokenFor,
-} from '../../../../test/identity-fixtures.js';
-import { api } from '../../../../test/signing-instances-kit.js';
+import { describe, expect, it } from 'vitest';
+import { api, useInPersonHost } from '../../../../test/signing-instances-kit.js';
 import { insertSession, lockingSession } from './in-person.repository.js';
 import { instancesErrors } from './instances.errors.js';
 
@@ -17,9 +9,7 @@ import { instancesErrors } from './instances.errors.js';
  * (PostgreSQL read committed); only the database can refuse the second. One session may lock a
  * login session, so exactly one start succeeds and one session row exists.
  */
-let t: IdentityTestApp;
-let token: string;
-let host: Record<string, string>;
+const { t, host, proof } = useInPersonHost('kiosk-host');
 const call = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) =>
   t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
@@ -44,14 +34,6 @@ const sessions = () =>
     .selectFrom('digital_signature_in_person_sessions')
     .select(['id', 'signer_id', 'locking_session_id', 'unlocked_at'])
     .execute();
-
-beforeAll(async () => {
-  t = await createIdentityTestApp();
-  await createAdmin(t.app, 'kiosk-host');
-  token = await tokenFor(t.app, 'kiosk-host');
-  host = bearer(token);
-});
-afterAll(() => t.close());
 
 describe('one in-person lock per login session, held by the database', () => {
   it('two parallel starts from one login session: one 201, one 409 HOST_LOCKED, one session stored', async () => {
@@ -91,7 +73,7 @@ describe('one in-person lock per login session, held by the database', () => {
 
     const unlocked = await call('POST', `${api}/in-person/${held.id}/unlock`, {
       ...host,
-      'x-step-up-proof': await stepUpProof(t.app, token),
+      'x-step-up-proof': await proof(),
     });
     expect(unlocked.statusCode, unlocked.body).toBe(200);
     expect(await lockingSession(t.app.signx.db, held.locking_session_id)).toBeUndefined();

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bearer,
-  createAdmin,
-  createIdentityTestApp,
-  type IdentityTestApp,
-  stepUpProof,
-  tokenFor,
-} from '../../../../test/identity-fixtures.js';
-import { api } from '../../../../test/signing-instances-kit.js';
+import { describe, expect, it } from 'vitest';
+import { bearer, tokenFor } from '../../../../test/identity-fixtures.js';
+import { api, useInPersonHost } from '../../../../test/signing-instances-kit.js';
 import { pngDataUrl } from '../../../../test/signing-kit.js';
 import { signingErrors } from '../signing.errors.js';
 import { instancesErrors } from './instances.errors.js';
 
-let t: IdentityTestApp;
-let host: Record<string, string>;
-let token: string;
+const { t, host, proof } = useInPersonHost('shopkeeper');
 const db = () => t.app.signx.db;
 const call = (
   method: 'GET' | 'POST',
@@ -50,14 +41,6 @@ const sign = (linkToken: string) =>
     { token: linkToken, signature_type: 'drawn', signature_data: pngDataUrl(), consent_given: true },
     {},
   );
-
-beforeAll(async () => {
-  t = await createIdentityTestApp();
-  await createAdmin(t.app, 'shopkeeper');
-  token = await tokenFor(t.app, 'shopkeeper');
-  host = bearer(token);
-});
-afterAll(() => t.close());
 
 describe('in-person signing (seed 004 use case 3)', () => {
   it('hands the device to the signer, locks the host until step-up, records both and texts the verification link', async () => {
@@ -109,7 +92,7 @@ describe('in-person signing (seed 004 use case 3)', () => {
     expect(noProof.statusCode).toBe(403);
     const unlocked = await call('POST', `/in-person/${session.id}/unlock`, undefined, {
       ...host,
-      'x-step-up-proof': await stepUpProof(t.app, token),
+      'x-step-up-proof': await proof(),
     });
     expect(unlocked.statusCode, unlocked.body).toBe(200);
     expect((await call('GET', '/in-person/lock')).json().data).toEqual({ locked: false, session: null });
@@ -158,12 +141,12 @@ describe('in-person signing (seed 004 use case 3)', () => {
     const other = bearer(await tokenFor(t.app, 'shopkeeper'));
     const foreign = await call('POST', `/in-person/${started.session.id}/unlock`, undefined, {
       ...other,
-      'x-step-up-proof': await stepUpProof(t.app, token),
+      'x-step-up-proof': await proof(),
     });
     expect(foreign.statusCode).toBe(404);
     const unlocked = await call('POST', `/in-person/${started.session.id}/unlock`, undefined, {
       ...host,
-      'x-step-up-proof': await stepUpProof(t.app, token),
+      'x-step-up-proof': await proof(),
     });
     expect(unlocked.statusCode, unlocked.body).toBe(200);
   });

@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { asUser } from '../../../../test/test-principal.js';
 import {
   act,
   approval,
   as,
   call,
-  createWorkflowApp,
   end,
   initiator,
   publish,
   start,
   startApproval,
   user,
+  useWorkflowApp,
 } from '../../../../test/workflow-kit.js';
 
 /** What the approval pages read: the startable list and the detail's form and people. */
-let t: TestApp;
-beforeAll(async () => {
-  t = await createWorkflowApp();
+const t = useWorkflowApp(async (t) => {
   await publish(t, 'pages', [
     { ...start, field_permissions: { reviewer: 'hidden', reason: 'read' } },
     approval('a1', [2], { field_permissions: { amount: 'edit', reason: 'hidden' } }),
@@ -56,8 +53,7 @@ beforeAll(async () => {
       row_version: 1,
     } as never)
     .execute();
-}, 180_000);
-afterAll(() => t.close());
+});
 
 const fieldsOf = (view: { fields: { key: string; permission: string }[] }) =>
   Object.fromEntries(view.fields.map((f) => [f.key, f.permission]));

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import {
   act,
   approval,
   as,
   call,
-  createWorkflowApp,
   detail,
   end,
   initiator,
@@ -15,12 +13,11 @@ import {
   start,
   startApproval,
   user,
+  useWorkflowApp,
 } from '../../../../test/workflow-kit.js';
 import { workflowErrors } from '../workflow.errors.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createWorkflowApp();
+const t = useWorkflowApp(async (t) => {
   await publish(t, 'percent', [
     start,
     approval('p1', [2, 3, 4, 5], { mode: 'percentage', percentage: 60 }),
@@ -43,8 +40,7 @@ beforeAll(async () => {
     },
     end,
   ]);
-}, 180_000);
-afterAll(() => t.close());
+});
 
 describe('approval modes', () => {
   it('percentage: approves at ceil(60% of 4) = 3 approvals, rejects once 3 can no longer be reached', async () => {

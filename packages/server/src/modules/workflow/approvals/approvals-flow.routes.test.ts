@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { userActor } from '../../../../test/test-principal.js';
 import {
   act,
   approval,
-  createWorkflowApp,
   detail,
   end,
   pending,
@@ -12,14 +10,13 @@ import {
   start,
   startApproval,
   user,
+  useWorkflowApp,
 } from '../../../../test/workflow-kit.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { completeSignatureNode } from '../index.js';
 import { workflowErrors } from '../workflow.errors.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createWorkflowApp();
+const t = useWorkflowApp(async (t) => {
   await publish(t, 'child', [start, approval('ca', [9]), end]);
   await publish(t, 'all-types', [
     start,
@@ -51,8 +48,7 @@ beforeAll(async () => {
     { id: 'sub', type: 'subprocess', definition_key: 'child' },
     end,
   ]);
-}, 180_000);
-afterAll(() => t.close());
+});
 
 const tokens = (id: string) =>
   t.database.db

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import {
   act,
   approval,
   as,
   call,
-  createWorkflowApp,
   detail,
   end,
   pending,
@@ -13,14 +11,13 @@ import {
   start,
   startApproval,
   user,
+  useWorkflowApp,
 } from '../../../../test/workflow-kit.js';
 import { workflowErrors } from '../workflow.errors.js';
 
 // Concurrent requests: on PostgreSQL they overlap for real (the token row lock and the
 // compare-and-set on the task decide); on SQLite the transactions queue.
-let t: TestApp;
-beforeAll(async () => {
-  t = await createWorkflowApp();
+const t = useWorkflowApp(async (t) => {
   await publish(t, 'or-sign', [start, approval('a1', [2, 3], { mode: 'or' }), approval('a2', [4]), end]);
   await publish(t, 'countersign', [start, approval('a1', [2, 3], { mode: 'and' }), approval('a2', [4]), end]);
   await publish(t, 'fork', [
@@ -36,8 +33,7 @@ beforeAll(async () => {
     approval('after', [4]),
     end,
   ]);
-}, 180_000);
-afterAll(() => t.close());
+});
 
 const approve = (who: number, id: string, headers: Record<string, string> = {}) =>
   call(t, 'POST', `/approvals/${id}/approve`, { ...as(user(who)), ...headers }, {});

@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import {
   act,
   approval,
   as,
   call,
-  createWorkflowApp,
   end,
   initiator,
   pending,
   publish,
   start,
   startApproval,
+  useWorkflowApp,
 } from '../../../../test/workflow-kit.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createWorkflowApp();
+const t = useWorkflowApp(async (t) => {
   await publish(t, 'round', [start, approval('a1', [2, 3], { mode: 'or' }), approval('a2', [4]), end]);
   await publish(t, 'round-back', [
     start,
@@ -24,8 +21,7 @@ beforeAll(async () => {
     approval('b2', [4], { on_reject: 'initiator' }),
     end,
   ]);
-}, 180_000);
-afterAll(() => t.close());
+});
 
 describe('a node run again after a return', () => {
   it('counts only the decisions of its new round (an old approval does not settle it)', async () => {

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import {
   act,
   approval,
-  createWorkflowApp,
   end,
   initiator,
   pending,
@@ -11,10 +9,11 @@ import {
   start,
   startApproval,
   user,
+  useWorkflowApp,
 } from '../../../../test/workflow-kit.js';
 
 // Approver rules against identity's own tables: departments with heads, a role and its holders.
-let t: TestApp;
+const t = useWorkflowApp(() => seedPeople());
 const now = '2026-12-06T00:00:00.000Z';
 const dept = (n: number) => `019a0000-0000-7000-8000-0000000d${String(n).padStart(4, '0')}`;
 
@@ -99,12 +98,6 @@ async function seedPeople(): Promise<void> {
     .values({ user_id: user(22), role_id: dept(9) } as never)
     .execute();
 }
-
-beforeAll(async () => {
-  t = await createWorkflowApp();
-  await seedPeople();
-}, 180_000);
-afterAll(() => t.close());
 
 describe('approver rules', () => {
   it('resolves department heads N levels up, role holders, the initiator’s choice and the initiator', async () => {

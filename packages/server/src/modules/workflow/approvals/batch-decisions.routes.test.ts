@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import {
   act,
   approval,
   as,
   call,
-  createWorkflowApp,
   detail,
   end,
   pending,
@@ -14,18 +12,16 @@ import {
   start,
   startApproval,
   user,
+  useWorkflowApp,
 } from '../../../../test/workflow-kit.js';
 import { workflowErrors } from '../workflow.errors.js';
 
 /** `POST /approvals/batch`: many decisions in one call, each on its own and reported. */
-let t: TestApp;
-beforeAll(async () => {
-  t = await createWorkflowApp();
+const t = useWorkflowApp(async (t) => {
   await publish(t, 'two-step', [start, approval('a1', [2]), approval('a2', [4]), end]);
   await publish(t, 'or-sign', [start, approval('a1', [2, 3], { mode: 'or' }), end]);
   await publish(t, 'other', [start, approval('a1', [5]), end]);
-}, 180_000);
-afterAll(() => t.close());
+});
 
 type Item = {
   approval_id: string;

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import {
   act,
   approval,
   as,
   call,
-  createWorkflowApp,
   detail,
   end,
   publish,
@@ -13,13 +11,12 @@ import {
   start,
   startApproval,
   user,
+  useWorkflowApp,
 } from '../../../../test/workflow-kit.js';
 import { workflowErrors } from '../workflow.errors.js';
 
 /** Edit-field permission during approval (docs/workflow.md "Editing fields during approval"). */
-let t: TestApp;
-beforeAll(async () => {
-  t = await createWorkflowApp();
+const t = useWorkflowApp(async (t) => {
   await publish(t, 'edit', [
     start,
     approval('a1', [2], { field_permissions: { amount: 'edit', reason: 'edit', reviewer: 'hidden' } }),
@@ -38,8 +35,7 @@ beforeAll(async () => {
     approval('a2', [3]),
     end,
   ]);
-}, 180_000);
-afterAll(() => t.close());
+});
 
 const approve = (who: number, id: string, body: object) =>
   call(t, 'POST', `/approvals/${id}/approve`, as(user(who)), body);

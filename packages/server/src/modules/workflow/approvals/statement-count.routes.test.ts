@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import {
   approval,
   as,
   call,
-  createWorkflowApp,
   end,
   initiator,
   publish,
   start,
   user,
+  useWorkflowApp,
 } from '../../../../test/workflow-kit.js';
 
 /**
@@ -18,11 +17,9 @@ import {
  * the driver's and not counted). The figures are recorded, and capped so that a change that
  * adds statements to these paths is noticed; lower them when a cut lands.
  */
-let t: TestApp;
 let counted = 0;
 let counting = false;
-beforeAll(async () => {
-  t = await createWorkflowApp();
+const t = useWorkflowApp(async (t) => {
   await publish(t, 'one-step', [start, approval('a1', [2]), end]);
   // Every executor (the root one and each transaction's copy) shares this prototype method.
   let proto = Object.getPrototypeOf(t.database.db.getExecutor());
@@ -33,8 +30,7 @@ beforeAll(async () => {
 
     return original.apply(this, args);
   };
-}, 180_000);
-afterAll(() => t.close());
+});
 
 async function statementsOf(send: () => Promise<{ statusCode: number; body: string }>) {
   counted = 0;

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
-import { as, call, createWorkflowApp, user } from '../../../../test/workflow-kit.js';
+import { describe, expect, it } from 'vitest';
+import { as, call, user, useWorkflowApp } from '../../../../test/workflow-kit.js';
 import { delegationErrors } from './delegation.errors.js';
 
 // Concurrent rule creations for one person: on PostgreSQL the requests overlap for real and
 // only the owner row lock (delegation.repository.ts lockOwner) makes the overlap check see
 // the other rule; on SQLite the transactions queue.
-let t: TestApp;
-beforeAll(async () => {
-  t = await createWorkflowApp();
-}, 180_000);
-afterAll(() => t.close());
+const t = useWorkflowApp();
 
 const day = 86_400_000;
 const iso = (offsetMs: number) => new Date(t.app.signx.clock.now().getTime() + offsetMs).toISOString();

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import {
   act,
   admin,
   approval,
   as,
   call,
-  createWorkflowApp,
   detail,
   end,
   pending,
@@ -14,16 +12,14 @@ import {
   start,
   startApproval,
   user,
+  useWorkflowApp,
 } from '../../../../test/workflow-kit.js';
 import { delegationErrors } from './delegation.errors.js';
 
 /** Out-of-office rules: tasks created for the absent person go to the delegate, on their behalf. */
-let t: TestApp;
-beforeAll(async () => {
-  t = await createWorkflowApp();
+const t = useWorkflowApp(async (t) => {
   await publish(t, 'leave', [start, approval('a1', [2]), approval('a2', [3]), end]);
-}, 180_000);
-afterAll(() => t.close());
+});
 
 const now = () => t.app.signx.clock.now().getTime();
 const iso = (offsetMs: number) => new Date(now() + offsetMs).toISOString();
