@@ -77,12 +77,21 @@ async function sqliteTemplate(): Promise<string> {
   return join(dir, 'template.db');
 }
 
+/**
+ * What this process's setup made, and only that, is what its teardown removes: a test that
+ * starts vitest again in a child process (the compliance command runs named tests) inherits
+ * the variables, reuses the template and must not delete it under the parent run.
+ */
+let made: { template: string; run?: string } | undefined;
+
 export async function setup(): Promise<void> {
   // The server and services projects share this file; one template serves both.
   if (process.env.SIGNX_TEST_TEMPLATE) return;
   if (process.env.SIGNX_TEST_DIALECT !== 'postgres') {
-    // Test workers are forked after this runs and inherit the variables.
-    process.env.SIGNX_TEST_TEMPLATE = await sqliteTemplate();
+    const template = await sqliteTemplate();
+    made = { template };
+    // Test workers are forked after this runs and inherit the variable.
+    process.env.SIGNX_TEST_TEMPLATE = template;
     return;
   }
   const now = Math.floor(Date.now() / 1000);
@@ -92,17 +101,19 @@ export async function setup(): Promise<void> {
     const started = startedAt(name);
     return Number.isFinite(started) && started < now - leftoverAgeSeconds;
   });
-  process.env.SIGNX_TEST_TEMPLATE = await postgresTemplate(run);
+  const template = await postgresTemplate(run);
+  made = { template, run };
+  process.env.SIGNX_TEST_TEMPLATE = template;
 }
 
 export async function teardown(): Promise<void> {
-  const template = process.env.SIGNX_TEST_TEMPLATE;
-  if (!template) return;
+  if (!made) return;
+  const { template, run } = made;
+  made = undefined;
   delete process.env.SIGNX_TEST_TEMPLATE;
-  if (process.env.SIGNX_TEST_DIALECT !== 'postgres') {
+  if (!run) {
     rmSync(join(template, '..'), { recursive: true, force: true });
     return;
   }
-  const run = process.env.SIGNX_TEST_RUN;
   await dropLeftovers((name) => name.startsWith(`t_${run}_`) || name === template);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testDialect } from '../../../../test/test-database.js';
 import {
   approval,
   as,
@@ -70,5 +71,4 @@ describe('statements per request', () => {
 // 45; the detail answered after an action no longer re-checks visibility the step checked: 44;
 // the webhook dispatcher (one outbox row per event, one dispatch job per transaction): 29 and
 // 41. PostgreSQL adds one: the NOTIFY that wakes other processes' workers (once per transaction).
-const STATEMENT_CAP =
-  testDialect === 'postgres' ? { start: 30, approve: 42 } : { start: 29, approve: 41 };
+const STATEMENT_CAP = testDialect === 'postgres' ? { start: 30, approve: 42 } : { start: 29, approve: 41 };
