@@ -7,7 +7,7 @@ import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import { checkEndpointUrl } from './endpoint-url.js';
 import * as repo from './endpoints.repository.js';
-import { sealSecret, unsealSecret } from './secret-seal.js';
+import { rotatedSecret, sealSecret, unsealSecret } from './secret-seal.js';
 import { newWebhookSecret } from './signature.js';
 import type { WebhooksDeps } from './webhooks.deps.js';
 import { webhooksErrors } from './webhooks.errors.js';
@@ -127,15 +127,12 @@ export async function rotateSecret(
   id: string,
 ): Promise<EndpointWithSecret> {
   const before = await getEndpoint(trx, actor, id);
-  const now = deps.clock.now();
-  const secret = newWebhookSecret();
-  const until = new Date(now.getTime() + deps.settings.rotationOverlapMs).toISOString();
-  const changes = {
-    secret: sealSecret(deps.sealKey, secret),
-    previous_secret: before.secret,
-    previous_secret_until: until,
-    updated_at: now.toISOString(),
-  };
+  const { secret, until, changes } = rotatedSecret(
+    deps.sealKey,
+    before.secret,
+    deps.clock.now(),
+    deps.settings.rotationOverlapMs,
+  );
   await repo.updateEndpoint(trx, id, changes);
   await deps.audit.record(trx, actor, {
     type: 'webhooks.endpoint.secret_rotated',

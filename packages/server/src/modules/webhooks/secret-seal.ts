@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { newWebhookSecret } from './signature.js';
 
 /**
  * Endpoint secrets at rest: AES-256-GCM under a keyring-derived key (`webhooks-secrets`),
@@ -19,4 +20,20 @@ export function unsealSecret(key: Buffer, sealed: string): string {
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+}
+
+/**
+ * A new secret for a row that signs with one (outbound endpoint, inbound credential): the
+ * column changes that seal it and keep the old one valid for the overlap window.
+ */
+export function rotatedSecret(key: Buffer, previousSealed: string, now: Date, overlapMs: number) {
+  const secret = newWebhookSecret();
+  const until = new Date(now.getTime() + overlapMs).toISOString();
+  const changes = {
+    secret: sealSecret(key, secret),
+    previous_secret: previousSealed,
+    previous_secret_until: until,
+    updated_at: now.toISOString(),
+  };
+  return { secret, until, changes };
 }

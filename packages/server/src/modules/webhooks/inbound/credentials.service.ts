@@ -5,7 +5,7 @@ import { encodeJson } from '../../../platform/db/json-codec.js';
 import type { PageRequest } from '../../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { AppError, notFound } from '../../../platform/errors.js';
-import { sealSecret } from '../secret-seal.js';
+import { rotatedSecret, sealSecret } from '../secret-seal.js';
 import { newWebhookSecret } from '../signature.js';
 import type { WebhooksDeps } from '../webhooks.deps.js';
 import * as repo from './inbound.repository.js';
@@ -138,15 +138,12 @@ export async function rotateCredential(
 ): Promise<CredentialWithSecret> {
   const before = await getCredential(trx, id);
   if (before.revoked_at) throw new AppError('CONFLICT', 'A revoked credential cannot be rotated');
-  const now = deps.clock.now();
-  const secret = newWebhookSecret();
-  const until = new Date(now.getTime() + deps.settings.rotationOverlapMs).toISOString();
-  const changes = {
-    secret: sealSecret(deps.inboundSealKey, secret),
-    previous_secret: before.secret,
-    previous_secret_until: until,
-    updated_at: now.toISOString(),
-  };
+  const { secret, until, changes } = rotatedSecret(
+    deps.inboundSealKey,
+    before.secret,
+    deps.clock.now(),
+    deps.settings.rotationOverlapMs,
+  );
   await repo.updateCredential(trx, id, changes);
   await deps.audit.record(trx, actor, {
     type: 'webhooks.inbound.secret_rotated',
