@@ -1,14 +1,14 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { bitStringValue, child, children, readRoot } from '../cms/der-reader.js';
 import { OID } from '../cms/oids.js';
 import * as ext from './certificate.builder.js';
 import { buildCertificate } from './certificate.builder.js';
 import { parseCertificate } from './certificate.parser.js';
 import { KEY_USAGE as KU } from './certificate-extensions.parser.js';
-import { generateKey, keyFromPem, keyIdentifier } from './key-signing.js';
+import { generateKeyPairWithSpki, keyFromPem, keyIdentifier, pemOf } from './key-signing.js';
 import { encodeName } from './name.codec.js';
 import type { CaMaterial, IssuedCertificate, IssuedSigner, IssueOptions } from './pki.types.js';
-import { createLocalSigner, type HashName } from './signer.js';
+import { type HashName, localSigner } from './signer.js';
 
 /**
  * The platform's own CA, so the embedded default signs with real, verifiable certificates and
@@ -47,9 +47,8 @@ async function issue(
   ca: CaMaterial | undefined,
   opts: IssueOptions,
   profile: Profile,
-): Promise<IssuedCertificate & { privateKey: KeyObject }> {
-  const { privateKey, privateKeyPem } = await generateKey(opts);
-  const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+): Promise<{ certificate: Uint8Array; chain: Uint8Array[]; privateKey: KeyObject }> {
+  const { privateKey, spki } = await generateKeyPairWithSpki(opts);
   const spkiRoot = readRoot(spki);
   const ski = keyIdentifier(bitStringValue(spki, child(spki, children(spki, spkiRoot), 1, 0x03)));
   const issuerCert = ca ? parseCertificate(ca.certificate) : undefined;
@@ -74,7 +73,7 @@ async function issue(
     ca ? keyFromPem(ca.privateKeyPem) : privateKey,
   );
   const chain = ca ? [ca.certificate, ...ca.chain] : [];
-  return { certificate, privateKeyPem, chain, privateKey };
+  return { certificate, chain, privateKey };
 }
 
 /** The certificate alone, without the key object the signer needs: what CA and service issuers return. */
@@ -83,8 +82,8 @@ async function issueMaterial(
   opts: IssueOptions,
   profile: Profile,
 ): Promise<IssuedCertificate> {
-  const { certificate, privateKeyPem, chain } = await issue(ca, opts, profile);
-  return { certificate, privateKeyPem, chain };
+  const { certificate, chain, privateKey } = await issue(ca, opts, profile);
+  return { certificate, privateKeyPem: pemOf(privateKey), chain };
 }
 
 /** The subject of CA and service certificates: CN plus the shared organisation and country. */
@@ -149,10 +148,17 @@ export async function issueSignerCertificate(
       ...revocationPointers(opts),
     ],
   });
-  const signer = createLocalSigner(issued.privateKey, issued.certificate, issued.chain, opts);
+  // The certificate was just built over this key's own SPKI: no key/certificate match to check.
+  const signer = localSigner(issued.privateKey, issued.certificate, issued.chain, opts);
+  const { privateKey } = issued;
+  let pem: string | undefined;
   return {
     certificate: issued.certificate,
-    privateKeyPem: issued.privateKeyPem,
+    // Exported only if asked for (the per-signer key normally lives in the Signer only).
+    get privateKeyPem() {
+      pem ??= pemOf(privateKey);
+      return pem;
+    },
     chain: issued.chain,
     signer,
   };

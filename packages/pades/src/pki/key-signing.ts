@@ -2,6 +2,7 @@ import {
   createHash,
   createPrivateKey,
   generateKeyPair,
+  generateKeyPairSync,
   type KeyObject,
   randomBytes,
   sign,
@@ -64,23 +65,50 @@ export function serviceKey(key: KeyObject): ServiceKey {
 
 const generate = promisify(generateKeyPair);
 
-/** A new key pair: RSA (default 2048 bits) or EC (default P-256). */
+/** A new key pair with its public key as DER SubjectPublicKeyInfo. */
+export interface GeneratedKey {
+  privateKey: KeyObject;
+  spki: Uint8Array;
+}
+
+/** Node answers this for a public key encoding and none for the private key (its typings lack the overload). */
+type MixedPair = { privateKey: KeyObject; publicKey: Buffer };
+
+/**
+ * A new key pair: RSA (default 2048 bits) or EC (default P-256), with the public key's SPKI
+ * DER as generation gives it (deriving and exporting it again costs more than making an EC
+ * key). EC keys are made synchronously: P-256 key generation is about 50 µs of CPU, less than
+ * the thread-pool round trip of the asynchronous call; RSA (tens of ms) stays off the loop.
+ */
+export async function generateKeyPairWithSpki(opts: KeyOptions = {}): Promise<GeneratedKey> {
+  const publicKeyEncoding = { type: 'spki', format: 'der' } as const;
+  if ((opts.keyType ?? 'ec') === 'rsa') {
+    const bits = opts.rsaBits ?? 2048;
+    if (bits < 2048) throw new PadesError('UNSUPPORTED', 'RSA keys need at least 2048 bits');
+    const pair = (await generate('rsa', {
+      modulusLength: bits,
+      publicKeyEncoding,
+    } as never)) as unknown as MixedPair;
+    return { privateKey: pair.privateKey, spki: pair.publicKey };
+  }
+  const namedCurve = opts.curve === 'P-384' ? 'secp384r1' : 'prime256v1';
+  const pair = generateKeyPairSync('ec', { namedCurve, publicKeyEncoding } as never) as unknown as MixedPair;
+  return { privateKey: pair.privateKey, spki: pair.publicKey };
+}
+
+/** A new key pair (see generateKeyPairWithSpki) with its PKCS#8 PEM, parsed-key cache primed. */
 export async function generateKey(
   opts: KeyOptions = {},
 ): Promise<{ privateKey: KeyObject; privateKeyPem: string }> {
-  const keyType = opts.keyType ?? 'ec';
-  let privateKey: KeyObject;
-  if (keyType === 'rsa') {
-    const bits = opts.rsaBits ?? 2048;
-    if (bits < 2048) throw new PadesError('UNSUPPORTED', 'RSA keys need at least 2048 bits');
-    ({ privateKey } = await generate('rsa', { modulusLength: bits }));
-  } else {
-    const namedCurve = opts.curve === 'P-384' ? 'secp384r1' : 'prime256v1';
-    ({ privateKey } = await generate('ec', { namedCurve }));
-  }
-  const privateKeyPem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const { privateKey } = await generateKeyPairWithSpki(opts);
+  const privateKeyPem = pemOf(privateKey);
   keyCache.set(privateKeyPem, privateKey);
   return { privateKey, privateKeyPem };
+}
+
+/** The PKCS#8 PEM of a private key. */
+export function pemOf(privateKey: KeyObject): string {
+  return privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 }
 
 /** A positive, 16-byte random serial number (RFC 5280 allows up to 20 octets). */

@@ -57,12 +57,27 @@ export function createLocalSigner(
   chain: readonly Uint8Array[] = [],
   opts: SignerOptions = {},
 ): Signer {
-  const info = inspectKey(key);
+  inspectKey(key);
   const cert = parseCertificate(certificate);
   const ownSpki = createPublicKey(key).export({ format: 'der', type: 'spki' });
   if (Buffer.compare(ownSpki, cert.spki) !== 0) {
     throw new PadesError('INVALID_KEY', `the private key does not match the certificate of ${cert.subject}`);
   }
+  return localSigner(key, certificate, chain, opts);
+}
+
+/**
+ * The Signer of `createLocalSigner` without the key/certificate match check: only for a
+ * certificate the caller has just built over this key's own public key (the CA's per-signer
+ * issuance), where deriving and comparing the public key again would only cost time.
+ */
+export function localSigner(
+  key: KeyObject,
+  certificate: Uint8Array,
+  chain: readonly Uint8Array[] = [],
+  opts: SignerOptions = {},
+): Signer {
+  const info = inspectKey(key);
   const hash: HashName = opts.hash ?? (info.curve === 'P-384' ? 'SHA-384' : 'SHA-256');
   const algorithm: SignatureAlgorithm =
     info.family === 'ec'
