@@ -61,8 +61,10 @@ function startServer(port) {
   return child;
 }
 
+// Up to 60 s: on a shared 2-core machine at a load average above 30 the server (migrations,
+// module set-up) took longer than the 20 s this used to allow.
 async function waitReady(base) {
-  for (let i = 0; i < 200; i += 1) {
+  for (let i = 0; i < 600; i += 1) {
     try {
       if ((await fetch(`${base}/ready`)).ok) return;
     } catch {}

@@ -9,7 +9,8 @@ import { trackInFlight } from './platform/http/in-flight.js';
 import { installJsonBodyParser } from './platform/http/json-body.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import { opsRoutes } from './platform/http/ops.routes.js';
-import { echoRequestId, requestIdFor } from './platform/http/request-id.js';
+import { requestIdFor } from './platform/http/request-id.js';
+import { installResponseHeaders } from './platform/http/response-headers.js';
 import { installSecurity } from './platform/http/security.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import { installWebApp } from './platform/http/web-app.js';
@@ -58,7 +59,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     publicBodyLimit: Math.min(config.http.publicBodyLimitBytes, config.http.bodyLimitBytes),
   });
   installJsonBodyParser(app, config.http.jsonMaxDepth);
-  echoRequestId(app);
+  installResponseHeaders(app);
   installRequestMetrics(app, ctx.metrics);
   await installSecurity(app, config);
   await installOpenApi(app, config.appVersion, ctx.catalogues);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { AppError } from '../errors.js';
+import { addReplyHeaders } from './response-headers.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -48,15 +49,20 @@ export function installRateLimit(app: FastifyInstance, options: RateLimitOptions
     const now = Date.now();
     const window = hit(request.ip, now);
     const resetSeconds = String(Math.ceil((windowMs - (now - window.startedAt)) / 1000));
-    reply.header('x-ratelimit-limit', limit);
     if (window.count <= max) {
-      reply.header('x-ratelimit-remaining', String(max - window.count));
-      reply.header('x-ratelimit-reset', resetSeconds);
+      addReplyHeaders(reply, {
+        'x-ratelimit-limit': limit,
+        'x-ratelimit-remaining': String(max - window.count),
+        'x-ratelimit-reset': resetSeconds,
+      });
       return done();
     }
-    reply.header('x-ratelimit-remaining', '0');
-    reply.header('x-ratelimit-reset', resetSeconds);
-    reply.header('retry-after', resetSeconds);
+    addReplyHeaders(reply, {
+      'x-ratelimit-limit': limit,
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': resetSeconds,
+      'retry-after': resetSeconds,
+    });
     done(
       new AppError('RATE_LIMITED', 'Too many requests, slow down', {
         details: { retryAfterSeconds: Number(resetSeconds) },

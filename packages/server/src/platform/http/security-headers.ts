@@ -1,8 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-
 /**
  * The security headers every response carries, computed once at start-up (the same set
- * helmet would send, without per-request work): a strict CSP that still lets the
+ * helmet would send, without per-request work; set by response-headers.ts): a strict CSP that still lets the
  * self-hosted API docs run, no MIME sniffing, no framing, no referrer leaks, HSTS.
  */
 const contentSecurityPolicy = [
@@ -32,18 +30,3 @@ export const securityHeaders: Readonly<Record<string, string>> = Object.freeze({
   'x-frame-options': 'DENY',
   'x-permitted-cross-domain-policies': 'none',
 });
-
-/**
- * API answers carry tokens, proofs and personal data: no cache (browser, proxy or CDN)
- * may keep them. A route that serves something cacheable sets its own Cache-Control.
- */
-const apiPrefix = '/api/v1/';
-
-export function installSecurityHeaders(app: FastifyInstance): void {
-  // A callback hook, not an async one: it never waits, so it costs no promise per request.
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(securityHeaders);
-    if (request.url.startsWith(apiPrefix)) reply.header('cache-control', 'no-store');
-    done();
-  });
-}

@@ -2,14 +2,12 @@ import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import { installRateLimit } from './rate-limit.js';
-import { installSecurityHeaders } from './security-headers.js';
 
 /**
- * Security headers (precomputed, see security-headers.ts), CORS only
- * for configured origins, and a per-IP rate limit whose rejections use the API's 42901 (rate-limit.ts).
+ * CORS only for configured origins (the security headers are set with the request id, see
+ * response-headers.ts), and a per-IP rate limit whose rejections use the API's 42901 (rate-limit.ts).
  */
 export async function installSecurity(app: FastifyInstance, config: Config): Promise<void> {
-  installSecurityHeaders(app);
   // Without allowed origins the CORS plugin answers nothing (no CORS header, preflights get
   // 404 either way), yet its hook would copy its options object on every request: register
   // it only when there is an origin to allow.
