@@ -1,5 +1,5 @@
 import { PadesError } from '../../errors.js';
-import { findPage, pageCount } from '../page-tree.js';
+import { findPage, listPages, type PageInfo, pageCount } from '../page-tree.js';
 import { isWhite, PdfLexer } from '../pdf-lexer.js';
 import { type PdfDict, PdfName, type PdfObject, PdfRef, PdfStream, PdfString } from '../pdf-objects.js';
 import { PdfReader } from '../pdf-reader.js';
@@ -32,31 +32,50 @@ const mul = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
+/** Options of `findText`. */
+export interface FindTextOptions {
+  /**
+   * `last`: only the last occurrence in the document. Pages are read from the end and the
+   * search stops at the first page that has the text, so a signature block on the last page
+   * of a long contract costs one page.
+   */
+  occurrence?: 'all' | 'last';
+}
+
 /**
  * Finds text in a PDF's text layer (page content streams, fonts through their ToUnicode maps):
  * the seal placement by keyword ("甲方（盖章）", "盖章处"). Whitespace is ignored on both
  * sides, so a phrase split across text runs is still found. Text inside form XObjects and
  * scanned pages (no text layer) is not searched.
  */
-export function findText(pdf: Uint8Array | PdfReader, keyword: string): TextHit[] {
+export function findText(pdf: Uint8Array | PdfReader, keyword: string, options: FindTextOptions = {}): TextHit[] {
   const needle = keyword.replace(/\s+/g, '');
   if (needle === '') throw new PadesError('INVALID_ARGUMENT', 'The keyword to find is empty.');
   const reader = pdf instanceof PdfReader ? pdf : new PdfReader(pdf);
-  const hits: TextHit[] = [];
-  const count = pageCount(reader);
+  const pages = listPages(reader).slice(0, pageCount(reader));
   const decoders = new Map<number, FontDecoder>();
-  for (let i = 0; i < count; i += 1) {
-    const page = pageText(reader, i, decoders);
-    for (let at = page.text.indexOf(needle); at >= 0; at = page.text.indexOf(needle, at + needle.length)) {
-      const boxes = page.boxes.slice(at, at + needle.length);
-      const x1 = Math.min(...boxes.map((b) => b[0]));
-      const y1 = Math.min(...boxes.map((b) => b[1]));
-      const x2 = Math.max(...boxes.map((b) => b[0] + b[2]));
-      const y2 = Math.max(...boxes.map((b) => b[1] + b[3]));
-      hits.push({ page: i + 1, rect: [x1, y1, x2 - x1, y2 - y1] });
-    }
+  const last = options.occurrence === 'last';
+  const hits: TextHit[] = [];
+  for (let k = 0; k < pages.length; k += 1) {
+    const i = last ? pages.length - 1 - k : k;
+    const page = textOf(reader, pages[i]!, i, decoders);
+    for (let at = page.text.indexOf(needle); at >= 0; at = page.text.indexOf(needle, at + needle.length))
+      hits.push({ page: i + 1, rect: unionOf(page.boxes, at, at + needle.length) });
+    if (last && hits.length > 0) return hits.slice(-1);
   }
   return hits;
+}
+
+function unionOf(boxes: PageText['boxes'], from: number, to: number): TextHit['rect'] {
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = from; i < to; i += 1) {
+    const [x, y, w, h] = boxes[i]!;
+    x1 = Math.min(x1, x);
+    y1 = Math.min(y1, y);
+    x2 = Math.max(x2, x + w);
+    y2 = Math.max(y2, y + h);
+  }
+  return [x1, y1, x2 - x1, y2 - y1];
 }
 
 /** Reads the text layer of page `index` (0-based). */
@@ -66,13 +85,20 @@ export function pageText(
   /** Decoders by font object number, shared across pages (a CMap is parsed once per document). */
   decoders = new Map<number, FontDecoder>(),
 ): PageText {
-  const page = findPage(reader, index);
+  return textOf(reader, findPage(reader, index), index, decoders);
+}
+
+/** `BT`: every text-showing operator sits inside a text object, so a stream without it has none. */
+const BEGIN_TEXT = Buffer.from('BT');
+
+function textOf(reader: PdfReader, page: PageInfo, index: number, decoders: Map<number, FontDecoder>): PageText {
   const out: PageText = { page: index + 1, text: '', boxes: [] };
   const fonts = new Map<string, FontDecoder>();
-  const fontDict = reader.dict(resourcesOf(reader, page.dict)?.get('Font'));
+  let fontDict: PdfDict | null | undefined = null;
   const fontFor = (name: string) => {
     let f = fonts.get(name);
     if (!f) {
+      if (fontDict === null) fontDict = reader.dict(resourcesOf(reader, page.dict)?.get('Font'));
       const ref = fontDict?.get(name);
       const shared = ref instanceof PdfRef ? decoders.get(ref.num) : undefined;
       const d = shared ? undefined : reader.dict(ref);
@@ -83,7 +109,10 @@ export function pageText(
     return f;
   };
   const run = new Interpreter(out, fontFor);
-  for (const stream of contentStreams(reader, page.dict)) run.execute(decodeStream(stream));
+  for (const stream of contentStreams(reader, page.dict)) {
+    const data = decodeStream(stream);
+    if (Buffer.from(data.buffer, data.byteOffset, data.length).indexOf(BEGIN_TEXT) >= 0) run.execute(data);
+  }
   return out;
 }
 
@@ -227,14 +256,18 @@ class Interpreter {
     if (!(s instanceof PdfString) || !this.font) return;
     const { bytes } = s;
     const f = this.font;
+    // Text space → device: m = tm × ctm. Showing a glyph only moves tm along its first row,
+    // so the scale factors are fixed for the string and only the origin is recomputed.
+    const c = this.ctm;
+    let m = mul(this.tm, c);
+    const em = this.size * Math.hypot(m[2], m[3]);
+    const sx = Math.hypot(m[0], m[1]);
     for (let i = 0; i + f.codeBytes <= bytes.length; i += f.codeBytes) {
       let code = 0;
       for (let k = 0; k < f.codeBytes; k += 1) code = (code << 8) | bytes[i + k]!;
       const w0 = (f.width(code) / 1000) * this.size;
       const space = f.codeBytes === 1 && code === 32 ? this.wordSpace : 0;
-      const m = mul(this.tm, this.ctm);
-      const em = this.size * Math.hypot(m[2], m[3]);
-      const w = w0 * this.scale * Math.hypot(m[0], m[1]);
+      const w = w0 * this.scale * sx;
       const text = f.toUnicode(code);
       for (let k = 0; k < text.length; k += 1) {
         const ch = text[k]!;
@@ -243,6 +276,7 @@ class Interpreter {
         this.out.boxes.push([m[4], m[5] - em * 0.2, w, em]);
       }
       this.advance((w0 + this.charSpace + space) * this.scale);
+      m = mul(this.tm, c);
     }
   }
 }

@@ -108,7 +108,7 @@ export async function sealPdf(
     slice: first.slice,
   };
   const stamps: FieldStamp[] = rest.map((wd) => ({ page: wd.page, rect: wd.rect, sealSlice: wd.slice }));
-  const bytes = await signPdf(pdf, {
+  const bytes = await signPdf(reader, {
     signer: input.signer,
     level: input.level ?? (input.timestamper ? 'B-T' : 'B-B'),
     timestamper: input.timestamper,
