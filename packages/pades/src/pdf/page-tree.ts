@@ -76,7 +76,10 @@ export function listPages(reader: PdfReader): readonly PageInfo[] {
   };
   visit(reader.catalog().get('Pages'), undefined, 0);
   if (out.length < pageCount(reader))
-    throw new PadesError('MALFORMED_PDF', `The PDF has no page ${out.length + 1}, or its page tree is damaged.`);
+    throw new PadesError(
+      'MALFORMED_PDF',
+      `The PDF has no page ${out.length + 1}, or its page tree is damaged.`,
+    );
   pageLists.set(reader, out);
   return out;
 }

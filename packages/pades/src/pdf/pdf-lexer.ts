@@ -221,7 +221,7 @@ export class PdfLexer {
     const end = b.indexOf(0x3e, this.pos);
     if (end < 0) this.fail('unterminated hex string');
     // Digits decoded in place; anything else (whitespace) is skipped; an odd last digit is x0.
-    const out = new Uint8Array((end - this.pos) >> 1);
+    const out = Buffer.allocUnsafe((end - this.pos) >> 1);
     let n = 0;
     let high = -1;
     for (let p = this.pos + 1; p < end; p += 1) {
