@@ -116,22 +116,63 @@ export class PdfLexer {
       return;
     }
     if (c === 0x3c || c === 0x5b) {
-      const dict = c === 0x3c;
-      this.pos += dict ? 2 : 1;
-      for (;;) {
-        this.skipWs();
-        if (this.pos >= b.length) this.fail(dict ? 'unterminated dictionary' : 'unterminated array');
-        if (dict ? b[this.pos] === 0x3e && b[this.pos + 1] === 0x3e : b[this.pos] === 0x5d) {
-          this.pos += dict ? 2 : 1;
-          return;
-        }
-        this.skipObject(depth + 1);
-      }
+      this.skipContainer();
+      return;
     }
     const start = this.pos;
     if (c === 0x2f) this.pos += 1;
     while (this.pos < b.length && WS[b[this.pos]!] === 0 && DELIM[b[this.pos]!] === 0) this.pos += 1;
     if (this.pos === start) this.fail(`unexpected character '${String.fromCharCode(c)}'`);
+  }
+
+  /**
+   * Skips a dictionary or array in one pass over its bytes, counting nesting: only strings
+   * (which may hold brackets) and comments need care, no token is built.
+   */
+  private skipContainer(): void {
+    const b = this.buf;
+    let depth = 0;
+    let p = this.pos;
+    do {
+      if (p >= b.length) {
+        this.pos = p;
+        this.fail('unterminated dictionary or array');
+      }
+      if (depth > MAX_DEPTH) {
+        this.pos = p;
+        this.fail('objects nested too deeply');
+      }
+      const c = b[p]!;
+      if (c === 0x28) {
+        this.pos = p;
+        this.skipLiteralString();
+        p = this.pos;
+      } else if (c === 0x25) {
+        while (p < b.length && b[p] !== 10 && b[p] !== 13) p += 1;
+      } else if (c === 0x3c) {
+        if (b[p + 1] === 0x3c) {
+          depth += 1;
+          p += 2;
+        } else {
+          const end = b.indexOf(0x3e, p);
+          if (end < 0) {
+            this.pos = p;
+            this.fail('unterminated hex string');
+          }
+          p = end + 1;
+        }
+      } else if (c === 0x3e && b[p + 1] === 0x3e) {
+        depth -= 1;
+        p += 2;
+      } else if (c === 0x5b) {
+        depth += 1;
+        p += 1;
+      } else if (c === 0x5d) {
+        depth -= 1;
+        p += 1;
+      } else p += 1;
+    } while (depth > 0);
+    this.pos = p;
   }
 
   private skipLiteralString(): void {
