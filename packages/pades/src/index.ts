@@ -12,7 +12,7 @@ export { DEFAULT_FONT_PATHS, loadDefaultFont } from './pdf/appearance/font-loade
 export type { EmbeddedFontName } from './pdf/appearance/font-naming.js';
 export { nameEmbeddedFonts } from './pdf/appearance/font-naming.js';
 export type { PageInfo } from './pdf/page-tree.js';
-export { findPage, pageCount } from './pdf/page-tree.js';
+export { findPage, listPages, pageCount } from './pdf/page-tree.js';
 export { PdfReader } from './pdf/pdf-reader.js';
 export type { SanitizeOptions } from './pdf/sanitizer.js';
 export { sanitizePdf } from './pdf/sanitizer.js';
@@ -20,7 +20,7 @@ export type { SealAppearanceContent } from './pdf/seal/seal-appearance.js';
 export type { SealDesign, SealPlan, SealPrimitive, SealShape } from './pdf/seal/seal-plan.js';
 export { SEAL_RED, sealPlan } from './pdf/seal/seal-plan.js';
 export { sealSvg } from './pdf/seal/seal-svg.js';
-export type { PageText, TextHit } from './pdf/text/text-locator.js';
+export type { FindTextOptions, PageText, TextHit } from './pdf/text/text-locator.js';
 export { findText, pageText } from './pdf/text/text-locator.js';
 export * from './pki/index.js';
 export type { DocumentTimestampOptions } from './sign/document-timestamp.js';

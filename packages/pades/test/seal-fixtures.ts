@@ -1,5 +1,5 @@
 import type fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
+import { degrees, PDFDocument } from 'pdf-lib';
 import { loadDefaultFont } from '../src/index.js';
 import { firstFace } from '../src/pdf/appearance/font-faces.js';
 
@@ -30,5 +30,30 @@ export async function contractPdf(pages: number): Promise<Uint8Array> {
       page.drawText('乙方（盖章）', { x: 340, y: 100, size: 12, font });
     }
   }
+  return doc.save({ useObjectStreams: false });
+}
+
+/**
+ * Keyword placement fixture: "甲方（盖章）" five times over four pages — twice on page 1,
+ * rotated 90° on a page with /Rotate 90, none on a page without text (page 3), then rotated
+ * 30° and at another size on page 4, beside Latin text and 乙方 blocks.
+ */
+export async function placementPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit({ create: (buf: Uint8Array) => firstFace(buf) } as unknown as typeof fontkit);
+  const cjk = loadDefaultFont('cjk');
+  if (!cjk) throw new Error('the CJK font is missing (scripts/system-deps.sh installs fonts-wqy-microhei)');
+  const font = await doc.embedFont(cjk, { subset: true });
+  const one = doc.addPage([595, 842]);
+  one.drawText('Contract 合同 甲方（盖章） and 乙方（盖章）', { x: 50, y: 700, size: 11, font });
+  one.drawText('甲方（盖章）', { x: 300, y: 120, size: 14, font });
+  const two = doc.addPage([842, 595]);
+  two.setRotation(degrees(90));
+  two.drawText('第二页 甲方（盖章）', { x: 400, y: 100, size: 12, font, rotate: degrees(90) });
+  const three = doc.addPage([595, 842]);
+  three.drawRectangle({ x: 50, y: 50, width: 200, height: 100 });
+  const four = doc.addPage([595, 842]);
+  four.drawText('甲方（盖章） 日期', { x: 80, y: 300, size: 10, font, rotate: degrees(30) });
+  four.drawText('乙方（盖章）   甲方（盖章）', { x: 60, y: 90, size: 18, font });
   return doc.save({ useObjectStreams: false });
 }

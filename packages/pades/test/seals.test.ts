@@ -2,14 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   findText,
   PadesError,
+  PdfReader,
+  pageText,
   sealPlan,
   sealSvg,
   signPdf,
+  type TextHit,
   type Timestamper,
   validate,
 } from '../src/index.js';
 import { pdfsig, qpdfCheck, run, writeTemp } from './external-tools.js';
-import { contractPdf } from './seal-fixtures.js';
+import { contractPdf, placementPdf } from './seal-fixtures.js';
 import { createTimestampedWorkspace, type TestPki } from './test-pki.js';
 
 let pki: TestPki;
@@ -62,6 +65,30 @@ describe('keyword search in the text layer', () => {
     expect(findText(contract, '盖 章 处')).toHaveLength(1);
     expect(findText(contract, '丙方')).toEqual([]);
     expect(() => findText(contract, ' ')).toThrow(PadesError);
+  });
+
+  it('places exactly as before the search was made faster: several hits, CJK, rotated text and pages', async () => {
+    const pdf = await placementPdf();
+    // Boxes computed by the search as it was before (main at 3f1e39f), compared exactly:
+    // the faster walk (one page-tree pass, no per-glyph matrices) must not move a seal.
+    const before: TextHit[] = [
+      { page: 1, rect: [119.94775390625, 697.8, 66, 11] },
+      { page: 1, rect: [300, 117.2, 84, 13.999999999999986] },
+      { page: 2, rect: [400, 136.7171875, 12, 72] },
+      { page: 4, rect: [80, 298, 53.301270189221896, 35] },
+      { page: 4, rect: [182.02734375, 86.4, 108, 18] },
+    ];
+    expect(findText(pdf, '甲方（盖章）')).toEqual(before);
+    expect(findText(pdf, '甲方（盖章）', { occurrence: 'last' })).toEqual(before.slice(-1));
+    expect(findText(pdf, '乙方', { occurrence: 'last' })).toEqual(findText(pdf, '乙方').slice(-1));
+    expect(findText(pdf, '（盖章）').map((hit) => hit.page)).toEqual([1, 1, 1, 2, 4, 4, 4]);
+    expect(findText(pdf, '丙方', { occurrence: 'last' })).toEqual([]);
+    // pageText reports the same boxes the search used.
+    const reader = new PdfReader(pdf);
+    const page4 = pageText(reader, 3);
+    const at = page4.text.lastIndexOf('甲方（盖章）');
+    expect(page4.boxes[at]![0]).toBe(182.02734375);
+    expect(pageText(reader, 2)).toEqual({ page: 3, text: '', boxes: [] });
   });
 });
 

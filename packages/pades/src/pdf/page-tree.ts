@@ -11,6 +11,8 @@ export interface PageInfo {
 }
 
 const MAX_DEPTH = 64;
+/** What a walk needs of the nodes beside its path (their resources are never parsed). */
+const PAGE_NODE_KEYS = ['Type', 'Kids', 'Count'] as const;
 
 /** Number of pages according to the root /Pages node. */
 export function pageCount(reader: PdfReader): number {
@@ -46,6 +48,44 @@ export function findPage(reader: PdfReader, index: number): PageInfo {
   throw new PadesError('MALFORMED_PDF', `The PDF has no page ${index + 1}, or its page tree is damaged.`);
 }
 
+/**
+ * Every page in order, in one walk of the tree (each node read once): for code that visits
+ * all pages (text search, cross-page seals), where `findPage` per index would walk the
+ * siblings again for every page. Remembered per reader. A damaged tree (cycle, too deep,
+ * fewer leaves than /Count) is MALFORMED_PDF, as in `findPage`.
+ */
+export function listPages(reader: PdfReader): readonly PageInfo[] {
+  const known = pageLists.get(reader);
+  if (known) return known;
+  const out: PageInfo[] = [];
+  const seen = new Set<number>();
+  const visit = (ref: PdfObject | undefined, box: PdfObject | undefined, depth: number): void => {
+    if (!(ref instanceof PdfRef)) return; // as findPage: a kid that is no page node is skipped
+    if (seen.has(ref.num) || depth > MAX_DEPTH)
+      throw new PadesError('MALFORMED_PDF', "The PDF's page tree is damaged (a cycle or too deep).");
+    seen.add(ref.num);
+    const node = reader.dict(ref);
+    if (!node) return;
+    const inherited = node.get('MediaBox') ?? box;
+    if (node.name('Type') === 'Page' || !node.has('Kids')) {
+      out.push({ ref, dict: node, mediaBox: toBox(reader, inherited) });
+      return;
+    }
+    const kids = reader.get(node.get('Kids'));
+    for (const kid of Array.isArray(kids) ? kids : []) visit(kid, inherited, depth + 1);
+  };
+  visit(reader.catalog().get('Pages'), undefined, 0);
+  if (out.length < pageCount(reader))
+    throw new PadesError(
+      'MALFORMED_PDF',
+      `The PDF has no page ${out.length + 1}, or its page tree is damaged.`,
+    );
+  pageLists.set(reader, out);
+  return out;
+}
+
+const pageLists = new WeakMap<PdfReader, readonly PageInfo[]>();
+
 function pickKid(
   reader: PdfReader,
   node: PdfDict,
@@ -55,7 +95,7 @@ function pickKid(
   if (!Array.isArray(kids)) return null;
   let left = remaining;
   for (const kid of kids) {
-    const kd = reader.dict(kid);
+    const kd = reader.peek(kid, PAGE_NODE_KEYS);
     if (!kd) continue;
     const isLeaf = kd.name('Type') === 'Page' || !kd.has('Kids');
     const count = isLeaf ? 1 : Number(reader.get(kd.get('Count')) ?? 0);

@@ -59,6 +59,8 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
 
 /** Offset of an IANA time zone from UTC at `date`, in minutes (east positive). */
 export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+  // UTC has no offset and no rules: skip formatToParts, a tenth of a millisecond per signature.
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
   const parts = zoneFormat(timeZone).formatToParts(date);
   const get = (t: string) => Number(parts.find((x) => x.type === t)?.value ?? 0);
   const asUtc = Date.UTC(

@@ -8,6 +8,10 @@ const WS = new Uint8Array(256);
 const DELIM = new Uint8Array(256);
 for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1;
 for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
+/** Hex digit values, 255 for other bytes. */
+const HEX = new Uint8Array(256).fill(255);
+for (let i = 0; i < 16; i += 1) HEX['0123456789abcdef'.charCodeAt(i)] = i;
+for (let i = 10; i < 16; i += 1) HEX['ABCDEF'.charCodeAt(i - 10)] = i;
 
 /** True for PDF whitespace bytes. */
 export function isWhite(c: number): boolean {
@@ -69,6 +73,17 @@ export class PdfLexer {
     if (c === 0x28) return this.literalString();
     if (c === 0x3c) return this.buf[this.pos + 1] === 0x3c ? this.dict(depth) : this.hexString();
     if (c === 0x5b) return this.array(depth);
+    if (c >= 0x30 && c <= 0x39) {
+      // An unsigned integer (most numbers, and every reference) without building a string.
+      const b = this.buf;
+      let p = this.pos;
+      let v = 0;
+      while (p < b.length && b[p]! >= 0x30 && b[p]! <= 0x39) v = v * 10 + (b[p++]! - 0x30);
+      if ((p >= b.length || WS[b[p]!] === 1 || DELIM[b[p]!] === 1) && p - this.pos < 16) {
+        this.pos = p;
+        return this.maybeRef(v);
+      }
+    }
     const w = this.word();
     if (w === '') this.fail(`unexpected character '${String.fromCharCode(c)}'`);
     if (w === 'true') return true;
@@ -78,6 +93,99 @@ export class PdfLexer {
     if (Number.isNaN(num)) this.fail(`unexpected token '${w.slice(0, 20)}'`);
     if (Number.isInteger(num) && num >= 0 && /^\d+$/.test(w)) return this.maybeRef(num);
     return num;
+  }
+
+  /**
+   * Skips one direct object without building it (a reference `n g R` is three words: callers
+   * skipping dictionary values treat a word that is not a key as part of the value before).
+   */
+  skipObject(depth = 0): void {
+    if (depth > MAX_DEPTH) this.fail('objects nested too deeply');
+    this.skipWs();
+    const b = this.buf;
+    const c = b[this.pos];
+    if (c === undefined) this.fail('unexpected end of data');
+    if (c === 0x28) {
+      this.skipLiteralString();
+      return;
+    }
+    if (c === 0x3c && b[this.pos + 1] !== 0x3c) {
+      const end = b.indexOf(0x3e, this.pos);
+      if (end < 0) this.fail('unterminated hex string');
+      this.pos = end + 1;
+      return;
+    }
+    if (c === 0x3c || c === 0x5b) {
+      this.skipContainer();
+      return;
+    }
+    const start = this.pos;
+    if (c === 0x2f) this.pos += 1;
+    while (this.pos < b.length && WS[b[this.pos]!] === 0 && DELIM[b[this.pos]!] === 0) this.pos += 1;
+    if (this.pos === start) this.fail(`unexpected character '${String.fromCharCode(c)}'`);
+  }
+
+  /**
+   * Skips a dictionary or array in one pass over its bytes, counting nesting: only strings
+   * (which may hold brackets) and comments need care, no token is built.
+   */
+  private skipContainer(): void {
+    const b = this.buf;
+    let depth = 0;
+    let p = this.pos;
+    do {
+      if (p >= b.length) {
+        this.pos = p;
+        this.fail('unterminated dictionary or array');
+      }
+      if (depth > MAX_DEPTH) {
+        this.pos = p;
+        this.fail('objects nested too deeply');
+      }
+      const c = b[p]!;
+      if (c === 0x28) {
+        this.pos = p;
+        this.skipLiteralString();
+        p = this.pos;
+      } else if (c === 0x25) {
+        while (p < b.length && b[p] !== 10 && b[p] !== 13) p += 1;
+      } else if (c === 0x3c) {
+        if (b[p + 1] === 0x3c) {
+          depth += 1;
+          p += 2;
+        } else {
+          const end = b.indexOf(0x3e, p);
+          if (end < 0) {
+            this.pos = p;
+            this.fail('unterminated hex string');
+          }
+          p = end + 1;
+        }
+      } else if (c === 0x3e && b[p + 1] === 0x3e) {
+        depth -= 1;
+        p += 2;
+      } else if (c === 0x5b) {
+        depth += 1;
+        p += 1;
+      } else if (c === 0x5d) {
+        depth -= 1;
+        p += 1;
+      } else p += 1;
+    } while (depth > 0);
+    this.pos = p;
+  }
+
+  private skipLiteralString(): void {
+    const b = this.buf;
+    let p = this.pos + 1;
+    for (let nest = 1; nest > 0; ) {
+      if (p >= b.length) this.fail('unterminated string');
+      const c = b[p++]!;
+      if (c === 0x5c) p += 1;
+      else if (c === 0x28) nest += 1;
+      else if (c === 0x29) nest -= 1;
+    }
+    this.pos = p;
   }
 
   private maybeRef(num: number): PdfObject {
@@ -99,6 +207,11 @@ export class PdfLexer {
   }
 
   name(): PdfName {
+    return PdfName.of(this.key());
+  }
+
+  /** A name's decoded text (no interning: dictionary keys are only ever compared as strings). */
+  key(): string {
     const b = this.buf;
     let p = this.pos + 1;
     const start = p;
@@ -111,7 +224,7 @@ export class PdfLexer {
     let raw = latin1(b, start, p);
     if (hasEscape)
       raw = raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return PdfName.of(raw);
+    return raw;
   }
 
   private array(depth: number): PdfObject[] {
@@ -140,8 +253,7 @@ export class PdfLexer {
         return new PdfDict(map);
       }
       if (c !== 0x2f) this.fail('dictionary key is not a name');
-      const key = this.name().value;
-      map.set(key, this.object(depth + 1));
+      map.set(this.key(), this.object(depth + 1));
     }
   }
 
@@ -149,10 +261,22 @@ export class PdfLexer {
     const b = this.buf;
     const end = b.indexOf(0x3e, this.pos);
     if (end < 0) this.fail('unterminated hex string');
-    let hex = latin1(b, this.pos + 1, end).replace(/[^0-9a-fA-F]/g, '');
-    if (hex.length % 2 === 1) hex += '0';
+    // Digits decoded in place; anything else (whitespace) is skipped; an odd last digit is x0.
+    const out = Buffer.allocUnsafe((end - this.pos) >> 1);
+    let n = 0;
+    let high = -1;
+    for (let p = this.pos + 1; p < end; p += 1) {
+      const v = HEX[b[p]!]!;
+      if (v === 255) continue;
+      if (high < 0) high = v;
+      else {
+        out[n++] = (high << 4) | v;
+        high = -1;
+      }
+    }
+    if (high >= 0) out[n++] = high << 4;
     this.pos = end + 1;
-    return new PdfString(Buffer.from(hex, 'hex'), true);
+    return new PdfString(out.subarray(0, n), true);
   }
 
   private literalString(): PdfString {
@@ -206,10 +330,12 @@ function readEscape(b: Uint8Array, p: number, out: number[]): number {
 
 /** Decodes a byte range as Latin-1 without allocating a Buffer. */
 export function latin1(b: Uint8Array, start: number, end: number): string {
-  if (end - start < 64) {
+  if (end - start < 13) {
+    // Short strings concatenate flat (V8 makes cons strings from 13 characters on).
     let s = '';
     for (let i = start; i < end; i += 1) s += String.fromCharCode(b[i]!);
     return s;
   }
+  if (end - start < 64) return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
   return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1');
 }

@@ -1,5 +1,5 @@
 import { PadesError } from '../errors.js';
-import { parseIndirectAt } from './indirect-object-parser.js';
+import { parseIndirectAt, startsWith } from './indirect-object-parser.js';
 import { PdfLexer } from './pdf-lexer.js';
 import { PdfDict, type PdfObject, PdfRef, PdfStream } from './pdf-objects.js';
 import { decodeStream } from './stream-filters.js';
@@ -20,6 +20,7 @@ export class PdfReader {
   readonly trailer: PdfDict;
   private readonly entries = new Map<number, XrefEntry>();
   private readonly cache = new Map<number, PdfObject>();
+  private readonly peeks = new Map<string, PdfDict>();
   private readonly objStreams = new Map<number, { data: Uint8Array; offsets: number[]; nums: number[] }>();
 
   constructor(
@@ -78,6 +79,25 @@ export class PdfReader {
     const r = this.get(v);
     if (r instanceof PdfDict) return r;
     return r instanceof PdfStream ? r.dict : undefined;
+  }
+
+  /**
+   * The entries `keys` of a dictionary object, read without building its other values: a
+   * page-tree walk needs only /Type, /Kids and /Count of the pages it passes, not their
+   * resources. An object already parsed, in an object stream or unreadable this way is
+   * read whole (and then fails as `object` does).
+   */
+  peek(v: PdfObject | undefined, keys: readonly string[]): PdfDict | undefined {
+    if (!(v instanceof PdfRef)) return this.dict(v);
+    const e = this.entries.get(v.num);
+    if (this.cache.has(v.num) || e?.kind !== 'offset') return this.dict(v);
+    const key = `${v.num}|${keys.join('|')}`;
+    const known = this.peeks.get(key);
+    if (known) return known;
+    const found = peekDict(this.bytes, e.offset, v.num, keys);
+    if (!found) return this.dict(v);
+    this.peeks.set(key, found);
+    return found;
   }
 
   /** The object with this number, or null when it is free or missing (as the spec says). */
@@ -163,4 +183,39 @@ function checkHeader(bytes: Uint8Array, maxBytes: number): void {
   }
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
   if (head.indexOf('%PDF-') < 0) throw new PadesError('NOT_PDF', 'The file is not a PDF (no %PDF- header).');
+}
+
+/** Top-level `keys` of the dictionary object `num` at `offset`, or undefined when it is not one. */
+function peekDict(
+  bytes: Uint8Array,
+  offset: number,
+  num: number,
+  keys: readonly string[],
+): PdfDict | undefined {
+  try {
+    const lx = new PdfLexer(bytes, offset);
+    if (lx.int() !== num || lx.int() < 0 || lx.word() !== 'obj') return undefined;
+    lx.skipWs();
+    if (bytes[lx.pos] !== 0x3c || bytes[lx.pos + 1] !== 0x3c) return undefined;
+    lx.pos += 2;
+    const out = new PdfDict();
+    for (;;) {
+      lx.skipWs();
+      const c = bytes[lx.pos];
+      if (c === undefined) return undefined;
+      if (c === 0x3e && bytes[lx.pos + 1] === 0x3e) break;
+      if (c !== 0x2f) {
+        lx.skipObject(); // the generation and R of a skipped reference
+        continue;
+      }
+      const key = lx.key();
+      if (keys.includes(key)) out.set(key, lx.object());
+      else lx.skipObject();
+    }
+    lx.pos += 2;
+    lx.skipWs();
+    return startsWith(bytes, lx.pos, 'stream') ? undefined : out;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 import { PadesError } from '../errors.js';
 import { listFields } from './form-fields.js';
 import type { IncrementalUpdate } from './incremental-writer.js';
-import { findPage, pageCount } from './page-tree.js';
+import { findPage, listPages, pageCount } from './page-tree.js';
 import { n, PdfDict, type PdfObject, PdfRef, PdfString } from './pdf-objects.js';
 
 /** Where and how the signature widget goes. */
@@ -95,10 +95,12 @@ function placeWithStamps(
     ...(place.stamps ?? []),
   ];
   const kids: PdfRef[] = [];
+  // Many widgets (a cross-page seal has one per page): walk the page tree once.
+  const pages = boxes.length > 2 ? listPages(upd.reader) : undefined;
   for (const box of boxes) {
     if (place.count > 0 && box.pageIndex >= place.count)
       throw new PadesError('INVALID_ARGUMENT', `page ${box.pageIndex + 1} does not exist.`);
-    const page = findPage(upd.reader, box.pageIndex);
+    const page = pages?.[box.pageIndex] ?? findPage(upd.reader, box.pageIndex);
     const [bx, by, bw, bh] = box.rect;
     const widget = upd.add(
       PdfDict.of({

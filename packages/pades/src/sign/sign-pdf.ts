@@ -34,7 +34,12 @@ const CONTENTS_MARGIN = 64;
  * Reads only the xref chain and the objects it edits, so large files cost little more than
  * hashing them.
  */
-export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise<Uint8Array> {
+export async function signPdf(
+  /** The PDF, or a reader of it already open (its parsed objects are reused, not re-read). */
+  input: Uint8Array | PdfReader,
+  options: SignPdfOptions,
+): Promise<Uint8Array> {
+  const pdf = input instanceof PdfReader ? input.bytes : input;
   const level = options.level ?? 'B-B';
   if (level !== 'B-B' && !options.timestamper) {
     throw new PadesError('INVALID_ARGUMENT', `PAdES ${level} needs a time-stamp authority (timestamper).`);
@@ -43,7 +48,7 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
   if (page !== undefined && (!Number.isInteger(page) || page < 1)) {
     throw new PadesError('INVALID_ARGUMENT', `page ${String(page)} is not a page number (1, 2, …).`);
   }
-  let reader = new PdfReader(pdf);
+  let reader = input instanceof PdfReader ? input : new PdfReader(pdf);
   const isFirst = signedFields(reader).length === 0;
   if (options.sanitize) {
     if (!isFirst)

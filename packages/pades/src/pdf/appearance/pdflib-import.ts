@@ -12,8 +12,13 @@ import {
   PDFStream,
   PDFString,
 } from 'pdf-lib';
-import type { IncrementalUpdate } from '../incremental-writer.js';
-import { PdfDict, PdfName, type PdfObject, type PdfRef, PdfStream, PdfString } from '../pdf-objects.js';
+import { PdfDict, PdfName, type PdfObject, PdfRef, PdfStream, PdfString } from '../pdf-objects.js';
+
+/** Where imported objects go: an incremental update, or an `ObjectBundle` kept for reuse. */
+export interface ObjectTarget {
+  allocate(): PdfRef;
+  set(ref: PdfRef, value: PdfObject): void;
+}
 
 /**
  * Copies objects pdf-lib built (embedded subset fonts, images) into our incremental update
@@ -25,7 +30,7 @@ export class PdfLibImporter {
 
   constructor(
     private readonly context: PDFContext,
-    private readonly upd: IncrementalUpdate,
+    private readonly upd: ObjectTarget,
   ) {}
 
   /** Imports the object behind a pdf-lib reference (and everything it points to). */
@@ -63,5 +68,70 @@ export class PdfLibImporter {
     for (const [k, v] of d.entries())
       if (k.decodeText() !== 'Length') out.set(k.decodeText(), this.convert(v));
     return out;
+  }
+}
+
+/** Generation number marking a bundle's own (local) references; never valid in a file. */
+const LOCAL = -1;
+
+/**
+ * Objects built once (a cached seal drawing: its subset font, ToUnicode map, widths and
+ * form XObject) and added to each update under fresh numbers: `into` only relinks the
+ * references, sharing every value that holds none (font programs, /W arrays, content).
+ */
+export class ObjectBundle implements ObjectTarget {
+  private readonly values: PdfObject[] = [];
+  /** Containers known to hold no local reference: shared as they are. */
+  private readonly plain = new WeakSet<object>();
+  private sealed = false;
+
+  allocate(): PdfRef {
+    if (this.sealed) throw new Error('The bundle is sealed.');
+    this.values.push(null);
+    return new PdfRef(this.values.length - 1, LOCAL);
+  }
+
+  set(ref: PdfRef, value: PdfObject): void {
+    if (this.sealed || ref.gen !== LOCAL) throw new Error('Not a reference of this bundle.');
+    this.values[ref.num] = value;
+  }
+
+  /** Ends building; values must not change afterwards (they are shared by every update). */
+  seal(): this {
+    for (const v of this.values) this.mark(v);
+    this.sealed = true;
+    return this;
+  }
+
+  /** Adds every object to `upd`; returns the mapping from the bundle's references. */
+  into(upd: ObjectTarget): (local: PdfRef) => PdfRef {
+    if (!this.sealed) this.seal();
+    const refs = this.values.map(() => upd.allocate());
+    const link = (v: PdfObject): PdfObject => {
+      if (v instanceof PdfRef) return v.gen === LOCAL ? refs[v.num]! : v;
+      if (v === null || typeof v !== 'object' || this.plain.has(v)) return v;
+      if (Array.isArray(v)) return v.map(link);
+      if (v instanceof PdfDict) {
+        const out = new PdfDict();
+        for (const [k, x] of v.map) out.set(k, link(x));
+        return out;
+      }
+      if (v instanceof PdfStream) return new PdfStream(link(v.dict) as PdfDict, v.data);
+      return v;
+    };
+    for (const [i, v] of this.values.entries()) upd.set(refs[i]!, link(v));
+    return (local) => (local.gen === LOCAL ? refs[local.num]! : local);
+  }
+
+  /** True when `v` holds no local reference; remembers containers that hold none. */
+  private mark(v: PdfObject): boolean {
+    if (v instanceof PdfRef) return v.gen !== LOCAL;
+    if (v === null || typeof v !== 'object') return true;
+    let clean = true;
+    if (Array.isArray(v)) for (const x of v) clean = this.mark(x) && clean;
+    else if (v instanceof PdfDict) for (const x of v.map.values()) clean = this.mark(x) && clean;
+    else if (v instanceof PdfStream) clean = this.mark(v.dict);
+    if (clean) this.plain.add(v);
+    return clean;
   }
 }

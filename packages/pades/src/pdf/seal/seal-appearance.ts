@@ -4,7 +4,7 @@ import { PadesError } from '../../errors.js';
 import { fontRuns, newPen, type Pen, pdfNum } from '../appearance/appearance-pen.js';
 import type { AppearanceFonts } from '../appearance/font-loader.js';
 import { nameEmbeddedFonts } from '../appearance/font-naming.js';
-import { PdfLibImporter } from '../appearance/pdflib-import.js';
+import { ObjectBundle, PdfLibImporter } from '../appearance/pdflib-import.js';
 import type { IncrementalUpdate } from '../incremental-writer.js';
 import { n, PdfDict, type PdfRef, PdfStream } from '../pdf-objects.js';
 import { type SealDesign, type SealPlan, type SealPrimitive, sealPlan } from './seal-plan.js';
@@ -59,8 +59,14 @@ async function drawSeal(
   seal: SealAppearanceContent,
   fonts: AppearanceFonts | undefined,
 ): Promise<PdfRef> {
-  const { pen, ops, image } = await drawing(w, h, seal, fonts);
-  const importer = new PdfLibImporter(pen.doc.context, upd);
+  const { bundle, xobject } = await drawing(w, h, seal, fonts);
+  return bundle.into(upd)(xobject);
+}
+
+/** The drawing's form XObject and everything it uses, converted from pdf-lib once. */
+function bundleOf(pen: Pen, w: number, h: number, ops: string, image: PDFImage | undefined) {
+  const bundle = new ObjectBundle();
+  const importer = new PdfLibImporter(pen.doc.context, bundle);
   const fontDict = new PdfDict();
   for (const slot of pen.slots.values()) fontDict.set(slot.name, importer.ref(slot.font.ref));
   const xobjects = new PdfDict();
@@ -71,19 +77,23 @@ async function drawSeal(
     BBox: [0, 0, w, h],
     Resources: PdfDict.of({ Font: fontDict, XObject: xobjects }),
   });
-  return upd.add(new PdfStream(dict, Buffer.from(ops, 'latin1')));
+  const xobject = bundle.allocate();
+  bundle.set(xobject, new PdfStream(dict, Buffer.from(ops, 'latin1')));
+  return { bundle: bundle.seal(), xobject };
 }
 
 interface Drawing {
-  pen: Pen;
-  ops: string;
-  image: PDFImage | undefined;
+  bundle: ObjectBundle;
+  /** The form XObject in `bundle`. */
+  xobject: PdfRef;
 }
 
 /**
- * Drawings by design (or image hash) and size: the CJK subset font is built once per seal
- * and copied into each signature's update, instead of subsetting the font for every use.
- * The pen's pdf-lib document is never changed after it is flushed. Bounded.
+ * Drawings by design (or image hash) and size: the seal's form XObject with its CJK subset
+ * font is built and converted once per seal design, and each signature's update only gets
+ * fresh object numbers for it (`ObjectBundle.into`), instead of subsetting the font and
+ * converting pdf-lib objects for every use. A seal version changes its design or image, so
+ * it gets its own entry. Bounded.
  */
 const drawings = new Map<string, Promise<Drawing>>();
 const MAX_DRAWINGS = 64;
@@ -135,7 +145,7 @@ async function makeDrawing(
     pen.doc.context,
     [...pen.slots.values()].flatMap((slot) => (slot.naming ? [slot.naming] : [])),
   );
-  return { pen, ops, image };
+  return bundleOf(pen, w, h, ops, image);
 }
 
 /** Bézier constant for quarter ellipses. */

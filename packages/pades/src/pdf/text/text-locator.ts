@@ -1,5 +1,5 @@
 import { PadesError } from '../../errors.js';
-import { findPage, pageCount } from '../page-tree.js';
+import { findPage, listPages, type PageInfo, pageCount } from '../page-tree.js';
 import { isWhite, PdfLexer } from '../pdf-lexer.js';
 import { type PdfDict, PdfName, type PdfObject, PdfRef, PdfStream, PdfString } from '../pdf-objects.js';
 import { PdfReader } from '../pdf-reader.js';
@@ -21,6 +21,12 @@ export interface TextHit {
   rect: [number, number, number, number];
 }
 
+/** The text layer as the search builds it: `flat[4i…4i+3]` is the box of `text[i]`. */
+interface TextLayer {
+  text: string;
+  flat: number[];
+}
+
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const mul = (m: Matrix, n: Matrix): Matrix => [
@@ -32,31 +38,54 @@ const mul = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
+/** Options of `findText`. */
+export interface FindTextOptions {
+  /**
+   * `last`: only the last occurrence in the document. Pages are read from the end and the
+   * search stops at the first page that has the text, so a signature block on the last page
+   * of a long contract costs one page.
+   */
+  occurrence?: 'all' | 'last';
+}
+
 /**
  * Finds text in a PDF's text layer (page content streams, fonts through their ToUnicode maps):
  * the seal placement by keyword ("甲方（盖章）", "盖章处"). Whitespace is ignored on both
  * sides, so a phrase split across text runs is still found. Text inside form XObjects and
  * scanned pages (no text layer) is not searched.
  */
-export function findText(pdf: Uint8Array | PdfReader, keyword: string): TextHit[] {
+export function findText(
+  pdf: Uint8Array | PdfReader,
+  keyword: string,
+  options: FindTextOptions = {},
+): TextHit[] {
   const needle = keyword.replace(/\s+/g, '');
   if (needle === '') throw new PadesError('INVALID_ARGUMENT', 'The keyword to find is empty.');
   const reader = pdf instanceof PdfReader ? pdf : new PdfReader(pdf);
-  const hits: TextHit[] = [];
-  const count = pageCount(reader);
+  const pages = listPages(reader).slice(0, pageCount(reader));
   const decoders = new Map<number, FontDecoder>();
-  for (let i = 0; i < count; i += 1) {
-    const page = pageText(reader, i, decoders);
-    for (let at = page.text.indexOf(needle); at >= 0; at = page.text.indexOf(needle, at + needle.length)) {
-      const boxes = page.boxes.slice(at, at + needle.length);
-      const x1 = Math.min(...boxes.map((b) => b[0]));
-      const y1 = Math.min(...boxes.map((b) => b[1]));
-      const x2 = Math.max(...boxes.map((b) => b[0] + b[2]));
-      const y2 = Math.max(...boxes.map((b) => b[1] + b[3]));
-      hits.push({ page: i + 1, rect: [x1, y1, x2 - x1, y2 - y1] });
-    }
+  const last = options.occurrence === 'last';
+  const hits: TextHit[] = [];
+  for (let k = 0; k < pages.length; k += 1) {
+    const i = last ? pages.length - 1 - k : k;
+    const page = textOf(reader, pages[i]!, decoders);
+    for (let at = page.text.indexOf(needle); at >= 0; at = page.text.indexOf(needle, at + needle.length))
+      hits.push({ page: i + 1, rect: unionOf(page.flat, at, at + needle.length) });
+    if (last && hits.length > 0) return hits.slice(-1);
   }
   return hits;
+}
+
+function unionOf(flat: number[], from: number, to: number): TextHit['rect'] {
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = from; i < to; i += 1) {
+    const [x, y, w, h] = [flat[4 * i]!, flat[4 * i + 1]!, flat[4 * i + 2]!, flat[4 * i + 3]!];
+    x1 = Math.min(x1, x);
+    y1 = Math.min(y1, y);
+    x2 = Math.max(x2, x + w);
+    y2 = Math.max(y2, y + h);
+  }
+  return [x1, y1, x2 - x1, y2 - y1];
 }
 
 /** Reads the text layer of page `index` (0-based). */
@@ -66,13 +95,23 @@ export function pageText(
   /** Decoders by font object number, shared across pages (a CMap is parsed once per document). */
   decoders = new Map<number, FontDecoder>(),
 ): PageText {
-  const page = findPage(reader, index);
-  const out: PageText = { page: index + 1, text: '', boxes: [] };
+  const { text, flat } = textOf(reader, findPage(reader, index), decoders);
+  const boxes: PageText['boxes'] = [];
+  for (let i = 0; i < flat.length; i += 4) boxes.push([flat[i]!, flat[i + 1]!, flat[i + 2]!, flat[i + 3]!]);
+  return { page: index + 1, text, boxes };
+}
+
+/** `BT`: every text-showing operator sits inside a text object, so a stream without it has none. */
+const BEGIN_TEXT = Buffer.from('BT');
+
+function textOf(reader: PdfReader, page: PageInfo, decoders: Map<number, FontDecoder>): TextLayer {
+  const out: TextLayer = { text: '', flat: [] };
   const fonts = new Map<string, FontDecoder>();
-  const fontDict = reader.dict(resourcesOf(reader, page.dict)?.get('Font'));
+  let fontDict: PdfDict | null | undefined = null;
   const fontFor = (name: string) => {
     let f = fonts.get(name);
     if (!f) {
+      if (fontDict === null) fontDict = reader.dict(resourcesOf(reader, page.dict)?.get('Font'));
       const ref = fontDict?.get(name);
       const shared = ref instanceof PdfRef ? decoders.get(ref.num) : undefined;
       const d = shared ? undefined : reader.dict(ref);
@@ -83,7 +122,10 @@ export function pageText(
     return f;
   };
   const run = new Interpreter(out, fontFor);
-  for (const stream of contentStreams(reader, page.dict)) run.execute(decodeStream(stream));
+  for (const stream of contentStreams(reader, page.dict)) {
+    const data = decodeStream(stream);
+    if (Buffer.from(data.buffer, data.byteOffset, data.length).indexOf(BEGIN_TEXT) >= 0) run.execute(data);
+  }
   return out;
 }
 
@@ -117,7 +159,7 @@ class Interpreter {
   private scale = 1;
 
   constructor(
-    private readonly out: PageText,
+    private readonly out: TextLayer,
     private readonly fontFor: (name: string) => FontDecoder,
   ) {}
 
@@ -227,23 +269,35 @@ class Interpreter {
     if (!(s instanceof PdfString) || !this.font) return;
     const { bytes } = s;
     const f = this.font;
+    const { out, size, scale } = this;
+    // Text space → device is tm × ctm. A glyph only moves tm's origin (tm' = [1 0 0 1 tx 0] × tm),
+    // so the scale factors are fixed for the string and the origin is updated in place, with
+    // the same arithmetic as \`mul\` (the boxes are bit-for-bit those of a matrix product).
+    const c = this.ctm;
+    const [t0, t1, t2, t3] = this.tm;
+    let [t4, t5] = [this.tm[4], this.tm[5]];
+    const m = mul(this.tm, c);
+    const em = size * Math.hypot(m[2], m[3]);
+    const sx = Math.hypot(m[0], m[1]);
     for (let i = 0; i + f.codeBytes <= bytes.length; i += f.codeBytes) {
       let code = 0;
       for (let k = 0; k < f.codeBytes; k += 1) code = (code << 8) | bytes[i + k]!;
-      const w0 = (f.width(code) / 1000) * this.size;
+      const w0 = (f.width(code) / 1000) * size;
       const space = f.codeBytes === 1 && code === 32 ? this.wordSpace : 0;
-      const m = mul(this.tm, this.ctm);
-      const em = this.size * Math.hypot(m[2], m[3]);
-      const w = w0 * this.scale * Math.hypot(m[0], m[1]);
+      const w = w0 * scale * sx;
       const text = f.toUnicode(code);
+      const x = t4 * c[0] + t5 * c[2] + c[4];
+      const y = t4 * c[1] + t5 * c[3] + c[5];
       for (let k = 0; k < text.length; k += 1) {
         const ch = text[k]!;
         if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '\u3000') continue;
-        this.out.text += ch;
-        this.out.boxes.push([m[4], m[5] - em * 0.2, w, em]);
+        out.text += ch;
+        out.flat.push(x, y - em * 0.2, w, em);
       }
-      this.advance((w0 + this.charSpace + space) * this.scale);
+      const tx = (w0 + this.charSpace + space) * scale;
+      [t4, t5] = [tx * t0 + 0 * t2 + t4, tx * t1 + 0 * t3 + t5];
     }
+    this.tm = [t0, t1, t2, t3, t4, t5];
   }
 }
 

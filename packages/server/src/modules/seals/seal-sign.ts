@@ -1,8 +1,8 @@
 import {
   type DssOptions,
   type FieldStamp,
-  findPage,
   findText,
+  listPages,
   PadesError,
   type PadesLevel,
   PdfReader,
@@ -49,10 +49,9 @@ export function placeWidgets(reader: PdfReader, look: SealLook, placement: Place
     return [{ page: placement.page, rect: [placement.x, placement.y, w, h], slice: whole }];
   }
   if (placement.mode === 'keyword') {
-    const hits = findText(reader, placement.keyword);
+    const hits = findText(reader, placement.keyword, { occurrence: placement.occurrence });
     if (hits.length === 0) throw new PlacementError(`“${placement.keyword}” is not in the document’s text.`);
-    const chosen = placement.occurrence === 'last' ? hits.slice(-1) : hits;
-    return chosen.map((hit) => {
+    return hits.map((hit) => {
       const [x, y, hw, hh] = hit.rect;
       return { page: hit.page, rect: [x + hw / 2 - w / 2, y + hh / 2 - h / 2, w, h], slice: whole };
     });
@@ -61,8 +60,9 @@ export function placeWidgets(reader: PdfReader, look: SealLook, placement: Place
   if (!Number.isInteger(count) || count < 2 || count > pages)
     throw new PlacementError(`A cross-page seal needs 2 to ${pages} pages (asked for ${count}).`);
   const sw = w / count;
+  const all = listPages(reader);
   return Array.from({ length: count }, (_, i) => {
-    const [x1, y1, x2, y2] = findPage(reader, i).mediaBox;
+    const [x1, y1, x2, y2] = all[i]!.mediaBox;
     const y = placement.y ?? (y1 + y2) / 2 - h / 2;
     return {
       page: i + 1,
@@ -108,7 +108,7 @@ export async function sealPdf(
     slice: first.slice,
   };
   const stamps: FieldStamp[] = rest.map((wd) => ({ page: wd.page, rect: wd.rect, sealSlice: wd.slice }));
-  const bytes = await signPdf(pdf, {
+  const bytes = await signPdf(reader, {
     signer: input.signer,
     level: input.level ?? (input.timestamper ? 'B-T' : 'B-B'),
     timestamper: input.timestamper,

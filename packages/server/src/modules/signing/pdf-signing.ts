@@ -42,7 +42,8 @@ export async function signForSigner(
   pdf: Uint8Array,
   input: {
     signer: Signer;
-    timestamper: Timestamper;
+    /** Absent only for B-B. */
+    timestamper?: Timestamper;
     mark: SignatureMark;
     printedName: string;
     reason: string;

@@ -1,7 +1,14 @@
 import type { HashName } from '@signx/pades';
 import type { DbOrTrx } from '../../platform/db/schema.js';
+import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
 import { usersByIds } from '../identity/index.js';
-import { assertCertificateAllowed, type ResolvedProfile, resolveProfile } from '../profiles/index.js';
+import {
+  assertCertificateAllowed,
+  type ResolvedProfile,
+  resolveProfile,
+  type SigningPlan,
+  signingPlan,
+} from '../profiles/index.js';
 import type { DigitalSignatureRequestsTable } from './signing.tables.js';
 
 /**
@@ -36,4 +43,19 @@ export async function assertSignerCertificate(
   const profile = await requestProfile(db, request);
   assertCertificateAllowed(profile.settings, certificate, hash);
   return profile;
+}
+
+/**
+ * How a signer's signature is made under the request's profile: a configured profile
+ * (template, department, organisation or platform row) gives its PAdES level and its TSA
+ * list with failover (`signingPlan`, as seal apply); all TSAs down is 503 before anything is
+ * stored. Without any configured profile the signature stays B-T with the platform TSA: the
+ * built-in default's B-LTA is reached once, by the completion seal, not per signer.
+ */
+export async function signerSigningPlan(
+  profile: ResolvedProfile,
+  options: { trust: PlatformTrust; fetch: typeof fetch },
+): Promise<SigningPlan> {
+  if (profile.profile_id === null) return { level: 'B-T', timestamper: await options.trust.timestamper() };
+  return signingPlan(profile.settings, options);
 }

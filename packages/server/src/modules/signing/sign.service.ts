@@ -18,7 +18,7 @@ import { refuseLinkUnderPart11 } from './part11-signing.js';
 import { signForSigner } from './pdf-signing.js';
 import type { signBody } from './public.schemas.js';
 import { combinedDocumentHash, recordHash } from './record-hash.js';
-import { assertSignerCertificate } from './request-profile.js';
+import { assertSignerCertificate, signerSigningPlan } from './request-profile.js';
 import * as repo from './requests.repository.js';
 import { DEFAULT_CONSENT } from './requests.service.js';
 import { parseSignatureMark, type SignatureMark } from './signature-input.js';
@@ -99,8 +99,9 @@ export async function prepareSignature(
   const issued = await signerFor(deps, access, input, signedAt);
   // The request's signing profile (template → requester's department → platform) must accept
   // the certificate before anything is signed: refused with 40024, nothing staged or stored.
-  await assertSignerCertificate(deps.db, request, issued.certificate, issued.signer.hash);
-  const timestamper = await deps.trust.timestamper();
+  const profile = await assertSignerCertificate(deps.db, request, issued.certificate, issued.signer.hash);
+  // Its PAdES level and TSAs (failover; none answering is 503 before anything is staged).
+  const plan = await signerSigningPlan(profile, { trust: deps.trust, fetch: deps.ctx.outbound.fetch });
   const index = access.bundle.signatures.length;
   const versions = [];
   for (const row of access.bundle.documents) {
@@ -114,7 +115,9 @@ export async function prepareSignature(
     const signed = await signForSigner(bytes, {
       placement,
       signer: issued.signer,
-      timestamper,
+      level: plan.level,
+      timestamper: plan.timestamper,
+      ...(plan.revocation ? { revocation: plan.revocation } : {}),
       mark,
       printedName: access.signer.signer_name,
       reason: (input.reason ?? request.title).slice(0, 200),

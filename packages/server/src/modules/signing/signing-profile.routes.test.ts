@@ -1,3 +1,4 @@
+import { validate } from '@signx/pades';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWith } from '../../../test/identity-fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -123,5 +124,34 @@ describe('signing under the request’s signing profile', () => {
     await saveProfile('template', overridden.templateId, PLATFORM_DEFAULT);
     const signed = await sign(overridden.token);
     expect(signed.statusCode, signed.body).toBe(201);
+  });
+
+  it('signs at the profile’s PAdES level with its TSAs: B-B has no time-stamp; no TSA answering is 503, nothing stored', async () => {
+    const plain = await sentRequest('PROFILE-LEVEL-BB');
+    await saveProfile('template', plain.templateId, { ...PLATFORM_DEFAULT, pades_level: 'B-B' });
+    const signed = await sign(plain.token);
+    expect(signed.statusCode, signed.body).toBe(201);
+    const detail = (await call('GET', `/digital-signature/requests/${plain.id}`, sender)).json().data;
+    const current = await documents.current(t.database.db, detail.documents[0].document_id);
+    const report = await validate(await documents.read(t.app.signx, current.sha256), {
+      trustAnchors: [await t.app.signx.trust.rootCertificate()],
+      revocation: 'off',
+    });
+    expect(report.signatures.map((r) => [r.kind, r.level, r.isValid])).toEqual([['signature', 'B-B', true]]);
+
+    // The profile's only TSA is on loopback, which the outbound client refuses: no time-stamp,
+    // so no B-T signature either — 503 naming the TSA, and nothing signed or stored.
+    const deadTsa = 'http://127.0.0.1:9/tsa';
+    const stamped = await sentRequest('PROFILE-LEVEL-BT');
+    await saveProfile('template', stamped.templateId, {
+      ...PLATFORM_DEFAULT,
+      pades_level: 'B-T',
+      tsa_urls: [deadTsa],
+    });
+    const before = await state(stamped.id);
+    const refused = await sign(stamped.token);
+    expect(refused.statusCode, refused.body).toBe(503);
+    expect(refused.json().message).toContain(deadTsa);
+    expect(await state(stamped.id)).toEqual(before);
   });
 });
