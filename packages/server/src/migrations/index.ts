@@ -42,6 +42,7 @@ import * as m20261212_0710 from './2026_12_12_0710_seal_use_requests.js';
 import * as m20261212_0810 from './2026_12_12_0810_signing_profiles.js';
 import * as m20261213_0210 from './2026_12_13_0210_inbound_callbacks.js';
 import * as m20261213_0410 from './2026_12_13_0410_webhook_dispatch.js';
+import * as m20261214_0210 from './2026_12_14_0210_records_success_index.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -91,4 +92,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_12_0810_signing_profiles': m20261212_0810,
   '2026_12_13_0210_inbound_callbacks': m20261213_0210,
   '2026_12_13_0410_webhook_dispatch': m20261213_0410,
+  '2026_12_14_0210_records_success_index': m20261214_0210,
 };

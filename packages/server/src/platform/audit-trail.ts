@@ -36,12 +36,19 @@ export type AuditEventWith<E> = E & {
 export interface AuditTrail<E> {
   /** Records `event` in `trx`, so it commits or rolls back with the change it describes. */
   record(trx: Trx, actor: Actor, event: AuditEventWith<E>): Promise<void>;
+  /**
+   * Records several events of one operation, in this order, in `trx`: the same rows as
+   * `record` for each in turn, written in one append where the sink can (`sinkAll`).
+   */
+  recordAll(trx: Trx, actor: Actor, events: readonly AuditEventWith<E>[]): Promise<void>;
 }
 
 export interface AuditTrailOptions {
   /** The app's catalogues: the event type must be declared by a mounted module. */
   catalogues: Catalogues;
   sink: AuditSink;
+  /** Writes several events in order, in one append (the audit module's `audit.recordAll`). */
+  sinkAll?: (trx: Trx, events: readonly AuditRecordInput[]) => Promise<unknown>;
   /**
    * Check each event against the catalogue (declared type, payload schema) before writing.
    * On in development and tests, off in production, where the compiler already checked it.
@@ -60,24 +67,32 @@ export function createAuditTrail<M extends string, S extends Record<string, Audi
   options: AuditTrailOptions,
 ): AuditTrail<AuditEventOf<AuditEventTypes<M, S>>> {
   const entityTypes = new Map(set.declarations.map((d) => [d.type, d.entityType]));
+  const input = (actor: Actor, event: unknown): AuditRecordInput => {
+    const { type, payload, entityId, before, after, reason, result } = event as AuditEventWith<{
+      type: string;
+      payload: Record<string, unknown>;
+    }>;
+    if (options.verify) assertDeclared(options.catalogues, type, payload);
+    return {
+      action: type,
+      actor,
+      entityType: entityTypes.get(type) ?? 'unknown',
+      entityId,
+      before,
+      after,
+      reason,
+      result,
+      details: payload,
+    };
+  };
   return {
     async record(trx, actor, event) {
-      const { type, payload, entityId, before, after, reason, result } = event as AuditEventWith<{
-        type: string;
-        payload: Record<string, unknown>;
-      }>;
-      if (options.verify) assertDeclared(options.catalogues, type, payload);
-      await options.sink(trx, {
-        action: type,
-        actor,
-        entityType: entityTypes.get(type) ?? 'unknown',
-        entityId,
-        before,
-        after,
-        reason,
-        result,
-        details: payload,
-      });
+      await options.sink(trx, input(actor, event));
+    },
+    async recordAll(trx, actor, events) {
+      const inputs = events.map((event) => input(actor, event));
+      if (options.sinkAll) await options.sinkAll(trx, inputs);
+      else for (const one of inputs) await options.sink(trx, one);
     },
   };
 }

@@ -9,7 +9,7 @@ import { auditDeps, CHECKPOINT_KEY } from './audit.deps.js';
 import { exportBundle } from './audit.service.js';
 import { canonicalize } from './chain/canonical-json.js';
 import type { AuditActor, AuditEventInput } from './chain/chain.types.js';
-import { recordEvent } from './chain/recorder.service.js';
+import { recordEvent, recordEvents } from './chain/recorder.service.js';
 import type { AuditBundle } from './proofs/bundle.js';
 import { type EntityInclusion, entityInclusion } from './proofs/inclusion.service.js';
 
@@ -25,8 +25,11 @@ export { canonicalize };
 /** The only way to write audit events: inside the caller's transaction. */
 export const audit: {
   record(trx: Trx, event: AuditEventInput): Promise<{ id: string; seq: number | null }>;
+  /** Several events of one operation, in order: one head lock, one insert, one head move. */
+  recordAll(trx: Trx, events: readonly AuditEventInput[]): Promise<{ id: string; seq: number | null }[]>;
 } = {
   record: (trx, event) => recordEvent(trx, event, 'main'),
+  recordAll: (trx, events) => recordEvents(trx, events, 'main'),
 };
 
 /**

@@ -86,11 +86,7 @@ export async function claimAlert(trx: Trx, row: RecordsAlertsTable): Promise<boo
  * IP and UTC hour (`attempt_time` is ISO 8601 UTC text: characters 12–13 are the hour), so
  * a few rows come back instead of every ceremony.
  */
-export function recentSuccesses(
-  db: DbOrTrx,
-  userId: string,
-  limit: number,
-): Promise<{ ip_address: string; hour: string; n: number | string }[]> {
+export function recentSuccessesQuery(db: DbOrTrx, userId: string, limit: number) {
   const hour = sql<string>`substr(${sql.ref('recent.attempt_time')}, 12, 2)`;
   return db
     .selectFrom((eb) =>
@@ -98,12 +94,21 @@ export function recentSuccesses(
         .selectFrom('records_auth_log')
         .select(['ip_address', 'attempt_time'])
         .where('user_id', '=', userId)
-        .where('authentication_result', '=', 'success')
+        // A literal, not a parameter: SQLite uses a partial index only for a WHERE that
+        // implies the index's own (records_auth_log_success_idx: index-only, 200 entries).
+        .where(sql<boolean>`authentication_result = 'success'`)
         .orderBy('attempt_time', 'desc')
         .limit(limit)
         .as('recent'),
     )
     .select((eb) => ['recent.ip_address', hour.as('hour'), eb.fn.countAll<number>().as('n')])
-    .groupBy(['recent.ip_address', hour])
-    .execute();
+    .groupBy(['recent.ip_address', hour]);
+}
+
+export function recentSuccesses(
+  db: DbOrTrx,
+  userId: string,
+  limit: number,
+): Promise<{ ip_address: string; hour: string; n: number | string }[]> {
+  return recentSuccessesQuery(db, userId, limit).execute();
 }

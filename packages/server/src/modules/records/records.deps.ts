@@ -43,6 +43,7 @@ export const recordsDeps = defineModuleDeps(
     audit: createAuditTrail(recordsAuditEvents, {
       catalogues: ctx.catalogues,
       sink: audit.record,
+      sinkAll: audit.recordAll,
       verify: !ctx.config.isProduction,
     }),
     valueKey: ctx.keyring.secret('records-signature-value'),

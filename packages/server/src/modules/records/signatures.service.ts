@@ -177,31 +177,37 @@ export async function commitRecordsSignature(
     user_agent: row.user_agent,
     failure_reason: null,
   });
-  if (outcome.isNew)
-    await deps.audit.record(trx, actor, {
-      type: 'records.session.opened',
-      entityId: outcome.session.id,
-      payload: { factors: outcome.factors },
-    });
-  await deps.audit.record(trx, actor, {
-    type: 'records.signature.created',
-    entityId: id,
-    payload: {
-      resource_type: manifest.resource_type,
-      resource_id: manifest.resource_id,
-      record_version: manifest.record_version,
-      record_sha256: manifest.record_sha256,
-      signature_mean: manifest.signature_mean,
-      reason: manifest.reason,
-      signer_name: manifest.signer_name,
-      timestamp: manifest.timestamp,
-      manifest_sha256: manifestSha256(manifest),
-      pades_sha256: row.pades_sha256,
-      ...(row.pades_level ? { pades_level: row.pades_level } : {}),
-      pades_document_version: row.pades_document_version,
+  // The session's opening (a full ceremony) and the signature: one append to the audit chain.
+  await deps.audit.recordAll(trx, actor, [
+    ...(outcome.isNew
+      ? [
+          {
+            type: 'records.session.opened' as const,
+            entityId: outcome.session.id,
+            payload: { factors: outcome.factors },
+          },
+        ]
+      : []),
+    {
+      type: 'records.signature.created' as const,
+      entityId: id,
+      payload: {
+        resource_type: manifest.resource_type,
+        resource_id: manifest.resource_id,
+        record_version: manifest.record_version,
+        record_sha256: manifest.record_sha256,
+        signature_mean: manifest.signature_mean,
+        reason: manifest.reason,
+        signer_name: manifest.signer_name,
+        timestamp: manifest.timestamp,
+        manifest_sha256: manifestSha256(manifest),
+        pades_sha256: row.pades_sha256,
+        ...(row.pades_level ? { pades_level: row.pades_level } : {}),
+        pades_document_version: row.pades_document_version,
+      },
+      ...(manifest.reason ? { reason: manifest.reason } : {}),
     },
-    ...(manifest.reason ? { reason: manifest.reason } : {}),
-  });
+  ]);
   await signableOperation(manifest.resource_type, manifest.operation_type)?.onSigned?.(trx, deps.ctx, actor, {
     signatureId: id,
     userId: manifest.user_id,

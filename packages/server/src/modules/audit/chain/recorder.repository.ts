@@ -31,19 +31,38 @@ export function isPostgresTrx(trx: Trx): boolean {
   return trx.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** Inserts the event row and moves the chain head to it. */
-export async function appendRow(trx: Trx, row: AuditEventsTable, isPg: boolean): Promise<void> {
+/** Inserts the event rows (one statement) and moves the chain head to the last. */
+export async function appendRows(trx: Trx, rows: readonly AuditEventsTable[], isPg: boolean): Promise<void> {
+  const last = rows.at(-1);
+  if (!last) return;
   const sql = isPg ? postgres : sqlite;
   await trx.executeQuery(
     CompiledQuery.raw(
-      sql.insert,
-      COLUMNS.map((column) => row[column]),
+      rows.length === 1 ? sql.insert : insertOf(rows.length, isPg),
+      rows.flatMap((row) => COLUMNS.map((column) => row[column])),
     ),
   );
   await trx.executeQuery(
-    CompiledQuery.raw(sql.moveHead, [row.seq, row.leaf_hash, row.occurred_at, row.chain]),
+    CompiledQuery.raw(sql.moveHead, [last.seq, last.leaf_hash, last.occurred_at, last.chain]),
   );
 }
+
+/** The insert of `count` rows (a few sizes occur: a batch is one operation's events). */
+function insertOf(count: number, isPg: boolean): string {
+  const key = `${isPg ? 'pg' : 'sqlite'}:${count}`;
+  let text = multiInserts.get(key);
+  if (!text) {
+    const values = Array.from(
+      { length: count },
+      (_, i) => `(${placeholders(COLUMNS.length, isPg, 1 + i * COLUMNS.length).join(', ')})`,
+    );
+    text = `insert into audit_events (${COLUMNS.join(', ')}) values ${values.join(', ')}`;
+    if (multiInserts.size < 64) multiInserts.set(key, text);
+  }
+  return text;
+}
+
+const multiInserts = new Map<string, string>();
 
 /** The chain head, locked for the rest of the transaction (FOR UPDATE; SQLite already holds the write lock). */
 export async function readLockedHead(trx: Trx, chain: string): Promise<{ seq: number; hash: string } | null> {

@@ -8,7 +8,7 @@ import { canonicalize } from './canonical-json.js';
 import type { AuditChain, AuditEventInput } from './chain.types.js';
 import { changedFields, readableDiff } from './diff.js';
 import { eventLeafHash, GENESIS_HASH } from './leaf.js';
-import { appendRow, insertGenesisHead, isPostgresTrx, readLockedHead } from './recorder.repository.js';
+import { appendRows, insertGenesisHead, isPostgresTrx, readLockedHead } from './recorder.repository.js';
 import { eventMac, type RecorderSettings, recorderSettings } from './recorder.settings.js';
 
 type Head = { seq: number; hash: string };
@@ -24,7 +24,22 @@ export async function recordEvent(
   event: AuditEventInput,
   chain: AuditChain = 'main',
 ): Promise<{ id: string; seq: number }> {
-  assertValid(event);
+  return (await recordEvents(trx, [event], chain))[0] as { id: string; seq: number };
+}
+
+/**
+ * Appends several events, in order, inside the caller's transaction: the head is locked and
+ * read once, the rows chained to each other in memory (each one's prev_hash is the previous
+ * one's leaf hash, exactly as one by one), inserted in one statement, and the head moved once.
+ * The stored rows are the same as `recordEvent` called for each in turn.
+ */
+export async function recordEvents(
+  trx: Trx,
+  events: readonly AuditEventInput[],
+  chain: AuditChain = 'main',
+): Promise<{ id: string; seq: number }[]> {
+  if (events.length === 0) return [];
+  for (const event of events) assertValid(event);
   const settings = recorderSettings(trx);
   // An event without its MAC could be forged by anyone with database access and still pass
   // as genuine: a handle no context configured (or one without the key) writes nothing.
@@ -33,10 +48,15 @@ export async function recordEvent(
       auditErrors.AUDIT_RECORDER_UNCONFIGURED,
       'Audit events need the installation MAC key: this database handle was not configured by an app context',
     );
-  const head = await lockHead(trx, chain, settings);
-  const row = buildRow(event, chain, head, settings);
-  await appendRow(trx, row, isPostgresTrx(trx));
-  return { id: row.id, seq: row.seq };
+  let head = await lockHead(trx, chain, settings);
+  const rows: AuditEventsTable[] = [];
+  for (const event of events) {
+    const row = buildRow(event, chain, head, settings);
+    rows.push(row);
+    head = { seq: row.seq, hash: row.leaf_hash };
+  }
+  await appendRows(trx, rows, isPostgresTrx(trx));
+  return rows.map((row) => ({ id: row.id, seq: row.seq }));
 }
 
 function buildRow(

@@ -4,8 +4,10 @@ import type { AuditEventsTable } from '../audit.tables.js';
 import { eventsOfEntity } from '../chain/chain.repository.js';
 import { eventLeafHash } from '../chain/leaf.js';
 import { eventMac, MAC_PURPOSE } from '../chain/recorder.settings.js';
-import { isCheckpointSigned, type SignedCheckpoint } from '../checkpoints/checkpoint.js';
+import type { SignedCheckpoint } from '../checkpoints/checkpoint.js';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository.js';
+import { checkpointRowKey, isTrustedCheckpoint } from './checkpoint-trust.js';
+import type { MerkleTree } from './merkle-tree.js';
 import { verifiedTree } from './tree-cache.js';
 
 /**
@@ -15,8 +17,8 @@ import { verifiedTree } from './tree-cache.js';
  * - Events the latest signed checkpoint covers: the leaf hash is recomputed from the stored
  *   fields and must be the leaf at index seq − 1 of the in-memory verified tree, whose Merkle
  *   root at the checkpoint's size must equal the signed root (compared once per checkpoint).
- *   The checkpoint's Ed25519 signature is checked once and the checkpoint kept in memory
- *   until an event newer than it is asked about.
+ *   The latest checkpoint row is read on every check; its Ed25519 signature is checked once
+ *   per distinct row (checkpoint-trust.ts: bounded, keyed by every column of the row).
  * - Events newer than that checkpoint: the leaf hash is recomputed and the event's MAC
  *   (keyring secret, never in the database) checked, as the checkpoint job does before it
  *   signs; the next checkpoint then covers them.
@@ -36,21 +38,21 @@ interface TrustedCheckpoint {
   root: Buffer;
   root_hash: string;
   key_id: string;
-  /** Whether the verified tree has the signed root at this size (checked once). */
+  /** Every column of the row (checkpoint-trust.ts): what the root comparison below is kept for. */
+  rowKey: string;
+  /** Whether the verified tree `rootOf` has the signed root at this size (once per row and tree). */
   rootMatches?: boolean;
+  rootOf?: MerkleTree;
 }
 
-/** Per database handle and chain: the newest checkpoint seen, and when it was last looked up. */
-const checkpoints = new WeakMap<object, Map<string, { trusted: TrustedCheckpoint | null; readAt: number }>>();
-
 /**
- * How often an event newer than the cached checkpoint makes us look for a newer one. Until
- * then such events are proven by their MAC, which is as strong; a checkpoint this process
- * signs is picked up at once (`forgetCheckpoint`), one signed by another worker within this.
+ * Per database handle and chain, the latest checkpoint row as last read and whether the
+ * verified tree has its root: kept while the row read on the next check is the same, byte for
+ * byte (one entry per chain, replaced when the row changes).
  */
-const REREAD_MS = 1000;
+const checkpoints = new WeakMap<object, Map<string, TrustedCheckpoint>>();
 
-/** Called when this process signs a checkpoint, so the next check uses it. */
+/** Called when this process signs a checkpoint (the next check reads it anyway). */
 export function forgetCheckpoint(db: object, chain: string): void {
   checkpoints.get(db)?.delete(chain);
 }
@@ -63,8 +65,7 @@ export async function entityInclusion(
   const events = await eventsOfEntity(deps.db, chain, entity);
   const problems: string[] = [];
   if (events.length === 0) return { events, verified: 0, problems, checkpoint: null };
-  const newest = Number(events.at(-1)?.seq);
-  const trusted = await trustedCheckpoint(deps, chain, newest);
+  const trusted = await trustedCheckpoint(deps, chain);
   if (trusted === 'forged')
     return {
       events,
@@ -74,6 +75,7 @@ export async function entityInclusion(
     };
   let verified = 0;
   let tree: Awaited<ReturnType<typeof verifiedTree>> | null = null;
+  const macKey = deps.keyring.secret(MAC_PURPOSE);
   for (const event of events) {
     const seq = Number(event.seq);
     const leaf = eventLeafHash(event);
@@ -90,10 +92,13 @@ export async function entityInclusion(
       }
       // The verified tree's root at the checkpoint's size is compared with the signed root once
       // per checkpoint; a leaf at its index in that tree is then included under the signed root.
-      trusted.rootMatches ??= tree.root(trusted.tree_size).equals(trusted.root);
+      if (trusted.rootOf !== tree) {
+        trusted.rootMatches = tree.root(trusted.tree_size).equals(trusted.root);
+        trusted.rootOf = tree;
+      }
       if (trusted.rootMatches && tree.leaf(seq - 1).toString('hex') === leaf) verified += 1;
       else problems.push(`audit event ${seq} is not in the signed checkpoint`);
-    } else if (event.mac && event.mac === eventMac(leaf, deps.keyring.secret(MAC_PURPOSE))) {
+    } else if (event.mac && event.mac === eventMac(leaf, macKey)) {
       verified += 1;
     } else {
       problems.push(`audit event ${seq} is not authenticated (MAC missing or wrong)`);
@@ -109,39 +114,35 @@ export async function entityInclusion(
   };
 }
 
-/** The newest signed checkpoint, from memory while it covers `seq`, else re-read and re-checked. */
+/**
+ * The newest signed checkpoint, read on every check (one indexed row): its signature is
+ * checked once per distinct row (`isTrustedCheckpoint`, bounded and keyed by every column), so
+ * a row replaced or altered in the database is checked again and refused when forged, and a
+ * new checkpoint is used as soon as it is stored.
+ */
 async function trustedCheckpoint(
   deps: AuditDeps,
   chain: string,
-  seq: number,
 ): Promise<TrustedCheckpoint | 'forged' | null> {
+  const latest = await latestCheckpoint(deps.db as DbOrTrx, chain);
+  if (!latest) return null;
+  const key = deps.keyring.signingKey(CHECKPOINT_KEY);
+  if (!isTrustedCheckpoint(latest, key.publicKey, key.keyId)) return 'forged';
   let perDb = checkpoints.get(deps.db);
   if (!perDb) {
     perDb = new Map();
     checkpoints.set(deps.db, perDb);
   }
-  const cached = perDb.get(chain);
-  if (cached && ((cached.trusted?.tree_size ?? 0) >= seq || performance.now() - cached.readAt < REREAD_MS))
-    return cached.trusted;
-  const readAt = performance.now();
-  const latest = await latestCheckpoint(deps.db as DbOrTrx, chain);
-  if (!latest) {
-    perDb.set(chain, { trusted: null, readAt });
-    return null;
-  }
-  const known = cached?.trusted;
-  if (known && known.tree_size === latest.tree_size && known.root_hash === latest.root_hash) {
-    perDb.set(chain, { trusted: known, readAt });
-    return known;
-  }
-  const key = deps.keyring.signingKey(CHECKPOINT_KEY);
-  if (!isCheckpointSigned(latest, key.publicKey, key.keyId)) return 'forged';
+  const rowKey = checkpointRowKey(latest);
+  const known = perDb.get(chain);
+  if (known?.rowKey === rowKey) return known;
   const trusted = {
     tree_size: latest.tree_size,
     root: Buffer.from(latest.root_hash, 'hex'),
     root_hash: latest.root_hash,
     key_id: latest.key_id,
+    rowKey,
   };
-  perDb.set(chain, { trusted, readAt });
+  perDb.set(chain, trusted);
   return trusted;
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../platform/actor.js';
+import type { Trx } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { invalid, notFound } from '../../../platform/errors.js';
 import type { IdentityDeps } from '../identity.deps.js';
@@ -55,16 +56,29 @@ export async function verifySecret(
   const { db, clock } = runtime.ctx;
   const { lockoutThreshold: threshold, lockoutMinutes } = runtime.settings;
   const now = clock.now().toISOString();
-  const counted = await reserveAccountAttempt(db, { userId: check.user.id, now, threshold });
-  if (!counted) {
+  const reservation = { userId: check.user.id, now, threshold };
+  // Codes checked against the database (TOTP, recovery, emailed): reservation, check and
+  // give-back in one transaction, which holds the account row (SQLite's write lock, the
+  // PostgreSQL row lock) throughout, so a concurrent attempt still sees this one counted;
+  // one commit instead of three. Hashes (password, PIN) are checked outside any transaction.
+  const evaluated = isCodeKind(check.kind)
+    ? await inTransaction(db, async (trx): Promise<PinVerdict | 'locked'> => {
+        if (!(await reserveAccountAttempt(trx, reservation))) return 'locked';
+        const ok = await checkCode(trx, runtime, check);
+        if (ok) await releaseAccountAttempt(trx, check.user.id);
+        return { ok };
+      })
+    : (await reserveAccountAttempt(db, reservation))
+      ? await evaluate(runtime, check)
+      : 'locked';
+  if (evaluated === 'locked') {
     // Same work as a real check, so the answer's timing does not reveal the lockout.
     await spendDummy(runtime, check);
     await recordFailure(runtime, actor, check, 'locked_out', now);
     return { ok: false, reason: 'locked_out' };
   }
-  const evaluated = await evaluate(runtime, check);
   if (evaluated.ok) {
-    await releaseAccountAttempt(db, check.user.id);
+    if (!isCodeKind(check.kind)) await releaseAccountAttempt(db, check.user.id);
     return evaluated.rehash ? { ok: true, rehash: evaluated.rehash } : { ok: true };
   }
   const lockedUntil = plusMinutes(now, lockoutMinutes);
@@ -85,20 +99,24 @@ async function spendDummy(runtime: IdentityDeps, check: SecretCheck): Promise<vo
   else runtime.pinHasher.verifyDummy(check.secret);
 }
 
+const isCodeKind = (kind: SecretKind) => kind === 'totp' || kind === 'recovery' || kind === 'email';
+
+/** A password or PIN against its hash (outside any transaction: argon2id runs off-thread). */
 async function evaluate(runtime: IdentityDeps, check: SecretCheck): Promise<PinVerdict> {
   const { user, secret } = check;
   if (check.kind === 'password')
     return { ok: user.password_hash ? await runtime.hasher.verify(user.password_hash, secret) : false };
-  if (check.kind === 'pin')
-    return check.storedHash ? runtime.pinHasher.verify(check.storedHash, secret) : { ok: false };
+  return check.storedHash ? runtime.pinHasher.verify(check.storedHash, secret) : { ok: false };
+}
+
+/** A TOTP, recovery or emailed code, used up in `trx` when right. */
+async function checkCode(trx: Trx, runtime: IdentityDeps, check: SecretCheck): Promise<boolean> {
+  const { user, secret } = check;
   const now = runtime.ctx.clock.now().toISOString();
-  const ok = await inTransaction(runtime.ctx.db, async (trx) => {
-    if (check.kind === 'totp') return verifyTotp(trx, runtime, user.id, secret.trim());
-    if (check.kind === 'recovery') return useRecoveryCode(trx, user.id, secret, now);
-    if (!check.emailCode) return false;
-    return consumeEmailCode(trx, runtime, { userId: user.id, ...check.emailCode, code: secret });
-  });
-  return { ok };
+  if (check.kind === 'totp') return verifyTotp(trx, runtime, user.id, secret.trim());
+  if (check.kind === 'recovery') return useRecoveryCode(trx, user.id, secret, now);
+  if (!check.emailCode) return false;
+  return consumeEmailCode(trx, runtime, { userId: user.id, ...check.emailCode, code: secret });
 }
 
 async function recordFailure(

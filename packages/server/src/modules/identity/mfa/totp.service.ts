@@ -13,13 +13,10 @@ import {
   replaceTotpFactor,
   useRecoveryCodeHash,
 } from './totp.repository.js';
+import { totpDelta } from './totp-code.js';
 
 const stepSeconds = 30;
 const recoveryCodeCount = 10;
-
-function totpAt(runtime: IdentityDeps) {
-  return authenticator.clone({ epoch: runtime.ctx.clock.now().getTime(), window: 1, step: stepSeconds });
-}
 
 export async function hasTotp(db: DbOrTrx, userId: string): Promise<boolean> {
   const row = await findTotpFactor(db, userId);
@@ -57,8 +54,15 @@ export async function verifyTotp(
 ): Promise<boolean> {
   const factor = await findTotpFactor(trx, userId);
   if (!factor || Boolean(factor.confirmed_at) === Boolean(options.pending)) return false;
-  const totp = totpAt(runtime);
-  const delta = totp.checkDelta(code, decryptSecret(runtime.totpKey, factor.secret_encrypted));
+  const delta = totpDelta(
+    code,
+    decryptSecret(runtime.totpKey, factor.secret_encrypted),
+    runtime.ctx.clock.now().getTime(),
+    {
+      step: stepSeconds,
+      window: 1,
+    },
+  );
   if (delta === null) return false;
   const step = Math.floor(runtime.ctx.clock.now().getTime() / 1000 / stepSeconds) + delta;
   return advanceTotpStep(trx, userId, step);
