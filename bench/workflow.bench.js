@@ -33,7 +33,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const TASKS = Number(process.env.BENCH_WORKFLOW_TASKS ?? 1_000_000);
 const MINE = Number(process.env.BENCH_WORKFLOW_MINE ?? 50);
 const TODO_REQUESTS = Number(process.env.BENCH_WORKFLOW_TODO_REQUESTS ?? 500);
-// A file name: the server's V8 CPU profile over the approvals is written there (to look into it).
+// A file name: the server's V8 CPU profile over the approvals is written there, the one over
+// the starts beside it (`.start` before the extension), to look into them.
 const PROFILE = process.env.BENCH_WORKFLOW_PROFILE;
 const loads = [];
 const mark = (phase) => {
@@ -148,7 +149,9 @@ const runs = await alternate(
     approvals: await throughput(N, bare.url, () => '/approve', approver, { comment: 'ok' }, bare),
   }),
   async () => {
+    if (PROFILE) await server.profile({ start: true });
     const starts = await throughput(N, server.url, () => '/api/v1/approvals', initiator, startBody, server);
+    if (PROFILE) await server.profile({ stop: PROFILE.replace(/(\.cpuprofile)?$/, '.start$1') });
     const open = await lastInstanceIds(N);
     if (open.length !== N) throw new Error('the starts did not all land');
     if (PROFILE) await server.profile({ start: true });
