@@ -63,10 +63,13 @@ async function send(method, url, user, body) {
     });
   // A kept-alive socket the server closed while idle (during the long seeding) fails once
   // (closed, EPIPE, reset); a GET is safe to send again.
-  const res = await request().catch((error) => {
-    if (method !== 'GET' || error?.message !== 'fetch failed') throw error;
-    return request();
-  });
+  // Several pooled sockets may have been closed meanwhile: a few tries.
+  const attempt = (left) =>
+    request().catch((error) => {
+      if (method !== 'GET' || error?.message !== 'fetch failed' || left === 0) throw error;
+      return attempt(left - 1);
+    });
+  const res = await attempt(CONCURRENCY + 1);
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text);
@@ -169,6 +172,8 @@ const runs = await alternate(
     return { starts, approvals };
   },
 );
+
+console.log(`workflow: starts and approvals measured: ${JSON.stringify(runs)}`);
 
 /** The ids of the approvals in the approver's to-do box (those just started), at least `count`. */
 async function lastInstanceIds(count) {
