@@ -33,7 +33,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const TASKS = Number(process.env.BENCH_WORKFLOW_TASKS ?? 1_000_000);
 const MINE = Number(process.env.BENCH_WORKFLOW_MINE ?? 50);
 const TODO_REQUESTS = Number(process.env.BENCH_WORKFLOW_TODO_REQUESTS ?? 500);
-// A file name: the server's V8 CPU profile over the approvals is written there (to look into it).
+// A file name: the server's V8 CPU profile over the approvals is written there, the one over
+// the starts beside it (`.start` before the extension), to look into them.
 const PROFILE = process.env.BENCH_WORKFLOW_PROFILE;
 const loads = [];
 const mark = (phase) => {
@@ -62,10 +63,13 @@ async function send(method, url, user, body) {
     });
   // A kept-alive socket the server closed while idle (during the long seeding) fails once
   // (closed, EPIPE, reset); a GET is safe to send again.
-  const res = await request().catch((error) => {
-    if (method !== 'GET' || error?.message !== 'fetch failed') throw error;
-    return request();
-  });
+  // Several pooled sockets may have been closed meanwhile: a few tries.
+  const attempt = (left) =>
+    request().catch((error) => {
+      if (method !== 'GET' || error?.message !== 'fetch failed' || left === 0) throw error;
+      return attempt(left - 1);
+    });
+  const res = await attempt(CONCURRENCY + 1);
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text);
@@ -148,7 +152,9 @@ const runs = await alternate(
     approvals: await throughput(N, bare.url, () => '/approve', approver, { comment: 'ok' }, bare),
   }),
   async () => {
+    if (PROFILE) await server.profile({ start: true });
     const starts = await throughput(N, server.url, () => '/api/v1/approvals', initiator, startBody, server);
+    if (PROFILE) await server.profile({ stop: PROFILE.replace(/(\.cpuprofile)?$/, '.start$1') });
     const open = await lastInstanceIds(N);
     if (open.length !== N) throw new Error('the starts did not all land');
     if (PROFILE) await server.profile({ start: true });
@@ -166,6 +172,8 @@ const runs = await alternate(
     return { starts, approvals };
   },
 );
+
+console.log(`workflow: starts and approvals measured: ${JSON.stringify(runs)}`);
 
 /** The ids of the approvals in the approver's to-do box (those just started), at least `count`. */
 async function lastInstanceIds(count) {

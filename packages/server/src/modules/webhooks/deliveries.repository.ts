@@ -16,6 +16,15 @@ export async function insertEvent(trx: DbOrTrx, row: EventRow): Promise<void> {
   await trx.insertInto('webhook_events').values(row).execute();
 }
 
+/** Several outbox rows in one statement (one per 100 rows, well under either dialect's parameter limit). */
+export async function insertEvents(trx: DbOrTrx, rows: EventRow[]): Promise<void> {
+  for (let from = 0; from < rows.length; from += 100)
+    await trx
+      .insertInto('webhook_events')
+      .values(rows.slice(from, from + 100))
+      .execute();
+}
+
 export async function findEvent(db: DbOrTrx, id: string): Promise<EventRow | undefined> {
   return db.selectFrom('webhook_events').selectAll().where('id', '=', id).executeTakeFirst();
 }

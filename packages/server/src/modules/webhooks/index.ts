@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/app-context.js';
 import type { DbOrTrx } from '../../platform/db/schema.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
-import { emitEvent, type IntegrationEvent } from './emit.service.js';
+import { emitEvent, emitEvents, type IntegrationEvent } from './emit.service.js';
 import { inboundRoutes } from './inbound/inbound.routes.js';
 import { createInboundVerifier } from './inbound/inbound-verifier.js';
 import {
@@ -31,6 +31,16 @@ export const webhooks = {
       trx,
       { jobs: deps.jobs, clock: deps.clock, knownTypes: deps.catalogues.integrationEvents },
       event,
+    );
+  },
+  /** Several events of one step in one outbox statement, in order (see emitEvents). */
+  async emitMany(trx: DbOrTrx, ctx: AppContext, events: IntegrationEvent[]): Promise<string[]> {
+    if (!ctx.catalogues.modules.includes('webhooks')) return [];
+    const deps = webhooksDeps(ctx);
+    return emitEvents(
+      trx,
+      { jobs: deps.jobs, clock: deps.clock, knownTypes: deps.catalogues.integrationEvents },
+      events,
     );
   },
 };

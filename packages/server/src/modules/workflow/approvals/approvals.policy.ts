@@ -1,7 +1,7 @@
 import { type Actor, hasPermission } from '../../../platform/actor.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import { domainError, notFound } from '../../../platform/errors.js';
-import type { InstanceRow } from '../engine/instances.repository.js';
+import type { InstanceRow, TaskRow } from '../engine/instances.repository.js';
 import { can } from '../workflow.catalogue.js';
 import { workflowErrors } from '../workflow.errors.js';
 import { isParticipant } from './approvals.repository.js';
@@ -13,11 +13,20 @@ export function seesAll(actor: Actor): boolean {
 
 /**
  * An approval is visible to its initiator, to everyone who has (or had) a task or a copy in
- * it, and to approval administrators; to anybody else it does not exist (404).
+ * it, and to approval administrators; to anybody else it does not exist (404). `tasks`: the
+ * instance's tasks when the caller reads them anyway (an action's step), instead of a query.
  */
-export async function assertVisible(db: DbOrTrx, actor: Actor, instance: InstanceRow): Promise<void> {
+export async function assertVisible(
+  db: DbOrTrx,
+  actor: Actor,
+  instance: InstanceRow,
+  tasks?: () => Promise<Pick<TaskRow, 'assignee_id' | 'decided_by'>[]>,
+): Promise<void> {
   if (seesAll(actor) || instance.applicant_id === actor.userId) return;
-  if (actor.userId && (await isParticipant(db, instance.id, actor.userId))) return;
+  const userId = actor.userId;
+  if (userId && tasks && (await tasks()).some((t) => t.assignee_id === userId || t.decided_by === userId))
+    return;
+  if (userId && !tasks && (await isParticipant(db, instance.id, userId))) return;
   throw notFound('Approval');
 }
 

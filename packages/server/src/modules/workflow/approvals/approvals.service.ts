@@ -5,7 +5,7 @@ import { domainError, notFound } from '../../../platform/errors.js';
 import type { DataScope } from '../../identity/index.js';
 import { findDefinition, publishedOf, rememberVersion } from '../definitions/definitions.repository.js';
 import { compiledDefinition } from '../engine/compiled-definitions.js';
-import { assertRunning, type Decision, decide, taskFor } from '../engine/decide.js';
+import { assertRunning, type Decision, decide, stepTasks, taskFor } from '../engine/decide.js';
 import { newToken, record, runFrom } from '../engine/engine.js';
 import type { EngineRun } from '../engine/engine-run.js';
 import { finishInstance } from '../engine/finish.js';
@@ -71,7 +71,7 @@ async function step<T>(
   work: (run: EngineRun) => Promise<T>,
 ): Promise<T> {
   const run = await loadRun(trx, deps, actor, id);
-  await assertVisible(trx, actor, run.instance);
+  await assertVisible(trx, actor, run.instance, () => stepTasks(run));
   const result = await work(run);
   await endStep(run);
   return result;

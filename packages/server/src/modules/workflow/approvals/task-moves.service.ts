@@ -4,7 +4,7 @@ import type { Trx } from '../../../platform/db/schema.js';
 import { domainError } from '../../../platform/errors.js';
 import type { DataScope } from '../../identity/index.js';
 import { enclosingBranches } from '../definitions/definition-index.js';
-import { claimTask, taskFor } from '../engine/decide.js';
+import { claimTask, stepTasks, taskFor } from '../engine/decide.js';
 import { moveToken, record, runFrom } from '../engine/engine.js';
 import type { EngineRun } from '../engine/engine-run.js';
 import * as repo from '../engine/instances.repository.js';
@@ -25,7 +25,7 @@ async function onTask(
   work: (run: EngineRun, task: repo.TaskRow) => Promise<void>,
 ): Promise<void> {
   const run = await loadRun(trx, deps, actor, id);
-  await assertVisible(trx, actor, run.instance);
+  await assertVisible(trx, actor, run.instance, () => stepTasks(run));
   const task = await taskFor(run, actor.userId as string, taskId);
   if (task.kind === 'cc') throw invalid('A copy is not a task to hand on');
   await work(run, task);

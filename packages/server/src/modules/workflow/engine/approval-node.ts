@@ -68,7 +68,7 @@ export async function openApprovalNode(
     };
   });
   if (mode === 'sequential') promoteFirstQueued(tasks);
-  await repo.retireEarlierRounds(run.trx, token.id, node.id);
+  if (!run.freshTokens.has(token.id)) await repo.retireEarlierRounds(run.trx, token.id, node.id);
   await delegateTasks(run, tasks);
   await repo.insertTasks(run.trx, tasks);
   if (node.type === 'signature') await requestSignatures(run, node, users);

@@ -16,7 +16,8 @@ export async function taskFor(
   userId: string,
   taskId: string | undefined,
 ): Promise<repo.TaskRow> {
-  const tasks = await repo.tasksOf(run.trx, run.instance.id);
+  const tasks = await stepTasks(run);
+  run.foundTasks = undefined;
   const task = taskId
     ? tasks.find((t) => t.id === taskId)
     : (tasks.find((t) => t.assignee_id === userId && t.status === 'pending' && t.kind !== 'cc') ??
@@ -25,6 +26,15 @@ export async function taskFor(
   if (task.assignee_id !== userId)
     throw domainError(workflowErrors.NOT_YOUR_TASK, 'Only the assignee acts on this task');
   return task;
+}
+
+/**
+ * The instance's tasks as the step found them, read once: the visibility check and the task
+ * lookup at the start of a step share them (taskFor drops them, later reads see the step's changes).
+ */
+export function stepTasks(run: EngineRun): Promise<repo.TaskRow[]> {
+  run.foundTasks ??= repo.tasksOf(run.trx, run.instance.id);
+  return run.foundTasks;
 }
 
 export function assertRunning(run: EngineRun): void {

@@ -1,12 +1,13 @@
 import type { Actor } from '../../../platform/actor.js';
 import { decodeJson } from '../../../platform/db/json-codec.js';
 import type { Trx } from '../../../platform/db/schema.js';
+import type { IntegrationEvent } from '../../webhooks/index.js';
 import type { DefinitionIndex } from '../definitions/definition-index.js';
 import type { DefinitionBody } from '../definitions/definition-model.js';
 import type { DefinitionRow } from '../definitions/definitions.repository.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { compiledDefinition } from './compiled-definitions.js';
-import type { InstanceRow } from './instances.repository.js';
+import type { InstanceRow, TaskRow } from './instances.repository.js';
 
 /** One engine step's world: the transaction, the acting actor, the instance and its definition version. */
 export interface EngineRun {
@@ -21,6 +22,12 @@ export interface EngineRun {
   now: string;
   /** Users told about new tasks in this step (notified once, at the end of the step). */
   assigned: Map<string, { taskKind: string; nodeName: string }>;
+  /** Tokens created in this step: they hold no tasks yet, so there is no earlier round to retire. */
+  freshTokens: Set<string>;
+  /** The step's integration events, written in one statement when the step ends (endStep). */
+  outbox: IntegrationEvent[];
+  /** The instance's tasks as the step found them, shared by the visibility check and the task lookup (stepTasks). */
+  foundTasks?: Promise<TaskRow[]>;
 }
 
 export function engineRun(
@@ -42,5 +49,7 @@ export function engineRun(
     chosen: decodeJson<Record<string, string[]>>(instance.chosen_approvers) ?? {},
     now: deps.clock.now().toISOString(),
     assigned: new Map(),
+    freshTokens: new Set(),
+    outbox: [],
   };
 }

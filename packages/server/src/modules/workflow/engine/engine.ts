@@ -50,6 +50,12 @@ export async function moveToken(
     Pick<repo.TokenRow, 'node_id' | 'branch_id' | 'status' | 'branches' | 'arrived' | 'last_approvers'>
   >,
 ): Promise<void> {
+  // A token this step already wrote (updated_at = now) that would not change is not written
+  // again: a new token is inserted at its first node, which the walk then enters.
+  const isSame =
+    token.updated_at === run.now &&
+    Object.entries(changes).every(([k, v]) => token[k as keyof repo.TokenRow] === v);
+  if (isSame && run.freshTokens.has(token.id)) return;
   Object.assign(token, changes, { updated_at: run.now });
   await repo.updateToken(run.trx, token.id, { ...changes, updated_at: run.now });
 }
@@ -123,8 +129,10 @@ export function newToken(
   run: EngineRun,
   at: { parent_id: string | null; branch_id: string | null; node_id: string },
 ): repo.TokenRow {
+  const id = newId();
+  run.freshTokens.add(id);
   return {
-    id: newId(),
+    id,
     instance_id: run.instance.id,
     ...at,
     status: 'active',

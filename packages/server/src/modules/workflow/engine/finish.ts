@@ -36,15 +36,7 @@ export async function finishInstance(
   const before = run.instance.status;
   Object.assign(run.instance, changes);
   await repo.cancelOpenTasks(run.trx, run.instance.id, null, run.now);
-  const live = (await repo.tokensOf(run.trx, run.instance.id)).filter(
-    (t) => t.status === 'active' || t.status === 'waiting',
-  );
-  await repo.setTokensStatus(
-    run.trx,
-    live.map((t) => t.id),
-    status === 'approved' ? 'done' : 'cancelled',
-    run.now,
-  );
+  await repo.closeLiveTokens(run.trx, run.instance.id, status === 'approved' ? 'done' : 'cancelled', run.now);
   await record(run, nodeId, status === 'returned' ? 'returned' : `instance_${status}`, {}, { comment });
   await run.deps.audit.record(run.trx, run.actor, {
     type: auditOf[status],

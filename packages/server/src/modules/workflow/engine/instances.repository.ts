@@ -119,6 +119,21 @@ export async function setTokensStatus(
   await trx.updateTable('workflow_tokens').set({ status, updated_at: at }).where('id', 'in', ids).execute();
 }
 
+/** Closes every live (active or waiting) token of an instance: one guarded UPDATE, no read first. */
+export async function closeLiveTokens(
+  trx: Trx,
+  instanceId: string,
+  status: TokenStatus,
+  at: string,
+): Promise<void> {
+  await trx
+    .updateTable('workflow_tokens')
+    .set({ status, updated_at: at })
+    .where('instance_id', '=', instanceId)
+    .where('status', 'in', ['active', 'waiting'])
+    .execute();
+}
+
 export async function insertTasks(trx: Trx, rows: TaskRow[]): Promise<void> {
   if (rows.length > 0) await trx.insertInto('workflow_tasks').values(rows).execute();
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { notFound } from '../../../platform/errors.js';
+import { webhooks } from '../../webhooks/index.js';
 import { runVersion } from '../definitions/definitions.repository.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { type EngineRun, engineRun } from './engine-run.js';
@@ -21,8 +22,13 @@ export async function loadRun(
   return engineRun(trx, deps, actor, instance, definition);
 }
 
-/** Ends a step: tells the people who got a task or a copy in it (once each). */
+/**
+ * Ends a step: tells the people who got a task or a copy in it (once each) and writes the
+ * step's integration events (one outbox statement).
+ */
 export async function endStep(run: EngineRun): Promise<void> {
   await notifyAssigned(run);
   run.assigned.clear();
+  const events = run.outbox.splice(0);
+  await webhooks.emitMany(run.trx, run.deps.ctx, events);
 }

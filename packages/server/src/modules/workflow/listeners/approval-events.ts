@@ -1,5 +1,4 @@
 import { defineIntegrationEvents } from '../../../platform/catalogues/integration-event-catalogue.js';
-import { webhooks } from '../../webhooks/index.js';
 import type { EngineRun } from '../engine/engine-run.js';
 import type { ListenerEvent } from './listener-model.js';
 
@@ -26,15 +25,15 @@ function typeOf(event: ListenerEvent, nodeId: string | null): string {
   return `workflow.approval.${event}`;
 }
 
-/** Emits the event with the approval as `GET /approvals/{id}` names it (no form data). */
-export async function emitApprovalEvent(
-  run: EngineRun,
-  event: ListenerEvent,
-  nodeId: string | null,
-): Promise<void> {
+/**
+ * Emits the event with the approval as `GET /approvals/{id}` names it (no form data), as it
+ * stands now: queued on the run and written with the step's other events when the step ends
+ * (endStep: one outbox statement per step instead of one per event).
+ */
+export function emitApprovalEvent(run: EngineRun, event: ListenerEvent, nodeId: string | null): void {
   const { instance } = run;
   const api = `${run.deps.ctx.config.http.publicUrl.replace(/\/+$/, '')}/api/v1`;
-  await webhooks.emit(run.trx, run.deps.ctx, {
+  run.outbox.push({
     type: typeOf(event, nodeId),
     resource_type: 'approval',
     resource_id: instance.id,

@@ -15,7 +15,7 @@ export async function fireListeners(
   event: ListenerEvent,
   nodeId: string | null,
 ): Promise<void> {
-  await emitApprovalEvent(run, event, nodeId);
+  emitApprovalEvent(run, event, nodeId);
   const listeners = run.body.listeners ?? [];
   for (const [index, listener] of listeners.entries()) {
     if (listener.on !== event) continue;
