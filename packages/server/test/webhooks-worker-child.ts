@@ -7,7 +7,6 @@
  * kills it with SIGKILL while deliveries are on the wire.
  */
 
-import { registerJobs } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { auditModule } from '../src/modules/audit/index.js';
 import { identityModule } from '../src/modules/identity/index.js';
@@ -15,6 +14,7 @@ import { notificationsModule } from '../src/modules/notifications/index.js';
 import { webhooksModule } from '../src/modules/webhooks/index.js';
 import { type AppContext, createContext } from '../src/platform/app-context.js';
 import { systemClock } from '../src/platform/db/clock.js';
+import { sendMailJob } from '../src/platform/mail/mail.jobs.js';
 import { createTestRuntime } from './job-harness.js';
 import { openTestLocation, type TestDatabase } from './test-database.js';
 
@@ -31,7 +31,12 @@ const config = loadConfig({
 let ctx: AppContext | undefined;
 const jobs = createTestRuntime(database, systemClock, { leaseMs: 1000, context: () => ctx as AppContext });
 ctx = createContext(config, { database, jobs }, modules);
-registerJobs(ctx, modules);
+// what app.ts's registerJobs does, without importing app.ts (which loads every module)
+jobs.register(sendMailJob);
+for (const module of modules) {
+  for (const job of module.jobs ?? []) jobs.register(job);
+  for (const schedule of module.schedules ?? []) jobs.registerSchedule(schedule);
+}
 process.stdout.write('READY\n');
 process.stdin.once('data', () => {
   void jobs.start().then(() => process.stdout.write('STARTED\n'));

@@ -157,7 +157,16 @@ describe('webhook dispatcher process killed mid-delivery (SIGKILL) and restarted
         .where('status', '!=', 'succeeded')
         .execute();
       return left.length === 0;
-    }, 20_000);
+    }, 40_000).catch(async (error: Error) => {
+      // say what was left, so a failure here can be told from a slow machine
+      const left = await t.database.db
+        .selectFrom('webhook_deliveries')
+        .select(['status', 'claimed_at', 'attempts', 'lane'])
+        .where('status', '!=', 'succeeded')
+        .execute();
+      const jobs = await t.database.db.selectFrom('jobs').select(['name', 'state', 'run_at']).execute();
+      throw new Error(`${error.message}: ${JSON.stringify({ received: received.length, left, jobs })}`);
+    });
 
     // at least once: every emitted event arrived, under its own id, signed
     expect(new Set(received.map((r) => r.webhookId))).toEqual(new Set(emitted.keys()));
@@ -180,5 +189,5 @@ describe('webhook dispatcher process killed mid-delivery (SIGKILL) and restarted
     }
     const deliveries = await t.database.db.selectFrom('webhook_deliveries').select('status').execute();
     expect(deliveries).toHaveLength(LANES * PER_LANE);
-  }, 120_000);
+  }, 180_000);
 });
