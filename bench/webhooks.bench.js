@@ -1,13 +1,15 @@
 // Webhooks benchmark (issue 19): deliveries per second to a loopback receiver through the
 // real path (outbox → dispatcher job: batched fan-out, claim, signed POST through the
-// outbound client, grouped attempt log) beside a bare loop of the same POSTs with plain
-// fetch at the same concurrency (baseline, measured before and after in the same run), and
+// outbound client, grouped attempt log) beside two bare loops of the same POSTs at the same
+// concurrency, plain fetch and undici.request (baselines, measured before and after in the
+// same run), CPU and SQL statements per delivery, and
 // the cost of `webhooks.emit` inside a transaction beside a bare insert of the same outbox
 // row in the same transactions (baseline), for 100 events per transaction and for one.
 // SQLite, local job driver.
 // Run: node bench/run.js webhooks (after npm run build).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../packages/server/dist/app.js';
@@ -23,6 +25,8 @@ import { inTransaction } from '../packages/server/dist/platform/db/transaction.j
 import { alternate, pairedCase } from './lib/baselines.js';
 import { writeResult } from './lib/results.js';
 
+// undici as the server package resolves it (the outbound client's request API)
+const undici = createRequire(new URL('../packages/server/package.json', import.meta.url))('undici');
 const DELIVERIES = Number(process.env.BENCH_WEBHOOKS_N ?? 4000);
 const EMITS = Number(process.env.BENCH_WEBHOOKS_EMITS ?? 5000);
 const PER_TRX = 100;
@@ -61,18 +65,25 @@ const event = (i) => ({
   data: { i, title: 'Bench request', status: 'sent', links: { self: 'https://example.test/x' } },
 });
 
+/** CPU µs per emit of the last emitCost run (user + system, this process). */
+const emitCpu = { 1: [], [PER_TRX]: [] };
 /** µs per emit: EMITS events in transactions of `perTrx`. */
 async function emitCost(perTrx = PER_TRX) {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (let n = 0; n < EMITS; n += perTrx) {
     await inTransaction(db, async (trx) => {
       for (let i = n; i < n + perTrx; i++) await webhooks.emit(trx, ctx, event(i));
     });
   }
+  const used = process.cpuUsage(cpu);
+  emitCpu[perTrx].push((used.user + used.system) / EMITS);
   return ((performance.now() - started) * 1000) / EMITS;
 }
 /** µs per bare insert of the same outbox row, same transactions. */
+const bareCpu = { 1: [], [PER_TRX]: [] };
 async function bareInsertCost(perTrx = PER_TRX) {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (let n = 0; n < EMITS; n += perTrx) {
     await inTransaction(db, async (trx) => {
@@ -93,6 +104,8 @@ async function bareInsertCost(perTrx = PER_TRX) {
       }
     });
   }
+  const used = process.cpuUsage(cpu);
+  bareCpu[perTrx].push((used.user + used.system) / EMITS);
   return ((performance.now() - started) * 1000) / EMITS;
 }
 const runs = await alternate(ROUNDS, bareInsertCost, emitCost);
@@ -114,37 +127,90 @@ for (let n = 0; n < DELIVERIES; n += PER_TRX) {
     for (let i = n; i < Math.min(n + PER_TRX, DELIVERIES); i++) await webhooks.emit(trx, ctx, event(i));
   });
 }
-/** Bare loopback POSTs per second: plain fetch, same body, same concurrency as the dispatcher. */
-async function barePostsPerSecond(count, concurrency = 64) {
-  const body = JSON.stringify({
-    id: newId(),
-    type: 'webhooks.endpoint.test',
-    timestamp: new Date().toISOString(),
-    data: event(1).data,
-  });
+const body = JSON.stringify({
+  id: newId(),
+  type: 'webhooks.endpoint.test',
+  timestamp: new Date().toISOString(),
+  data: event(1).data,
+});
+/**
+ * Bare loopback POSTs per second and CPU µs per POST (this process: client and receiver),
+ * same body, same concurrency as the dispatcher per endpoint: `fetch`, or undici's
+ * `request` on a kept-alive Agent (what the outbound client's `post` runs on).
+ */
+async function barePosts(kind, count, concurrency = 64) {
+  const agent = new undici.Agent();
+  const origin = new URL(url).origin;
+  const post =
+    kind === 'fetch'
+      ? async () => {
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          await res.text();
+        }
+      : async () => {
+          const res = await agent.request({
+            origin,
+            path: '/hook',
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          await res.body.text();
+        };
   const before = hits;
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const lane = async () => {
-    while (next++ < count) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      await res.text();
-    }
+    while (next++ < count) await post();
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
+  const used = process.cpuUsage(cpu);
   const rate = (hits - before) / ((performance.now() - started) / 1000);
   hits = before;
-  return rate;
+  await agent.close();
+  return { rate, cpuUs: (used.user + used.system) / count };
 }
-const bareBefore = await barePostsPerSecond(DELIVERIES);
+await barePosts('fetch', 500); // warm both paths up (fetch loads lazily)
+await barePosts('request', 500);
+const fetchBefore = await barePosts('fetch', DELIVERIES);
+const requestBefore = await barePosts('request', DELIVERIES);
+// statements the app's Kysely executors run while the dispatcher delivers (BEGIN/COMMIT not counted)
+let statements = 0;
+let counting = false;
+{
+  let proto = Object.getPrototypeOf(db.getExecutor());
+  while (proto && !Object.hasOwn(proto, 'executeQuery')) proto = Object.getPrototypeOf(proto);
+  const original = proto.executeQuery;
+  proto.executeQuery = function countedExecuteQuery(...args) {
+    if (counting) statements += 1;
+    return original.apply(this, args);
+  };
+}
+counting = true;
+const deliveryCpu = process.cpuUsage();
 const started = performance.now();
 await ctx.jobs.start();
 while (hits < DELIVERIES && performance.now() - started < 120_000)
   await new Promise((r) => setTimeout(r, 20));
 const seconds = (performance.now() - started) / 1000;
 const delivered = hits;
-const bareAfter = await barePostsPerSecond(DELIVERIES);
-const bare = (bareBefore + bareAfter) / 2;
+const usedDelivery = process.cpuUsage(deliveryCpu);
+counting = false;
+const cpuPerDelivery = (usedDelivery.user + usedDelivery.system) / delivered;
+const statementsPerDelivery = statements / delivered;
+await new Promise((r) => setTimeout(r, 300)); // let the last group commit land
+const fetchAfter = await barePosts('fetch', DELIVERIES);
+const requestAfter = await barePosts('request', DELIVERIES);
+const mean = (a, b) => (a + b) / 2;
+const bareFetch = mean(fetchBefore.rate, fetchAfter.rate);
+const bareRequest = mean(requestBefore.rate, requestAfter.rate);
+const avg = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const r3 = (x) => Math.round(x * 1000) / 1000;
 const succeeded = await db
   .selectFrom('webhook_deliveries')
   .select((e) => e.fn.countAll().as('n'))
@@ -165,11 +231,37 @@ writeResult(
       delivered,
       baseline: {
         name: 'bare fetch POST loop, same receiver, 64 at a time',
-        value: bare,
-        before: bareBefore,
-        after: bareAfter,
+        value: bareFetch,
+        before: fetchBefore.rate,
+        after: fetchAfter.rate,
       },
-      ratio: Math.round((delivered / seconds / bare) * 1000) / 1000,
+      ratio: r3(delivered / seconds / bareFetch),
+      second_baseline: {
+        name: "bare undici.request POST loop on a kept-alive Agent, same receiver, 64 at a time (the outbound client's post runs on it)",
+        value: bareRequest,
+        before: requestBefore.rate,
+        after: requestAfter.rate,
+      },
+      ratio_to_second_baseline: r3(delivered / seconds / bareRequest),
+    },
+    {
+      name: 'CPU per delivery (this process: dispatcher, SQLite, HTTP client and the loopback receiver)',
+      value: cpuPerDelivery,
+      unit: 'µs CPU per delivery',
+      baseline: {
+        name: 'CPU per POST of the bare undici.request loop (client and receiver, same process)',
+        value: mean(requestBefore.cpuUs, requestAfter.cpuUs),
+        fetch_loop: mean(fetchBefore.cpuUs, fetchAfter.cpuUs),
+      },
+      ratio: r3(cpuPerDelivery / mean(requestBefore.cpuUs, requestAfter.cpuUs)),
+      lowerIsBetter: true,
+      note: 'one Node thread does all of it, so 1e6 / this figure bounds deliveries/s on one core',
+    },
+    {
+      name: 'SQL statements per delivery while delivering (fan-out, claim, attempt log; BEGIN/COMMIT not counted)',
+      value: r3(statementsPerDelivery),
+      unit: 'statements per delivery',
+      statements,
     },
     pairedCase(runs, {
       name: 'webhooks.emit inside a transaction of 100 events (outbox row each + one dispatcher job)',
@@ -188,7 +280,16 @@ writeResult(
       target: { value: 100, op: '<=' },
     }),
   ],
-  { loadavg: load() },
+  {
+    loadavg: load(),
+    emit_cpu_us: {
+      per_event_in_100: avg(emitCpu[PER_TRX]),
+      bare_insert_in_100: avg(bareCpu[PER_TRX]),
+      per_event_alone: avg(emitCpu[1]),
+      bare_insert_alone: avg(bareCpu[1]),
+      note: 'CPU µs (user + system) per event, mean over the rounds; load-independent beside the wall-clock cases',
+    },
+  },
 );
 await app.close();
 receiver.close();

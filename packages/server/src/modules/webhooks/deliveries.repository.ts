@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import { type Page, type PageRequest, paginate } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type {
@@ -12,8 +13,32 @@ export type EventRow = WebhookEventsTable;
 export type DeliveryRow = WebhookDeliveriesTable;
 export type AttemptRow = WebhookAttemptsTable;
 
+const eventColumns = [
+  'id',
+  'type',
+  'resource_type',
+  'resource_id',
+  'data',
+  'fanned_out',
+  'created_at',
+] as const;
+/** The outbox insert compiled once per dialect adapter (see insertEvent). */
+const compiledInsert = new WeakMap<object, CompiledQuery>();
+
+/**
+ * The outbox insert of `webhooks.emit`, on every business transaction that emits: its SQL is
+ * compiled once per dialect and run with each event's values (building and compiling the
+ * Kysely query cost about as much as SQLite running the insert).
+ */
 export async function insertEvent(trx: DbOrTrx, row: EventRow): Promise<void> {
-  await trx.insertInto('webhook_events').values(row).execute();
+  const adapter = trx.getExecutor().adapter;
+  let query = compiledInsert.get(adapter);
+  if (!query) {
+    const ordered = Object.fromEntries(eventColumns.map((c) => [c, row[c]])) as unknown as EventRow;
+    query = trx.insertInto('webhook_events').values(ordered).compile();
+    compiledInsert.set(adapter, query);
+  }
+  await trx.executeQuery({ ...query, parameters: eventColumns.map((c) => row[c]) });
 }
 
 /** Several outbox rows in one statement (one per 100 rows, well under either dialect's parameter limit). */

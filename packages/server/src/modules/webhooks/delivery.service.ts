@@ -85,14 +85,21 @@ export async function claimDue(
   deps: WebhooksDeps,
   limit: number,
   mine: InFlight,
-): Promise<{ claimed: Claimed[]; closed: number }> {
+): Promise<{ claimed: Claimed[]; closed: number; staleAt?: string }> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const stale = new Date(now.getTime() - 2 * deps.settings.timeoutMs).toISOString();
-  const sendable = (row: d.DeliveryRow) =>
-    (row.status !== 'sending' || (row.claimed_at ?? '') <= stale) &&
-    (row.next_attempt_at === null || row.next_attempt_at <= nowIso) &&
-    !mine.has(row.id);
+  // the earliest live claim of another sender (maybe dead): its lane needs a run once it is stale
+  let liveClaim: string | undefined;
+  const sendable = (row: d.DeliveryRow) => {
+    if (mine.has(row.id)) return false;
+    const claimedAt = row.claimed_at ?? '';
+    if (row.status === 'sending' && claimedAt > stale) {
+      if (liveClaim === undefined || claimedAt < liveClaim) liveClaim = claimedAt;
+      return false;
+    }
+    return row.next_attempt_at === null || row.next_attempt_at <= nowIso;
+  };
   return inTransaction(deps.db, async (trx) => {
     const mayGo = await orderGuard(trx);
     const picked: { row: d.DeliveryRow; endpoint: EndpointRow }[] = [];
@@ -119,7 +126,11 @@ export async function claimDue(
       const event = events.get(row.event_id);
       return event ? [{ delivery: row, event, endpoint }] : [];
     });
-    return { claimed, closed: disabled.length };
+    const staleAt =
+      liveClaim === undefined
+        ? undefined
+        : new Date(Date.parse(liveClaim) + 2 * deps.settings.timeoutMs + 1).toISOString();
+    return { claimed, closed: disabled.length, staleAt };
   });
 }
 

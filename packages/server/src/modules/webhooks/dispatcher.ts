@@ -4,6 +4,7 @@ import { type Outcome, recordOutcomes } from './delivery-outcomes.js';
 import { sendAttempt } from './delivery-send.js';
 import { liveSecrets } from './endpoints.service.js';
 import type { WebhooksDeps } from './webhooks.deps.js';
+import { dispatchJob } from './webhooks.jobs.js';
 
 /** How a dispatcher run ended: `budget` means work may be left (the caller enqueues a follow-up). */
 export type DispatchEnd = 'idle' | 'budget' | 'aborted';
@@ -59,15 +60,23 @@ export async function dispatch(deps: WebhooksDeps, signal: AbortSignal): Promise
   };
 
   let end: DispatchEnd = 'idle';
+  let staleAt: string | undefined;
   while (failure === undefined) {
     if (signal.aborted) end = 'aborted';
     else if (performance.now() > until) end = 'budget';
     let found = false;
+    let full = false;
     if (end === 'idle') {
-      found = (await fanOutPending(deps, batch)) > 0;
+      const fanned = await fanOutPending(deps, batch);
+      found = fanned > 0;
+      full = fanned >= batch;
       const free = window - inFlight.size;
       if (free > 0) {
-        const { claimed, closed } = await claimDue(deps, Math.min(free, batch), mine);
+        const asked = Math.min(free, batch);
+        const turn = await claimDue(deps, asked, mine);
+        full ||= turn.claimed.length >= asked;
+        const { claimed, closed } = turn;
+        if (turn.staleAt && (!staleAt || turn.staleAt < staleAt)) staleAt = turn.staleAt;
         for (const claim of claimed) launch(claim);
         found ||= claimed.length + closed > 0;
       }
@@ -76,7 +85,10 @@ export async function dispatch(deps: WebhooksDeps, signal: AbortSignal): Promise
       if (end !== 'idle' || !found) break;
       continue;
     }
-    if (found && inFlight.size < window / 2) continue;
+    // claim again at once only after a full turn (more is likely waiting); otherwise wait for
+    // slots to free (a group commit of attempts wakes the loop) or the tick, so that each
+    // claim transaction takes a batch instead of the one or two deliveries just finished
+    if (full && inFlight.size < window / 2) continue;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, tickMs);
       wake = () => {
@@ -88,6 +100,15 @@ export async function dispatch(deps: WebhooksDeps, signal: AbortSignal): Promise
   }
   await Promise.all(inFlight.values());
   if (failure !== undefined) throw failure;
+  // a lane held by another sender's claim (a process killed mid-send, kill -9): run again when
+  // that claim goes stale, instead of waiting for the minute sweep
+  if (end === 'idle' && staleAt !== undefined)
+    await deps.jobs.enqueue(
+      deps.db,
+      dispatchJob,
+      {},
+      { runAt: new Date(staleAt), idempotencyKey: `stale:${staleAt}` },
+    );
   return end;
 }
 

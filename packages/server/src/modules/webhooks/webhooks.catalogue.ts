@@ -57,6 +57,20 @@ const inboundAuditEvents = {
       previous_valid_until: Type.String({ description: 'End of the overlap' }),
     }),
   },
+  'inbound.refused': {
+    description:
+      'An inbound callback was refused (bad headers or signature, replay, stale timestamp, address or operation not allowed); the body is not kept',
+    ...inbound,
+    payload: Type.Object({
+      reason: Type.String({ description: 'Why, e.g. callback_signature_invalid, callback_replayed' }),
+      code: Type.Integer({ description: 'The error code answered' }),
+      key_id: Type.String({ description: 'Key id as sent (at most 40 characters)' }),
+      request_id: Type.String({ description: 'Request id as sent (at most 100 characters)' }),
+      ip: Type.String({ description: "Caller's address" }),
+      operation: Type.String({ description: 'Operation the route needs' }),
+      path: Type.String({ description: 'Route called (no query string)' }),
+    }),
+  },
   'inbound.revoked': {
     description: 'An inbound callback credential was revoked',
     ...inbound,

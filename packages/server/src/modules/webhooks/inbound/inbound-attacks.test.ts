@@ -132,6 +132,48 @@ describe('inbound callbacks: each attack refused with its code, nothing stored',
     for (const action of actions) expect(await auditRows(t.app, action)).not.toHaveLength(0);
   });
 
+  it('audits every refusal with its reason, never the body or the signature', async () => {
+    const refusals = async () => auditRows(t.app, 'webhooks.inbound.refused');
+    const before = (await refusals()).length;
+    const marked = body.replace('ERP-4711', 'ERP-SECRET-BODY');
+    const other = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
+    await refused(
+      await send(callbackHeaders(t.app, { ...erp, secret: other, body: marked }), marked),
+      401,
+      40143,
+    );
+    const headers = callbackHeaders(t.app, { ...erp, body });
+    expect((await send(headers)).statusCode).toBe(201);
+    await refused(await send(headers), 401, 40144);
+    await refused(await send(callbackHeaders(t.app, { ...erp, body }), body, '198.51.100.7'), 403, 40321);
+    const rows = (await refusals()).slice(before);
+    expect(rows.map((r) => [r.entity_id, r.result, JSON.parse(r.details ?? '{}').code])).toEqual([
+      [erp.id, 'failure', 40143],
+      [erp.id, 'failure', 40144],
+      [erp.id, 'failure', 40321],
+    ]);
+    const [bad, replay, address] = rows.map((r) => JSON.parse(r.details ?? '{}'));
+    expect(bad).toMatchObject({
+      reason: 'callback_signature_invalid',
+      key_id: erp.keyId,
+      ip: '10.20.1.5',
+      operation: 'signing.request.create',
+      path: URL,
+    });
+    expect(replay).toMatchObject({ reason: 'callback_replayed', request_id: headers['signx-request-id'] });
+    expect(address).toMatchObject({ reason: 'callback_ip_not_allowed', ip: '198.51.100.7' });
+    for (const row of rows) {
+      const text = JSON.stringify(row);
+      expect(text).not.toContain('ERP-SECRET-BODY');
+      expect(text).not.toContain('ERP-4711');
+      expect(text).not.toContain(headers['signx-signature']?.slice(3, 20));
+    }
+    // a call with no credential at all is audited too, without an entity
+    const { 'signx-key-id': _k, ...anonymous } = headers;
+    await refused(await send(anonymous), 401, 40140);
+    expect((await refusals()).at(-1)).toMatchObject({ entity_id: null, result: 'failure' });
+  });
+
   it('answers a retry with the same Idempotency-Key once, even re-signed', async () => {
     const before = await stored();
     const first = await send({

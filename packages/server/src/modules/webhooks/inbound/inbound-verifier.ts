@@ -10,6 +10,7 @@ import type { WebhooksDeps } from '../webhooks.deps.js';
 import { webhooksErrors as errors } from '../webhooks.errors.js';
 import * as repo from './inbound.repository.js';
 import { isAllowed } from './ip-allow-list.js';
+import { auditRefusal } from './refusal-audit.js';
 
 /**
  * The inbound callback check (docs/integration.md, "Inbound callbacks"). Headers:
@@ -69,77 +70,103 @@ function readHeaders(request: FastifyRequest) {
 export function createInboundVerifier(deps: WebhooksDeps): CallbackVerifier {
   const screened = new WeakMap<FastifyRequest, Screened>();
   const toleranceMs = deps.settings.callbackToleranceSeconds * 1000;
+  const operations = new WeakMap<FastifyRequest, string>();
+  /** Every refusal is audited (refusal-audit.ts) before it is answered. */
+  const audited = async <T>(
+    request: FastifyRequest,
+    operation: string,
+    credential: { id: string | null },
+    step: () => Promise<T>,
+  ): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      await auditRefusal(deps, request, operation, credential.id, error);
+      throw error;
+    }
+  };
   return {
-    async screen(request, operation) {
-      const read = readHeaders(request);
-      const timestamp = Number(read.timestamp);
-      if (Math.abs(deps.clock.now().getTime() - timestamp * 1000) > toleranceMs)
-        refuse(
-          errors.CALLBACK_TIMESTAMP_OUT_OF_WINDOW,
-          'SignX-Timestamp is more than 5 minutes from the server time',
-        );
-      const row = await repo.credentialByKeyId(deps.db, read.keyId);
-      if (!row) refuse(errors.CALLBACK_CREDENTIAL_UNKNOWN, 'No inbound credential has this key id');
-      if (row.revoked_at || row.is_active !== 1)
-        refuse(errors.CALLBACK_CREDENTIAL_REVOKED, 'This inbound credential is revoked or inactive');
-      if (!isAllowed(decodeJson<string[]>(row.ip_allow_list) ?? [], request.ip))
-        refuse(
-          errors.CALLBACK_IP_NOT_ALLOWED,
-          "The caller's address is not in this credential's IP allow-list",
-        );
-      const principal = await callbackPrincipal(deps.ctx, {
-        id: row.id,
-        name: row.name,
-        ownerId: row.owner_id,
-        operations: decodeJson<string[]>(row.operations) ?? [],
-      });
-      if (!principal)
-        refuse(errors.CALLBACK_CREDENTIAL_REVOKED, "This inbound credential's owner is not active");
-      if (!principal.permissions.has(operation))
-        refuse(errors.CALLBACK_OPERATION_NOT_ALLOWED, `This credential may not use ${operation}`);
-      screened.set(request, {
-        row,
-        principal,
-        requestId: read.requestId,
-        timestamp,
-        signature: read.signature,
-      });
+    screen(request, operation) {
+      operations.set(request, operation);
+      const credential = { id: null as string | null };
+      return audited(request, operation, credential, () => screen(request, operation, credential));
     },
-
-    async verify(request, rawBody) {
-      const state = screened.get(request);
-      if (!state) return refuse(errors.CALLBACK_SIGNATURE_MISSING, 'The callback was not screened');
-      const { row, requestId, timestamp } = state;
-      const now = deps.clock.now();
-      const messageId = `${row.key_id}.${requestId}`;
-      const secrets = [row.secret];
-      if (row.previous_secret && row.previous_secret_until && row.previous_secret_until > now.toISOString())
-        secrets.push(row.previous_secret);
-      const matches = secrets.some((sealed) =>
-        verifySignature(
-          unsealSecret(deps.inboundSealKey, sealed),
-          messageId,
-          timestamp,
-          rawBody,
-          state.signature,
-        ),
-      );
-      if (!matches) refuse(errors.CALLBACK_SIGNATURE_INVALID, 'The signature does not match this request');
-      const expires = new Date(now.getTime() + 2 * toleranceMs).toISOString();
-      if (
-        !(await repo.claimNonce(deps.db, {
-          credential_id: row.id,
-          request_id: requestId,
-          expires_at: expires,
-        }))
-      )
-        refuse(errors.CALLBACK_REPLAYED, 'This SignX-Request-Id was already used: sign a new request');
-      await repo.updateCredential(deps.db, row.id, {
-        last_used_at: now.toISOString(),
-        last_used_ip: request.ip ?? null,
-      });
-      if (Math.random() < 0.01) await repo.purgeNonces(deps.db, now.toISOString());
-      return state.principal;
+    verify(request, rawBody) {
+      const credential = { id: screened.get(request)?.row.id ?? null };
+      return audited(request, operations.get(request) ?? '', credential, () => verify(request, rawBody));
     },
   };
+
+  async function screen(request: FastifyRequest, operation: string, credential: { id: string | null }) {
+    const read = readHeaders(request);
+    const timestamp = Number(read.timestamp);
+    if (Math.abs(deps.clock.now().getTime() - timestamp * 1000) > toleranceMs)
+      refuse(
+        errors.CALLBACK_TIMESTAMP_OUT_OF_WINDOW,
+        'SignX-Timestamp is more than 5 minutes from the server time',
+      );
+    const row = await repo.credentialByKeyId(deps.db, read.keyId);
+    if (!row) refuse(errors.CALLBACK_CREDENTIAL_UNKNOWN, 'No inbound credential has this key id');
+    credential.id = row.id;
+    if (row.revoked_at || row.is_active !== 1)
+      refuse(errors.CALLBACK_CREDENTIAL_REVOKED, 'This inbound credential is revoked or inactive');
+    if (!isAllowed(decodeJson<string[]>(row.ip_allow_list) ?? [], request.ip))
+      refuse(
+        errors.CALLBACK_IP_NOT_ALLOWED,
+        "The caller's address is not in this credential's IP allow-list",
+      );
+    const principal = await callbackPrincipal(deps.ctx, {
+      id: row.id,
+      name: row.name,
+      ownerId: row.owner_id,
+      operations: decodeJson<string[]>(row.operations) ?? [],
+    });
+    if (!principal)
+      refuse(errors.CALLBACK_CREDENTIAL_REVOKED, "This inbound credential's owner is not active");
+    if (!principal.permissions.has(operation))
+      refuse(errors.CALLBACK_OPERATION_NOT_ALLOWED, `This credential may not use ${operation}`);
+    screened.set(request, {
+      row,
+      principal,
+      requestId: read.requestId,
+      timestamp,
+      signature: read.signature,
+    });
+  }
+
+  async function verify(request: FastifyRequest, rawBody: string): Promise<Principal> {
+    const state = screened.get(request);
+    if (!state) return refuse(errors.CALLBACK_SIGNATURE_MISSING, 'The callback was not screened');
+    const { row, requestId, timestamp } = state;
+    const now = deps.clock.now();
+    const messageId = `${row.key_id}.${requestId}`;
+    const secrets = [row.secret];
+    if (row.previous_secret && row.previous_secret_until && row.previous_secret_until > now.toISOString())
+      secrets.push(row.previous_secret);
+    const matches = secrets.some((sealed) =>
+      verifySignature(
+        unsealSecret(deps.inboundSealKey, sealed),
+        messageId,
+        timestamp,
+        rawBody,
+        state.signature,
+      ),
+    );
+    if (!matches) refuse(errors.CALLBACK_SIGNATURE_INVALID, 'The signature does not match this request');
+    const expires = new Date(now.getTime() + 2 * toleranceMs).toISOString();
+    if (
+      !(await repo.claimNonce(deps.db, {
+        credential_id: row.id,
+        request_id: requestId,
+        expires_at: expires,
+      }))
+    )
+      refuse(errors.CALLBACK_REPLAYED, 'This SignX-Request-Id was already used: sign a new request');
+    await repo.updateCredential(deps.db, row.id, {
+      last_used_at: now.toISOString(),
+      last_used_ip: request.ip ?? null,
+    });
+    if (Math.random() < 0.01) await repo.purgeNonces(deps.db, now.toISOString());
+    return state.principal;
+  }
 }
