@@ -4475,6 +4475,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profiles/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The built-in platform default signing profile
+         * @description The settings that apply when no platform, organisation, department or template profile is configured (seed 002: RSA ≥ 2048, P-256/P-384/P-521, SHA-256 or stronger). Read-only.
+         *
+         *     Requires permission `profiles.profile.read` (See signing profiles and their versions).
+         */
+        get: operations["getProfilesDefault"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/profiles/resolve": {
         parameters: {
             query?: never;
@@ -25219,6 +25241,22 @@ export interface operations {
                                 level: string;
                                 level_notes: string[];
                                 problems: string[];
+                                /** @description The signer certificate against the resolved signing profile (the matched request’s, else the platform’s); null for a document time-stamp. Does not change `valid`. */
+                                profile_policy: {
+                                    /** @description Every requirement the certificate fails (key usage, EKU, policy OID, key size, hash) */
+                                    failures: {
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    /** @description The signer certificate meets the profile’s certificate policy */
+                                    ok: boolean;
+                                    /** @description null: the built-in platform default */
+                                    profile_id: string | null;
+                                    /** @description 0 for the built-in platform default */
+                                    profile_version: number;
+                                    /** @description platform, organisation, department or template */
+                                    scope_type: string;
+                                } | null;
                                 reason: string | null;
                                 revocation: {
                                     in_file: {
@@ -41824,6 +41862,104 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    getProfilesDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            appearance: {
+                                fields: string[];
+                                font: string;
+                                languages: string[];
+                                template: string;
+                            };
+                            /** @description Organisation certificate */
+                            certificate_id: string | null;
+                            certificate_policy: {
+                                allowed_curves: ("P-256" | "P-384" | "P-521")[];
+                                allowed_hashes: ("SHA-256" | "SHA-384" | "SHA-512")[];
+                                extended_key_usage: string[];
+                                key_usage: ("digitalSignature" | "nonRepudiation")[];
+                                min_rsa_bits: number;
+                                policy_oids: string[];
+                            };
+                            meanings: string[];
+                            pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
+                            reasons: string[];
+                            revocation: "embedded" | "online" | "off";
+                            /** @description Seal applied with this profile */
+                            seal_id: string | null;
+                            /** @description Time-stamp authorities, tried in this order until one answers */
+                            tsa_urls: string[];
+                        };
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

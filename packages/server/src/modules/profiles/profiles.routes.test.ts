@@ -67,6 +67,25 @@ describe('profiles routes', () => {
   });
 });
 
+describe('GET /profiles/default', () => {
+  it('returns the built-in default to a reader and refuses without profiles.profile.read', async () => {
+    const res = await api('GET', '/profiles/default', reader);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data).toEqual(PLATFORM_DEFAULT);
+    const denied = await api('GET', '/profiles/default', who(['documents.document.read']));
+    expect(denied.statusCode).toBe(403);
+    // It is the built-in default, not a configured platform profile, even once one exists.
+    const platform = await api('POST', '/profiles', manager, {
+      scope_type: 'platform',
+      scope_id: '*',
+      name: 'Platform',
+      settings: { ...PLATFORM_DEFAULT, pades_level: 'B-T' },
+    });
+    expect(platform.statusCode, platform.body).toBe(201);
+    expect((await api('GET', '/profiles/default', reader)).json().data.pades_level).toBe('B-LTA');
+  });
+});
+
 describe('seal apply uses the organisation profile', () => {
   it('refuses to seal when the certificate lacks the profile’s required policy OID, sealing nothing', async () => {
     const all = who([

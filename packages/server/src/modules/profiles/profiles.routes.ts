@@ -15,7 +15,7 @@ import {
   versionView,
 } from './profiles.schemas.js';
 import * as service from './profiles.service.js';
-import type { ProfileSettings } from './profiles.settings.js';
+import { PLATFORM_DEFAULT, type ProfileSettings, profileSettings } from './profiles.settings.js';
 import type { SigningProfileVersionsTable as ProfileVersionRow } from './profiles.tables.js';
 
 const presentVersion = (v: ProfileVersionRow) => ({
@@ -38,6 +38,17 @@ export function profileRoutes(deps: ProfilesDeps): RouteDefinition[] {
       summary: 'List signing profiles',
       response: profileList,
       handler: async () => ({ items: await service.listProfiles(deps.db) }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/profiles/default',
+      access: read,
+      summary: 'The built-in platform default signing profile',
+      description:
+        'The settings that apply when no platform, organisation, department or template profile is configured' +
+        ' (seed 002: RSA ≥ 2048, P-256/P-384/P-521, SHA-256 or stronger). Read-only.',
+      response: profileSettings,
+      handler: async () => PLATFORM_DEFAULT,
     }),
     defineRoute({
       method: 'GET',

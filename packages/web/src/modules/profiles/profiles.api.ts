@@ -10,6 +10,8 @@ export const profilesApi = {
   list: () => call(api.GET('/api/v1/profiles')),
   detail: (id: string) => call(api.GET('/api/v1/profiles/{id}', { params: { path: { id } } })),
   save: (body: SaveProfile) => call(api.POST('/api/v1/profiles', { body })),
+  /** The server's built-in platform default (seed 002's floor): what a new profile starts from. */
+  defaults: () => call(api.GET('/api/v1/profiles/default')),
   resolve: (query: ResolveQuery) => call(api.GET('/api/v1/profiles/resolve', { params: { query } })),
   /** Departments and signature templates for the scope pickers (empty without the permission). */
   departments: async () => {
@@ -51,28 +53,3 @@ export const revocationModes = ['embedded', 'online', 'off'] as const;
 export const keyUsages = ['digitalSignature', 'nonRepudiation'] as const;
 export const curves = ['P-256', 'P-384', 'P-521'] as const;
 export const hashes = ['SHA-256', 'SHA-384', 'SHA-512'] as const;
-
-/** The built-in platform default (seed 002's floor): what a new profile starts from. */
-export const defaultSettings = (): ProfileSettings => ({
-  certificate_id: null,
-  seal_id: null,
-  pades_level: 'B-LTA',
-  tsa_urls: [],
-  revocation: 'embedded',
-  appearance: {
-    template: 'standard',
-    fields: ['name', 'date', 'reason'],
-    font: 'Noto Sans',
-    languages: ['zh-CN', 'en', 'he'],
-  },
-  reasons: [],
-  meanings: [],
-  certificate_policy: {
-    key_usage: [],
-    extended_key_usage: [],
-    policy_oids: [],
-    min_rsa_bits: 2048,
-    allowed_curves: ['P-256', 'P-384', 'P-521'],
-    allowed_hashes: ['SHA-256', 'SHA-384', 'SHA-512'],
-  },
-});

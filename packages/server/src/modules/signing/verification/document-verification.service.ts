@@ -8,9 +8,11 @@ import {
   validate,
 } from '@signx/pades';
 import { domainError } from '../../../platform/errors.js';
+import { checkAgainstProfile, type ResolvedProfile, resolveProfile } from '../../profiles/index.js';
+import { requestProfile } from '../request-profile.js';
 import type { SigningDeps } from '../signing.deps.js';
 import { verificationErrors } from './verification.errors.js';
-import { requestsWithHash, signaturesBySerial } from './verification.repository.js';
+import { type HashMatch, requestsWithHash, signaturesBySerial } from './verification.repository.js';
 
 /** Largest PDF the public verification reads (the body limit of the route). */
 export const VERIFY_MAX_PDF_BYTES = 25 * 1024 * 1024;
@@ -40,10 +42,25 @@ export interface VerifiedSignature {
   timestamp: { time: string | null; tsa: string | null; valid: boolean; trusted: boolean } | null;
   coverage: { revision: number; covers_whole_file: boolean };
   changes_after: { kind: string; allowed: boolean; detail: string }[];
+  /**
+   * The signer certificate against the certificate policy of the resolved signing profile (the
+   * matched request's profile, else the platform's); null for a document time-stamp. Reported
+   * beside `valid`, which stays the cryptographic, chain and revocation verdict.
+   */
+  profile_policy: ProfilePolicyResult | null;
   /** The SignX signature this is, when the file is a SignX document version. */
   signature_number: string | null;
   valid: boolean;
   problems: string[];
+}
+
+export interface ProfilePolicyResult {
+  ok: boolean;
+  /** null: the built-in platform default applied. */
+  profile_id: string | null;
+  profile_version: number;
+  scope_type: string;
+  failures: { code: string; message: string }[];
 }
 
 export interface DocumentVerification {
@@ -65,7 +82,7 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
 }
 
-/** The signing certificate of a signature: its CMS sits between the two byte ranges. */
+/** The signing certificate (DER) of a signature and its signing hash: the CMS sits between the two byte ranges. */
 function signingCertificate(pdf: Uint8Array, report: SignatureReport) {
   const [a = 0, b = 0, c = 0] = report.coverage.byteRange;
   if (report.kind !== 'signature' || c <= a + b || c > pdf.length) return undefined;
@@ -74,10 +91,45 @@ function signingCertificate(pdf: Uint8Array, report: SignatureReport) {
       .toString('latin1')
       .replace(/[<>\s]/g, '');
     const cms = parseSignedData(Buffer.from(hex, 'hex'));
-    return cms.signerCertificate ? parseCertificate(cms.signerCertificate) : undefined;
+    const der = cms.signerCertificate;
+    return der ? { der, parsed: parseCertificate(der), hash: cms.signerInfo.hash } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The profile a file's signatures are checked against: the profile of the SignX request the file
+ * belongs to (template → requester's department → platform), else (no match, or several
+ * requests) the platform's profile or the built-in default.
+ */
+async function profileFor(deps: SigningDeps, matches: readonly HashMatch[]): Promise<ResolvedProfile> {
+  const [only] = matches;
+  if (matches.length === 1 && only) return requestProfile(deps.db, only);
+  return resolveProfile(deps.db, {});
+}
+
+function policyResult(
+  profile: ResolvedProfile,
+  cert: ReturnType<typeof signingCertificate>,
+): ProfilePolicyResult {
+  const head = {
+    profile_id: profile.profile_id,
+    profile_version: profile.version,
+    scope_type: profile.scope_type,
+  };
+  if (!cert) {
+    const failures = [
+      { code: 'CERTIFICATE_MISSING', message: 'the signer certificate is not in the signature' },
+    ];
+    return { ok: false, ...head, failures };
+  }
+  const result = checkAgainstProfile(profile.settings, cert.der, cert.hash);
+  return {
+    ok: result.ok,
+    ...head,
+    failures: result.problems.map((p) => ({ code: p.code, message: p.message })),
+  };
 }
 
 /**
@@ -101,7 +153,8 @@ export async function verifyDocument(deps: SigningDeps, pdf: Uint8Array): Promis
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const matches = await requestsWithHash(deps.db, sha256);
   const certs = report.signatures.map((s) => signingCertificate(pdf, s));
-  const serials = certs.flatMap((c) => (c ? [normalizeSerial(c.serial)] : []));
+  const serials = certs.flatMap((c) => (c ? [normalizeSerial(c.parsed.serial)] : []));
+  const profile = await profileFor(deps, matches);
   const known = await signaturesBySerial(
     deps.db,
     matches.map((m) => m.request_id),
@@ -110,8 +163,8 @@ export async function verifyDocument(deps: SigningDeps, pdf: Uint8Array): Promis
   const signatures: VerifiedSignature[] = [];
   for (const [i, s] of report.signatures.entries()) {
     const cert = certs[i];
-    const serial = cert ? normalizeSerial(cert.serial) : null;
-    const ours = !!cert && s.chain.isTrusted && cert.issuer === issuing.subject;
+    const serial = cert ? normalizeSerial(cert.parsed.serial) : null;
+    const ours = !!cert && s.chain.isTrusted && cert.parsed.issuer === issuing.subject;
     const live = ours && serial ? await deps.trust.statusOf(serial) : undefined;
     const isRevoked = live?.status === 'revoked' || s.revocation.status === 'revoked';
     const status = isRevoked
@@ -155,6 +208,7 @@ export async function verifyDocument(deps: SigningDeps, pdf: Uint8Array): Promis
         : null,
       coverage: { revision: s.coverage.revision, covers_whole_file: s.coverage.coversWholeFile },
       changes_after: s.changes.map((c) => ({ kind: c.kind, allowed: c.allowed, detail: c.detail })),
+      profile_policy: s.kind === 'signature' ? policyResult(profile, cert) : null,
       signature_number: known.find((k) => k.certificate_serial === serial)?.signature_number ?? null,
       valid: s.isValid && !isRevoked,
       problems: [

@@ -5,6 +5,9 @@ export interface HashMatch {
   request_id: string;
   request_number: string;
   status: string;
+  /** What the request's signing profile is resolved from (template, then the requester's department). */
+  template_id: string | null;
+  requested_by: string | null;
 }
 
 /**
@@ -16,13 +19,13 @@ export async function requestsWithHash(db: DbOrTrx, sha256: string): Promise<Has
   const byDocument = await db
     .selectFrom('digital_signature_request_documents as d')
     .innerJoin('digital_signature_requests as r', 'r.id', 'd.request_id')
-    .select(['r.id as request_id', 'r.request_number', 'r.status'])
+    .select(['r.id as request_id', 'r.request_number', 'r.status', 'r.template_id', 'r.requested_by'])
     .where((w) => w.or([w('d.current_sha256', '=', sha256), w('d.sent_sha256', '=', sha256)]))
     .execute();
   const bySignature = await db
     .selectFrom('digital_signature_produced_hashes as h')
     .innerJoin('digital_signature_requests as r', 'r.id', 'h.request_id')
-    .select(['r.id as request_id', 'r.request_number', 'r.status'])
+    .select(['r.id as request_id', 'r.request_number', 'r.status', 'r.template_id', 'r.requested_by'])
     .where('h.sha256', '=', sha256)
     .execute();
   const seen = new Map<string, HashMatch>();

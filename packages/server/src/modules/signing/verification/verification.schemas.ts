@@ -40,6 +40,25 @@ export const verifiedSignature = Type.Object({
   ]),
   coverage: Type.Object({ revision: Type.Integer(), covers_whole_file: Type.Boolean() }),
   changes_after: Type.Array(Type.Object({ kind: str, allowed: Type.Boolean(), detail: str })),
+  profile_policy: Type.Union(
+    [
+      Type.Object({
+        ok: Type.Boolean({ description: 'The signer certificate meets the profile’s certificate policy' }),
+        profile_id: Type.Union([str, Type.Null()], { description: 'null: the built-in platform default' }),
+        profile_version: Type.Integer({ description: '0 for the built-in platform default' }),
+        scope_type: Type.String({ description: 'platform, organisation, department or template' }),
+        failures: Type.Array(Type.Object({ code: str, message: str }), {
+          description: 'Every requirement the certificate fails (key usage, EKU, policy OID, key size, hash)',
+        }),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'The signer certificate against the resolved signing profile (the matched request’s, else the' +
+        ' platform’s); null for a document time-stamp. Does not change `valid`.',
+    },
+  ),
   signature_number: Type.Union([str, Type.Null()], { description: 'SIG-YYYY-NNNNN when SignX made it' }),
   valid: Type.Boolean(),
   problems: Type.Array(str),

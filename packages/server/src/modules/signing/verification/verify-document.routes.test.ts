@@ -8,10 +8,15 @@ import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { asUser, headerAuthModule } from '../../../../test/test-principal.js';
 import { documents } from '../../documents/index.js';
 import { modules } from '../../index.js';
+import { PLATFORM_DEFAULT } from '../../profiles/index.js';
 import { can } from '../signing.catalogue.js';
 import { verificationErrors } from './verification.errors.js';
 
 const sender = asUser('019a0000-0000-7000-8000-0000000000e1', Object.values(can));
+const profileManager = asUser('019a0000-0000-7000-8000-0000000000e2', [
+  'profiles.profile.read',
+  'profiles.profile.manage',
+]);
 let t: TestApp;
 let done: CompletedRequest;
 let pdf: Buffer;
@@ -148,5 +153,65 @@ describe('POST /digital-signature/verify-document (public)', () => {
     big.write('%PDF-1.7\n');
     const res = await upload(big);
     expect(res.statusCode).toBe(413);
+  });
+});
+
+type Policy = { ok: boolean; profile_id: string | null; failures: { code: string; message: string }[] };
+type Sig = { kind: string; valid: boolean; integrity: object; chain: { trusted_to_platform_root: boolean } };
+
+describe('verify-document: signer certificates against the signing profile', () => {
+  const savePlatformProfile = async (policy: object, base_version?: number) => {
+    const settings = {
+      ...PLATFORM_DEFAULT,
+      certificate_policy: { ...PLATFORM_DEFAULT.certificate_policy, ...policy },
+    };
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/profiles',
+      headers: profileManager,
+      payload: { scope_type: 'platform', scope_id: '*', name: 'Platform', settings, base_version },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().data.profile.id as string;
+  };
+  const signaturesOf = async () =>
+    ((await upload(pdf)).json().data.signatures as (Sig & { profile_policy: Policy | null })[]).filter(
+      (s) => s.kind === 'signature',
+    );
+
+  it('reports ok against the built-in default, and null for the document time-stamp', async () => {
+    const report = (await upload(pdf)).json().data;
+    const signatures = report.signatures.filter((s: Sig) => s.kind === 'signature');
+    expect(signatures).toHaveLength(3);
+    for (const s of signatures) {
+      expect(s.profile_policy).toEqual({
+        ok: true,
+        profile_id: null,
+        profile_version: 0,
+        scope_type: 'platform',
+        failures: [],
+      });
+    }
+    expect(report.signatures.at(-1).profile_policy).toBeNull();
+  });
+
+  it('reports the failure of a certificate the profile rejects while it still validates cryptographically', async () => {
+    const id = await savePlatformProfile({ policy_oids: ['1.2.3.4.5.6.7'], min_rsa_bits: 3072 });
+    const signatures = await signaturesOf();
+    for (const s of signatures) {
+      expect(s.integrity).toEqual({ digest_matches: true, signature_valid: true });
+      expect(s.chain.trusted_to_platform_root).toBe(true);
+      expect(s.profile_policy?.ok).toBe(false);
+      expect(s.profile_policy?.profile_id).toBe(id);
+      expect(s.profile_policy?.failures.map((f) => f.message).join('; ')).toContain('1.2.3.4.5.6.7');
+    }
+    // The second signer's signature is not revoked: the policy failure does not change `valid`.
+    expect(signatures[1]!.valid).toBe(true);
+
+    // A new version the certificates meet: the same file reports ok under version 2.
+    await savePlatformProfile({}, 1);
+    for (const s of await signaturesOf()) {
+      expect(s.profile_policy).toMatchObject({ ok: true, profile_id: id, profile_version: 2, failures: [] });
+    }
   });
 });
