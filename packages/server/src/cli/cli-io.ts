@@ -1,3 +1,6 @@
+import { userInfo } from 'node:os';
+import { type Actor, systemActor } from '../platform/actor.js';
+
 /** How CLI commands talk to the terminal; tests pass their own to capture output. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -26,4 +29,23 @@ export function parseOptions(args: string[], flags: readonly string[] = []) {
     else options[name] = args[++i] as string;
   }
   return { options, positional };
+}
+
+/** Who a CLI command acts as in the audit trail: the operating-system user at the shell. */
+export function cliActor(): Actor {
+  return { ...systemActor('cli'), name: `cli:${userInfo().username}`, authMethod: 'cli' };
+}
+
+/** Rows as aligned plain-text columns (the operator reads them in a terminal). */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const all = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return all
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -66,6 +66,11 @@ Exit status: 0 when every signature is valid, 1 otherwise, 2 for a usage error.`
   retry <job-id> | cancel <job-id>         put a dead/cancelled job back | cancel a queued/running one
   pause <queue> | resume <queue>           stop or restart starting jobs of a queue
   schedules                                schedules with their next fire time`,
+  workflow: `Usage: signx workflow <command>
+
+  templates                  the approval templates SignX ships (key, name, what it is for)
+  install [key ...]          create and publish shipped templates whose key is still free
+                             (all of them when no key is named); keys in use are left alone`,
   compliance: `Usage:
   signx compliance report [--out DIR] [--clause C]... [--root DIR] [--docs DIR]
   signx compliance verify <report.json> [--pdf FILE] [--trust PEM]

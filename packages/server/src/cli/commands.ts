@@ -52,6 +52,10 @@ export const commands: Record<string, CliCommand> = {
       'background jobs: jobs queues | list | show <id> | retry <id> | cancel <id> | pause|resume <queue> | schedules',
     run: lazy(() => import('./jobs.command.js')),
   },
+  workflow: {
+    summary: 'approval templates: workflow templates | workflow install [key ...]',
+    run: lazy(() => import('./workflow.command.js')),
+  },
   compliance: {
     summary: 'validation pack: compliance report [--out DIR] | compliance verify <report.json>',
     run: lazy(() => import('./compliance-entry.command.js')),

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import { registerJobs } from '../app.js';
 import { modules } from '../modules/index.js';
 import {
@@ -7,7 +6,6 @@ import {
   pauseQueue,
   retryJob,
 } from '../modules/jobs-admin/jobs-admin.service.js';
-import { type Actor, systemActor } from '../platform/actor.js';
 import { type AppContext, createContext } from '../platform/app-context.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { isAppError } from '../platform/errors.js';
@@ -19,7 +17,7 @@ import {
   listQueues,
   listSchedules,
 } from '../platform/jobs/jobs-admin.repository.js';
-import { parseOptions } from './cli-io.js';
+import { cliActor, parseOptions, table } from './cli-io.js';
 import type { CommandContext } from './commands.js';
 
 const usage = `usage: signx jobs <command>
@@ -64,11 +62,7 @@ async function execute(
   target: string | undefined,
   options: Record<string, string | true>,
 ): Promise<string | null> {
-  const actor: Actor = {
-    ...systemActor('cli'),
-    name: `cli:${userInfo().username}`,
-    authMethod: 'cli',
-  };
+  const actor = cliActor();
   switch (command) {
     case 'queues':
       return table(
@@ -159,17 +153,4 @@ async function showJob(ctx: AppContext, id: string): Promise<string> {
       ),
     );
   return lines.join('\n');
-}
-
-function table(header: string[], rows: (string | number)[][]): string {
-  const all = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  return all
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }

@@ -115,9 +115,7 @@ export async function prepareSignature(
     const signed = await signForSigner(bytes, {
       placement,
       signer: issued.signer,
-      level: plan.level,
-      timestamper: plan.timestamper,
-      ...(plan.revocation ? { revocation: plan.revocation } : {}),
+      ...plan, // level, timestamper, revocation
       mark,
       printedName: access.signer.signer_name,
       reason: (input.reason ?? request.title).slice(0, 200),
@@ -125,12 +123,8 @@ export async function prepareSignature(
       index,
       language: request.language,
     });
-    const staged = await documents.stage(
-      deps.ctx,
-      signed,
-      `${request.request_number}-${row.position + 1}.pdf`,
-    );
-    versions.push({ row, staged });
+    const fileName = `${request.request_number}-${row.position + 1}.pdf`;
+    versions.push({ row, staged: await documents.stage(deps.ctx, signed, fileName) });
   }
   return {
     access,

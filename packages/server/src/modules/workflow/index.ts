@@ -30,6 +30,9 @@ export {
   type WorkflowActionHandler,
 } from './listeners/listener-registry.js';
 export { workflowEvents } from './listeners/workflow-events.js';
+export { shippedTemplates } from './templates/shipped-templates.js';
+export { type InstallResult, installTemplates } from './templates/templates.service.js';
+export { workflowDeps } from './workflow.deps.js';
 
 /**
  * The approval engine (issue 17, docs/workflow.md): definitions as a node tree, approvals

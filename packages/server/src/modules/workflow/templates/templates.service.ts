@@ -15,10 +15,17 @@ export interface InstallResult {
 /**
  * Installs the shipped templates whose key is free (created and published like any
  * definition, audited); a key already used is never touched, so running it again is safe.
+ * `keys` limits it to those templates (all when absent).
  */
-export async function installTemplates(trx: Trx, deps: WorkflowDeps, actor: Actor): Promise<InstallResult[]> {
+export async function installTemplates(
+  trx: Trx,
+  deps: WorkflowDeps,
+  actor: Actor,
+  keys?: readonly string[],
+): Promise<InstallResult[]> {
   const results: InstallResult[] = [];
   for (const template of shippedTemplates) {
+    if (keys && !keys.includes(template.key)) continue;
     if ((await latestVersionOf(trx, template.key)) !== null) {
       results.push({ key: template.key, outcome: 'present', id: null });
       continue;
