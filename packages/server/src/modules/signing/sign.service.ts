@@ -268,6 +268,15 @@ async function advanceRequest(
   );
   const at = signature.signed_at;
   const entity = `${request.entity_type}:${request.entity_id}`;
+  const event = left.length === 0 ? 'complete' : 'sign';
+  const transition = requestLifecycle.apply(request.status, event);
+  const changes =
+    event === 'complete'
+      ? { status: transition.to, completed_at: at, seal_status: 'pending' as const, updated_at: at }
+      : { status: transition.to, updated_at: at };
+  if (!(await repo.moveRequest(trx, request.id, [request.status], changes)))
+    throw domainError(signingErrors.REQUEST_NOT_OPEN, 'The request changed meanwhile; sign again');
+  // Recorded after the move: the webhook it emits presents the request as this signature left it.
   await deps.audit.record(trx, actor, {
     type: 'signing.request.signed',
     entityId: request.id,
@@ -278,14 +287,6 @@ async function advanceRequest(
       detail: signature.signature_number,
     },
   });
-  const event = left.length === 0 ? 'complete' : 'sign';
-  const transition = requestLifecycle.apply(request.status, event);
-  const changes =
-    event === 'complete'
-      ? { status: transition.to, completed_at: at, seal_status: 'pending' as const, updated_at: at }
-      : { status: transition.to, updated_at: at };
-  if (!(await repo.moveRequest(trx, request.id, [request.status], changes)))
-    throw domainError(signingErrors.REQUEST_NOT_OPEN, 'The request changed meanwhile; sign again');
   if (event === 'complete') {
     await deps.audit.record(trx, actor, {
       type: 'signing.request.completed',

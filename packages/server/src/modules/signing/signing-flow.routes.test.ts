@@ -177,6 +177,20 @@ describe('use case 2: ordered signers, real PAdES signatures, seal, verification
         'signing.request.sealed',
       ]),
     );
+    // Each webhook event carries the request as it stands after its own transition.
+    const events = await t.app.signx.db
+      .selectFrom('webhook_events')
+      .select(['type', 'data'])
+      .where('resource_id', '=', request.id)
+      .where('type', 'in', ['signing.request.signed', 'signing.request.completed'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => [e.type, JSON.parse(String(e.data)).status])).toEqual([
+      ['signing.request.signed', 'partially_signed'],
+      ['signing.request.signed', 'completed'],
+      ['signing.request.completed', 'completed'],
+    ]);
 
     const current = await documents.current(t.database.db, doc.document_id);
     const pdf = await documents.read(t.app.signx, current.sha256);
