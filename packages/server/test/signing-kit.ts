@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../src/platform/db/schema.js';
 
 /** Test helpers of the signing suites: a drawn-signature PNG, a fetch over app.inject, pdfsig. */
 function crc32(bytes: Buffer): number {
@@ -85,4 +86,21 @@ export function pdfsig(pdf: Uint8Array, rootDer: Uint8Array): { status: number |
   writeFileSync(file, pdf);
   const r = spawnSync('pdfsig', ['-nssdir', `sql:${db}`, file], { encoding: 'utf8' });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** `[type, data.status]` of the webhook events emitted for one resource, in emission order. */
+export async function webhookEventStatuses(
+  db: Db,
+  resourceId: string,
+  types: string[],
+): Promise<[string, unknown][]> {
+  const events = await db
+    .selectFrom('webhook_events')
+    .select(['type', 'data'])
+    .where('resource_id', '=', resourceId)
+    .where('type', 'in', types)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return events.map((e) => [e.type, JSON.parse(String(e.data)).status]);
 }

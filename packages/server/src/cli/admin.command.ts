@@ -1,8 +1,7 @@
 import { createAdministrator } from '../modules/identity/first-admin.js';
 import { identityDeps } from '../modules/identity/identity.deps.js';
-import { createContext } from '../platform/app-context.js';
 import { migrateToLatest } from '../platform/db/migrator.js';
-import { isAppError } from '../platform/errors.js';
+import { withAppContext } from './cli-context.js';
 import { parseOptions } from './cli-io.js';
 import type { CommandContext } from './commands.js';
 
@@ -21,8 +20,7 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
     io.stderr(usage);
     return 2;
   }
-  const ctx = createContext(config);
-  try {
+  return withAppContext(config, io, async (ctx) => {
     await migrateToLatest(ctx.db);
     const { password } = await createAdministrator(identityDeps(ctx), {
       username,
@@ -34,12 +32,5 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
     io.stdout(`password: ${password}`);
     io.stdout('This password is shown once and must be changed at the first sign-in.');
     return 0;
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    io.stderr(error.message);
-    return 1;
-  } finally {
-    await ctx.jobs.stop().catch(() => undefined);
-    await ctx.database.destroy();
-  }
+  });
 }

@@ -1,40 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Type } from '@sinclair/typebox';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testConfig } from '../../test/test-app.js';
-import type { Config } from '../config.js';
+import { describe, expect, it } from 'vitest';
+import { useCliDatabase } from '../../test/cli-kit.js';
 import { createContext } from '../platform/app-context.js';
-import { migrateToLatest } from '../platform/db/migrator.js';
 import { defineJob } from '../platform/jobs/index.js';
 import { run } from './jobs.command.js';
 
-let dataDir: string;
-let config: Config;
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'signx-jobs-cli-'));
-  config = testConfig(dataDir, { DATABASE_URL: `sqlite:${join(dataDir, 'signx.db')}` });
-  const ctx = createContext(config);
-  await migrateToLatest(ctx.db);
-  await ctx.database.destroy();
-});
-
-afterEach(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await run(args, { config, io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t) } });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const { cli, config } = useCliDatabase(run, 'jobs');
 
 /** A dead mail job, as a failed delivery would leave it. */
 async function deadMailJob(): Promise<string> {
-  const ctx = createContext(config);
+  const ctx = createContext(config());
   const failing = defineJob({
     name: 'mail.send',
     payload: Type.Object({}),
@@ -66,7 +41,7 @@ describe('signx jobs', () => {
       status: 1,
       err: 'A queued job cannot be retried; only dead or cancelled jobs can',
     });
-    const ctx = createContext(config);
+    const ctx = createContext(config());
     const row = await ctx.db
       .selectFrom('jobs')
       .select(['state', 'attempts'])

@@ -6,9 +6,8 @@ import {
   pauseQueue,
   retryJob,
 } from '../modules/jobs-admin/jobs-admin.service.js';
-import { type AppContext, createContext } from '../platform/app-context.js';
+import type { AppContext } from '../platform/app-context.js';
 import { inTransaction } from '../platform/db/transaction.js';
-import { isAppError } from '../platform/errors.js';
 import type { JobState } from '../platform/jobs/jobs.tables.js';
 import {
   findJob,
@@ -17,6 +16,7 @@ import {
   listQueues,
   listSchedules,
 } from '../platform/jobs/jobs-admin.repository.js';
+import { withAppContext } from './cli-context.js';
 import { cliActor, parseOptions, table } from './cli-io.js';
 import type { CommandContext } from './commands.js';
 
@@ -37,23 +37,21 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
   if (!config) return 2;
   const { options, positional } = parseOptions(args);
   const [command, target] = positional;
-  const ctx = createContext(config, {}, modules);
-  registerJobs(ctx, modules);
-  try {
-    const output = await execute(ctx, command, target, options);
-    if (output === null) {
-      io.stderr(usage);
-      return 2;
-    }
-    io.stdout(output);
-    return 0;
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    io.stderr(error.message);
-    return 1;
-  } finally {
-    await ctx.database.destroy();
-  }
+  return withAppContext(
+    config,
+    io,
+    async (ctx) => {
+      registerJobs(ctx, modules);
+      const output = await execute(ctx, command, target, options);
+      if (output === null) {
+        io.stderr(usage);
+        return 2;
+      }
+      io.stdout(output);
+      return 0;
+    },
+    modules,
+  );
 }
 
 async function execute(

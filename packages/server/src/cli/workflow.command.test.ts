@@ -1,37 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testConfig } from '../../test/test-app.js';
-import type { Config } from '../config.js';
+import { describe, expect, it } from 'vitest';
+import { useCliDatabase } from '../../test/cli-kit.js';
 import { createContext } from '../platform/app-context.js';
-import { migrateToLatest } from '../platform/db/migrator.js';
 import { run } from './workflow.command.js';
 
-let dataDir: string;
-let config: Config;
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'signx-workflow-cli-'));
-  config = testConfig(dataDir, { DATABASE_URL: `sqlite:${join(dataDir, 'signx.db')}` });
-  const ctx = createContext(config);
-  await migrateToLatest(ctx.db);
-  await ctx.database.destroy();
-});
-
-afterEach(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await run(args, { config, io: { stdout: (t) => out.push(t), stderr: (t) => err.push(t) } });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const { cli, config } = useCliDatabase(run, 'workflow');
 
 async function stored() {
-  const ctx = createContext(config);
+  const ctx = createContext(config());
   const definitions = await ctx.db
     .selectFrom('workflow_definitions')
     .select(['key', 'status', 'version'])

@@ -1,8 +1,7 @@
 import { modules } from '../modules/index.js';
 import { installTemplates, shippedTemplates, workflowDeps } from '../modules/workflow/index.js';
-import { createContext } from '../platform/app-context.js';
 import { inTransaction } from '../platform/db/transaction.js';
-import { isAppError } from '../platform/errors.js';
+import { withAppContext } from './cli-context.js';
 import { cliActor, parseOptions, table } from './cli-io.js';
 import { commandHelp } from './command-help.js';
 import type { CommandContext } from './commands.js';
@@ -34,24 +33,21 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
     io.stderr(`unknown template: ${unknown.join(', ')} (see: signx workflow templates)`);
     return 2;
   }
-  const ctx = createContext(config, {}, modules);
-  try {
-    const deps = workflowDeps(ctx);
-    const results = await inTransaction(ctx.db, (trx) =>
-      installTemplates(trx, deps, cliActor(), keys.length > 0 ? keys : undefined),
-    );
-    io.stdout(
-      table(
-        ['key', 'outcome', 'definition'],
-        results.map((r) => [r.key, r.outcome, r.id ?? '-']),
-      ),
-    );
-    return 0;
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    io.stderr(error.message);
-    return 1;
-  } finally {
-    await ctx.database.destroy();
-  }
+  return withAppContext(
+    config,
+    io,
+    async (ctx) => {
+      const results = await inTransaction(ctx.db, (trx) =>
+        installTemplates(trx, workflowDeps(ctx), cliActor(), keys.length > 0 ? keys : undefined),
+      );
+      io.stdout(
+        table(
+          ['key', 'outcome', 'definition'],
+          results.map((r) => [r.key, r.outcome, r.id ?? '-']),
+        ),
+      );
+      return 0;
+    },
+    modules,
+  );
 }

@@ -1,6 +1,7 @@
 import { validate } from '@signx/pades';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { injectFetch, pdfsig, pngDataUrl } from '../../../test/signing-kit.js';
+import { auditActions } from '../../../test/audit-kit.js';
+import { injectFetch, pdfsig, pngDataUrl, webhookEventStatuses } from '../../../test/signing-kit.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { asUser, headerAuthModule } from '../../../test/test-principal.js';
 import { documents } from '../documents/index.js';
@@ -162,12 +163,7 @@ describe('use case 2: ordered signers, real PAdES signatures, seal, verification
     expect(done.json().data.seal_status).toBe('sealed');
     const doc = done.json().data.documents[0];
     expect(doc.current_version).toBe(doc.sent_version + 3); // two signatures, one seal
-    const actions = await t.database.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_id', '=', request.id)
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual(
+    expect(await auditActions(t.database.db, 'signing.request.')).toEqual(
       expect.arrayContaining([
         'signing.request.created',
         'signing.request.sent',
@@ -178,15 +174,8 @@ describe('use case 2: ordered signers, real PAdES signatures, seal, verification
       ]),
     );
     // Each webhook event carries the request as it stands after its own transition.
-    const events = await t.app.signx.db
-      .selectFrom('webhook_events')
-      .select(['type', 'data'])
-      .where('resource_id', '=', request.id)
-      .where('type', 'in', ['signing.request.signed', 'signing.request.completed'])
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    expect(events.map((e) => [e.type, JSON.parse(String(e.data)).status])).toEqual([
+    const types = ['signing.request.signed', 'signing.request.completed'];
+    expect(await webhookEventStatuses(t.app.signx.db, request.id, types)).toEqual([
       ['signing.request.signed', 'partially_signed'],
       ['signing.request.signed', 'completed'],
       ['signing.request.completed', 'completed'],
@@ -212,13 +201,9 @@ describe('use case 2: ordered signers, real PAdES signatures, seal, verification
     expect(poppler.out).toContain('Signature is Valid');
     expect(poppler.out).not.toMatch(/Signature is Invalid|Digest Mismatch/);
 
-    const upload = (body: Buffer) =>
-      t.app.inject({
-        method: 'POST',
-        url: `${api}/verify-document`,
-        headers: { 'content-type': 'application/pdf' },
-        payload: body,
-      });
+    const pdfType = { 'content-type': 'application/pdf' };
+    const upload = (payload: Buffer) =>
+      t.app.inject({ method: 'POST', url: `${api}/verify-document`, headers: pdfType, payload });
     const uploaded = (await upload(Buffer.from(pdf))).json().data;
     expect(uploaded).toMatchObject({ valid: true, has_validation_data: true, signx: { matched: true } });
     expect(uploaded.signatures.map((x: { level: string }) => x.level)).toContain('B-LTA');
