@@ -2,8 +2,8 @@ import type { LookupOptions } from 'node:dns';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failure, useOutboundClients } from '../../../test/outbound-kit.js';
 import { AppError } from '../errors.js';
-import { createOutboundClient, type OutboundClient } from './outbound-client.js';
 import { guardedLookup } from './outbound-dispatcher.js';
 import { createOutboundPolicy } from './outbound-policy.js';
 
@@ -62,22 +62,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const clients: OutboundClient[] = [];
-const client = (options: Parameters<typeof createOutboundClient>[0] = {}) => {
-  const created = createOutboundClient({ timeoutMs: 5000, ...options });
-  clients.push(created);
-  return created;
-};
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-});
-
-const failure = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: unknown) =>
-      error instanceof AppError ? `${error.code}: ${error.message}` : `other: ${String(error)}`,
-  );
+const client = useOutboundClients();
 
 describe('outbound client', () => {
   it('refuses schemes other than http and https', async () => {

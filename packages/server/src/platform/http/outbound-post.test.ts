@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../errors.js';
-import { createOutboundClient, type OutboundClient } from './outbound-client.js';
+import { failure, useOutboundClients } from '../../../test/outbound-kit.js';
+import type { OutboundClient } from './outbound-client.js';
 
 /**
  * `outbound.post()`: the webhooks dispatcher's POST over undici's request API on the guarded
@@ -59,22 +59,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const clients: OutboundClient[] = [];
-const client = (options: Parameters<typeof createOutboundClient>[0] = {}) => {
-  const created = createOutboundClient({ timeoutMs: 5000, ...options });
-  clients.push(created);
-  return created;
-};
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-});
-
-const failure = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: unknown) =>
-      error instanceof AppError ? `${error.code}: ${error.message}` : `other: ${String(error)}`,
-  );
+const client = useOutboundClients();
 const init = (extra: Partial<Parameters<OutboundClient['post']>[1]> = {}) => ({
   headers: { 'content-type': 'application/json', 'webhook-signature': 'v1,abc' },
   body: '{"n":1}',
