@@ -18,16 +18,8 @@ import {
 } from '../platform/jobs/jobs-admin.repository.js';
 import { withAppContext } from './cli-context.js';
 import { cliActor, parseOptions, table } from './cli-io.js';
+import { commandHelp } from './command-help.js';
 import type { CommandContext } from './commands.js';
-
-const usage = `usage: signx jobs <command>
-  queues                                   queues with job counts by state
-  list [--queue Q] [--state S] [--name N] [--limit 20]
-                                           newest jobs (S: queued, running, succeeded, dead, cancelled)
-  show <job-id>                            one job with its failed attempts
-  retry <job-id> | cancel <job-id>         put a dead/cancelled job back | cancel a queued/running one
-  pause <queue> | resume <queue>           stop or restart starting jobs of a queue
-  schedules                                schedules with their next fire time`;
 
 /**
  * `signx jobs`: the operator's view of the job runtime from a shell, on the same database
@@ -44,7 +36,7 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
       registerJobs(ctx, modules);
       const output = await execute(ctx, command, target, options);
       if (output === null) {
-        io.stderr(usage);
+        io.stderr(commandHelp.jobs ?? '');
         return 2;
       }
       io.stdout(output);
