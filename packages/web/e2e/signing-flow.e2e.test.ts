@@ -164,6 +164,31 @@ describe('signing flow through the pages', () => {
       signature_type: 'typed',
     });
 
+    // the signed PDF uploaded on the public page: valid, each signer certificate meets the profile
+    const [doc] = (
+      await apiCall<{ documents: { document_id: string; current_version: number }[] }>(
+        server.url,
+        token,
+        'GET',
+        `/digital-signature/requests/${created.id}`,
+      )
+    ).documents;
+    const content = `${server.url}/api/v1/documents/${doc!.document_id}/versions/${doc!.current_version}/content`;
+    const pdf = await fetch(content, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
+      r.arrayBuffer(),
+    );
+    const upload = await openContext(browser, server.url, { locale: 'en' });
+    await upload.page.goto(`${server.url}/verify`);
+    const file = { name: 'signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) };
+    await upload.page.getByTestId('verify-pdf').setInputFiles(file);
+    await upload.page.getByTestId('verify-pdf-submit').click();
+    await upload.page.getByTestId('verify-pdf-result').waitFor();
+    const policies = await upload.page.getByTestId('verify-pdf-policy').allTextContents();
+    expect(policies.length).toBeGreaterThanOrEqual(2);
+    expect(policies.every((p) => p === 'Met')).toBe(true);
+    expect(await seriousViolations(upload.page)).toEqual([]);
+    await upload.context.close();
+
     // the sender's pages, in English and Hebrew
     for (const locale of ['en', 'he'] as const) {
       const admin = await openContext(browser, server.url, { locale });
