@@ -1,22 +1,9 @@
 import { PadesError } from '../errors.js';
+import { DELIM, HEX, MAX_DEPTH, WS } from './pdf-byte-classes.js';
 import { PdfDict, PdfName, type PdfObject, PdfRef, PdfString } from './pdf-objects.js';
+import { skipObjectAt } from './pdf-skip.js';
 
-const MAX_DEPTH = 200;
-
-/** Byte classes from ISO 32000-1 §7.2.2: whitespace and delimiters. */
-const WS = new Uint8Array(256);
-const DELIM = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1;
-for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
-/** Hex digit values, 255 for other bytes. */
-const HEX = new Uint8Array(256).fill(255);
-for (let i = 0; i < 16; i += 1) HEX['0123456789abcdef'.charCodeAt(i)] = i;
-for (let i = 10; i < 16; i += 1) HEX['ABCDEF'.charCodeAt(i - 10)] = i;
-
-/** True for PDF whitespace bytes. */
-export function isWhite(c: number): boolean {
-  return WS[c] === 1;
-}
+export { isWhite } from './pdf-byte-classes.js';
 
 /**
  * A cursor over PDF bytes that parses direct objects. Streams are handled by the object
@@ -100,92 +87,7 @@ export class PdfLexer {
    * skipping dictionary values treat a word that is not a key as part of the value before).
    */
   skipObject(depth = 0): void {
-    if (depth > MAX_DEPTH) this.fail('objects nested too deeply');
-    this.skipWs();
-    const b = this.buf;
-    const c = b[this.pos];
-    if (c === undefined) this.fail('unexpected end of data');
-    if (c === 0x28) {
-      this.skipLiteralString();
-      return;
-    }
-    if (c === 0x3c && b[this.pos + 1] !== 0x3c) {
-      const end = b.indexOf(0x3e, this.pos);
-      if (end < 0) this.fail('unterminated hex string');
-      this.pos = end + 1;
-      return;
-    }
-    if (c === 0x3c || c === 0x5b) {
-      this.skipContainer();
-      return;
-    }
-    const start = this.pos;
-    if (c === 0x2f) this.pos += 1;
-    while (this.pos < b.length && WS[b[this.pos]!] === 0 && DELIM[b[this.pos]!] === 0) this.pos += 1;
-    if (this.pos === start) this.fail(`unexpected character '${String.fromCharCode(c)}'`);
-  }
-
-  /**
-   * Skips a dictionary or array in one pass over its bytes, counting nesting: only strings
-   * (which may hold brackets) and comments need care, no token is built.
-   */
-  private skipContainer(): void {
-    const b = this.buf;
-    let depth = 0;
-    let p = this.pos;
-    do {
-      if (p >= b.length) {
-        this.pos = p;
-        this.fail('unterminated dictionary or array');
-      }
-      if (depth > MAX_DEPTH) {
-        this.pos = p;
-        this.fail('objects nested too deeply');
-      }
-      const c = b[p]!;
-      if (c === 0x28) {
-        this.pos = p;
-        this.skipLiteralString();
-        p = this.pos;
-      } else if (c === 0x25) {
-        while (p < b.length && b[p] !== 10 && b[p] !== 13) p += 1;
-      } else if (c === 0x3c) {
-        if (b[p + 1] === 0x3c) {
-          depth += 1;
-          p += 2;
-        } else {
-          const end = b.indexOf(0x3e, p);
-          if (end < 0) {
-            this.pos = p;
-            this.fail('unterminated hex string');
-          }
-          p = end + 1;
-        }
-      } else if (c === 0x3e && b[p + 1] === 0x3e) {
-        depth -= 1;
-        p += 2;
-      } else if (c === 0x5b) {
-        depth += 1;
-        p += 1;
-      } else if (c === 0x5d) {
-        depth -= 1;
-        p += 1;
-      } else p += 1;
-    } while (depth > 0);
-    this.pos = p;
-  }
-
-  private skipLiteralString(): void {
-    const b = this.buf;
-    let p = this.pos + 1;
-    for (let nest = 1; nest > 0; ) {
-      if (p >= b.length) this.fail('unterminated string');
-      const c = b[p++]!;
-      if (c === 0x5c) p += 1;
-      else if (c === 0x28) nest += 1;
-      else if (c === 0x29) nest -= 1;
-    }
-    this.pos = p;
+    skipObjectAt(this, depth);
   }
 
   private maybeRef(num: number): PdfObject {
