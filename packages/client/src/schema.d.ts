@@ -155,12 +155,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add an approver before, after or beside you
+         * Add an approver before, after or beside you (with a comment and attachments)
          * @description Domain errors:
          *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
          */
@@ -317,12 +318,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Resubmit an approval returned to you (initiator)
+         * Resubmit an approval returned to you (initiator; with a comment and attachments)
          * @description Domain errors:
          *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *     - `40054` FORM_INVALID: The form data does not fit the definition’s form (errors[] per field)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
@@ -371,12 +373,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hand your task to someone else
+         * Hand your task to someone else (with a comment and attachments)
          * @description Domain errors:
          *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
          */
@@ -424,12 +427,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Withdraw your approval (initiator)
+         * Withdraw your approval (initiator; with a comment and attachments)
          * @description Domain errors:
          *     - `40353` NOT_YOUR_TASK: Only the assignee acts on a task; only the initiator withdraws, urges or resubmits
          *     - `40953` TASK_ALREADY_DECIDED: The task or its node was decided already (another approver was first)
          *     - `40954` INSTANCE_NOT_RUNNING: The approval is finished, withdrawn or not in the state the action needs
          *     - `40055` TARGET_INVALID: A return target, transfer or add-sign assignee is not allowed here
+         *     - `40355` ATTACHMENT_NOT_READABLE: An attachment names a document you may not read (someone else’s, out of your scope, trashed or unknown)
          *
          *     Requires permission `workflow.approval.use` (Start approvals and act on the ones you take part in (initiator, approver, CC)).
          */
@@ -8005,6 +8009,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Documents attached to the record; each one you may read (else 40355) */
+                    attachments?: string[];
                     /** @description Comment for the record */
                     comment?: string | null;
                     /** @description before you (you decide after them), after you, or in parallel (docs/workflow.md) */
@@ -9525,6 +9531,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Documents attached to the record; each one you may read (else 40355) */
+                    attachments?: string[];
                     /** @description Comment for the record */
                     comment?: string | null;
                     /** @description Changed form data */
@@ -10060,6 +10068,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Documents attached to the record; each one you may read (else 40355) */
+                    attachments?: string[];
                     /** @description Comment for the record */
                     comment?: string | null;
                     /**
@@ -10589,6 +10599,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Documents attached to the record; each one you may read (else 40355) */
+                    attachments?: string[];
                     /** @description Comment for the record */
                     comment?: string | null;
                 };
@@ -10847,6 +10859,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Documents attached to every decision; each one you may read (else 40355 per item) */
+                    attachments?: string[];
                     /** @description Comment recorded with every decision */
                     comment?: string | null;
                     /** @description approve or reject every item */

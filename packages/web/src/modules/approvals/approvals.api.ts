@@ -39,7 +39,7 @@ export interface ActionInput {
   form_data?: Record<string, unknown>;
   /** Approve only: changed values of the fields the viewer's step grants edit. */
   form_changes?: Record<string, unknown>;
-  /** Approve, reject, return and comment: documents uploaded for this approval. */
+  /** Every action that takes a comment (not urge): documents uploaded for this approval. */
   attachments?: string[];
 }
 /** A document attached to a record, as the timeline lists it (`details.attachments`). */

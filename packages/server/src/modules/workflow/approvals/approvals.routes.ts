@@ -65,8 +65,13 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
         });
       },
     });
-  type Decision = { task_id?: string; comment?: string | null };
-  type Decided = Decision & { attachments?: string[]; form_changes?: Record<string, unknown> };
+  type Decided = {
+    task_id?: string;
+    comment?: string | null;
+    attachments?: string[];
+    form_changes?: Record<string, unknown>;
+  };
+  const withFiles = [...actionErrors, e.ATTACHMENT_NOT_READABLE] as never;
   const decisionErrors = [...actionErrors, e.FORM_INVALID, e.FIELD_NOT_EDITABLE, e.ATTACHMENT_NOT_READABLE];
   return [
     defineRoute({
@@ -94,7 +99,8 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
       summary: 'Approve or reject many of your tasks at once; each item decided and reported on its own',
       body: batchRequest,
       response: batchResponse,
-      handler: async (request) => decideBatch(deps.db, deps, actorOf(request), request.body),
+      handler: async (request) =>
+        decideBatch(deps.db, deps, actorOf(request), { ...request.body, ...scopeFor(request, request.body) }),
     }),
     defineRoute({
       method: 'GET',
@@ -160,40 +166,47 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
           ...input,
           ...scopeFor(request, input),
         }),
-      [...actionErrors, e.ATTACHMENT_NOT_READABLE] as never,
+      withFiles,
     ),
-    action<{ to_user_id: string } & Decision>(
+    action<{ to_user_id: string } & Decided>(
       'transfer',
-      'Hand your task to someone else',
+      'Hand your task to someone else (with a comment and attachments)',
       s.transferRequest,
-      (trx, actor, id, input) => moves.transferTask(trx, deps, actor, id, input),
+      (trx, actor, id, input, request) =>
+        moves.transferTask(trx, deps, actor, id, { ...input, ...scopeFor(request, input) }),
+      withFiles,
     ),
-    action<{ user_id: string; position: 'before' | 'after' | 'parallel' } & Decision>(
+    action<{ user_id: string; position: 'before' | 'after' | 'parallel' } & Decided>(
       'add-sign',
-      'Add an approver before, after or beside you',
+      'Add an approver before, after or beside you (with a comment and attachments)',
       s.addSignRequest,
-      (trx, actor, id, input) => moves.addSigner(trx, deps, actor, id, input),
+      (trx, actor, id, input, request) =>
+        moves.addSigner(trx, deps, actor, id, { ...input, ...scopeFor(request, input) }),
+      withFiles,
     ),
-    action<{ target_node_id: string; attachments?: string[] } & Decision>(
+    action<{ target_node_id: string } & Decided>(
       'return',
       'Send the approval back to an earlier node (with attachments)',
       s.returnRequest,
       (trx, actor, id, input, request) =>
         moves.returnToNode(trx, deps, actor, id, { ...input, ...scopeFor(request, input) }),
-      [...actionErrors, e.ATTACHMENT_NOT_READABLE] as never,
+      withFiles,
     ),
-    action<{ comment?: string | null }>(
+    action<Decided>(
       'withdraw',
-      'Withdraw your approval (initiator)',
+      'Withdraw your approval (initiator; with a comment and attachments)',
       s.withdrawRequest,
-      (trx, actor, id, input) => service.withdrawApproval(trx, deps, actor, id, input.comment ?? null),
+      (trx, actor, id, input, request) =>
+        service.withdrawApproval(trx, deps, actor, id, { ...input, ...scopeFor(request, input) }),
+      withFiles,
     ),
-    action<{ form_data?: Record<string, unknown>; comment?: string | null }>(
+    action<{ form_data?: Record<string, unknown> } & Decided>(
       'resubmit',
-      'Resubmit an approval returned to you (initiator)',
+      'Resubmit an approval returned to you (initiator; with a comment and attachments)',
       s.resubmitRequest,
-      (trx, actor, id, input) => service.resubmitApproval(trx, deps, actor, id, input),
-      [...actionErrors, e.FORM_INVALID] as never,
+      (trx, actor, id, input, request) =>
+        service.resubmitApproval(trx, deps, actor, id, { ...input, ...scopeFor(request, input) }),
+      [...withFiles, e.FORM_INVALID] as never,
     ),
     action<Record<string, never>>(
       'urge',

@@ -77,13 +77,13 @@ export const approveRequest = Type.Object(
   },
   { additionalProperties: false },
 );
-export const withdrawRequest = Type.Object({ comment }, { additionalProperties: false });
+export const withdrawRequest = Type.Object({ comment, attachments }, { additionalProperties: false });
 export const commentRequest = Type.Object(
   { comment: Type.String({ minLength: 1, maxLength: 2000, description: 'The comment' }), attachments },
   { additionalProperties: false },
 );
 export const transferRequest = Type.Object(
-  { task_id: taskId, to_user_id: uuid('The new assignee'), comment },
+  { task_id: taskId, to_user_id: uuid('The new assignee'), comment, attachments },
   { additionalProperties: false },
 );
 export const addSignRequest = Type.Object(
@@ -94,6 +94,7 @@ export const addSignRequest = Type.Object(
       description: 'before you (you decide after them), after you, or in parallel (docs/workflow.md)',
     }),
     comment,
+    attachments,
   },
   { additionalProperties: false },
 );
@@ -112,6 +113,7 @@ export const resubmitRequest = Type.Object(
       Type.Record(Type.String(), Type.Unknown(), { description: 'Changed form data' }),
     ),
     comment,
+    attachments,
   },
   { additionalProperties: false },
 );

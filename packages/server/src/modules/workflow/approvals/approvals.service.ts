@@ -16,7 +16,7 @@ import { tellParticipants, urgeApprovers } from '../engine/workflow-messages.js'
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { workflowErrors } from '../workflow.errors.js';
 import { assertInitiator, assertVisible } from './approvals.policy.js';
-import { checkedAttachments } from './attachments.js';
+import { attachmentDetails, type CommentInput, checkedAttachments } from './attachments.js';
 import { checkFieldEdits, saveFieldEdits } from './field-edits.js';
 import { assertFormData } from './form-data.js';
 
@@ -105,7 +105,7 @@ export function decideApproval(
     if (declines && !command.comment?.trim())
       throw domainError(workflowErrors.DECLINE_REASON_REQUIRED, 'Give a reason to decline this signature');
     const attachments = await checkedAttachments(trx, actor, command.scope, command.attachments);
-    const details: Record<string, unknown> = attachments.length > 0 ? { attachments } : {};
+    const details: Record<string, unknown> = attachmentDetails(attachments);
     // A repeat of a decision (the task is no longer pending) changes no data: decide answers it.
     if (command.form_changes && task.status === 'pending') {
       const edits = checkFieldEdits(run, task.node_id, command.form_changes);
@@ -123,11 +123,12 @@ export function withdrawApproval(
   deps: WorkflowDeps,
   actor: Actor,
   id: string,
-  comment: string | null,
+  input: CommentInput,
 ) {
   return step(trx, deps, actor, id, async (run) => {
     assertInitiator(actor, run.instance);
-    await finishInstance(run, 'withdrawn', null, comment);
+    const attachments = await checkedAttachments(trx, actor, input.scope, input.attachments);
+    await finishInstance(run, 'withdrawn', null, input.comment ?? null, attachmentDetails(attachments));
   });
 }
 
@@ -137,18 +138,19 @@ export function resubmitApproval(
   deps: WorkflowDeps,
   actor: Actor,
   id: string,
-  input: { form_data?: Record<string, unknown>; comment?: string | null },
+  input: { form_data?: Record<string, unknown> } & CommentInput,
 ) {
   return step(trx, deps, actor, id, async (run) => {
     assertInitiator(actor, run.instance);
     if (input.form_data) assertFormData(run.body.form.fields, input.form_data);
+    const attachments = await checkedAttachments(trx, actor, input.scope, input.attachments);
     const form = input.form_data ?? run.form;
     const changes = { status: 'running' as const, form_data: encodeJson(form), updated_at: run.now };
     if (!(await repo.moveInstance(trx, run.instance.id, ['returned'], changes)))
       throw domainError(workflowErrors.INSTANCE_NOT_RUNNING, 'Only a returned approval is resubmitted');
     Object.assign(run.instance, changes);
     run.form = form;
-    await record(run, null, 'resubmit', {}, { comment: input.comment ?? null });
+    await record(run, null, 'resubmit', attachmentDetails(attachments), { comment: input.comment ?? null });
     await deps.audit.record(trx, actor, {
       type: 'workflow.instance.resubmitted',
       entityId: run.instance.id,
@@ -206,7 +208,7 @@ export function commentOnApproval(
 ) {
   return step(trx, deps, actor, id, async (run) => {
     const attachments = await checkedAttachments(trx, actor, input.scope, input.attachments);
-    await record(run, null, 'comment', attachments.length > 0 ? { attachments } : {}, {
+    await record(run, null, 'comment', attachmentDetails(attachments), {
       comment: input.comment,
     });
     await deps.audit.record(trx, actor, {

@@ -38,6 +38,20 @@ export async function checkedAttachments(
   return wanted.map((id) => ({ document_id: id, title: titles.get(id) as string }));
 }
 
+/** What an action attaches, as its record's details: `{attachments}` or nothing. */
+export function attachmentDetails(attachments: Attachment[]): { attachments?: Attachment[] } {
+  return attachments.length > 0 ? { attachments } : {};
+}
+
+/** The optional comment and documents that every operation command takes. */
+export interface CommentInput {
+  comment?: string | null;
+  /** Document ids the actor may read (checked by `checkedAttachments`). */
+  attachments?: string[];
+  /** The actor's data scope, for the attachments. */
+  scope?: DataScope;
+}
+
 /**
  * Checks that `actor` may open `documentId` as an attachment of approval `id`: they see the
  * approval (else 404, as for the approval itself) and one of its records cites the document

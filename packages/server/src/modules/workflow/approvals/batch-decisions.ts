@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/actor.js';
 import type { Db } from '../../../platform/db/schema.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { isAppError } from '../../../platform/errors.js';
+import type { DataScope } from '../../identity/index.js';
 import { findInstance } from '../engine/instances.repository.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { decideApproval } from './approvals.service.js';
@@ -36,6 +37,12 @@ export const batchRequest = Type.Object(
         description: 'Comment recorded with every decision',
       }),
     ),
+    attachments: Type.Optional(
+      Type.Array(uuid('Document'), {
+        maxItems: 20,
+        description: 'Documents attached to every decision; each one you may read (else 40355 per item)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -65,7 +72,7 @@ export async function decideBatch(
   db: Db,
   deps: WorkflowDeps,
   actor: Actor,
-  input: BatchRequest,
+  input: BatchRequest & { scope?: DataScope },
 ): Promise<Static<typeof batchResponse>> {
   const items: BatchItemResult[] = [];
   for (const item of input.items) {
@@ -76,6 +83,8 @@ export async function decideBatch(
           decision: input.decision,
           task_id: item.task_id,
           comment: input.comment ?? null,
+          attachments: input.attachments,
+          scope: input.scope,
         });
         return (await findInstance(trx, item.approval_id))?.status ?? null;
       });

@@ -2,7 +2,6 @@ import type { Actor } from '../../../platform/actor.js';
 import { newId } from '../../../platform/db/ids.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { domainError } from '../../../platform/errors.js';
-import type { DataScope } from '../../identity/index.js';
 import { enclosingBranches } from '../definitions/definition-index.js';
 import { claimTask, stepTasks, taskFor } from '../engine/decide.js';
 import { moveToken, record, runFrom } from '../engine/engine.js';
@@ -12,7 +11,7 @@ import { endStep, loadRun } from '../engine/load-run.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { workflowErrors } from '../workflow.errors.js';
 import { assertVisible } from './approvals.policy.js';
-import { checkedAttachments } from './attachments.js';
+import { attachmentDetails, type CommentInput, checkedAttachments } from './attachments.js';
 
 const invalid = (message: string) => domainError(workflowErrors.TARGET_INVALID, message);
 
@@ -73,10 +72,11 @@ export function transferTask(
   deps: WorkflowDeps,
   actor: Actor,
   id: string,
-  input: { task_id?: string; to_user_id: string; comment?: string | null },
+  input: { task_id?: string; to_user_id: string } & CommentInput,
 ) {
   return onTask(trx, deps, actor, id, input.task_id, async (run, task) => {
     await assertFreeAssignee(run, task, input.to_user_id);
+    const attachments = await checkedAttachments(trx, actor, input.scope, input.attachments);
     const comment = input.comment ?? null;
     await claimTask(run, task, {
       status: 'transferred',
@@ -92,7 +92,7 @@ export function transferTask(
       run,
       task.node_id,
       'transfer',
-      { to_user_id: input.to_user_id },
+      { to_user_id: input.to_user_id, ...attachmentDetails(attachments) },
       { taskId: task.id, comment },
     );
     await audit(run, 'workflow.task.transferred', task, input.to_user_id, comment);
@@ -110,16 +110,12 @@ export function addSigner(
   deps: WorkflowDeps,
   actor: Actor,
   id: string,
-  input: {
-    task_id?: string;
-    user_id: string;
-    position: 'before' | 'after' | 'parallel';
-    comment?: string | null;
-  },
+  input: { task_id?: string; user_id: string; position: 'before' | 'after' | 'parallel' } & CommentInput,
 ) {
   return onTask(trx, deps, actor, id, input.task_id, async (run, task) => {
     if (task.kind === 'signature') throw invalid('Signers are set by the signing request');
     await assertFreeAssignee(run, task, input.user_id);
+    const attachments = await checkedAttachments(trx, actor, input.scope, input.attachments);
     const comment = input.comment ?? null;
     const added = taskLike(run, task, { assignee_id: input.user_id });
     if (input.position === 'before') {
@@ -139,7 +135,7 @@ export function addSigner(
       run,
       task.node_id,
       'add_sign',
-      { user_id: input.user_id, position: input.position },
+      { user_id: input.user_id, position: input.position, ...attachmentDetails(attachments) },
       { taskId: task.id, comment },
     );
     await audit(run, 'workflow.task.add_signed', task, `${input.position}:${input.user_id}`, comment);
@@ -157,13 +153,7 @@ export function returnToNode(
   deps: WorkflowDeps,
   actor: Actor,
   id: string,
-  input: {
-    task_id?: string;
-    target_node_id: string;
-    comment?: string | null;
-    attachments?: string[];
-    scope?: DataScope;
-  },
+  input: { task_id?: string; target_node_id: string } & CommentInput,
 ) {
   return onTask(trx, deps, actor, id, input.task_id, async (run, task) => {
     const target = run.index.places.get(input.target_node_id);
@@ -197,7 +187,7 @@ export function returnToNode(
       run,
       task.node_id,
       'return',
-      { target_node_id: input.target_node_id, ...(attachments.length > 0 ? { attachments } : {}) },
+      { target_node_id: input.target_node_id, ...attachmentDetails(attachments) },
       { taskId: task.id, comment },
     );
     await audit(run, 'workflow.task.returned', task, input.target_node_id, comment);

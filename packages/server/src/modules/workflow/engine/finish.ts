@@ -26,6 +26,7 @@ export async function finishInstance(
   status: Exclude<InstanceStatus, 'running'>,
   nodeId: string | null,
   comment: string | null = null,
+  details: Record<string, unknown> = {},
 ): Promise<void> {
   const from: InstanceStatus[] = status === 'withdrawn' ? ['running', 'returned'] : ['running'];
   const changes = { status, updated_at: run.now, finished_at: status === 'returned' ? null : run.now };
@@ -37,7 +38,7 @@ export async function finishInstance(
   Object.assign(run.instance, changes);
   await repo.cancelOpenTasks(run.trx, run.instance.id, null, run.now);
   await repo.closeLiveTokens(run.trx, run.instance.id, status === 'approved' ? 'done' : 'cancelled', run.now);
-  await record(run, nodeId, status === 'returned' ? 'returned' : `instance_${status}`, {}, { comment });
+  await record(run, nodeId, status === 'returned' ? 'returned' : `instance_${status}`, details, { comment });
   await run.deps.audit.record(run.trx, run.actor, {
     type: auditOf[status],
     entityId: run.instance.id,
