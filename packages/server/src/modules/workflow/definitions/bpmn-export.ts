@@ -1,5 +1,7 @@
 /// <reference path="./bpmn-moddle.d.ts" />
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
+import { diagramOf } from './bpmn-di.js';
+import { layoutTree } from './bpmn-layout.js';
 import type { Branch, DefinitionBody, FlowNode } from './definition-model.js';
 
 /** The namespace of SignX's attributes on BPMN elements (what BPMN has no place for). */
@@ -30,7 +32,8 @@ export const joinIdOf = (nodeId: string) => `${nodeId}.join`;
  * each branch the flow leaving the split (its id the branch id, a condition's `when` as a
  * `signx` expression, the default branch the gateway's default flow). What BPMN lacks (node
  * type, approver rules, modes, field permissions, the form) is kept in `signx:*` attributes,
- * so importing the XML gives the same tree back.
+ * so importing the XML gives the same tree back. The diagram interchange (bpmn-di.ts, laid
+ * out by bpmn-layout.ts) places every element, so modelers open it drawn.
  */
 export async function definitionToBpmn(definition: {
   key: string;
@@ -113,12 +116,15 @@ export async function definitionToBpmn(definition: {
   process.$attrs['signx:key'] = definition.key;
   process.$attrs['signx:form'] = JSON.stringify(definition.body.form);
   if (definition.body.dedupe_consecutive) process.$attrs['signx:dedupe_consecutive'] = 'true';
+  if (definition.body.listeners?.length)
+    process.$attrs['signx:listeners'] = JSON.stringify(definition.body.listeners);
   const root = moddle.create('bpmn:Definitions', {
     id: `Definitions_${xmlId(definition.key)}`,
     targetNamespace: signxNamespace,
     exporter: 'SignX',
     rootElements: [process],
   });
+  root.diagrams = [diagramOf(moddle, process, elements, layoutTree(definition.body.process))];
   root.$attrs['xmlns:signx'] = signxNamespace;
   return (await moddle.toXML(root, { format: true })).xml;
 }

@@ -48,9 +48,11 @@ export async function bpmnToDefinition(
   if (issues.length > 0) throw unsupported(issues);
   const key = process.$attrs['signx:key'] ?? (process.id as string);
   const form = parseJson(process.$attrs['signx:form'], process.id as string, issues) ?? { fields: [] };
+  const listeners = parseJson(process.$attrs['signx:listeners'], process.id as string, issues);
   if (issues.length > 0) throw unsupported(issues);
   const body: DefinitionBody = { form: form as DefinitionBody['form'], process: process_ };
   if (process.$attrs['signx:dedupe_consecutive'] === 'true') body.dedupe_consecutive = true;
+  if (listeners !== undefined) body.listeners = listeners as DefinitionBody['listeners'];
   return { key, name: process.name ?? key, body };
 }
 
