@@ -1,7 +1,7 @@
-import { type FileHandle, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { domainError } from '../../platform/errors.js';
 import { documentsErrors } from './documents.errors.js';
-import { listZip, readEntry, type ZipEntry } from './zip-inspect.js';
+import { type ByteSource, listZip, readEntry, type ZipEntry } from './zip-inspect.js';
 
 /** What the bytes are, decided from the content alone (the file name and the client's type are ignored). */
 export interface DetectedType {
@@ -79,21 +79,31 @@ export async function sniffContent(path: string, size: number, limits: SniffLimi
   if (size === 0) throw domainError(documentsErrors.DOCUMENT_EMPTY, 'The file is empty (0 bytes)');
   const file = await open(path, 'r');
   try {
-    const head = Buffer.alloc(Math.min(size, 8192));
-    await file.read(head, 0, head.length, 0);
-    const binary = sniffBinary(head);
-    if (binary) return binary;
-    if (head.readUInt32LE(0) === 0x04034b50) return await sniffZip(file, size, limits);
-    const whole = async () => {
-      if (size > maxSvgBytes) throw refused('SVG larger than 2 MB');
-      const all = Buffer.alloc(size);
-      await file.read(all, 0, size, 0);
-      return all.toString('utf8').toLowerCase();
-    };
-    return await sniffText(head, whole);
+    return await sniffSource(file, size, limits);
   } finally {
     await file.close();
   }
+}
+
+/** `sniffContent` on any byte source (a file, or bytes in memory through `bytesSource`). */
+export async function sniffSource(
+  file: ByteSource,
+  size: number,
+  limits: SniffLimits,
+): Promise<DetectedType> {
+  if (size === 0) throw domainError(documentsErrors.DOCUMENT_EMPTY, 'The file is empty (0 bytes)');
+  const head = Buffer.alloc(Math.min(size, 8192));
+  await file.read(head, 0, head.length, 0);
+  const binary = sniffBinary(head);
+  if (binary) return binary;
+  if (head.readUInt32LE(0) === 0x04034b50) return await sniffZip(file, size, limits);
+  const whole = async () => {
+    if (size > maxSvgBytes) throw refused('SVG larger than 2 MB');
+    const all = Buffer.alloc(size);
+    await file.read(all, 0, size, 0);
+    return all.toString('utf8').toLowerCase();
+  };
+  return await sniffText(head, whole);
 }
 
 function sniffBinary(head: Buffer): DetectedType | null {
@@ -143,7 +153,7 @@ async function sniffText(head: Buffer, whole: () => Promise<string>): Promise<De
   throw refused('unknown content');
 }
 
-async function sniffZip(file: FileHandle, size: number, limits: SniffLimits): Promise<DetectedType> {
+async function sniffZip(file: ByteSource, size: number, limits: SniffLimits): Promise<DetectedType> {
   const listing = await listZip(file, size, limits.maxArchiveEntries);
   if (!listing.ok) {
     if (listing.reason.startsWith('more than')) throw bomb(listing.reason);

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { AppError, domainError, notFound } from '../../platform/errors.js';
 import type { DataScope } from '../identity/index.js';
+import { cachedContent, rememberContent } from './content-cache.js';
 import type { DocumentsDeps } from './documents.deps.js';
 import { documentsErrors } from './documents.errors.js';
 import { isPreviewable } from './documents.presenter.js';
@@ -182,8 +183,10 @@ export async function currentContent(db: DbOrTrx, id: string): Promise<CurrentCo
 
 /** The verified bytes of a version (storage checks the content hash while reading). */
 export async function readContent(deps: DocumentsDeps, sha256: string): Promise<Buffer> {
-  const stream = await deps.storage.open(sha256);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
+  const held = cachedContent(sha256);
+  if (held) return held;
+  // One verified pass into memory (open() hashes a first pass and streams a second).
+  const bytes = await deps.storage.read(sha256);
+  rememberContent(sha256, bytes);
+  return bytes;
 }

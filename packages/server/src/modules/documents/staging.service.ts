@@ -2,10 +2,13 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { spoolToTempFile } from '../../platform/storage/hashing-spool.js';
+import { objectTooLarge } from '../../platform/storage/storage-key.js';
 import { releaseUnfiled } from '../../platform/storage/storage-references.js';
-import { type DetectedType, sniffContent } from './content-type.js';
+import { rememberContent } from './content-cache.js';
+import { type DetectedType, sniffContent, sniffSource } from './content-type.js';
 import type { DocumentsDeps } from './documents.deps.js';
 import { safeFileName } from './file-names.js';
+import { bytesSource } from './zip-inspect.js';
 
 /** Bytes checked and in storage, ready to be filed by `createDocument` or `addVersion`. */
 export interface StagedContent extends DetectedType {
@@ -27,6 +30,7 @@ export async function stageContent(
   rawFileName: string,
 ): Promise<StagedContent> {
   const fileName = safeFileName(rawFileName);
+  if (body instanceof Uint8Array) return stageBytes(deps, body, fileName);
   const spooled = await spoolToTempFile(body, deps.spoolDir, deps.settings.maxUploadBytes);
   try {
     const detected = await sniffContent(spooled.path, spooled.size, deps.settings);
@@ -38,6 +42,26 @@ export async function stageContent(
   } finally {
     await rm(spooled.path, { force: true });
   }
+}
+
+/**
+ * `stageContent` for bytes already in memory (a signed PDF, a generated file): the same
+ * checks on the buffer itself, then one put into storage; no private spool file is written
+ * and read back. The bytes are kept in the content cache under the hash storage computed.
+ */
+async function stageBytes(
+  deps: Pick<DocumentsDeps, 'storage' | 'settings'>,
+  body: Uint8Array,
+  fileName: string,
+): Promise<StagedContent> {
+  if (body.byteLength > deps.settings.maxUploadBytes) throw objectTooLarge(deps.settings.maxUploadBytes);
+  const detected = await sniffSource(bytesSource(body), body.byteLength, deps.settings);
+  const stored = await deps.storage.put(body, {
+    maxBytes: deps.settings.maxUploadBytes,
+    contentType: detected.mediaType,
+  });
+  rememberContent(stored.key, body);
+  return { ...detected, sha256: stored.key, size: stored.size, fileName };
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { FileHandle } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 
 /** One entry of a ZIP's central directory, as declared. */
@@ -8,6 +7,24 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+}
+
+/**
+ * Positioned reads of the bytes being inspected: an open file (`FileHandle` fits) or bytes
+ * already in memory (`bytesSource`), so a staged buffer is sniffed without a temp file.
+ */
+export interface ByteSource {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<unknown>;
+}
+
+/** A ByteSource over bytes in memory (a read past the end leaves the rest of `buffer` as is). */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return {
+    read: async (buffer, offset, length, position) => {
+      const end = Math.min(bytes.byteLength, position + length);
+      if (end > position) buffer.set(bytes.subarray(position, end), offset);
+    },
+  };
 }
 
 export type ZipListing = { ok: true; entries: ZipEntry[] } | { ok: false; reason: string };
@@ -22,7 +39,7 @@ const localSignature = 0x04034b50;
  * later read through `readEntry`, which caps what it inflates, so a lying header gains
  * nothing. ZIP64 and multi-disk archives are refused: no office file needs them.
  */
-export async function listZip(file: FileHandle, size: number, maxEntries: number): Promise<ZipListing> {
+export async function listZip(file: ByteSource, size: number, maxEntries: number): Promise<ZipListing> {
   const tailLength = Math.min(size, 65_557);
   const tail = Buffer.alloc(tailLength);
   await file.read(tail, 0, tailLength, size - tailLength);
@@ -64,7 +81,7 @@ export async function listZip(file: FileHandle, size: number, maxEntries: number
 }
 
 /** The bytes of one (small) entry, inflated with a hard output cap; null when unreadable. */
-export async function readEntry(file: FileHandle, entry: ZipEntry, maxBytes: number): Promise<Buffer | null> {
+export async function readEntry(file: ByteSource, entry: ZipEntry, maxBytes: number): Promise<Buffer | null> {
   if (entry.compressedSize > maxBytes * 4 || entry.uncompressedSize > maxBytes) return null;
   const header = Buffer.alloc(30);
   await file.read(header, 0, 30, entry.localHeaderOffset);

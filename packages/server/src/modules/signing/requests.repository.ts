@@ -1,3 +1,4 @@
+import { runCompiled } from '../../platform/db/compiled-once.js';
 import { type Page, paginate } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type {
@@ -25,8 +26,15 @@ export async function insertRequest(trx: Trx, row: RequestRow): Promise<void> {
   await trx.insertInto('digital_signature_requests').values(row).execute();
 }
 
+/** A request by id (compiled once: read on every signing-link call, twice per signature). */
 export async function findRequest(db: DbOrTrx, id: string): Promise<RequestRow | undefined> {
-  return db.selectFrom('digital_signature_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  const found = await runCompiled(
+    db,
+    'signing.findRequest',
+    (slot) => db.selectFrom('digital_signature_requests').selectAll().where('id', '=', slot),
+    [id],
+  );
+  return found.rows[0];
 }
 
 /** Compare-and-set on the status, so of two concurrent moves one wins. */
@@ -129,6 +137,20 @@ export async function insertRequestDocument(trx: Trx, row: RequestDocumentRow): 
 
 export async function documentsOf(db: DbOrTrx, requestIds: readonly string[]): Promise<RequestDocumentRow[]> {
   if (requestIds.length === 0) return [];
+  if (requestIds.length === 1) {
+    const one = await runCompiled(
+      db,
+      'signing.documentsOf',
+      (slot) =>
+        db
+          .selectFrom('digital_signature_request_documents')
+          .selectAll()
+          .where('request_id', 'in', [slot])
+          .orderBy('position'),
+      requestIds,
+    );
+    return one.rows;
+  }
   return db
     .selectFrom('digital_signature_request_documents')
     .selectAll()
@@ -158,6 +180,21 @@ export async function insertSigner(trx: Trx, row: SignerRow): Promise<void> {
 
 export async function signersOf(db: DbOrTrx, requestIds: readonly string[]): Promise<SignerRow[]> {
   if (requestIds.length === 0) return [];
+  if (requestIds.length === 1) {
+    const one = await runCompiled(
+      db,
+      'signing.signersOf',
+      (slot) =>
+        db
+          .selectFrom('digital_signature_signers')
+          .selectAll()
+          .where('request_id', 'in', [slot])
+          .orderBy('signing_order')
+          .orderBy('created_at'),
+      requestIds,
+    );
+    return one.rows;
+  }
   return db
     .selectFrom('digital_signature_signers')
     .selectAll()
@@ -168,15 +205,23 @@ export async function signersOf(db: DbOrTrx, requestIds: readonly string[]): Pro
 }
 
 export async function findSigner(db: DbOrTrx, id: string): Promise<SignerRow | undefined> {
-  return db.selectFrom('digital_signature_signers').selectAll().where('id', '=', id).executeTakeFirst();
+  const found = await runCompiled(
+    db,
+    'signing.findSigner',
+    (slot) => db.selectFrom('digital_signature_signers').selectAll().where('id', '=', slot),
+    [id],
+  );
+  return found.rows[0];
 }
 
 export async function findSignerByTokenHash(db: DbOrTrx, tokenHash: string): Promise<SignerRow | undefined> {
-  return db
-    .selectFrom('digital_signature_signers')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const found = await runCompiled(
+    db,
+    'signing.findSignerByTokenHash',
+    (slot) => db.selectFrom('digital_signature_signers').selectAll().where('token_hash', '=', slot),
+    [tokenHash],
+  );
+  return found.rows[0];
 }
 
 /** Compare-and-set on the signer's status. */

@@ -1,4 +1,5 @@
 import type { CompiledQuery } from 'kysely';
+import { runCompiled } from '../../platform/db/compiled-once.js';
 import type { Db, DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type { DigitalSignaturesTable } from './signing.tables.js';
 
@@ -94,6 +95,20 @@ export async function findSignatureByNumber(db: Db, number: string): Promise<Ver
 
 export async function signaturesOf(db: DbOrTrx, requestIds: readonly string[]): Promise<SignatureRow[]> {
   if (requestIds.length === 0) return [];
+  if (requestIds.length === 1) {
+    const one = await runCompiled(
+      db,
+      'signing.signaturesOf',
+      (slot) =>
+        db
+          .selectFrom('digital_signatures')
+          .selectAll()
+          .where('request_id', 'in', [slot])
+          .orderBy('signed_at'),
+      requestIds,
+    );
+    return one.rows;
+  }
   return db
     .selectFrom('digital_signatures')
     .selectAll()

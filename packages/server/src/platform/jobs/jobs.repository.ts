@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
+import { runCompiled } from '../db/compiled-once.js';
 import { newId } from '../db/ids.js';
 import type { Db, DbOrTrx, Dialect, Tables } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
@@ -20,14 +21,60 @@ export function queueNotPaused(eb: ExpressionBuilder<Tables, 'jobs'>) {
   );
 }
 
+const jobColumns = [
+  'id',
+  'name',
+  'queue',
+  'payload',
+  'state',
+  'priority',
+  'run_at',
+  'attempts',
+  'max_attempts',
+  'idempotency_key',
+  'lease_owner',
+  'lease_expires_at',
+  'last_error',
+  'schedule_id',
+  'dispatched_at',
+  'enqueued_at',
+  'started_at',
+  'finished_at',
+  'updated_at',
+] as const satisfies readonly (keyof JobRow)[];
+/** Every column of a job row is in jobColumns (a new column fails to compile until listed). */
+const allJobColumns: Exclude<keyof JobRow, (typeof jobColumns)[number]> extends never ? true : never = true;
+void allJobColumns;
+
 /** Inserts a queued job; with an idempotency key already used by this job name, returns that job instead. */
 export async function insertJob(db: DbOrTrx, row: JobRow): Promise<{ id: string; isNew: boolean }> {
+  // Compiled once (every enqueue writes one): the row's columns in a fixed order.
+  if (jobColumns.some((c) => row[c] === undefined)) return insertJobBuilt(db, row);
+  const result = await runCompiled(
+    db,
+    'jobs.insertJob',
+    (...slots) =>
+      db
+        .insertInto('jobs')
+        .values(Object.fromEntries(jobColumns.map((c, i) => [c, slots[i]])) as unknown as JobRow)
+        .onConflict((oc) => oc.doNothing()),
+    jobColumns.map((c) => row[c]),
+  );
+  if (Number(result.numAffectedRows ?? 0) > 0) return { id: row.id, isNew: true };
+  return existingJob(db, row);
+}
+
+async function insertJobBuilt(db: DbOrTrx, row: JobRow): Promise<{ id: string; isNew: boolean }> {
   const result = await db
     .insertInto('jobs')
     .values(row)
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return { id: row.id, isNew: true };
+  return existingJob(db, row);
+}
+
+async function existingJob(db: DbOrTrx, row: JobRow): Promise<{ id: string; isNew: boolean }> {
   const existing = await db
     .selectFrom('jobs')
     .select('id')

@@ -1,3 +1,4 @@
+import { runCompiled } from '../../../platform/db/compiled-once.js';
 import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import type { RequestRow } from '../requests.repository.js';
@@ -8,12 +9,18 @@ import type { DigitalSignatureAlertsTable } from './alerts.tables.js';
  * (or two nodes) never alert twice (unique index, insert-or-nothing).
  */
 export async function claimAlert(trx: Trx, row: Omit<DigitalSignatureAlertsTable, 'id'>): Promise<boolean> {
-  const result = await trx
-    .insertInto('digital_signature_alerts')
-    .values({ id: newId(), ...row })
-    .onConflict((oc) => oc.columns(['request_id', 'kind', 'subject_key']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  // Compiled once: every signature that passes the turn claims one "your turn" alert.
+  const result = await runCompiled(
+    trx,
+    'signing.claimAlert',
+    (id, request_id, kind, subject_key, created_at) =>
+      trx
+        .insertInto('digital_signature_alerts')
+        .values({ id, request_id, kind, subject_key, created_at })
+        .onConflict((oc) => oc.columns(['request_id', 'kind', 'subject_key']).doNothing()),
+    [newId(), row.request_id, row.kind, row.subject_key, row.created_at],
+  );
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 /** Requests with an owner that may be overdue: open and expiring before `horizon` or with a reminder window, or expired and not yet alerted. */
