@@ -3,7 +3,6 @@ import type { Actor } from '../../platform/actor.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { AppError, domainError, notFound } from '../../platform/errors.js';
 import type { DataScope } from '../identity/index.js';
-import { cachedContent, rememberContent } from './content-cache.js';
 import type { DocumentsDeps } from './documents.deps.js';
 import { documentsErrors } from './documents.errors.js';
 import { isPreviewable } from './documents.presenter.js';
@@ -183,10 +182,10 @@ export async function currentContent(db: DbOrTrx, id: string): Promise<CurrentCo
 
 /** The verified bytes of a version (storage checks the content hash while reading). */
 export async function readContent(deps: DocumentsDeps, sha256: string): Promise<Buffer> {
-  const held = cachedContent(sha256);
+  const held = deps.contentCache.get(sha256);
   if (held) return held;
   // One verified pass into memory (open() hashes a first pass and streams a second).
   const bytes = await deps.storage.read(sha256);
-  rememberContent(sha256, bytes);
+  deps.contentCache.remember(sha256, bytes);
   return bytes;
 }

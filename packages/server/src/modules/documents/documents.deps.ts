@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/logger.js';
 import { defineModuleDeps } from '../../platform/module-deps.js';
 import type { StoragePort } from '../../platform/storage/storage.port.js';
 import { audit } from '../audit/index.js';
+import { ContentCache } from './content-cache.js';
 import { type DocumentsAuditEvent, documentsAuditEvents } from './documents.catalogue.js';
 import { converterOfficePreview } from './office-preview.js';
 
@@ -47,6 +48,8 @@ export interface DocumentsDeps {
   spoolDir: string;
   /** Page thumbnails cached by content SHA-256 (thumbnails.service.ts). */
   thumbnailDir: string;
+  /** Verified version bytes held in memory by SHA-256 (content-cache.ts). */
+  contentCache: ContentCache;
 }
 
 export const documentsDeps = defineModuleDeps(
@@ -78,5 +81,6 @@ export const documentsDeps = defineModuleDeps(
     ),
     spoolDir: `${ctx.config.dataDir}/documents-spool`,
     thumbnailDir: `${ctx.config.dataDir}/documents-thumbnails`,
+    contentCache: new ContentCache(),
   }),
 );

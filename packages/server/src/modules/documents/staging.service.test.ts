@@ -6,6 +6,7 @@ import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalStorage } from '../../platform/storage/local-storage.js';
 import { readContent } from './content.service.js';
+import { ContentCache } from './content-cache.js';
 import type { DocumentsDeps } from './documents.deps.js';
 import { documentsErrors } from './documents.errors.js';
 import { stageContent } from './staging.service.js';
@@ -22,7 +23,12 @@ const settings = {
   maxArchiveEntries: 100,
   storageGraceMs: 0,
 };
-const deps = { storage, settings, spoolDir: join(root, 'spool') } as unknown as DocumentsDeps;
+const deps = {
+  storage,
+  settings,
+  spoolDir: join(root, 'spool'),
+  contentCache: new ContentCache(),
+} as unknown as DocumentsDeps;
 const objects = () =>
   readdirSync(join(root, 'objects'), { recursive: true }).filter((f) => /[0-9a-f]{64}$/.test(String(f)));
 
@@ -62,5 +68,22 @@ describe('stageContent of bytes in memory', () => {
     for (const [bytes, error] of cases)
       await expect(stageContent(deps, bytes, 'x.pdf')).rejects.toMatchObject(error);
     expect(objects().length).toBe(before);
+  });
+});
+
+describe('ContentCache', () => {
+  it('keeps one app context’s bytes to itself, bounds them and drops the least recently used', () => {
+    const a = new ContentCache(10, 6);
+    const b = new ContentCache(10, 6);
+    a.remember('h1', Buffer.from('1111'));
+    expect(b.get('h1')).toBeUndefined();
+    a.remember('big', Buffer.from('7777777'));
+    expect(a.get('big')).toBeUndefined();
+    a.remember('h2', Buffer.from('2222'));
+    expect(a.get('h1')?.toString()).toBe('1111');
+    a.remember('h3', Buffer.from('3333'));
+    expect(a.get('h2')).toBeUndefined();
+    expect(a.get('h1')?.toString()).toBe('1111');
+    expect(a.get('h3')?.toString()).toBe('3333');
   });
 });

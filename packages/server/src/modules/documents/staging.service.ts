@@ -4,7 +4,6 @@ import type { Readable } from 'node:stream';
 import { spoolToTempFile } from '../../platform/storage/hashing-spool.js';
 import { objectTooLarge } from '../../platform/storage/storage-key.js';
 import { releaseUnfiled } from '../../platform/storage/storage-references.js';
-import { rememberContent } from './content-cache.js';
 import { type DetectedType, sniffContent, sniffSource } from './content-type.js';
 import type { DocumentsDeps } from './documents.deps.js';
 import { safeFileName } from './file-names.js';
@@ -25,7 +24,7 @@ export interface StagedContent extends DetectedType {
  * work never holds one); the transaction then takes a reference on the object.
  */
 export async function stageContent(
-  deps: Pick<DocumentsDeps, 'storage' | 'settings' | 'spoolDir'>,
+  deps: Pick<DocumentsDeps, 'storage' | 'settings' | 'spoolDir' | 'contentCache'>,
   body: Readable | Uint8Array,
   rawFileName: string,
 ): Promise<StagedContent> {
@@ -50,7 +49,7 @@ export async function stageContent(
  * and read back. The bytes are kept in the content cache under the hash storage computed.
  */
 async function stageBytes(
-  deps: Pick<DocumentsDeps, 'storage' | 'settings'>,
+  deps: Pick<DocumentsDeps, 'storage' | 'settings' | 'contentCache'>,
   body: Uint8Array,
   fileName: string,
 ): Promise<StagedContent> {
@@ -60,7 +59,7 @@ async function stageBytes(
     maxBytes: deps.settings.maxUploadBytes,
     contentType: detected.mediaType,
   });
-  rememberContent(stored.key, body);
+  deps.contentCache.remember(stored.key, body);
   return { ...detected, sha256: stored.key, size: stored.size, fileName };
 }
 
