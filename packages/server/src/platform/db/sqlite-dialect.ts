@@ -11,6 +11,7 @@ import {
   SqliteQueryCompiler,
   type SqliteStatement,
 } from 'kysely';
+import { ConnectionQueue } from './connection-queue.js';
 import type { DatabaseAvailability } from './database-availability.js';
 import { assertOutsideTransaction } from './transaction.js';
 
@@ -46,7 +47,13 @@ export function createSqliteDialect(file: string, availability: DatabaseAvailabi
   };
   return {
     createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new ImmediateSqliteDriver(config, availability),
+    createDriver: () => {
+      const slot: ConnectionSlot = { connection: undefined };
+      const onCreateConnection = async (connection: DatabaseConnection) => {
+        slot.connection = connection;
+      };
+      return new ImmediateSqliteDriver({ ...config, onCreateConnection }, slot, availability);
+    },
     // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector is typed for any schema
     createIntrospector: (db: Kysely<any>) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
@@ -142,18 +149,40 @@ function namedBy(statement: Database.Statement): (row: unknown[]) => unknown {
   };
 }
 
+/** The driver's one connection, handed over by Kysely's `onCreateConnection` when it opens. */
+interface ConnectionSlot {
+  connection: DatabaseConnection | undefined;
+}
+
 class ImmediateSqliteDriver extends SqliteDriver {
+  private readonly queue = new ConnectionQueue();
+
   constructor(
     config: ConstructorParameters<typeof SqliteDriver>[0],
+    private readonly slot: ConnectionSlot,
     private readonly availability: DatabaseAvailability,
   ) {
     super(config);
   }
 
-  /** Refuses, instead of deadlocking, a root-handle query from inside an open transaction. */
+  /**
+   * Refuses, instead of deadlocking, a root-handle query from inside an open transaction;
+   * otherwise waits its turn for the connection (connection-queue.ts, in place of Kysely's
+   * mutex).
+   */
   override async acquireConnection(): Promise<DatabaseConnection> {
     assertOutsideTransaction();
-    return super.acquireConnection();
+    await this.queue.acquire();
+    const connection = this.slot.connection;
+    if (!connection) {
+      this.queue.release();
+      throw new Error('SQLite connection used before the driver was initialised');
+    }
+    return connection;
+  }
+
+  override async releaseConnection(): Promise<void> {
+    this.queue.release();
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
