@@ -33,11 +33,11 @@ try {
   const subject = { legalName: 'Bench Org', registrationId: '91350100M000100Y43' };
   const token = openPkcs11Token({ library: '/usr/lib/softhsm/libsofthsm2.so', tokenLabel: 'bench', pin });
   const hsmKey = token.generateEcKey('bench');
-  const hsmCert = pades.issueOrganisationCertificate(issuing, { ...subject, spki: hsmKey.spki });
+  const hsmCert = await pades.issueOrganisationCertificate(issuing, { ...subject, spki: hsmKey.spki });
   const hsm = createPkcs11Signer(token, hsmKey.objectId, hsmCert, [issuing.certificate]);
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const spki = publicKey.export({ format: 'der', type: 'spki' });
-  const fileCert = pades.issueOrganisationCertificate(issuing, { ...subject, spki });
+  const fileCert = await pades.issueOrganisationCertificate(issuing, { ...subject, spki });
   const file = pades.createLocalSigner(privateKey, fileCert, [issuing.certificate]);
   const data = Buffer.alloc(100, 7);
   const seconds = Number(process.env.BENCH_SECONDS ?? 2);
