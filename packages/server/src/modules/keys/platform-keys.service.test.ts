@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCrlSignedBy, parseCertificate, parseCrl, signPdf, validate } from '@signx/pades';
@@ -159,9 +159,14 @@ describe('platform CA and TSA keys in a PKCS#11 token (SoftHSM2)', () => {
 describe('startup self-check of the HSM-held platform keys', () => {
   const fresh = () => mkdtempSync(join(tmpdir(), 'signx-hsm-check-'));
 
-  it('passes once the keys are generated', async () => {
+  it('passes once the keys are generated, with the PIN read from a secret file', async () => {
     await provision('generate');
-    expect(await platformKeysProblem(t.ctx.config)).toBeNull();
+    const { KEYS_PKCS11_PIN: pin, ...env } = hsmEnv();
+    const pinFile = join(t.ctx.config.dataDir, 'pin.secret');
+    writeFileSync(pinFile, `${pin}\n`, { mode: 0o600 });
+    const config = testConfig(t.ctx.config.dataDir, { ...env, KEYS_PKCS11_PIN_FILE: pinFile });
+    expect(config.keys.pkcs11?.pin).toBe(pin);
+    expect(await platformKeysProblem(config)).toBeNull();
   });
 
   it('fails clearly on a wrong PIN and writes nothing', async () => {
