@@ -16,6 +16,7 @@ import { keys, keysModule } from './index.js';
 import { can } from './keys.catalogue.js';
 import { keysDeps } from './keys.deps.js';
 import { keysErrors } from './keys.errors.js';
+import { platformKeys } from './platform-keys.service.js';
 
 // The platform issuing CA and TSA with their keys in a real PKCS#11 token (SoftHSM2).
 const admin = userActor('019a0000-0000-7000-8000-0000000000c2', [can['keys.certificate.manage']]);
@@ -98,6 +99,13 @@ describe('platform CA and TSA keys in a PKCS#11 token (SoftHSM2)', () => {
       'keys.platform_key.generated',
     ]);
     expect(tsa.serial).toBe(parseCertificate(m.tsa.certificate).serial.replace(/^(00)+/, ''));
+    const inventory = await platformKeys(keysDeps(t.ctx));
+    expect(inventory.map((k) => [k.role, k.storage, k.label])).toEqual([
+      ['root', 'file', null],
+      ['issuing', 'pkcs11', 'signx-ca'],
+      ['tsa', 'pkcs11', 'signx-tsa'],
+    ]);
+    expect(inventory[1]?.serial).toBe(ca.serial);
   });
 
   it('keeps both private keys inside the token: sensitive, never extractable, export refused', async () => {

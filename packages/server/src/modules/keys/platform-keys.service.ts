@@ -1,3 +1,4 @@
+import { normalizeSerial, parseCertificate } from '@signx/pades';
 import type { Actor } from '../../platform/actor.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { domainError } from '../../platform/errors.js';
@@ -5,6 +6,7 @@ import { HsmKeyProblem, type HsmRole, type ProvisionedKey } from '../../platform
 import type { KeysDeps } from './keys.deps.js';
 import { keysErrors } from './keys.errors.js';
 import { authorizeManage } from './keys.policy.js';
+import type { PlatformKeyView } from './keys.schemas.js';
 
 export type { ProvisionedKey } from '../../platform/trust/hsm-pki.js';
 
@@ -44,4 +46,28 @@ function asDomainError(err: unknown): unknown {
   if (err.kind === 'missing') return domainError(keysErrors.PLATFORM_KEY_NOT_FOUND, err.message);
   if (err.kind === 'unconfigured') return domainError(keysErrors.HSM_NOT_CONFIGURED, err.message);
   return err;
+}
+
+/** The platform root, issuing CA and TSA keys for the inventory: where each lives and when its certificate expires. */
+export async function platformKeys(deps: KeysDeps): Promise<PlatformKeyView[]> {
+  const m = await deps.trust.material();
+  const labels = deps.ctx.config.keys.platformKeys;
+  const now = deps.clock.now().getTime();
+  const held = [
+    ['root', m.root, undefined],
+    ['issuing', m.issuing, labels.ca],
+    ['tsa', m.tsa, labels.tsa],
+  ] as const;
+  return held.map(([role, material, label]) => {
+    const cert = parseCertificate(material.certificate);
+    return {
+      role,
+      storage: material.signer ? 'pkcs11' : 'file',
+      label: material.signer ? (label ?? null) : null,
+      subject: cert.subject,
+      serial: normalizeSerial(cert.serial),
+      not_after: cert.notAfter.toISOString(),
+      days_left: Math.floor((cert.notAfter.getTime() - now) / 86_400_000),
+    };
+  });
 }
