@@ -33,11 +33,11 @@ try {
   const subject = { legalName: 'Bench Org', registrationId: '91350100M000100Y43' };
   const token = openPkcs11Token({ library: '/usr/lib/softhsm/libsofthsm2.so', tokenLabel: 'bench', pin });
   const hsmKey = token.generateEcKey('bench');
-  const hsmCert = pades.issueOrganisationCertificate(issuing, { ...subject, spki: hsmKey.spki });
+  const hsmCert = await pades.issueOrganisationCertificate(issuing, { ...subject, spki: hsmKey.spki });
   const hsm = createPkcs11Signer(token, hsmKey.objectId, hsmCert, [issuing.certificate]);
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const spki = publicKey.export({ format: 'der', type: 'spki' });
-  const fileCert = pades.issueOrganisationCertificate(issuing, { ...subject, spki });
+  const fileCert = await pades.issueOrganisationCertificate(issuing, { ...subject, spki });
   const file = pades.createLocalSigner(privateKey, fileCert, [issuing.certificate]);
   const data = Buffer.alloc(100, 7);
   const seconds = Number(process.env.BENCH_SECONDS ?? 2);
@@ -46,12 +46,63 @@ try {
     () => opsPerSecond(() => file.sign(data), { seconds }),
     () => opsPerSecond(() => hsm.sign(data), { seconds }),
   );
+  // The platform issuing CA and TSA with their keys in the token (KEYS_PKCS11_CA_KEY / _TSA_KEY)
+  // against the same roles with file keys: certificates issued and time-stamp tokens made per second.
+  const caKey = token.generateEcKey('bench-ca');
+  const hsmCa = pades.signerCaMaterial(
+    createPkcs11Signer(
+      token,
+      caKey.objectId,
+      await pades.certifyServiceKey(root, caKey.spki, { role: 'issuing-ca', commonName: 'Bench HSM CA' }),
+      [root.certificate],
+    ),
+  );
+  const issueWith = (ca) => () => pades.issueOrganisationCertificate(ca, { ...subject, spki });
+  const caRuns = await alternate(
+    3,
+    () => opsPerSecond(issueWith(issuing), { seconds }),
+    () => opsPerSecond(issueWith(hsmCa), { seconds }),
+  );
+  const tsaKey = token.generateEcKey('bench-tsa');
+  const tsaCert = await pades.certifyServiceKey(issuing, tsaKey.spki, {
+    role: 'tsa',
+    commonName: 'Bench HSM TSA',
+  });
+  const hsmTsa = pades.createTimestampAuthority({
+    certificate: tsaCert,
+    key: createPkcs11Signer(token, tsaKey.objectId, tsaCert, [issuing.certificate]),
+    chain: [issuing.certificate],
+  });
+  const fileTsaCert = await pades.issueTsaCertificate(issuing, { commonName: 'Bench File TSA' });
+  const fileTsa = pades.createTimestampAuthority({
+    certificate: fileTsaCert.certificate,
+    key: fileTsaCert.privateKeyPem,
+    chain: fileTsaCert.chain,
+  });
+  const imprint = Buffer.alloc(32, 9);
+  const tsaRuns = await alternate(
+    3,
+    () => opsPerSecond(() => fileTsa.issueToken(imprint, 'SHA-256'), { seconds }),
+    () => opsPerSecond(() => hsmTsa.issueToken(imprint, 'SHA-256'), { seconds }),
+  );
   writeResult('keys', [
     pairedCase(runs, {
       name: 'ECDSA P-256 signatures/s, key in SoftHSM2 (PKCS#11)',
       unit: 'signatures/s',
       pick: (v) => v,
       baselineName: 'same curve, file key (Node KeyObject)',
+    }),
+    pairedCase(caRuns, {
+      name: 'organisation certificates issued/s, platform CA key in SoftHSM2',
+      unit: 'certificates/s',
+      pick: (v) => v,
+      baselineName: 'same CA profile, file key',
+    }),
+    pairedCase(tsaRuns, {
+      name: 'RFC 3161 time-stamp tokens/s, TSA key in SoftHSM2',
+      unit: 'tokens/s',
+      pick: (v) => v,
+      baselineName: 'same TSA, file key',
     }),
   ]);
   token.close();

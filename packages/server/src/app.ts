@@ -88,6 +88,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     closeMailer(config);
     await ctx.converter.close();
     await ctx.realtime.close();
+    ctx.trust.close();
     if (!overrides.database) await ctx.database.destroy();
   });
   return app;

@@ -109,8 +109,14 @@ function buildConfig(v: Values) {
     },
     keys: {
       pkcs11: v.KEYS_PKCS11_LIBRARY
-        ? { library: v.KEYS_PKCS11_LIBRARY, tokenLabel: v.KEYS_PKCS11_TOKEN, pin: v.KEYS_PKCS11_PIN ?? '' }
+        ? {
+            library: v.KEYS_PKCS11_LIBRARY,
+            tokenLabel: v.KEYS_PKCS11_TOKEN,
+            pin: v.KEYS_PKCS11_PIN ?? readFileSync(v.KEYS_PKCS11_PIN_FILE ?? '', 'utf8').trim(),
+          }
         : undefined,
+      /** CKA_LABELs of the platform issuing CA and TSA keys in the token (unset: file keys under DATA_DIR/pki). */
+      platformKeys: { ca: v.KEYS_PKCS11_CA_KEY, tsa: v.KEYS_PKCS11_TSA_KEY },
       expiryWarningDays: v.KEYS_EXPIRY_WARNING_DAYS,
       alertRole: v.KEYS_ALERT_ROLE,
     },

@@ -43,6 +43,7 @@ export async function createModuleTestContext(
       await ctx.converter.close();
       closeMailer(ctx.config);
       await ctx.realtime.close();
+      ctx.trust.close();
       await database.destroy();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -54,6 +54,10 @@ describe('Keys and certificates page', () => {
 
   it('generates, refuses a wrong credit code, rotates and revokes through the page', async () => {
     const { context, page, watch } = await keysPage('en');
+    // the platform keys (file keys on this server) are listed under the inventory
+    const platform = page.getByTestId('keys-platform-table');
+    await expect.poll(async () => platform.textContent(), { timeout: 15_000 }).toContain('Issuing CA');
+    expect(await platform.textContent()).toContain('Time-stamp authority');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('keys-generate').click();
     await page.getByTestId('keys-legal-name').fill('Fuzhou Example Technology Co., Ltd.');

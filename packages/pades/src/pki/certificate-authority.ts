@@ -1,14 +1,15 @@
 import type { KeyObject } from 'node:crypto';
 import { bitStringValue, child, children, readRoot } from '../cms/der-reader.js';
 import { OID } from '../cms/oids.js';
+import { PadesError } from '../errors.js';
 import * as ext from './certificate.builder.js';
 import { buildCertificate } from './certificate.builder.js';
 import { parseCertificate } from './certificate.parser.js';
 import { KEY_USAGE as KU } from './certificate-extensions.parser.js';
-import { generateKeyPairWithSpki, keyFromPem, keyIdentifier, pemOf } from './key-signing.js';
+import { caKey, generateKeyPairWithSpki, keyIdentifier, pemOf } from './key-signing.js';
 import { encodeName } from './name.codec.js';
 import type { CaMaterial, IssuedCertificate, IssuedSigner, IssueOptions } from './pki.types.js';
-import { type HashName, localSigner } from './signer.js';
+import { type HashName, localSigner, type Signer } from './signer.js';
 
 /**
  * The platform's own CA, so the embedded default signs with real, verifiable certificates and
@@ -49,6 +50,18 @@ async function issue(
   profile: Profile,
 ): Promise<{ certificate: Uint8Array; chain: Uint8Array[]; privateKey: KeyObject }> {
   const { privateKey, spki } = await generateKeyPairWithSpki(opts);
+  const certificate = await certify(ca, spki, opts, profile, privateKey);
+  return { certificate, chain: ca ? [ca.certificate, ...ca.chain] : [], privateKey };
+}
+
+/** Builds and signs the certificate of `spki` (self-signed with `selfKey` when there is no CA). */
+async function certify(
+  ca: CaMaterial | undefined,
+  spki: Uint8Array,
+  opts: IssueOptions,
+  profile: Profile,
+  selfKey?: KeyObject,
+): Promise<Uint8Array> {
   const spkiRoot = readRoot(spki);
   const ski = keyIdentifier(bitStringValue(spki, child(spki, children(spki, spkiRoot), 1, 0x03)));
   const issuerCert = ca ? parseCertificate(ca.certificate) : undefined;
@@ -61,7 +74,7 @@ async function issue(
     ...profile.extensions(aki),
     ...(opts.extraExtensions ?? []),
   ].filter((e): e is Uint8Array => !!e);
-  const certificate = buildCertificate(
+  return buildCertificate(
     {
       subject: profile.subject,
       issuer: issuerCert?.subjectDer ?? profile.subject,
@@ -70,10 +83,8 @@ async function issue(
       notAfter,
       extensions,
     },
-    ca ? keyFromPem(ca.privateKeyPem) : privateKey,
+    ca ? caKey(ca) : (selfKey as KeyObject),
   );
-  const chain = ca ? [ca.certificate, ...ca.chain] : [];
-  return { certificate, chain, privateKey };
 }
 
 /** The certificate alone, without the key object the signer needs: what CA and service issuers return. */
@@ -99,6 +110,21 @@ function revocationPointers(opts: IssueOptions): (Uint8Array | undefined)[] {
   ];
 }
 
+/**
+ * The CaMaterial of a CA whose key is held by `signer` (a PKCS#11 token): it issues and
+ * signs CRLs through the signer; asking for its PEM throws, as the key cannot leave.
+ */
+export function signerCaMaterial(signer: Signer): CaMaterial {
+  return {
+    certificate: signer.certificate,
+    chain: signer.chain,
+    signer,
+    get privateKeyPem(): string {
+      throw new PadesError('INVALID_KEY', 'this CA key is held by a signer (HSM) and cannot be exported');
+    },
+  };
+}
+
 /** A self-signed root CA (EC P-256 by default; keyType 'rsa' for RSA-2048). */
 export async function createRootCa(opts: RootCaOptions): Promise<CaMaterial> {
   return issueMaterial(undefined, opts, {
@@ -110,7 +136,11 @@ export async function createRootCa(opts: RootCaOptions): Promise<CaMaterial> {
 
 /** An issuing CA under `parent` (path length 0 by default: it issues only end entities). */
 export async function createIssuingCa(parent: CaMaterial, opts: IssuingCaOptions): Promise<CaMaterial> {
-  return issueMaterial(parent, opts, {
+  return issueMaterial(parent, opts, issuingCaProfile(opts));
+}
+
+function issuingCaProfile(opts: IssuingCaOptions): Profile {
+  return {
     subject: namedSubject(opts),
     defaultDays: 10 * 365,
     extensions: (aki) => [
@@ -119,7 +149,19 @@ export async function createIssuingCa(parent: CaMaterial, opts: IssuingCaOptions
       ext.keyUsage([KU.keyCertSign, KU.cRLSign]),
       ...revocationPointers(opts),
     ],
-  });
+  };
+}
+
+/**
+ * The issuing CA certificate (or, with `tsa`, the TSA certificate) of a key made elsewhere,
+ * e.g. generated inside a PKCS#11 token: only its DER SubjectPublicKeyInfo is needed.
+ */
+export async function certifyServiceKey(
+  ca: CaMaterial,
+  spki: Uint8Array,
+  opts: IssuingCaOptions & { role: 'issuing-ca' | 'tsa' },
+): Promise<Uint8Array> {
+  return certify(ca, spki, opts, opts.role === 'tsa' ? tsaProfile(opts) : issuingCaProfile(opts));
 }
 
 /**
@@ -169,7 +211,11 @@ export async function issueTsaCertificate(
   ca: CaMaterial,
   opts: ServiceCertificateOptions,
 ): Promise<IssuedCertificate> {
-  return issueMaterial(ca, opts, {
+  return issueMaterial(ca, opts, tsaProfile(opts));
+}
+
+function tsaProfile(opts: ServiceCertificateOptions): Profile {
+  return {
     subject: namedSubject(opts),
     defaultDays: 5 * 365,
     extensions: (aki) => [
@@ -179,7 +225,7 @@ export async function issueTsaCertificate(
       ext.extendedKeyUsage([OID.ekuTimeStamping], true),
       ...revocationPointers(opts),
     ],
-  });
+  };
 }
 
 /** A delegated OCSP responder certificate: EKU OCSPSigning and id-pkix-ocsp-nocheck. */

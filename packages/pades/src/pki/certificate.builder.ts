@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { bitString, bool, explicit, implicit, int, octets, oid, seq, time, tlv } from '../cms/der-writer.js';
 import { OID } from '../cms/oids.js';
-import { randomSerial, serviceKey } from './key-signing.js';
+import { type IssuerKey, issuerKeyOf, randomSerial } from './key-signing.js';
 
 /**
  * Hand-built X.509 v3 certificates. We control every byte (UTF-8 names, criticality, exact key
@@ -118,9 +118,12 @@ export const inhibitAnyPolicy = (skipCerts: number): Uint8Array =>
 /** id-pkix-ocsp-nocheck, so validators do not ask the responder about its own certificate. */
 export const ocspNoCheck = (): Uint8Array => extension(OID.ocspNoCheck, false, Uint8Array.of(0x05, 0x00));
 
-/** Signs the TBSCertificate with the issuer key and returns the DER certificate. */
-export function buildCertificate(spec: CertificateSpec, issuerKey: KeyObject): Uint8Array {
-  const sk = serviceKey(issuerKey);
+/** Signs the TBSCertificate with the issuer key (in-process or a Signer's) and returns the DER certificate. */
+export async function buildCertificate(
+  spec: CertificateSpec,
+  issuerKey: KeyObject | IssuerKey,
+): Promise<Uint8Array> {
+  const sk = 'algorithmId' in issuerKey ? issuerKey : issuerKeyOf(issuerKey);
   const tbs = seq(
     explicit(0, int(2)),
     int(spec.serial ?? randomSerial()),
@@ -131,7 +134,7 @@ export function buildCertificate(spec: CertificateSpec, issuerKey: KeyObject): U
     spec.spki,
     explicit(3, seq(...spec.extensions)),
   );
-  return seq(tbs, sk.algorithmId, bitString(sk.sign(tbs)));
+  return seq(tbs, sk.algorithmId, bitString(await sk.sign(tbs)));
 }
 
 /** BIT STRING around a signature value (certificates, CRLs, OCSP responses). */

@@ -16,7 +16,7 @@ import { OID } from '../cms/oids.js';
 import { PadesError } from '../errors.js';
 import { authorityKeyId, bitStringOf, extension } from './certificate.builder.js';
 import { type ParsedCertificate, parseCertificate } from './certificate.parser.js';
-import { keyFromPem, keyIdentifier, serviceKey } from './key-signing.js';
+import { caKey, keyIdentifier } from './key-signing.js';
 import type { CaMaterial, RevocationReason, RevokedEntry } from './pki.types.js';
 
 /**
@@ -76,7 +76,7 @@ export async function createCrl(
   opts: CrlOptions = {},
 ): Promise<Uint8Array> {
   const cert = parseCertificate(ca.certificate);
-  const sk = serviceKey(keyFromPem(ca.privateKeyPem));
+  const sk = caKey(ca);
   const thisUpdate = opts.thisUpdate ?? new Date();
   const nextUpdate = opts.nextUpdate ?? new Date(thisUpdate.getTime() + 7 * 86_400_000);
   const aki = cert.subjectKeyId ?? keyIdentifier(cert.publicKeyBits);
@@ -93,7 +93,7 @@ export async function createCrl(
     ...(revoked.length ? [seq(...revoked.map(entry))] : []),
     explicit(0, extensions),
   );
-  return seq(tbs, sk.algorithmId, bitStringOf(sk.sign(tbs)));
+  return seq(tbs, sk.algorithmId, bitStringOf(await sk.sign(tbs)));
 }
 
 function readEntry(der: Uint8Array, t: ReturnType<typeof readTlv>): RevokedEntry {

@@ -11,11 +11,13 @@ export type {
   SignerCertificateOptions,
 } from './certificate-authority.js';
 export {
+  certifyServiceKey,
   createIssuingCa,
   createRootCa,
   issueOcspResponderCertificate,
   issueSignerCertificate,
   issueTsaCertificate,
+  signerCaMaterial,
 } from './certificate-authority.js';
 export type { CertificateExtensions } from './certificate-extensions.parser.js';
 export { hasKeyUsage, KEY_USAGE } from './certificate-extensions.parser.js';

@@ -10,8 +10,8 @@ import {
 import { promisify } from 'node:util';
 import { nodeHash, signatureAlgorithmId } from '../cms/algorithms.js';
 import { PadesError } from '../errors.js';
-import type { KeyOptions } from './pki.types.js';
-import { type HashName, inspectKey, type SignatureAlgorithm } from './signer.js';
+import type { CaMaterial, KeyOptions } from './pki.types.js';
+import { type HashName, inspectKey, type SignatureAlgorithm, type Signer } from './signer.js';
 
 /**
  * Key plumbing for the platform's own services (CA, CRL, OCSP, TSA): key generation, a cache of
@@ -61,6 +61,44 @@ export function serviceKey(key: KeyObject): ServiceKey {
   };
   serviceKeys.set(key, sk);
   return sk;
+}
+
+/**
+ * How a CA signs certificates and CRLs, and a TSA its tokens: the AlgorithmIdentifier and a
+ * signature function. A file key signs in-process; a `Signer` (e.g. the PKCS#11 signer of a
+ * key in an HSM) signs wherever its key is, which is why this is asynchronous.
+ */
+export interface IssuerKey {
+  readonly algorithm: SignatureAlgorithm;
+  readonly hash: HashName;
+  readonly algorithmId: Uint8Array;
+  sign(data: Uint8Array): Promise<Uint8Array>;
+}
+
+const signerKeys = new WeakMap<Signer, IssuerKey>();
+
+/** The IssuerKey of a private key (RSA PKCS#1 v1.5 or ECDSA, see serviceKey) or of a Signer. */
+export function issuerKeyOf(key: KeyObject | Signer): IssuerKey {
+  if (!('sign' in key)) {
+    const sk = serviceKey(key);
+    return { ...sk, sign: async (data) => sk.sign(data) };
+  }
+  let ik = signerKeys.get(key);
+  if (!ik) {
+    ik = {
+      algorithm: key.algorithm,
+      hash: key.hash,
+      algorithmId: signatureAlgorithmId(key.algorithm, key.hash),
+      sign: (data) => key.sign(data),
+    };
+    signerKeys.set(key, ik);
+  }
+  return ik;
+}
+
+/** The key a CA signs with: its `signer` when the key is held elsewhere (HSM), else its PEM. */
+export function caKey(ca: CaMaterial): IssuerKey {
+  return issuerKeyOf(ca.signer ?? keyFromPem(ca.privateKeyPem));
 }
 
 const generate = promisify(generateKeyPair);

@@ -6,7 +6,7 @@ import * as ext from './certificate.builder.js';
 import { buildCertificate } from './certificate.builder.js';
 import { parseCertificate } from './certificate.parser.js';
 import { KEY_USAGE as KU } from './certificate-extensions.parser.js';
-import { keyFromPem, keyIdentifier } from './key-signing.js';
+import { caKey, keyIdentifier } from './key-signing.js';
 import type { CaMaterial } from './pki.types.js';
 
 /** X.520 organizationIdentifier (ETSI EN 319 412-1 §5.1.4: "NTR" + country + "-" + registration id). */
@@ -55,10 +55,10 @@ export function encodeOrganisationName(s: OrganisationSubject): Uint8Array {
  * the CA's key, digitalSignature + nonRepudiation, EKU emailProtection + documentSigning, the
  * organisation's legal name in O and its registration id in organizationIdentifier.
  */
-export function issueOrganisationCertificate(
+export async function issueOrganisationCertificate(
   ca: CaMaterial,
   opts: OrganisationCertificateOptions,
-): Uint8Array {
+): Promise<Uint8Array> {
   const spkiRoot = readRoot(opts.spki);
   const bits = children(opts.spki, spkiRoot)[1];
   if (bits?.tag !== 0x03) {
@@ -88,7 +88,7 @@ export function issueOrganisationCertificate(
       notAfter,
       extensions,
     },
-    keyFromPem(ca.privateKeyPem),
+    caKey(ca),
   );
 }
 

@@ -14,6 +14,11 @@ export interface CaMaterial {
   readonly certificate: Uint8Array;
   readonly privateKeyPem: string;
   readonly chain: readonly Uint8Array[];
+  /**
+   * Set when the key is not in this process (a PKCS#11 token): the CA signs through this
+   * Signer, and `privateKeyPem` is not used (see signerCaMaterial, whose PEM getter throws).
+   */
+  readonly signer?: Signer;
 }
 
 /** Key choice shared by every issuing function. */

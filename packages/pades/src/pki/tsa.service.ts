@@ -11,9 +11,9 @@ import {
 } from '../cms/signed-data.builder.js';
 import { isPadesError, PadesError } from '../errors.js';
 import { parseCertificate } from './certificate.parser.js';
-import { keyFromPem, randomSerial, type ServiceKey, serviceKey } from './key-signing.js';
+import { type IssuerKey, issuerKeyOf, keyFromPem, randomSerial } from './key-signing.js';
 import type { Timestamper } from './pki.types.js';
-import type { HashName } from './signer.js';
+import type { HashName, Signer } from './signer.js';
 import {
   grantedResponse,
   type ParsedTimestampRequest,
@@ -29,8 +29,8 @@ import {
  */
 export interface TimestampAuthorityOptions {
   certificate: Uint8Array;
-  /** The TSA private key (PEM, or a KeyObject). */
-  key: string | KeyObject;
+  /** The TSA private key (PEM, or a KeyObject), or the Signer of a key held elsewhere (an HSM). */
+  key: string | KeyObject | Signer;
   /** Issuer chain, nearest first; included in tokens when certReq is true. */
   chain?: readonly Uint8Array[];
   /** The TSA policy OID; defaults to an example-arc OID (2.999...), set your own in production. */
@@ -59,7 +59,7 @@ const ACCURACY = seq(int(1));
 const TST_CONTENT_TYPE = attribute(OID.contentType, oid(OID.tstInfo));
 
 class LocalTimestampAuthority implements TimestampAuthority {
-  readonly #sk: ServiceKey;
+  readonly #sk: IssuerKey;
   readonly #parts: SignerParts;
   readonly #policyOid: string;
   readonly #policy: Uint8Array;
@@ -68,16 +68,19 @@ class LocalTimestampAuthority implements TimestampAuthority {
   constructor(opts: TimestampAuthorityOptions) {
     const key = typeof opts.key === 'string' ? keyFromPem(opts.key) : opts.key;
     const cert = parseCertificate(opts.certificate);
-    const spki = createPublicKey(key).export({ format: 'der', type: 'spki' });
-    if (Buffer.compare(spki, cert.spki) !== 0)
-      throw new PadesError('INVALID_KEY', 'the TSA key does not match its certificate');
+    // A Signer vouches for its own key (the PKCS#11 signer compares the token's key with it).
+    const matches =
+      'sign' in key
+        ? Buffer.compare(Buffer.from(key.certificate), Buffer.from(opts.certificate)) === 0
+        : Buffer.compare(createPublicKey(key).export({ format: 'der', type: 'spki' }), cert.spki) === 0;
+    if (!matches) throw new PadesError('INVALID_KEY', 'the TSA key does not match its certificate');
     if (!cert.extendedKeyUsage?.includes(OID.ekuTimeStamping)) {
       throw new PadesError(
         'INVALID_ARGUMENT',
         'the TSA certificate lacks the timeStamping extended key usage',
       );
     }
-    this.#sk = serviceKey(key);
+    this.#sk = issuerKeyOf(key);
     this.#parts = signerParts(this, opts.certificate, opts.chain ?? [], this.#sk.algorithm, this.#sk.hash);
     this.#policyOid = opts.policyOid ?? DEFAULT_POLICY;
     this.#policy = oid(this.#policyOid);
@@ -99,7 +102,7 @@ class LocalTimestampAuthority implements TimestampAuthority {
     return assembleSignedData({
       parts: this.#parts,
       signedAttrs,
-      signature: this.#sk.sign(signedAttrs),
+      signature: await this.#sk.sign(signedAttrs),
       eContentType: OID.tstInfo,
       eContent: tstInfo,
       includeCertificates: o.certReq !== false,

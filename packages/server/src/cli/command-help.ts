@@ -66,6 +66,13 @@ Exit status: 0 when every signature is valid, 1 otherwise, 2 for a usage error.`
   retry <job-id> | cancel <job-id>         put a dead/cancelled job back | cancel a queued/running one
   pause <queue> | resume <queue>           stop or restart starting jobs of a queue
   schedules                                schedules with their next fire time`,
+  keys: `Usage: signx keys hsm <command>
+
+  generate ca|tsa    generate the issuing CA (ca) or TSA key inside the PKCS#11 token under
+                     KEYS_PKCS11_CA_KEY / KEYS_PKCS11_TSA_KEY and certify it (root → CA → TSA)
+  rotate ca|tsa      a new key and certificate under the same label; the old key stays in the
+                     token as <label>.retired.<serial>, its certificate valid (overlap)
+  check              the startup self-check: token, PIN, keys, certificates, one canary each`,
   workflow: `Usage: signx workflow <command>
 
   templates                  the approval templates SignX ships (key, name, what it is for)

@@ -52,6 +52,10 @@ export const commands: Record<string, CliCommand> = {
       'background jobs: jobs queues | list | show <id> | retry <id> | cancel <id> | pause|resume <queue> | schedules',
     run: lazy(() => import('./jobs.command.js')),
   },
+  keys: {
+    summary: 'platform keys in the HSM: keys hsm generate|rotate ca|tsa | keys hsm check',
+    run: lazy(() => import('./keys.command.js')),
+  },
   workflow: {
     summary: 'approval templates: workflow templates | workflow install [key ...]',
     run: lazy(() => import('./workflow.command.js')),

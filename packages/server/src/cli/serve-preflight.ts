@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import type { Config } from '../config.js';
 import { createDatabase } from '../platform/db/database.js';
 import { checkReachable } from '../platform/db/database-check.js';
+import { createPlatformTrust, platformHsm } from '../platform/trust/platform-trust.js';
 
 /**
  * What `serve` checks before it changes anything (migrations, the first administrator and
@@ -10,7 +11,30 @@ import { checkReachable } from '../platform/db/database-check.js';
  * Returns the problem in plain words, or null.
  */
 export async function serveProblem(config: Config, port: number): Promise<string | null> {
-  return (await portProblem(config.http.host, port)) ?? (await databaseProblem(config));
+  return (
+    (await portProblem(config.http.host, port)) ??
+    (await databaseProblem(config)) ??
+    (await platformKeysProblem(config))
+  );
+}
+
+/**
+ * With the issuing CA or the TSA in the HSM (KEYS_PKCS11_CA_KEY / _TSA_KEY): the token opens
+ * with the PIN, each key is there with its certificate, and signs a canary. Checked before any
+ * PKI file is written, so a wrong PIN or a missing key stops the start with nothing changed.
+ */
+export async function platformKeysProblem(config: Config): Promise<string | null> {
+  const hsm = platformHsm(config);
+  if (!hsm) return null;
+  const trust = createPlatformTrust({ dataDir: config.dataDir, publicUrl: config.http.publicUrl, hsm });
+  try {
+    await trust.checkKeys();
+    return null;
+  } catch (error) {
+    return `the platform keys in the HSM are not usable: ${error instanceof Error ? error.message : error}`;
+  } finally {
+    trust.close();
+  }
 }
 
 async function portProblem(host: string, port: number): Promise<string | null> {

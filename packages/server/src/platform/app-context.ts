@@ -14,7 +14,7 @@ import type { ModuleDefinition } from './module.js';
 import { createRealtimeBus, type RealtimeBus } from './realtime/realtime-bus.js';
 import { createStorage } from './storage/create-storage.js';
 import type { StoragePort } from './storage/storage.port.js';
-import { createPlatformTrust, type PlatformTrust } from './trust/platform-trust.js';
+import { createPlatformTrust, type PlatformTrust, platformHsm } from './trust/platform-trust.js';
 
 /**
  * What every module's service receives: the platform's ports, built once per process from
@@ -96,6 +96,7 @@ export function createContext(
         publicUrl: config.http.publicUrl,
         db: () => ctx.db,
         bus: () => ctx.realtime,
+        hsm: platformHsm(config),
       }),
     realtime:
       overrides.realtime ??

@@ -151,7 +151,7 @@ export async function recordCertificate(
 
 async function issueFor(deps: KeysDeps, input: OrganisationInput, spki: Uint8Array) {
   const m = await deps.trust.material();
-  const certificate = issueOrganisationCertificate(m.issuing, {
+  const certificate = await issueOrganisationCertificate(m.issuing, {
     spki,
     legalName: input.legal_name,
     registrationId: input.uscc,

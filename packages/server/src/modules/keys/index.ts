@@ -1,8 +1,10 @@
 import type { Signer } from '@signx/pades';
+import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import type { DbOrTrx } from '../../platform/db/schema.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import type { HsmRole } from '../../platform/trust/hsm-pki.js';
 import './keys-messages.js';
 import { keysAuditEvents, keysPermissions, keysTag } from './keys.catalogue.js';
 import { keysDeps } from './keys.deps.js';
@@ -10,6 +12,7 @@ import { keysErrors } from './keys.errors.js';
 import { expiryCheckJob, expiryCheckSchedule, selfTestJob, selfTestSchedule } from './keys.jobs.js';
 import * as repo from './keys.repository.js';
 import { keyRoutes } from './keys.routes.js';
+import { provisionPlatformKey } from './platform-keys.service.js';
 import {
   currentCertificate,
   describeCertificate,
@@ -42,6 +45,10 @@ export const keys = {
   /** The id of the certificate in force for `certificateId` (itself, or its latest rotation). */
   async currentCertificateId(db: DbOrTrx, certificateId: string): Promise<string> {
     return (await currentCertificate(db, certificateId)).id;
+  },
+  /** Generates or rotates the HSM key of the platform issuing CA or TSA (the `signx keys hsm` command). */
+  provisionPlatformKey(ctx: AppContext, actor: Actor, role: HsmRole, mode: 'generate' | 'rotate') {
+    return provisionPlatformKey(keysDeps(ctx), actor, role, mode);
   },
   /** Active certificates (for pickers): id, legal name, USCC, serial, expiry. */
   async activeCertificates(db: DbOrTrx): Promise<OrganisationCertificateInfo[]> {

@@ -27,6 +27,13 @@ const certificate = {
   storage: str('Where the key lives: file or pkcs11'),
 };
 
+const platformKey = {
+  role: str('issuing (the platform CA) or tsa'),
+  label: str('CKA_LABEL of the key in the token'),
+  serial: str('Serial of the new certificate (hex)'),
+  replaced: str('Serial of the certificate it replaced; empty on first generation'),
+};
+
 export const keysAuditEvents = defineAuditEventTypes('keys', {
   'certificate.issued': {
     description: 'A key was generated and the platform CA issued an organisation certificate for it',
@@ -52,6 +59,17 @@ export const keysAuditEvents = defineAuditEventTypes('keys', {
     description: 'The certificate managers were told a certificate expires soon',
     entityType: 'org_certificate',
     payload: Type.Object({ serial: str('Serial'), not_after: str('Expiry time') }),
+  },
+  'platform_key.generated': {
+    description: 'The key of the platform issuing CA or TSA was generated in the PKCS#11 token and certified',
+    entityType: 'platform_key',
+    payload: Type.Object(platformKey),
+  },
+  'platform_key.rotated': {
+    description:
+      'The platform issuing CA or TSA key was replaced by a new one in the token; the old key is kept, its certificate stays valid',
+    entityType: 'platform_key',
+    payload: Type.Object(platformKey),
   },
   'self_test.completed': {
     description: 'The key self-test signed and verified a canary with each active key',

@@ -1,6 +1,6 @@
 import { defineErrorCodes } from '../../platform/errors.js';
 
-/** The keys module's domain error codes (numbers given to the module: 40083-87, 40377-80, 40477-80, 40980-84). */
+/** The keys module's domain error codes (numbers given to the module: 40083-87, 40377-80, 40477-80, 40980-84; 40478 and 40926 for the platform's HSM keys). */
 export const keysErrors = defineErrorCodes('keys', {
   USCC_INVALID: {
     family: 'VALIDATION',
@@ -28,6 +28,17 @@ export const keysErrors = defineErrorCodes('keys', {
     family: 'NOT_FOUND',
     api: 40477,
     description: 'No organisation certificate with that id',
+  },
+  PLATFORM_KEY_NOT_FOUND: {
+    family: 'NOT_FOUND',
+    api: 40478,
+    description: 'The platform CA or TSA key to rotate is not in the PKCS#11 token: generate it first',
+  },
+  PLATFORM_KEY_EXISTS: {
+    family: 'CONFLICT',
+    api: 40926,
+    description:
+      'A platform CA or TSA key with the configured label is already in the token: rotate it instead',
   },
   CERTIFICATE_REVOKED: {
     family: 'CONFLICT',

@@ -143,4 +143,21 @@ describe('keys routes', () => {
       'keys.certificate.revoked',
     ]);
   });
+
+  it('lists the platform root, CA and TSA keys with where they live (file keys here)', async () => {
+    const res = await inject('GET', '/platform', reader);
+    expect(res.statusCode).toBe(200);
+    const rows = res.json().data as {
+      role: string;
+      storage: string;
+      label: string | null;
+      days_left: number;
+    }[];
+    expect(rows.map((r) => [r.role, r.storage, r.label])).toEqual([
+      ['root', 'file', null],
+      ['issuing', 'file', null],
+      ['tsa', 'file', null],
+    ]);
+    expect(rows.every((r) => r.days_left > 300)).toBe(true);
+  });
 });

@@ -17,6 +17,7 @@ import { presentCertificate } from './keys.presenter.js';
 import * as s from './keys.schemas.js';
 import { runSelfTest } from './lifecycle.service.js';
 import { getCertificate, listCertificates, listingOf } from './listing.service.js';
+import { platformKeys } from './platform-keys.service.js';
 
 /**
  * The keys routes. Key generation (a file key, or C_GenerateKeyPair in the HSM) and PKCS#12
@@ -41,6 +42,16 @@ export function keyRoutes(deps: KeysDeps): RouteDefinition[] {
         const page = await listCertificates(deps.db, actor, request.query);
         return { ...page, items: page.items.map((item) => presentCertificate(item, actor, now())) };
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/keys/platform',
+      access: read,
+      summary: 'The platform root, issuing CA and TSA keys',
+      description:
+        'Where each platform key lives (a file under DATA_DIR/pki, or the PKCS#11 token with its label) and when its certificate expires. Keys are generated and rotated with `signx keys hsm`.',
+      response: s.platformKeyList,
+      handler: async () => platformKeys(deps),
     }),
     defineRoute({
       method: 'GET',

@@ -122,3 +122,23 @@ export const selfTestView = Type.Object({
     }),
   ),
 });
+
+export const platformKeyView = Type.Object(
+  {
+    role: Type.Union([Type.Literal('root'), Type.Literal('issuing'), Type.Literal('tsa')], {
+      description:
+        'root (the trust anchor), issuing (the platform CA), tsa (the in-process time-stamp authority)',
+    }),
+    storage,
+    label: nullable(Type.String(), 'CKA_LABEL of the key in the token; null for a file key'),
+    subject: Type.String({ description: 'Certificate subject DN' }),
+    serial: Type.String({ description: 'Certificate serial (hex)' }),
+    not_after: Type.String({ format: 'date-time', description: 'Certificate expiry' }),
+    days_left: Type.Integer({ description: 'Whole days until expiry (negative once expired)' }),
+  },
+  { description: 'A key of the platform PKI (no key material)' },
+);
+export type PlatformKeyView = Static<typeof platformKeyView>;
+export const platformKeyList = Type.Array(platformKeyView, {
+  description: 'The platform root, issuing CA and TSA keys',
+});

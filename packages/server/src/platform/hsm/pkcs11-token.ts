@@ -28,6 +28,10 @@ export interface TokenKey {
 export interface Pkcs11Token {
   readonly tokenLabel: string;
   generateEcKey(label: string): TokenKey;
+  /** The CKA_ID (hex) of the private key labelled `label`, or null; two keys with that label throw. */
+  findKeyByLabel(label: string): string | null;
+  /** Renames both halves of key pair `objectId` (rotation keeps the old key under a retired label). */
+  relabel(objectId: string, label: string): void;
   publicKey(objectId: string): Uint8Array;
   /** ECDSA over SHA-256(data), as DER Ecdsa-Sig-Value. */
   signSha256(objectId: string, data: Uint8Array): Buffer;
@@ -143,6 +147,21 @@ function tokenApi(
       return { objectId, spki: publicKey(objectId) };
     },
     publicKey,
+    findKeyByLabel(label) {
+      lib.C_FindObjectsInit(session, [
+        { type: p.CKA_CLASS, value: p.CKO_PRIVATE_KEY },
+        { type: p.CKA_LABEL, value: label },
+      ]);
+      const found = lib.C_FindObjects(session, 2);
+      lib.C_FindObjectsFinal(session);
+      if (found.length > 1) throw new Error(`two keys are labelled "${label}" in token "${tokenLabel}"`);
+      return found[0] ? attr(found[0], p.CKA_ID).toString('hex') : null;
+    },
+    relabel(objectId, label) {
+      for (const cls of [p.CKO_PRIVATE_KEY, p.CKO_PUBLIC_KEY]) {
+        lib.C_SetAttributeValue(session, find(cls, objectId), [{ type: p.CKA_LABEL, value: label }]);
+      }
+    },
     signSha256(objectId, data) {
       const key = find(p.CKO_PRIVATE_KEY, objectId);
       lib.C_SignInit(session, { mechanism: p.CKM_ECDSA }, key);

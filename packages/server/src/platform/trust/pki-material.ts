@@ -8,8 +8,11 @@ import {
   issueOcspResponderCertificate,
   issueSignerCertificate,
   issueTsaCertificate,
+  normalizeSerial,
+  parseCertificate,
   toPem,
 } from '@signx/pades';
+import { type HsmPkiOptions, hsmMaterial, retiredIssuingCas } from './hsm-pki.js';
 
 /** The platform's long-lived keys and certificates, as kept under `<dataDir>/pki/`. */
 export interface PkiMaterial {
@@ -19,6 +22,11 @@ export interface PkiMaterial {
   ocsp: CaMaterial;
   /** The platform seal (organisation signature applied on completion). */
   seal: CaMaterial;
+  /**
+   * Issuing CAs no longer issuing (rotated out, or the file CA before the CA moved into the
+   * HSM) whose keys are still at hand: still valid under the root, they sign their own CRLs.
+   */
+  retired: CaMaterial[];
 }
 
 /** Where issued certificates say their status is published (written into each certificate). */
@@ -33,16 +41,25 @@ export interface PkiPointers {
  * TSA, OCSP responder and seal certificates. Private keys are written with mode 0600 and the
  * folder with 0700, so every signature of an installation chains to the same root.
  */
-export async function loadPkiMaterial(dir: string, pointers: PkiPointers): Promise<PkiMaterial> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const root = await material(dir, 'root', () => createRootCa({ commonName: 'SignX Platform Root CA' }));
-  const issuing = await material(dir, 'issuing', () =>
-    createIssuingCa(root, { commonName: 'SignX Platform Issuing CA', crlUrl: rootCrlUrl(pointers) }),
-  );
-  const tsa = await material(dir, 'tsa', () =>
-    issueTsaCertificate(issuing, { commonName: 'SignX Platform TSA', ...pointers }),
-  );
-  const ocsp = await material(dir, 'ocsp', () =>
+export async function loadPkiMaterial(
+  dir: string,
+  pointers: PkiPointers,
+  hsm?: HsmPkiOptions,
+): Promise<PkiMaterial> {
+  // HSM keys are checked first, so a missing token or key fails before any file is written.
+  const tsaLabel = hsm?.labels.tsa;
+  const hsmTsa = hsm && tsaLabel ? hsmMaterial(dir, hsm.token(), 'tsa', tsaLabel) : undefined;
+  const { root, issuing, retired } = await loadCaMaterial(dir, pointers, hsm);
+  const tsa =
+    hsmTsa ??
+    (await material(dir, 'tsa', () =>
+      issueTsaCertificate(issuing, { commonName: 'SignX Platform TSA', ...pointers }),
+    ));
+  // A delegated OCSP responder must be certified by the CA it answers for: one per HSM CA generation.
+  const ocspName = issuing.signer
+    ? `ocsp-${normalizeSerial(parseCertificate(issuing.certificate).serial)}`
+    : 'ocsp';
+  const ocsp = await material(dir, ocspName, () =>
     issueOcspResponderCertificate(issuing, { commonName: 'SignX Platform OCSP Responder' }),
   );
   const seal = await material(dir, 'seal', async () => {
@@ -53,7 +70,36 @@ export async function loadPkiMaterial(dir: string, pointers: PkiPointers): Promi
     });
     return { certificate: s.certificate, privateKeyPem: s.privateKeyPem, chain: s.chain };
   });
-  return { root, issuing, tsa, ocsp, seal };
+  return { root, issuing, tsa, ocsp, seal, retired };
+}
+
+/**
+ * The root and the issuing CA (a file key, or the HSM key labelled KEYS_PKCS11_CA_KEY), and
+ * the issuing CAs it replaced whose keys are still at hand.
+ */
+export async function loadCaMaterial(
+  dir: string,
+  pointers: PkiPointers,
+  hsm?: HsmPkiOptions,
+): Promise<{ root: CaMaterial; issuing: CaMaterial; retired: CaMaterial[] }> {
+  const caLabel = hsm?.labels.issuing;
+  const hsmIssuing = hsm && caLabel ? hsmMaterial(dir, hsm.token(), 'issuing', caLabel) : undefined;
+  const root = await loadRootMaterial(dir);
+  const fileIssuing = () =>
+    material(dir, 'issuing', () =>
+      createIssuingCa(root, { commonName: 'SignX Platform Issuing CA', crlUrl: rootCrlUrl(pointers) }),
+    );
+  if (!hsm || !caLabel || !hsmIssuing) return { root, issuing: await fileIssuing(), retired: [] };
+  const issuing = hsmIssuing;
+  const retired = existsSync(join(dir, 'issuing.key.pem')) ? [await fileIssuing()] : [];
+  retired.push(...retiredIssuingCas(dir, hsm.token(), caLabel));
+  return { root, issuing, retired };
+}
+
+/** The platform root (a file key; created on first use). */
+export async function loadRootMaterial(dir: string): Promise<CaMaterial> {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return material(dir, 'root', () => createRootCa({ commonName: 'SignX Platform Root CA' }));
 }
 
 /** The root's CRL sits beside the issuing CA's: `…/issuing.crl` → `…/root.crl`. */

@@ -15,9 +15,26 @@ import {
   type Timestamper,
   toPem,
 } from '@signx/pades';
+import type { Config } from '../../config.js';
 import type { Db, Trx } from '../db/schema.js';
+import type { Pkcs11Options, Pkcs11Token } from '../hsm/pkcs11-token.js';
 import type { RealtimeBus } from '../realtime/realtime-bus.js';
-import { loadPkiMaterial, type PkiMaterial, type PkiPointers } from './pki-material.js';
+import {
+  checkSigner,
+  HsmKeyProblem,
+  type HsmPkiOptions,
+  type HsmRole,
+  openPlatformToken,
+  type ProvisionedKey,
+  provisionHsmKey,
+} from './hsm-pki.js';
+import {
+  loadCaMaterial,
+  loadPkiMaterial,
+  loadRootMaterial,
+  type PkiMaterial,
+  type PkiPointers,
+} from './pki-material.js';
 import { createRevocationCache } from './revocation-cache.js';
 import { allRevocations, insertRevocation } from './trust.repository.js';
 
@@ -66,6 +83,24 @@ export interface PlatformTrust {
   ocsp(requestDer: Uint8Array): Promise<Uint8Array>;
   /** What B-LT/B-LTA needs to gather validation data from the platform without the network. */
   revocationSources(): Promise<DssOptions>;
+  /**
+   * Generates (`generate`) or replaces (`rotate`) the HSM key of the issuing CA or the TSA
+   * and its certificate; HsmKeyProblem when not configured, or the key is (not) there yet.
+   */
+  provisionHsmKey(role: HsmRole, mode: 'generate' | 'rotate'): Promise<ProvisionedKey>;
+  /** The startup self-check: loads the platform keys and signs a canary with each HSM-held one. */
+  checkKeys(): Promise<void>;
+  /** Closes the PKCS#11 session of HSM-held platform keys, if one was opened. */
+  close(): void;
+}
+
+/** The HSM options of the platform keys from the configuration; undefined when all are file keys. */
+export function platformHsm(
+  config: Config,
+): { pkcs11: Pkcs11Options; labels: HsmPkiOptions['labels'] } | undefined {
+  const { pkcs11, platformKeys } = config.keys;
+  if (!pkcs11 || (!platformKeys.ca && !platformKeys.tsa)) return undefined;
+  return { pkcs11, labels: { issuing: platformKeys.ca, tsa: platformKeys.tsa } };
 }
 
 /**
@@ -78,6 +113,8 @@ export function createPlatformTrust(options: {
   db?: () => Db;
   /** Tells the other processes a certificate is being revoked (revocation-cache.ts). */
   bus?: () => RealtimeBus;
+  /** The token and labels of an issuing CA and/or TSA key held in an HSM (hsm-pki.ts). */
+  hsm?: { pkcs11: Pkcs11Options; labels: HsmPkiOptions['labels'] };
 }): PlatformTrust {
   const base = options.publicUrl.replace(/\/+$/, '');
   const pointers: PkiPointers = {
@@ -88,8 +125,23 @@ export function createPlatformTrust(options: {
   let loading: Promise<PkiMaterial> | undefined;
   let tsa: Timestamper | undefined;
   let seal: Signer | undefined;
+  let token: Pkcs11Token | undefined;
+  const hsm = options.hsm;
+  const hsmOptions = hsm && {
+    labels: hsm.labels,
+    token: () => {
+      token ??= openPlatformToken(hsm.pkcs11);
+      return token;
+    },
+  };
   const material = () => {
-    loading ??= loadPkiMaterial(join(options.dataDir, 'pki'), pointers);
+    if (!loading) {
+      loading = loadPkiMaterial(join(options.dataDir, 'pki'), pointers, hsmOptions);
+      // A failed load (token or key missing) is not kept: the next call tries again.
+      loading.catch(() => {
+        loading = undefined;
+      });
+    }
     return loading;
   };
   // Without a database (the `signx pdf` CLI) nothing is revoked: the list lives in the database.
@@ -112,7 +164,7 @@ export function createPlatformTrust(options: {
       tsa = inProcessTimestamper(
         createTimestampAuthority({
           certificate: m.tsa.certificate,
-          key: m.tsa.privateKeyPem,
+          key: m.tsa.signer ?? m.tsa.privateKeyPem,
           chain: m.tsa.chain,
         }),
       );
@@ -164,7 +216,11 @@ export function createPlatformTrust(options: {
       if (Buffer.compare(Buffer.from(m.issuing.certificate), Buffer.from(issuerDer)) === 0)
         return crl('issuing');
       if (Buffer.compare(Buffer.from(m.root.certificate), Buffer.from(issuerDer)) === 0) return crl('root');
-      return undefined;
+      // A rotated-out CA still signs the CRL of the certificates it issued.
+      const old = m.retired.find(
+        (r) => Buffer.compare(Buffer.from(r.certificate), Buffer.from(issuerDer)) === 0,
+      );
+      return old ? createCrl(old, await revoked()) : undefined;
     },
     ocsp: async (requestDer) => {
       const m = await material();
@@ -178,9 +234,36 @@ export function createPlatformTrust(options: {
             ? trust.ocsp(request)
             : undefined,
         crlProvider: trust.crlFor,
-        issuers: [m.root.certificate, m.issuing.certificate],
+        issuers: [m.root.certificate, m.issuing.certificate, ...m.retired.map((r) => r.certificate)],
         certificates: [m.ocsp.certificate],
       };
+    },
+    provisionHsmKey: async (role, mode) => {
+      const label = hsmOptions?.labels[role];
+      if (!hsmOptions || !label) {
+        throw new HsmKeyProblem(
+          `KEYS_PKCS11_${role === 'issuing' ? 'CA' : 'TSA'}_KEY is not set (with KEYS_PKCS11_LIBRARY)`,
+          'unconfigured',
+        );
+      }
+      const dir = join(options.dataDir, 'pki');
+      const issuer =
+        role === 'issuing'
+          ? await loadRootMaterial(dir)
+          : (await loadCaMaterial(dir, pointers, hsmOptions)).issuing;
+      const done = await provisionHsmKey(dir, hsmOptions.token(), { role, label, issuer, pointers, mode });
+      // from now on the new key signs: reload the material and the TSA built on it
+      loading = undefined;
+      tsa = undefined;
+      return done;
+    },
+    checkKeys: async () => {
+      const m = await material();
+      for (const held of [m.issuing, m.tsa]) if (held.signer) await checkSigner(held.signer);
+    },
+    close: () => {
+      token?.close();
+      token = undefined;
     },
   };
   return trust;

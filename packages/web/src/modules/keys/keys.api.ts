@@ -16,7 +16,9 @@ export const keysApi = {
   revoke: (id: string, reason: 'keyCompromise' | 'cessationOfOperation' | 'superseded' | 'unspecified') =>
     call(api.POST('/api/v1/keys/certificates/{id}/revoke', { ...byId(id), body: { reason } })),
   selfTest: () => call(api.POST('/api/v1/keys/self-test')),
+  platform: () => call(api.GET('/api/v1/keys/platform')),
 };
 
 export type Certificate = Awaited<ReturnType<typeof keysApi.list>>['items'][number];
+export type PlatformKey = Awaited<ReturnType<typeof keysApi.platform>>[number];
 export const stateColor: Record<string, string> = { active: 'green', superseded: 'blue', revoked: 'red' };

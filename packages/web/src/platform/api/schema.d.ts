@@ -3542,6 +3542,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys/platform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The platform root, issuing CA and TSA keys
+         * @description Where each platform key lives (a file under DATA_DIR/pki, or the PKCS#11 token with its label) and when its certificate expires. Keys are generated and rotated with `signx keys hsm`.
+         *
+         *     Requires permission `keys.certificate.read` (See the inventory of keys and organisation certificates).
+         */
+        get: operations["getKeysPlatform"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/keys/self-test": {
         parameters: {
             query?: never;
@@ -34639,6 +34661,98 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    getKeysPlatform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        /** @description The platform root, issuing CA and TSA keys */
+                        data: {
+                            /** @description Whole days until expiry (negative once expired) */
+                            days_left: number;
+                            /** @description CKA_LABEL of the key in the token; null for a file key */
+                            label: string | null;
+                            /**
+                             * Format: date-time
+                             * @description Certificate expiry
+                             */
+                            not_after: string;
+                            /** @description root (the trust anchor), issuing (the platform CA), tsa (the in-process time-stamp authority) */
+                            role: "root" | "issuing" | "tsa";
+                            /** @description Certificate serial (hex) */
+                            serial: string;
+                            /** @description file: key wrapped by the keyring in the database; pkcs11: key generated inside the HSM token */
+                            storage: "file" | "pkcs11";
+                            /** @description Certificate subject DN */
+                            subject: string;
+                        }[];
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
