@@ -5511,15 +5511,24 @@ export interface paths {
         };
         /**
          * List webhook endpoints
-         * @description Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
+         * @description Your own endpoints and those of your teams (all of them with webhooks.endpoint.admin); `owner` narrows the list.
+         *
+         *     Domain errors:
+         *     - `40019` WEBHOOK_OWNER_FILTER_INVALID: The owner filter is neither "me" nor the id of one of your teams
+         *
+         *     Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
          */
         get: operations["getWebhooksEndpoints"];
         put?: never;
         /**
          * Create an endpoint (its secret is shown once)
-         * @description Domain errors:
+         * @description Owned by you, or with `team_id` by one of your teams: then every member holding webhooks.endpoint.manage manages it.
+         *
+         *     Domain errors:
          *     - `40385` WEBHOOK_URL_NOT_ALLOWED: The endpoint URL is not https, or is http to a host the outbound allow-list does not name
          *     - `40485` WEBHOOK_EVENT_UNKNOWN: A subscribed event type is not in the catalogue of events the modules emit
+         *     - `40356` WEBHOOK_TEAM_NOT_MEMBER: An endpoint or credential can be given only to a team (department) you belong to or head, with the manage permission
+         *     - `40418` WEBHOOK_TEAM_NOT_FOUND: No team (department) has this id (administrators only; others get WEBHOOK_TEAM_NOT_MEMBER)
          *
          *     Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
          */
@@ -5539,14 +5548,20 @@ export interface paths {
         };
         /**
          * Show an endpoint
-         * @description Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
+         * @description Not yours nor one of your teams': 404, as for an id that does not exist.
+         *
+         *     Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
          */
         get: operations["getWebhooksEndpointsById"];
         /**
-         * Change an endpoint (URL, events, active)
-         * @description Domain errors:
+         * Change an endpoint (URL, events, active, owning team)
+         * @description `team_id` moves it to another of your teams (null: to you).
+         *
+         *     Domain errors:
          *     - `40385` WEBHOOK_URL_NOT_ALLOWED: The endpoint URL is not https, or is http to a host the outbound allow-list does not name
          *     - `40485` WEBHOOK_EVENT_UNKNOWN: A subscribed event type is not in the catalogue of events the modules emit
+         *     - `40356` WEBHOOK_TEAM_NOT_MEMBER: An endpoint or credential can be given only to a team (department) you belong to or head, with the manage permission
+         *     - `40418` WEBHOOK_TEAM_NOT_FOUND: No team (department) has this id (administrators only; others get WEBHOOK_TEAM_NOT_MEMBER)
          *
          *     Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
          */
@@ -5678,13 +5693,22 @@ export interface paths {
         };
         /**
          * List inbound callback credentials
-         * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
+         * @description Your own credentials and those of your teams (all of them with webhooks.endpoint.admin); `owner` narrows the list.
+         *
+         *     Domain errors:
+         *     - `40019` WEBHOOK_OWNER_FILTER_INVALID: The owner filter is neither "me" nor the id of one of your teams
+         *
+         *     Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
          */
         get: operations["getWebhooksInboundCredentials"];
         put?: never;
         /**
          * Create an inbound credential (its secret is shown once)
-         * @description Operations must be ones the caller holds; the credential acts for the caller, like an API key.
+         * @description Operations must be ones the caller holds; the credential acts for the caller, like an API key. With `team_id` one of your teams owns it: its members with webhooks.inbound.manage manage it.
+         *
+         *     Domain errors:
+         *     - `40356` WEBHOOK_TEAM_NOT_MEMBER: An endpoint or credential can be given only to a team (department) you belong to or head, with the manage permission
+         *     - `40418` WEBHOOK_TEAM_NOT_FOUND: No team (department) has this id (administrators only; others get WEBHOOK_TEAM_NOT_MEMBER)
          *
          *     Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
          */
@@ -5705,7 +5729,13 @@ export interface paths {
         get?: never;
         /**
          * Change an inbound credential (name, operations, IP allow-list, active)
-         * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
+         * @description Not yours nor your team's: 404. `team_id` moves it to another of your teams.
+         *
+         *     Domain errors:
+         *     - `40356` WEBHOOK_TEAM_NOT_MEMBER: An endpoint or credential can be given only to a team (department) you belong to or head, with the manage permission
+         *     - `40418` WEBHOOK_TEAM_NOT_FOUND: No team (department) has this id (administrators only; others get WEBHOOK_TEAM_NOT_MEMBER)
+         *
+         *     Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
          */
         put: operations["putWebhooksInboundCredentialsById"];
         post?: never;
@@ -5767,6 +5797,28 @@ export interface paths {
          * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
          */
         get: operations["getWebhooksInboundOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The teams that may own your endpoints and credentials
+         * @description Your department and the departments you head: the choices for `team_id` when creating or moving one.
+         *
+         *     Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
+         */
+        get: operations["getWebhooksTeams"];
         put?: never;
         post?: never;
         delete?: never;
@@ -50441,6 +50493,8 @@ export interface operations {
     getWebhooksEndpoints: {
         parameters: {
             query: {
+                /** @description "me": only your own; a team id: only that team's (one of your teams, else 400 40019) */
+                owner?: string;
                 /** @description Page number, from 1 */
                 page: number;
                 /** @description Items per page (1–100) */
@@ -50479,10 +50533,14 @@ export interface operations {
                                 id: string;
                                 /** @description Deliveries go out */
                                 is_active: boolean;
-                                /** @description Owner (user id) */
+                                /** @description Owner (user id); for a team's endpoint, who gave it to the team */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret signs too */
                                 previous_secret_until: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                                 /** @description Where events are posted */
@@ -50588,6 +50646,8 @@ export interface operations {
                     event_types: string[];
                     /** @description Deliver to it (default true) */
                     is_active?: boolean;
+                    /** @description Owning team: the id of one of your teams (GET /webhooks/teams). Null or absent at creation: you. On a change, absent keeps the owner, null makes it yours. Another team: 403 (40356) */
+                    team_id?: string | null;
                     /** @description https URL (http only to allow-listed hosts) */
                     url: string;
                 };
@@ -50619,10 +50679,14 @@ export interface operations {
                                 id: string;
                                 /** @description Deliveries go out */
                                 is_active: boolean;
-                                /** @description Owner (user id) */
+                                /** @description Owner (user id); for a team's endpoint, who gave it to the team */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret signs too */
                                 previous_secret_until: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                                 /** @description Where events are posted */
@@ -50790,10 +50854,14 @@ export interface operations {
                             id: string;
                             /** @description Deliveries go out */
                             is_active: boolean;
-                            /** @description Owner (user id) */
+                            /** @description Owner (user id); for a team's endpoint, who gave it to the team */
                             owner_id: string;
                             /** @description After a rotation: until then the previous secret signs too */
                             previous_secret_until: string | null;
+                            /** @description Owning team (a department); null: owned by the user owner_id */
+                            team_id: string | null;
+                            /** @description Name of the owning team */
+                            team_name: string | null;
                             /** @description Last changed */
                             updated_at: string;
                             /** @description Where events are posted */
@@ -50918,6 +50986,8 @@ export interface operations {
                     event_types: string[];
                     /** @description Deliver to it (default true) */
                     is_active?: boolean;
+                    /** @description Owning team: the id of one of your teams (GET /webhooks/teams). Null or absent at creation: you. On a change, absent keeps the owner, null makes it yours. Another team: 403 (40356) */
+                    team_id?: string | null;
                     /** @description https URL (http only to allow-listed hosts) */
                     url: string;
                 };
@@ -50948,10 +51018,14 @@ export interface operations {
                             id: string;
                             /** @description Deliveries go out */
                             is_active: boolean;
-                            /** @description Owner (user id) */
+                            /** @description Owner (user id); for a team's endpoint, who gave it to the team */
                             owner_id: string;
                             /** @description After a rotation: until then the previous secret signs too */
                             previous_secret_until: string | null;
+                            /** @description Owning team (a department); null: owned by the user owner_id */
+                            team_id: string | null;
+                            /** @description Name of the owning team */
+                            team_name: string | null;
                             /** @description Last changed */
                             updated_at: string;
                             /** @description Where events are posted */
@@ -51543,10 +51617,14 @@ export interface operations {
                                 id: string;
                                 /** @description Deliveries go out */
                                 is_active: boolean;
-                                /** @description Owner (user id) */
+                                /** @description Owner (user id); for a team's endpoint, who gave it to the team */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret signs too */
                                 previous_secret_until: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                                 /** @description Where events are posted */
@@ -51908,6 +51986,8 @@ export interface operations {
     getWebhooksInboundCredentials: {
         parameters: {
             query: {
+                /** @description "me": only your own; a team id: only that team's (one of your teams, else 400 40019) */
+                owner?: string;
                 /** @description Page number, from 1 */
                 page: number;
                 /** @description Items per page (1–100) */
@@ -51950,12 +52030,16 @@ export interface operations {
                                 name: string;
                                 /** @description Allowed operations */
                                 operations: string[];
-                                /** @description The user its callbacks act for */
+                                /** @description The user its callbacks act for (for a team's credential, who gave it to the team) */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret verifies too */
                                 previous_secret_until: string | null;
                                 /** @description Revoked (for good) */
                                 revoked_at: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                             }[];
@@ -52061,6 +52145,8 @@ export interface operations {
                     name: string;
                     /** @description Operations its callbacks may use (GET /webhooks/inbound-operations) */
                     operations: string[];
+                    /** @description Owning team: the id of one of your teams (GET /webhooks/teams). Null or absent at creation: you. On a change, absent keeps the owner, null makes it yours. Another team: 403 (40356) */
+                    team_id?: string | null;
                 };
             };
         };
@@ -52094,12 +52180,16 @@ export interface operations {
                                 name: string;
                                 /** @description Allowed operations */
                                 operations: string[];
-                                /** @description The user its callbacks act for */
+                                /** @description The user its callbacks act for (for a team's credential, who gave it to the team) */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret verifies too */
                                 previous_secret_until: string | null;
                                 /** @description Revoked (for good) */
                                 revoked_at: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                             };
@@ -52182,6 +52272,29 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -52227,6 +52340,8 @@ export interface operations {
                     name: string;
                     /** @description Operations its callbacks may use (GET /webhooks/inbound-operations) */
                     operations: string[];
+                    /** @description Owning team: the id of one of your teams (GET /webhooks/teams). Null or absent at creation: you. On a change, absent keeps the owner, null makes it yours. Another team: 403 (40356) */
+                    team_id?: string | null;
                 };
             };
         };
@@ -52259,12 +52374,16 @@ export interface operations {
                             name: string;
                             /** @description Allowed operations */
                             operations: string[];
-                            /** @description The user its callbacks act for */
+                            /** @description The user its callbacks act for (for a team's credential, who gave it to the team) */
                             owner_id: string;
                             /** @description After a rotation: until then the previous secret verifies too */
                             previous_secret_until: string | null;
                             /** @description Revoked (for good) */
                             revoked_at: string | null;
+                            /** @description Owning team (a department); null: owned by the user owner_id */
+                            team_id: string | null;
+                            /** @description Name of the owning team */
+                            team_name: string | null;
                             /** @description Last changed */
                             updated_at: string;
                         };
@@ -52431,12 +52550,16 @@ export interface operations {
                             name: string;
                             /** @description Allowed operations */
                             operations: string[];
-                            /** @description The user its callbacks act for */
+                            /** @description The user its callbacks act for (for a team's credential, who gave it to the team) */
                             owner_id: string;
                             /** @description After a rotation: until then the previous secret verifies too */
                             previous_secret_until: string | null;
                             /** @description Revoked (for good) */
                             revoked_at: string | null;
+                            /** @description Owning team (a department); null: owned by the user owner_id */
+                            team_id: string | null;
+                            /** @description Name of the owning team */
+                            team_name: string | null;
                             /** @description Last changed */
                             updated_at: string;
                         };
@@ -52581,12 +52704,16 @@ export interface operations {
                                 name: string;
                                 /** @description Allowed operations */
                                 operations: string[];
-                                /** @description The user its callbacks act for */
+                                /** @description The user its callbacks act for (for a team's credential, who gave it to the team) */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret verifies too */
                                 previous_secret_until: string | null;
                                 /** @description Revoked (for good) */
                                 revoked_at: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                             };
@@ -52743,6 +52870,84 @@ export interface operations {
                             operation: string;
                             /** @description Path of the callback route */
                             url: string;
+                        }[];
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    getWebhooksTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            /** @description Team (department) id */
+                            id: string;
+                            /** @description Team name */
+                            name: string;
                         }[];
                         message: string;
                         /** @description Server time, milliseconds since the epoch */
