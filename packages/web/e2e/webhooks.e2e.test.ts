@@ -69,6 +69,10 @@ describe('the webhooks page', () => {
     expect(secret).toMatch(/^whsec_/);
     expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
     await page.keyboard.press('Escape');
+    expect(await page.getByTestId('endpoint-owner-cell').innerText()).toBe('Me');
+    await page.getByTestId('endpoint-owner-filter').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Mine' }).click();
+    await page.getByTestId('endpoint-owner-cell').waitFor();
     await page.locator('[data-testid^="endpoint-test-"]').click();
     await until(() => received.length >= 1);
     expect(received).toEqual([{ type: 'webhooks.endpoint.test', valid: true }]);

@@ -43,6 +43,8 @@ import * as m20261212_0810 from './2026_12_12_0810_signing_profiles.js';
 import * as m20261213_0210 from './2026_12_13_0210_inbound_callbacks.js';
 import * as m20261213_0410 from './2026_12_13_0410_webhook_dispatch.js';
 import * as m20261214_0210 from './2026_12_14_0210_records_success_index.js';
+import * as m20261215_0510 from './2026_12_15_0510_webhook_team_owner.js';
+import * as m20261215_0520 from './2026_12_15_0520_jobs_queued_name_idx.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -93,4 +95,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_13_0210_inbound_callbacks': m20261213_0210,
   '2026_12_13_0410_webhook_dispatch': m20261213_0410,
   '2026_12_14_0210_records_success_index': m20261214_0210,
+  '2026_12_15_0510_webhook_team_owner': m20261215_0510,
+  '2026_12_15_0520_jobs_queued_name_idx': m20261215_0520,
 };

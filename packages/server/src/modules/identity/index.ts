@@ -3,6 +3,7 @@
  * - `definePermissions(module, {...})` to declare the action codes their routes check;
  * - `dataScopeOf(principal)` + `applyDataScope(query, scope, columns)` on list AND detail queries;
  * - `departmentHeadAbove(db, {userId, levels})` for approval chains;
+ * - `teamsOfUser`, `teamById`, `teamAdmins` where a team (a department) owns something;
  * - `verifySigningReauthentication(trx, ctx, {proof, userId, sessionId})` before a signature;
  * - `createPasskeyAssertionOptions(ctx, {userId, sessionId})` and
  *   `verifyPasskeyAssertion(ctx, {userId, sessionId, challengeId, response, requireUserVerification})`
@@ -24,6 +25,7 @@ export {
   sweepDormantAccounts,
 } from './credentials/credentials.service.js';
 export { departmentHeadAbove } from './departments/department-head.js';
+export { type Team, teamAdmins, teamById, teamsOfUser } from './departments/teams.js';
 export { identityModule } from './identity.module.js';
 export {
   requireAdministrativeReauthentication,

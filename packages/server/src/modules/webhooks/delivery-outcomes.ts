@@ -103,7 +103,7 @@ async function recordFailure(trx: Trx, deps: WebhooksDeps, endpoint: EndpointRow
   await deps.audit.record(trx, systemActor('webhooks.deliver'), {
     type: 'webhooks.endpoint.disabled',
     entityId: endpoint.id,
-    payload: { failing_since: since },
+    payload: { team_id: endpoint.team_id, failing_since: since },
   });
   await noticeEndpointDisabled(trx, deps.ctx, { ...endpoint, failing_since: since });
 }

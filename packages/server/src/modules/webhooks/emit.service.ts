@@ -22,7 +22,8 @@ const dispatching = new WeakSet<object>();
  * Writes the event to the outbox in the caller's transaction and, once per transaction,
  * enqueues a dispatcher run (the job runtime's one enqueue): the event exists exactly when
  * the business change does, and its deliveries are made after commit. One insert per event
- * plus one job row per transaction; no reads. `bench/webhooks.bench.js` measures it.
+ * plus, per transaction, one read for a waiting dispatcher run (a job row only when none
+ * waits). `bench/webhooks.bench.js` measures it.
  */
 export async function emitEvent(trx: DbOrTrx, deps: EmitDeps, event: IntegrationEvent): Promise<string> {
   const row = outboxRow(deps, event);
@@ -63,9 +64,14 @@ function outboxRow(deps: EmitDeps, event: IntegrationEvent): EventRow {
   };
 }
 
-/** Enqueues one dispatcher run per transaction (each autocommitted write gets its own). */
+/**
+ * Makes sure a dispatcher run starts after the transaction commits, once per transaction:
+ * a run already queued and due is reused (one indexed read instead of a job row, see
+ * `JobRuntime.ensureQueued`), else one is enqueued. The outbox row is the guarantee; the
+ * run is only the wake-up, and the minutely sweep runs the dispatcher regardless.
+ */
 export async function ensureDispatch(trx: DbOrTrx, jobs: JobRuntime): Promise<void> {
   if (trx.isTransaction && dispatching.has(trx)) return;
-  await jobs.enqueue(trx, dispatchJob, {});
+  await jobs.ensureQueued(trx, dispatchJob, {});
   if (trx.isTransaction) dispatching.add(trx);
 }

@@ -1,10 +1,12 @@
 import { type Page, type PageRequest, paginate } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
+import type { OwnerScope } from './webhooks.policy.js';
 import type { WebhookEndpointsTable } from './webhooks.tables.js';
 
 /** All SQL on webhook endpoints. */
 export type EndpointRow = WebhookEndpointsTable;
-export type EndpointScope = { all: true } | { ownerId: string };
+/** The policy's list scope and the list's owner filter (owners.service.ts). */
+export type ListScope = OwnerScope & { owner?: { userId: string } | { teamId: string } };
 
 export async function insertEndpoint(trx: Trx, row: EndpointRow): Promise<void> {
   await trx.insertInto('webhook_endpoints').values(row).execute();
@@ -14,13 +16,26 @@ export async function findEndpoint(db: DbOrTrx, id: string): Promise<EndpointRow
   return db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Own rows (no team) or the scope's teams'; then the owner filter ("me": own rows only). */
 export async function endpointPage(
   db: DbOrTrx,
-  scope: EndpointScope,
+  scope: ListScope,
   page: PageRequest,
 ): Promise<Page<EndpointRow>> {
   let query = db.selectFrom('webhook_endpoints').selectAll();
-  if ('ownerId' in scope) query = query.where('owner_id', '=', scope.ownerId);
+  if (!scope.all) {
+    const { userId, teamIds } = scope;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('team_id', 'is', null), eb('owner_id', '=', userId)]),
+        ...(teamIds.length > 0 ? [eb('team_id', 'in', teamIds)] : []),
+      ]),
+    );
+  }
+  if (scope.owner && 'teamId' in scope.owner) query = query.where('team_id', '=', scope.owner.teamId);
+  if (scope.owner && 'userId' in scope.owner) {
+    query = query.where('team_id', 'is', null).where('owner_id', '=', scope.owner.userId);
+  }
   return paginate(query, page, { created_at: 'created_at', url: 'url' });
 }
 
@@ -32,7 +47,7 @@ export async function activeEndpoints(db: DbOrTrx): Promise<EndpointRow[]> {
 export async function updateEndpoint(
   trx: DbOrTrx,
   id: string,
-  changes: Partial<Omit<EndpointRow, 'id' | 'owner_id' | 'created_at'>>,
+  changes: Partial<Omit<EndpointRow, 'id' | 'created_at'>>,
 ): Promise<void> {
   await trx.updateTable('webhook_endpoints').set(changes).where('id', '=', id).execute();
 }

@@ -1,5 +1,4 @@
 import type { Actor } from '../../platform/actor.js';
-import { hasPermission } from '../../platform/actor.js';
 import { newId } from '../../platform/db/ids.js';
 import { decodeJson, encodeJson } from '../../platform/db/json-codec.js';
 import type { PageRequest } from '../../platform/db/pagination.js';
@@ -7,10 +6,12 @@ import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import { checkEndpointUrl } from './endpoint-url.js';
 import * as repo from './endpoints.repository.js';
+import { filteredScope, ownerFor, teamNames, viewerOf } from './owners.service.js';
 import { rotatedSecret, sealSecret, unsealSecret } from './secret-seal.js';
 import { newWebhookSecret } from './signature.js';
 import type { WebhooksDeps } from './webhooks.deps.js';
 import { webhooksErrors } from './webhooks.errors.js';
+import { mayActOn } from './webhooks.policy.js';
 
 /** What a create or update carries. */
 export interface EndpointInput {
@@ -18,6 +19,8 @@ export interface EndpointInput {
   event_types: string[];
   description?: string | null | undefined;
   is_active?: boolean | undefined;
+  /** Owning team (one of the actor's); null or absent at creation: the actor. On update, absent: unchanged. */
+  team_id?: string | null | undefined;
 }
 
 /** The endpoint and, right after creation or rotation only, its secret in clear. */
@@ -26,20 +29,27 @@ export interface EndpointWithSecret {
   secret: string | null;
 }
 
-function scopeOf(actor: Actor): repo.EndpointScope {
-  return hasPermission(actor, 'webhooks.endpoint.admin') ? { all: true } : { ownerId: actor.userId ?? '' };
-}
-
-/** The endpoint if the actor may see it (own, or every one with the admin permission); else 404. */
+/**
+ * The endpoint if the policy lets the actor act on it (own, its team's, or any with the
+ * admin permission); else 404, the same answer as for an id that does not exist.
+ */
 export async function getEndpoint(db: DbOrTrx, actor: Actor, id: string): Promise<repo.EndpointRow> {
   const row = await repo.findEndpoint(db, id);
-  const scope = scopeOf(actor);
-  if (!row || ('ownerId' in scope && row.owner_id !== scope.ownerId)) throw notFound('Webhook endpoint');
+  if (!row || !mayActOn(await viewerOf(db, actor), 'endpoint', row)) throw notFound('Webhook endpoint');
   return row;
 }
 
-export function listEndpoints(db: DbOrTrx, actor: Actor, page: PageRequest) {
-  return repo.endpointPage(db, scopeOf(actor), page);
+/** The endpoints the actor may see, optionally only its own ("me") or one team's; with team names. */
+export async function listEndpoints(db: DbOrTrx, actor: Actor, query: PageRequest & { owner?: string }) {
+  const { owner, ...page } = query;
+  const viewer = await viewerOf(db, actor);
+  const found = await repo.endpointPage(db, filteredScope(viewer, 'endpoint', owner), page);
+  const names = await teamNames(
+    db,
+    viewer,
+    found.items.map((r) => r.team_id),
+  );
+  return { ...found, teamNames: names };
 }
 
 function checkInput(deps: WebhooksDeps, input: EndpointInput): { url: string; types: string[] } {
@@ -67,11 +77,12 @@ export async function createEndpoint(
   input: EndpointInput,
 ): Promise<EndpointWithSecret> {
   const { url, types } = checkInput(deps, input);
+  const owner = await ownerFor(trx, await viewerOf(trx, actor), 'endpoint', input.team_id);
   const now = deps.clock.now().toISOString();
   const secret = newWebhookSecret();
   const row: repo.EndpointRow = {
     id: newId(),
-    owner_id: actor.userId ?? actor.id ?? 'system',
+    ...owner,
     url,
     description: input.description ?? null,
     event_types: encodeJson(types),
@@ -85,7 +96,7 @@ export async function createEndpoint(
     updated_at: now,
   };
   await repo.insertEndpoint(trx, row);
-  const payload = { url: auditedUrl(url), event_types: types };
+  const payload = { team_id: row.team_id, url: auditedUrl(url), event_types: types };
   await deps.audit.record(trx, actor, {
     type: 'webhooks.endpoint.created',
     entityId: row.id,
@@ -104,6 +115,10 @@ export async function updateEndpoint(
 ): Promise<repo.EndpointRow> {
   const before = await getEndpoint(trx, actor, id);
   const { url, types } = checkInput(deps, input);
+  const moved = input.team_id !== undefined && input.team_id !== before.team_id;
+  const owner = moved
+    ? await ownerFor(trx, await viewerOf(trx, actor), 'endpoint', input.team_id)
+    : { owner_id: before.owner_id, team_id: before.team_id };
   const reactivated = input.is_active === true && before.is_active === 0;
   const changes = {
     url,
@@ -111,10 +126,11 @@ export async function updateEndpoint(
     description: input.description ?? null,
     is_active: input.is_active === undefined ? before.is_active : input.is_active ? 1 : 0,
     ...(reactivated ? { failing_since: null, disabled_reason: null } : {}),
+    ...owner,
     updated_at: deps.clock.now().toISOString(),
   };
   await repo.updateEndpoint(trx, id, changes);
-  const payload = { url: auditedUrl(url), event_types: types };
+  const payload = { team_id: owner.team_id, url: auditedUrl(url), event_types: types };
   await deps.audit.record(trx, actor, { type: 'webhooks.endpoint.updated', entityId: id, payload });
   return { ...before, ...changes };
 }
@@ -137,7 +153,7 @@ export async function rotateSecret(
   await deps.audit.record(trx, actor, {
     type: 'webhooks.endpoint.secret_rotated',
     entityId: id,
-    payload: { previous_valid_until: until },
+    payload: { team_id: before.team_id, previous_valid_until: until },
   });
   return { row: { ...before, ...changes }, secret };
 }
@@ -145,7 +161,11 @@ export async function rotateSecret(
 export async function deleteEndpoint(trx: Trx, deps: WebhooksDeps, actor: Actor, id: string): Promise<void> {
   const row = await getEndpoint(trx, actor, id);
   await repo.deleteEndpoint(trx, id);
-  const payload = { url: auditedUrl(row.url), event_types: decodeJson<string[]>(row.event_types) ?? [] };
+  const payload = {
+    team_id: row.team_id,
+    url: auditedUrl(row.url),
+    event_types: decodeJson<string[]>(row.event_types) ?? [],
+  };
   await deps.audit.record(trx, actor, { type: 'webhooks.endpoint.deleted', entityId: id, payload });
 }
 

@@ -1,6 +1,7 @@
 import { systemActor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
 import type { Trx } from '../../platform/db/schema.js';
+import { teamAdmins } from '../identity/index.js';
 import { notifications, provideTemplates, type TemplateDraft } from '../notifications/index.js';
 
 /** The message an endpoint's owner gets when it was disabled for failing (in-app and e-mail). */
@@ -43,16 +44,27 @@ const templates: (TemplateDraft & { code: string })[] = [
 ];
 provideTemplates('webhooks', templates);
 
-/** Tells the owner, in the transaction that disabled the endpoint (the notifications module's enqueue). */
+/**
+ * Who hears of it: the owning user; for a team's endpoint, the team's owner (the department
+ * head) and its admins (active members holding webhooks.endpoint.manage), else its creator.
+ */
+async function recipientsOf(trx: Trx, endpoint: { owner_id: string; team_id: string | null }) {
+  if (endpoint.team_id === null) return [endpoint.owner_id];
+  const admins = await teamAdmins(trx, endpoint.team_id, 'webhooks.endpoint.manage');
+  return admins.length > 0 ? admins : [endpoint.owner_id];
+}
+
+/** Tells the owners, in the transaction that disabled the endpoint (the notifications module's enqueue). */
 export async function noticeEndpointDisabled(
   trx: Trx,
   ctx: AppContext,
-  endpoint: { id: string; owner_id: string; url: string; failing_since: string },
+  endpoint: { id: string; owner_id: string; team_id: string | null; url: string; failing_since: string },
 ): Promise<void> {
+  const ids = await recipientsOf(trx, endpoint);
   await notifications.send(trx, ctx, systemActor('webhooks.deliver'), {
     template: 'webhooks.endpoint-disabled',
     channels: ['in_app', 'email'],
-    recipients: [{ type: 'user', id: endpoint.owner_id }],
+    recipients: ids.map((id) => ({ type: 'user', id })),
     params: { url: new URL(endpoint.url).origin, since: endpoint.failing_since },
     dedupe_key: `webhooks.endpoint-disabled:${endpoint.id}:${endpoint.failing_since}`,
   });

@@ -26,7 +26,7 @@ export async function redeliver(trx: Trx, deps: WebhooksDeps, actor: Actor, deli
   await deps.audit.record(trx, actor, {
     type: 'webhooks.delivery.redelivered',
     entityId: endpoint.id,
-    payload: { deliveries: 1 },
+    payload: { team_id: endpoint.team_id, deliveries: 1 },
   });
   return row;
 }
@@ -59,7 +59,7 @@ export async function replay(
   await deps.audit.record(trx, actor, {
     type: 'webhooks.delivery.redelivered',
     entityId: endpoint.id,
-    payload: { deliveries: rows.length },
+    payload: { team_id: endpoint.team_id, deliveries: rows.length },
   });
   return rows.length;
 }

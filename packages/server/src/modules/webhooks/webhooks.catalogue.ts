@@ -17,21 +17,32 @@ export const webhooksPermissions = definePermissions('webhooks', {
     description: 'Create, change, rotate and test own webhook endpoints and read their delivery log',
     dataScoped: true,
   },
-  'webhooks.endpoint.admin': { description: 'See and manage every webhook endpoint of the installation' },
+  'webhooks.endpoint.admin': {
+    description:
+      'See and manage every webhook endpoint and inbound callback credential of the installation, whoever owns it',
+  },
   'webhooks.inbound.manage': {
     description: 'Create, change, rotate and revoke the inbound callback credentials other systems sign with',
   },
 });
 export const can = webhooksPermissions.codes;
 
+/** Every endpoint and credential event names the owning team (null: owned by a user). */
+const team = {
+  team_id: Type.Union([Type.String(), Type.Null()], {
+    description: 'Owning team (an identity department); null: owned by a user',
+  }),
+};
 const endpoint = { entityType: 'webhook_endpoint' };
 const urlPayload = Type.Object({
+  ...team,
   url: Type.String({ description: 'Endpoint URL (query string removed)' }),
   event_types: Type.Array(Type.String(), { description: 'Subscribed event types' }),
 });
 
 const inbound = { entityType: 'inbound_credential' };
 const inboundPayload = Type.Object({
+  ...team,
   key_id: Type.String({ description: 'Key id the caller sends' }),
   name: Type.String({ description: 'Name' }),
   operations: Type.Array(Type.String(), { description: 'Allowed operations' }),
@@ -53,6 +64,7 @@ const inboundAuditEvents = {
       'An inbound callback credential got a new secret; the old one verifies until the overlap ends',
     ...inbound,
     payload: Type.Object({
+      ...team,
       key_id: Type.String({ description: 'Key id' }),
       previous_valid_until: Type.String({ description: 'End of the overlap' }),
     }),
@@ -75,6 +87,7 @@ const inboundAuditEvents = {
     description: 'An inbound callback credential was revoked',
     ...inbound,
     payload: Type.Object({
+      ...team,
       key_id: Type.String({ description: 'Key id' }),
       name: Type.String({ description: 'Name' }),
     }),
@@ -89,17 +102,23 @@ export const webhooksAuditEvents = defineAuditEventTypes('webhooks', {
   'endpoint.secret_rotated': {
     description: 'A webhook endpoint got a new secret; the old one signs until the overlap ends',
     ...endpoint,
-    payload: Type.Object({ previous_valid_until: Type.String({ description: 'End of the overlap' }) }),
+    payload: Type.Object({
+      ...team,
+      previous_valid_until: Type.String({ description: 'End of the overlap' }),
+    }),
   },
   'endpoint.disabled': {
     description: 'A webhook endpoint was disabled after failing for too long',
     ...endpoint,
-    payload: Type.Object({ failing_since: Type.String({ description: 'First failure of the streak' }) }),
+    payload: Type.Object({
+      ...team,
+      failing_since: Type.String({ description: 'First failure of the streak' }),
+    }),
   },
   'delivery.redelivered': {
     description: 'Deliveries were sent again by hand (one, or a replay of a time range)',
     ...endpoint,
-    payload: Type.Object({ deliveries: Type.Integer({ description: 'Deliveries created' }) }),
+    payload: Type.Object({ ...team, deliveries: Type.Integer({ description: 'Deliveries created' }) }),
   },
 });
 export type WebhooksAuditEvent = AuditEventOf<typeof webhooksAuditEvents>;

@@ -64,4 +64,20 @@ export const webhooksErrors = defineErrorCodes('webhooks', {
     api: 40986,
     description: 'A replay may resend at most 10,000 events; choose a shorter time range',
   },
+  WEBHOOK_OWNER_FILTER_INVALID: {
+    family: 'VALIDATION',
+    api: 40019,
+    description: 'The owner filter is neither "me" nor the id of one of your teams',
+  },
+  WEBHOOK_TEAM_NOT_MEMBER: {
+    family: 'FORBIDDEN',
+    api: 40356,
+    description:
+      'An endpoint or credential can be given only to a team (department) you belong to or head, with the manage permission',
+  },
+  WEBHOOK_TEAM_NOT_FOUND: {
+    family: 'NOT_FOUND',
+    api: 40418,
+    description: 'No team (department) has this id (administrators only; others get WEBHOOK_TEAM_NOT_MEMBER)',
+  },
 });

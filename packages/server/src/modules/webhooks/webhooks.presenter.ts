@@ -3,7 +3,7 @@ import type { AttemptRow, DeliveryRow } from './deliveries.repository.js';
 import type { EndpointRow } from './endpoints.repository.js';
 
 /** Rows in, responses out; the sealed secrets never leave. */
-export function presentEndpoint(row: EndpointRow) {
+export function presentEndpoint(row: EndpointRow, teamNames?: ReadonlyMap<string, string>) {
   return {
     id: row.id,
     url: row.url,
@@ -11,6 +11,8 @@ export function presentEndpoint(row: EndpointRow) {
     event_types: decodeJson<string[]>(row.event_types) ?? [],
     is_active: row.is_active === 1,
     owner_id: row.owner_id,
+    team_id: row.team_id,
+    team_name: row.team_id ? (teamNames?.get(row.team_id) ?? null) : null,
     failing_since: row.failing_since,
     disabled_reason: row.disabled_reason,
     previous_secret_until: row.previous_secret_until,

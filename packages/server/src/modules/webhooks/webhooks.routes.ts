@@ -5,6 +5,7 @@ import { actorOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import * as endpoints from './endpoints.service.js';
 import { getDelivery, listDeliveries } from './log.service.js';
+import { myTeams, teamNameOf } from './owners.service.js';
 import { redeliver, replay, sendTest } from './redelivery.service.js';
 import { webhooksPermissions as permissions } from './webhooks.catalogue.js';
 import type { WebhooksDeps } from './webhooks.deps.js';
@@ -17,7 +18,19 @@ const manage = permissions.access('webhooks.endpoint.manage');
 /** The webhooks routes: thin handlers over the endpoint, log and redelivery services. */
 export function webhookRoutes(deps: WebhooksDeps): RouteDefinition[] {
   const tx = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(deps.db, work);
+  const named = async (row: Parameters<typeof presentEndpoint>[0]) =>
+    presentEndpoint(row, await teamNameOf(deps.db, row));
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/webhooks/teams',
+      access: manage,
+      summary: 'The teams that may own your endpoints and credentials',
+      description:
+        'Your department and the departments you head: the choices for `team_id` when creating or moving one.',
+      response: Type.Array(s.teamView),
+      handler: async (request) => myTeams(deps.db, actorOf(request)),
+    }),
     defineRoute({
       method: 'GET',
       url: '/webhooks/event-types',
@@ -37,11 +50,18 @@ export function webhookRoutes(deps: WebhooksDeps): RouteDefinition[] {
       url: '/webhooks/endpoints',
       access: manage,
       summary: 'List webhook endpoints',
+      description:
+        'Your own endpoints and those of your teams (all of them with webhooks.endpoint.admin); `owner` narrows the list.',
       querystring: s.listQuery,
       response: pageSchema(s.endpointView),
+      errors: [errors.WEBHOOK_OWNER_FILTER_INVALID],
       handler: async (request) => {
-        const page = await endpoints.listEndpoints(deps.db, actorOf(request), request.query);
-        return { ...page, items: page.items.map(presentEndpoint) };
+        const { teamNames, ...page } = await endpoints.listEndpoints(
+          deps.db,
+          actorOf(request),
+          request.query,
+        );
+        return { ...page, items: page.items.map((row) => presentEndpoint(row, teamNames)) };
       },
     }),
     defineRoute({
@@ -49,14 +69,21 @@ export function webhookRoutes(deps: WebhooksDeps): RouteDefinition[] {
       url: '/webhooks/endpoints',
       access: manage,
       summary: 'Create an endpoint (its secret is shown once)',
+      description:
+        'Owned by you, or with `team_id` by one of your teams: then every member holding webhooks.endpoint.manage manages it.',
       body: s.endpointInput,
       response: s.endpointWithSecret,
       status: 201,
       idempotent: true,
-      errors: [errors.WEBHOOK_URL_NOT_ALLOWED, errors.WEBHOOK_EVENT_UNKNOWN],
+      errors: [
+        errors.WEBHOOK_URL_NOT_ALLOWED,
+        errors.WEBHOOK_EVENT_UNKNOWN,
+        errors.WEBHOOK_TEAM_NOT_MEMBER,
+        errors.WEBHOOK_TEAM_NOT_FOUND,
+      ],
       handler: async (request) => {
         const made = await tx((trx) => endpoints.createEndpoint(trx, deps, actorOf(request), request.body));
-        return { endpoint: presentEndpoint(made.row), secret: made.secret ?? '' };
+        return { endpoint: await named(made.row), secret: made.secret ?? '' };
       },
     }),
     defineRoute({
@@ -64,23 +91,31 @@ export function webhookRoutes(deps: WebhooksDeps): RouteDefinition[] {
       url: '/webhooks/endpoints/:id',
       access: manage,
       summary: 'Show an endpoint',
+      description: "Not yours nor one of your teams': 404, as for an id that does not exist.",
       params: s.endpointParams,
       response: s.endpointView,
       errors: ['NOT_FOUND'],
       handler: async (request) =>
-        presentEndpoint(await endpoints.getEndpoint(deps.db, actorOf(request), request.params.id)),
+        named(await endpoints.getEndpoint(deps.db, actorOf(request), request.params.id)),
     }),
     defineRoute({
       method: 'PUT',
       url: '/webhooks/endpoints/:id',
       access: manage,
-      summary: 'Change an endpoint (URL, events, active)',
+      summary: 'Change an endpoint (URL, events, active, owning team)',
+      description: '`team_id` moves it to another of your teams (null: to you).',
       params: s.endpointParams,
       body: s.endpointInput,
       response: s.endpointView,
-      errors: ['NOT_FOUND', errors.WEBHOOK_URL_NOT_ALLOWED, errors.WEBHOOK_EVENT_UNKNOWN],
+      errors: [
+        'NOT_FOUND',
+        errors.WEBHOOK_URL_NOT_ALLOWED,
+        errors.WEBHOOK_EVENT_UNKNOWN,
+        errors.WEBHOOK_TEAM_NOT_MEMBER,
+        errors.WEBHOOK_TEAM_NOT_FOUND,
+      ],
       handler: async (request) =>
-        presentEndpoint(
+        named(
           await tx((trx) =>
             endpoints.updateEndpoint(trx, deps, actorOf(request), request.params.id, request.body),
           ),
@@ -111,7 +146,7 @@ export function webhookRoutes(deps: WebhooksDeps): RouteDefinition[] {
         const made = await tx((trx) =>
           endpoints.rotateSecret(trx, deps, actorOf(request), request.params.id),
         );
-        return { endpoint: presentEndpoint(made.row), secret: made.secret ?? '' };
+        return { endpoint: await named(made.row), secret: made.secret ?? '' };
       },
     }),
     defineRoute({

@@ -2,6 +2,34 @@ import { Type } from '@sinclair/typebox';
 import { pageQuerySchema } from '../../platform/db/pagination.js';
 
 /** Request and response schemas of the webhooks routes. */
+
+/** Owner fields shared by endpoints and inbound credentials (docs/integration.md, "Owners"). */
+export const teamIdInput = Type.Optional(
+  Type.Union([Type.String({ minLength: 1, maxLength: 36 }), Type.Null()], {
+    description:
+      'Owning team: the id of one of your teams (GET /webhooks/teams). Null or absent at creation: you. ' +
+      'On a change, absent keeps the owner, null makes it yours. Another team: 403 (40356)',
+  }),
+);
+export const ownerFields = {
+  team_id: Type.Union([Type.String(), Type.Null()], {
+    description: 'Owning team (a department); null: owned by the user owner_id',
+  }),
+  team_name: Type.Union([Type.String(), Type.Null()], { description: 'Name of the owning team' }),
+};
+export const ownerQuery = Type.Object({
+  owner: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 36,
+      description: '"me": only your own; a team id: only that team\'s (one of your teams, else 400 40019)',
+    }),
+  ),
+});
+export const teamView = Type.Object({
+  id: Type.String({ description: 'Team (department) id' }),
+  name: Type.String({ description: 'Team name' }),
+});
 export const endpointParams = Type.Object({ id: Type.String({ description: 'Endpoint id' }) });
 export const deliveryParams = Type.Object({ id: Type.String({ description: 'Delivery id' }) });
 
@@ -17,6 +45,7 @@ export const endpointInput = Type.Object(
       Type.Union([Type.String({ maxLength: 500 }), Type.Null()], { description: 'Note' }),
     ),
     is_active: Type.Optional(Type.Boolean({ description: 'Deliver to it (default true)' })),
+    team_id: teamIdInput,
   },
   { additionalProperties: false },
 );
@@ -27,7 +56,8 @@ export const endpointView = Type.Object({
   description: Type.Union([Type.String(), Type.Null()], { description: 'Note' }),
   event_types: Type.Array(Type.String(), { description: 'Subscribed event types' }),
   is_active: Type.Boolean({ description: 'Deliveries go out' }),
-  owner_id: Type.String({ description: 'Owner (user id)' }),
+  owner_id: Type.String({ description: "Owner (user id); for a team's endpoint, who gave it to the team" }),
+  ...ownerFields,
   failing_since: Type.Union([Type.String(), Type.Null()], { description: 'Start of a failing streak' }),
   disabled_reason: Type.Union([Type.String(), Type.Null()], {
     description: 'Why it was disabled automatically',
@@ -44,7 +74,7 @@ export const endpointWithSecret = Type.Object({
   secret: Type.String({ description: 'whsec_… signing secret: shown this once, store it now' }),
 });
 
-export const listQuery = pageQuerySchema(['created_at', 'url'], 'created_at');
+export const listQuery = Type.Intersect([pageQuerySchema(['created_at', 'url'], 'created_at'), ownerQuery]);
 
 export const deliveryQuery = Type.Intersect([
   pageQuerySchema(['created_at'], 'created_at'),

@@ -2,6 +2,8 @@
 export interface WebhookEndpointsTable {
   id: string;
   owner_id: string;
+  /** Owning team (an identity department; migration 2026_12_15_0510); null: owned by `owner_id`. */
+  team_id: string | null;
   url: string;
   description: string | null;
   /** JSON array of subscribed event types. */

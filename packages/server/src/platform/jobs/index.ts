@@ -35,6 +35,13 @@ export interface JobRuntime {
     payload: P,
     opts?: EnqueueOptions,
   ): Promise<{ id: string; isNew: boolean }>;
+  /**
+   * Enqueue unless a run of this job is already queued, due and not yet claimed (a wake-up
+   * for work that one run does whole, like the webhooks dispatcher): then that run is
+   * kept for the caller's transaction and woken, and no row is written. Same guarantee
+   * as `enqueue`: a run starts after the caller's commit. The bullmq driver always enqueues.
+   */
+  ensureQueued<P>(trx: DbOrTrx, def: JobDefinition<P>, payload: P): Promise<{ id: string; isNew: boolean }>;
   start(): Promise<void>;
   stop(graceMs?: number): Promise<void>;
   /** Tests: run due jobs until none is left (deterministic, no sleeping). */

@@ -13,6 +13,7 @@ import { enqueueRow } from './job-enqueue.js';
 import type { ExecutorEnv } from './job-executor.js';
 import { jobMetrics } from './job-metrics.js';
 import { RuntimeCore } from './job-runtime-core.js';
+import { dueQueuedJob } from './jobs.repository.js';
 import { LocalWorker } from './local-worker.js';
 import { listenForJobs, notifyEnqueued } from './pg-job-notify.js';
 import type { ScheduleDefinition } from './schedule-definition.js';
@@ -109,6 +110,15 @@ class DatabaseJobRuntime extends RuntimeCore implements ManagedJobRuntime {
       this.notify();
     }
     return { id, isNew };
+  }
+
+  async ensureQueued<P>(trx: DbOrTrx, def: JobDefinition<P>, payload: P) {
+    if (this.driver === 'bullmq') return this.enqueue(trx, def, payload);
+    const waiting = await dueQueuedJob(trx, this.dialect, def.name, this.env.clock.now().toISOString());
+    if (!waiting) return this.enqueue(trx, def, payload);
+    if (this.dialect === 'postgres') await notifyEnqueued(trx);
+    this.notify();
+    return { id: waiting, isNew: false };
   }
 
   notify(): void {

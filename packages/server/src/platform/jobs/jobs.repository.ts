@@ -46,6 +46,31 @@ const jobColumns = [
 const allJobColumns: Exclude<keyof JobRow, (typeof jobColumns)[number]> extends never ? true : never = true;
 void allJobColumns;
 
+/**
+ * A run of the job that is queued and due but not claimed yet, if any: enqueuing another
+ * would add nothing (the one waiting will see whatever the caller's transaction writes).
+ * On PostgreSQL the row is share-locked until the caller commits, so a worker's claim (FOR
+ * UPDATE SKIP LOCKED) cannot take it and start before the caller's writes are visible; a row
+ * another transaction is claiming right now is skipped, and the caller enqueues a new run.
+ * SQLite serializes writers, so no claim can happen while the caller's transaction is open.
+ */
+export async function dueQueuedJob(
+  db: DbOrTrx,
+  dialect: Dialect,
+  name: string,
+  now: string,
+): Promise<string | undefined> {
+  let query = db
+    .selectFrom('jobs')
+    .select('id')
+    .where('name', '=', name)
+    .where('state', '=', 'queued')
+    .where('run_at', '<=', now)
+    .limit(1);
+  if (dialect === 'postgres') query = query.forShare().skipLocked();
+  return (await query.executeTakeFirst())?.id;
+}
+
 /** Inserts a queued job; with an idempotency key already used by this job name, returns that job instead. */
 export async function insertJob(db: DbOrTrx, row: JobRow): Promise<{ id: string; isNew: boolean }> {
   // Compiled once (every enqueue writes one): the row's columns in a fixed order.

@@ -9,10 +9,10 @@ const byId = (id: string) => ({ params: { path: { id } } });
 /** The inbound callback credentials API (server module: webhooks, inbound/). */
 export const inboundApi = {
   operations: () => call(api.GET('/api/v1/webhooks/inbound-operations')),
-  list: () =>
+  list: (filter: { owner?: string } = {}) =>
     call(
       api.GET('/api/v1/webhooks/inbound-credentials', {
-        params: { query: { page: 1, page_size: 100, sort: '-created_at' } },
+        params: { query: { page: 1, page_size: 100, sort: '-created_at', ...filter } },
       }),
     ),
   create: (body: CredentialInput) => call(api.POST('/api/v1/webhooks/inbound-credentials', { body })),

@@ -12,10 +12,11 @@ const byId = (id: string) => ({ params: { path: { id } } });
 /** The webhooks API (server module: webhooks). */
 export const webhooksApi = {
   eventTypes: () => call(api.GET('/api/v1/webhooks/event-types')),
-  list: () =>
+  teams: () => call(api.GET('/api/v1/webhooks/teams')),
+  list: (filter: { owner?: string } = {}) =>
     call(
       api.GET('/api/v1/webhooks/endpoints', {
-        params: { query: { page: 1, page_size: 100, sort: '-created_at' } },
+        params: { query: { page: 1, page_size: 100, sort: '-created_at', ...filter } },
       }),
     ),
   create: (body: EndpointInput) => call(api.POST('/api/v1/webhooks/endpoints', { body })),

@@ -5537,15 +5537,24 @@ export interface paths {
         };
         /**
          * List webhook endpoints
-         * @description Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
+         * @description Your own endpoints and those of your teams (all of them with webhooks.endpoint.admin); `owner` narrows the list.
+         *
+         *     Domain errors:
+         *     - `40019` WEBHOOK_OWNER_FILTER_INVALID: The owner filter is neither "me" nor the id of one of your teams
+         *
+         *     Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
          */
         get: operations["getWebhooksEndpoints"];
         put?: never;
         /**
          * Create an endpoint (its secret is shown once)
-         * @description Domain errors:
+         * @description Owned by you, or with `team_id` by one of your teams: then every member holding webhooks.endpoint.manage manages it.
+         *
+         *     Domain errors:
          *     - `40385` WEBHOOK_URL_NOT_ALLOWED: The endpoint URL is not https, or is http to a host the outbound allow-list does not name
          *     - `40485` WEBHOOK_EVENT_UNKNOWN: A subscribed event type is not in the catalogue of events the modules emit
+         *     - `40356` WEBHOOK_TEAM_NOT_MEMBER: An endpoint or credential can be given only to a team (department) you belong to or head, with the manage permission
+         *     - `40418` WEBHOOK_TEAM_NOT_FOUND: No team (department) has this id (administrators only; others get WEBHOOK_TEAM_NOT_MEMBER)
          *
          *     Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
          */
@@ -5565,14 +5574,20 @@ export interface paths {
         };
         /**
          * Show an endpoint
-         * @description Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
+         * @description Not yours nor one of your teams': 404, as for an id that does not exist.
+         *
+         *     Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
          */
         get: operations["getWebhooksEndpointsById"];
         /**
-         * Change an endpoint (URL, events, active)
-         * @description Domain errors:
+         * Change an endpoint (URL, events, active, owning team)
+         * @description `team_id` moves it to another of your teams (null: to you).
+         *
+         *     Domain errors:
          *     - `40385` WEBHOOK_URL_NOT_ALLOWED: The endpoint URL is not https, or is http to a host the outbound allow-list does not name
          *     - `40485` WEBHOOK_EVENT_UNKNOWN: A subscribed event type is not in the catalogue of events the modules emit
+         *     - `40356` WEBHOOK_TEAM_NOT_MEMBER: An endpoint or credential can be given only to a team (department) you belong to or head, with the manage permission
+         *     - `40418` WEBHOOK_TEAM_NOT_FOUND: No team (department) has this id (administrators only; others get WEBHOOK_TEAM_NOT_MEMBER)
          *
          *     Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
          */
@@ -5704,13 +5719,22 @@ export interface paths {
         };
         /**
          * List inbound callback credentials
-         * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
+         * @description Your own credentials and those of your teams (all of them with webhooks.endpoint.admin); `owner` narrows the list.
+         *
+         *     Domain errors:
+         *     - `40019` WEBHOOK_OWNER_FILTER_INVALID: The owner filter is neither "me" nor the id of one of your teams
+         *
+         *     Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
          */
         get: operations["getWebhooksInboundCredentials"];
         put?: never;
         /**
          * Create an inbound credential (its secret is shown once)
-         * @description Operations must be ones the caller holds; the credential acts for the caller, like an API key.
+         * @description Operations must be ones the caller holds; the credential acts for the caller, like an API key. With `team_id` one of your teams owns it: its members with webhooks.inbound.manage manage it.
+         *
+         *     Domain errors:
+         *     - `40356` WEBHOOK_TEAM_NOT_MEMBER: An endpoint or credential can be given only to a team (department) you belong to or head, with the manage permission
+         *     - `40418` WEBHOOK_TEAM_NOT_FOUND: No team (department) has this id (administrators only; others get WEBHOOK_TEAM_NOT_MEMBER)
          *
          *     Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
          */
@@ -5731,7 +5755,13 @@ export interface paths {
         get?: never;
         /**
          * Change an inbound credential (name, operations, IP allow-list, active)
-         * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
+         * @description Not yours nor your team's: 404. `team_id` moves it to another of your teams.
+         *
+         *     Domain errors:
+         *     - `40356` WEBHOOK_TEAM_NOT_MEMBER: An endpoint or credential can be given only to a team (department) you belong to or head, with the manage permission
+         *     - `40418` WEBHOOK_TEAM_NOT_FOUND: No team (department) has this id (administrators only; others get WEBHOOK_TEAM_NOT_MEMBER)
+         *
+         *     Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
          */
         put: operations["putWebhooksInboundCredentialsById"];
         post?: never;
@@ -5793,6 +5823,28 @@ export interface paths {
          * @description Requires permission `webhooks.inbound.manage` (Create, change, rotate and revoke the inbound callback credentials other systems sign with).
          */
         get: operations["getWebhooksInboundOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The teams that may own your endpoints and credentials
+         * @description Your department and the departments you head: the choices for `team_id` when creating or moving one.
+         *
+         *     Requires permission `webhooks.endpoint.manage` (Create, change, rotate and test own webhook endpoints and read their delivery log).
+         */
+        get: operations["getWebhooksTeams"];
         put?: never;
         post?: never;
         delete?: never;
@@ -50569,6 +50621,8 @@ export interface operations {
     getWebhooksEndpoints: {
         parameters: {
             query: {
+                /** @description "me": only your own; a team id: only that team's (one of your teams, else 400 40019) */
+                owner?: string;
                 /** @description Page number, from 1 */
                 page: number;
                 /** @description Items per page (1–100) */
@@ -50607,10 +50661,14 @@ export interface operations {
                                 id: string;
                                 /** @description Deliveries go out */
                                 is_active: boolean;
-                                /** @description Owner (user id) */
+                                /** @description Owner (user id); for a team's endpoint, who gave it to the team */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret signs too */
                                 previous_secret_until: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                                 /** @description Where events are posted */
@@ -50716,6 +50774,8 @@ export interface operations {
                     event_types: string[];
                     /** @description Deliver to it (default true) */
                     is_active?: boolean;
+                    /** @description Owning team: the id of one of your teams (GET /webhooks/teams). Null or absent at creation: you. On a change, absent keeps the owner, null makes it yours. Another team: 403 (40356) */
+                    team_id?: string | null;
                     /** @description https URL (http only to allow-listed hosts) */
                     url: string;
                 };
@@ -50747,10 +50807,14 @@ export interface operations {
                                 id: string;
                                 /** @description Deliveries go out */
                                 is_active: boolean;
-                                /** @description Owner (user id) */
+                                /** @description Owner (user id); for a team's endpoint, who gave it to the team */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret signs too */
                                 previous_secret_until: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                                 /** @description Where events are posted */
@@ -50918,10 +50982,14 @@ export interface operations {
                             id: string;
                             /** @description Deliveries go out */
                             is_active: boolean;
-                            /** @description Owner (user id) */
+                            /** @description Owner (user id); for a team's endpoint, who gave it to the team */
                             owner_id: string;
                             /** @description After a rotation: until then the previous secret signs too */
                             previous_secret_until: string | null;
+                            /** @description Owning team (a department); null: owned by the user owner_id */
+                            team_id: string | null;
+                            /** @description Name of the owning team */
+                            team_name: string | null;
                             /** @description Last changed */
                             updated_at: string;
                             /** @description Where events are posted */
@@ -51046,6 +51114,8 @@ export interface operations {
                     event_types: string[];
                     /** @description Deliver to it (default true) */
                     is_active?: boolean;
+                    /** @description Owning team: the id of one of your teams (GET /webhooks/teams). Null or absent at creation: you. On a change, absent keeps the owner, null makes it yours. Another team: 403 (40356) */
+                    team_id?: string | null;
                     /** @description https URL (http only to allow-listed hosts) */
                     url: string;
                 };
@@ -51076,10 +51146,14 @@ export interface operations {
                             id: string;
                             /** @description Deliveries go out */
                             is_active: boolean;
-                            /** @description Owner (user id) */
+                            /** @description Owner (user id); for a team's endpoint, who gave it to the team */
                             owner_id: string;
                             /** @description After a rotation: until then the previous secret signs too */
                             previous_secret_until: string | null;
+                            /** @description Owning team (a department); null: owned by the user owner_id */
+                            team_id: string | null;
+                            /** @description Name of the owning team */
+                            team_name: string | null;
                             /** @description Last changed */
                             updated_at: string;
                             /** @description Where events are posted */
@@ -51671,10 +51745,14 @@ export interface operations {
                                 id: string;
                                 /** @description Deliveries go out */
                                 is_active: boolean;
-                                /** @description Owner (user id) */
+                                /** @description Owner (user id); for a team's endpoint, who gave it to the team */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret signs too */
                                 previous_secret_until: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                                 /** @description Where events are posted */
@@ -52036,6 +52114,8 @@ export interface operations {
     getWebhooksInboundCredentials: {
         parameters: {
             query: {
+                /** @description "me": only your own; a team id: only that team's (one of your teams, else 400 40019) */
+                owner?: string;
                 /** @description Page number, from 1 */
                 page: number;
                 /** @description Items per page (1–100) */
@@ -52078,12 +52158,16 @@ export interface operations {
                                 name: string;
                                 /** @description Allowed operations */
                                 operations: string[];
-                                /** @description The user its callbacks act for */
+                                /** @description The user its callbacks act for (for a team's credential, who gave it to the team) */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret verifies too */
                                 previous_secret_until: string | null;
                                 /** @description Revoked (for good) */
                                 revoked_at: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                             }[];
@@ -52189,6 +52273,8 @@ export interface operations {
                     name: string;
                     /** @description Operations its callbacks may use (GET /webhooks/inbound-operations) */
                     operations: string[];
+                    /** @description Owning team: the id of one of your teams (GET /webhooks/teams). Null or absent at creation: you. On a change, absent keeps the owner, null makes it yours. Another team: 403 (40356) */
+                    team_id?: string | null;
                 };
             };
         };
@@ -52222,12 +52308,16 @@ export interface operations {
                                 name: string;
                                 /** @description Allowed operations */
                                 operations: string[];
-                                /** @description The user its callbacks act for */
+                                /** @description The user its callbacks act for (for a team's credential, who gave it to the team) */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret verifies too */
                                 previous_secret_until: string | null;
                                 /** @description Revoked (for good) */
                                 revoked_at: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                             };
@@ -52310,6 +52400,29 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -52355,6 +52468,8 @@ export interface operations {
                     name: string;
                     /** @description Operations its callbacks may use (GET /webhooks/inbound-operations) */
                     operations: string[];
+                    /** @description Owning team: the id of one of your teams (GET /webhooks/teams). Null or absent at creation: you. On a change, absent keeps the owner, null makes it yours. Another team: 403 (40356) */
+                    team_id?: string | null;
                 };
             };
         };
@@ -52387,12 +52502,16 @@ export interface operations {
                             name: string;
                             /** @description Allowed operations */
                             operations: string[];
-                            /** @description The user its callbacks act for */
+                            /** @description The user its callbacks act for (for a team's credential, who gave it to the team) */
                             owner_id: string;
                             /** @description After a rotation: until then the previous secret verifies too */
                             previous_secret_until: string | null;
                             /** @description Revoked (for good) */
                             revoked_at: string | null;
+                            /** @description Owning team (a department); null: owned by the user owner_id */
+                            team_id: string | null;
+                            /** @description Name of the owning team */
+                            team_name: string | null;
                             /** @description Last changed */
                             updated_at: string;
                         };
@@ -52559,12 +52678,16 @@ export interface operations {
                             name: string;
                             /** @description Allowed operations */
                             operations: string[];
-                            /** @description The user its callbacks act for */
+                            /** @description The user its callbacks act for (for a team's credential, who gave it to the team) */
                             owner_id: string;
                             /** @description After a rotation: until then the previous secret verifies too */
                             previous_secret_until: string | null;
                             /** @description Revoked (for good) */
                             revoked_at: string | null;
+                            /** @description Owning team (a department); null: owned by the user owner_id */
+                            team_id: string | null;
+                            /** @description Name of the owning team */
+                            team_name: string | null;
                             /** @description Last changed */
                             updated_at: string;
                         };
@@ -52709,12 +52832,16 @@ export interface operations {
                                 name: string;
                                 /** @description Allowed operations */
                                 operations: string[];
-                                /** @description The user its callbacks act for */
+                                /** @description The user its callbacks act for (for a team's credential, who gave it to the team) */
                                 owner_id: string;
                                 /** @description After a rotation: until then the previous secret verifies too */
                                 previous_secret_until: string | null;
                                 /** @description Revoked (for good) */
                                 revoked_at: string | null;
+                                /** @description Owning team (a department); null: owned by the user owner_id */
+                                team_id: string | null;
+                                /** @description Name of the owning team */
+                                team_name: string | null;
                                 /** @description Last changed */
                                 updated_at: string;
                             };
@@ -52871,6 +52998,84 @@ export interface operations {
                             operation: string;
                             /** @description Path of the callback route */
                             url: string;
+                        }[];
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    getWebhooksTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            /** @description Team (department) id */
+                            id: string;
+                            /** @description Team name */
+                            name: string;
                         }[];
                         message: string;
                         /** @description Server time, milliseconds since the epoch */

@@ -74,3 +74,30 @@ export async function departmentInUse(db: DbOrTrx, id: string): Promise<boolean>
 export async function deleteDepartmentRow(db: DbOrTrx, id: string): Promise<void> {
   await db.deleteFrom('departments').where('id', '=', id).execute();
 }
+
+/** The departments a user belongs to (its own) or heads, by name (a user's teams). */
+export function departmentsOfMember(db: DbOrTrx, userId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name'])
+    .where((eb) =>
+      eb.or([
+        eb('head_user_id', '=', userId),
+        eb('id', '=', eb.selectFrom('users').select('department_id').where('users.id', '=', userId)),
+      ]),
+    )
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+/** Active members of one department with each role they hold (a row per role; null: none). */
+export function activeMemberRoles(db: DbOrTrx, departmentId: string) {
+  return db
+    .selectFrom('users')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id as user_id', 'user_roles.role_id'])
+    .where('users.department_id', '=', departmentId)
+    .where('users.status', '=', 'active')
+    .execute();
+}

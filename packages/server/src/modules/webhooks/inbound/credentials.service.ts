@@ -5,9 +5,11 @@ import { encodeJson } from '../../../platform/db/json-codec.js';
 import type { PageRequest } from '../../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import { AppError, notFound } from '../../../platform/errors.js';
+import { filteredScope, ownerFor, teamNames, viewerOf } from '../owners.service.js';
 import { rotatedSecret, sealSecret } from '../secret-seal.js';
 import { newWebhookSecret } from '../signature.js';
 import type { WebhooksDeps } from '../webhooks.deps.js';
+import { mayActOn } from '../webhooks.policy.js';
 import * as repo from './inbound.repository.js';
 import { normalizeAllowList } from './ip-allow-list.js';
 
@@ -17,6 +19,8 @@ export interface CredentialInput {
   operations: string[];
   ip_allow_list: string[];
   is_active?: boolean | undefined;
+  /** Owning team (one of the actor's); null or absent at creation: the actor. On update, absent: unchanged. */
+  team_id?: string | null | undefined;
 }
 
 /** The credential and, right after creation or rotation only, its secret in clear. */
@@ -54,14 +58,26 @@ function checkInput(deps: WebhooksDeps, actor: Actor, input: CredentialInput) {
   return { operations, ipAllowList: list };
 }
 
-export async function getCredential(db: DbOrTrx, id: string): Promise<repo.CredentialRow> {
+/** The credential if the policy lets the actor act on it (webhooks.policy.ts); else 404. */
+export async function getCredential(db: DbOrTrx, actor: Actor, id: string): Promise<repo.CredentialRow> {
   const row = await repo.findCredential(db, id);
-  if (!row) throw notFound('Inbound credential');
+  if (!row || !mayActOn(await viewerOf(db, actor), 'inbound', row)) throw notFound('Inbound credential');
   return row;
 }
 
-export function listCredentials(db: DbOrTrx, page: PageRequest) {
-  return repo.credentialPage(db, page);
+/** The credentials the actor may see, optionally only its own ("me") or one team's; with team names. */
+export async function listCredentials(db: DbOrTrx, actor: Actor, query: PageRequest & { owner?: string }) {
+  const { owner, ...page } = query;
+  const viewer = await viewerOf(db, actor);
+  const found = await repo.credentialPage(db, filteredScope(viewer, 'inbound', owner), page);
+  return {
+    ...found,
+    teamNames: await teamNames(
+      db,
+      viewer,
+      found.items.map((r) => r.team_id),
+    ),
+  };
 }
 
 export async function createCredential(
@@ -71,13 +87,14 @@ export async function createCredential(
   input: CredentialInput,
 ): Promise<CredentialWithSecret> {
   const { operations, ipAllowList } = checkInput(deps, actor, input);
+  const owner = await ownerFor(trx, await viewerOf(trx, actor), 'inbound', input.team_id);
   const now = deps.clock.now().toISOString();
   const secret = newWebhookSecret();
   const row: repo.CredentialRow = {
     id: newId(),
     key_id: newKeyId(),
     name: input.name,
-    owner_id: actor.userId ?? actor.id ?? 'system',
+    ...owner,
     secret: sealSecret(deps.inboundSealKey, secret),
     previous_secret: null,
     previous_secret_until: null,
@@ -91,7 +108,13 @@ export async function createCredential(
     updated_at: now,
   };
   await repo.insertCredential(trx, row);
-  const payload = { key_id: row.key_id, name: row.name, operations, ip_allow_list: ipAllowList };
+  const payload = {
+    team_id: row.team_id,
+    key_id: row.key_id,
+    name: row.name,
+    operations,
+    ip_allow_list: ipAllowList,
+  };
   await deps.audit.record(trx, actor, {
     type: 'webhooks.inbound.created',
     entityId: row.id,
@@ -108,10 +131,15 @@ export async function updateCredential(
   id: string,
   input: CredentialInput,
 ): Promise<repo.CredentialRow> {
-  const before = await getCredential(trx, id);
+  const before = await getCredential(trx, actor, id);
   if (before.revoked_at) throw new AppError('CONFLICT', 'A revoked credential cannot be changed');
   const { operations, ipAllowList } = checkInput(deps, actor, input);
+  const owner =
+    input.team_id !== undefined && input.team_id !== before.team_id
+      ? await ownerFor(trx, await viewerOf(trx, actor), 'inbound', input.team_id)
+      : { owner_id: before.owner_id, team_id: before.team_id };
   const changes = {
+    ...owner,
     name: input.name,
     operations: encodeJson(operations),
     ip_allow_list: encodeJson(ipAllowList),
@@ -119,7 +147,13 @@ export async function updateCredential(
     updated_at: deps.clock.now().toISOString(),
   };
   await repo.updateCredential(trx, id, changes);
-  const payload = { key_id: before.key_id, name: input.name, operations, ip_allow_list: ipAllowList };
+  const payload = {
+    team_id: owner.team_id,
+    key_id: before.key_id,
+    name: input.name,
+    operations,
+    ip_allow_list: ipAllowList,
+  };
   await deps.audit.record(trx, actor, {
     type: 'webhooks.inbound.updated',
     entityId: id,
@@ -136,7 +170,7 @@ export async function rotateCredential(
   actor: Actor,
   id: string,
 ): Promise<CredentialWithSecret> {
-  const before = await getCredential(trx, id);
+  const before = await getCredential(trx, actor, id);
   if (before.revoked_at) throw new AppError('CONFLICT', 'A revoked credential cannot be rotated');
   const { secret, until, changes } = rotatedSecret(
     deps.inboundSealKey,
@@ -148,7 +182,7 @@ export async function rotateCredential(
   await deps.audit.record(trx, actor, {
     type: 'webhooks.inbound.secret_rotated',
     entityId: id,
-    payload: { key_id: before.key_id, previous_valid_until: until },
+    payload: { team_id: before.team_id, key_id: before.key_id, previous_valid_until: until },
   });
   return { row: { ...before, ...changes }, secret };
 }
@@ -160,7 +194,7 @@ export async function revokeCredential(
   actor: Actor,
   id: string,
 ): Promise<repo.CredentialRow> {
-  const before = await getCredential(trx, id);
+  const before = await getCredential(trx, actor, id);
   if (before.revoked_at) return before;
   const now = deps.clock.now().toISOString();
   const changes = {
@@ -174,7 +208,7 @@ export async function revokeCredential(
   await deps.audit.record(trx, actor, {
     type: 'webhooks.inbound.revoked',
     entityId: id,
-    payload: { key_id: before.key_id, name: before.name },
+    payload: { team_id: before.team_id, key_id: before.key_id, name: before.name },
   });
   return { ...before, ...changes };
 }

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { pageQuerySchema } from '../../../platform/db/pagination.js';
+import { ownerFields, ownerQuery, teamIdInput } from '../webhooks.schemas.js';
 
 /** Request and response schemas of the inbound credential routes. */
 export const credentialParams = Type.Object({ id: Type.String({ description: 'Credential id' }) });
@@ -21,6 +22,7 @@ export const credentialInput = Type.Object(
       description: 'IPv4/IPv6 addresses or CIDRs the calls must come from; empty: any address',
     }),
     is_active: Type.Optional(Type.Boolean({ description: 'Accept its calls (default true)' })),
+    team_id: teamIdInput,
   },
   { additionalProperties: false },
 );
@@ -31,7 +33,10 @@ export const credentialView = Type.Object({
   id: Type.String({ description: 'Credential id' }),
   key_id: Type.String({ description: 'Sent as SignX-Key-Id' }),
   name: Type.String({ description: 'Name' }),
-  owner_id: Type.String({ description: 'The user its callbacks act for' }),
+  owner_id: Type.String({
+    description: "The user its callbacks act for (for a team's credential, who gave it to the team)",
+  }),
+  ...ownerFields,
   operations: Type.Array(Type.String(), { description: 'Allowed operations' }),
   ip_allow_list: Type.Array(Type.String(), { description: 'Allowed CIDRs; empty: any address' }),
   is_active: Type.Boolean({ description: 'Its calls are accepted' }),
@@ -57,4 +62,7 @@ export const operationView = Type.Object({
   description: Type.String({ description: 'What the permission allows' }),
 });
 
-export const credentialListQuery = pageQuerySchema(['created_at', 'name'], 'created_at');
+export const credentialListQuery = Type.Intersect([
+  pageQuerySchema(['created_at', 'name'], 'created_at'),
+  ownerQuery,
+]);

@@ -6,6 +6,8 @@ export interface InboundCredentialsTable {
   name: string;
   /** The user the callbacks act for (an integration like an API key). */
   owner_id: string;
+  /** Owning team (an identity department; migration 2026_12_15_0510); null: owned by `owner_id`. */
+  team_id: string | null;
   /** Sealed with the keyring (`whsec_…` inside); HMAC verification needs it back. */
   secret: string;
   previous_secret: string | null;
