@@ -33,6 +33,7 @@ export const workflowDeps = defineModuleDeps(
     audit: createAuditTrail(workflowAuditEvents, {
       catalogues: ctx.catalogues,
       sink: audit.record,
+      sinkAll: audit.recordAll,
       verify: !ctx.config.isProduction,
     }),
     urgeIntervalMs: 10 * 60 * 1000,

@@ -11,7 +11,7 @@ import { seal } from '../sealed.js';
 import { defaultGroups, type GroupRow } from '../setup/groups.repository.js';
 import { robotChannels } from '../templates/channel-format.js';
 import { providedTemplate } from '../templates/provided-templates.js';
-import { findTemplateByCode, findVersion } from '../templates/templates.repository.js';
+import { findTemplateWithCurrent, findVersion } from '../templates/templates.repository.js';
 import { createTemplate } from '../templates/templates.service.js';
 import { addressOf, type BuildContext, deliveryRow, failedRow, withContent } from './delivery-builder.js';
 import * as messages from './messages.repository.js';
@@ -39,15 +39,16 @@ export async function sendNotification(
     const earlier = await messages.findMessageByDedupeKey(trx, request.dedupe_key);
     if (earlier) return summary(earlier.id, false, await messages.deliveriesOfMessage(trx, earlier.id));
   }
-  const template =
-    (await findTemplateByCode(trx, request.template)) ?? (await installProvided(trx, deps, request.template));
+  // The template and its current content in one read; a provided template is installed on first use.
+  const found = await findTemplateWithCurrent(trx, request.template);
+  const template = found?.template ?? (await installProvided(trx, deps, request.template));
   if (template?.status !== 'active') {
     throw domainError(
       notificationsErrors.TEMPLATE_NOT_FOUND,
       `No active template has code ${request.template}`,
     );
   }
-  const versionRow = await findVersion(trx, template.id, template.current_version);
+  const versionRow = found ? found.current : await findVersion(trx, template.id, template.current_version);
   if (!versionRow)
     throw domainError(notificationsErrors.TEMPLATE_NOT_FOUND, `Template ${template.code} has no content`);
   const params = request.params ?? {};

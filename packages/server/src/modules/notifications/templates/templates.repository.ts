@@ -22,6 +22,35 @@ export async function findTemplateByCode(db: DbOrTrx, code: string): Promise<Tem
   return db.selectFrom('notification_templates').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+/** The current version's content, as the send path compiles it (TemplateCache.get). */
+export type CurrentContent = Pick<VersionRow, 'id' | 'variants' | 'variables'>;
+
+/**
+ * A template by code with its current version's content, in one statement (a send reads
+ * both; the version is undefined when the template has no row for its current version).
+ */
+export async function findTemplateWithCurrent(
+  db: DbOrTrx,
+  code: string,
+): Promise<{ template: TemplateRow; current: CurrentContent | undefined } | undefined> {
+  const row = await db
+    .selectFrom('notification_templates as t')
+    .leftJoin('notification_template_versions as v', (join) =>
+      join.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.current_version'),
+    )
+    .selectAll('t')
+    .select(['v.id as current_id', 'v.variants as current_variants', 'v.variables as current_variables'])
+    .where('t.code', '=', code)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { current_id, current_variants, current_variables, ...template } = row;
+  const current =
+    current_id === null || current_variants === null || current_variables === null
+      ? undefined
+      : { id: current_id, variants: current_variants, variables: current_variables };
+  return { template, current };
+}
+
 export async function findTemplatesByCode(db: DbOrTrx, codes: readonly string[]): Promise<TemplateRow[]> {
   if (codes.length === 0) return [];
   return db

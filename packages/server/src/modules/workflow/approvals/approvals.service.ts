@@ -7,7 +7,7 @@ import { findDefinition, publishedOf, rememberVersion } from '../definitions/def
 import { compiledDefinition } from '../engine/compiled-definitions.js';
 import { assertRunning, type Decision, decide, stepTasks, taskFor } from '../engine/decide.js';
 import { newToken, record, runFrom } from '../engine/engine.js';
-import type { EngineRun } from '../engine/engine-run.js';
+import { auditStep, type EngineRun } from '../engine/engine-run.js';
 import { finishInstance } from '../engine/finish.js';
 import * as repo from '../engine/instances.repository.js';
 import { endStep, loadRun } from '../engine/load-run.js';
@@ -150,8 +150,13 @@ export function resubmitApproval(
       throw domainError(workflowErrors.INSTANCE_NOT_RUNNING, 'Only a returned approval is resubmitted');
     Object.assign(run.instance, changes);
     run.form = form;
+<<<<<<< HEAD
     await record(run, null, 'resubmit', attachmentDetails(attachments), { comment: input.comment ?? null });
     await deps.audit.record(trx, actor, {
+=======
+    await record(run, null, 'resubmit', {}, { comment: input.comment ?? null });
+    auditStep(run, {
+>>>>>>> workflow-speed2
       type: 'workflow.instance.resubmitted',
       entityId: run.instance.id,
       payload: { node_id: null, task_id: null, comment: input.comment ?? null, target: null },
@@ -186,7 +191,7 @@ export function urgeApproval(trx: Trx, deps: WorkflowDeps, actor: Actor, id: str
     const users = [...new Set(pending.map((t) => t.assignee_id))];
     await urgeApprovers(run, users);
     await record(run, null, 'urge', { user_ids: users });
-    await deps.audit.record(trx, actor, {
+    auditStep(run, {
       type: 'workflow.instance.urged',
       entityId: run.instance.id,
       payload: { node_id: null, task_id: null, comment: null, target: users.join(',') || null },
@@ -211,7 +216,7 @@ export function commentOnApproval(
     await record(run, null, 'comment', attachmentDetails(attachments), {
       comment: input.comment,
     });
-    await deps.audit.record(trx, actor, {
+    auditStep(run, {
       type: 'workflow.task.commented',
       entityId: run.instance.id,
       payload: { node_id: null, task_id: null, comment: input.comment, target: null },
@@ -233,7 +238,7 @@ export function markCcRead(trx: Trx, deps: WorkflowDeps, actor: Actor, id: strin
       if (!(await repo.decideTask(trx, copy.id, ['unread'], { status: 'read', decided_at: run.now })))
         continue;
       await record(run, copy.node_id, 'cc_read', {}, { taskId: copy.id });
-      await deps.audit.record(trx, actor, {
+      auditStep(run, {
         type: 'workflow.task.cc_read',
         entityId: run.instance.id,
         payload: { node_id: copy.node_id, task_id: copy.id, comment: null, target: null },

@@ -1,7 +1,7 @@
 import { encodeJson } from '../../../platform/db/json-codec.js';
 import { domainError, type FieldError } from '../../../platform/errors.js';
 import type { FlowNode } from '../definitions/definition-model.js';
-import type { EngineRun } from '../engine/engine-run.js';
+import { auditStep, type EngineRun } from '../engine/engine-run.js';
 import * as repo from '../engine/instances.repository.js';
 import { workflowErrors } from '../workflow.errors.js';
 import { assertFormData } from './form-data.js';
@@ -66,7 +66,7 @@ export async function saveFieldEdits(
   Object.assign(run.instance, changes);
   run.form = edits.form;
   const values = (pick: 'old' | 'new') => Object.fromEntries(edits.changed.map((c) => [c.field, c[pick]]));
-  await run.deps.audit.record(run.trx, run.actor, {
+  auditStep(run, {
     type: 'workflow.task.fields_edited',
     entityId: run.instance.id,
     payload: {

@@ -5,7 +5,7 @@ import { domainError } from '../../../platform/errors.js';
 import { enclosingBranches } from '../definitions/definition-index.js';
 import { claimTask, stepTasks, taskFor } from '../engine/decide.js';
 import { moveToken, record, runFrom } from '../engine/engine.js';
-import type { EngineRun } from '../engine/engine-run.js';
+import { auditStep, type EngineRun } from '../engine/engine-run.js';
 import * as repo from '../engine/instances.repository.js';
 import { endStep, loadRun } from '../engine/load-run.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
@@ -37,8 +37,8 @@ function audit(
   task: repo.TaskRow,
   target: string,
   comment: string | null,
-) {
-  return run.deps.audit.record(run.trx, run.actor, {
+): void {
+  auditStep(run, {
     type,
     entityId: run.instance.id,
     payload: { node_id: task.node_id, task_id: task.id, comment, target },
@@ -95,7 +95,7 @@ export function transferTask(
       { to_user_id: input.to_user_id, ...attachmentDetails(attachments) },
       { taskId: task.id, comment },
     );
-    await audit(run, 'workflow.task.transferred', task, input.to_user_id, comment);
+    audit(run, 'workflow.task.transferred', task, input.to_user_id, comment);
   });
 }
 
@@ -138,7 +138,7 @@ export function addSigner(
       { user_id: input.user_id, position: input.position, ...attachmentDetails(attachments) },
       { taskId: task.id, comment },
     );
-    await audit(run, 'workflow.task.add_signed', task, `${input.position}:${input.user_id}`, comment);
+    audit(run, 'workflow.task.add_signed', task, `${input.position}:${input.user_id}`, comment);
   });
 }
 
@@ -190,7 +190,7 @@ export function returnToNode(
       { target_node_id: input.target_node_id, ...attachmentDetails(attachments) },
       { taskId: task.id, comment },
     );
-    await audit(run, 'workflow.task.returned', task, input.target_node_id, comment);
+    audit(run, 'workflow.task.returned', task, input.target_node_id, comment);
     await moveToken(run, scope, { status: 'active', branches: 0, arrived: 0 });
     await runFrom(run, scope, target.branchId, target.index);
   });

@@ -4,7 +4,7 @@ import { workflowErrors } from '../workflow.errors.js';
 import type { TaskStatus } from '../workflow.tables.js';
 import { settleNode } from './approval-node.js';
 import { record } from './engine.js';
-import type { EngineRun } from './engine-run.js';
+import { auditStep, type EngineRun } from './engine-run.js';
 import * as repo from './instances.repository.js';
 
 export type Decision = 'approve' | 'reject';
@@ -95,7 +95,7 @@ export async function decide(
     await repo.decideTask(run.trx, task.releases_task_id, ['waiting'], { status: 'pending' });
   const onBehalf = task.on_behalf_of ? { on_behalf_of: task.on_behalf_of } : {};
   await record(run, task.node_id, decision, { ...details, ...onBehalf }, { taskId: task.id, comment });
-  await run.deps.audit.record(run.trx, run.actor, {
+  auditStep(run, {
     type: decision === 'approve' ? 'workflow.task.approved' : 'workflow.task.rejected',
     entityId: run.instance.id,
     payload: { node_id: task.node_id, task_id: task.id, comment, target: null },

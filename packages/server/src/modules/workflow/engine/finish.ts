@@ -3,7 +3,7 @@ import { fireOutcome } from '../listeners/listeners-fire.js';
 import { workflowErrors } from '../workflow.errors.js';
 import type { InstanceStatus } from '../workflow.tables.js';
 import { record } from './engine.js';
-import type { EngineRun } from './engine-run.js';
+import { auditStep, type EngineRun } from './engine-run.js';
 import * as repo from './instances.repository.js';
 import { resumeParent } from './subprocess.js';
 import { tellApplicant } from './workflow-messages.js';
@@ -39,7 +39,7 @@ export async function finishInstance(
   await repo.cancelOpenTasks(run.trx, run.instance.id, null, run.now);
   await repo.closeLiveTokens(run.trx, run.instance.id, status === 'approved' ? 'done' : 'cancelled', run.now);
   await record(run, nodeId, status === 'returned' ? 'returned' : `instance_${status}`, details, { comment });
-  await run.deps.audit.record(run.trx, run.actor, {
+  auditStep(run, {
     type: auditOf[status],
     entityId: run.instance.id,
     payload: { node_id: nodeId, task_id: null, comment, target: null },

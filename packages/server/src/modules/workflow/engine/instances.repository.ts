@@ -1,3 +1,4 @@
+import { insertCompiled, runCompiled } from '../../../platform/db/compiled-statements.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import type {
   InstanceStatus,
@@ -17,12 +18,16 @@ export type RecordRow = WorkflowRecordsTable;
 
 const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
 
+// The statements of every start and action are compiled once per handle (platform/db/compiled-statements.ts).
 export async function insertInstance(trx: Trx, row: InstanceRow): Promise<void> {
-  await trx.insertInto('workflow_instances').values(row).execute();
+  await insertCompiled(trx, 'workflow_instances', row, () =>
+    trx.insertInto('workflow_instances').values(row),
+  );
 }
 
 export async function findInstance(db: DbOrTrx, id: string): Promise<InstanceRow | undefined> {
-  return db.selectFrom('workflow_instances').selectAll().where('id', '=', id).executeTakeFirst();
+  const query = () => db.selectFrom('workflow_instances').selectAll().where('id', '=', id);
+  return (await runCompiled(db, 'workflow findInstance', [id], query)).rows[0];
 }
 
 /** Compare-and-set on the instance status; true when this call moved it. */
@@ -53,11 +58,12 @@ export async function markUrged(trx: Trx, id: string, at: string, before: string
 }
 
 export async function insertToken(trx: Trx, row: TokenRow): Promise<void> {
-  await trx.insertInto('workflow_tokens').values(row).execute();
+  await insertCompiled(trx, 'workflow_tokens', row, () => trx.insertInto('workflow_tokens').values(row));
 }
 
 export async function findToken(db: DbOrTrx, id: string): Promise<TokenRow | undefined> {
-  return db.selectFrom('workflow_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+  const query = () => db.selectFrom('workflow_tokens').selectAll().where('id', '=', id);
+  return (await runCompiled(db, 'workflow findToken', [id], query)).rows[0];
 }
 
 export async function tokensOf(db: DbOrTrx, instanceId: string): Promise<TokenRow[]> {
@@ -143,23 +149,21 @@ export async function findTask(db: DbOrTrx, id: string): Promise<TaskRow | undef
 }
 
 export async function tasksOf(db: DbOrTrx, instanceId: string): Promise<TaskRow[]> {
-  return db
-    .selectFrom('workflow_tasks')
-    .selectAll()
-    .where('instance_id', '=', instanceId)
-    .orderBy('id')
-    .execute();
+  const query = () =>
+    db.selectFrom('workflow_tasks').selectAll().where('instance_id', '=', instanceId).orderBy('id');
+  return (await runCompiled(db, 'workflow tasksOf', [instanceId], query)).rows;
 }
 
 export async function tasksAt(db: DbOrTrx, tokenId: string, nodeId: string): Promise<TaskRow[]> {
-  return db
-    .selectFrom('workflow_tasks')
-    .selectAll()
-    .where('token_id', '=', tokenId)
-    .where('node_id', '=', nodeId)
-    .orderBy('seq')
-    .orderBy('id')
-    .execute();
+  const query = () =>
+    db
+      .selectFrom('workflow_tasks')
+      .selectAll()
+      .where('token_id', '=', tokenId)
+      .where('node_id', '=', nodeId)
+      .orderBy('seq')
+      .orderBy('id');
+  return (await runCompiled(db, 'workflow tasksAt', [tokenId, nodeId], query)).rows;
 }
 
 /** Compare-and-set on a task's status: of two decisions on one task exactly one changes it. */
@@ -213,14 +217,11 @@ export async function retireEarlierRounds(trx: Trx, tokenId: string, nodeId: str
 }
 
 export async function insertRecord(trx: Trx, row: RecordRow): Promise<void> {
-  await trx.insertInto('workflow_records').values(row).execute();
+  await insertCompiled(trx, 'workflow_records', row, () => trx.insertInto('workflow_records').values(row));
 }
 
 export async function recordsOf(db: DbOrTrx, instanceId: string): Promise<RecordRow[]> {
-  return db
-    .selectFrom('workflow_records')
-    .selectAll()
-    .where('instance_id', '=', instanceId)
-    .orderBy('id')
-    .execute();
+  const query = () =>
+    db.selectFrom('workflow_records').selectAll().where('instance_id', '=', instanceId).orderBy('id');
+  return (await runCompiled(db, 'workflow recordsOf', [instanceId], query)).rows;
 }

@@ -4,7 +4,7 @@ import { notFound } from '../../../platform/errors.js';
 import { webhooks } from '../../webhooks/index.js';
 import { runVersion } from '../definitions/definitions.repository.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
-import { type EngineRun, engineRun } from './engine-run.js';
+import { type EngineRun, engineRun, flushAudit } from './engine-run.js';
 import * as repo from './instances.repository.js';
 import { notifyAssigned } from './workflow-messages.js';
 
@@ -23,10 +23,11 @@ export async function loadRun(
 }
 
 /**
- * Ends a step: tells the people who got a task or a copy in it (once each) and writes the
- * step's integration events (one outbox statement).
+ * Ends a step: writes its audit events (one append), tells the people who got a task or a
+ * copy in it (once each) and writes the step's integration events (one outbox statement).
  */
 export async function endStep(run: EngineRun): Promise<void> {
+  await flushAudit(run);
   await notifyAssigned(run);
   run.assigned.clear();
   const events = run.outbox.splice(0);

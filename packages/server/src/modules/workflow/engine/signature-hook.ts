@@ -6,6 +6,7 @@ import { workflowDeps } from '../workflow.deps.js';
 import { workflowErrors } from '../workflow.errors.js';
 import { claimTask, settle } from './decide.js';
 import { record } from './engine.js';
+import { auditStep } from './engine-run.js';
 import * as repo from './instances.repository.js';
 import { endStep, loadRun } from './load-run.js';
 
@@ -59,7 +60,7 @@ export async function completeSignatureNode(
       actorId: completion.user_id,
     },
   );
-  await deps.audit.record(trx, actor, {
+  auditStep(run, {
     type: 'workflow.signature.completed',
     entityId: run.instance.id,
     payload: {

@@ -6,7 +6,7 @@ import type { DefinitionRow } from '../definitions/definitions.repository.js';
 import { fireListeners } from '../listeners/listeners-fire.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
 import { newToken, record, runFrom } from './engine.js';
-import { engineRun } from './engine-run.js';
+import { auditStep, engineRun } from './engine-run.js';
 import * as repo from './instances.repository.js';
 import { endStep } from './load-run.js';
 
@@ -50,7 +50,7 @@ export async function createInstance(
   };
   await repo.insertInstance(trx, instance);
   const run = engineRun(trx, deps, actor, instance, input.definition);
-  await deps.audit.record(trx, actor, {
+  auditStep(run, {
     type: 'workflow.instance.started',
     entityId: instance.id,
     payload: { node_id: null, task_id: null, comment: null, target: input.definition.key },

@@ -3,7 +3,7 @@ import type { FlowNode } from '../definitions/definition-model.js';
 import { publishedOf } from '../definitions/definitions.repository.js';
 import { workflowErrors } from '../workflow.errors.js';
 import { continueAfter, moveToken, record } from './engine.js';
-import type { EngineRun } from './engine-run.js';
+import { type EngineRun, flushAudit } from './engine-run.js';
 import { finishInstance } from './finish.js';
 import * as repo from './instances.repository.js';
 import { endStep, loadRun } from './load-run.js';
@@ -25,6 +25,8 @@ export async function startSubprocess(
       workflowErrors.DEFINITION_NOT_PUBLISHED,
       `Subprocess ${node.id}: definition ${node.definition_key} has no published version`,
     );
+  // The child's events are written when its first step ends: this step's go before them.
+  await flushAudit(run);
   const child = await createInstance(run.trx, run.deps, run.actor, {
     definition,
     applicantId: run.instance.applicant_id,
@@ -45,6 +47,8 @@ export async function resumeParent(
 ): Promise<void> {
   const token = await repo.findToken(run.trx, parentTokenId);
   if (token?.status !== 'waiting') return;
+  // The parent's step ends (and writes its events) before this one: this one's go first.
+  await flushAudit(run);
   const parent = await loadRun(run.trx, run.deps, run.actor, token.instance_id);
   if (parent.instance.status !== 'running') return;
   if (isApproved) {

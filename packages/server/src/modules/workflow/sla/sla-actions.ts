@@ -3,7 +3,7 @@ import { departmentHeadAbove } from '../../identity/index.js';
 import type { ApprovalNode } from '../definitions/definition-model.js';
 import { claimTask, settle } from '../engine/decide.js';
 import { record } from '../engine/engine.js';
-import type { EngineRun } from '../engine/engine-run.js';
+import { auditStep, type EngineRun } from '../engine/engine-run.js';
 import * as repo from '../engine/instances.repository.js';
 import { urgeApprovers } from '../engine/workflow-messages.js';
 
@@ -62,7 +62,7 @@ export async function escalate(run: EngineRun, node: ApprovalNode, pending: repo
       { from: task.assignee_id, to_user_id: to },
       { taskId: task.id, actorId: null },
     );
-    await run.deps.audit.record(run.trx, run.actor, {
+    auditStep(run, {
       type: 'workflow.task.transferred',
       entityId: run.instance.id,
       payload: { node_id: node.id, task_id: task.id, comment: 'SLA escalation', target: to },
@@ -91,7 +91,7 @@ export async function timeOut(
     for (const task of pending) {
       await claimTask(run, task, { status, decided_by: null, decided_at: run.now, comment: 'SLA timeout' });
       await record(run, node.id, 'sla_timeout', { outcome: status }, { taskId: task.id, actorId: null });
-      await run.deps.audit.record(run.trx, run.actor, {
+      auditStep(run, {
         type: status === 'approved' ? 'workflow.task.approved' : 'workflow.task.rejected',
         entityId: run.instance.id,
         payload: { node_id: node.id, task_id: task.id, comment: 'SLA timeout', target: null },
