@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import { runCompiled } from './compiled-once.js';
+import { insertCompiled, runCompiled } from './compiled-once.js';
 import { inTransaction } from './transaction.js';
 
 // runCompiled: the SQL built once per dialect and key, run with each call's values, on the
@@ -73,5 +73,27 @@ describe('runCompiled', () => {
         ['A'],
       ),
     ).rejects.toThrow(/value 0 is not bound exactly once/);
+  });
+
+  it('inserts rows by their defined columns, one compiled shape per column list', async () => {
+    const { db } = database;
+    await insertCompiled(db, 'counters', { name: 'I1', year: 2030, value: 1 });
+    await insertCompiled(db, 'counters', { name: 'I2', year: 2030, value: 2, extra: undefined });
+    const rows = await db
+      .selectFrom('counters')
+      .select(['name', 'value'])
+      .where('year', '=', 2030)
+      .orderBy('name')
+      .execute();
+    expect(rows.map((r) => [r.name, Number(r.value)])).toEqual([
+      ['I1', 1],
+      ['I2', 2],
+    ]);
+    await expect(insertCompiled(db, 'counters', { name: 'I1', year: 2030, value: 9 })).rejects.toThrow();
+    expect(
+      Number(
+        (await db.selectFrom('counters').select('value').where('name', '=', 'I1').executeTakeFirst())?.value,
+      ),
+    ).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
-import type { DbOrTrx } from './schema.js';
+import type { DbOrTrx, Tables } from './schema.js';
 
 /**
  * Runs a hot query whose SQL is built and compiled once per dialect adapter, then reused
@@ -47,4 +47,20 @@ function compile<R>(build: (...slots: string[]) => Compilable<R>, count: number)
     if (slots.filter((s) => s === i).length !== 1)
       throw new Error(`runCompiled: value ${i} is not bound exactly once in ${query.sql}`);
   return { query, slots };
+}
+
+/**
+ * A one-row insert of `row`'s defined columns through runCompiled, keyed by table and column
+ * list (a row with other columns is another shape, compiled once itself).
+ */
+export async function insertCompiled(db: DbOrTrx, table: keyof Tables & string, row: object): Promise<void> {
+  const entries = Object.entries(row).filter(([, value]) => value !== undefined);
+  const columns = entries.map(([column]) => column);
+  await runCompiled(
+    db,
+    `insert ${table} (${columns.join(',')})`,
+    (...slots) =>
+      db.insertInto(table).values(Object.fromEntries(columns.map((c, i) => [c, slots[i]])) as never),
+    entries.map(([, value]) => value),
+  );
 }

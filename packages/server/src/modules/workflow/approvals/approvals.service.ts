@@ -150,13 +150,8 @@ export function resubmitApproval(
       throw domainError(workflowErrors.INSTANCE_NOT_RUNNING, 'Only a returned approval is resubmitted');
     Object.assign(run.instance, changes);
     run.form = form;
-<<<<<<< HEAD
     await record(run, null, 'resubmit', attachmentDetails(attachments), { comment: input.comment ?? null });
-    await deps.audit.record(trx, actor, {
-=======
-    await record(run, null, 'resubmit', {}, { comment: input.comment ?? null });
     auditStep(run, {
->>>>>>> workflow-speed2
       type: 'workflow.instance.resubmitted',
       entityId: run.instance.id,
       payload: { node_id: null, task_id: null, comment: input.comment ?? null, target: null },

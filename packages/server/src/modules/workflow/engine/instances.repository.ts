@@ -1,4 +1,4 @@
-import { insertCompiled, runCompiled } from '../../../platform/db/compiled-statements.js';
+import { insertCompiled, runCompiled } from '../../../platform/db/compiled-once.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
 import type {
   InstanceStatus,
@@ -18,16 +18,14 @@ export type RecordRow = WorkflowRecordsTable;
 
 const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
 
-// The statements of every start and action are compiled once per handle (platform/db/compiled-statements.ts).
+// The statements of every start and action are compiled once per handle (platform/db/compiled-once.ts).
 export async function insertInstance(trx: Trx, row: InstanceRow): Promise<void> {
-  await insertCompiled(trx, 'workflow_instances', row, () =>
-    trx.insertInto('workflow_instances').values(row),
-  );
+  await insertCompiled(trx, 'workflow_instances', row);
 }
 
 export async function findInstance(db: DbOrTrx, id: string): Promise<InstanceRow | undefined> {
-  const query = () => db.selectFrom('workflow_instances').selectAll().where('id', '=', id);
-  return (await runCompiled(db, 'workflow findInstance', [id], query)).rows[0];
+  const query = (idSlot: string) => db.selectFrom('workflow_instances').selectAll().where('id', '=', idSlot);
+  return (await runCompiled(db, 'workflow findInstance', query, [id])).rows[0];
 }
 
 /** Compare-and-set on the instance status; true when this call moved it. */
@@ -58,12 +56,12 @@ export async function markUrged(trx: Trx, id: string, at: string, before: string
 }
 
 export async function insertToken(trx: Trx, row: TokenRow): Promise<void> {
-  await insertCompiled(trx, 'workflow_tokens', row, () => trx.insertInto('workflow_tokens').values(row));
+  await insertCompiled(trx, 'workflow_tokens', row);
 }
 
 export async function findToken(db: DbOrTrx, id: string): Promise<TokenRow | undefined> {
-  const query = () => db.selectFrom('workflow_tokens').selectAll().where('id', '=', id);
-  return (await runCompiled(db, 'workflow findToken', [id], query)).rows[0];
+  const query = (idSlot: string) => db.selectFrom('workflow_tokens').selectAll().where('id', '=', idSlot);
+  return (await runCompiled(db, 'workflow findToken', query, [id])).rows[0];
 }
 
 export async function tokensOf(db: DbOrTrx, instanceId: string): Promise<TokenRow[]> {
@@ -149,21 +147,21 @@ export async function findTask(db: DbOrTrx, id: string): Promise<TaskRow | undef
 }
 
 export async function tasksOf(db: DbOrTrx, instanceId: string): Promise<TaskRow[]> {
-  const query = () =>
-    db.selectFrom('workflow_tasks').selectAll().where('instance_id', '=', instanceId).orderBy('id');
-  return (await runCompiled(db, 'workflow tasksOf', [instanceId], query)).rows;
+  const query = (instanceIdSlot: string) =>
+    db.selectFrom('workflow_tasks').selectAll().where('instance_id', '=', instanceIdSlot).orderBy('id');
+  return (await runCompiled(db, 'workflow tasksOf', query, [instanceId])).rows;
 }
 
 export async function tasksAt(db: DbOrTrx, tokenId: string, nodeId: string): Promise<TaskRow[]> {
-  const query = () =>
+  const query = (tokenIdSlot: string, nodeIdSlot: string) =>
     db
       .selectFrom('workflow_tasks')
       .selectAll()
-      .where('token_id', '=', tokenId)
-      .where('node_id', '=', nodeId)
+      .where('token_id', '=', tokenIdSlot)
+      .where('node_id', '=', nodeIdSlot)
       .orderBy('seq')
       .orderBy('id');
-  return (await runCompiled(db, 'workflow tasksAt', [tokenId, nodeId], query)).rows;
+  return (await runCompiled(db, 'workflow tasksAt', query, [tokenId, nodeId])).rows;
 }
 
 /** Compare-and-set on a task's status: of two decisions on one task exactly one changes it. */
@@ -217,11 +215,11 @@ export async function retireEarlierRounds(trx: Trx, tokenId: string, nodeId: str
 }
 
 export async function insertRecord(trx: Trx, row: RecordRow): Promise<void> {
-  await insertCompiled(trx, 'workflow_records', row, () => trx.insertInto('workflow_records').values(row));
+  await insertCompiled(trx, 'workflow_records', row);
 }
 
 export async function recordsOf(db: DbOrTrx, instanceId: string): Promise<RecordRow[]> {
-  const query = () =>
-    db.selectFrom('workflow_records').selectAll().where('instance_id', '=', instanceId).orderBy('id');
-  return (await runCompiled(db, 'workflow recordsOf', [instanceId], query)).rows;
+  const query = (instanceIdSlot: string) =>
+    db.selectFrom('workflow_records').selectAll().where('instance_id', '=', instanceIdSlot).orderBy('id');
+  return (await runCompiled(db, 'workflow recordsOf', query, [instanceId])).rows;
 }
