@@ -1,5 +1,6 @@
 import type { Page, PageRequest } from '../../platform/db/pagination.js';
 import { paginate } from '../../platform/db/pagination.js';
+import { reusableQuery } from '../../platform/db/reusable-query.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type { RecordsPoliciesTable } from './records.tables.js';
 
@@ -24,19 +25,25 @@ export function currentPolicyByKey(db: DbOrTrx, key: string): Promise<PolicyRow 
 }
 
 /** The current policy for a resource type and operation (at most one is current). */
-export function currentPolicyFor(
+export async function currentPolicyFor(
   db: DbOrTrx,
   resourceType: string,
   operationType: string,
 ): Promise<PolicyRow | undefined> {
-  return db
-    .selectFrom('records_policies')
-    .selectAll()
-    .where('resource_type', '=', resourceType)
-    .where('operation_type', '=', operationType)
-    .where('is_current', '=', 1)
-    .executeTakeFirst();
+  return (await currentPolicyQuery(db, resourceType, operationType)).rows[0];
 }
+
+/** Read on every signing: compiled once (platform/db/reusable-query.ts). */
+const currentPolicyQuery = reusableQuery(
+  (db: DbOrTrx, resourceType: string, operationType: string) =>
+    db
+      .selectFrom('records_policies')
+      .selectAll()
+      .where('resource_type', '=', resourceType)
+      .where('operation_type', '=', operationType)
+      .where('is_current', '=', 1),
+  2,
+);
 
 /** Takes `id` out of service if it is still current (compare-and-set); true when it was. */
 export async function retireVersion(trx: Trx, id: string, at: string): Promise<boolean> {

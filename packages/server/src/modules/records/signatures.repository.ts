@@ -1,13 +1,16 @@
 import type { Page, PageRequest } from '../../platform/db/pagination.js';
 import { paginate } from '../../platform/db/pagination.js';
+import { reusableInsert } from '../../platform/db/reusable-query.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type { RecordsSignaturesTable } from './records.tables.js';
 
 /** All SQL of signature records. */
 export type SignatureRow = RecordsSignaturesTable;
 
+const signatureInsert = reusableInsert('records_signatures');
+
 export async function insertSignature(trx: Trx, row: SignatureRow): Promise<void> {
-  await trx.insertInto('records_signatures').values(row).execute();
+  await signatureInsert(trx, row);
 }
 
 export function findSignature(db: DbOrTrx, id: string): Promise<SignatureRow | undefined> {
