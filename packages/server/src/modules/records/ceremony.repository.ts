@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { reusableInsert } from '../../platform/db/reusable-query.js';
+import { runCompiled } from '../../platform/db/compiled-once.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type {
   RecordsAlertsTable,
@@ -11,13 +11,26 @@ import type {
 export type SessionRow = RecordsSigningSessionsTable;
 export type AuthLogRow = RecordsAuthLogTable;
 
-// The ceremony's hot statements are compiled once (platform/db/reusable-query.ts).
-const sessionInsert = reusableInsert('records_signing_sessions');
-const authLogInsert = reusableInsert('records_auth_log');
-
+// The ceremony's inserts are compiled once per set of columns (platform/db/compiled-once.ts).
 export async function insertSession(trx: DbOrTrx, row: SessionRow): Promise<void> {
-  await sessionInsert(trx, row);
+  const [columns, values] = definedColumns(row);
+  await runCompiled(
+    trx,
+    `records.session.insert:${columns}`,
+    (...slots) => trx.insertInto('records_signing_sessions').values(slotted<SessionRow>(columns, slots)),
+    values,
+  );
 }
+
+/** The row's columns with a value (Kysely leaves out undefined ones) and their values. */
+export function definedColumns(row: object): [string[], unknown[]] {
+  const entries = Object.entries(row).filter(([, v]) => v !== undefined);
+  return [entries.map(([c]) => c), entries.map(([, v]) => v)];
+}
+
+/** A row of placeholders (`runCompiled`'s slots) in the given columns. */
+export const slotted = <T>(columns: string[], slots: string[]): T =>
+  Object.fromEntries(columns.map((c, i) => [c, slots[i]])) as T;
 
 export function findSession(db: DbOrTrx, id: string): Promise<SessionRow | undefined> {
   return db.selectFrom('records_signing_sessions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -54,7 +67,13 @@ export async function terminateSession(
 }
 
 export async function insertAuthLog(db: DbOrTrx, row: AuthLogRow): Promise<void> {
-  await authLogInsert(db, row);
+  const [columns, values] = definedColumns(row);
+  await runCompiled(
+    db,
+    `records.auth-log.insert:${columns}`,
+    (...slots) => db.insertInto('records_auth_log').values(slotted<AuthLogRow>(columns, slots)),
+    values,
+  );
 }
 
 /** Failed ceremonies of a user since `since` (the brute-force window). */

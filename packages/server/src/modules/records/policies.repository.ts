@@ -1,6 +1,6 @@
+import { runCompiled } from '../../platform/db/compiled-once.js';
 import type { Page, PageRequest } from '../../platform/db/pagination.js';
 import { paginate } from '../../platform/db/pagination.js';
-import { reusableQuery } from '../../platform/db/reusable-query.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type { RecordsPoliciesTable } from './records.tables.js';
 
@@ -30,20 +30,21 @@ export async function currentPolicyFor(
   resourceType: string,
   operationType: string,
 ): Promise<PolicyRow | undefined> {
-  return (await currentPolicyQuery(db, resourceType, operationType)).rows[0];
+  // Read on every signing: compiled once (platform/db/compiled-once.ts).
+  const result = await runCompiled(
+    db,
+    'records.policy.current',
+    (type, operation) =>
+      db
+        .selectFrom('records_policies')
+        .selectAll()
+        .where('resource_type', '=', type as string)
+        .where('operation_type', '=', operation as string)
+        .where('is_current', '=', 1),
+    [resourceType, operationType],
+  );
+  return result.rows[0];
 }
-
-/** Read on every signing: compiled once (platform/db/reusable-query.ts). */
-const currentPolicyQuery = reusableQuery(
-  (db: DbOrTrx, resourceType: string, operationType: string) =>
-    db
-      .selectFrom('records_policies')
-      .selectAll()
-      .where('resource_type', '=', resourceType)
-      .where('operation_type', '=', operationType)
-      .where('is_current', '=', 1),
-  2,
-);
 
 /** Takes `id` out of service if it is still current (compare-and-set); true when it was. */
 export async function retireVersion(trx: Trx, id: string, at: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { reusableQuery } from '../../../platform/db/reusable-query.js';
+import { runCompiled } from '../../../platform/db/compiled-once.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import type { TotpFactorsTable } from '../identity.tables.js';
 
@@ -6,20 +6,30 @@ export async function findTotpFactor(db: DbOrTrx, userId: string): Promise<TotpF
   return (await totpFactorQuery(db, userId)).rows[0];
 }
 
-// Both run on every TOTP check: compiled once (platform/db/reusable-query.ts).
-const totpFactorQuery = reusableQuery(
-  (db: DbOrTrx, userId: string) => db.selectFrom('totp_factors').selectAll().where('user_id', '=', userId),
-  1,
-);
-const advanceStepQuery = reusableQuery(
-  (db: DbOrTrx, userId: string, step: number) =>
-    db
-      .updateTable('totp_factors')
-      .set({ last_step: step })
-      .where('user_id', '=', userId)
-      .where('last_step', '<', step),
-  2,
-);
+// Both run on every TOTP check: compiled once (platform/db/compiled-once.ts).
+const totpFactorQuery = (db: DbOrTrx, userId: string) =>
+  runCompiled(
+    db,
+    'identity.totp.factor',
+    (user) =>
+      db
+        .selectFrom('totp_factors')
+        .selectAll()
+        .where('user_id', '=', user as string),
+    [userId],
+  );
+const advanceStepQuery = (db: DbOrTrx, userId: string, step: number) =>
+  runCompiled(
+    db,
+    'identity.totp.advance',
+    (user, next, below) =>
+      db
+        .updateTable('totp_factors')
+        .set({ last_step: next as unknown as number })
+        .where('user_id', '=', user as string)
+        .where('last_step', '<', below as unknown as number),
+    [userId, step, step],
+  );
 
 /** Replaces any factor of the user (an unconfirmed one from an abandoned binding) with `row`. */
 export async function replaceTotpFactor(db: DbOrTrx, row: TotpFactorsTable): Promise<void> {

@@ -1,5 +1,5 @@
+import { runCompiled } from '../../../platform/db/compiled-once.js';
 import { newId } from '../../../platform/db/ids.js';
-import { reusableQuery } from '../../../platform/db/reusable-query.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import type { UsersTable } from '../identity.tables.js';
 import type { DataScope } from '../roles/data-scope.js';
@@ -24,37 +24,38 @@ export async function findUserWithFactors(
   db: DbOrTrx,
   id: string,
 ): Promise<(UserRow & { has_totp: number | boolean; has_passkey: number | boolean }) | undefined> {
-  return (await userWithFactorsQuery(db, id)).rows[0];
+  const result = await runCompiled(
+    db,
+    'identity.user.with-factors',
+    (user) =>
+      db
+        .selectFrom('users')
+        .selectAll('users')
+        .select((eb) => [
+          eb
+            .exists(
+              eb
+                .selectFrom('totp_factors')
+                .select('totp_factors.user_id')
+                .whereRef('totp_factors.user_id', '=', 'users.id')
+                .where('totp_factors.confirmed_at', 'is not', null),
+            )
+            .as('has_totp'),
+          eb
+            .exists(
+              eb
+                .selectFrom('identity_passkeys')
+                .select('identity_passkeys.id')
+                .whereRef('identity_passkeys.user_id', '=', 'users.id')
+                .where('identity_passkeys.revoked_at', 'is', null),
+            )
+            .as('has_passkey'),
+        ])
+        .where('users.id', '=', user as string),
+    [id],
+  );
+  return result.rows[0];
 }
-
-const userWithFactorsQuery = reusableQuery(
-  (db: DbOrTrx, id: string) =>
-    db
-      .selectFrom('users')
-      .selectAll('users')
-      .select((eb) => [
-        eb
-          .exists(
-            eb
-              .selectFrom('totp_factors')
-              .select('totp_factors.user_id')
-              .whereRef('totp_factors.user_id', '=', 'users.id')
-              .where('totp_factors.confirmed_at', 'is not', null),
-          )
-          .as('has_totp'),
-        eb
-          .exists(
-            eb
-              .selectFrom('identity_passkeys')
-              .select('identity_passkeys.id')
-              .whereRef('identity_passkeys.user_id', '=', 'users.id')
-              .where('identity_passkeys.revoked_at', 'is', null),
-          )
-          .as('has_passkey'),
-      ])
-      .where('users.id', '=', id),
-  1,
-);
 
 /** What the creator of an account chooses; every other column starts from `newUserRow`. */
 export type NewUserProfile = Pick<
