@@ -53,6 +53,15 @@ export async function analyseSuccess(
   actor: Actor,
   input: { userId: string; username: string; now: Date },
 ): Promise<string[]> {
+  const hour = input.now.getUTCHours();
+  const nearHours = [hour, (hour + 23) % 24, (hour + 1) % 24];
+  // The usual case first: an earlier success from this very address (so its network is
+  // known) and one at or next to this hour raise nothing; only otherwise the history is grouped.
+  if (actor.ip) {
+    const hours = nearHours.map((h) => String(h).padStart(2, '0'));
+    const usual = await store.usualSuccess(trx, input.userId, HISTORY, actor.ip, hours);
+    if (usual.sameIp && usual.nearHour) return [];
+  }
   const history = await store.recentSuccesses(trx, input.userId, HISTORY);
   const successes = history.reduce((sum, row) => sum + Number(row.n), 0);
   if (successes === 0) return [];
@@ -60,9 +69,8 @@ export async function analyseSuccess(
   const raised: string[] = [];
   const seen = new Set(history.map((row) => networkOf(row.ip_address) ?? 'unknown'));
   if (!seen.has(network)) raised.push('new_network');
-  const hour = input.now.getUTCHours();
   const hours = new Set(history.map((row) => Number(row.hour)));
-  const near = [hour, (hour + 23) % 24, (hour + 1) % 24].some((h) => hours.has(h));
+  const near = nearHours.some((h) => hours.has(h));
   if (successes >= HOURS_BASELINE && !near) raised.push('unusual_hour');
   const at = input.now.toISOString();
   const sent: string[] = [];

@@ -43,10 +43,10 @@ const MINUTE = 60_000;
  * actor's own account like a failed ceremony (delay, alert), then refused with 40316.
  */
 export async function assertOwnSigner(deps: RecordsDeps, actor: Actor, userId: string): Promise<string> {
-  const refusal = domainError(recordsErrors.NOT_OWN_SIGNATURE, 'You can only sign for yourself');
+  const refusal = () => domainError(recordsErrors.NOT_OWN_SIGNATURE, 'You can only sign for yourself');
   if (actor.type === 'user' && actor.userId && actor.userId !== userId)
-    await fail(deps, actor, actor.userId, [], 'signing_for_another_user', null, refusal);
-  if (actor.type !== 'user' || actor.userId !== userId) throw refusal;
+    await fail(deps, actor, actor.userId, [], 'signing_for_another_user', null, refusal());
+  if (actor.type !== 'user' || actor.userId !== userId) throw refusal();
   if (!actor.sessionId)
     throw domainError(recordsErrors.SESSION_NOT_USABLE, 'Signing needs a signed-in session');
   return actor.sessionId;

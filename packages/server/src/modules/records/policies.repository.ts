@@ -1,3 +1,4 @@
+import { runCompiled } from '../../platform/db/compiled-once.js';
 import type { Page, PageRequest } from '../../platform/db/pagination.js';
 import { paginate } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
@@ -24,18 +25,25 @@ export function currentPolicyByKey(db: DbOrTrx, key: string): Promise<PolicyRow 
 }
 
 /** The current policy for a resource type and operation (at most one is current). */
-export function currentPolicyFor(
+export async function currentPolicyFor(
   db: DbOrTrx,
   resourceType: string,
   operationType: string,
 ): Promise<PolicyRow | undefined> {
-  return db
-    .selectFrom('records_policies')
-    .selectAll()
-    .where('resource_type', '=', resourceType)
-    .where('operation_type', '=', operationType)
-    .where('is_current', '=', 1)
-    .executeTakeFirst();
+  // Read on every signing: compiled once (platform/db/compiled-once.ts).
+  const result = await runCompiled(
+    db,
+    'records.policy.current',
+    (type, operation) =>
+      db
+        .selectFrom('records_policies')
+        .selectAll()
+        .where('resource_type', '=', type as string)
+        .where('operation_type', '=', operation as string)
+        .where('is_current', '=', 1),
+    [resourceType, operationType],
+  );
+  return result.rows[0];
 }
 
 /** Takes `id` out of service if it is still current (compare-and-set); true when it was. */

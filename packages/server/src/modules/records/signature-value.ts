@@ -37,15 +37,20 @@ export interface SignatureManifest {
 
 const FORMAT = 'v1';
 
-export function sealManifest(
+/** The sealed value and the manifest's SHA-256 (`manifestSha256`), from one canonical form. */
+export function sealManifestHashed(
   keys: { valueKey: Buffer; macKey: Buffer },
   manifest: SignatureManifest,
-): string {
+): { value: string; sha256: string } {
   const body = canonicalize(manifest);
+  return { value: sealBody(keys, manifest.signature_id, body), sha256: sha256Hex(body) };
+}
+
+function sealBody(keys: { valueKey: Buffer; macKey: Buffer }, signatureId: string, body: string): string {
   const mac = createHmac('sha256', keys.macKey).update(body).digest('base64');
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.valueKey, iv);
-  cipher.setAAD(Buffer.from(manifest.signature_id));
+  cipher.setAAD(Buffer.from(signatureId));
   const sealed = Buffer.concat([cipher.update(JSON.stringify({ body, mac }), 'utf8'), cipher.final()]);
   return [
     FORMAT,
@@ -78,5 +83,6 @@ export function openManifest(
   }
 }
 
-export const manifestSha256 = (manifest: SignatureManifest): string =>
-  createHash('sha256').update(canonicalize(manifest)).digest('hex');
+export const manifestSha256 = (manifest: SignatureManifest): string => sha256Hex(canonicalize(manifest));
+
+const sha256Hex = (body: string): string => createHash('sha256').update(body).digest('hex');

@@ -1,13 +1,21 @@
+import { runCompiled } from '../../platform/db/compiled-once.js';
 import type { Page, PageRequest } from '../../platform/db/pagination.js';
 import { paginate } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
+import { definedColumns, slotted } from './ceremony.repository.js';
 import type { RecordsSignaturesTable } from './records.tables.js';
 
 /** All SQL of signature records. */
 export type SignatureRow = RecordsSignaturesTable;
 
 export async function insertSignature(trx: Trx, row: SignatureRow): Promise<void> {
-  await trx.insertInto('records_signatures').values(row).execute();
+  const [columns, values] = definedColumns(row);
+  await runCompiled(
+    trx,
+    `records.signature.insert:${columns}`,
+    (...slots) => trx.insertInto('records_signatures').values(slotted<SignatureRow>(columns, slots)),
+    values,
+  );
 }
 
 export function findSignature(db: DbOrTrx, id: string): Promise<SignatureRow | undefined> {

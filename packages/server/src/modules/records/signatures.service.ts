@@ -19,7 +19,7 @@ import { policyInForce } from './policies.service.js';
 import type { RecordsDeps } from './records.deps.js';
 import { recordsErrors } from './records.errors.js';
 import { signatureRow } from './signature-row.js';
-import { manifestSha256, type SignatureManifest, sealManifest } from './signature-value.js';
+import { type SignatureManifest, sealManifestHashed } from './signature-value.js';
 import * as signatures from './signatures.repository.js';
 
 /**
@@ -65,6 +65,8 @@ export async function createSignature(deps: RecordsDeps, actor: Actor, input: Si
 export interface PendingSignature {
   row: signatures.SignatureRow;
   manifest: SignatureManifest;
+  /** SHA-256 of the manifest's canonical form, as sealed into the value (for the audit event). */
+  manifestSha256: string;
   outcome: CeremonyOutcome;
   username: string;
   /** The signed PDF staged for a document version (§11.50 manifestation), else null. */
@@ -127,8 +129,16 @@ export async function prepareRecordsSignature(
     manifest.pades_sha256 = pades.staged.sha256;
     manifest.pades_level = pades.level;
   }
-  const row = signatureRow(sealManifest(deps, manifest), actor, { manifest, outcome, policy, pades });
-  return { row, manifest, outcome, username: signer?.username ?? input.userId, pades };
+  const sealed = sealManifestHashed(deps, manifest);
+  const row = signatureRow(sealed.value, actor, { manifest, outcome, policy, pades });
+  return {
+    row,
+    manifest,
+    manifestSha256: sealed.sha256,
+    outcome,
+    username: signer?.username ?? input.userId,
+    pades,
+  };
 }
 
 /** Writes a prepared signature in the caller's transaction: session use, row, log, audit. */
@@ -136,7 +146,7 @@ export async function commitRecordsSignature(
   trx: Trx,
   deps: RecordsDeps,
   actor: Actor,
-  { row, manifest, outcome, username, pades }: PendingSignature,
+  { row, manifest, manifestSha256, outcome, username, pades }: PendingSignature,
 ): Promise<void> {
   const now = manifest.timestamp;
   const id = manifest.signature_id;
@@ -200,7 +210,7 @@ export async function commitRecordsSignature(
         reason: manifest.reason,
         signer_name: manifest.signer_name,
         timestamp: manifest.timestamp,
-        manifest_sha256: manifestSha256(manifest),
+        manifest_sha256: manifestSha256,
         pades_sha256: row.pades_sha256,
         ...(row.pades_level ? { pades_level: row.pades_level } : {}),
         pades_document_version: row.pades_document_version,

@@ -222,4 +222,24 @@ describe('behaviour analysis', () => {
     expect((await signFrom(quinn, '10.0.0.6', full(quinn, 'Q-1'))).statusCode).toBe(201);
     expect(await alerts(quinn.id)).toEqual([]);
   });
+
+  it('signing again from the very same address (the usual case, read first) still alerts at an unusual hour', async () => {
+    const rosa = await createSigner(t, 'rosa');
+    const now = t.clock.now();
+    const at = (day: number, hour: number) => `2026-11-1${day}T${String(hour).padStart(2, '0')}:15:00.000Z`;
+    // the same address as now, at 01–03 only: the address is known, the hour is not
+    await history(
+      rosa.id,
+      [1, 2, 3, 4, 5].map((d) => ({ ip: '10.7.0.8', at: at(d, (d % 3) + 1) })),
+    );
+    expect(now.getUTCHours()).toBeGreaterThan(4);
+    expect((await signFrom(rosa, '10.7.0.8', full(rosa, 'R-1'))).statusCode).toBe(201);
+    expect(await alerts(rosa.id)).toEqual([
+      { kind: 'unusual_hour', window_key: now.toISOString().slice(0, 13) },
+    ]);
+    // R-1 made this hour a usual one for this address: the next signature raises nothing new
+    t.clock.advance(11 * 60_000);
+    expect((await signFrom(rosa, '10.7.0.8', full(rosa, 'R-2'))).statusCode).toBe(201);
+    expect(await alerts(rosa.id)).toHaveLength(1);
+  });
 });

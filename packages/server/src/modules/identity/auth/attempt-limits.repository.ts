@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { runCompiled } from '../../../platform/db/compiled-once.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 
 /**
@@ -14,28 +15,47 @@ export async function reserveAccountAttempt(
   db: DbOrTrx,
   input: { userId: string; now: string; threshold: number },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set((eb) => ({
-      failed_attempts: eb('failed_attempts', '+', 1),
-      locked_until: null,
-      row_version: eb('row_version', '+', 1),
-    }))
-    .where('id', '=', input.userId)
-    .where('failed_attempts', '<', input.threshold)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', input.now)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const result = await reserveQuery(db, input.userId, input.threshold, input.now);
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
+
+// Run on every sign-in and every secret checked: compiled once (platform/db/compiled-once.ts).
+const reserveQuery = (db: DbOrTrx, userId: string, threshold: number, now: string) =>
+  runCompiled(
+    db,
+    'identity.attempt.reserve',
+    (user, limit, at) =>
+      db
+        .updateTable('users')
+        .set((eb) => ({
+          failed_attempts: eb('failed_attempts', '+', 1),
+          locked_until: null,
+          row_version: eb('row_version', '+', 1),
+        }))
+        .where('id', '=', user as string)
+        .where('failed_attempts', '<', limit as unknown as number)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at as string)])),
+    [userId, threshold, now],
+  );
+const releaseQuery = (db: DbOrTrx, userId: string) =>
+  runCompiled(
+    db,
+    'identity.attempt.release',
+    (user) =>
+      db
+        .updateTable('users')
+        .set((eb) => ({
+          failed_attempts: eb('failed_attempts', '-', 1),
+          row_version: eb('row_version', '+', 1),
+        }))
+        .where('id', '=', user as string)
+        .where('failed_attempts', '>', 0),
+    [userId],
+  );
 
 /** The secret was right: the reserved attempt is given back. */
 export async function releaseAccountAttempt(db: DbOrTrx, userId: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set((eb) => ({ failed_attempts: eb('failed_attempts', '-', 1), row_version: eb('row_version', '+', 1) }))
-    .where('id', '=', userId)
-    .where('failed_attempts', '>', 0)
-    .execute();
+  await releaseQuery(db, userId);
 }
 
 /** The secret was wrong: the attempt stays counted; reaching the threshold locks the account. */

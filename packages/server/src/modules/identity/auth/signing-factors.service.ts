@@ -2,10 +2,8 @@ import type { Actor } from '../../../platform/actor.js';
 import type { AppContext } from '../../../platform/app-context.js';
 import { identityDeps } from '../identity.deps.js';
 import { identityErrors } from '../identity.errors.js';
-import { hasTotp } from '../mfa/totp.service.js';
 import { verifyPasskeyAssertion } from '../passkeys/passkey-assertion.service.js';
-import { activePasskeysOf } from '../passkeys/passkeys.repository.js';
-import { findUserById, type UserRow } from '../users/users.repository.js';
+import { findUserById, findUserWithFactors, type UserRow } from '../users/users.repository.js';
 import { type SecretVerdict, verifySecret } from './secret-verifier.service.js';
 
 /**
@@ -34,15 +32,16 @@ const accountOf = new WeakMap<SignerIdentity, UserRow>();
 
 export const signingFactors = {
   async signer(ctx: AppContext, userId: string): Promise<SignerIdentity | null> {
-    const user = await findUserById(ctx.db, userId);
-    if (!user) return null;
+    const found = await findUserWithFactors(ctx.db, userId);
+    if (!found) return null;
+    const { has_totp, has_passkey, ...user } = found;
     const signer = {
       userId: user.id,
       username: user.username,
       fullName: user.full_name,
       isActive: user.status === 'active',
-      hasTotp: await hasTotp(ctx.db, user.id),
-      hasPasskey: (await activePasskeysOf(ctx.db, user.id)).length > 0,
+      hasTotp: Boolean(has_totp),
+      hasPasskey: Boolean(has_passkey),
     };
     accountOf.set(signer, user);
     return signer;

@@ -1,9 +1,35 @@
+import { runCompiled } from '../../../platform/db/compiled-once.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import type { TotpFactorsTable } from '../identity.tables.js';
 
-export function findTotpFactor(db: DbOrTrx, userId: string): Promise<TotpFactorsTable | undefined> {
-  return db.selectFrom('totp_factors').selectAll().where('user_id', '=', userId).executeTakeFirst();
+export async function findTotpFactor(db: DbOrTrx, userId: string): Promise<TotpFactorsTable | undefined> {
+  return (await totpFactorQuery(db, userId)).rows[0];
 }
+
+// Both run on every TOTP check: compiled once (platform/db/compiled-once.ts).
+const totpFactorQuery = (db: DbOrTrx, userId: string) =>
+  runCompiled(
+    db,
+    'identity.totp.factor',
+    (user) =>
+      db
+        .selectFrom('totp_factors')
+        .selectAll()
+        .where('user_id', '=', user as string),
+    [userId],
+  );
+const advanceStepQuery = (db: DbOrTrx, userId: string, step: number) =>
+  runCompiled(
+    db,
+    'identity.totp.advance',
+    (user, next, below) =>
+      db
+        .updateTable('totp_factors')
+        .set({ last_step: next as unknown as number })
+        .where('user_id', '=', user as string)
+        .where('last_step', '<', below as unknown as number),
+    [userId, step, step],
+  );
 
 /** Replaces any factor of the user (an unconfirmed one from an abandoned binding) with `row`. */
 export async function replaceTotpFactor(db: DbOrTrx, row: TotpFactorsTable): Promise<void> {
@@ -13,13 +39,8 @@ export async function replaceTotpFactor(db: DbOrTrx, row: TotpFactorsTable): Pro
 
 /** Records `step` as the last accepted one, only if newer: false when another request won. */
 export async function advanceTotpStep(db: DbOrTrx, userId: string, step: number): Promise<boolean> {
-  const updated = await db
-    .updateTable('totp_factors')
-    .set({ last_step: step })
-    .where('user_id', '=', userId)
-    .where('last_step', '<', step)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) === 1;
+  const updated = await advanceStepQuery(db, userId, step);
+  return Number(updated.numAffectedRows ?? 0) === 1;
 }
 
 export async function confirmTotpFactor(db: DbOrTrx, userId: string, now: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { runCompiled } from '../../../platform/db/compiled-once.js';
 import { newId } from '../../../platform/db/ids.js';
 import type { DbOrTrx } from '../../../platform/db/schema.js';
 import type { UsersTable } from '../identity.tables.js';
@@ -13,6 +14,47 @@ export async function findUserByUsername(db: DbOrTrx, username: string): Promise
 
 export async function findUserById(db: DbOrTrx, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The account with whether it has a confirmed TOTP factor and a passkey that is not revoked:
+ * one statement for what a signing ceremony asks of its signer (three reads before).
+ */
+export async function findUserWithFactors(
+  db: DbOrTrx,
+  id: string,
+): Promise<(UserRow & { has_totp: number | boolean; has_passkey: number | boolean }) | undefined> {
+  const result = await runCompiled(
+    db,
+    'identity.user.with-factors',
+    (user) =>
+      db
+        .selectFrom('users')
+        .selectAll('users')
+        .select((eb) => [
+          eb
+            .exists(
+              eb
+                .selectFrom('totp_factors')
+                .select('totp_factors.user_id')
+                .whereRef('totp_factors.user_id', '=', 'users.id')
+                .where('totp_factors.confirmed_at', 'is not', null),
+            )
+            .as('has_totp'),
+          eb
+            .exists(
+              eb
+                .selectFrom('identity_passkeys')
+                .select('identity_passkeys.id')
+                .whereRef('identity_passkeys.user_id', '=', 'users.id')
+                .where('identity_passkeys.revoked_at', 'is', null),
+            )
+            .as('has_passkey'),
+        ])
+        .where('users.id', '=', user as string),
+    [id],
+  );
+  return result.rows[0];
 }
 
 /** What the creator of an account chooses; every other column starts from `newUserRow`. */
