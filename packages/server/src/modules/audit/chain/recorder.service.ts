@@ -14,15 +14,6 @@ import { eventMac, type RecorderSettings, recorderSettings } from './recorder.se
 type Head = { seq: number; hash: string };
 
 /**
- * The head each open transaction last wrote, per chain: after its first event a transaction
- * holds the head's lock until it ends, so no other writer can move it and the head it wrote
- * is the head. Keyed by the transaction object, so it ends with the transaction (a rolled back
- * transaction's object is never used again). Nothing in SignX rolls back to a savepoint; a
- * savepoint's transaction is another object and reads the head itself.
- */
-const writtenHeads = new WeakMap<Trx, Map<string, Head>>();
-
-/**
  * Appends one event inside the caller's transaction. The chain-head row is locked first
  * (SELECT ... FOR UPDATE on PostgreSQL; SQLite transactions hold the database write lock
  * from BEGIN IMMEDIATE), so concurrent writers — threads, pools or processes — get
@@ -57,7 +48,7 @@ export async function recordEvents(
       auditErrors.AUDIT_RECORDER_UNCONFIGURED,
       'Audit events need the installation MAC key: this database handle was not configured by an app context',
     );
-  let head = writtenHeads.get(trx)?.get(chain) ?? (await lockHead(trx, chain, settings));
+  let head = await lockHead(trx, chain, settings);
   const rows: AuditEventsTable[] = [];
   for (const event of events) {
     const row = buildRow(event, chain, head, settings);
@@ -65,9 +56,6 @@ export async function recordEvents(
     head = { seq: row.seq, hash: row.leaf_hash };
   }
   await appendRows(trx, rows, isPostgresTrx(trx));
-  const heads = writtenHeads.get(trx) ?? new Map<string, Head>();
-  heads.set(chain, head);
-  writtenHeads.set(trx, heads);
   return rows.map((row) => ({ id: row.id, seq: row.seq }));
 }
 
@@ -112,8 +100,9 @@ function buildRow(
 }
 
 /**
- * Locks and reads the chain head: once per transaction and chain (later events of the same
- * transaction chain onto the head it wrote, see writtenHeads).
+ * Locks and reads the chain head. Read on every event (a primary-key lookup, the lock is
+ * already held after the first): a cached head could go stale if the caller rolled back
+ * to a savepoint, and a stale head would break the chain.
  */
 async function lockHead(trx: Trx, chain: string, settings: RecorderSettings): Promise<Head> {
   let row = await readLockedHead(trx, chain);
