@@ -64,8 +64,13 @@ export const documents = {
     ids: string[],
   ): Promise<{ id: string; title: string }[]> =>
     mayDo(actor, 'read') ? documentsInScope(db, ids, scope) : [],
-  /** The bytes of a version by its SHA-256, verified against it while read. */
+  /** The bytes of a version by its SHA-256, verified against it while read (may come from the content cache). */
   read: (ctx: AppContext, sha256: string): Promise<Buffer> => readContent(documentsDeps(ctx), sha256),
+  /**
+   * The bytes as storage holds them now, verified against the SHA-256, never from the content
+   * cache: for integrity checks of stored evidence, which must see a file altered on disk.
+   */
+  readStored: (ctx: AppContext, sha256: string): Promise<Buffer> => documentsDeps(ctx).storage.read(sha256),
   /**
    * Answers a download of the document's current version, handled as the documents module's
    * own download (watermark, integrity check, file name); the caller authorized the actor on

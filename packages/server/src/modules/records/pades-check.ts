@@ -40,7 +40,7 @@ export async function checkPadesManifestation(deps: RecordsDeps, row: SignatureR
   if (!row.pades_sha256 || !row.pades_field_name) return [];
   let bytes: Buffer;
   try {
-    bytes = await documents.read(deps.ctx, row.pades_sha256);
+    bytes = await documents.readStored(deps.ctx, row.pades_sha256);
   } catch {
     return [
       {
