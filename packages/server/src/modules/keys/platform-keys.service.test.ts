@@ -10,12 +10,16 @@ import { createSoftHsmToken } from '../../../test/softhsm-kit.js';
 import { testConfig } from '../../../test/test-app.js';
 import { userActor } from '../../../test/test-principal.js';
 import { platformKeysProblem } from '../../cli/serve-preflight.js';
+import { systemActor } from '../../platform/actor.js';
 import { isDomainError } from '../../platform/errors.js';
 import { auditModule } from '../audit/index.js';
+import { identityModule } from '../identity/index.js';
+import { notificationsModule } from '../notifications/index.js';
 import { keys, keysModule } from './index.js';
 import { can } from './keys.catalogue.js';
 import { keysDeps } from './keys.deps.js';
 import { keysErrors } from './keys.errors.js';
+import { runSelfTest } from './lifecycle.service.js';
 import { platformKeys } from './platform-keys.service.js';
 
 // The platform issuing CA and TSA with their keys in a real PKCS#11 token (SoftHSM2).
@@ -36,7 +40,9 @@ beforeAll(() => {
 });
 afterAll(() => hsm.cleanup());
 beforeEach(async () => {
-  t = await createModuleTestContext([auditModule, keysModule], { env: hsmEnv() });
+  t = await createModuleTestContext([auditModule, identityModule, notificationsModule, keysModule], {
+    env: hsmEnv(),
+  });
 });
 afterEach(async () => {
   keysDeps(t.ctx).close();
@@ -199,5 +205,45 @@ describe('startup self-check of the HSM-held platform keys', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('daily self-test of the HSM-held platform keys', () => {
+  const job = systemActor('keys.self-test');
+  const events = (action: string) =>
+    t.database.db.selectFrom('audit_events').select(['details']).where('action', '=', action).execute();
+  const messages = () =>
+    t.database.db.selectFrom('notification_messages').select(['template_code', 'dedupe_key']).execute();
+
+  it('signs and verifies a canary with the CA and TSA keys in the token: no failure, no alert', async () => {
+    await provision('generate');
+    const checks = await t.ctx.trust.checkHeldKeys();
+    expect(checks.map((c) => [c.role, c.label, c.error])).toEqual([
+      ['issuing', 'signx-ca', null],
+      ['tsa', 'signx-tsa', null],
+    ]);
+    expect(await runSelfTest(keysDeps(t.ctx), job)).toEqual([]);
+    const [completed] = await events('keys.self_test.completed');
+    expect(JSON.parse(completed?.details ?? '{}')).toMatchObject({ tested: 2, failed: 0 });
+    expect(await events('keys.self_test.failed')).toEqual([]);
+    expect(await messages()).toEqual([]);
+  });
+
+  it('audits and alerts when the CA key has gone from the token', async () => {
+    const { ca } = await provision('generate');
+    await t.ctx.trust.material(); // loaded, as in a running server
+    const token = keysDeps(t.ctx).token();
+    token.destroyKey(token.findKeyByLabel('signx-ca') as string);
+    await runSelfTest(keysDeps(t.ctx), job);
+    const failed = await events('keys.self_test.failed');
+    expect(failed).toHaveLength(1);
+    expect(JSON.parse(failed[0]?.details ?? '{}')).toMatchObject({ serial: ca.serial });
+    const [completed] = await events('keys.self_test.completed');
+    expect(JSON.parse(completed?.details ?? '{}')).toMatchObject({ tested: 2, failed: 1 });
+    const sent = await messages();
+    expect(sent.map((m) => m.template_code)).toEqual(['keys.self-test-failed']);
+    expect(sent[0]?.dedupe_key).toMatch(/^keys-self-test:platform-issuing:/);
+    // the startup check refuses the same token
+    await expect(t.ctx.trust.checkKeys()).rejects.toThrow();
   });
 });

@@ -20,7 +20,8 @@ import type { Db, Trx } from '../db/schema.js';
 import type { Pkcs11Options, Pkcs11Token } from '../hsm/pkcs11-token.js';
 import type { RealtimeBus } from '../realtime/realtime-bus.js';
 import {
-  checkSigner,
+  checkHeldKeys,
+  type HeldKeyCheck,
   HsmKeyProblem,
   type HsmPkiOptions,
   type HsmRole,
@@ -90,6 +91,8 @@ export interface PlatformTrust {
   provisionHsmKey(role: HsmRole, mode: 'generate' | 'rotate'): Promise<ProvisionedKey>;
   /** The startup self-check: loads the platform keys and signs a canary with each HSM-held one. */
   checkKeys(): Promise<void>;
+  /** The same check, one result per configured HSM-held key (the daily keys self-test); [] without an HSM. */
+  checkHeldKeys(): Promise<HeldKeyCheck[]>;
   /** Closes the PKCS#11 session of HSM-held platform keys, if one was opened. */
   close(): void;
 }
@@ -258,9 +261,11 @@ export function createPlatformTrust(options: {
       return done;
     },
     checkKeys: async () => {
-      const m = await material();
-      for (const held of [m.issuing, m.tsa]) if (held.signer) await checkSigner(held.signer);
+      await material(); // a load failure keeps its own error
+      const failed = (await trust.checkHeldKeys()).find((c) => c.error);
+      if (failed?.error) throw new HsmKeyProblem(failed.error);
     },
+    checkHeldKeys: async () => (hsmOptions ? checkHeldKeys(material, hsmOptions.labels) : []),
     close: () => {
       token?.close();
       token = undefined;
