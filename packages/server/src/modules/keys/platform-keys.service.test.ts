@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCrlSignedBy, parseCertificate, parseCrl, signPdf, validate } from '@signx/pades';
+import Fastify from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createModuleTestContext, type ModuleTestContext } from '../../../test/module-test-context.js';
@@ -12,6 +13,7 @@ import { userActor } from '../../../test/test-principal.js';
 import { platformKeysProblem } from '../../cli/serve-preflight.js';
 import { systemActor } from '../../platform/actor.js';
 import { isDomainError } from '../../platform/errors.js';
+import { trustRoutes } from '../../platform/trust/trust.routes.js';
 import { auditModule } from '../audit/index.js';
 import { identityModule } from '../identity/index.js';
 import { notificationsModule } from '../notifications/index.js';
@@ -156,6 +158,36 @@ describe('platform CA and TSA keys in a PKCS#11 token (SoftHSM2)', () => {
     const crl = await t.ctx.trust.crlFor(before.issuing.certificate);
     expect(crl).toBeDefined();
     expect(isCrlSignedBy(parseCrl(crl!), parseCertificate(before.issuing.certificate))).toBe(true);
+    // each generation names its own CRL URL, served by the PKI route and signed by that generation's key
+    const app = Fastify();
+    await trustRoutes(app, t.ctx);
+    try {
+      for (const [issued, ca] of [
+        [old.issued.certificate, before.issuing.certificate],
+        [next.issued.certificate, after.issuing.certificate],
+      ] as const) {
+        const caSerial = parseCertificate(ca).serial.replace(/^(00)+/, '');
+        const [url] = parseCertificate(issued).crlUrls;
+        expect(url).toMatch(new RegExp(`/pki/issuing-${caSerial}\\.crl$`));
+        const res = await app.inject({ method: 'GET', url: new URL(url as string).pathname });
+        expect(res.statusCode).toBe(200);
+        expect(isCrlSignedBy(parseCrl(new Uint8Array(res.rawPayload)), parseCertificate(ca))).toBe(true);
+      }
+      expect(parseCertificate(old.issued.certificate).crlUrls).not.toEqual(
+        parseCertificate(next.issued.certificate).crlUrls,
+      );
+      expect((await app.inject({ method: 'GET', url: '/pki/issuing-0badc0de.crl' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/pki/issuing-zz.crl' })).statusCode).toBe(404);
+      const current = await app.inject({ method: 'GET', url: '/pki/issuing.crl' });
+      expect(
+        isCrlSignedBy(
+          parseCrl(new Uint8Array(current.rawPayload)),
+          parseCertificate(after.issuing.certificate),
+        ),
+      ).toBe(true);
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses to generate over an existing key and to rotate a key that is not there', async () => {

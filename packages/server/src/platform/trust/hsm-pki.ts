@@ -13,7 +13,7 @@ import {
 } from '@signx/pades';
 import { createPkcs11Signer } from '../hsm/pkcs11-signer.js';
 import { openPkcs11Token, type Pkcs11Options, type Pkcs11Token } from '../hsm/pkcs11-token.js';
-import { type PkiPointers, rootCrlUrl } from './pki-material.js';
+import { generationPointers, type PkiPointers, rootCrlUrl } from './pki-material.js';
 
 /**
  * The platform keys that may live in the PKCS#11 token: the issuing CA (it issues signer,
@@ -193,7 +193,9 @@ export async function provisionHsmKey(
     certificate = await certifyServiceKey(issuer, key.spki, {
       role: role === 'tsa' ? 'tsa' : 'issuing-ca',
       commonName: SUBJECTS[role],
-      ...(role === 'tsa' ? pointers : { crlUrl: rootCrlUrl(pointers) }),
+      ...(role === 'tsa'
+        ? generationPointers(pointers, issuer.certificate)
+        : { crlUrl: rootCrlUrl(pointers) }),
     });
   } catch (err) {
     token.destroyKey(key.objectId);
