@@ -34,7 +34,10 @@ export async function loadCliPki(
   const trust = createPlatformTrust({ dataDir, publicUrl });
   const pki = await trust.material();
   const signerMat = await material(join(dataDir, 'pki'), 'signer', async () => {
-    const s = await issueSignerCertificate(pki.issuing, { legalName: signerName, ...trust.pointers });
+    const s = await issueSignerCertificate(pki.issuing, {
+      legalName: signerName,
+      ...(await trust.issuingPointers()),
+    });
     return { certificate: s.certificate, privateKeyPem: s.privateKeyPem, chain: s.chain };
   });
   const chain = signerMat.chain.map((c) => toPem(c));

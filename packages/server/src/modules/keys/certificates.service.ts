@@ -156,7 +156,7 @@ async function issueFor(deps: KeysDeps, input: OrganisationInput, spki: Uint8Arr
     legalName: input.legal_name,
     registrationId: input.uscc,
     validityDays: input.validity_days ?? 2 * 365,
-    ...deps.trust.pointers,
+    ...(await deps.trust.issuingPointers()),
   });
   return { certificate, chain: [m.issuing.certificate, ...m.issuing.chain] };
 }

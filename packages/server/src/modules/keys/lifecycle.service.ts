@@ -36,8 +36,10 @@ export async function signAndVerifyCanary(signer: Signer): Promise<void> {
 
 /**
  * The daily self-test (21 CFR 11.300(e)): every active certificate's key signs and verifies a
- * canary, outside any transaction (HSM calls are external work); then the results, their
- * audit events and the alerts for failures are recorded in one transaction.
+ * canary, outside any transaction (HSM calls are external work); so does each platform key
+ * held in the token (issuing CA, TSA: the startup self-check, `trust.checkHeldKeys`). Then
+ * the results, their audit events and the alerts for failures are recorded in one
+ * transaction. Returns the organisation certificates' results (platform keys have no row).
  */
 export async function runSelfTest(deps: KeysDeps, actor: Actor): Promise<SelfTestResult[]> {
   const results: SelfTestResult[] = [];
@@ -51,8 +53,21 @@ export async function runSelfTest(deps: KeysDeps, actor: Actor): Promise<SelfTes
       results.push({ certificate_id: row.id, serial: row.serial, ok: false, error });
     }
   }
+  const held = await deps.trust.checkHeldKeys();
   const ranAt = deps.clock.now().toISOString();
   await inTransaction(deps.db, async (trx) => {
+    for (const check of held.filter((c) => c.error)) {
+      const error = check.error ?? '';
+      const serial = check.serial ?? check.label;
+      await deps.audit.record(trx, actor, {
+        type: 'keys.self_test.failed',
+        entityId: null,
+        payload: { serial, error },
+      });
+      const params = { legalName: check.subject, uscc: `PKCS#11 ${check.label}`, serial, error };
+      const dedupe = `keys-self-test:platform-${check.role}:${ranAt}`;
+      await sendKeysAlert(trx, deps, actor, 'keys.self-test-failed', params, dedupe);
+    }
     for (const [i, result] of results.entries()) {
       const row = rows[i] as repo.CertificateRow;
       await repo.insertSelfTest(trx, {
@@ -84,11 +99,11 @@ export async function runSelfTest(deps: KeysDeps, actor: Actor): Promise<SelfTes
         `keys-self-test:${row.id}:${ranAt}`,
       );
     }
-    const failed = results.filter((r) => !r.ok).length;
+    const failed = results.filter((r) => !r.ok).length + held.filter((c) => c.error).length;
     await deps.audit.record(trx, actor, {
       type: 'keys.self_test.completed',
       entityId: null,
-      payload: { tested: results.length, failed },
+      payload: { tested: results.length + held.length, failed },
     });
   });
   return results;

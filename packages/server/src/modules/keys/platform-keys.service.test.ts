@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCrlSignedBy, parseCertificate, parseCrl, signPdf, validate } from '@signx/pades';
+import Fastify from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createModuleTestContext, type ModuleTestContext } from '../../../test/module-test-context.js';
@@ -10,12 +11,17 @@ import { createSoftHsmToken } from '../../../test/softhsm-kit.js';
 import { testConfig } from '../../../test/test-app.js';
 import { userActor } from '../../../test/test-principal.js';
 import { platformKeysProblem } from '../../cli/serve-preflight.js';
+import { systemActor } from '../../platform/actor.js';
 import { isDomainError } from '../../platform/errors.js';
+import { trustRoutes } from '../../platform/trust/trust.routes.js';
 import { auditModule } from '../audit/index.js';
+import { identityModule } from '../identity/index.js';
+import { notificationsModule } from '../notifications/index.js';
 import { keys, keysModule } from './index.js';
 import { can } from './keys.catalogue.js';
 import { keysDeps } from './keys.deps.js';
 import { keysErrors } from './keys.errors.js';
+import { runSelfTest } from './lifecycle.service.js';
 import { platformKeys } from './platform-keys.service.js';
 
 // The platform issuing CA and TSA with their keys in a real PKCS#11 token (SoftHSM2).
@@ -36,7 +42,9 @@ beforeAll(() => {
 });
 afterAll(() => hsm.cleanup());
 beforeEach(async () => {
-  t = await createModuleTestContext([auditModule, keysModule], { env: hsmEnv() });
+  t = await createModuleTestContext([auditModule, identityModule, notificationsModule, keysModule], {
+    env: hsmEnv(),
+  });
 });
 afterEach(async () => {
   keysDeps(t.ctx).close();
@@ -150,6 +158,36 @@ describe('platform CA and TSA keys in a PKCS#11 token (SoftHSM2)', () => {
     const crl = await t.ctx.trust.crlFor(before.issuing.certificate);
     expect(crl).toBeDefined();
     expect(isCrlSignedBy(parseCrl(crl!), parseCertificate(before.issuing.certificate))).toBe(true);
+    // each generation names its own CRL URL, served by the PKI route and signed by that generation's key
+    const app = Fastify();
+    await trustRoutes(app, t.ctx);
+    try {
+      for (const [issued, ca] of [
+        [old.issued.certificate, before.issuing.certificate],
+        [next.issued.certificate, after.issuing.certificate],
+      ] as const) {
+        const caSerial = parseCertificate(ca).serial.replace(/^(00)+/, '');
+        const [url] = parseCertificate(issued).crlUrls;
+        expect(url).toMatch(new RegExp(`/pki/issuing-${caSerial}\\.crl$`));
+        const res = await app.inject({ method: 'GET', url: new URL(url as string).pathname });
+        expect(res.statusCode).toBe(200);
+        expect(isCrlSignedBy(parseCrl(new Uint8Array(res.rawPayload)), parseCertificate(ca))).toBe(true);
+      }
+      expect(parseCertificate(old.issued.certificate).crlUrls).not.toEqual(
+        parseCertificate(next.issued.certificate).crlUrls,
+      );
+      expect((await app.inject({ method: 'GET', url: '/pki/issuing-0badc0de.crl' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/pki/issuing-zz.crl' })).statusCode).toBe(404);
+      const current = await app.inject({ method: 'GET', url: '/pki/issuing.crl' });
+      expect(
+        isCrlSignedBy(
+          parseCrl(new Uint8Array(current.rawPayload)),
+          parseCertificate(after.issuing.certificate),
+        ),
+      ).toBe(true);
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses to generate over an existing key and to rotate a key that is not there', async () => {
@@ -199,5 +237,45 @@ describe('startup self-check of the HSM-held platform keys', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('daily self-test of the HSM-held platform keys', () => {
+  const job = systemActor('keys.self-test');
+  const events = (action: string) =>
+    t.database.db.selectFrom('audit_events').select(['details']).where('action', '=', action).execute();
+  const messages = () =>
+    t.database.db.selectFrom('notification_messages').select(['template_code', 'dedupe_key']).execute();
+
+  it('signs and verifies a canary with the CA and TSA keys in the token: no failure, no alert', async () => {
+    await provision('generate');
+    const checks = await t.ctx.trust.checkHeldKeys();
+    expect(checks.map((c) => [c.role, c.label, c.error])).toEqual([
+      ['issuing', 'signx-ca', null],
+      ['tsa', 'signx-tsa', null],
+    ]);
+    expect(await runSelfTest(keysDeps(t.ctx), job)).toEqual([]);
+    const [completed] = await events('keys.self_test.completed');
+    expect(JSON.parse(completed?.details ?? '{}')).toMatchObject({ tested: 2, failed: 0 });
+    expect(await events('keys.self_test.failed')).toEqual([]);
+    expect(await messages()).toEqual([]);
+  });
+
+  it('audits and alerts when the CA key has gone from the token', async () => {
+    const { ca } = await provision('generate');
+    await t.ctx.trust.material(); // loaded, as in a running server
+    const token = keysDeps(t.ctx).token();
+    token.destroyKey(token.findKeyByLabel('signx-ca') as string);
+    await runSelfTest(keysDeps(t.ctx), job);
+    const failed = await events('keys.self_test.failed');
+    expect(failed).toHaveLength(1);
+    expect(JSON.parse(failed[0]?.details ?? '{}')).toMatchObject({ serial: ca.serial });
+    const [completed] = await events('keys.self_test.completed');
+    expect(JSON.parse(completed?.details ?? '{}')).toMatchObject({ tested: 2, failed: 1 });
+    const sent = await messages();
+    expect(sent.map((m) => m.template_code)).toEqual(['keys.self-test-failed']);
+    expect(sent[0]?.dedupe_key).toMatch(/^keys-self-test:platform-issuing:/);
+    // the startup check refuses the same token
+    await expect(t.ctx.trust.checkKeys()).rejects.toThrow();
   });
 });

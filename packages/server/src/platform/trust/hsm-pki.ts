@@ -13,7 +13,7 @@ import {
 } from '@signx/pades';
 import { createPkcs11Signer } from '../hsm/pkcs11-signer.js';
 import { openPkcs11Token, type Pkcs11Options, type Pkcs11Token } from '../hsm/pkcs11-token.js';
-import { type PkiPointers, rootCrlUrl } from './pki-material.js';
+import { generationPointers, type PkiPointers, rootCrlUrl } from './pki-material.js';
 
 /**
  * The platform keys that may live in the PKCS#11 token: the issuing CA (it issues signer,
@@ -73,6 +73,60 @@ export async function checkSigner(signer: Signer): Promise<void> {
       `the key of ${parseCertificate(signer.certificate).subject} does not verify its canary`,
     );
   }
+}
+
+/** The self-check of one HSM-held platform key: its certificate (when loaded) and what failed, or null. */
+export interface HeldKeyCheck {
+  role: HsmRole;
+  label: string;
+  subject: string;
+  serial: string | null;
+  error: string | null;
+}
+
+/**
+ * Loads the platform material and signs and verifies a canary with each HSM-held key (the
+ * startup self-check and the daily keys self-test). A material that does not load (token,
+ * key or certificate missing) fails every configured key with that reason.
+ */
+export async function checkHeldKeys(
+  material: () => Promise<{ issuing: CaMaterial; tsa: CaMaterial }>,
+  labels: HsmPkiOptions['labels'],
+): Promise<HeldKeyCheck[]> {
+  const roles = (['issuing', 'tsa'] as const).filter((role) => labels[role]);
+  const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
+  let m: { issuing: CaMaterial; tsa: CaMaterial };
+  try {
+    m = await material();
+  } catch (err) {
+    const error = reason(err);
+    return roles.map((role) => ({
+      role,
+      label: labels[role] ?? '',
+      subject: SUBJECTS[role],
+      serial: null,
+      error,
+    }));
+  }
+  const out: HeldKeyCheck[] = [];
+  for (const role of roles) {
+    const signer = m[role].signer;
+    const cert = parseCertificate(m[role].certificate);
+    const check = {
+      role,
+      label: labels[role] ?? '',
+      subject: cert.subject,
+      serial: normalizeSerial(cert.serial),
+    };
+    try {
+      if (!signer) throw new HsmKeyProblem(`the ${role} key is not held in the token`);
+      await checkSigner(signer);
+      out.push({ ...check, error: null });
+    } catch (err) {
+      out.push({ ...check, error: reason(err) });
+    }
+  }
+  return out;
 }
 
 /**
@@ -139,7 +193,9 @@ export async function provisionHsmKey(
     certificate = await certifyServiceKey(issuer, key.spki, {
       role: role === 'tsa' ? 'tsa' : 'issuing-ca',
       commonName: SUBJECTS[role],
-      ...(role === 'tsa' ? pointers : { crlUrl: rootCrlUrl(pointers) }),
+      ...(role === 'tsa'
+        ? generationPointers(pointers, issuer.certificate)
+        : { crlUrl: rootCrlUrl(pointers) }),
     });
   } catch (err) {
     token.destroyKey(key.objectId);

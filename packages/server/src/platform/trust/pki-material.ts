@@ -53,7 +53,10 @@ export async function loadPkiMaterial(
   const tsa =
     hsmTsa ??
     (await material(dir, 'tsa', () =>
-      issueTsaCertificate(issuing, { commonName: 'SignX Platform TSA', ...pointers }),
+      issueTsaCertificate(issuing, {
+        commonName: 'SignX Platform TSA',
+        ...generationPointers(pointers, issuing.certificate),
+      }),
     ));
   // A delegated OCSP responder must be certified by the CA it answers for: one per HSM CA generation.
   const ocspName = issuing.signer
@@ -66,7 +69,7 @@ export async function loadPkiMaterial(
     const s = await issueSignerCertificate(issuing, {
       legalName: 'SignX Platform Seal',
       validityDays: 5 * 365,
-      ...pointers,
+      ...generationPointers(pointers, issuing.certificate),
     });
     return { certificate: s.certificate, privateKeyPem: s.privateKeyPem, chain: s.chain };
   });
@@ -100,6 +103,16 @@ export async function loadCaMaterial(
 export async function loadRootMaterial(dir: string): Promise<CaMaterial> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return material(dir, 'root', () => createRootCa({ commonName: 'SignX Platform Root CA' }));
+}
+
+/**
+ * The pointers for certificates the issuing CA `issuer` signs: its own CRL URL,
+ * `…/issuing-<serial>.crl`, so each CA generation keeps a CRL signed by its own key after a
+ * rotation (`/pki/issuing.crl` stays the current CA's).
+ */
+export function generationPointers(pointers: PkiPointers, issuer: Uint8Array): PkiPointers {
+  const serial = normalizeSerial(parseCertificate(issuer).serial);
+  return { ...pointers, crlUrl: pointers.crlUrl.replace(/issuing\.crl$/, `issuing-${serial}.crl`) };
 }
 
 /** The root's CRL sits beside the issuing CA's: `…/issuing.crl` → `…/root.crl`. */

@@ -56,9 +56,12 @@ describe('platform trust services', () => {
       revocation: 'off',
     });
     expect(report.isTrusted).toBe(true);
-    const text = Buffer.from(issued.certificate).toString('latin1');
-    expect(text).toContain('https://sign.example.test/pki/issuing.crl');
-    expect(text).toContain('https://sign.example.test/pki/ocsp');
+    // the CRL URL of the issuing CA generation that signed it (served beside /pki/issuing.crl)
+    const caSerial = parseCertificate(m.issuing.certificate).serial.replace(/^(00)+/, '');
+    expect(cert.crlUrls).toEqual([`https://sign.example.test/pki/issuing-${caSerial}.crl`]);
+    expect(cert.ocspUrls).toEqual(['https://sign.example.test/pki/ocsp']);
+    expect(await trust.generationCrl(caSerial)).toBeDefined();
+    expect(await trust.generationCrl('0badc0de')).toBeUndefined();
   });
 
   it('persists a revocation in the caller’s transaction; CRL and OCSP report it, others stay good', async () => {

@@ -20,7 +20,8 @@ import type { Db, Trx } from '../db/schema.js';
 import type { Pkcs11Options, Pkcs11Token } from '../hsm/pkcs11-token.js';
 import type { RealtimeBus } from '../realtime/realtime-bus.js';
 import {
-  checkSigner,
+  checkHeldKeys,
+  type HeldKeyCheck,
   HsmKeyProblem,
   type HsmPkiOptions,
   type HsmRole,
@@ -29,6 +30,7 @@ import {
   provisionHsmKey,
 } from './hsm-pki.js';
 import {
+  generationPointers,
   loadCaMaterial,
   loadPkiMaterial,
   loadRootMaterial,
@@ -80,6 +82,10 @@ export interface PlatformTrust {
   /** A fresh CRL of the CA with this certificate (issuing CA or root); undefined for other issuers. */
   crlFor(issuerDer: Uint8Array): Promise<Uint8Array | undefined>;
   crl(which: 'issuing' | 'root'): Promise<Uint8Array>;
+  /** The CRL of the issuing CA generation with this serial (current or retired, hex); undefined if unknown. */
+  generationCrl(serial: string): Promise<Uint8Array | undefined>;
+  /** The pointers for certificates the current issuing CA signs (its own CRL URL, generationPointers). */
+  issuingPointers(): Promise<PkiPointers>;
   ocsp(requestDer: Uint8Array): Promise<Uint8Array>;
   /** What B-LT/B-LTA needs to gather validation data from the platform without the network. */
   revocationSources(): Promise<DssOptions>;
@@ -90,6 +96,8 @@ export interface PlatformTrust {
   provisionHsmKey(role: HsmRole, mode: 'generate' | 'rotate'): Promise<ProvisionedKey>;
   /** The startup self-check: loads the platform keys and signs a canary with each HSM-held one. */
   checkKeys(): Promise<void>;
+  /** The same check, one result per configured HSM-held key (the daily keys self-test); [] without an HSM. */
+  checkHeldKeys(): Promise<HeldKeyCheck[]>;
   /** Closes the PKCS#11 session of HSM-held platform keys, if one was opened. */
   close(): void;
 }
@@ -182,11 +190,12 @@ export function createPlatformTrust(options: {
     },
     issueSigner: async (input) => {
       const m = await material();
+      const issuedPointers = generationPointers(pointers, m.issuing.certificate);
       const issued = await issueSignerCertificate(m.issuing, {
         legalName: input.name,
         ...(input.email ? { email: input.email } : {}),
         validityDays: input.validityDays ?? 365,
-        ...pointers,
+        ...issuedPointers,
       });
       const parsed = parseCertificate(issued.certificate);
       return {
@@ -222,6 +231,14 @@ export function createPlatformTrust(options: {
       );
       return old ? createCrl(old, await revoked()) : undefined;
     },
+    generationCrl: async (serial) => {
+      const m = await material();
+      const ca = [m.issuing, ...m.retired].find(
+        (c) => normalizeSerial(parseCertificate(c.certificate).serial) === normalizeSerial(serial),
+      );
+      return ca ? trust.crlFor(ca.certificate) : undefined;
+    },
+    issuingPointers: async () => generationPointers(pointers, (await material()).issuing.certificate),
     ocsp: async (requestDer) => {
       const m = await material();
       return ocspRespond(requestDer, { issuer: m.issuing.certificate, responder: m.ocsp, statusOf });
@@ -258,9 +275,11 @@ export function createPlatformTrust(options: {
       return done;
     },
     checkKeys: async () => {
-      const m = await material();
-      for (const held of [m.issuing, m.tsa]) if (held.signer) await checkSigner(held.signer);
+      await material(); // a load failure keeps its own error
+      const failed = (await trust.checkHeldKeys()).find((c) => c.error);
+      if (failed?.error) throw new HsmKeyProblem(failed.error);
     },
+    checkHeldKeys: async () => (hsmOptions ? checkHeldKeys(material, hsmOptions.labels) : []),
     close: () => {
       token?.close();
       token = undefined;

@@ -44,6 +44,16 @@ export async function trustRoutes(app: FastifyInstance, ctx: AppContext): Promis
       { config: published, schema: schema('CRL of the issuing CA') },
       async (_q, reply) => send(reply, 'application/pkix-crl', await ctx.trust.crl('issuing'), 60),
     );
+    pki.get<{ Params: { serial: string } }>(
+      '/pki/issuing-:serial.crl',
+      { config: published, schema: schema('CRL of one issuing CA generation (current or retired)') },
+      async (request, reply) => {
+        const serial = request.params.serial;
+        const crl = /^[0-9a-fA-F]{1,64}$/.test(serial) ? await ctx.trust.generationCrl(serial) : undefined;
+        if (!crl) return reply.code(404).send({ error: 'unknown issuing CA' });
+        return send(reply, 'application/pkix-crl', crl, 60);
+      },
+    );
     pki.get('/pki/root.crl', { config: published, schema: schema('CRL of the root CA') }, async (_q, reply) =>
       send(reply, 'application/pkix-crl', await ctx.trust.crl('root'), 3600),
     );
