@@ -92,7 +92,7 @@ describe('Seals pages', () => {
     await page.locator('.ant-select-item-option', { hasText: '(admin)' }).first().click();
     await page.getByTestId('seals-auth-categories').click();
     await page.locator('.ant-select-item-option', { hasText: 'Contracts' }).click();
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-title').click(); // closes the dropdown (Escape would close the drawer)
     await page.getByTestId('seals-auth-save').click();
     const grants = async () =>
       (
