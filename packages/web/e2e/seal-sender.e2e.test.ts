@@ -34,7 +34,7 @@ describe("Sender's seal choice", () => {
       certificate_id: certificate.id,
     });
     sealId = seal.id;
-    const me = await apiCall<{ id: string }>(server.url, token, 'GET', '/me');
+    const me = (await apiCall<{ user: { id: string } }>(server.url, token, 'GET', '/me')).user;
     const day = 86_400_000;
     await apiCall(server.url, token, 'POST', `/seals/${sealId}/authorisations`, {
       subject_type: 'user',
