@@ -4857,6 +4857,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seals/usable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active seals the caller may use now (the sender’s seal choice)
+         * @description Authorised directly, by role or by department, inside the validity window, for the category when given.
+         *
+         *     Requires permission `seals.seal.use` (Apply a seal one is authorised for).
+         */
+        get: operations["getSealsUsable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seals/uses": {
         parameters: {
             query?: never;
@@ -43342,7 +43364,7 @@ export interface operations {
                         /** @description Organisation name along the upper arc, or the name of a square seal */
                         title: string;
                     };
-                    /** @description PNG scan of the seal, base64 (≤ 2 MB); near-white becomes transparent */
+                    /** @description PNG or JPEG scan of the seal, base64 (≤ 2 MB, ≤ 2000 px a side, type told by content); near-white becomes transparent and the seal is stored as PNG */
                     image_base64?: string;
                     /** @description Seal name, unique per organisation */
                     name: string;
@@ -44315,7 +44337,7 @@ export interface operations {
                         /** @description Organisation name along the upper arc, or the name of a square seal */
                         title: string;
                     };
-                    /** @description PNG scan of the seal, base64 (≤ 2 MB); near-white becomes transparent */
+                    /** @description PNG or JPEG scan of the seal, base64 (≤ 2 MB, ≤ 2000 px a side, type told by content); near-white becomes transparent and the seal is stored as PNG */
                     image_base64?: string;
                 };
             };
@@ -44986,6 +45008,159 @@ export interface operations {
                         data: {
                             /** @description SVG of the seal */
                             svg: string;
+                        };
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    getSealsUsable: {
+        parameters: {
+            query?: {
+                /** @description Only seals authorised for this document category */
+                category?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            items: {
+                                /** @description The authorisation that allows the use */
+                                authorisation_id: string;
+                                /** @description Document categories (empty: all) */
+                                categories: string[];
+                                /** @description A seal-use approval (用印审批) is needed first */
+                                requires_approval: boolean;
+                                seal: {
+                                    /** @description Organisation certificate */
+                                    certificate_id: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description Registered
+                                     */
+                                    created_at: string;
+                                    /** @description The design of a generated seal */
+                                    design: {
+                                        /** @description Text along the bottom (合同专用章 …) */
+                                        purpose?: string;
+                                        /** @description round (organisation), oval, square (name seals) */
+                                        shape: "round" | "oval" | "square";
+                                        /** @description Five-pointed star in the centre */
+                                        star?: boolean;
+                                        /** @description Organisation name along the upper arc, or the name of a square seal */
+                                        title: string;
+                                    } | null;
+                                    /** @description Seal id */
+                                    id: string;
+                                    /** @description The transparent PNG of an uploaded seal */
+                                    image_png_base64: string | null;
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description Organisation */
+                                    organisation: string;
+                                    /** @description SVG preview of a generated seal */
+                                    preview_svg: string | null;
+                                    /** @description company 公章, contract 合同专用章, finance 财务专用章, legal_rep 法定代表人章, personal name seal, custom */
+                                    seal_type: "company" | "contract" | "finance" | "legal_rep" | "personal" | "custom";
+                                    /** @description Width on the page in points */
+                                    size_pt: number;
+                                    /** @description generated from a design, or an uploaded scan */
+                                    source: "generated" | "uploaded";
+                                    /** @description active, suspended, retired */
+                                    status: "active" | "suspended" | "retired";
+                                    /**
+                                     * Format: date-time
+                                     * @description Last change
+                                     */
+                                    updated_at: string;
+                                };
+                                /** @description End of the authorisation */
+                                valid_until: string;
+                            }[];
                         };
                         message: string;
                         /** @description Server time, milliseconds since the epoch */

@@ -16,13 +16,20 @@ interface Profile {
 interface Version {
   version: number;
   note: string | null;
-  settings: { pades_level: string; tsa_urls: string[]; certificate_policy: { policy_oids: string[] } };
+  settings: {
+    pades_level: string;
+    tsa_urls: string[];
+    seal_id: string | null;
+    appearance: { font: string; fields: string[]; languages: string[] };
+    certificate_policy: { policy_oids: string[] };
+  };
 }
 
 /**
  * Signing profiles page (docs/seals.md, Signing profiles): the administrator creates an
  * organisation profile through the form (a malformed TSA URL is refused and nothing is
- * saved), edits it, sees version 2 above version 1 in its history, and asks which profile
+ * saved), edits it (TSA failover order, seal, appearance font, fields and languages, policy
+ * OID), sees version 2 above version 1 in its history, and asks which profile
  * applies to the organisation; axe in English, Hebrew (right to left) and Chinese.
  */
 describe('Signing profiles page', () => {
@@ -30,9 +37,16 @@ describe('Signing profiles page', () => {
   let browser: Browser;
   let token = '';
   const organisation = 'Fuzhou Profiles Co., Ltd.';
+  let sealId = '';
 
   beforeAll(async () => {
     ({ server, browser, token } = await startWithAdmin());
+    const seal = await apiCall<{ id: string }>(server.url, token, 'POST', '/seals', {
+      organisation,
+      seal_type: 'contract',
+      name: 'Profile seal',
+    });
+    sealId = seal.id;
   });
   afterAll(async () => {
     await browser?.close();
@@ -63,7 +77,12 @@ describe('Signing profiles page', () => {
     await page.getByTestId('profiles-name').fill('Contracts');
     await page.getByTestId('profiles-level').click();
     await page.locator('.ant-select-item-option', { hasText: 'B-T: time-stamped' }).click();
-    await page.getByTestId('profiles-tsa').fill('https://tsa-one.example/tsr\nftp://tsa-two.example');
+    const addTsa = async (url: string) => {
+      await page.getByTestId('profiles-tsa-new').fill(url);
+      await page.getByTestId('profiles-tsa-add').click();
+    };
+    await addTsa('https://tsa-one.example/tsr');
+    await addTsa('ftp://tsa-two.example');
     expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
     await page.getByTestId('profiles-save').click();
     await expect
@@ -71,7 +90,8 @@ describe('Signing profiles page', () => {
       .toContain('ftp://tsa-two.example');
     expect(await profiles()).toEqual([]);
 
-    await page.getByTestId('profiles-tsa').fill('https://tsa-one.example/tsr\nhttps://tsa-two.example/tsr');
+    await page.getByTestId('profiles-tsa-remove-1').click();
+    await addTsa('https://tsa-two.example/tsr');
     await page.getByTestId('profiles-note').fill('first');
     await page.getByTestId('profiles-save').click();
     await expect.poll(async () => (await profiles()).length).toBe(1);
@@ -80,7 +100,16 @@ describe('Signing profiles page', () => {
     const id = created?.id ?? '';
 
     await page.getByTestId(`profiles-edit-${id}`).click();
-    await expect.poll(() => page.getByTestId('profiles-tsa').inputValue()).toContain('tsa-two');
+    await expect.poll(() => page.getByTestId('profiles-tsa-row-1').textContent()).toContain('tsa-two');
+    // failover order: the second TSA is moved first
+    await page.getByTestId('profiles-tsa-up-1').click();
+    // signer and appearance: the seal, a font, one more printed field, captions without Hebrew
+    await page.getByTestId('profiles-seal').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Profile seal' }).click();
+    await page.getByTestId('profiles-font').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Noto Serif SC' }).click();
+    await page.getByTestId('profiles-appearance-fields').getByText('Organisation', { exact: true }).click();
+    await page.getByTestId('profiles-languages').getByText('Hebrew (עברית)').click();
     await page.getByTestId('profiles-level').click();
     await page.locator('.ant-select-item-option', { hasText: 'B-LT: with validation data' }).click();
     await page.getByTestId('profiles-policy-oids').locator('input').fill('1.2.156.112562.2.1.1');
@@ -92,7 +121,13 @@ describe('Signing profiles page', () => {
     expect(latest).toMatchObject({ version: 2, note: 'long-term validation' });
     expect(latest?.settings).toMatchObject({
       pades_level: 'B-LT',
-      tsa_urls: ['https://tsa-one.example/tsr', 'https://tsa-two.example/tsr'],
+      tsa_urls: ['https://tsa-two.example/tsr', 'https://tsa-one.example/tsr'],
+      seal_id: sealId,
+      appearance: {
+        font: 'Noto Serif SC',
+        fields: ['name', 'date', 'reason', 'organisation'],
+        languages: ['zh-CN', 'en'],
+      },
       certificate_policy: { policy_oids: ['1.2.156.112562.2.1.1'] },
     });
     expect(first).toMatchObject({ version: 1, note: 'first', settings: { pades_level: 'B-T' } });

@@ -86,11 +86,17 @@ describe('Seals pages', () => {
 
     await page.getByTestId(`seals-authorise-${seal?.id}`).click();
     await page.getByTestId('seals-auth-table').waitFor();
-    await page.getByTestId('seals-auth-subject').fill('019a0000-0000-7000-8000-00000000c002');
+    // The person is picked by name from the identity list, never typed as an id.
+    await page.getByTestId('seals-auth-subject').click();
+    await page.keyboard.type('admin');
+    await page.locator('.ant-select-item-option', { hasText: '(admin)' }).first().click();
+    await page.getByTestId('seals-auth-categories').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Contracts' }).click();
+    await page.locator('.ant-drawer-title').click(); // closes the dropdown (Escape would close the drawer)
     await page.getByTestId('seals-auth-save').click();
     const grants = async () =>
       (
-        await apiCall<{ items: { subject_id: string }[] }>(
+        await apiCall<{ items: { id: string; subject_id: string; categories: string[] }[] }>(
           server.url,
           token,
           'GET',
@@ -98,6 +104,10 @@ describe('Seals pages', () => {
         )
       ).items;
     await expect.poll(async () => (await grants()).length).toBe(1);
+    const [grant] = await grants();
+    expect(grant?.categories).toEqual(['contract']);
+    await page.getByTestId(`seals-auth-name-${grant?.id}`).waitFor();
+    expect(await page.getByTestId(`seals-auth-name-${grant?.id}`).textContent()).toContain('(admin)');
     expect(await seriousViolations(page, '.ant-drawer')).toEqual([]);
     expectClean(watch);
     await context.close();

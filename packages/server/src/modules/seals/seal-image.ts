@@ -1,4 +1,8 @@
 import { deflateSync, inflateSync } from 'node:zlib';
+import { type Rgba, SealImageError } from './seal-image-error.js';
+import { decodeJpeg } from './seal-jpeg.js';
+
+export { type Rgba, SealImageError } from './seal-image-error.js';
 
 /** Largest uploaded seal image, and its largest side: a scan of a seal, not a poster. */
 export const MAX_SEAL_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -8,8 +12,6 @@ const NEAR_WHITE = 225;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-export class SealImageError extends Error {}
-
 /** PNG or JPEG, by the first bytes (never by name or declared type). */
 export function sniffImage(bytes: Uint8Array): 'png' | 'jpeg' | undefined {
   if (bytes.length > 8 && Buffer.from(bytes.subarray(0, 8)).equals(PNG_SIGNATURE)) return 'png';
@@ -17,26 +19,18 @@ export function sniffImage(bytes: Uint8Array): 'png' | 'jpeg' | undefined {
   return undefined;
 }
 
-export interface Rgba {
-  width: number;
-  height: number;
-  pixels: Buffer;
-}
-
 /**
- * Makes an uploaded seal usable on a page: PNG only is decoded here (8-bit grey, RGB, grey+alpha
- * or RGBA, not interlaced); near-white pixels become transparent and the result is written as
- * an RGBA PNG. JPEG has no alpha channel and is refused with a clear message (export the scan
- * as PNG). Throws SealImageError with the reason.
+ * Makes an uploaded seal usable on a page: a PNG (8-bit grey, RGB, grey+alpha or RGBA, not
+ * interlaced) or a JPEG scan is decoded, near-white pixels (the paper) become transparent and
+ * the result is always written as an RGBA PNG, so a JPEG upload ends up with transparency too.
+ * The type is told by content; anything else is refused. Throws SealImageError with the reason.
  */
 export function transparentSeal(bytes: Uint8Array): Buffer {
   if (bytes.length > MAX_SEAL_IMAGE_BYTES)
     throw new SealImageError(`The seal image is larger than ${MAX_SEAL_IMAGE_BYTES / 1024 / 1024} MB.`);
   const kind = sniffImage(bytes);
-  if (kind === 'jpeg')
-    throw new SealImageError('JPEG seal scans cannot carry transparency: upload the scan as PNG.');
-  if (kind !== 'png') throw new SealImageError('The seal image must be a PNG file (by content).');
-  const image = decodePng(Buffer.from(bytes));
+  if (!kind) throw new SealImageError('The seal image must be a PNG or JPEG file (by content).');
+  const image = kind === 'png' ? decodePng(Buffer.from(bytes)) : decodeJpeg(bytes, MAX_SIDE);
   const p = image.pixels;
   for (let i = 0; i < p.length; i += 4) {
     if (p[i]! >= NEAR_WHITE && p[i + 1]! >= NEAR_WHITE && p[i + 2]! >= NEAR_WHITE) p[i + 3] = 0;

@@ -18,7 +18,7 @@ import { approvalCheck, requestSealUse } from './seal-requests.service.js';
 import { sealsPermissions as permissions } from './seals.catalogue.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
-import { presentAuthorisation, presentUse } from './seals.presenter.js';
+import { presentAuthorisation, presentUsable, presentUse } from './seals.presenter.js';
 import {
   applyBody,
   authorisationView,
@@ -26,9 +26,12 @@ import {
   listBySeal,
   newAuthorisation,
   newUseRequest,
+  usableQuery,
+  usableView,
   useRequestView,
   useView,
 } from './seals.schemas.js';
+import { usableSeals } from './usable-seals.service.js';
 
 /** Authorisations, applying a seal, and the seal-use log. */
 export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
@@ -153,6 +156,20 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
           scope: dataScopeOf(principalOf(request)),
         };
         return inTransaction(deps.db, (trx) => requestSealUse(trx, deps, actor, input));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/seals/usable',
+      access: permissions.access('seals.seal.use'),
+      summary: 'The active seals the caller may use now (the sender’s seal choice)',
+      description:
+        'Authorised directly, by role or by department, inside the validity window, for the category when given.',
+      querystring: usableQuery,
+      response: usableView,
+      handler: async (request) => {
+        const usable = await usableSeals(deps.db, deps, actorOf(request), request.query.category);
+        return { items: usable.map(presentUsable) };
       },
     }),
     defineRoute({

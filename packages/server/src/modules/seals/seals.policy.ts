@@ -6,7 +6,8 @@ export interface UseContext {
   departmentId: string | null;
   /** Role codes (of those the seal's authorisations name) the user holds. */
   roles: ReadonlySet<string>;
-  category: string;
+  /** The document's category; absent when listing the seals a user may use on some document. */
+  category?: string;
   now: string;
 }
 
@@ -17,9 +18,9 @@ function namesUser(auth: AuthorisationRow, who: UseContext): boolean {
   return who.departmentId !== null && auth.subject_id === who.departmentId;
 }
 
-function coversCategory(auth: AuthorisationRow, category: string): boolean {
+function coversCategory(auth: AuthorisationRow, category: string | undefined): boolean {
   const list = JSON.parse(auth.categories) as string[];
-  return list.length === 0 || list.includes(category);
+  return list.length === 0 || category === undefined || list.includes(category);
 }
 
 /**

@@ -41,3 +41,15 @@ export function presentAuthorisation(row: AuthorisationRow): Static<typeof autho
 export function presentUse(row: SealUseRow): Static<typeof useView> {
   return { ...row, pages: JSON.parse(row.pages) as number[] };
 }
+
+/** A seal the caller may use, with the authorisation's terms (the sender's picker). */
+export function presentUsable({ seal, authorisation }: { seal: SealRow; authorisation: AuthorisationRow }) {
+  const auth = presentAuthorisation(authorisation);
+  return {
+    seal: presentSeal(seal),
+    authorisation_id: auth.id,
+    requires_approval: auth.requires_approval,
+    categories: auth.categories,
+    valid_until: auth.valid_until,
+  };
+}

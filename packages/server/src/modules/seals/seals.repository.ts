@@ -85,6 +85,19 @@ export async function liveAuthorisations(db: DbOrTrx, sealId: string): Promise<A
     .execute();
 }
 
+/** Authorisations not revoked of the active seals, with their seal row, oldest first. */
+export async function liveAuthorisationsOfActiveSeals(db: DbOrTrx): Promise<AuthorisationRow[]> {
+  return db
+    .selectFrom('seal_authorisations')
+    .innerJoin('seals', 'seals.id', 'seal_authorisations.seal_id')
+    .selectAll('seal_authorisations')
+    .where('seals.status', '=', 'active')
+    .where('seal_authorisations.revoked_at', 'is', null)
+    .orderBy('seal_authorisations.created_at')
+    .orderBy('seal_authorisations.id')
+    .execute();
+}
+
 export async function authorisationPage(
   db: DbOrTrx,
   filter: { sealId?: string },

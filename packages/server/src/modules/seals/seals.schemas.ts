@@ -45,7 +45,8 @@ export const sealListQuery = Type.Composite([
 /** Base64 of at most 2 MB of bytes. */
 const imageBase64 = Type.String({
   maxLength: 2_800_000,
-  description: 'PNG scan of the seal, base64 (≤ 2 MB); near-white becomes transparent',
+  description:
+    'PNG or JPEG scan of the seal, base64 (≤ 2 MB, ≤ 2000 px a side, type told by content); near-white becomes transparent and the seal is stored as PNG',
 });
 
 export const newSeal = Type.Object(
@@ -234,4 +235,22 @@ export const useRequestView = Type.Object({
   }),
   status: Type.String({ description: 'running, approved, rejected, withdrawn or returned' }),
   created_at: Type.String({ description: 'Requested' }),
+});
+
+export const usableQuery = Type.Object({
+  category: Type.Optional(
+    Type.String({ maxLength: 100, description: 'Only seals authorised for this document category' }),
+  ),
+});
+
+export const usableView = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      seal: sealView,
+      authorisation_id: Type.String({ description: 'The authorisation that allows the use' }),
+      requires_approval: Type.Boolean({ description: 'A seal-use approval (用印审批) is needed first' }),
+      categories: Type.Array(Type.String(), { description: 'Document categories (empty: all)' }),
+      valid_until: Type.String({ description: 'End of the authorisation' }),
+    }),
+  ),
 });

@@ -21,6 +21,31 @@ export const profilesApi = {
       return [];
     }
   },
+  /** Active organisation certificates and active seals, for the profile's signer pickers. */
+  certificates: async () => {
+    try {
+      const page = await call(
+        api.GET('/api/v1/keys/certificates', {
+          params: { query: { page: 1, page_size: 100, sort: 'legal_name', state: 'active' } },
+        }),
+      );
+      return page.items.map((c) => ({ value: c.id, label: c.legal_name }));
+    } catch {
+      return [];
+    }
+  },
+  seals: async () => {
+    try {
+      const page = await call(
+        api.GET('/api/v1/seals', {
+          params: { query: { page: 1, page_size: 100, sort: 'name', status: 'active' } },
+        }),
+      );
+      return page.items.map((s) => ({ value: s.id, label: `${s.name} (${s.organisation})` }));
+    } catch {
+      return [];
+    }
+  },
   templates: async () => {
     try {
       const page = await call(
@@ -53,3 +78,21 @@ export const revocationModes = ['embedded', 'online', 'off'] as const;
 export const keyUsages = ['digitalSignature', 'nonRepudiation'] as const;
 export const curves = ['P-256', 'P-384', 'P-521'] as const;
 export const hashes = ['SHA-256', 'SHA-384', 'SHA-512'] as const;
+export const appearanceFields = [
+  'name',
+  'date',
+  'reason',
+  'meaning',
+  'organisation',
+  'location',
+  'certificate',
+] as const;
+export const appearanceLanguages = ['zh-CN', 'en', 'he'] as const;
+export const appearanceFonts = [
+  'Noto Sans',
+  'Noto Serif',
+  'Noto Sans SC',
+  'Noto Serif SC',
+  'Noto Sans Hebrew',
+] as const;
+export const appearanceTemplates = ['standard', 'compact', 'detailed', 'seal'] as const;
