@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { modules } from '../src/modules/index.js';
 import { can } from '../src/modules/workflow/workflow.catalogue.js';
+import { pdfBytes, postDocument } from './documents-kit.js';
 import { createTestApp, type TestApp } from './test-app.js';
 import { asUser, headerAuthModule } from './test-principal.js';
 
@@ -173,4 +174,19 @@ export async function rowCounts(t: TestApp) {
     tasks: await count('workflow_tasks'),
     records: await count('workflow_records'),
   };
+}
+
+/** What a user who attaches files needs: read and upload documents. */
+export const documentPermissions = ['documents.document.read', 'documents.document.upload'];
+
+/** Uploads a small contract PDF as user `who` (needs scopedHeaderAuthModule); its document id. */
+export async function uploadContract(t: TestApp, who: number, title: string): Promise<string> {
+  const response = await postDocument(
+    t,
+    as(user(who), documentPermissions),
+    { category: 'contract', entity_type: 'contract', entity_id: 'C-1', title },
+    { name: `${title}.pdf`, bytes: pdfBytes(title), type: 'application/pdf' },
+  );
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().data.document.id;
 }

@@ -1,12 +1,10 @@
 import { type Page, type PageRequest, paginate } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
-import type { OwnerScope } from './webhooks.policy.js';
+import { inListScope, type ListScope } from './owned-rows.repository.js';
 import type { WebhookEndpointsTable } from './webhooks.tables.js';
 
 /** All SQL on webhook endpoints. */
 export type EndpointRow = WebhookEndpointsTable;
-/** The policy's list scope and the list's owner filter (owners.service.ts). */
-export type ListScope = OwnerScope & { owner?: { userId: string } | { teamId: string } };
 
 export async function insertEndpoint(trx: Trx, row: EndpointRow): Promise<void> {
   await trx.insertInto('webhook_endpoints').values(row).execute();
@@ -16,26 +14,13 @@ export async function findEndpoint(db: DbOrTrx, id: string): Promise<EndpointRow
   return db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Own rows (no team) or the scope's teams'; then the owner filter ("me": own rows only). */
+/** The endpoints in the list scope (owned-rows.repository.ts). */
 export async function endpointPage(
   db: DbOrTrx,
   scope: ListScope,
   page: PageRequest,
 ): Promise<Page<EndpointRow>> {
-  let query = db.selectFrom('webhook_endpoints').selectAll();
-  if (!scope.all) {
-    const { userId, teamIds } = scope;
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('team_id', 'is', null), eb('owner_id', '=', userId)]),
-        ...(teamIds.length > 0 ? [eb('team_id', 'in', teamIds)] : []),
-      ]),
-    );
-  }
-  if (scope.owner && 'teamId' in scope.owner) query = query.where('team_id', '=', scope.owner.teamId);
-  if (scope.owner && 'userId' in scope.owner) {
-    query = query.where('team_id', 'is', null).where('owner_id', '=', scope.owner.userId);
-  }
+  const query = inListScope(db.selectFrom('webhook_endpoints').selectAll(), scope);
   return paginate(query, page, { created_at: 'created_at', url: 'url' });
 }
 

@@ -1,6 +1,6 @@
 import { type Page, type PageRequest, paginate } from '../../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
-import type { ListScope } from '../endpoints.repository.js';
+import { inListScope, type ListScope } from '../owned-rows.repository.js';
 import type { InboundCredentialsTable } from './inbound.tables.js';
 
 /** All SQL on inbound callback credentials and the replay window's request ids. */
@@ -18,26 +18,13 @@ export function credentialByKeyId(db: DbOrTrx, keyId: string): Promise<Credentia
   return db.selectFrom('inbound_credentials').selectAll().where('key_id', '=', keyId).executeTakeFirst();
 }
 
-/** Own rows (no team) or the scope's teams'; then the owner filter (as endpointPage). */
+/** The credentials in the list scope (owned-rows.repository.ts). */
 export function credentialPage(
   db: DbOrTrx,
   scope: ListScope,
   page: PageRequest,
 ): Promise<Page<CredentialRow>> {
-  let query = db.selectFrom('inbound_credentials').selectAll();
-  if (!scope.all) {
-    const { userId, teamIds } = scope;
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('team_id', 'is', null), eb('owner_id', '=', userId)]),
-        ...(teamIds.length > 0 ? [eb('team_id', 'in', teamIds)] : []),
-      ]),
-    );
-  }
-  if (scope.owner && 'teamId' in scope.owner) query = query.where('team_id', '=', scope.owner.teamId);
-  if (scope.owner && 'userId' in scope.owner) {
-    query = query.where('team_id', 'is', null).where('owner_id', '=', scope.owner.userId);
-  }
+  const query = inListScope(db.selectFrom('inbound_credentials').selectAll(), scope);
   return paginate(query, page, {
     created_at: 'created_at',
     name: 'name',

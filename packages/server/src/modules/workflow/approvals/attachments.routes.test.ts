@@ -1,38 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfBytes, postDocument, scopedHeaderAuthModule } from '../../../../test/documents-kit.js';
+import { scopedHeaderAuthModule } from '../../../../test/documents-kit.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import {
   act,
   approval,
   as,
   call,
+  documentPermissions,
   end,
   publish,
   rowCounts,
   start,
   startApproval,
+  uploadContract,
   user,
 } from '../../../../test/workflow-kit.js';
 import { modules } from '../../index.js';
 import { workflowErrors } from '../workflow.errors.js';
 
 /** Documents attached to decisions and comments (docs/workflow.md "Attachments"). */
-const readDocs = ['documents.document.read', 'documents.document.upload'];
 let t: TestApp;
 let mine: string;
 let theirs: string;
 let trashed: string;
 
-async function upload(who: number, title: string): Promise<string> {
-  const response = await postDocument(
-    t,
-    as(user(who), readDocs),
-    { category: 'contract', entity_type: 'contract', entity_id: 'C-1', title },
-    { name: `${title}.pdf`, bytes: pdfBytes(title), type: 'application/pdf' },
-  );
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().data.document.id;
-}
+const upload = (who: number, title: string) => uploadContract(t, who, title);
 
 beforeAll(async () => {
   t = await createTestApp({ build: { modules: [...modules, scopedHeaderAuthModule] } });
@@ -49,7 +41,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
-const post = (who: number, id: string, action: string, body: object, extra: string[] = readDocs) =>
+const post = (who: number, id: string, action: string, body: object, extra: string[] = documentPermissions) =>
   call(t, 'POST', `/approvals/${id}/${action}`, as(user(who), extra), body);
 
 describe('attachments on decisions and comments', () => {

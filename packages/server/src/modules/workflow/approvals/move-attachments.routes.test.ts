@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfBytes, postDocument, scopedHeaderAuthModule } from '../../../../test/documents-kit.js';
+import { scopedHeaderAuthModule } from '../../../../test/documents-kit.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import {
   approval,
   as,
   call,
   detail,
+  documentPermissions,
   end,
   pending,
   publish,
   rowCounts,
   start,
   startApproval,
+  uploadContract,
   user,
 } from '../../../../test/workflow-kit.js';
 import { modules } from '../../index.js';
@@ -21,22 +23,12 @@ import { workflowErrors } from '../workflow.errors.js';
  * Every operation that takes a comment takes documents too (docs/workflow.md "Comments and
  * attachments"): transfer, add-sign (before, after, parallel), withdraw, resubmit, batch.
  */
-const readDocs = ['documents.document.read', 'documents.document.upload'];
 let t: TestApp;
 let mine: string;
 let initiatorsDoc: string;
 let theirs: string;
 
-async function upload(who: number, title: string): Promise<string> {
-  const response = await postDocument(
-    t,
-    as(user(who), readDocs),
-    { category: 'contract', entity_type: 'contract', entity_id: 'C-1', title },
-    { name: `${title}.pdf`, bytes: pdfBytes(title), type: 'application/pdf' },
-  );
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().data.document.id;
-}
+const upload = (who: number, title: string) => uploadContract(t, who, title);
 
 beforeAll(async () => {
   t = await createTestApp({ build: { modules: [...modules, scopedHeaderAuthModule] } });
@@ -48,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const post = (who: number, id: string, action: string, body: object) =>
-  call(t, 'POST', `/approvals/${id}/${action}`, as(user(who), readDocs), body);
+  call(t, 'POST', `/approvals/${id}/${action}`, as(user(who), documentPermissions), body);
 type Entry = { action: string; comment: string | null; details: Record<string, unknown> };
 const entryOf = (response: { json(): { data: { timeline: Entry[] } } }, action: string) =>
   response
@@ -110,7 +102,7 @@ describe('attachments on transfer, add-sign, withdraw, resubmit and batch', () =
 
   it('a batch decision records the documents with every item', async () => {
     const [a, b] = [await startApproval(t, 'moves'), await startApproval(t, 'moves')];
-    const batch = await call(t, 'POST', '/approvals/batch', as(user(2), readDocs), {
+    const batch = await call(t, 'POST', '/approvals/batch', as(user(2), documentPermissions), {
       decision: 'approve',
       items: [{ approval_id: a.id }, { approval_id: b.id }],
       attachments: [mine],
@@ -140,7 +132,7 @@ describe('attachments on transfer, add-sign, withdraw, resubmit and batch', () =
         workflowErrors.ATTACHMENT_NOT_READABLE.api,
       ]);
     }
-    const batch = await call(t, 'POST', '/approvals/batch', as(user(2), readDocs), {
+    const batch = await call(t, 'POST', '/approvals/batch', as(user(2), documentPermissions), {
       decision: 'approve',
       items: [{ approval_id: d.id }],
       attachments: [theirs],
