@@ -7,7 +7,6 @@ import { decodeJson, encodeJson } from '../../platform/db/json-codec.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { domainError } from '../../platform/errors.js';
 import { documents, type StagedContent } from '../documents/index.js';
-import { profileAppearance, profileReason } from '../profiles/index.js';
 import { notifyNextTurn } from './alerts/turn.service.js';
 import { placementFor } from './field-stamps.js';
 import { type FilledField, fillFields } from './field-values.js';
@@ -19,7 +18,7 @@ import { refuseLinkUnderPart11 } from './part11-signing.js';
 import { signForSigner } from './pdf-signing.js';
 import type { signBody } from './public.schemas.js';
 import { combinedDocumentHash, recordHash } from './record-hash.js';
-import { assertSignerCertificate, signerSigningPlan } from './request-profile.js';
+import { assertSignerCertificate, signerAppearance, signerSigningPlan } from './request-profile.js';
 import * as repo from './requests.repository.js';
 import { DEFAULT_CONSENT } from './requests.service.js';
 import { parseSignatureMark, type SignatureMark } from './signature-input.js';
@@ -101,10 +100,8 @@ export async function prepareSignature(
   // The request's signing profile (template → requester's department → platform) must accept
   // the certificate before anything is signed: refused with 40024, nothing staged or stored.
   const profile = await assertSignerCertificate(deps.db, request, issued.certificate, issued.signer.hash);
-  // The /Reason: the signer's (one of the profile's reasons when it lists some: else 40022,
-  // nothing signed), else the profile's first reason, else the request's title.
-  const reason = (profileReason(profile.settings, input.reason) ?? request.title).slice(0, 200);
-  const appearance = profileAppearance(profile);
+  // Its reason (a signer's outside its list: 40022, nothing signed) and appearance.
+  const look = signerAppearance(profile, input.reason, request.title);
   // Its PAdES level and TSAs (failover; none answering is 503 before anything is staged).
   const plan = await signerSigningPlan(profile, { trust: deps.trust, fetch: deps.ctx.outbound.fetch });
   const index = access.bundle.signatures.length;
@@ -123,9 +120,8 @@ export async function prepareSignature(
       ...plan, // level, timestamper, revocation
       mark,
       printedName: access.signer.signer_name,
-      reason,
+      ...look, // reason, appearance
       signedAt,
-      ...(appearance ? { appearance } : {}),
       index,
       language: request.language,
     });
