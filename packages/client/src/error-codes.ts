@@ -11,6 +11,7 @@ export const errorCodes = {
   40018: { status: 400, name: "COMPONENT_UNAVAILABLE", module: "records" },
   40019: { status: 400, name: "WEBHOOK_OWNER_FILTER_INVALID", module: "webhooks" },
   40020: { status: 400, name: "CHANGE_REASON_REQUIRED", module: "platform" },
+  40022: { status: 400, name: "PROFILE_SETTING_REFUSED", module: "profiles" },
   40023: { status: 400, name: "PROFILE_SCOPE_INVALID", module: "profiles" },
   40024: { status: 400, name: "PROFILE_CERTIFICATE_REJECTED", module: "profiles" },
   40030: { status: 400, name: "PDF_NOT_SIGNABLE", module: "records" },

@@ -4,7 +4,11 @@
  */
 export * from './cms/index.js';
 export * from './errors.js';
-export type { AppearanceLabels, SignatureMeaning } from './pdf/appearance/appearance-text.js';
+export type {
+  AppearanceLabels,
+  ManifestationField,
+  SignatureMeaning,
+} from './pdf/appearance/appearance-text.js';
 export { ENGLISH_LABELS, formatLocalTime, SIGNATURE_MEANINGS } from './pdf/appearance/appearance-text.js';
 export { isRtlParagraph, visualOrder } from './pdf/appearance/bidi-runs.js';
 export type { AppearanceFonts } from './pdf/appearance/font-loader.js';
@@ -21,7 +25,7 @@ export type { SealDesign, SealPlan, SealPrimitive, SealShape } from './pdf/seal/
 export { SEAL_RED, sealPlan } from './pdf/seal/seal-plan.js';
 export { sealSvg } from './pdf/seal/seal-svg.js';
 export type { FindTextOptions, PageText, TextHit } from './pdf/text/text-locator.js';
-export { findText, pageText } from './pdf/text/text-locator.js';
+export { fieldAppearanceText, findText, pageText } from './pdf/text/text-locator.js';
 export * from './pki/index.js';
 export type { DocumentTimestampOptions } from './sign/document-timestamp.js';
 export { addDocumentTimestamp, extendToLta } from './sign/document-timestamp.js';

@@ -62,6 +62,14 @@ describe('signing profile form: what the server would refuse, by field', () => {
     });
   });
 
+  it('refuses a serif font with Hebrew captions (the engine’s serif face has no Hebrew), not a sans one', () => {
+    const s = base();
+    s.appearance = { ...s.appearance, font: 'Noto Serif SC', languages: ['zh-CN', 'he'] };
+    expect(settingProblems(s)).toEqual([{ field: 'appearance.languages', key: 'profiles.serifNoHebrew' }]);
+    s.appearance.font = 'Noto Sans Hebrew';
+    expect(settingProblems(s)).toEqual([]);
+  });
+
   it('limits the TSA list to five and moves a TSA in the failover order', () => {
     const s = base();
     s.tsa_urls = Array.from({ length: 6 }, (_, i) => `https://tsa${i}.example`);

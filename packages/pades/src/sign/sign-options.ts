@@ -1,4 +1,8 @@
-import type { AppearanceLabels, SignatureMeaning } from '../pdf/appearance/appearance-text.js';
+import type {
+  AppearanceLabels,
+  ManifestationField,
+  SignatureMeaning,
+} from '../pdf/appearance/appearance-text.js';
 import type { AppearanceFonts } from '../pdf/appearance/font-loader.js';
 import type { SanitizeOptions } from '../pdf/sanitizer.js';
 import type { SealAppearanceContent } from '../pdf/seal/seal-appearance.js';
@@ -22,6 +26,8 @@ export interface VisibleSignature {
   typedName?: string;
   fonts?: AppearanceFonts;
   labels?: Partial<AppearanceLabels>;
+  /** Which text lines to print (name, meaning, reason, date; default all): /Reason is written regardless. */
+  fields?: readonly ManifestationField[];
   /**
    * What the signer filled in elsewhere on the pages (field values, initials), drawn as
    * further widgets of this signature field: part of what this signature shows, added in its

@@ -152,6 +152,7 @@ async function appearanceFor(
     typedName: o.visible.typedName,
     fonts: o.visible.fonts,
     labels: o.visible.labels,
+    ...(o.visible.fields ? { fields: o.visible.fields } : {}),
   };
   const ref = await buildAppearance(upd, size[0], size[1], content);
   return () => ref;

@@ -35,6 +35,9 @@ export const ENGLISH_LABELS: AppearanceLabels = {
   },
 };
 
+/** The lines a visible signature can print (a signing profile may pick some). */
+export type ManifestationField = 'name' | 'meaning' | 'reason' | 'date';
+
 /** What §11.50 requires on the signature manifestation, plus the reason. */
 export interface ManifestationText {
   printedName: string;
@@ -45,15 +48,20 @@ export interface ManifestationText {
   /** IANA zone used to display the time, e.g. "Asia/Shanghai" (default UTC). */
   timeZone?: string;
   labels?: Partial<AppearanceLabels>;
+  /** Which lines to print, always in display order (default: all of them). */
+  fields?: readonly ManifestationField[];
 }
 
 /** The text lines of the manifestation, in display order. */
 export function manifestationLines(m: ManifestationText): string[] {
   const labels = { ...ENGLISH_LABELS, ...m.labels };
-  const lines = [`${labels.signedBy}: ${m.printedName}`];
-  if (m.meaning) lines.push(`${labels.meaning}: ${labels.meanings[m.meaning] ?? m.meaning}`);
-  if (m.reason) lines.push(`${labels.reason}: ${m.reason}`);
-  lines.push(`${labels.time}: ${formatLocalTime(m.signedAt, m.timeZone ?? 'UTC')}`);
+  const shown = (f: ManifestationField) => !m.fields || m.fields.includes(f);
+  const lines: string[] = [];
+  if (shown('name')) lines.push(`${labels.signedBy}: ${m.printedName}`);
+  if (m.meaning && shown('meaning'))
+    lines.push(`${labels.meaning}: ${labels.meanings[m.meaning] ?? m.meaning}`);
+  if (m.reason && shown('reason')) lines.push(`${labels.reason}: ${m.reason}`);
+  if (shown('date')) lines.push(`${labels.time}: ${formatLocalTime(m.signedAt, m.timeZone ?? 'UTC')}`);
   return lines;
 }
 

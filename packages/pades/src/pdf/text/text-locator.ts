@@ -1,4 +1,5 @@
 import { PadesError } from '../../errors.js';
+import { listFields } from '../form-fields.js';
 import { findPage, listPages, type PageInfo, pageCount } from '../page-tree.js';
 import { type PdfDict, type PdfObject, PdfRef, PdfStream } from '../pdf-objects.js';
 import { PdfReader } from '../pdf-reader.js';
@@ -88,13 +89,22 @@ export function pageText(
 const BEGIN_TEXT = Buffer.from('BT');
 
 function textOf(reader: PdfReader, page: PageInfo, decoders: Map<number, FontDecoder>): TextLayer {
+  return streamsText(reader, resourcesOf(reader, page.dict), contentStreams(reader, page.dict), decoders);
+}
+
+function streamsText(
+  reader: PdfReader,
+  resources: PdfDict | undefined,
+  streams: PdfStream[],
+  decoders: Map<number, FontDecoder>,
+): TextLayer {
   const out: TextLayer = { text: '', flat: [] };
   const fonts = new Map<string, FontDecoder>();
   let fontDict: PdfDict | null | undefined = null;
   const fontFor = (name: string) => {
     let f = fonts.get(name);
     if (!f) {
-      if (fontDict === null) fontDict = reader.dict(resourcesOf(reader, page.dict)?.get('Font'));
+      if (fontDict === null) fontDict = reader.dict(resources?.get('Font'));
       const ref = fontDict?.get(name);
       const shared = ref instanceof PdfRef ? decoders.get(ref.num) : undefined;
       const d = shared ? undefined : reader.dict(ref);
@@ -105,11 +115,24 @@ function textOf(reader: PdfReader, page: PageInfo, decoders: Map<number, FontDec
     return f;
   };
   const run = new Interpreter(out, fontFor);
-  for (const stream of contentStreams(reader, page.dict)) {
+  for (const stream of streams) {
     const data = decodeStream(stream);
     if (Buffer.from(data.buffer, data.byteOffset, data.length).indexOf(BEGIN_TEXT) >= 0) run.execute(data);
   }
   return out;
+}
+
+/**
+ * The text drawn by a form field's visible appearance (its first widget's normal appearance
+ * stream, whitespace dropped), e.g. the captions, name and time of a visible signature; ''
+ * when the field has no such appearance. Nested form XObjects are not followed.
+ */
+export function fieldAppearanceText(pdf: Uint8Array | PdfReader, fieldName: string): string {
+  const reader = pdf instanceof PdfReader ? pdf : new PdfReader(pdf);
+  const widget = listFields(reader).find((f) => f.fullName === fieldName)?.widgets[0];
+  const normal = reader.get(reader.dict(widget?.dict.get('AP'))?.get('N'));
+  if (!(normal instanceof PdfStream)) return '';
+  return streamsText(reader, reader.dict(normal.dict.get('Resources')), [normal], new Map()).text;
 }
 
 function resourcesOf(reader: PdfReader, page: PdfDict): PdfDict | undefined {

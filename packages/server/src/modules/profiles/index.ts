@@ -12,8 +12,12 @@ import { profileRoutes } from './profiles.routes.js';
  * - `checkAgainstProfile(...)`: the same check as a report (validation);
  * - `withTsaFailover(urls, stamp)`: time-stamp with each TSA in order until one answers;
  * - `signingPlan(settings, {trust, fetch})`: the PAdES level, the TSAs (with failover) and the
- *   validation-data sources a signature under the profile is made with.
+ *   validation-data sources a signature under the profile is made with;
+ * - `profileAppearance(profile)` / `profileReason(settings, given)`: the printed lines,
+ *   captions and font of a visible signature, and the /Reason (default or checked).
  */
+export type { ProfileAppearance } from './profile-appearance.js';
+export { APPEARANCE_FONTS, profileAppearance, profileReason } from './profile-appearance.js';
 export type { SigningPlan } from './profile-signing.js';
 export { profileTimestamper, signingPlan } from './profile-signing.js';
 export { profilesErrors } from './profiles.errors.js';

@@ -12,6 +12,12 @@ export const profilesErrors = defineErrorCodes('profiles', {
     api: 40024,
     description: 'The signing certificate does not meet the signing profile’s certificate policy',
   },
+  PROFILE_SETTING_REFUSED: {
+    family: 'VALIDATION',
+    api: 40022,
+    description:
+      'A value the signing profile refuses: an appearance font or caption language the engine lacks, or a reason outside its list',
+  },
   PROFILE_VERSION_CONFLICT: {
     family: 'CONFLICT',
     api: 40983,

@@ -71,7 +71,11 @@ export function profileRoutes(deps: ProfilesDeps): RouteDefinition[] {
       response: profileDetail,
       status: 201,
       idempotent: true,
-      errors: [profilesErrors.PROFILE_SCOPE_INVALID, profilesErrors.PROFILE_VERSION_CONFLICT],
+      errors: [
+        profilesErrors.PROFILE_SCOPE_INVALID,
+        profilesErrors.PROFILE_SETTING_REFUSED,
+        profilesErrors.PROFILE_VERSION_CONFLICT,
+      ],
       handler: async (request) => {
         const actor = actorOf(request);
         const saved = await inTransaction(deps.db, (trx) =>

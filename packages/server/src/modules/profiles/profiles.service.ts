@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/actor.js';
 import { newId } from '../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
+import { checkAppearance } from './profile-appearance.js';
 import type { ProfilesDeps } from './profiles.deps.js';
 import { profilesErrors } from './profiles.errors.js';
 import * as repo from './profiles.repository.js';
@@ -47,6 +48,7 @@ export async function saveProfile(
   input: SaveProfile,
 ): Promise<{ profile: repo.ProfileRow; version: repo.ProfileVersionRow }> {
   checkScope(input.scope_type, input.scope_id);
+  checkAppearance(input.settings);
   const now = deps.clock.now().toISOString();
   const existing = await repo.findProfileByScope(trx, input.scope_type, input.scope_id);
   const base = existing?.current_version ?? 0;

@@ -25,9 +25,20 @@ export const profileSettings = Type.Object(
     revocation: Type.Union([Type.Literal('embedded'), Type.Literal('online'), Type.Literal('off')]),
     appearance: Type.Object({
       template: Type.String({ maxLength: 100 }),
-      fields: Type.Array(Type.String({ maxLength: 50 }), { maxItems: 10 }),
-      font: Type.String({ maxLength: 100 }),
-      languages: Type.Array(Type.String({ maxLength: 10 }), { maxItems: 5 }),
+      fields: Type.Array(Type.String({ maxLength: 50 }), {
+        maxItems: 10,
+        description:
+          'Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet',
+      }),
+      font: Type.String({
+        maxLength: 100,
+        description:
+          'Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022)',
+      }),
+      languages: Type.Array(Type.String({ maxLength: 10 }), {
+        maxItems: 5,
+        description: 'Caption languages (zh-CN, en, he), joined " / " in this order',
+      }),
     }),
     reasons: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 }),
     meanings: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 }),

@@ -6,7 +6,7 @@ import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import { type CurrentContent, documents, type StagedContent } from '../documents/index.js';
 import { activeUsersWithRole, type DataScope, usersByIds } from '../identity/index.js';
-import { assertCertificateAllowed, resolveProfile, signingPlan } from '../profiles/index.js';
+import { assertCertificateAllowed, profileReason, resolveProfile, signingPlan } from '../profiles/index.js';
 import { type Placement, PlacementError, sealPdf } from './seal-sign.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
@@ -113,7 +113,8 @@ export async function prepareSeal(
         sizePt: seal.size_pt,
       },
       placement: input.placement,
-      reason: seal.name,
+      // The profile's default reason (its first), else the seal's name.
+      reason: profileReason(profile.settings, undefined) ?? seal.name,
     });
   } catch (error) {
     if (!(error instanceof PlacementError)) throw error;

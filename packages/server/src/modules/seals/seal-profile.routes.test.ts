@@ -121,8 +121,12 @@ describe('seal apply under the organisation profile', () => {
     expect(report.signatures[0]).toMatchObject({ isValid: true, timestamp: { isValid: true } });
   });
 
-  it('a B-B profile seals without a time-stamp; B-T asks the TSA once', async () => {
-    const plain = await setUp('基础签名有限公司', { pades_level: 'B-B', tsa_urls: [okUrl] });
+  it('a B-B profile seals without a time-stamp, with its default reason; B-T asks the TSA once', async () => {
+    const plain = await setUp('基础签名有限公司', {
+      pades_level: 'B-B',
+      tsa_urls: [okUrl],
+      reasons: ['盖章确认', '合同用印'],
+    });
     const before = tsaHits;
     expect((await plain.apply()).statusCode).toBe(201);
     expect(tsaHits).toBe(before);
@@ -131,7 +135,9 @@ describe('seal apply under the organisation profile', () => {
       trustAnchors: [await t.app.signx.trust.rootCertificate()],
       revocation: 'off',
     });
-    expect(report.signatures.map((r) => [r.kind, r.level])).toEqual([['signature', 'B-B']]);
+    expect(report.signatures.map((r) => [r.kind, r.level, r.reason])).toEqual([
+      ['signature', 'B-B', '盖章确认'],
+    ]);
     const stamped = await setUp('时间戳有限公司', { pades_level: 'B-T', tsa_urls: [refusingUrl, okUrl] });
     expect((await stamped.apply()).statusCode).toBe(201);
     expect(tsaHits).toBe(before + 1);

@@ -10,6 +10,7 @@ import {
   type Timestamper,
 } from '@signx/pades';
 import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
+import type { ProfileAppearance } from '../profiles/index.js';
 import type { DeclineStamp } from './decline-stamp.js';
 import type { DocumentPlacement } from './field-stamps.js';
 import type { SignatureMark } from './signature-input.js';
@@ -62,10 +63,13 @@ export async function signForSigner(
     /** PAdES level (default B-T); B-LT and B-LTA need `revocation` (the platform's sources). */
     level?: PadesLevel;
     revocation?: DssOptions;
+    /** A configured signing profile's lines, captions and font (default: every line, the request language's captions). */
+    appearance?: ProfileAppearance;
   },
 ): Promise<Uint8Array> {
   const meaning = input.meaning ?? 'approval';
-  const labels = LABELS[input.language] ?? {};
+  const look = input.appearance;
+  const labels = look?.labels ?? LABELS[input.language] ?? {};
   const placed = input.placement && input.placement.page > 0 ? input.placement : undefined;
   return signPdf(pdf, {
     signer: input.signer,
@@ -85,10 +89,12 @@ export async function signForSigner(
       labels: input.meaningLabel
         ? {
             ...labels,
-            meaning: MEANING_CAPTION[input.language] ?? 'Meaning',
+            meaning: look?.labels.meaning ?? MEANING_CAPTION[input.language] ?? 'Meaning',
             meanings: { ...ENGLISH_LABELS.meanings, [meaning]: input.meaningLabel },
           }
         : labels,
+      ...(look ? { fields: look.fields } : {}),
+      ...(look?.fonts ? { fonts: look.fonts } : {}),
       stamps: input.placement?.stamps ?? [],
     },
   });

@@ -42,6 +42,7 @@ export const signErrors = [
   signingErrors.CERTIFICATE_PASSWORD_WRONG,
   signingErrors.CERTIFICATE_UNUSABLE,
   profilesErrors.PROFILE_CERTIFICATE_REJECTED,
+  profilesErrors.PROFILE_SETTING_REFUSED,
   fieldErrors.FIELDS_REQUIRED,
   fieldErrors.FIELD_VALUE_INVALID,
   fieldErrors.WRONG_ACTION,

@@ -4,6 +4,9 @@ import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
 import { usersByIds } from '../identity/index.js';
 import {
   assertCertificateAllowed,
+  type ProfileAppearance,
+  profileAppearance,
+  profileReason,
   type ResolvedProfile,
   resolveProfile,
   type SigningPlan,
@@ -58,4 +61,20 @@ export async function signerSigningPlan(
 ): Promise<SigningPlan> {
   if (profile.profile_id === null) return { level: 'B-T', timestamper: await options.trust.timestamper() };
   return signingPlan(profile.settings, options);
+}
+
+/**
+ * What a signer's signature shows under the request's profile: the /Reason (the signer's,
+ * which must be one of the profile's reasons when it lists some, else 40022 before anything
+ * is signed; else the profile's first reason; else `fallback`, the request title) and, for a
+ * configured profile, its printed fields, caption languages and font.
+ */
+export function signerAppearance(
+  profile: ResolvedProfile,
+  given: string | undefined,
+  fallback: string,
+): { reason: string; appearance?: ProfileAppearance } {
+  const reason = (profileReason(profile.settings, given) ?? fallback).slice(0, 200);
+  const appearance = profileAppearance(profile);
+  return appearance ? { reason, appearance } : { reason };
 }

@@ -18,7 +18,7 @@ import { refuseLinkUnderPart11 } from './part11-signing.js';
 import { signForSigner } from './pdf-signing.js';
 import type { signBody } from './public.schemas.js';
 import { combinedDocumentHash, recordHash } from './record-hash.js';
-import { assertSignerCertificate, signerSigningPlan } from './request-profile.js';
+import { assertSignerCertificate, signerAppearance, signerSigningPlan } from './request-profile.js';
 import * as repo from './requests.repository.js';
 import { DEFAULT_CONSENT } from './requests.service.js';
 import { parseSignatureMark, type SignatureMark } from './signature-input.js';
@@ -100,6 +100,8 @@ export async function prepareSignature(
   // The request's signing profile (template → requester's department → platform) must accept
   // the certificate before anything is signed: refused with 40024, nothing staged or stored.
   const profile = await assertSignerCertificate(deps.db, request, issued.certificate, issued.signer.hash);
+  // Its reason (a signer's outside its list: 40022, nothing signed) and appearance.
+  const look = signerAppearance(profile, input.reason, request.title);
   // Its PAdES level and TSAs (failover; none answering is 503 before anything is staged).
   const plan = await signerSigningPlan(profile, { trust: deps.trust, fetch: deps.ctx.outbound.fetch });
   const index = access.bundle.signatures.length;
@@ -118,7 +120,7 @@ export async function prepareSignature(
       ...plan, // level, timestamper, revocation
       mark,
       printedName: access.signer.signer_name,
-      reason: (input.reason ?? request.title).slice(0, 200),
+      ...look, // reason, appearance
       signedAt,
       index,
       language: request.language,

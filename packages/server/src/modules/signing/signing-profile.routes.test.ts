@@ -1,4 +1,4 @@
-import { validate } from '@signx/pades';
+import { fieldAppearanceText, validate } from '@signx/pades';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWith } from '../../../test/identity-fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -40,14 +40,14 @@ async function saveProfile(scope_type: string, scope_id: string, settings: Profi
 }
 
 /** A sent one-signer request on a new template; answers ids, the template id and the link token. */
-async function sentRequest(code: string) {
-  const template = await call('POST', '/digital-signature/templates', sender, {
+async function sentRequest(code: string, by = sender) {
+  const template = await call('POST', '/digital-signature/templates', by, {
     template_name: code,
     template_code: code,
     entity_type: 'contract',
   });
   expect(template.statusCode, template.body).toBe(201);
-  const created = await call('POST', '/digital-signature/requests', sender, {
+  const created = await call('POST', '/digital-signature/requests', by, {
     entity_type: 'contract',
     entity_id: 77,
     title: 'Framework agreement',
@@ -56,11 +56,11 @@ async function sentRequest(code: string) {
   });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().data.id as string;
-  const sent = await call('POST', `/digital-signature/requests/${id}/send`, sender);
+  const sent = await call('POST', `/digital-signature/requests/${id}/send`, by);
   const [link] = sent.json().data.links;
   return { id, templateId: template.json().data.id as string, token: link.token as string };
 }
-const sign = (token: string) =>
+const sign = (token: string, extra: { reason?: string } = {}) =>
   call(
     'POST',
     '/digital-signature/sign',
@@ -70,8 +70,21 @@ const sign = (token: string) =>
       signature_type: 'typed',
       signature_data: 'Noa Levi',
       consent_given: true,
+      ...extra,
     },
   );
+
+/** The request's signed PDF, validated against the platform root (revocation off). */
+async function signedPdf(id: string, by = sender) {
+  const detail = (await call('GET', `/digital-signature/requests/${id}`, by)).json().data;
+  const current = await documents.current(t.database.db, detail.documents[0].document_id);
+  const pdf = await documents.read(t.app.signx, current.sha256);
+  const report = await validate(pdf, {
+    trustAnchors: [await t.app.signx.trust.rootCertificate()],
+    revocation: 'off',
+  });
+  return { pdf, report };
+}
 
 /** What signing would have changed: signatures, the signer's status, the document's version. */
 async function state(id: string) {
@@ -153,5 +166,62 @@ describe('signing under the request’s signing profile', () => {
     expect(refused.statusCode, refused.body).toBe(503);
     expect(refused.json().message).toContain(deadTsa);
     expect(await state(stamped.id)).toEqual(before);
+  });
+
+  it('draws the profile’s fields in its caption languages and font, and signs with its default reason', async () => {
+    const r = await sentRequest('PROFILE-LOOK');
+    const look: ProfileSettings = {
+      ...PLATFORM_DEFAULT,
+      pades_level: 'B-B',
+      appearance: { template: 'standard', fields: ['name'], font: 'Noto Serif SC', languages: ['zh-CN'] },
+      reasons: ['合同签署', 'Approval'],
+    };
+    await saveProfile('template', r.templateId, look);
+    // A reason outside the profile's list: 40022, nothing signed or stored.
+    const before = await state(r.id);
+    const refused = await sign(r.token, { reason: 'Because' });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 40022 });
+    expect(refused.json().message).toContain('合同签署; Approval');
+    expect(await state(r.id)).toEqual(before);
+
+    const signed = await sign(r.token);
+    expect(signed.statusCode, signed.body).toBe(201);
+    const { pdf, report } = await signedPdf(r.id);
+    // The engine writes /Reason as "<§11.50 meaning>: <reason>", as for every SignX signature.
+    expect(report.signatures.map((s) => [s.isValid, s.reason])).toEqual([[true, 'approval: 合同签署']]);
+    const drawn = fieldAppearanceText(pdf, 'SignX_Signature_1');
+    expect(drawn).toContain('签署人:NoaLevi');
+    for (const absent of ['时间', 'Time', 'Signedby', '原因', '合同签署'])
+      expect(drawn).not.toContain(absent);
+    expect(pdf.includes(Buffer.from('DejaVuSerif'))).toBe(true);
+  });
+
+  it('keeps every line and the request language’s captions under the built-in default', async () => {
+    // Requested by the admin, who has no department: no profile applies.
+    const r = await sentRequest('PROFILE-DEFAULT-LOOK', admin);
+    const signed = await sign(r.token, { reason: 'Any reason' });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const { pdf, report } = await signedPdf(r.id, admin);
+    expect(report.signatures.map((s) => [s.isValid, s.reason])).toEqual([[true, 'approval: Any reason']]);
+    const drawn = fieldAppearanceText(pdf, 'SignX_Signature_1');
+    for (const line of ['Signedby:NoaLevi', 'Reason:Anyreason', 'Time:']) expect(drawn).toContain(line);
+  });
+
+  it('refuses a profile whose font the engine does not embed (40022), saving nothing', async () => {
+    const settings = {
+      ...PLATFORM_DEFAULT,
+      appearance: { ...PLATFORM_DEFAULT.appearance, font: 'Comic Sans' },
+    };
+    const body = { scope_type: 'organisation', scope_id: 'acme-fonts', name: 'fonts', settings };
+    const refused = await call('POST', '/profiles', admin, body);
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().code).toBe(40022);
+    expect(refused.json().message).toContain('"Comic Sans" is not a font the signing engine embeds');
+    const serifHebrew = { ...settings, appearance: { ...settings.appearance, font: 'Noto Serif' } };
+    const hebrew = await call('POST', '/profiles', admin, { ...body, settings: serifHebrew });
+    expect(hebrew.json().message, hebrew.body).toContain('no Hebrew glyphs');
+    const listed = (await call('GET', '/profiles', admin)).json().data.items as { scope_id: string }[];
+    expect(listed.some((p) => p.scope_id === 'acme-fonts')).toBe(false);
   });
 });

@@ -36,6 +36,9 @@ export function settingProblems(s: ProfileSettings): SettingProblem[] {
   if (a.languages.length === 0) add('appearance.languages', 'profiles.pickOne');
   if (a.languages.length > LIMITS.languages)
     add('appearance.languages', 'profiles.tooMany', { n: LIMITS.languages });
+  // The engine draws serif fonts with DejaVu Serif, which has no Hebrew (the server refuses it: 40022).
+  if (a.languages.includes('he') && /serif/i.test(a.font) && !/sans/i.test(a.font))
+    add('appearance.languages', 'profiles.serifNoHebrew');
   const p = s.certificate_policy;
   for (const field of ['extended_key_usage', 'policy_oids'] as const) {
     const bad = p[field].find((o) => !OID.test(o));

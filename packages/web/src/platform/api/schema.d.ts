@@ -1963,6 +1963,7 @@ export interface paths {
          *     - `40097` CERTIFICATE_PASSWORD_WRONG: The PKCS#12 file could not be opened with this password (nothing was stored)
          *     - `40098` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
          *     - `40024` PROFILE_CERTIFICATE_REJECTED: The signing certificate does not meet the signing profile’s certificate policy
+         *     - `40022` PROFILE_SETTING_REFUSED: A value the signing profile refuses: an appearance font or caption language the engine lacks, or a reason outside its list
          *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
          *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
@@ -2011,6 +2012,7 @@ export interface paths {
          *     - `40097` CERTIFICATE_PASSWORD_WRONG: The PKCS#12 file could not be opened with this password (nothing was stored)
          *     - `40098` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
          *     - `40024` PROFILE_CERTIFICATE_REJECTED: The signing certificate does not meet the signing profile’s certificate policy
+         *     - `40022` PROFILE_SETTING_REFUSED: A value the signing profile refuses: an appearance font or caption language the engine lacks, or a reason outside its list
          *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
          *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
@@ -4450,6 +4452,7 @@ export interface paths {
          *
          *     Domain errors:
          *     - `40023` PROFILE_SCOPE_INVALID: The platform profile takes scope id "*"; other scopes need a non-empty id
+         *     - `40022` PROFILE_SETTING_REFUSED: A value the signing profile refuses: an appearance font or caption language the engine lacks, or a reason outside its list
          *     - `40983` PROFILE_VERSION_CONFLICT: Someone saved a newer version of the profile; reload and edit that one
          *
          *     Requires permission `profiles.profile.manage` (Create signing profiles and save new versions).
@@ -41584,8 +41587,11 @@ export interface operations {
                     scope_type: "platform" | "organisation" | "department" | "template";
                     settings: {
                         appearance: {
+                            /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
                             fields: string[];
+                            /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                             font: string;
+                            /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                             languages: string[];
                             template: string;
                         };
@@ -41640,8 +41646,11 @@ export interface operations {
                                 profile_id: string;
                                 settings: {
                                     appearance: {
+                                        /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
                                         fields: string[];
+                                        /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                                         font: string;
+                                        /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                                         languages: string[];
                                         template: string;
                                     };
@@ -41806,8 +41815,11 @@ export interface operations {
                                 profile_id: string;
                                 settings: {
                                     appearance: {
+                                        /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
                                         fields: string[];
+                                        /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                                         font: string;
+                                        /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                                         languages: string[];
                                         template: string;
                                     };
@@ -41961,8 +41973,11 @@ export interface operations {
                             profile_id: string;
                             settings: {
                                 appearance: {
+                                    /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
                                     fields: string[];
+                                    /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                                     font: string;
+                                    /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                                     languages: string[];
                                     template: string;
                                 };
@@ -42107,8 +42122,11 @@ export interface operations {
                         code: 0;
                         data: {
                             appearance: {
+                                /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
                                 fields: string[];
+                                /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                                 font: string;
+                                /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                                 languages: string[];
                                 template: string;
                             };
@@ -42214,8 +42232,11 @@ export interface operations {
                             scope_type: "platform" | "organisation" | "department" | "template";
                             settings: {
                                 appearance: {
+                                    /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
                                     fields: string[];
+                                    /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                                     font: string;
+                                    /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                                     languages: string[];
                                     template: string;
                                 };
