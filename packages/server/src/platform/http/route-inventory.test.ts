@@ -21,7 +21,7 @@ const expectedPublicRoutes = [
   // SMS delivery receipts: Twilio's are signed, Aliyun's and Tencent's carry a capability token.
   /^\/api\/v1\/notifications\/callbacks\/(twilio\/:id|:kind\/:id\/:token)$/,
   // The platform PKI publishes its CA certificates, CRLs and OCSP answers (URLs in every certificate).
-  /^\/pki\/(root\.crt|issuing\.crt|root\.crl|issuing\.crl|ocsp|ocsp\/:request)$/,
+  /^\/pki\/(root\.crt|issuing\.crt|root\.crl|issuing\.crl|issuing-:serial\.crl|ocsp|ocsp\/:request)$/,
   // Seed 004: public verification and constants; external signers use their signing-link token.
   /^\/api\/v1\/digital-signature\/(verify\/:signature_number|constants|sign|decline)$/,
   // Issue 15 (sign-evidence): the full verification report of an uploaded PDF.
