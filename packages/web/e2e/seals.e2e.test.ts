@@ -95,7 +95,10 @@ describe('Seals pages', () => {
     // Tab moves the focus out of the select, which closes its dropdown (Escape would close the
     // drawer, and a click on the title can land on the open dropdown instead).
     await page.keyboard.press('Tab');
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await page.getByTestId('seals-auth-save').click();
     const grants = async () =>
       (
