@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/schema.js';
 import type { JobRuntime } from '../../platform/jobs/index.js';
 import { defineModuleDeps } from '../../platform/module-deps.js';
 import { audit } from '../audit/index.js';
+import { createDefinitionCache, type DefinitionCache } from './engine/compiled-definitions.js';
 import { type WorkflowAuditEvent, workflowAuditEvents } from './workflow.catalogue.js';
 
 /**
@@ -19,6 +20,8 @@ export interface WorkflowDeps {
   clock: Clock;
   jobs: JobRuntime;
   audit: AuditTrail<WorkflowAuditEvent>;
+  /** Published and archived versions parsed and indexed (engine/compiled-definitions.ts). */
+  definitions: DefinitionCache;
   /** The least time between two urges of one approval. */
   urgeIntervalMs: number;
 }
@@ -36,6 +39,7 @@ export const workflowDeps = defineModuleDeps(
       sinkAll: audit.recordAll,
       verify: !ctx.config.isProduction,
     }),
+    definitions: createDefinitionCache(),
     urgeIntervalMs: 10 * 60 * 1000,
   }),
 );

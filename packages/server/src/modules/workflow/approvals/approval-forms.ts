@@ -19,8 +19,8 @@ const rank: Record<FieldPermission, number> = { hidden: 0, read: 1, edit: 2 };
 export function presentFlow(
   row: DefinitionRow | undefined,
   permissionOf: (fieldKey: string) => FieldPermission,
+  body: DefinitionBody = bodyOf(row),
 ): FlowView {
-  const body = bodyOf(row);
   return {
     id: row?.id ?? '',
     key: row?.key ?? '',

@@ -5,9 +5,10 @@ import { forbidden, notFound } from '../../../platform/errors.js';
 import { usersByIds } from '../../identity/index.js';
 import type { NodePlace } from '../definitions/definition-index.js';
 import type { FlowNode } from '../definitions/definition-model.js';
-import { publishedDefinitions, runVersion } from '../definitions/definitions.repository.js';
-import { compiledDefinition } from '../engine/compiled-definitions.js';
+import { publishedDefinitions } from '../definitions/definitions.repository.js';
+import { runVersion } from '../engine/compiled-definitions.js';
 import * as repo from '../engine/instances.repository.js';
+import type { WorkflowDeps } from '../workflow.deps.js';
 import type { InstanceStatus } from '../workflow.tables.js';
 import { bodyOf, presentFlow, startPermissions, viewerPermissions } from './approval-forms.js';
 import { assertVisible, seesAll } from './approvals.policy.js';
@@ -34,12 +35,18 @@ export function approvalCounts(db: DbOrTrx, actor: Actor) {
  * The detail as the actor may see it. `checked`: the caller already found the actor allowed
  * to see this approval in the same transaction (an action's step did), so it is not asked again.
  */
-export async function approvalDetail(db: DbOrTrx, actor: Actor, id: string, checked = false) {
+export async function approvalDetail(
+  db: DbOrTrx,
+  deps: Pick<WorkflowDeps, 'definitions'>,
+  actor: Actor,
+  id: string,
+  checked = false,
+) {
   const instance = await repo.findInstance(db, id);
   if (!instance) throw notFound('Approval');
   if (!checked) await assertVisible(db, actor, instance);
-  const definition = await runVersion(db, instance.definition_id);
-  const places = definition ? compiledDefinition(definition).index.places : new Map<string, NodePlace>();
+  const definition = await runVersion(db, deps, instance.definition_id);
+  const places = definition?.index.places ?? new Map<string, NodePlace>();
   const nodes = new Map<string, FlowNode>([...places].map(([nodeId, place]) => [nodeId, place.node]));
   const detail = {
     instance,
@@ -64,7 +71,7 @@ export async function approvalDetail(db: DbOrTrx, actor: Actor, id: string, chec
   );
   return {
     ...presentDetail(detail, actor, seesWholeForm),
-    definition: presentFlow(definition, permissions),
+    definition: presentFlow(definition?.row, permissions, definition?.body),
     people,
   };
 }

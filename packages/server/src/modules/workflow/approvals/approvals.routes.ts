@@ -61,7 +61,7 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
         return inTransaction(deps.db, async (trx) => {
           await run(trx, actor, id, request.body as B, request);
           // Every action's step checked the actor's visibility in this transaction.
-          return approvalDetail(trx, actor, id, true);
+          return approvalDetail(trx, deps, actor, id, true);
         });
       },
     });
@@ -88,7 +88,7 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
         const actor = actorOf(request);
         return inTransaction(deps.db, async (trx) => {
           const id = await service.startApproval(trx, deps, actor, request.body);
-          return approvalDetail(trx, actor, id);
+          return approvalDetail(trx, deps, actor, id);
         });
       },
     }),
@@ -142,7 +142,7 @@ export function approvalRoutes(deps: WorkflowDeps): RouteDefinition[] {
       params: s.approvalParams,
       response: s.approvalDetail,
       errors: ['NOT_FOUND'],
-      handler: async (request) => approvalDetail(deps.db, actorOf(request), request.params.id),
+      handler: async (request) => approvalDetail(deps.db, deps, actorOf(request), request.params.id),
     }),
     action<Decided>(
       'approve',

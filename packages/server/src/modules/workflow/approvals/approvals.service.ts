@@ -3,7 +3,7 @@ import { encodeJson } from '../../../platform/db/json-codec.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { domainError, notFound } from '../../../platform/errors.js';
 import type { DataScope } from '../../identity/index.js';
-import { findDefinition, publishedOf, rememberVersion } from '../definitions/definitions.repository.js';
+import { findDefinition, publishedOf } from '../definitions/definitions.repository.js';
 import { compiledDefinition } from '../engine/compiled-definitions.js';
 import { assertRunning, type Decision, decide, stepTasks, taskFor } from '../engine/decide.js';
 import { newToken, record, runFrom } from '../engine/engine.js';
@@ -36,19 +36,16 @@ export interface StartCommand {
 }
 
 export async function startApproval(trx: Trx, deps: WorkflowDeps, actor: Actor, input: StartCommand) {
-  const definition = rememberVersion(
-    trx,
-    input.definition_id
-      ? await findDefinition(trx, input.definition_id)
-      : await publishedOf(trx, input.definition_key ?? ''),
-  );
+  const definition = input.definition_id
+    ? await findDefinition(trx, input.definition_id)
+    : await publishedOf(trx, input.definition_key ?? '');
   if (!definition) throw notFound('Workflow definition');
   if (definition.status !== 'published')
     throw domainError(
       workflowErrors.DEFINITION_NOT_PUBLISHED,
       `Version ${definition.version} is ${definition.status}`,
     );
-  const { body } = compiledDefinition(definition);
+  const { body } = compiledDefinition(deps, definition);
   assertFormData(body.form.fields, input.form_data);
   const instance = await createInstance(trx, deps, actor, {
     definition,

@@ -1,3 +1,4 @@
+import { runCompiled } from '../../../platform/db/compiled-once.js';
 import type { Page, PageRequest } from '../../../platform/db/pagination.js';
 import { paginate } from '../../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../../platform/db/schema.js';
@@ -11,30 +12,9 @@ export async function insertDefinition(trx: Trx, row: DefinitionRow): Promise<vo
 }
 
 export async function findDefinition(db: DbOrTrx, id: string): Promise<DefinitionRow | undefined> {
-  return db.selectFrom('workflow_definitions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/**
- * Versions an approval runs on, remembered for the rest of one transaction: an action loads
- * its run's version and then answers the detail, which read the same row again. Only
- * published and archived versions (a body that never changes; publishing or archiving does
- * not happen inside an approval's step) and only inside a transaction (the memo dies with it).
- */
-const versionsInTransaction = new WeakMap<object, Map<string, DefinitionRow>>();
-
-export function rememberVersion(db: DbOrTrx, row: DefinitionRow | undefined): DefinitionRow | undefined {
-  if (row && db.isTransaction && row.status !== 'draft') {
-    const versions = versionsInTransaction.get(db) ?? new Map<string, DefinitionRow>();
-    versions.set(row.id, row);
-    versionsInTransaction.set(db, versions);
-  }
-  return row;
-}
-
-/** The version an approval runs on (see rememberVersion): read once per transaction. */
-export async function runVersion(db: DbOrTrx, id: string): Promise<DefinitionRow | undefined> {
-  const kept = versionsInTransaction.get(db)?.get(id);
-  return kept ?? rememberVersion(db, await findDefinition(db, id));
+  const query = (idSlot: string) =>
+    db.selectFrom('workflow_definitions').selectAll().where('id', '=', idSlot);
+  return (await runCompiled(db, 'workflow findDefinition', query, [id])).rows[0];
 }
 
 export async function latestVersionOf(db: DbOrTrx, key: string): Promise<number | null> {
@@ -47,14 +27,17 @@ export async function latestVersionOf(db: DbOrTrx, key: string): Promise<number 
   return row?.version ?? null;
 }
 
+/** The published version of a key (read every start: publishing may happen in another process). */
 export async function publishedOf(db: DbOrTrx, key: string): Promise<DefinitionRow | undefined> {
-  return db
-    .selectFrom('workflow_definitions')
-    .selectAll()
-    .where('key', '=', key)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
+  const query = (keySlot: string) =>
+    db
+      .selectFrom('workflow_definitions')
+      .selectAll()
+      .where('key', '=', keySlot)
+      .where('status', '=', 'published')
+      .orderBy('version', 'desc')
+      .limit(1);
+  return (await runCompiled(db, 'workflow publishedOf', query, [key])).rows[0];
 }
 
 export async function definitionPage(

@@ -44,7 +44,7 @@ export function engineRun(
   instance: InstanceRow,
   definition: DefinitionRow,
 ): EngineRun {
-  const { body, index } = compiledDefinition(definition);
+  const { body, index } = compiledDefinition(deps, definition);
   return {
     trx,
     deps,

@@ -17,6 +17,17 @@ export type TaskRow = WorkflowTasksTable;
 export type RecordRow = WorkflowRecordsTable;
 
 const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows);
+const updated = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0);
+
+/** `changes` without undefined values: the columns to set, and their values in that order. */
+function columnsOf(changes: object): { columns: string[]; values: unknown[] } {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  return { columns: entries.map(([column]) => column), values: entries.map(([, value]) => value) };
+}
+
+/** A `set` object binding each column to its slot (runCompiled's placeholders). */
+const setOf = (columns: string[], slots: string[]) =>
+  Object.fromEntries(columns.map((column, i) => [column, slots[i]])) as never;
 
 // The statements of every start and action are compiled once per handle (platform/db/compiled-once.ts).
 export async function insertInstance(trx: Trx, row: InstanceRow): Promise<void> {
@@ -35,13 +46,15 @@ export async function moveInstance(
   from: InstanceStatus[],
   changes: Partial<Omit<InstanceRow, 'id'>>,
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('workflow_instances')
-    .set(changes)
-    .where('id', '=', id)
-    .where('status', 'in', from)
-    .executeTakeFirst();
-  return changed(result) === 1;
+  const { columns, values } = columnsOf(changes);
+  const query = (...slots: string[]) =>
+    trx
+      .updateTable('workflow_instances')
+      .set(setOf(columns, slots))
+      .where('id', '=', slots[columns.length] as string)
+      .where('status', 'in', slots.slice(columns.length + 1) as InstanceStatus[]);
+  const key = `workflow moveInstance ${columns.join(',')} from ${from.length}`;
+  return updated(await runCompiled(trx, key, query, [...values, id, ...from])) === 1;
 }
 
 /** Sets last_urged_at only when the last urge is older than `before` (the rate limit, race-safe). */
@@ -78,7 +91,13 @@ export async function updateToken(
   id: string,
   changes: Partial<Omit<TokenRow, 'id'>>,
 ): Promise<void> {
-  await trx.updateTable('workflow_tokens').set(changes).where('id', '=', id).execute();
+  const { columns, values } = columnsOf(changes);
+  const query = (...slots: string[]) =>
+    trx
+      .updateTable('workflow_tokens')
+      .set(setOf(columns, slots))
+      .where('id', '=', slots[columns.length] as string);
+  await runCompiled(trx, `workflow updateToken ${columns.join(',')}`, query, [...values, id]);
 }
 
 /**
@@ -88,14 +107,14 @@ export async function updateToken(
  * node was left already (another decision was first).
  */
 export async function lockTokenAt(trx: Trx, id: string, nodeId: string): Promise<boolean> {
-  const result = await trx
-    .updateTable('workflow_tokens')
-    .set((eb) => ({ rev: eb('rev', '+', 1) }))
-    .where('id', '=', id)
-    .where('node_id', '=', nodeId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  return changed(result) === 1;
+  const query = (idSlot: string, nodeSlot: string) =>
+    trx
+      .updateTable('workflow_tokens')
+      .set((eb) => ({ rev: eb('rev', '+', 1) }))
+      .where('id', '=', idSlot)
+      .where('node_id', '=', nodeSlot)
+      .where('status', '=', 'active');
+  return updated(await runCompiled(trx, 'workflow lockTokenAt', query, [id, nodeId])) === 1;
 }
 
 /** One more branch arrived at a parallel join; answers how many have arrived (the row lock serializes). */
@@ -130,20 +149,23 @@ export async function closeLiveTokens(
   status: TokenStatus,
   at: string,
 ): Promise<void> {
-  await trx
-    .updateTable('workflow_tokens')
-    .set({ status, updated_at: at })
-    .where('instance_id', '=', instanceId)
-    .where('status', 'in', ['active', 'waiting'])
-    .execute();
+  const query = (statusSlot: string, atSlot: string, instanceSlot: string) =>
+    trx
+      .updateTable('workflow_tokens')
+      .set({ status: statusSlot as TokenStatus, updated_at: atSlot })
+      .where('instance_id', '=', instanceSlot)
+      .where('status', 'in', ['active', 'waiting']);
+  await runCompiled(trx, 'workflow closeLiveTokens', query, [status, at, instanceId]);
 }
 
 export async function insertTasks(trx: Trx, rows: TaskRow[]): Promise<void> {
-  if (rows.length > 0) await trx.insertInto('workflow_tasks').values(rows).execute();
+  if (rows.length === 1) await insertCompiled(trx, 'workflow_tasks', rows[0] as TaskRow);
+  else if (rows.length > 1) await trx.insertInto('workflow_tasks').values(rows).execute();
 }
 
 export async function findTask(db: DbOrTrx, id: string): Promise<TaskRow | undefined> {
-  return db.selectFrom('workflow_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+  const query = (idSlot: string) => db.selectFrom('workflow_tasks').selectAll().where('id', '=', idSlot);
+  return (await runCompiled(db, 'workflow findTask', query, [id])).rows[0];
 }
 
 export async function tasksOf(db: DbOrTrx, instanceId: string): Promise<TaskRow[]> {
@@ -171,13 +193,15 @@ export async function decideTask(
   from: TaskStatus[],
   changes: Partial<Omit<TaskRow, 'id'>>,
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('workflow_tasks')
-    .set(changes)
-    .where('id', '=', id)
-    .where('status', 'in', from)
-    .executeTakeFirst();
-  return changed(result) === 1;
+  const { columns, values } = columnsOf(changes);
+  const query = (...slots: string[]) =>
+    trx
+      .updateTable('workflow_tasks')
+      .set(setOf(columns, slots))
+      .where('id', '=', slots[columns.length] as string)
+      .where('status', 'in', slots.slice(columns.length + 1) as TaskStatus[]);
+  const key = `workflow decideTask ${columns.join(',')} from ${from.length}`;
+  return updated(await runCompiled(trx, key, query, [...values, id, ...from])) === 1;
 }
 
 /** Cancels the open tasks of the given tokens (or of the whole instance). */
@@ -187,16 +211,18 @@ export async function cancelOpenTasks(
   tokenIds: string[] | null,
   at: string,
 ): Promise<void> {
-  let query = trx
-    .updateTable('workflow_tasks')
-    .set({ status: 'cancelled', decided_at: at })
-    .where('instance_id', '=', instanceId)
-    .where('status', 'in', ['pending', 'queued', 'waiting']);
-  if (tokenIds) {
-    if (tokenIds.length === 0) return;
-    query = query.where('token_id', 'in', tokenIds);
-  }
-  await query.execute();
+  if (tokenIds?.length === 0) return;
+  const tokens = tokenIds ?? [];
+  const query = (atSlot: string, instanceSlot: string, ...tokenSlots: string[]) => {
+    const open = trx
+      .updateTable('workflow_tasks')
+      .set({ status: 'cancelled', decided_at: atSlot })
+      .where('instance_id', '=', instanceSlot)
+      .where('status', 'in', ['pending', 'queued', 'waiting']);
+    return tokenSlots.length > 0 ? open.where('token_id', 'in', tokenSlots) : open;
+  };
+  const key = `workflow cancelOpenTasks ${tokenIds ? tokens.length : 'all'}`;
+  await runCompiled(trx, key, query, [at, instanceId, ...tokens]);
 }
 
 /**

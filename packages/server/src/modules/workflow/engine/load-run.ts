@@ -2,8 +2,8 @@ import type { Actor } from '../../../platform/actor.js';
 import type { Trx } from '../../../platform/db/schema.js';
 import { notFound } from '../../../platform/errors.js';
 import { webhooks } from '../../webhooks/index.js';
-import { runVersion } from '../definitions/definitions.repository.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
+import { runVersion } from './compiled-definitions.js';
 import { type EngineRun, engineRun, flushAudit } from './engine-run.js';
 import * as repo from './instances.repository.js';
 import { notifyAssigned } from './workflow-messages.js';
@@ -17,9 +17,9 @@ export async function loadRun(
 ): Promise<EngineRun> {
   const instance = await repo.findInstance(trx, instanceId);
   if (!instance) throw notFound('Approval');
-  const definition = await runVersion(trx, instance.definition_id);
+  const definition = await runVersion(trx, deps, instance.definition_id);
   if (!definition) throw notFound('Workflow definition');
-  return engineRun(trx, deps, actor, instance, definition);
+  return engineRun(trx, deps, actor, instance, definition.row);
 }
 
 /**
