@@ -9,6 +9,7 @@ import { audit } from '../audit/index.js';
 import { EntityTypeRegistry } from './entity-types.js';
 import { type SigningAuditEvent, signingAuditEvents } from './signing.catalogue.js';
 import { emittingSink } from './signing-events.js';
+import { VerifiedVersions } from './verified-versions.js';
 
 /** Limits of the signing module (signature images, link lifetime floor). */
 export const signingLimits = {
@@ -29,6 +30,8 @@ export interface SigningDeps {
   entityTypes: EntityTypeRegistry;
   /** Base of the signer page links (PUBLIC_URL). */
   publicUrl: string;
+  /** PDF checks of produced versions for verification by number, by content hash (verified-versions.ts). */
+  verifiedVersions: VerifiedVersions;
 }
 
 export const signingDeps = defineModuleDeps(
@@ -46,5 +49,6 @@ export const signingDeps = defineModuleDeps(
     }),
     entityTypes: new EntityTypeRegistry(),
     publicUrl: ctx.config.http.publicUrl.replace(/\/+$/, ''),
+    verifiedVersions: new VerifiedVersions(),
   }),
 );
