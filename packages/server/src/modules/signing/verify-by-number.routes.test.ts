@@ -51,8 +51,19 @@ async function signedOnce(title: string) {
 const producedSha = (row: { documents: string }) =>
   (JSON.parse(row.documents) as { sha256: string }[])[0]!.sha256;
 
+const statements: string[] = [];
+let counting = false;
+
 beforeAll(async () => {
   t = await createTestApp({ build: { modules: [...modules, headerAuthModule], clock } });
+  // Every statement the app's Kysely executors run, while `counting` (as sign-statements does).
+  let proto = Object.getPrototypeOf(t.database.db.getExecutor());
+  while (proto && !Object.hasOwn(proto, 'executeQuery')) proto = Object.getPrototypeOf(proto);
+  const original = proto.executeQuery;
+  proto.executeQuery = function counted(this: unknown, ...args: unknown[]) {
+    if (counting) statements.push((args[0] as { sql: string }).sql);
+    return original.apply(this, args);
+  };
 });
 afterAll(() => t.close());
 
@@ -89,6 +100,29 @@ describe('public verify by number, with the PDF check memoised by content hash',
       status: 'revoked',
     });
     expect(after.data).toMatchObject({ valid: false, reason_he: 'החתימה בוטלה' });
+  });
+
+  it('a warm verify runs one SQL statement and reads no stored file (a cold one reads it once)', async () => {
+    const row = await signedOnce('Statement count');
+    const { storage } = t.app.signx;
+    const read = storage.read;
+    let reads = 0;
+    storage.read = (key) => {
+      reads += 1;
+      return read.call(storage, key);
+    };
+    try {
+      expect((await verify(row.signature_number)).valid).toBe(true);
+      expect(reads).toBe(1);
+      counting = true;
+      expect((await verify(row.signature_number)).valid).toBe(true);
+    } finally {
+      counting = false;
+      storage.read = read;
+    }
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/from "digital_signatures"/);
+    expect(reads).toBe(1);
   });
 
   it('a certificate revoked in the platform CA alone (record untouched) is reported at once', async () => {
