@@ -174,7 +174,8 @@ describe('public verify by number, with the PDF check memoised by content hash',
     if (storage.backend !== 'local') throw new Error('this test alters a file of the local storage');
     const file = join(storage.path, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
     const tampered = Buffer.from(stored);
-    tampered[tampered.length - 10] ^= 1;
+    const at = tampered.length - 10;
+    tampered[at] = (tampered[at] ?? 0) ^ 1;
     unlinkSync(file);
     writeFileSync(file, tampered);
     await expect(documents.readStored(t.app.signx, sha256)).rejects.toThrow();
