@@ -7,7 +7,7 @@ import { domainError, notFound } from '../../platform/errors.js';
 import { type CurrentContent, documents, type StagedContent } from '../documents/index.js';
 import { activeUsersWithRole, type DataScope, usersByIds } from '../identity/index.js';
 import { assertCertificateAllowed, profileReason, resolveProfile, signingPlan } from '../profiles/index.js';
-import { type Placement, PlacementError, sealPdf } from './seal-sign.js';
+import { type Placement, PlacementError, type SealUsePlacement, sealPdf } from './seal-sign.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
 import { matchingAuthorisation } from './seals.policy.js';
@@ -135,7 +135,7 @@ export async function recordSealUse(
   deps: SealsDeps,
   actor: Actor,
   prepared: PreparedSeal,
-  placement: Placement['mode'],
+  placement: SealUsePlacement,
 ): Promise<repo.SealUseRow> {
   const filed = await documents.addVersion(trx, deps.ctx, actor, {
     documentId: prepared.document.documentId,
