@@ -8,16 +8,19 @@
 //   says so);
 // - public verify by number beside bare Fastify serving the same body;
 // - the signer page's JavaScript before pdf.js (gzip), from the built web app.
-// Run: npm run bench -- signing (builds first).
+// Run: npm run bench -- signing (builds first). The verify case alone, on one signature, into
+// bench/results/signing-verify.json, optionally with a CPU profile of one more verify window:
+//   node bench/signing.bench.js --only verify [--profile /tmp/prefix]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import * as pades from '../packages/pades/dist/index.js';
 import { alternate, pairedCase, startBareFastify } from './lib/baselines.js';
 import { opsPerSecond, percentile, writeResult } from './lib/results.js';
-import { load, loadWithCpu, startServer } from './lib/server.js';
+import { load, startServer } from './lib/server.js';
 import {
   api,
   drawnPng,
@@ -29,12 +32,20 @@ import {
   signerBundleCase,
   twoPagePdf,
 } from './lib/signing-bed.js';
+import { verifyCases, verifyOnly } from './lib/signing-verify.js';
 import { benchHeaders } from './modules/signing-auth.module.js';
 
-const N = Number(process.env.SIGNING_BENCH_REQUESTS ?? 1000);
-const CONCURRENCY = 32;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const { values: flags } = parseArgs({ options: { only: { type: 'string' }, profile: { type: 'string' } } });
+if (flags.only !== undefined && flags.only !== 'verify')
+  throw new Error(`--only ${flags.only}: only verify is known`);
+if (flags.only === 'verify') {
+  await verifyOnly({ rounds: ROUNDS, seconds: SECONDS, profile: flags.profile });
+  process.exit(0);
+}
+const N = Number(process.env.SIGNING_BENCH_REQUESTS ?? 1000);
+const CONCURRENCY = 32;
 const WARM = Math.min(64, Math.floor(N / 4));
 const loads = [{ phase: 'start', loadavg: loadavg() }];
 const mark = (phase) => {
@@ -209,35 +220,9 @@ try {
   cases.push(await sealedLevels(requests[0]));
 
   // 4. Public verify by number, 100 connections, beside bare Fastify serving the same body.
-  const verifyUrl = `${server.url}${api}/verify/${number}`;
-  const verifyBody = await (await fetch(verifyUrl)).json();
   await bare.close();
-  bare = await startBareFastify([{ url: '/verify', body: verifyBody }]);
-  const opts = { connections: 100, duration: SECONDS };
-  await load(verifyUrl, { ...opts, duration: 2 });
-  await load(`${bare.url}/verify`, { ...opts, duration: 2 });
-  const verifyRuns = await alternate(
-    ROUNDS,
-    () => loadWithCpu(bare, `${bare.url}/verify`, opts),
-    () => loadWithCpu(server, verifyUrl, opts),
-  );
-  mark('after verify');
-  cases.push(
-    pairedCase(verifyRuns, {
-      name: 'public verify by number, 100 connections',
-      unit: 'req/s',
-      pick: (v) => Math.round(v.requestsPerSecond),
-      baselineName: 'bare Fastify, same body',
-      target: { op: '>=', value: 5000 },
-    }),
-    pairedCase(verifyRuns, {
-      name: 'public verify by number: server CPU per request',
-      unit: 'µs',
-      pick: (v) => Math.round(v.cpuMicrosPerRequest),
-      lowerIsBetter: true,
-      baselineName: 'bare Fastify CPU per request',
-    }),
-  );
+  bare = undefined;
+  cases.push(...(await verifyCases(server, number, { rounds: ROUNDS, seconds: SECONDS, mark })));
 
   // 5. The signer page's JavaScript before pdf.js.
   cases.push(signerBundleCase());

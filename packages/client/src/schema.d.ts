@@ -25538,11 +25538,14 @@ export interface operations {
                             certificate_serial?: string;
                             /** @description good or revoked (platform OCSP/CRL) */
                             certificate_status?: string;
+                            /** @description Each document version the signature produced is stored intact and its PDF signature verifies */
+                            document_valid?: boolean;
                             entity_type?: string;
+                            /** @description The SHA-512 record hash matches, and the versions listed match its document hash */
                             hash_valid?: boolean;
                             /** @description Why not valid, in the requester’s language (Accept-Language) */
                             reason?: string;
-                            /** @description not_found, revoked, hash_mismatch, expired */
+                            /** @description not_found, revoked, hash_mismatch, expired, document_invalid */
                             reason_code?: string;
                             reason_en?: string;
                             reason_he?: string;
@@ -25557,12 +25560,15 @@ export interface operations {
                             status?: string;
                             valid: boolean;
                         };
+                        /** @description Each document version the signature produced is stored intact and its PDF signature verifies */
+                        document_valid?: boolean;
                         entity_type?: string;
+                        /** @description The SHA-512 record hash matches, and the versions listed match its document hash */
                         hash_valid?: boolean;
                         message: string;
                         /** @description Why not valid, in the requester’s language (Accept-Language) */
                         reason?: string;
-                        /** @description not_found, revoked, hash_mismatch, expired */
+                        /** @description not_found, revoked, hash_mismatch, expired, document_invalid */
                         reason_code?: string;
                         reason_en?: string;
                         reason_he?: string;

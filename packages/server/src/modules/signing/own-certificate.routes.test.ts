@@ -169,6 +169,13 @@ describe('certificate signatures with the signer’s own PKCS#12', () => {
     expect(signed.json().data.signature.certificate_serial).toBe(row.certificate_serial);
     expect(JSON.stringify(row)).not.toContain('s3cret');
     expect(JSON.stringify(row)).not.toContain(p12.toString('base64').slice(0, 40));
+    // Verify by number checks the PDF signature's cryptography, not a chain to the platform root.
+    const verified = await call('GET', `/verify/${row.signature_number}`, undefined, {});
+    expect(verified.json()).toMatchObject({
+      valid: true,
+      document_valid: true,
+      signature_type: 'certificate',
+    });
 
     await t.app.signx.jobs.drain();
     const done = (await call('GET', `/requests/${r.id}`, undefined, sender)).json().data;

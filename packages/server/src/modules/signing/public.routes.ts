@@ -15,7 +15,6 @@ import { declineRequest } from './lifecycle.service.js';
 import * as s from './public.schemas.js';
 import { DEFAULT_CONSENT, getBundle } from './requests.service.js';
 import { commitSignature, prepareSignature } from './sign.service.js';
-import { verifySignature } from './signatures.service.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { presentRequest, presentSignature } from './signing.presenter.js';
@@ -24,6 +23,7 @@ import { requestStates } from './signing.state.js';
 import type { SignatureType } from './signing.tables.js';
 import { emittedOrRead } from './signing-events.js';
 import { recordViewed, signerByToken } from './signing-link.service.js';
+import { verifySignature } from './verify-by-number.service.js';
 
 const link = {
   public: true,

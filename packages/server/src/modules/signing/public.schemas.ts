@@ -125,12 +125,24 @@ const verifyFields = {
   request_number: Type.Optional(Type.String()),
   certificate_serial: Type.Optional(Type.String()),
   certificate_status: Type.Optional(Type.String({ description: 'good or revoked (platform OCSP/CRL)' })),
-  hash_valid: Type.Optional(Type.Boolean()),
+  hash_valid: Type.Optional(
+    Type.Boolean({
+      description: 'The SHA-512 record hash matches, and the versions listed match its document hash',
+    }),
+  ),
+  document_valid: Type.Optional(
+    Type.Boolean({
+      description:
+        'Each document version the signature produced is stored intact and its PDF signature verifies',
+    }),
+  ),
   revoked_at: Type.Optional(Type.String()),
   reason: Type.Optional(
     Type.String({ description: 'Why not valid, in the requester’s language (Accept-Language)' }),
   ),
-  reason_code: Type.Optional(Type.String({ description: 'not_found, revoked, hash_mismatch, expired' })),
+  reason_code: Type.Optional(
+    Type.String({ description: 'not_found, revoked, hash_mismatch, expired, document_invalid' }),
+  ),
   reason_he: Type.Optional(Type.String()),
   reason_zh: Type.Optional(Type.String()),
   reason_en: Type.Optional(Type.String()),

@@ -1,4 +1,3 @@
-import type { CompiledQuery } from 'kysely';
 import { insertCompiled, runCompiled } from '../../platform/db/compiled-once.js';
 import type { Db, DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type { DigitalSignaturesTable } from './signing.tables.js';
@@ -32,12 +31,7 @@ export async function findSignature(db: DbOrTrx, id: string): Promise<SignatureR
   return db.selectFrom('digital_signatures').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/**
- * A signature by its public number with its request's number, in one query: the public
- * verify endpoint is the hottest read of the module (target 5,000 req/s) and made three
- * queries per call (signature, request, revocation status); now two.
- */
-/** What public verification by number reads: the facts it shows and the record-hash inputs. */
+/** What public verification by number reads: the facts it shows, the record-hash inputs and the versions produced. */
 export type VerificationRow = Pick<
   SignatureRow,
   | 'signature_number'
@@ -52,43 +46,41 @@ export type VerificationRow = Pick<
   | 'signature_data'
   | 'document_hash'
   | 'signature_hash'
+  | 'documents'
 > & { request_number: string };
 
-const sentinel = '\u0000signature-number';
-let compiled: { db: Db; query: CompiledQuery<VerificationRow> } | null = null;
-
-function verificationQuery(db: Db, number: string) {
-  return db
-    .selectFrom('digital_signatures as s')
-    .innerJoin('digital_signature_requests as r', 'r.id', 's.request_id')
-    .select([
-      's.signature_number',
-      's.signer_name',
-      's.signed_at',
-      's.signature_type',
-      's.entity_type',
-      's.status',
-      's.certificate_serial',
-      's.revoked_at',
-      's.valid_until',
-      's.signature_data',
-      's.document_hash',
-      's.signature_hash',
-      'r.request_number',
-    ])
-    .where('s.signature_number', '=', number);
-}
-
 /**
- * The signature with this number and its request number, for public verification: one
- * indexed read of the columns it needs (not the certificate, strokes or documents). The SQL
- * is compiled once per database handle and reused with the new number, as building and
- * compiling a Kysely query cost more than the read itself.
+ * The signature with this number and its request number, for public verification (the
+ * module's hottest read): one indexed statement of the columns it needs (not the
+ * certificate or strokes), compiled once per dialect and reused with the new number.
  */
 export async function findSignatureByNumber(db: Db, number: string): Promise<VerificationRow | undefined> {
-  if (compiled?.db !== db) compiled = { db, query: verificationQuery(db, sentinel).compile() };
-  const parameters = compiled.query.parameters.map((p) => (p === sentinel ? number : p));
-  const result = await db.executeQuery<VerificationRow>({ ...compiled.query, parameters });
+  const result = await runCompiled(
+    db,
+    'signing.signatureByNumber',
+    (slot) =>
+      db
+        .selectFrom('digital_signatures as s')
+        .innerJoin('digital_signature_requests as r', 'r.id', 's.request_id')
+        .select([
+          's.signature_number',
+          's.signer_name',
+          's.signed_at',
+          's.signature_type',
+          's.entity_type',
+          's.status',
+          's.certificate_serial',
+          's.revoked_at',
+          's.valid_until',
+          's.signature_data',
+          's.document_hash',
+          's.signature_hash',
+          's.documents',
+          'r.request_number',
+        ])
+        .where('s.signature_number', '=', slot),
+    [number],
+  );
   return result.rows[0];
 }
 

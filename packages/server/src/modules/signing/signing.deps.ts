@@ -9,6 +9,7 @@ import { audit } from '../audit/index.js';
 import { EntityTypeRegistry } from './entity-types.js';
 import { type SigningAuditEvent, signingAuditEvents } from './signing.catalogue.js';
 import { type EmittedBundles, emittingSink } from './signing-events.js';
+import { VerifiedVersions } from './verified-versions.js';
 
 /** Limits of the signing module (signature images, link lifetime floor). */
 export const signingLimits = {
@@ -31,6 +32,8 @@ export interface SigningDeps {
   publicUrl: string;
   /** The request as each transaction's last emitted event read it (signing-events.ts). */
   emittedBundles: EmittedBundles;
+  /** PDF checks of produced versions for verification by number, by content hash (verified-versions.ts). */
+  verifiedVersions: VerifiedVersions;
 }
 
 export const signingDeps = defineModuleDeps('signing', (ctx): SigningDeps => {
@@ -50,5 +53,6 @@ export const signingDeps = defineModuleDeps('signing', (ctx): SigningDeps => {
     entityTypes: new EntityTypeRegistry(),
     publicUrl,
     emittedBundles,
+    verifiedVersions: new VerifiedVersions(),
   };
 });
