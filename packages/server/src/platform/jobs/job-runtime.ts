@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import type { DbOrTrx, Trx } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { BullmqDispatch } from './bullmq-dispatch.js';
+import { ensureAfterCommit } from './ensure-after-commit.js';
 import type { EnqueueOptions, JobRuntime } from './index.js';
 import type { JobDefinition } from './job-definition.js';
 import { enqueueRow } from './job-enqueue.js';
@@ -76,6 +77,7 @@ class DatabaseJobRuntime extends RuntimeCore implements ManagedJobRuntime {
   private running: Promise<void> | undefined;
   private listener: { close(): Promise<void> } | undefined;
   private stopping: Promise<void> | undefined;
+  readonly ensureQueuedAfterCommit: JobRuntime['ensureQueuedAfterCommit'];
 
   constructor(private readonly options: JobRuntimeOptions) {
     const { db, dialect } = options.database;
@@ -100,6 +102,11 @@ class DatabaseJobRuntime extends RuntimeCore implements ManagedJobRuntime {
       housekeeping: () => this.housekeeping(),
       housekeepingEveryMs: options.housekeepingEveryMs ?? 1000,
     });
+    this.ensureQueuedAfterCommit = ensureAfterCommit(
+      db,
+      (trx, def, payload) => this.ensureQueued(trx, def, payload),
+      env.logger,
+    );
   }
 
   async enqueue<P>(trx: DbOrTrx, def: JobDefinition<P>, payload: P, opts: EnqueueOptions = {}) {
