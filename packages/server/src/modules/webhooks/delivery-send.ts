@@ -1,4 +1,3 @@
-import { decodeJson } from '../../platform/db/json-codec.js';
 import type { OutboundClient } from '../../platform/http/outbound-client.js';
 import type { DeliveryRow, EventRow } from './deliveries.repository.js';
 import { signedHeaders } from './signature.js';
@@ -13,14 +12,15 @@ export interface AttemptOutcome {
   durationMs: number;
 }
 
-/** The payload: `{id, type, timestamp, data}`; the id is the event's, stable across retries. */
+/**
+ * The payload: `{id, type, timestamp, data}`; the id is the event's, stable across retries.
+ * `data` is spliced in as stored: the outbox holds it as the JSON codec wrote it
+ * (JSON.stringify), which is what re-serialising the parsed value would give, without
+ * parsing and writing it again per delivery.
+ */
 export function payloadOf(event: EventRow): string {
-  return JSON.stringify({
-    id: event.id,
-    type: event.type,
-    timestamp: event.created_at,
-    data: decodeJson(event.data),
-  });
+  const data = event.data === '' ? 'null' : event.data;
+  return `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.type)},"timestamp":${JSON.stringify(event.created_at)},"data":${data}}`;
 }
 
 /**

@@ -6,7 +6,8 @@ import { identityModule } from '../identity/index.js';
 import { notificationsModule } from '../notifications/index.js';
 import { webhooks, webhooksModule } from './index.js';
 
-// A lone emit reuses a dispatcher run that waits (queued, due, unclaimed) instead of writing a job row.
+// A lone emit writes its outbox row only; after the commit it reuses a dispatcher run that waits
+// (queued, due, unclaimed) instead of writing a job row.
 let t: ModuleTestContext;
 beforeEach(async () => {
   t = await createModuleTestContext([auditModule, identityModule, notificationsModule, webhooksModule]);
@@ -54,6 +55,29 @@ describe('webhooks.emit wakes a waiting dispatcher run', () => {
     await t.ctx.jobs.drain();
     const events = await db().selectFrom('webhook_events').select(['resource_id', 'fanned_out']).execute();
     expect(events.map((e) => e.resource_id).sort()).toEqual(['r-0', 'r-1', 'r-2', 'r-3', 'r-4', 'r-5']);
+    expect(events.every((e) => e.fanned_out === 1)).toBe(true);
+  });
+
+  it('writes no job row inside the business transaction; the run is made sure of after its commit', async () => {
+    const jobsInside = await inTransaction(db(), async (trx) => {
+      await webhooks.emit(trx, t.ctx, {
+        type: 'webhooks.endpoint.test',
+        resource_type: 'webhook_endpoint',
+        resource_id: 'inside',
+        data: {},
+      });
+      return trx.selectFrom('jobs').select('id').where('name', '=', 'webhooks.dispatch').execute();
+    });
+    expect(jobsInside).toEqual([]);
+    const after = await dispatchRuns();
+    expect(after).toHaveLength(1);
+    expect(after[0]?.state).toBe('queued');
+    // several transactions committing together share the check: still one waiting run
+    await Promise.all([1, 2, 3].map((i) => emitAlone(10 + i)));
+    expect(await dispatchRuns()).toHaveLength(1);
+    await t.ctx.jobs.drain();
+    const events = await db().selectFrom('webhook_events').select(['resource_id', 'fanned_out']).execute();
+    expect(events.map((e) => e.resource_id).sort()).toEqual(['inside', 'r-11', 'r-12', 'r-13']);
     expect(events.every((e) => e.fanned_out === 1)).toBe(true);
   });
 });

@@ -15,15 +15,16 @@ export interface IntegrationEvent {
   data: Record<string, unknown>;
 }
 
-/** Transactions that already enqueued a dispatcher run (released with the transaction). */
+/** Transactions that already asked for a dispatcher run (released with the transaction). */
 const dispatching = new WeakSet<object>();
 
 /**
- * Writes the event to the outbox in the caller's transaction and, once per transaction,
- * enqueues a dispatcher run (the job runtime's one enqueue): the event exists exactly when
- * the business change does, and its deliveries are made after commit. One insert per event
- * plus, per transaction, one read for a waiting dispatcher run (a job row only when none
- * waits). `bench/webhooks.bench.js` measures it.
+ * Writes the event to the outbox in the caller's transaction, one compiled insert: the
+ * event exists exactly when the business change does. Once that transaction has committed, a
+ * dispatcher run is made sure of (a waiting one reused, else one enqueued) outside it, so
+ * the business transaction holds nothing but its own rows and this insert. The outbox row is
+ * the guarantee; should the process die between the commit and that wake-up, the minutely
+ * sweep delivers the event. `bench/webhooks.bench.js` measures it.
  */
 export async function emitEvent(trx: DbOrTrx, deps: EmitDeps, event: IntegrationEvent): Promise<string> {
   const row = outboxRow(deps, event);
@@ -65,13 +66,13 @@ function outboxRow(deps: EmitDeps, event: IntegrationEvent): EventRow {
 }
 
 /**
- * Makes sure a dispatcher run starts after the transaction commits, once per transaction:
- * a run already queued and due is reused (one indexed read instead of a job row, see
- * `JobRuntime.ensureQueued`), else one is enqueued. The outbox row is the guarantee; the
- * run is only the wake-up, and the minutely sweep runs the dispatcher regardless.
+ * Makes sure a dispatcher run starts after the transaction commits, asked once per
+ * transaction: after the commit a run already queued and due is reused (one indexed read,
+ * see `JobRuntime.ensureQueuedAfterCommit`), else one is enqueued. The outbox row is the
+ * guarantee; the run is only the wake-up, and the minutely sweep runs the dispatcher regardless.
  */
 export async function ensureDispatch(trx: DbOrTrx, jobs: JobRuntime): Promise<void> {
   if (trx.isTransaction && dispatching.has(trx)) return;
-  await jobs.ensureQueued(trx, dispatchJob, {});
+  await jobs.ensureQueuedAfterCommit(trx, dispatchJob, {});
   if (trx.isTransaction) dispatching.add(trx);
 }

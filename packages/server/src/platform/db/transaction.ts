@@ -5,6 +5,43 @@ import type { Db, DbOrTrx, Tables, Trx } from './schema.js';
 const openTransaction = new AsyncLocalStorage<{ isOpen: boolean }>();
 const heldTransaction = new AsyncLocalStorage<HeldTransaction>();
 const beforeCommit = new AsyncLocalStorage<BeforeCommit>();
+/** Hooks per open outermost transaction (see afterCommit); present exactly while it is open. */
+const afterCommitHooks = new WeakMap<object, AfterCommit[]>();
+
+/** Work that must follow a commit and must not be part of it (a wake-up); it handles its own errors. */
+export type AfterCommit = () => Promise<void>;
+
+/**
+ * Runs `hook` once the outermost transaction `trx` (opened by inTransaction or a held
+ * transaction) has committed, before that commit's caller continues; never when it rolls
+ * back. Returns false when `trx` is not such a transaction (the root handle, or one opened
+ * elsewhere): the caller then does the work itself. A hook that throws after the commit is
+ * ignored (the commit stands), so hooks log their own failures.
+ */
+export function afterCommit(trx: DbOrTrx, hook: AfterCommit): boolean {
+  const hooks = afterCommitHooks.get(trx);
+  if (!hooks) return false;
+  hooks.push(hook);
+  return true;
+}
+
+/** Opens `trx`'s hook list, runs `work`; returns the hooks to run after the commit. */
+async function tracked<T>(
+  trx: Trx,
+  work: (trx: Trx) => Promise<T>,
+): Promise<{ result: T; hooks: AfterCommit[] }> {
+  const hooks: AfterCommit[] = [];
+  afterCommitHooks.set(trx, hooks);
+  try {
+    return { result: await work(trx), hooks };
+  } finally {
+    afterCommitHooks.delete(trx);
+  }
+}
+
+async function runAfterCommit(hooks: AfterCommit[]): Promise<void> {
+  for (const hook of hooks) await hook().catch(() => undefined);
+}
 
 /** Last work of an outermost transaction, just before it commits (see withBeforeCommit). */
 export type BeforeCommit = (trx: Trx) => Promise<void>;
@@ -50,15 +87,18 @@ export async function inTransaction<T>(db: DbOrTrx, work: (trx: Trx) => Promise<
   const held = heldTransaction.getStore();
   if (held?.holds(db)) return held.join(work);
   const outermost = withHook(work);
-  if (!guardedDatabases.has(db)) return (db as Db).transaction().execute(outermost);
-  return (db as Db).transaction().execute(async (trx) => {
-    const scope = { isOpen: true };
-    try {
-      return await openTransaction.run(scope, () => outermost(trx));
-    } finally {
-      scope.isOpen = false;
-    }
-  });
+  const done = guardedDatabases.has(db)
+    ? await (db as Db).transaction().execute(async (trx) => {
+        const scope = { isOpen: true };
+        try {
+          return await openTransaction.run(scope, () => tracked(trx, outermost));
+        } finally {
+          scope.isOpen = false;
+        }
+      })
+    : await (db as Db).transaction().execute((trx) => tracked(trx, outermost));
+  if (done.hooks.length > 0) await runAfterCommit(done.hooks);
+  return done.result;
 }
 
 /**
@@ -115,10 +155,14 @@ export class HeldTransaction {
     if (this.failure) throw this.failure.error;
     const trx = await this.open();
     this.trx = undefined;
+    // the handler's hooks and those `last` adds
+    const hooks = afterCommitHooks.get(trx) ?? [];
     try {
       await withHook(last)(trx);
+      afterCommitHooks.delete(trx);
       await trx.commit().execute();
     } catch (error) {
+      afterCommitHooks.delete(trx);
       await trx
         .rollback()
         .execute()
@@ -127,6 +171,7 @@ export class HeldTransaction {
     } finally {
       this.guard.isOpen = false;
     }
+    if (hooks.length > 0) await runAfterCommit(hooks);
   }
 
   /** Discards whatever the handler wrote (it failed). */
@@ -135,6 +180,7 @@ export class HeldTransaction {
     this.trx = undefined;
     this.guard.isOpen = false;
     const trx = await pending?.catch(() => undefined);
+    if (trx) afterCommitHooks.delete(trx);
     await trx
       ?.rollback()
       .execute()
@@ -147,6 +193,7 @@ export class HeldTransaction {
       .execute()
       .then((trx) => {
         this.guard.isOpen = true;
+        afterCommitHooks.set(trx, []);
         return trx;
       });
     return this.trx;

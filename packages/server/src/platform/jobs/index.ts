@@ -42,6 +42,15 @@ export interface JobRuntime {
    * as `enqueue`: a run starts after the caller's commit. The bullmq driver always enqueues.
    */
   ensureQueued<P>(trx: DbOrTrx, def: JobDefinition<P>, payload: P): Promise<{ id: string; isNew: boolean }>;
+  /**
+   * `ensureQueued` once the caller's transaction (inTransaction or a held one) has committed,
+   * before its caller continues, instead of inside it; checks of commits landing together are
+   * shared. Nothing is written when the transaction rolls back. For a wake-up whose work is
+   * already durable in the caller's rows and swept on a schedule as well (the webhooks
+   * outbox): a crash between the commit and the check delays that work until the sweep. On
+   * the root handle or a transaction opened elsewhere it is `ensureQueued` at once.
+   */
+  ensureQueuedAfterCommit<P>(trx: DbOrTrx, def: JobDefinition<P>, payload: P): Promise<void>;
   start(): Promise<void>;
   stop(graceMs?: number): Promise<void>;
   /** Tests: run due jobs until none is left (deterministic, no sleeping). */

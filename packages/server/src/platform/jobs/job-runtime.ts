@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import type { DbOrTrx, Trx } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { BullmqDispatch } from './bullmq-dispatch.js';
+import { ensureAfterCommit } from './ensure-after-commit.js';
 import type { EnqueueOptions, JobRuntime } from './index.js';
 import type { JobDefinition } from './job-definition.js';
 import { enqueueRow } from './job-enqueue.js';
@@ -76,6 +77,7 @@ class DatabaseJobRuntime extends RuntimeCore implements ManagedJobRuntime {
   private running: Promise<void> | undefined;
   private listener: { close(): Promise<void> } | undefined;
   private stopping: Promise<void> | undefined;
+  readonly ensureQueuedAfterCommit: JobRuntime['ensureQueuedAfterCommit'];
 
   constructor(private readonly options: JobRuntimeOptions) {
     const { db, dialect } = options.database;
@@ -100,6 +102,12 @@ class DatabaseJobRuntime extends RuntimeCore implements ManagedJobRuntime {
       housekeeping: () => this.housekeeping(),
       housekeepingEveryMs: options.housekeepingEveryMs ?? 1000,
     });
+    this.ensureQueuedAfterCommit = ensureAfterCommit(
+      db,
+      (trx, def, payload) =>
+        trx.isTransaction ? this.ensureQueued(trx, def, payload) : this.ensureCommitted(def, payload),
+      env.logger,
+    );
   }
 
   async enqueue<P>(trx: DbOrTrx, def: JobDefinition<P>, payload: P, opts: EnqueueOptions = {}) {
@@ -117,6 +125,20 @@ class DatabaseJobRuntime extends RuntimeCore implements ManagedJobRuntime {
     const waiting = await dueQueuedJob(trx, this.dialect, def.name, this.env.clock.now().toISOString());
     if (!waiting) return this.enqueue(trx, def, payload);
     if (this.dialect === 'postgres') await notifyEnqueued(trx);
+    this.notify();
+    return { id: waiting, isNew: false };
+  }
+
+  /**
+   * `ensureQueued` once the caller's rows are committed (root handle): a waiting run was
+   * announced to other processes (PostgreSQL NOTIFY) when it was enqueued, so reusing it
+   * only wakes this process's workers, a statement fewer per commit on PostgreSQL.
+   */
+  private async ensureCommitted<P>(def: JobDefinition<P>, payload: P) {
+    if (this.driver === 'bullmq') return this.enqueue(this.env.db, def, payload);
+    const now = this.env.clock.now().toISOString();
+    const waiting = await dueQueuedJob(this.env.db, this.dialect, def.name, now);
+    if (!waiting) return this.enqueue(this.env.db, def, payload);
     this.notify();
     return { id: waiting, isNew: false };
   }

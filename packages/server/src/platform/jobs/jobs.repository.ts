@@ -60,15 +60,23 @@ export async function dueQueuedJob(
   name: string,
   now: string,
 ): Promise<string | undefined> {
-  let query = db
-    .selectFrom('jobs')
-    .select('id')
-    .where('name', '=', name)
-    .where('state', '=', 'queued')
-    .where('run_at', '<=', now)
-    .limit(1);
-  if (dialect === 'postgres') query = query.forShare().skipLocked();
-  return (await query.executeTakeFirst())?.id;
+  // compiled once: a lone webhooks.emit runs it after each commit
+  const result = await runCompiled(
+    db,
+    `jobs.dueQueued:${dialect}`,
+    (jobName, runAt) => {
+      const query = db
+        .selectFrom('jobs')
+        .select('id')
+        .where('name', '=', jobName)
+        .where('state', '=', 'queued')
+        .where('run_at', '<=', runAt)
+        .limit(1);
+      return dialect === 'postgres' ? query.forShare().skipLocked() : query;
+    },
+    [name, now],
+  );
+  return result.rows[0]?.id;
 }
 
 /** Inserts a queued job; with an idempotency key already used by this job name, returns that job instead. */
