@@ -86,4 +86,40 @@ describe('visible signature fields (what a signing profile prints)', () => {
     expect(drawn).not.toContain('Organisation');
     expect(drawn).not.toContain('Location');
   });
+
+  it('prints the caption lines under a seal when asked, and the seal alone otherwise', async () => {
+    const issued = await issueSignerCertificate(pki.issuing, {
+      legalName: '华东制造有限公司',
+      email: 'seal@example.test',
+      organization: '华东制造有限公司',
+    });
+    const seal = {
+      design: { shape: 'round' as const, title: '华东制造有限公司', purpose: '合同专用章', star: true },
+    };
+    const captioned = await signPdf(await fixture('drawing.pdf'), {
+      signer: issued.signer,
+      meaning: 'approval',
+      location: '上海',
+      fieldName: 'Seal_Caption',
+      visible: {
+        rect: [100, 100, 120, 150],
+        seal,
+        sealCaption: 30,
+        fields: ['meaning', 'organisation', 'location'],
+        labels: { meaning: '含义', organisation: '单位', location: '地点', meanings: { approval: '批准' } },
+      },
+    });
+    const drawn = fieldAppearanceText(captioned, 'Seal_Caption');
+    expect(drawn).toContain('含义:批准');
+    expect(drawn).toContain('单位:华东制造有限公司');
+    expect(drawn).toContain('地点:上海');
+    const plain = await signPdf(await fixture('drawing.pdf'), {
+      signer: issued.signer,
+      fieldName: 'Seal_Only',
+      visible: { rect: [100, 100, 120, 120], seal, fields: ['meaning', 'organisation'] },
+    });
+    expect(fieldAppearanceText(plain, 'Seal_Only')).not.toContain('Organisation');
+    const report = await validate(captioned, { trustAnchors: [pki.root.certificate], revocation: 'off' });
+    expect(report.signatures.map((s) => [s.isValid, s.location])).toEqual([[true, '上海']]);
+  });
 });

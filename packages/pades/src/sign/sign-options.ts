@@ -48,6 +48,11 @@ export interface VisibleSignature {
    * name and text lines; with `slice`, this widget shows one vertical slice of it (骑缝章).
    */
   seal?: SealAppearanceContent;
+  /**
+   * With a whole `seal`: the bottom `sealCaption` points of the rect print the text lines
+   * (`fields`, captions) under the seal, which fills the rest. Ignored for a cross-page slice.
+   */
+  sealCaption?: number;
 }
 
 /** One filled-in field: where (like `rect`, in points from the page's lower-left) and what. */

@@ -141,10 +141,6 @@ async function appearanceFor(
     existingFieldSize(upd.reader, o.fieldName) ??
     (o.visible?.rect ? [o.visible.rect[2], o.visible.rect[3]] : undefined);
   if (!o.visible || !size || size[0] <= 0 || size[1] <= 0) return (w, h) => blankAppearance(upd, w, h);
-  if (o.visible.seal) {
-    const sealRef = await buildSealAppearance(upd, size[0], size[1], o.visible.seal, o.visible.fonts);
-    return () => sealRef;
-  }
   const content: AppearanceContent = {
     ...base,
     meaning: o.meaning,
@@ -156,6 +152,21 @@ async function appearanceFor(
     ...(o.visible.fields ? { fields: o.visible.fields, listedOrder: o.visible.listedOrder } : {}),
     ...signerDetails(o),
   };
+  if (o.visible.seal) {
+    const [w, h] = size;
+    const caption = o.visible.sealCaption ?? 0;
+    const isWhole = (o.visible.seal.slice?.count ?? 1) === 1;
+    if (!isWhole || caption <= 0 || caption >= h) {
+      const sealRef = await buildSealAppearance(upd, w, h, o.visible.seal, o.visible.fonts);
+      return () => sealRef;
+    }
+    const inner = {
+      ref: await buildSealAppearance(upd, w, h - caption, o.visible.seal, o.visible.fonts),
+      height: h - caption,
+    };
+    const captioned = await buildAppearance(upd, w, h, { ...content, inner });
+    return () => captioned;
+  }
   const ref = await buildAppearance(upd, size[0], size[1], content);
   return () => ref;
 }
