@@ -1,6 +1,6 @@
 import type { Signer } from '@signx/pades';
-import { domainError } from '../../platform/errors.js';
-import { keys } from '../keys/index.js';
+import { domainError, isDomainError } from '../../platform/errors.js';
+import { keys, keysErrors } from '../keys/index.js';
 import {
   assertCertificateAllowed,
   type ProfileUse,
@@ -55,7 +55,10 @@ async function profileSigner(deps: SealsDeps, seal: repo.SealRow, certificateId:
       profilesErrors.PROFILE_CERTIFICATE_UNUSABLE,
       `The certificate the signing profile names cannot seal for ${seal.organisation}: ${why}.`,
     );
-  const info = await keys.certificateInfo(deps.db, certificateId).catch(() => undefined);
+  const info = await keys.certificateInfo(deps.db, certificateId).catch((error: unknown) => {
+    if (isDomainError(error, keysErrors.CERTIFICATE_NOT_FOUND)) return undefined;
+    throw error;
+  });
   if (!info) throw unusable('there is no such organisation certificate');
   if (info.legal_name !== seal.organisation) throw unusable(`it belongs to ${info.legal_name}`);
   return keys.signerFor(deps.ctx, certificateId).catch((error: unknown) => {

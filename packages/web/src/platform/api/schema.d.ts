@@ -1964,6 +1964,7 @@ export interface paths {
          *     - `40098` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
          *     - `40024` PROFILE_CERTIFICATE_REJECTED: The signing certificate does not meet the signing profile’s certificate policy
          *     - `40022` PROFILE_SETTING_REFUSED: A value the signing profile refuses: an appearance font or caption language the engine lacks, or a reason outside its list
+         *     - `40028` PROFILE_MEANING_REFUSED: The signature meaning is not one the signing profile allows
          *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
          *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
@@ -2013,6 +2014,7 @@ export interface paths {
          *     - `40098` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
          *     - `40024` PROFILE_CERTIFICATE_REJECTED: The signing certificate does not meet the signing profile’s certificate policy
          *     - `40022` PROFILE_SETTING_REFUSED: A value the signing profile refuses: an appearance font or caption language the engine lacks, or a reason outside its list
+         *     - `40028` PROFILE_MEANING_REFUSED: The signature meaning is not one the signing profile allows
          *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
          *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
