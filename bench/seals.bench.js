@@ -4,14 +4,19 @@
 // (≤ 50 ms); a keyword search on a 100-page text PDF (≤ 100 ms). Each figure is measured in
 // alternating rounds with a baseline of the same run (median ratio), and with the process's
 // CPU time per operation, which other work on a shared machine inflates far less than wall time.
-// Needs `npx tsc -b packages/pades packages/server` (npm run bench does it).
+// The same company seal with the organisation key in SoftHSM2 (PKCS#11) is measured against the
+// seal with a file key of the same curve, alternated in the same run (ratio HSM/file).
+// Needs `npx tsc -b packages/pades packages/server` (npm run bench does it) and softhsm2.
+import { generateKeyPairSync } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import * as pades from '../packages/pades/dist/index.js';
 import { decodeStream } from '../packages/pades/dist/pdf/stream-filters.js';
 import { sealPdf } from '../packages/server/dist/modules/seals/seal-sign.js';
+import { createPkcs11Signer } from '../packages/server/dist/platform/hsm/pkcs11-signer.js';
 import { embedUnicodeFonts } from '../packages/server/dist/platform/pdf/unicode-fonts.js';
 import { alternate, pairedCase, rawSignaturesPerSecond } from './lib/baselines.js';
 import { writeResult } from './lib/results.js';
+import { softHsmToken } from './lib/softhsm.js';
 
 async function contractPdf(pages) {
   const doc = await PDFDocument.create();
@@ -59,6 +64,33 @@ if (!check.signatures[0]?.isValid) throw new Error('the benchmark seal does not 
 
 const raw = await rawSignaturesPerSecond(org.privateKeyPem);
 
+// The organisation key in SoftHSM2 against a file key, both EC P-256 organisation certificates.
+const hsmToken = softHsmToken('bench-seals');
+const orgSubject = { legalName: '北京示例科技有限公司', registrationId: '91350100M000100Y43' };
+const hsmKey = hsmToken.token.generateEcKey('bench-seal');
+const hsmSigner = createPkcs11Signer(
+  hsmToken.token,
+  hsmKey.objectId,
+  await pades.issueOrganisationCertificate(issuing, { ...orgSubject, spki: hsmKey.spki }),
+  [issuing.certificate],
+);
+const fileKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const fileSigner = pades.createLocalSigner(
+  fileKey.privateKey,
+  await pades.issueOrganisationCertificate(issuing, {
+    ...orgSubject,
+    spki: fileKey.publicKey.export({ format: 'der', type: 'spki' }),
+  }),
+  [issuing.certificate],
+);
+const sealWith = (by) => () =>
+  sealPdf(ten, { signer: by, timestamper, look, placement: { mode: 'coordinates', page: 10, x: 60, y: 60 } });
+const hsmCheck = await pades.validate(await sealWith(hsmSigner)().then((r) => r.bytes), {
+  trustAnchors: [root.certificate],
+  revocation: 'off',
+});
+if (!hsmCheck.signatures[0]?.isValid) throw new Error('the SoftHSM2 seal does not validate');
+
 /** Runs `fn` for about `seconds`: wall ms per op, CPU ms per op, ops per second. */
 async function measure(fn, seconds = 1.5) {
   await fn();
@@ -91,6 +123,12 @@ const sealRuns = await alternate(
   () => measure(plain),
   () => measure(seal),
 );
+const hsmRuns = await alternate(
+  rounds,
+  () => measure(sealWith(fileSigner)),
+  () => measure(sealWith(hsmSigner)),
+);
+hsmToken.cleanup();
 const crossOnce = () =>
   sealPdf(hundred, { signer, timestamper, look, placement: { mode: 'cross_page', pages: 100 } });
 const oneWidget = () =>
@@ -141,6 +179,15 @@ writeResult('seals', [
       raw_signing: { name: 'raw ECDSA P-256 signature', value: raw, ratio: sealCase.value / raw },
     },
     sealRuns,
+  ),
+  withCpu(
+    pairedCase(hsmRuns, {
+      pick: (r) => r.rate,
+      name: 'apply company seal B-T, 10-page contract, organisation key in SoftHSM2',
+      unit: 'seals/s',
+      baselineName: 'the same seal with a file key (EC P-256) of the same run',
+    }),
+    hsmRuns,
   ),
   withCpu(
     msCase(crossRuns, {

@@ -43772,6 +43772,8 @@ export interface operations {
                     meaning?: string;
                     /** @description Where the seal goes */
                     placement: {
+                        /** @description Also the cross-page seal (骑缝章) over every page edge, in the same signature: one use, one approval */
+                        cross_page?: boolean;
                         /** @enum {string} */
                         mode: "coordinates";
                         /** @description Page (1-based) */
@@ -43781,6 +43783,8 @@ export interface operations {
                         /** @description Bottom, in points */
                         y: number;
                     } | {
+                        /** @description Also the cross-page seal (骑缝章) over every page edge, in the same signature: one use, one approval */
+                        cross_page?: boolean;
                         /** @description Text to seal over, e.g. 甲方（盖章） */
                         keyword: string;
                         /** @enum {string} */
@@ -43825,7 +43829,7 @@ export interface operations {
                             id: string;
                             /** @description Pages that show the seal */
                             pages: number[];
-                            /** @description coordinates, keyword or cross_page */
+                            /** @description coordinates, keyword or cross_page; keyword_cross / coord_cross: with the cross-page seal */
                             placement: string;
                             /** @description Seal */
                             seal_id: string;
@@ -45344,7 +45348,7 @@ export interface operations {
                                 id: string;
                                 /** @description Pages that show the seal */
                                 pages: number[];
-                                /** @description coordinates, keyword or cross_page */
+                                /** @description coordinates, keyword or cross_page; keyword_cross / coord_cross: with the cross-page seal */
                                 placement: string;
                                 /** @description Seal */
                                 seal_id: string;

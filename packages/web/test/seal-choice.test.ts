@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { noSeal, sealChoiceProblem, sealPlacements } from '../src/modules/signing/seal-choice';
+import {
+  combinedPlacement,
+  noSeal,
+  sealChoiceProblem,
+  sealPlacements,
+} from '../src/modules/signing/seal-choice';
 
 describe("sender's page: the organisation seal choice", () => {
   it('applies nothing without a seal', () => {
@@ -38,5 +43,23 @@ describe("sender's page: the organisation seal choice", () => {
     expect(sealChoiceProblem({ ...noSeal(), seal_id: 's1', mode: 'none' })).toBe(
       'signing.seal.placeSomewhere',
     );
+  });
+
+  it('holds an approval-bound seal back until approved, then applies it once with the cross-page seal', () => {
+    const choice = { ...noSeal(), seal_id: 's1', cross_page: true, needs_approval: true };
+    expect(sealChoiceProblem(choice)).toBe('signing.seal.approvalFirst');
+    expect(combinedPlacement(choice)).toBeNull();
+    const approved = { ...choice, approval_id: 'a1' };
+    expect(sealChoiceProblem(approved)).toBeNull();
+    expect(combinedPlacement(approved)).toEqual({
+      mode: 'keyword',
+      keyword: '甲方（盖章）',
+      occurrence: 'last',
+      cross_page: true,
+    });
+    const edges = { ...approved, mode: 'none' as const };
+    expect(combinedPlacement(edges)).toEqual({ mode: 'cross_page' });
+    const noEdges = { ...approved, mode: 'coordinates' as const, cross_page: false };
+    expect(combinedPlacement(noEdges)).toEqual({ mode: 'coordinates', page: 1, x: 400, y: 100 });
   });
 });

@@ -9,7 +9,7 @@ import { KEY_USAGE as KU } from './certificate-extensions.parser.js';
 import { caKey, generateKeyPairWithSpki, keyIdentifier, pemOf } from './key-signing.js';
 import { encodeName } from './name.codec.js';
 import type { CaMaterial, IssuedCertificate, IssuedSigner, IssueOptions } from './pki.types.js';
-import { type HashName, localSigner, type Signer } from './signer.js';
+import { type HashName, type KeyInfo, localSigner, type Signer } from './signer.js';
 
 /**
  * The platform's own CA, so the embedded default signs with real, verifiable certificates and
@@ -48,10 +48,10 @@ async function issue(
   ca: CaMaterial | undefined,
   opts: IssueOptions,
   profile: Profile,
-): Promise<{ certificate: Uint8Array; chain: Uint8Array[]; privateKey: KeyObject }> {
-  const { privateKey, spki } = await generateKeyPairWithSpki(opts);
+): Promise<{ certificate: Uint8Array; chain: Uint8Array[]; privateKey: KeyObject; info: KeyInfo }> {
+  const { privateKey, spki, info } = await generateKeyPairWithSpki(opts);
   const certificate = await certify(ca, spki, opts, profile, privateKey);
-  return { certificate, chain: ca ? [ca.certificate, ...ca.chain] : [], privateKey };
+  return { certificate, chain: ca ? [ca.certificate, ...ca.chain] : [], privateKey, info };
 }
 
 /** Builds and signs the certificate of `spki` (self-signed with `selfKey` when there is no CA). */
@@ -191,7 +191,7 @@ export async function issueSignerCertificate(
     ],
   });
   // The certificate was just built over this key's own SPKI: no key/certificate match to check.
-  const signer = localSigner(issued.privateKey, issued.certificate, issued.chain, opts);
+  const signer = localSigner(issued.privateKey, issued.certificate, issued.chain, opts, issued.info);
   const { privateKey } = issued;
   let pem: string | undefined;
   return {

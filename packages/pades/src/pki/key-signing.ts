@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { nodeHash, signatureAlgorithmId } from '../cms/algorithms.js';
 import { PadesError } from '../errors.js';
 import type { CaMaterial, KeyOptions } from './pki.types.js';
-import { type HashName, inspectKey, type SignatureAlgorithm, type Signer } from './signer.js';
+import { type HashName, inspectKey, type KeyInfo, type SignatureAlgorithm, type Signer } from './signer.js';
 
 /**
  * Key plumbing for the platform's own services (CA, CRL, OCSP, TSA): key generation, a cache of
@@ -107,6 +107,8 @@ const generate = promisify(generateKeyPair);
 export interface GeneratedKey {
   privateKey: KeyObject;
   spki: Uint8Array;
+  /** What inspectKey would answer, known from generation (asking the key costs a native round trip). */
+  info: KeyInfo;
 }
 
 /** Node answers this for a public key encoding and none for the private key (its typings lack the overload). */
@@ -127,11 +129,12 @@ export async function generateKeyPairWithSpki(opts: KeyOptions = {}): Promise<Ge
       modulusLength: bits,
       publicKeyEncoding,
     } as never)) as unknown as MixedPair;
-    return { privateKey: pair.privateKey, spki: pair.publicKey };
+    return { privateKey: pair.privateKey, spki: pair.publicKey, info: { family: 'rsa', bits } };
   }
   const namedCurve = opts.curve === 'P-384' ? 'secp384r1' : 'prime256v1';
   const pair = generateKeyPairSync('ec', { namedCurve, publicKeyEncoding } as never) as unknown as MixedPair;
-  return { privateKey: pair.privateKey, spki: pair.publicKey };
+  const curve = namedCurve === 'secp384r1' ? 'P-384' : 'P-256';
+  return { privateKey: pair.privateKey, spki: pair.publicKey, info: { family: 'ec', curve } };
 }
 
 /** A new key pair (see generateKeyPairWithSpki) with its PKCS#8 PEM, parsed-key cache primed. */

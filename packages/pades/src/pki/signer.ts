@@ -26,12 +26,15 @@ export interface SignerOptions {
   rsaPadding?: 'pkcs1' | 'pss';
 }
 
-/** Checks the key is one the issue allows (RSA ≥ 2048, P-256, P-384) and returns its family. */
-export function inspectKey(key: KeyObject): {
+/** A key's family, with its curve (EC) or modulus length (RSA). */
+export interface KeyInfo {
   family: 'rsa' | 'ec';
   curve?: 'P-256' | 'P-384';
   bits?: number;
-} {
+}
+
+/** Checks the key is one the issue allows (RSA ≥ 2048, P-256, P-384) and returns its family. */
+export function inspectKey(key: KeyObject): KeyInfo {
   const type = key.asymmetricKeyType;
   const details = key.asymmetricKeyDetails ?? {};
   if (type === 'rsa' || type === 'rsa-pss') {
@@ -69,15 +72,18 @@ export function createLocalSigner(
 /**
  * The Signer of `createLocalSigner` without the key/certificate match check: only for a
  * certificate the caller has just built over this key's own public key (the CA's per-signer
- * issuance), where deriving and comparing the public key again would only cost time.
+ * issuance), where deriving and comparing the public key again would only cost time. `known`
+ * is the key's family as its generation chose it (then the key is not asked again: reading
+ * `asymmetricKeyDetails` of a new EC key converts it to OpenSSL's legacy form each time).
  */
 export function localSigner(
   key: KeyObject,
   certificate: Uint8Array,
   chain: readonly Uint8Array[] = [],
   opts: SignerOptions = {},
+  known?: KeyInfo,
 ): Signer {
-  const info = inspectKey(key);
+  const info = known ?? inspectKey(key);
   const hash: HashName = opts.hash ?? (info.curve === 'P-384' ? 'SHA-384' : 'SHA-256');
   const algorithm: SignatureAlgorithm =
     info.family === 'ec'

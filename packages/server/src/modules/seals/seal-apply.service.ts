@@ -8,7 +8,7 @@ import { type CurrentContent, documents, type StagedContent } from '../documents
 import { activeUsersWithRole, type DataScope, usersByIds } from '../identity/index.js';
 import { signingPlan } from '../profiles/index.js';
 import { sealUnderProfile } from './seal-profile.js';
-import { type Placement, PlacementError, sealPdf } from './seal-sign.js';
+import { type Placement, PlacementError, type SealUsePlacement, sealPdf } from './seal-sign.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
 import { matchingAuthorisation } from './seals.policy.js';
@@ -153,7 +153,7 @@ export async function recordSealUse(
   deps: SealsDeps,
   actor: Actor,
   prepared: PreparedSeal,
-  placement: Placement['mode'],
+  placement: SealUsePlacement,
 ): Promise<repo.SealUseRow> {
   const filed = await documents.addVersion(trx, deps.ctx, actor, {
     documentId: prepared.document.documentId,

@@ -84,6 +84,12 @@ export function approvalCheck(
       request.requested_by !== actor.userId
     )
       throw refuse('The approval is not a seal-use request of yours for this seal and document.');
+    // Used before: said as such, even though that use made a newer version of the document.
+    if (await useOfApproval(db, approvalId))
+      throw domainError(
+        sealsErrors.SEAL_APPROVAL_USED,
+        'This approval has already been used to seal the document.',
+      );
     if (request.document_version !== document.version)
       throw refuse(
         `The approval is for version ${request.document_version}; the document is now at version ${document.version}.`,
@@ -91,11 +97,6 @@ export function approvalCheck(
     const outcome = await workflowApprovals.outcome(db, approvalId);
     if (outcome?.status !== 'approved')
       throw refuse(`The seal-use approval is ${outcome?.status ?? 'unknown'}, not approved.`);
-    if (await useOfApproval(db, approvalId))
-      throw domainError(
-        sealsErrors.SEAL_APPROVAL_USED,
-        'This approval has already been used to seal the document.',
-      );
     return approvalId;
   };
 }

@@ -19,10 +19,17 @@ import {
 
 /** Where a seal goes. */
 export type Placement =
-  | { mode: 'coordinates'; page: number; x: number; y: number }
-  | { mode: 'keyword'; keyword: string; occurrence: 'all' | 'last' }
+  | { mode: 'coordinates'; page: number; x: number; y: number; cross_page?: boolean }
+  | { mode: 'keyword'; keyword: string; occurrence: 'all' | 'last'; cross_page?: boolean }
   /** 骑缝章: one slice per page along the right edge, `pages` the first N pages (default all). */
   | { mode: 'cross_page'; pages?: number; y?: number };
+
+/** How the seal-use log names a placement: its mode, `_cross` when a cross-page seal rides along. */
+export function placementLabel(placement: Placement): SealUsePlacement {
+  if (placement.mode === 'cross_page' || !placement.cross_page) return placement.mode;
+  return placement.mode === 'keyword' ? 'keyword_cross' : 'coord_cross';
+}
+export type SealUsePlacement = 'coordinates' | 'keyword' | 'cross_page' | 'keyword_cross' | 'coord_cross';
 
 /** The seal as the signature engine draws it. */
 export interface SealLook {
@@ -53,8 +60,17 @@ interface Widget {
   slice: { index: number; count: number };
 }
 
-/** Page boxes of the widgets for a placement; throws PlacementError with the reason. */
+/**
+ * Page boxes of the widgets for a placement; throws PlacementError with the reason. A keyword
+ * or coordinates placement with `cross_page` adds the cross-page slices after its own widgets,
+ * so one signature (one use, one approval) carries both.
+ */
 export function placeWidgets(reader: PdfReader, look: SealLook, placement: Placement): Widget[] {
+  if (placement.mode !== 'cross_page' && placement.cross_page)
+    return [
+      ...placeWidgets(reader, look, { ...placement, cross_page: false }),
+      ...placeWidgets(reader, look, { mode: 'cross_page' }),
+    ];
   const w = look.sizePt;
   const h = look.design?.shape === 'oval' ? w * 0.7 : w;
   const pages = pageCount(reader);

@@ -15,6 +15,7 @@ import {
 } from './authorisations.service.js';
 import { prepareSeal, recordSealUse } from './seal-apply.service.js';
 import { approvalCheck, requestSealUse } from './seal-requests.service.js';
+import { placementLabel } from './seal-sign.js';
 import { sealsPermissions as permissions } from './seals.catalogue.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
@@ -128,7 +129,7 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
         };
         const prepared = await prepareSeal(deps, actor, input, approvalCheck(deps.db, actor, approval_id));
         const row = await inTransaction(deps.db, (trx) =>
-          recordSealUse(trx, deps, actor, prepared, placement.mode),
+          recordSealUse(trx, deps, actor, prepared, placementLabel(placement)),
         );
         return presentUse(row);
       },

@@ -152,6 +152,13 @@ export const listBySeal = Type.Composite([
   }),
 ]);
 
+const crossPageFlag = Type.Optional(
+  Type.Boolean({
+    description:
+      'Also the cross-page seal (骑缝章) over every page edge, in the same signature: one use, one approval',
+  }),
+);
+
 export const applyBody = Type.Object(
   {
     document_id: Type.String({ format: 'uuid', description: 'Document whose current version is sealed' }),
@@ -163,6 +170,7 @@ export const applyBody = Type.Object(
             page: Type.Integer({ minimum: 1, description: 'Page (1-based)' }),
             x: Type.Number({ description: 'Left, in points from the lower-left corner' }),
             y: Type.Number({ description: 'Bottom, in points' }),
+            cross_page: crossPageFlag,
           },
           { additionalProperties: false },
         ),
@@ -175,6 +183,7 @@ export const applyBody = Type.Object(
               description: 'Text to seal over, e.g. 甲方（盖章）',
             }),
             occurrence: lit(['all', 'last'] as const, 'Every occurrence or the last'),
+            cross_page: crossPageFlag,
           },
           { additionalProperties: false },
         ),
@@ -214,7 +223,9 @@ export const useView = Type.Object({
   document_id: Type.String({ description: 'Document' }),
   document_version: Type.Integer({ description: 'Version that was sealed' }),
   sealed_version: Type.Integer({ description: 'The new version with the seal' }),
-  placement: Type.String({ description: 'coordinates, keyword or cross_page' }),
+  placement: Type.String({
+    description: 'coordinates, keyword or cross_page; keyword_cross / coord_cross: with the cross-page seal',
+  }),
   pages: Type.Array(Type.Integer(), { description: 'Pages that show the seal' }),
   authorisation_id: nullable(Type.String(), 'Authorisation used'),
   approval_id: nullable(Type.String(), 'Approval (用印审批) used'),

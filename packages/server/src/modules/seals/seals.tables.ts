@@ -48,7 +48,8 @@ export interface SealUsesTable {
   document_id: string;
   document_version: number;
   sealed_version: number;
-  placement: 'coordinates' | 'keyword' | 'cross_page';
+  /** coordinates, keyword, cross_page; keyword_cross / coord_cross: with the cross-page seal. */
+  placement: 'coordinates' | 'keyword' | 'cross_page' | 'keyword_cross' | 'coord_cross';
   /** JSON array of page numbers that show the seal. */
   pages: string;
   authorisation_id: string | null;

@@ -7,11 +7,11 @@ import { signerForUser, stepUpCheck } from './internal-signer.service.js';
 import { part11Policy, part11Signature, requireCeremony } from './part11-signing.js';
 import { signErrors } from './public.routes.js';
 import * as s from './public.schemas.js';
-import { getBundle } from './requests.service.js';
 import { commitSignature, prepareSignature } from './sign.service.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
 import { presentRequest, presentSignature } from './signing.presenter.js';
+import { emittedOrRead } from './signing-events.js';
 
 /** Internal signers sign from their account with a step-up proof (no link is issued to them). */
 export function internalSignRoutes(deps: SigningDeps): RouteDefinition[] {
@@ -48,13 +48,12 @@ export function internalSignRoutes(deps: SigningDeps): RouteDefinition[] {
         const beforeRecording = ceremony
           ? await part11Signature(deps, actor, prepared, ceremony)
           : stepUpCheck(deps, actor, proof);
-        const row = await inTransaction(deps.db, (trx) =>
-          commitSignature(trx, deps, actor, prepared, body, beforeRecording),
-        );
-        return {
-          signature: presentSignature(row),
-          request: presentRequest(await getBundle(deps.db, row.request_id), deps.clock.now()),
-        };
+        // The answer presents the request as the signature's own transaction left it (no re-read).
+        const { row, bundle } = await inTransaction(deps.db, async (trx) => {
+          const row = await commitSignature(trx, deps, actor, prepared, body, beforeRecording);
+          return { row, bundle: await emittedOrRead(trx, deps.emittedBundles, row.request_id) };
+        });
+        return { signature: presentSignature(row), request: presentRequest(bundle, deps.clock.now()) };
       },
     }),
   ];

@@ -22,6 +22,7 @@ import { presentRequest, presentSignature } from './signing.presenter.js';
 import { requestView } from './signing.schemas.js';
 import { requestStates } from './signing.state.js';
 import type { SignatureType } from './signing.tables.js';
+import { emittedOrRead } from './signing-events.js';
 import { recordViewed, signerByToken } from './signing-link.service.js';
 
 const link = {
@@ -211,13 +212,12 @@ export function publicRoutes(deps: SigningDeps): RouteDefinition[] {
         const access = await signerByToken(deps.db, deps, tokenOf(request.body, request.headers));
         await requireFactor(deps.db, deps, access, factorProofOf(request.headers));
         const prepared = await prepareSignature(deps, access, request.body);
-        const row = await inTransaction(deps.db, (trx) =>
-          commitSignature(trx, deps, actor, prepared, request.body),
-        );
-        return {
-          signature: presentSignature(row),
-          request: presentRequest(await getBundle(deps.db, row.request_id), deps.clock.now()),
-        };
+        // The answer presents the request as the signature's own transaction left it (no re-read).
+        const { row, bundle } = await inTransaction(deps.db, async (trx) => {
+          const row = await commitSignature(trx, deps, actor, prepared, request.body);
+          return { row, bundle: await emittedOrRead(trx, deps.emittedBundles, row.request_id) };
+        });
+        return { signature: presentSignature(row), request: presentRequest(bundle, deps.clock.now()) };
       },
     }),
   ];

@@ -44,13 +44,7 @@ export async function moveRequest(
   from: readonly RequestStatus[],
   changes: Partial<RequestRow>,
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('digital_signature_requests')
-    .set(changes)
-    .where('id', '=', id)
-    .where('status', 'in', [...from])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return moveRow(trx, 'digital_signature_requests', id, from, changes);
 }
 
 export async function setRequestFields(trx: Trx, id: string, changes: Partial<RequestRow>): Promise<void> {
@@ -165,13 +159,18 @@ export async function advanceDocument(
   row: RequestDocumentRow,
   next: { version: number; sha256: string },
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('digital_signature_request_documents')
-    .set({ current_version: next.version, current_sha256: next.sha256 })
-    .where('id', '=', row.id)
-    .where('current_version', '=', row.current_version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const result = await runCompiled(
+    trx,
+    'signing.advanceDocument',
+    (version, sha256, id, current) =>
+      trx
+        .updateTable('digital_signature_request_documents')
+        .set({ current_version: version as unknown as number, current_sha256: sha256 })
+        .where('id', '=', id)
+        .where('current_version', '=', current as unknown as number),
+    [next.version, next.sha256, row.id, row.current_version],
+  );
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 export async function insertSigner(trx: Trx, row: SignerRow): Promise<void> {
@@ -231,13 +230,35 @@ export async function moveSigner(
   from: readonly SignerRow['status'][],
   changes: Partial<SignerRow>,
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('digital_signature_signers')
-    .set(changes)
-    .where('id', '=', id)
-    .where('status', 'in', [...from])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return moveRow(trx, 'digital_signature_signers', id, from, changes);
+}
+
+/**
+ * `changes` on the row `id` if its status is still one of `from` (compare-and-set). Compiled
+ * once per table, changed columns and number of `from` states: a signature moves its signer
+ * and its request on every call.
+ */
+async function moveRow(
+  trx: Trx,
+  table: 'digital_signature_requests' | 'digital_signature_signers',
+  id: string,
+  from: readonly string[],
+  changes: object,
+): Promise<boolean> {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  const columns = entries.map(([column]) => column);
+  const result = await runCompiled(
+    trx,
+    `signing.move ${table} (${columns.join(',')}) from ${from.length}`,
+    (...slots) =>
+      trx
+        .updateTable(table)
+        .set(Object.fromEntries(columns.map((c, i) => [c, slots[i]])) as never)
+        .where('id', '=', slots[columns.length] as string)
+        .where('status', 'in', slots.slice(columns.length + 1) as never[]),
+    [...entries.map(([, value]) => value), id, ...from],
+  );
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 /** Open, unexpired requests that remind their signers (the reminder sweep filters by time). */

@@ -1,5 +1,5 @@
 import type { CompiledQuery } from 'kysely';
-import { runCompiled } from '../../platform/db/compiled-once.js';
+import { insertCompiled, runCompiled } from '../../platform/db/compiled-once.js';
 import type { Db, DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type { DigitalSignaturesTable } from './signing.tables.js';
 
@@ -12,21 +12,20 @@ export async function insertSignature(
   row: SignatureRow,
   produced: readonly { document_id: string; version: number; sha256: string }[],
 ): Promise<void> {
-  await trx.insertInto('digital_signatures').values(row).execute();
-  if (produced.length === 0) return;
-  await trx
-    .insertInto('digital_signature_produced_hashes')
-    .values(
-      produced.map((p) => ({
-        signature_id: row.id,
-        request_id: row.request_id,
-        document_id: p.document_id,
-        version: p.version,
-        sha256: p.sha256,
-        created_at: row.created_at,
-      })),
-    )
-    .execute();
+  // Compiled once per column list (insertCompiled); several documents' hashes in one insert.
+  await insertCompiled(trx, 'digital_signatures', row);
+  const hashes = produced.map((p) => ({
+    signature_id: row.id,
+    request_id: row.request_id,
+    document_id: p.document_id,
+    version: p.version,
+    sha256: p.sha256,
+    created_at: row.created_at,
+  }));
+  if (hashes.length === 1)
+    await insertCompiled(trx, 'digital_signature_produced_hashes', hashes[0] as object);
+  else if (hashes.length > 1)
+    await trx.insertInto('digital_signature_produced_hashes').values(hashes).execute();
 }
 
 export async function findSignature(db: DbOrTrx, id: string): Promise<SignatureRow | undefined> {

@@ -1,9 +1,10 @@
 import type { AppContext } from '../../platform/app-context.js';
 import type { AuditSink } from '../../platform/audit-trail.js';
 import { defineIntegrationEvents } from '../../platform/catalogues/integration-event-catalogue.js';
+import type { Trx } from '../../platform/db/schema.js';
 import { webhooks } from '../webhooks/index.js';
 import { getBundle } from './requests.service.js';
-import { presentRequest } from './signing.presenter.js';
+import { presentRequest, type RequestBundle } from './signing.presenter.js';
 
 /**
  * The request events signing emits to other systems (webhooks): each is the audit event of
@@ -41,12 +42,27 @@ const emitted = new Set(
     .map((d) => d.type),
 );
 
+/**
+ * The request each transaction last emitted, as it read it for the event (per app context;
+ * an entry lives as long as its transaction object). A caller that records an emitted event
+ * as the last change to the request in its transaction takes the request from here instead
+ * of reading it a second time (the signature's answer, `commitSignature`).
+ */
+export type EmittedBundles = WeakMap<Trx, RequestBundle>;
+
 /** The audit sink that also emits the catalogued request events (after recording them). */
-export function emittingSink(sink: AuditSink, ctx: AppContext, publicUrl: string): AuditSink {
+export function emittingSink(
+  sink: AuditSink,
+  ctx: AppContext,
+  publicUrl: string,
+  emittedBundles: EmittedBundles,
+): AuditSink {
   return async (trx, event) => {
     const result = await sink(trx, event);
     if (emitted.has(event.action) && event.entityId) {
-      const data = presentRequest(await getBundle(trx, event.entityId), ctx.clock.now());
+      const bundle = await getBundle(trx, event.entityId);
+      emittedBundles.set(trx, bundle);
+      const data = presentRequest(bundle, ctx.clock.now());
       await webhooks.emit(trx, ctx, {
         type: event.action,
         resource_type: 'signing_request',
@@ -68,4 +84,20 @@ function linksOf(api: string, data: ReturnType<typeof presentRequest>) {
       (d) => `${api}/documents/${d.document_id}/versions/${d.current_version}/content`,
     ),
   };
+}
+
+/**
+ * The request `id` as the last event this transaction emitted read it, or read now: for a
+ * caller whose last change to the request was an emitted event (a signature: the request's
+ * move is followed by `request.signed` or `request.completed`; what runs after them, the next
+ * signer's alert and the outcome listeners, writes no row of this request). A listener that
+ * creates another request emits that one's events, so the id check falls back to a read.
+ */
+export async function emittedOrRead(
+  trx: Trx,
+  emittedBundles: EmittedBundles,
+  id: string,
+): Promise<RequestBundle> {
+  const bundle = emittedBundles.get(trx);
+  return bundle?.request.id === id ? bundle : getBundle(trx, id);
 }

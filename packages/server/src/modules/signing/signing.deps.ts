@@ -8,7 +8,7 @@ import type { PlatformTrust } from '../../platform/trust/platform-trust.js';
 import { audit } from '../audit/index.js';
 import { EntityTypeRegistry } from './entity-types.js';
 import { type SigningAuditEvent, signingAuditEvents } from './signing.catalogue.js';
-import { emittingSink } from './signing-events.js';
+import { type EmittedBundles, emittingSink } from './signing-events.js';
 
 /** Limits of the signing module (signature images, link lifetime floor). */
 export const signingLimits = {
@@ -29,11 +29,14 @@ export interface SigningDeps {
   entityTypes: EntityTypeRegistry;
   /** Base of the signer page links (PUBLIC_URL). */
   publicUrl: string;
+  /** The request as each transaction's last emitted event read it (signing-events.ts). */
+  emittedBundles: EmittedBundles;
 }
 
-export const signingDeps = defineModuleDeps(
-  'signing',
-  (ctx): SigningDeps => ({
+export const signingDeps = defineModuleDeps('signing', (ctx): SigningDeps => {
+  const publicUrl = ctx.config.http.publicUrl.replace(/\/+$/, '');
+  const emittedBundles: EmittedBundles = new WeakMap();
+  return {
     ctx,
     db: ctx.db,
     clock: ctx.clock,
@@ -41,10 +44,11 @@ export const signingDeps = defineModuleDeps(
     trust: ctx.trust,
     audit: createAuditTrail(signingAuditEvents, {
       catalogues: ctx.catalogues,
-      sink: emittingSink(audit.record, ctx, ctx.config.http.publicUrl.replace(/\/+$/, '')),
+      sink: emittingSink(audit.record, ctx, publicUrl, emittedBundles),
       verify: !ctx.config.isProduction,
     }),
     entityTypes: new EntityTypeRegistry(),
-    publicUrl: ctx.config.http.publicUrl.replace(/\/+$/, ''),
-  }),
-);
+    publicUrl,
+    emittedBundles,
+  };
+});

@@ -1,17 +1,33 @@
 import { api, call } from '@/platform/api/http-client';
-import { type SealChoice, sealPlacements } from './seal-choice';
+import { combinedPlacement, type SealChoice, sealPlacements } from './seal-choice';
 
-/** The seals module's API as the sender's page uses it (seals the caller may use; applying). */
+/** The seals module's API as the sender's page uses it (usable seals, seal-use requests, applying). */
 export const sealStepApi = {
   usable: () => call(api.GET('/api/v1/seals/usable', { params: { query: {} } })).then((r) => r.items),
-  /** Applies each placement of the choice to the document's current version, in order. */
+  /** Files a seal-use request (用印审批) for the document's current version. */
+  requestUse: (sealId: string, documentId: string) =>
+    call(
+      api.POST('/api/v1/seals/{id}/use-requests', {
+        params: { path: { id: sealId } },
+        body: { document_id: documentId },
+      }),
+    ),
+  /** The approval's status: running, approved, rejected, withdrawn or returned. */
+  approvalStatus: (approvalId: string) =>
+    call(api.GET('/api/v1/approvals/{id}', { params: { path: { id: approvalId } } })).then((r) => r.status),
+  /**
+   * Applies the choice to the document's current version: each placement in order, or, with
+   * an approval, all of them in one use (the approval is for that version and one use).
+   */
   apply: async (documentId: string, choice: SealChoice) => {
     if (!choice.seal_id) return;
-    for (const placement of sealPlacements(choice))
+    const combined = choice.approval_id ? combinedPlacement(choice) : null;
+    const placements = combined ? [combined] : sealPlacements(choice);
+    for (const placement of placements)
       await call(
         api.POST('/api/v1/seals/{id}/apply', {
           params: { path: { id: choice.seal_id } },
-          body: { document_id: documentId, placement },
+          body: { document_id: documentId, placement, approval_id: choice.approval_id },
         }),
       );
   },

@@ -1,0 +1,173 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminPassword, startWithAdmin } from './support/admin-session';
+import { seriousViolations } from './support/axe';
+import { type Locale, openContext } from './support/browser';
+import type { E2eServer } from './support/e2e-server';
+import { apiCall, signIn } from './support/flows';
+import { cjkSamplePdf } from './support/signing-fixtures';
+
+/**
+ * The sender's seal-use request (docs/seals.md, Sender's page): the seal's authorisation needs
+ * an approval (用印审批), so the page says so and files the request for the chosen document's
+ * version; a rejection is shown as such and seals nothing; a new request, approved, lets
+ * Create apply the seal and the cross-page seal once, with that approval, before the request
+ * is made. axe in English, Hebrew (right to left) and Chinese.
+ */
+describe("Sender's seal-use approval", () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let token = '';
+  let sealId = '';
+  const legalName = 'Xiamen Approved Seal Co., Ltd.';
+
+  beforeAll(async () => {
+    ({ server, browser, token } = await startWithAdmin());
+    const certificate = await apiCall<{ id: string }>(server.url, token, 'POST', '/keys/certificates', {
+      legal_name: legalName,
+      uscc: '91350100M000100Y43',
+      storage: 'file',
+    });
+    sealId = (
+      await apiCall<{ id: string }>(server.url, token, 'POST', '/seals', {
+        organisation: legalName,
+        seal_type: 'contract',
+        name: 'Approval seal',
+        certificate_id: certificate.id,
+      })
+    ).id;
+    const me = (await apiCall<{ user: { id: string } }>(server.url, token, 'GET', '/me')).user;
+    const definition = await apiCall<{ id: string }>(server.url, token, 'POST', '/workflows', {
+      key: 'e2e-seal-use',
+      name: 'Seal-use approval',
+      body: {
+        form: { fields: [] },
+        process: [
+          { id: 'start', type: 'start' },
+          { id: 'boss', type: 'approval', name: 'Boss', approvers: [{ type: 'user', user_ids: [me.id] }] },
+          { id: 'end', type: 'end' },
+        ],
+      },
+    });
+    await apiCall(server.url, token, 'POST', `/workflows/${definition.id}/publish`);
+    const day = 86_400_000;
+    await apiCall(server.url, token, 'POST', `/seals/${sealId}/authorisations`, {
+      subject_type: 'user',
+      subject_id: me.id,
+      valid_from: new Date(Date.now() - day).toISOString(),
+      valid_until: new Date(Date.now() + 30 * day).toISOString(),
+      requires_approval: true,
+      workflow_definition_id: definition.id,
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The new request page with the record typed, the contract uploaded and the seal picked. */
+  async function withSeal(locale: Locale, record: string) {
+    const opened = await openContext(browser, server.url, { locale });
+    const { page } = opened;
+    await signIn(page, server.url, 'admin', adminPassword, '/signing/requests/new');
+    await page.getByTestId('new-title').waitFor();
+    await page.getByTestId('new-entity-id').fill(record);
+    await page
+      .getByTestId('new-upload')
+      .setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: cjkSamplePdf() });
+    await page.getByTestId('new-seal-pick').waitFor({ timeout: 60_000 });
+    await page.getByTestId('new-seal-pick').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Approval seal' }).click();
+    await page.getByTestId('new-seal-keyword').fill('SA-E2E');
+    await page.getByTestId('new-seal-cross-page').click();
+    return opened;
+  }
+  /** Clicks "Request seal-use approval"; answers the approval id the server gave. */
+  async function fileRequest(page: Page): Promise<string> {
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/use-requests'),
+    );
+    await page.getByTestId('seal-approval-request').click();
+    const response = await answered;
+    expect(response.status()).toBe(201);
+    await expect
+      .poll(() => page.getByTestId('seal-approval-status').getAttribute('data-status'))
+      .toBe('running');
+    return ((await response.json()) as { data: { approval_id: string } }).data.approval_id;
+  }
+  const decide = (approvalId: string, action: 'approve' | 'reject') =>
+    apiCall(server.url, token, 'POST', `/approvals/${approvalId}/${action}`, { comment: 'e2e' });
+  const uses = async () =>
+    (
+      await apiCall<{ items: { placement: string; approval_id: string | null; document_id: string }[] }>(
+        server.url,
+        token,
+        'GET',
+        `/seals/uses?seal_id=${sealId}`,
+      )
+    ).items;
+  async function axeClean(page: Page) {
+    expect(await seriousViolations(page, '[data-testid="new-seal"]')).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  it('files the request, shows a rejection, and seals once with a new approved request (en)', async () => {
+    const { context, page, watch } = await withSeal('en', 'SEAL-A1');
+    // The seal needs approval: Create is held back with the reason, nothing sealed.
+    await page.getByTestId('new-seal-problem').waitFor();
+    expect(await page.getByTestId('new-seal-problem').textContent()).toContain('approved seal-use request');
+    await axeClean(page);
+
+    const rejected = await fileRequest(page);
+    await decide(rejected, 'reject');
+    await page.getByTestId('seal-approval-refresh').click();
+    await page.getByTestId('seal-approval-rejected').waitFor();
+    expect(await page.getByTestId('seal-approval-rejected').textContent()).toContain('rejected');
+    await axeClean(page);
+    expect(await uses()).toEqual([]);
+
+    // A new request, approved: the page sees it (polling), and Create seals with it.
+    const approved = await fileRequest(page);
+    await decide(approved, 'approve');
+    await page.getByTestId('seal-approval-approved').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('new-seal-problem').count()).toBe(0);
+    await axeClean(page);
+    await page.getByTestId('new-title').fill('Approved seal agreement');
+    await page.getByTestId('party-name').first().fill('Customer');
+    await page.getByTestId('party-email').first().fill('customer@example.com');
+    await page.getByTestId('new-submit').click();
+    await page.waitForURL(/\/signing\/requests\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    const id = page.url().split('/').pop()!;
+    const request = await apiCall<{ documents: { document_id: string; sent_version: number }[] }>(
+      server.url,
+      token,
+      'GET',
+      `/digital-signature/requests/${id}`,
+    );
+    const [document] = request.documents;
+    expect(document!.sent_version).toBe(2);
+    expect(await uses()).toEqual([
+      expect.objectContaining({
+        placement: 'keyword_cross',
+        approval_id: approved,
+        document_id: document!.document_id,
+      }),
+    ]);
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads right to left in Hebrew and in Chinese with a pending request, without serious axe violations', async () => {
+    for (const [locale, pending] of [
+      ['he', 'ממתינה'],
+      ['zh-CN', '审批中'],
+    ] as const) {
+      const { context, page } = await withSeal(locale, `SEAL-A-${locale}`);
+      expect(await page.locator('html').getAttribute('dir')).toBe(locale === 'he' ? 'rtl' : 'ltr');
+      await fileRequest(page);
+      expect(await page.getByTestId('seal-approval-status').textContent()).toBe(pending);
+      await axeClean(page);
+      await context.close();
+    }
+  });
+});
