@@ -9,7 +9,12 @@ export type {
   ManifestationField,
   SignatureMeaning,
 } from './pdf/appearance/appearance-text.js';
-export { ENGLISH_LABELS, formatLocalTime, SIGNATURE_MEANINGS } from './pdf/appearance/appearance-text.js';
+export {
+  ENGLISH_LABELS,
+  formatLocalTime,
+  MANIFESTATION_ORDER,
+  SIGNATURE_MEANINGS,
+} from './pdf/appearance/appearance-text.js';
 export { isRtlParagraph, visualOrder } from './pdf/appearance/bidi-runs.js';
 export type { AppearanceFonts } from './pdf/appearance/font-loader.js';
 export { DEFAULT_FONT_PATHS, loadDefaultFont } from './pdf/appearance/font-loader.js';

@@ -110,6 +110,12 @@ describe('Signing profiles page', () => {
     await page.locator('.ant-select-item-option', { hasText: 'Noto Serif SC' }).click();
     await page.getByTestId('profiles-appearance-fields').getByText('Organisation', { exact: true }).click();
     await page.getByTestId('profiles-languages').getByText('Hebrew (עברית)').click();
+    // what signatures carry: the detailed layout, a location, the allowed meanings
+    await page.getByTestId('profiles-appearance-template').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Detailed' }).click();
+    await page.getByTestId('profiles-location').fill('上海');
+    await page.getByTestId('profiles-meanings').locator('input').fill('approval');
+    await page.keyboard.press('Enter');
     await page.getByTestId('profiles-level').click();
     await page.locator('.ant-select-item-option', { hasText: 'B-LT: with validation data' }).click();
     await page.getByTestId('profiles-policy-oids').locator('input').fill('1.2.156.112562.2.1.1');
@@ -123,7 +129,10 @@ describe('Signing profiles page', () => {
       pades_level: 'B-LT',
       tsa_urls: ['https://tsa-two.example/tsr', 'https://tsa-one.example/tsr'],
       seal_id: sealId,
+      location: '上海',
+      meanings: ['approval'],
       appearance: {
+        template: 'detailed',
         font: 'Noto Serif SC',
         fields: ['name', 'date', 'reason', 'organisation'],
         languages: ['zh-CN', 'en'],

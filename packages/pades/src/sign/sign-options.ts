@@ -26,8 +26,17 @@ export interface VisibleSignature {
   typedName?: string;
   fonts?: AppearanceFonts;
   labels?: Partial<AppearanceLabels>;
-  /** Which text lines to print (name, meaning, reason, date; default all): /Reason is written regardless. */
+  /**
+   * Which text lines to print (name, meaning, reason, date, organisation, location,
+   * certificate; default the first four): /Reason and /Location are written regardless.
+   */
   fields?: readonly ManifestationField[];
+  /** Print `fields` in the order listed rather than in the display order. */
+  listedOrder?: boolean;
+  /** The organisation line (default: the signing certificate's O, e.g. an organisation's legal name). */
+  organisation?: string;
+  /** The certificate line: subject CN and serial; with `issuer`, the issuer's CN too. */
+  certificate?: { issuer?: boolean };
   /**
    * What the signer filled in elsewhere on the pages (field values, initials), drawn as
    * further widgets of this signature field: part of what this signature shows, added in its
@@ -39,6 +48,11 @@ export interface VisibleSignature {
    * name and text lines; with `slice`, this widget shows one vertical slice of it (骑缝章).
    */
   seal?: SealAppearanceContent;
+  /**
+   * With a whole `seal`: the bottom `sealCaption` points of the rect print the text lines
+   * (`fields`, captions) under the seal, which fills the rest. Ignored for a cross-page slice.
+   */
+  sealCaption?: number;
 }
 
 /** One filled-in field: where (like `rect`, in points from the page's lower-left) and what. */

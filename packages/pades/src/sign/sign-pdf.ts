@@ -21,6 +21,7 @@ import {
 } from '../pdf/signature-dictionary.js';
 import { existingFieldSize, placeSignatureField } from '../pdf/signature-field-placer.js';
 import { parseCertificate } from '../pki/certificate.parser.js';
+import { organisationOf } from '../pki/organisation-certificate.js';
 import { addDocumentTimestamp } from './document-timestamp.js';
 import { addDss } from './dss-extender.js';
 import type { SignPdfOptions } from './sign-options.js';
@@ -140,10 +141,6 @@ async function appearanceFor(
     existingFieldSize(upd.reader, o.fieldName) ??
     (o.visible?.rect ? [o.visible.rect[2], o.visible.rect[3]] : undefined);
   if (!o.visible || !size || size[0] <= 0 || size[1] <= 0) return (w, h) => blankAppearance(upd, w, h);
-  if (o.visible.seal) {
-    const sealRef = await buildSealAppearance(upd, size[0], size[1], o.visible.seal, o.visible.fonts);
-    return () => sealRef;
-  }
   const content: AppearanceContent = {
     ...base,
     meaning: o.meaning,
@@ -152,8 +149,24 @@ async function appearanceFor(
     typedName: o.visible.typedName,
     fonts: o.visible.fonts,
     labels: o.visible.labels,
-    ...(o.visible.fields ? { fields: o.visible.fields } : {}),
+    ...(o.visible.fields ? { fields: o.visible.fields, listedOrder: o.visible.listedOrder } : {}),
+    ...signerDetails(o),
   };
+  if (o.visible.seal) {
+    const [w, h] = size;
+    const caption = o.visible.sealCaption ?? 0;
+    const isWhole = (o.visible.seal.slice?.count ?? 1) === 1;
+    if (!isWhole || caption <= 0 || caption >= h) {
+      const sealRef = await buildSealAppearance(upd, w, h, o.visible.seal, o.visible.fonts);
+      return () => sealRef;
+    }
+    const inner = {
+      ref: await buildSealAppearance(upd, w, h - caption, o.visible.seal, o.visible.fonts),
+      height: h - caption,
+    };
+    const captioned = await buildAppearance(upd, w, h, { ...content, inner });
+    return () => captioned;
+  }
   const ref = await buildAppearance(upd, size[0], size[1], content);
   return () => ref;
 }
@@ -186,4 +199,24 @@ function certifyCatalog(upd: IncrementalUpdate, sigRef: PdfRef): void {
 function commonName(cert: Uint8Array): string {
   const subject = parseCertificate(cert).subject;
   return /CN=([^,+]+)/.exec(subject)?.[1]?.trim() ?? subject;
+}
+
+/** The organisation, location and certificate lines: from the options, else the signing certificate. */
+function signerDetails(o: SignPdfOptions): {
+  organisation?: string;
+  location?: string;
+  certificate?: string;
+} {
+  const cert = parseCertificate(o.signer.certificate);
+  const organisation =
+    o.visible?.organisation ?? organisationOf(o.signer.certificate).organization ?? undefined;
+  const serial = cert.serial.replace(/^0+(?=.)/, '').toUpperCase();
+  const short = serial.length > 16 ? `${serial.slice(0, 8)}…${serial.slice(-8)}` : serial;
+  const issuer = o.visible?.certificate?.issuer ? /CN=([^,+]+)/.exec(cert.issuer)?.[1]?.trim() : undefined;
+  const certificate = `${commonName(o.signer.certificate)} #${short}${issuer ? ` (${issuer})` : ''}`;
+  return {
+    ...(organisation ? { organisation } : {}),
+    ...(o.location ? { location: o.location } : {}),
+    certificate,
+  };
 }

@@ -72,6 +72,7 @@ async function validateOne(
     declaredName: text(sig, 'Name'),
     claimedTime: claimedTime(sig),
     reason: text(sig, 'Reason'),
+    location: text(sig, 'Location'),
     coverage,
     docMdp,
     changes,

@@ -64,6 +64,8 @@ export interface SignatureReport {
   /** /M: the time the signer claims (not proven). */
   claimedTime?: Date;
   reason?: string;
+  /** The /Location the signer gave (a signing profile's location). */
+  location?: string;
   coverage: CoverageReport;
   digestMatches: boolean;
   signatureValid: boolean;

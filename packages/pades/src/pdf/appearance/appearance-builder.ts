@@ -65,6 +65,8 @@ export interface AppearanceContent extends ManifestationText {
   /** Typed signature, drawn in a handwriting-style font when no image is given. */
   typedName?: string;
   fonts?: AppearanceFonts;
+  /** A drawing (form XObject, full width × `height`) shown at the top instead of a mark, unframed: a seal above its caption. */
+  inner?: { ref: PdfRef; height: number };
 }
 
 /** An empty form XObject: invisible signatures still need /AP for PDF/A. */
@@ -93,10 +95,14 @@ export async function buildAppearance(
   const { fontFor } = pen;
   const pad = Math.min(4, w / 20);
   const hasMark = content.image !== undefined || content.typedName !== undefined;
-  const markH = hasMark ? h * 0.42 : 0;
-  let ops = `q 0.25 0.3 0.55 RG 0.6 w 0.3 0.3 ${formatNumber(w - 0.6)} ${formatNumber(h - 0.6)} re S Q\n`;
+  const markH = content.inner ? content.inner.height : hasMark ? h * 0.42 : 0;
+  let ops = content.inner
+    ? `q 1 0 0 1 0 ${pdfNum(h - content.inner.height)} cm /Inner Do Q\n`
+    : `q 0.25 0.3 0.55 RG 0.6 w 0.3 0.3 ${formatNumber(w - 0.6)} ${formatNumber(h - 0.6)} re S Q\n`;
   let image: MarkImage | undefined;
-  if (content.image) {
+  if (content.inner) {
+    // The drawing is the mark.
+  } else if (content.image) {
     image = await embedMark(pen, content.image);
     const scale = Math.min((w - 2 * pad) / image.width, (markH - pad) / image.height);
     const [iw, ih] = [image.width * scale, image.height * scale];
@@ -108,7 +114,7 @@ export async function buildAppearance(
     ops += textOps(runs, content.typedName, size, pad, h - pad - size * 0.95, w - 2 * pad);
   }
   const lines = manifestationLines(content);
-  const lineH = Math.min(10, (h - markH - 2 * pad) / lines.length / 1.2);
+  const lineH = Math.min(10, (h - markH - 2 * pad) / Math.max(1, lines.length) / 1.2);
   for (const [i, line] of lines.entries()) {
     const runs = await fontRuns(line, ['text'], fontFor);
     const size = fitSize(runs, w - 2 * pad, lineH);
@@ -121,7 +127,7 @@ export async function buildAppearance(
       w - 2 * pad,
     );
   }
-  return finish(upd, pen, w, h, ops, image);
+  return finish(upd, pen, w, h, ops, image, content.inner?.ref);
 }
 
 /** What a filled-in field shows: a value (one line), a tick, or a picture (initials). */
@@ -177,6 +183,7 @@ async function finish(
   h: number,
   ops: string,
   image: MarkImage | undefined,
+  inner?: PdfRef,
 ): Promise<PdfRef> {
   await pen.doc.flush();
   nameEmbeddedFonts(
@@ -187,6 +194,7 @@ async function finish(
   const xobjects = new PdfDict();
   if (image?.pdfLib) xobjects.set('Im0', importer.ref(image.pdfLib.ref));
   else if (image?.native) xobjects.set('Im0', addMark(upd, image.native));
+  if (inner) xobjects.set('Inner', inner);
   const fontDict = new PdfDict();
   for (const slot of pen.slots.values()) fontDict.set(slot.name, importer.ref(slot.font.ref));
   const dict = PdfDict.of({

@@ -17,6 +17,9 @@ export interface AppearanceLabels {
   meaning: string;
   reason: string;
   time: string;
+  organisation: string;
+  location: string;
+  certificate: string;
   /** Keyed by meaning code: the five below, or a code of the caller's own (e.g. "confirmation"). */
   meanings: Record<string, string>;
 }
@@ -26,6 +29,9 @@ export const ENGLISH_LABELS: AppearanceLabels = {
   meaning: 'Meaning',
   reason: 'Reason',
   time: 'Time',
+  organisation: 'Organisation',
+  location: 'Location',
+  certificate: 'Certificate',
   meanings: {
     approval: 'Approval',
     review: 'Review',
@@ -36,7 +42,25 @@ export const ENGLISH_LABELS: AppearanceLabels = {
 };
 
 /** The lines a visible signature can print (a signing profile may pick some). */
-export type ManifestationField = 'name' | 'meaning' | 'reason' | 'date';
+export type ManifestationField =
+  | 'name'
+  | 'meaning'
+  | 'reason'
+  | 'date'
+  | 'organisation'
+  | 'location'
+  | 'certificate';
+
+/** The display order when the lines are not printed in the order the caller lists them. */
+export const MANIFESTATION_ORDER: readonly ManifestationField[] = [
+  'name',
+  'meaning',
+  'reason',
+  'date',
+  'organisation',
+  'location',
+  'certificate',
+];
 
 /** What §11.50 requires on the signature manifestation, plus the reason. */
 export interface ManifestationText {
@@ -48,21 +72,43 @@ export interface ManifestationText {
   /** IANA zone used to display the time, e.g. "Asia/Shanghai" (default UTC). */
   timeZone?: string;
   labels?: Partial<AppearanceLabels>;
-  /** Which lines to print, always in display order (default: all of them). */
+  /** The signer's organisation (default: the signing certificate's O). */
+  organisation?: string;
+  /** Where it was signed (also the PDF /Location). */
+  location?: string;
+  /** The signing certificate, short: subject CN and serial (and issuer when asked). */
+  certificate?: string;
+  /**
+   * Which lines to print (default: name, meaning, reason, date): in display order
+   * (MANIFESTATION_ORDER), or in the order listed when `listedOrder` is set. A line whose
+   * value is missing is left out.
+   */
   fields?: readonly ManifestationField[];
+  listedOrder?: boolean;
 }
+
+const DEFAULT_FIELDS: readonly ManifestationField[] = ['name', 'meaning', 'reason', 'date'];
 
 /** The text lines of the manifestation, in display order. */
 export function manifestationLines(m: ManifestationText): string[] {
   const labels = { ...ENGLISH_LABELS, ...m.labels };
-  const shown = (f: ManifestationField) => !m.fields || m.fields.includes(f);
-  const lines: string[] = [];
-  if (shown('name')) lines.push(`${labels.signedBy}: ${m.printedName}`);
-  if (m.meaning && shown('meaning'))
-    lines.push(`${labels.meaning}: ${labels.meanings[m.meaning] ?? m.meaning}`);
-  if (m.reason && shown('reason')) lines.push(`${labels.reason}: ${m.reason}`);
-  if (shown('date')) lines.push(`${labels.time}: ${formatLocalTime(m.signedAt, m.timeZone ?? 'UTC')}`);
-  return lines;
+  const chosen = m.fields ?? DEFAULT_FIELDS;
+  const order = m.listedOrder ? [...new Set(chosen)] : MANIFESTATION_ORDER.filter((f) => chosen.includes(f));
+  const value: Record<ManifestationField, string | undefined> = {
+    name: m.printedName,
+    meaning: m.meaning ? (labels.meanings[m.meaning] ?? m.meaning) : undefined,
+    reason: m.reason,
+    date: formatLocalTime(m.signedAt, m.timeZone ?? 'UTC'),
+    organisation: m.organisation,
+    location: m.location,
+    certificate: m.certificate,
+  };
+  const caption = (f: ManifestationField) =>
+    f === 'name' ? labels.signedBy : f === 'date' ? labels.time : labels[f];
+  return order.flatMap((f) => {
+    const v = value[f];
+    return v ? [`${caption(f)}: ${v}`] : [];
+  });
 }
 
 /** "2026-01-31 14:05:22 UTC+08:00 (Asia/Shanghai)": unambiguous for auditors. */

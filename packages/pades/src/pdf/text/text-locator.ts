@@ -125,11 +125,12 @@ function streamsText(
 /**
  * The text drawn by a form field's visible appearance (its first widget's normal appearance
  * stream, whitespace dropped), e.g. the captions, name and time of a visible signature; ''
- * when the field has no such appearance. Nested form XObjects are not followed.
+ * when the field has no such appearance (`widgetIndex`: a further widget of the same field,
+ * e.g. a seal's caption). Nested form XObjects are not followed.
  */
-export function fieldAppearanceText(pdf: Uint8Array | PdfReader, fieldName: string): string {
+export function fieldAppearanceText(pdf: Uint8Array | PdfReader, fieldName: string, widgetIndex = 0): string {
   const reader = pdf instanceof PdfReader ? pdf : new PdfReader(pdf);
-  const widget = listFields(reader).find((f) => f.fullName === fieldName)?.widgets[0];
+  const widget = listFields(reader).find((f) => f.fullName === fieldName)?.widgets[widgetIndex];
   const normal = reader.get(reader.dict(widget?.dict.get('AP'))?.get('N'));
   if (!(normal instanceof PdfStream)) return '';
   return streamsText(reader, reader.dict(normal.dict.get('Resources')), [normal], new Map()).text;

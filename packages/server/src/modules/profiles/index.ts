@@ -13,13 +13,22 @@ import { profileRoutes } from './profiles.routes.js';
  * - `withTsaFailover(urls, stamp)`: time-stamp with each TSA in order until one answers;
  * - `signingPlan(settings, {trust, fetch})`: the PAdES level, the TSAs (with failover) and the
  *   validation-data sources a signature under the profile is made with;
- * - `profileAppearance(profile)` / `profileReason(settings, given)`: the printed lines,
- *   captions and font of a visible signature, and the /Reason (default or checked).
+ * - `useProfile(profile, {reason, meaning})`: the one path signing requests and seals take
+ *   for what a signature under a profile carries: /Reason, meaning (checked against the
+ *   profile's list, 40028), /Location and the appearance (layout, printed fields, captions,
+ *   font), built on `profileAppearance`, `profileReason` and `profileMeaning`.
  */
-export type { ProfileAppearance } from './profile-appearance.js';
-export { APPEARANCE_FONTS, profileAppearance, profileReason } from './profile-appearance.js';
+export type { AppearanceTemplate, ProfileAppearance } from './profile-appearance.js';
+export {
+  APPEARANCE_FONTS,
+  APPEARANCE_TEMPLATES,
+  profileAppearance,
+  profileReason,
+} from './profile-appearance.js';
 export type { SigningPlan } from './profile-signing.js';
 export { profileTimestamper, signingPlan } from './profile-signing.js';
+export type { ProfileUse } from './profile-use.js';
+export { profileMeaning, useProfile } from './profile-use.js';
 export { profilesErrors } from './profiles.errors.js';
 export type { ResolvedProfile } from './profiles.service.js';
 export {

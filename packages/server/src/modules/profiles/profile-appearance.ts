@@ -25,24 +25,68 @@ const FONT_FACES: Record<string, { text?: string; hebrew: boolean }> = {
 export const APPEARANCE_FONTS = Object.keys(FONT_FACES);
 
 /** Captions per language (the language names the profile page offers). */
-const CAPTIONS: Record<string, Omit<AppearanceLabels, 'meanings'>> = {
-  en: { signedBy: 'Signed by', meaning: 'Meaning', reason: 'Reason', time: 'Time' },
-  'zh-CN': { signedBy: '签署人', meaning: '含义', reason: '原因', time: '时间' },
-  he: { signedBy: 'נחתם על ידי', meaning: 'משמעות', reason: 'סיבה', time: 'זמן' },
+type Caption = keyof Omit<AppearanceLabels, 'meanings'>;
+const CAPTIONS: Record<string, Record<Caption, string>> = {
+  en: {
+    signedBy: 'Signed by',
+    meaning: 'Meaning',
+    reason: 'Reason',
+    time: 'Time',
+    organisation: 'Organisation',
+    location: 'Location',
+    certificate: 'Certificate',
+  },
+  'zh-CN': {
+    signedBy: '签署人',
+    meaning: '含义',
+    reason: '原因',
+    time: '时间',
+    organisation: '单位',
+    location: '地点',
+    certificate: '证书',
+  },
+  he: {
+    signedBy: 'נחתם על ידי',
+    meaning: 'משמעות',
+    reason: 'סיבה',
+    time: 'זמן',
+    organisation: 'ארגון',
+    location: 'מקום',
+    certificate: 'תעודה',
+  },
 };
-/** Profile field names the engine prints; others (organisation, location, certificate) are kept but not drawn. */
+/** Profile field names the engine prints (every field the profile page offers). */
 const DRAWN: Record<string, ManifestationField> = {
   name: 'name',
   date: 'date',
   reason: 'reason',
   meaning: 'meaning',
+  organisation: 'organisation',
+  location: 'location',
+  certificate: 'certificate',
 };
+
+/**
+ * The layouts (`appearance.template`): `standard` prints the chosen fields in display order
+ * with captions in every listed language; `compact` only in the first language; `detailed`
+ * in the order the profile lists them, the certificate with its issuer; `seal` like standard,
+ * and on a seal the lines are printed under it (other layouts show a seal alone).
+ */
+export const APPEARANCE_TEMPLATES = ['standard', 'compact', 'detailed', 'seal'] as const;
+export type AppearanceTemplate = (typeof APPEARANCE_TEMPLATES)[number];
+const templateOf = (t: string): AppearanceTemplate =>
+  (APPEARANCE_TEMPLATES as readonly string[]).includes(t) ? (t as AppearanceTemplate) : 'standard';
 
 const refuse = (message: string) => domainError(profilesErrors.PROFILE_SETTING_REFUSED, message);
 
-/** Save-time check: a font the engine embeds, caption languages it has, Hebrew only with a face that has it. */
+/** Save-time check: a known layout and fields, a font the engine embeds, caption languages it has, Hebrew only with a face that has it. */
 export function checkAppearance(settings: ProfileSettings): void {
-  const { font, languages } = settings.appearance;
+  const { font, languages, template, fields } = settings.appearance;
+  if (!(APPEARANCE_TEMPLATES as readonly string[]).includes(template))
+    throw refuse(`appearance.template "${template}" is not a layout (${APPEARANCE_TEMPLATES.join(', ')})`);
+  const odd = fields.filter((f) => !DRAWN[f]);
+  if (odd.length > 0)
+    throw refuse(`appearance.fields: ${odd.join(', ')} cannot be printed (${Object.keys(DRAWN).join(', ')})`);
   const face = FONT_FACES[font];
   if (!face)
     throw refuse(
@@ -69,7 +113,12 @@ function fontsOf(font: string): AppearanceFonts | undefined {
 
 /** How a profile draws a visible signature (captions joined " / " in the listed languages). */
 export interface ProfileAppearance {
+  template: AppearanceTemplate;
   fields: ManifestationField[];
+  /** Print the fields in the order the profile lists them (`detailed`). */
+  listedOrder: boolean;
+  /** The certificate line names the issuer too (`detailed`). */
+  certificateIssuer: boolean;
   labels: Partial<AppearanceLabels>;
   fonts?: AppearanceFonts;
 }
@@ -81,18 +130,22 @@ export interface ProfileAppearance {
 export function profileAppearance(profile: ResolvedProfile): ProfileAppearance | undefined {
   if (profile.profile_id === null) return undefined;
   const { fields, languages, font } = profile.settings.appearance;
-  const langs = languages.filter((l) => CAPTIONS[l]);
-  const caption = (key: keyof Omit<AppearanceLabels, 'meanings'>) =>
-    (langs.length > 0 ? langs : ['en']).map((l) => CAPTIONS[l]![key]).join(' / ');
+  const template = templateOf(profile.settings.appearance.template);
+  const known = languages.filter((l) => CAPTIONS[l]);
+  const langs = known.length === 0 ? ['en'] : template === 'compact' ? known.slice(0, 1) : known;
+  const labels = Object.fromEntries(
+    (Object.keys(CAPTIONS.en!) as Caption[]).map((key) => [
+      key,
+      langs.map((l) => CAPTIONS[l]![key]).join(' / '),
+    ]),
+  ) as Record<Caption, string>;
   const fonts = fontsOf(font);
   return {
+    template,
     fields: fields.flatMap((f) => (DRAWN[f] ? [DRAWN[f]] : [])),
-    labels: {
-      signedBy: caption('signedBy'),
-      meaning: caption('meaning'),
-      reason: caption('reason'),
-      time: caption('time'),
-    },
+    listedOrder: template === 'detailed',
+    certificateIssuer: template === 'detailed',
+    labels,
     ...(fonts ? { fonts } : {}),
   };
 }

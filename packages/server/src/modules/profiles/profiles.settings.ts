@@ -24,11 +24,15 @@ export const profileSettings = Type.Object(
     }),
     revocation: Type.Union([Type.Literal('embedded'), Type.Literal('online'), Type.Literal('off')]),
     appearance: Type.Object({
-      template: Type.String({ maxLength: 100 }),
+      template: Type.String({
+        maxLength: 100,
+        description:
+          'Layout: standard (display order, every caption language), compact (first caption language), detailed (listed order, certificate with issuer), seal (lines printed under a seal); others refused (40022)',
+      }),
       fields: Type.Array(Type.String({ maxLength: 50 }), {
         maxItems: 10,
         description:
-          'Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet',
+          'Lines a visible signature prints: name, meaning, reason, date, organisation (the certificate’s O), location, certificate (subject CN and serial); in this display order, or as listed with the detailed layout',
       }),
       font: Type.String({
         maxLength: 100,
@@ -40,8 +44,19 @@ export const profileSettings = Type.Object(
         description: 'Caption languages (zh-CN, en, he), joined " / " in this order',
       }),
     }),
+    location: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description:
+          'Where signatures under the profile are made: the PDF /Location and the printed location line',
+      }),
+    ),
     reasons: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 }),
-    meanings: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 }),
+    meanings: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+      maxItems: 20,
+      description:
+        'Signature meanings a signature under the profile may carry (Part 11 style); the first is the default, any other is refused (40028)',
+    }),
     certificate_policy: Type.Object({
       key_usage: Type.Array(Type.Union([Type.Literal('digitalSignature'), Type.Literal('nonRepudiation')])),
       extended_key_usage: Type.Array(oid, { maxItems: 10 }),

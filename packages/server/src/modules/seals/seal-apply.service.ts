@@ -6,7 +6,8 @@ import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { domainError, notFound } from '../../platform/errors.js';
 import { type CurrentContent, documents, type StagedContent } from '../documents/index.js';
 import { activeUsersWithRole, type DataScope, usersByIds } from '../identity/index.js';
-import { assertCertificateAllowed, profileReason, resolveProfile, signingPlan } from '../profiles/index.js';
+import { signingPlan } from '../profiles/index.js';
+import { sealUnderProfile } from './seal-profile.js';
 import { type Placement, PlacementError, type SealUsePlacement, sealPdf } from './seal-sign.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
@@ -19,6 +20,8 @@ export interface ApplySeal {
   documentId: string;
   placement: Placement;
   approvalId?: string | null;
+  /** The signature meaning; must be one of the profile's meanings (default its first). */
+  meaning?: string;
 }
 
 /** The checked and signed result, staged but not yet filed (no transaction held while signing). */
@@ -30,6 +33,9 @@ export interface PreparedSeal {
   staged: StagedContent;
   pages: number[];
   sha256: string;
+  /** The meaning the seal carries and the profile it was made under (for the audit event). */
+  meaning: string | null;
+  profile: { id: string | null; version: number };
 }
 
 /** The approved seal-use approval a use rests on (throws when it does not hold), or null. */
@@ -95,12 +101,11 @@ export async function prepareSeal(
     );
   if (document.mediaType !== 'application/pdf')
     throw domainError(sealsErrors.SEAL_PLACEMENT_INVALID, 'Only PDF documents can be sealed.');
+  // The organisation's signing profile: its seal and certificate, its meanings and its
+  // certificate policy are checked before anything is signed; its PAdES level and TSA list
+  // (tried in order) make the signature, its layout, location and reason what it shows.
+  const { profile, use, signer } = await sealUnderProfile(deps, seal, { meaning: input.meaning });
   const pdf = await documents.read(deps.ctx, document.sha256);
-  // The organisation's signing profile: its certificate policy is checked before anything is
-  // signed; its PAdES level and TSA list (tried in order) make the signature.
-  const signer = await deps.signerFor(seal);
-  const profile = await resolveProfile(deps.db, { organisation: seal.organisation });
-  assertCertificateAllowed(profile.settings, signer.certificate, signer.hash);
   const plan = await signingPlan(profile.settings, { trust: deps.trust, fetch: deps.ctx.outbound.fetch });
   let sealed: { bytes: Uint8Array; pages: number[] };
   try {
@@ -114,7 +119,10 @@ export async function prepareSeal(
       },
       placement: input.placement,
       // The profile's default reason (its first), else the seal's name.
-      reason: profileReason(profile.settings, undefined) ?? seal.name,
+      reason: use.reason ?? seal.name,
+      ...(use.meaning ? { meaning: use.meaning } : {}),
+      ...(use.location ? { location: use.location } : {}),
+      ...(use.appearance?.template === 'seal' ? { caption: use.appearance } : {}),
     });
   } catch (error) {
     if (!(error instanceof PlacementError)) throw error;
@@ -126,7 +134,17 @@ export async function prepareSeal(
   }
   const staged = await documents.stage(deps.ctx, sealed.bytes, document.fileName);
   const sha256 = createHash('sha256').update(sealed.bytes).digest('hex');
-  return { seal, document, authorisation, approvalId, staged, pages: sealed.pages, sha256 };
+  return {
+    seal,
+    document,
+    authorisation,
+    approvalId,
+    staged,
+    pages: sealed.pages,
+    sha256,
+    meaning: use.meaning ?? null,
+    profile: { id: profile.profile_id, version: profile.version },
+  };
 }
 
 /** The quick half, in the caller's transaction: the new version, the log entry, the audit event. */
@@ -172,6 +190,9 @@ export async function recordSealUse(
       document_version: row.document_version,
       pages: prepared.pages,
       approval_id: row.approval_id,
+      meaning: prepared.meaning,
+      profile_id: prepared.profile.id,
+      profile_version: prepared.profile.version,
     },
   });
   return row;

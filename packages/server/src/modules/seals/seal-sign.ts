@@ -1,8 +1,11 @@
 import {
+  type AppearanceFonts,
+  type AppearanceLabels,
   type DssOptions,
   type FieldStamp,
   findText,
   listPages,
+  type ManifestationField,
   PadesError,
   type PadesLevel,
   PdfReader,
@@ -37,6 +40,19 @@ export interface SealLook {
 }
 
 export class PlacementError extends Error {}
+
+/** Text lines printed under the seal (the profile's `seal` layout). */
+export interface SealCaption {
+  fields: ManifestationField[];
+  labels: Partial<AppearanceLabels>;
+  listedOrder: boolean;
+  certificateIssuer: boolean;
+  fonts?: AppearanceFonts;
+}
+
+/** Height of the caption strip: one 11-point line per field, plus padding. */
+const captionHeight = (caption: SealCaption | undefined) =>
+  caption && caption.fields.length > 0 ? caption.fields.length * 11 + 8 : 0;
 
 interface Widget {
   page: number;
@@ -105,6 +121,12 @@ export async function sealPdf(
     look: SealLook;
     placement: Placement;
     reason?: string;
+    /** The signature meaning (in /Reason and, with a caption, printed). */
+    meaning?: string;
+    /** The PDF /Location (and the location line of a caption). */
+    location?: string;
+    /** Lines printed under the seal's own widget (not under cross-page slices). */
+    caption?: SealCaption;
     fieldName?: string;
   },
 ): Promise<{ bytes: Uint8Array; pages: number[] }> {
@@ -124,14 +146,34 @@ export async function sealPdf(
     slice: first.slice,
   };
   const stamps: FieldStamp[] = rest.map((wd) => ({ page: wd.page, rect: wd.rect, sealSlice: wd.slice }));
+  const capH = first.slice.count === 1 ? captionHeight(input.caption) : 0;
+  const [x, y, w, h] = first.rect;
+  const caption = input.caption;
   const bytes = await signPdf(reader, {
     signer: input.signer,
     level: input.level ?? (input.timestamper ? 'B-T' : 'B-B'),
     timestamper: input.timestamper,
     ...(input.revocation ? { revocation: input.revocation } : {}),
     reason: input.reason,
+    ...(input.meaning ? { meaning: input.meaning } : {}),
+    ...(input.location ? { location: input.location } : {}),
     fieldName: input.fieldName,
-    visible: { page: first.page, rect: first.rect, seal, stamps },
+    visible: {
+      page: first.page,
+      rect: [x, y - capH, w, h + capH],
+      seal,
+      stamps,
+      ...(caption && capH > 0
+        ? {
+            sealCaption: capH,
+            fields: caption.fields,
+            labels: caption.labels,
+            listedOrder: caption.listedOrder,
+            certificate: { issuer: caption.certificateIssuer },
+            ...(caption.fonts ? { fonts: caption.fonts } : {}),
+          }
+        : {}),
+    },
   });
   return { bytes, pages: [...new Set(widgets.map((wd) => wd.page))] };
 }

@@ -110,17 +110,21 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
         sealsErrors.SEAL_KEYWORD_NOT_FOUND,
         sealsErrors.SEAL_PLACEMENT_INVALID,
         profilesErrors.PROFILE_CERTIFICATE_REJECTED,
+        profilesErrors.PROFILE_MEANING_REFUSED,
+        profilesErrors.PROFILE_SEAL_MISMATCH,
+        profilesErrors.PROFILE_CERTIFICATE_UNUSABLE,
         'UNAVAILABLE',
       ],
       handler: async (request) => {
         const actor = actorOf(request);
         const scope = dataScopeOf(principalOf(request));
-        const { document_id, placement, approval_id } = request.body;
+        const { document_id, placement, approval_id, meaning } = request.body;
         const input = {
           sealId: request.params.id,
           documentId: document_id,
           placement,
           approvalId: approval_id,
+          ...(meaning === undefined ? {} : { meaning }),
           scope,
         };
         const prepared = await prepareSeal(deps, actor, input, approvalCheck(deps.db, actor, approval_id));

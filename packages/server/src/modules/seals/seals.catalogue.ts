@@ -75,6 +75,15 @@ export const sealsAuditEvents = defineAuditEventTypes('seals', {
       approval_id: Type.Optional(
         Type.Union([Type.String(), Type.Null()], { description: 'The seal-use approval used' }),
       ),
+      meaning: Type.Optional(
+        Type.Union([Type.String(), Type.Null()], { description: 'The signature meaning the seal carries' }),
+      ),
+      profile_id: Type.Optional(
+        Type.Union([Type.String(), Type.Null()], {
+          description: 'The signing profile it was made under (null: the built-in default)',
+        }),
+      ),
+      profile_version: Type.Optional(Type.Integer({ description: 'That profile’s version (0: built-in)' })),
     }),
   },
 });

@@ -203,6 +203,14 @@ export const applyBody = Type.Object(
       { description: 'Where the seal goes' },
     ),
     approval_id: Type.Optional(nullable(Type.String({ format: 'uuid' }), 'Approved seal-use request')),
+    meaning: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          'Signature meaning; must be one of the signing profile’s meanings (default: its first), else 40028',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -56,6 +56,8 @@ export async function signForSigner(
     /** §11.50 meaning code (default approval) and its caption, for Part 11 record signatures. */
     meaning?: string;
     meaningLabel?: string;
+    /** The PDF /Location (a signing profile's location). */
+    location?: string;
     /** IANA zone of /M and the shown time (default UTC). */
     timeZone?: string;
     /** Default: the request's n-th signer field. */
@@ -80,6 +82,7 @@ export async function signForSigner(
     name: input.printedName,
     ...(input.reason ? { reason: input.reason } : {}),
     meaning,
+    ...(input.location ? { location: input.location } : {}),
     ...(input.timeZone ? { timeZone: input.timeZone } : {}),
     fieldName: input.fieldName ?? signatureFieldName(input.index),
     visible: {
@@ -93,7 +96,13 @@ export async function signForSigner(
             meanings: { ...ENGLISH_LABELS.meanings, [meaning]: input.meaningLabel },
           }
         : labels,
-      ...(look ? { fields: look.fields } : {}),
+      ...(look
+        ? {
+            fields: look.fields,
+            listedOrder: look.listedOrder,
+            certificate: { issuer: look.certificateIssuer },
+          }
+        : {}),
       ...(look?.fonts ? { fonts: look.fonts } : {}),
       stamps: input.placement?.stamps ?? [],
     },

@@ -44,6 +44,7 @@ export const signErrors = [
   signingErrors.CERTIFICATE_UNUSABLE,
   profilesErrors.PROFILE_CERTIFICATE_REJECTED,
   profilesErrors.PROFILE_SETTING_REFUSED,
+  profilesErrors.PROFILE_MEANING_REFUSED,
   fieldErrors.FIELDS_REQUIRED,
   fieldErrors.FIELD_VALUE_INVALID,
   fieldErrors.WRONG_ACTION,

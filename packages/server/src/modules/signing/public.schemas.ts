@@ -66,6 +66,14 @@ export const signBody = Type.Object(
       ),
     ),
     reason: Type.Optional(text(200, 'Reason shown in the signature')),
+    meaning: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          'Signature meaning; must be one of the signing profile’s meanings (default: its first), else 40028',
+      }),
+    ),
     certificate_p12: Type.Optional(
       Type.String({
         minLength: 4,

@@ -5,12 +5,11 @@ import { usersByIds } from '../identity/index.js';
 import {
   assertCertificateAllowed,
   type ProfileAppearance,
-  profileAppearance,
-  profileReason,
   type ResolvedProfile,
   resolveProfile,
   type SigningPlan,
   signingPlan,
+  useProfile,
 } from '../profiles/index.js';
 import type { DigitalSignatureRequestsTable } from './signing.tables.js';
 
@@ -64,17 +63,23 @@ export async function signerSigningPlan(
 }
 
 /**
- * What a signer's signature shows under the request's profile: the /Reason (the signer's,
- * which must be one of the profile's reasons when it lists some, else 40022 before anything
- * is signed; else the profile's first reason; else `fallback`, the request title) and, for a
- * configured profile, its printed fields, caption languages and font.
+ * What a signer's signature carries under the request's profile (the profiles module's one
+ * path, `useProfile`, as seals): the /Reason (the signer's, which must be one of the profile's
+ * reasons when it lists some, else 40022 before anything is signed; else the profile's first
+ * reason; else `fallback`, the request title), the meaning (the signer's, which must be one of
+ * the profile's meanings, else 40028; else its first; else approval), the /Location and, for a
+ * configured profile, its layout, printed fields, caption languages and font.
  */
 export function signerAppearance(
   profile: ResolvedProfile,
-  given: string | undefined,
+  given: { reason?: string | undefined; meaning?: string | undefined },
   fallback: string,
-): { reason: string; appearance?: ProfileAppearance } {
-  const reason = (profileReason(profile.settings, given) ?? fallback).slice(0, 200);
-  const appearance = profileAppearance(profile);
-  return appearance ? { reason, appearance } : { reason };
+): { reason: string; meaning: string; location?: string; appearance?: ProfileAppearance } {
+  const use = useProfile(profile, given);
+  return {
+    reason: (use.reason ?? fallback).slice(0, 200),
+    meaning: use.meaning ?? 'approval',
+    ...(use.location ? { location: use.location } : {}),
+    ...(use.appearance ? { appearance: use.appearance } : {}),
+  };
 }

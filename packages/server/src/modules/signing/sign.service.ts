@@ -13,7 +13,6 @@ import { type FilledField, fillFields } from './field-values.js';
 import { fieldErrors } from './fields.errors.js';
 import { fieldsFor } from './fields.service.js';
 import { closeGroupOf, freePlacement, recordFills } from './fill.service.js';
-import { openOwnCertificate } from './own-certificate.js';
 import { refuseLinkUnderPart11 } from './part11-signing.js';
 import { signForSigner } from './pdf-signing.js';
 import type { signBody } from './public.schemas.js';
@@ -24,6 +23,7 @@ import { DEFAULT_CONSENT } from './requests.service.js';
 import { parseSignatureMark, type SignatureMark } from './signature-input.js';
 import type { SignatureRow } from './signatures.repository.js';
 import { insertSignature } from './signatures.repository.js';
+import { signerFor } from './signer-certificate.js';
 import { tellSignerOutcome } from './signer-outcomes.js';
 import type { SigningDeps } from './signing.deps.js';
 import { signingErrors } from './signing.errors.js';
@@ -45,6 +45,8 @@ export interface PreparedSignature {
   versions: { row: repo.RequestDocumentRow; staged: StagedContent }[];
   /** The signer's fields with the values this signature records (placed fields, issue 15). */
   filled: FilledField[];
+  /** The signature meaning (the request's signing profile's; default approval). */
+  meaning: string;
 }
 
 /** Checks the input against the request (types, consent, names) and turns it into a mark. */
@@ -101,7 +103,8 @@ export async function prepareSignature(
   // the certificate before anything is signed: refused with 40024, nothing staged or stored.
   const profile = await assertSignerCertificate(deps.db, request, issued.certificate, issued.signer.hash);
   // Its reason (a signer's outside its list: 40022, nothing signed) and appearance.
-  const look = signerAppearance(profile, input.reason, request.title);
+  // So is its meaning (one outside the profile's list: 40028, nothing signed).
+  const look = signerAppearance(profile, input, request.title);
   // Its PAdES level and TSAs (failover; none answering is 503 before anything is staged).
   const plan = await signerSigningPlan(profile, { trust: deps.trust, fetch: deps.ctx.outbound.fetch });
   const index = access.bundle.signatures.length;
@@ -136,25 +139,8 @@ export async function prepareSignature(
     certificatePem: toPem(issued.certificate),
     versions,
     filled,
+    meaning: look.meaning,
   };
-}
-
-/**
- * The certificate that signs: the signer's own PKCS#12 for `certificate` signatures (opened
- * in memory, checked, dropped after this signing), otherwise one the platform CA issues to
- * this signer.
- */
-async function signerFor(deps: SigningDeps, access: SignerAccess, input: SignInput, at: Date) {
-  if (input.signature_type !== 'certificate')
-    return deps.trust.issueSigner({
-      name: access.signer.signer_name,
-      email: access.signer.signer_email,
-      validityDays: access.bundle.request.signature_valid_days,
-    });
-  if (!input.certificate_p12)
-    throw domainError(signingErrors.CERTIFICATE_UNUSABLE, 'A certificate signature needs certificate_p12');
-  const own = await openOwnCertificate(input.certificate_p12, input.certificate_password ?? '', at);
-  return { ...own, certificate: own.signer.certificate };
 }
 
 /**
@@ -241,7 +227,7 @@ export async function commitSignature(
     throw domainError(signingErrors.SIGNER_DONE, 'This signer has already signed');
   await recordFills(trx, prepared.filled, fresh.id, signedAt);
   await closeGroupOf(trx, deps, actor, access, signedAt);
-  await advanceRequest(trx, deps, actor, access, row);
+  await advanceRequest(trx, deps, actor, access, row, prepared.meaning);
   await tellSignerOutcome(trx, deps.ctx, actor, {
     request_id: request.id,
     request_number: request.request_number,
@@ -261,6 +247,7 @@ async function advanceRequest(
   actor: Actor,
   access: SignerAccess,
   signature: SignatureRow,
+  meaning: string,
 ) {
   const { request } = access.bundle;
   const group = access.signer.signing_group;
@@ -287,6 +274,7 @@ async function advanceRequest(
       signer_id: access.signer.id,
       signer_name: access.signer.signer_name,
       detail: signature.signature_number,
+      meaning,
     },
   });
   if (event === 'complete') {

@@ -64,7 +64,18 @@ export const signingAuditEvents = defineAuditEventTypes('signing', {
   'request.signer_added': onSigner('A signer was added to a request'),
   'request.sent': onRequest('A request was sent (signing links issued)'),
   'request.viewed': onSigner('A signer opened the signing page'),
-  'request.signed': onSigner('A signer signed (detail: the signature number)'),
+  'request.signed': {
+    description: 'A signer signed (detail: the signature number; meaning: the signature meaning)',
+    entityType: 'signature_request',
+    payload: Type.Composite([
+      signerPayload,
+      Type.Object({
+        meaning: Type.Optional(
+          Type.String({ description: 'The signature meaning (the signing profile’s; default approval)' }),
+        ),
+      }),
+    ]),
+  },
   'request.declined': onSigner('A signer declined (detail: the reason)'),
   'request.reminded': onRequest('Outstanding signers whose turn it is were reminded with a fresh link'),
   'request.reassigned': onSigner('A signer’s place was given to someone else; the old link died'),

@@ -1964,6 +1964,7 @@ export interface paths {
          *     - `40098` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
          *     - `40024` PROFILE_CERTIFICATE_REJECTED: The signing certificate does not meet the signing profile’s certificate policy
          *     - `40022` PROFILE_SETTING_REFUSED: A value the signing profile refuses: an appearance font or caption language the engine lacks, or a reason outside its list
+         *     - `40028` PROFILE_MEANING_REFUSED: The signature meaning is not one the signing profile allows
          *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
          *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
@@ -2013,6 +2014,7 @@ export interface paths {
          *     - `40098` CERTIFICATE_UNUSABLE: The uploaded certificate cannot sign: unreadable file, expired or not yet valid, or no signing key usage
          *     - `40024` PROFILE_CERTIFICATE_REJECTED: The signing certificate does not meet the signing profile’s certificate policy
          *     - `40022` PROFILE_SETTING_REFUSED: A value the signing profile refuses: an appearance font or caption language the engine lacks, or a reason outside its list
+         *     - `40028` PROFILE_MEANING_REFUSED: The signature meaning is not one the signing profile allows
          *     - `40092` FIELDS_REQUIRED: Required fields of this signer are not filled (details list them); nothing was signed
          *     - `40093` FIELD_VALUE_INVALID: A field value is not acceptable (not this signer’s field, not a choice, not a date, too long)
          *     - `40990` WRONG_ACTION: Assistants fill fields (POST /fill) and do not sign; signers sign (POST /sign)
@@ -4693,6 +4695,9 @@ export interface paths {
          *     - `40078` SEAL_KEYWORD_NOT_FOUND: The keyword to place the seal at is not in the document’s text layer
          *     - `40079` SEAL_PLACEMENT_INVALID: The page or position is outside the document, or the document is not a PDF
          *     - `40024` PROFILE_CERTIFICATE_REJECTED: The signing certificate does not meet the signing profile’s certificate policy
+         *     - `40028` PROFILE_MEANING_REFUSED: The signature meaning is not one the signing profile allows
+         *     - `40065` PROFILE_SEAL_MISMATCH: The signing profile names another seal: only that one is applied under it
+         *     - `40066` PROFILE_CERTIFICATE_UNUSABLE: The certificate the signing profile names cannot sign: not of the seal’s organisation, or revoked, expired or unknown
          *
          *     Requires permission `seals.seal.use` (Apply a seal one is authorised for).
          */
@@ -21944,6 +21949,8 @@ export interface operations {
                         latitude: number;
                         longitude: number;
                     } | null;
+                    /** @description Signature meaning; must be one of the signing profile’s meanings (default: its first), else 40028 */
+                    meaning?: string;
                     /** @description Required when a records policy covers signing_request/sign: the Part 11 ceremony (then no X-Step-Up-Proof) */
                     part11?: {
                         /** @description The ceremony components given */
@@ -22303,6 +22310,8 @@ export interface operations {
                         latitude: number;
                         longitude: number;
                     } | null;
+                    /** @description Signature meaning; must be one of the signing profile’s meanings (default: its first), else 40028 */
+                    meaning?: string;
                     /** @description Reason shown in the signature */
                     reason?: string;
                     /** @description Request id (checked against the token) */
@@ -41593,12 +41602,13 @@ export interface operations {
                     scope_type: "platform" | "organisation" | "department" | "template";
                     settings: {
                         appearance: {
-                            /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
+                            /** @description Lines a visible signature prints: name, meaning, reason, date, organisation (the certificate’s O), location, certificate (subject CN and serial); in this display order, or as listed with the detailed layout */
                             fields: string[];
                             /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                             font: string;
                             /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                             languages: string[];
+                            /** @description Layout: standard (display order, every caption language), compact (first caption language), detailed (listed order, certificate with issuer), seal (lines printed under a seal); others refused (40022) */
                             template: string;
                         };
                         /** @description Organisation certificate */
@@ -41611,6 +41621,9 @@ export interface operations {
                             min_rsa_bits: number;
                             policy_oids: string[];
                         };
+                        /** @description Where signatures under the profile are made: the PDF /Location and the printed location line */
+                        location?: string;
+                        /** @description Signature meanings a signature under the profile may carry (Part 11 style); the first is the default, any other is refused (40028) */
                         meanings: string[];
                         pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
                         reasons: string[];
@@ -41652,12 +41665,13 @@ export interface operations {
                                 profile_id: string;
                                 settings: {
                                     appearance: {
-                                        /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
+                                        /** @description Lines a visible signature prints: name, meaning, reason, date, organisation (the certificate’s O), location, certificate (subject CN and serial); in this display order, or as listed with the detailed layout */
                                         fields: string[];
                                         /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                                         font: string;
                                         /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                                         languages: string[];
+                                        /** @description Layout: standard (display order, every caption language), compact (first caption language), detailed (listed order, certificate with issuer), seal (lines printed under a seal); others refused (40022) */
                                         template: string;
                                     };
                                     /** @description Organisation certificate */
@@ -41670,6 +41684,9 @@ export interface operations {
                                         min_rsa_bits: number;
                                         policy_oids: string[];
                                     };
+                                    /** @description Where signatures under the profile are made: the PDF /Location and the printed location line */
+                                    location?: string;
+                                    /** @description Signature meanings a signature under the profile may carry (Part 11 style); the first is the default, any other is refused (40028) */
                                     meanings: string[];
                                     pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
                                     reasons: string[];
@@ -41821,12 +41838,13 @@ export interface operations {
                                 profile_id: string;
                                 settings: {
                                     appearance: {
-                                        /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
+                                        /** @description Lines a visible signature prints: name, meaning, reason, date, organisation (the certificate’s O), location, certificate (subject CN and serial); in this display order, or as listed with the detailed layout */
                                         fields: string[];
                                         /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                                         font: string;
                                         /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                                         languages: string[];
+                                        /** @description Layout: standard (display order, every caption language), compact (first caption language), detailed (listed order, certificate with issuer), seal (lines printed under a seal); others refused (40022) */
                                         template: string;
                                     };
                                     /** @description Organisation certificate */
@@ -41839,6 +41857,9 @@ export interface operations {
                                         min_rsa_bits: number;
                                         policy_oids: string[];
                                     };
+                                    /** @description Where signatures under the profile are made: the PDF /Location and the printed location line */
+                                    location?: string;
+                                    /** @description Signature meanings a signature under the profile may carry (Part 11 style); the first is the default, any other is refused (40028) */
                                     meanings: string[];
                                     pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
                                     reasons: string[];
@@ -41979,12 +42000,13 @@ export interface operations {
                             profile_id: string;
                             settings: {
                                 appearance: {
-                                    /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
+                                    /** @description Lines a visible signature prints: name, meaning, reason, date, organisation (the certificate’s O), location, certificate (subject CN and serial); in this display order, or as listed with the detailed layout */
                                     fields: string[];
                                     /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                                     font: string;
                                     /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                                     languages: string[];
+                                    /** @description Layout: standard (display order, every caption language), compact (first caption language), detailed (listed order, certificate with issuer), seal (lines printed under a seal); others refused (40022) */
                                     template: string;
                                 };
                                 /** @description Organisation certificate */
@@ -41997,6 +42019,9 @@ export interface operations {
                                     min_rsa_bits: number;
                                     policy_oids: string[];
                                 };
+                                /** @description Where signatures under the profile are made: the PDF /Location and the printed location line */
+                                location?: string;
+                                /** @description Signature meanings a signature under the profile may carry (Part 11 style); the first is the default, any other is refused (40028) */
                                 meanings: string[];
                                 pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
                                 reasons: string[];
@@ -42128,12 +42153,13 @@ export interface operations {
                         code: 0;
                         data: {
                             appearance: {
-                                /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
+                                /** @description Lines a visible signature prints: name, meaning, reason, date, organisation (the certificate’s O), location, certificate (subject CN and serial); in this display order, or as listed with the detailed layout */
                                 fields: string[];
                                 /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                                 font: string;
                                 /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                                 languages: string[];
+                                /** @description Layout: standard (display order, every caption language), compact (first caption language), detailed (listed order, certificate with issuer), seal (lines printed under a seal); others refused (40022) */
                                 template: string;
                             };
                             /** @description Organisation certificate */
@@ -42146,6 +42172,9 @@ export interface operations {
                                 min_rsa_bits: number;
                                 policy_oids: string[];
                             };
+                            /** @description Where signatures under the profile are made: the PDF /Location and the printed location line */
+                            location?: string;
+                            /** @description Signature meanings a signature under the profile may carry (Part 11 style); the first is the default, any other is refused (40028) */
                             meanings: string[];
                             pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
                             reasons: string[];
@@ -42238,12 +42267,13 @@ export interface operations {
                             scope_type: "platform" | "organisation" | "department" | "template";
                             settings: {
                                 appearance: {
-                                    /** @description Lines a visible signature prints, in display order name, meaning, reason, date; organisation, location and certificate are kept but not drawn yet */
+                                    /** @description Lines a visible signature prints: name, meaning, reason, date, organisation (the certificate’s O), location, certificate (subject CN and serial); in this display order, or as listed with the detailed layout */
                                     fields: string[];
                                     /** @description Noto Sans, Noto Sans SC, Noto Sans Hebrew, DejaVu Sans (drawn with DejaVu Sans) or Noto Serif, Noto Serif SC, DejaVu Serif (DejaVu Serif, no Hebrew); Chinese always in WenQuanYi Micro Hei; others refused (40022) */
                                     font: string;
                                     /** @description Caption languages (zh-CN, en, he), joined " / " in this order */
                                     languages: string[];
+                                    /** @description Layout: standard (display order, every caption language), compact (first caption language), detailed (listed order, certificate with issuer), seal (lines printed under a seal); others refused (40022) */
                                     template: string;
                                 };
                                 /** @description Organisation certificate */
@@ -42256,6 +42286,9 @@ export interface operations {
                                     min_rsa_bits: number;
                                     policy_oids: string[];
                                 };
+                                /** @description Where signatures under the profile are made: the PDF /Location and the printed location line */
+                                location?: string;
+                                /** @description Signature meanings a signature under the profile may carry (Part 11 style); the first is the default, any other is refused (40028) */
                                 meanings: string[];
                                 pades_level: "B-B" | "B-T" | "B-LT" | "B-LTA";
                                 reasons: string[];
@@ -43741,6 +43774,8 @@ export interface operations {
                      * @description Document whose current version is sealed
                      */
                     document_id: string;
+                    /** @description Signature meaning; must be one of the signing profile’s meanings (default: its first), else 40028 */
+                    meaning?: string;
                     /** @description Where the seal goes */
                     placement: {
                         /** @description Also the cross-page seal (骑缝章) over every page edge, in the same signature: one use, one approval */
