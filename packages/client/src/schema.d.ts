@@ -36110,6 +36110,17 @@ export interface operations {
                                 is_default: boolean;
                                 name: string;
                             }[];
+                            /** @description IM apps that send approval cards (from the server configuration; secrets never shown) */
+                            im_apps: {
+                                api_url: string | null;
+                                /** @description Feishu app id or DingTalk app key */
+                                app_id: string | null;
+                                /** @description Enter it as the app's card callback address */
+                                callback_url: string;
+                                /** @description App credentials and callback secrets are all set (IM_* settings) */
+                                configured: boolean;
+                                provider: "feishu" | "dingtalk";
+                            }[];
                             providers: {
                                 /** @description Skipped after repeated failures, until its cool-down passes */
                                 breaker_open: boolean;

@@ -255,6 +255,29 @@ describe('IM approval cards', () => {
     }
   });
 
+  it('the channel setup shows the configured IM apps and their callback addresses, never a secret', async () => {
+    const answer = await call(
+      t,
+      'GET',
+      '/notifications/channels',
+      as(user(9), ['notifications.channel.read']),
+    );
+    expect(answer.statusCode, answer.body).toBe(200);
+    const apps = answer.json().data.im_apps as {
+      provider: string;
+      configured: boolean;
+      app_id: string;
+      callback_url: string;
+    }[];
+    expect(apps.map((a) => [a.provider, a.configured, a.app_id])).toEqual([
+      ['feishu', true, 'cli_test'],
+      ['dingtalk', true, 'ding-app-key'],
+    ]);
+    expect(apps[0]?.callback_url).toMatch(/\/api\/v1\/im\/feishu\/card-callback$/);
+    expect(answer.body).not.toContain('feishu-secret');
+    expect(answer.body).not.toContain('ding-callback-token');
+  });
+
   it('WeCom cards are not built: its callback says so', async () => {
     const answer = await post('wecom', { body: '{}', headers: { 'content-type': 'application/json' } });
     expect(answer.json().code).toBe(imCardErrors.IM_APP_NOT_CONFIGURED.api);
