@@ -55,6 +55,22 @@ export const imSettings = {
     default: 'https://api.dingtalk.com',
     description: 'DingTalk open API base',
   },
+  IM_WECOM_CORP_ID: { kind: 'string', description: 'WeCom corp id (ww…) of the approval-card app' },
+  IM_WECOM_AGENT_ID: { kind: 'string', pattern: /^\d+$/, description: 'WeCom app AgentId' },
+  IM_WECOM_SECRET: { kind: 'string', secret: true, description: 'WeCom app secret' },
+  IM_WECOM_TOKEN: { kind: 'string', secret: true, description: 'WeCom callback Token (signs msg_signature)' },
+  IM_WECOM_AES_KEY: {
+    kind: 'string',
+    secret: true,
+    pattern: /^[A-Za-z0-9+/]{43}$/,
+    description: 'WeCom callback EncodingAESKey (43 characters)',
+  },
+  IM_WECOM_API_URL: {
+    kind: 'string',
+    pattern: /^https?:\/\//,
+    default: 'https://qyapi.weixin.qq.com',
+    description: 'WeCom API base',
+  },
 } as const;
 
 type ImValues = { [K in keyof typeof imSettings]?: string | undefined };
@@ -67,9 +83,10 @@ const groups = {
     'IM_FEISHU_VERIFICATION_TOKEN',
   ],
   dingtalk: ['IM_DINGTALK_APP_KEY', 'IM_DINGTALK_APP_SECRET', 'IM_DINGTALK_TOKEN', 'IM_DINGTALK_AES_KEY'],
+  wecom: ['IM_WECOM_CORP_ID', 'IM_WECOM_AGENT_ID', 'IM_WECOM_SECRET', 'IM_WECOM_TOKEN', 'IM_WECOM_AES_KEY'],
 } as const;
 
-/** Half-configured apps are refused at boot (all four of a provider, or none). */
+/** Half-configured apps are refused at boot (all required settings of a provider, or none). */
 export function checkImSettings(v: ImValues): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const [provider, names] of Object.entries(groups)) {
@@ -103,7 +120,17 @@ export function imConfig(v: ImValues) {
         apiUrl: (v.IM_DINGTALK_API_URL ?? '').replace(/\/+$/, ''),
       }
     : undefined;
-  return { feishu, dingtalk };
+  const wecom = v.IM_WECOM_CORP_ID
+    ? {
+        corpId: v.IM_WECOM_CORP_ID,
+        agentId: v.IM_WECOM_AGENT_ID ?? '',
+        secret: v.IM_WECOM_SECRET ?? '',
+        token: v.IM_WECOM_TOKEN ?? '',
+        aesKey: v.IM_WECOM_AES_KEY ?? '',
+        apiUrl: (v.IM_WECOM_API_URL ?? '').replace(/\/+$/, ''),
+      }
+    : undefined;
+  return { feishu, dingtalk, wecom };
 }
 
 export type ImConfig = ReturnType<typeof imConfig>;

@@ -111,11 +111,13 @@ export const overviewView = Type.Object({
   groups: Type.Array(groupView),
   im_apps: Type.Array(
     Type.Object({
-      provider: Type.Union([Type.Literal('feishu'), Type.Literal('dingtalk')]),
+      provider: Type.Union([Type.Literal('feishu'), Type.Literal('dingtalk'), Type.Literal('wecom')]),
       configured: Type.Boolean({
         description: 'App credentials and callback secrets are all set (IM_* settings)',
       }),
-      app_id: Type.Union([Type.String(), Type.Null()], { description: 'Feishu app id or DingTalk app key' }),
+      app_id: Type.Union([Type.String(), Type.Null()], {
+        description: 'Feishu app id, DingTalk app key or WeCom corp id',
+      }),
       api_url: Type.Union([Type.String(), Type.Null()]),
       callback_url: Type.String({ description: "Enter it as the app's card callback address" }),
     }),

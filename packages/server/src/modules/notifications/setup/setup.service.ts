@@ -35,7 +35,7 @@ export async function channelOverview(db: DbOrTrx, deps: NotificationsDeps) {
 
 /** The approval-card IM apps as configured (platform/config/im-settings.ts), without secrets. */
 function imApps(deps: NotificationsDeps) {
-  const { feishu, dingtalk } = deps.ctx.config.im;
+  const { feishu, dingtalk, wecom } = deps.ctx.config.im;
   const callback = (provider: string) => `${deps.publicUrl}/api/v1/im/${provider}/card-callback`;
   return [
     {
@@ -51,6 +51,13 @@ function imApps(deps: NotificationsDeps) {
       app_id: dingtalk?.appKey ?? null,
       api_url: dingtalk?.apiUrl ?? null,
       callback_url: callback('dingtalk'),
+    },
+    {
+      provider: 'wecom' as const,
+      configured: Boolean(wecom),
+      app_id: wecom?.corpId ?? null,
+      api_url: wecom?.apiUrl ?? null,
+      callback_url: callback('wecom'),
     },
   ];
 }

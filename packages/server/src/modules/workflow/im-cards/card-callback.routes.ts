@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { defineFileRoute, type RouteDefinition } from '../../../platform/http/route.js';
 import type { WorkflowDeps } from '../workflow.deps.js';
-import { acceptCardCallback } from './card-callback.service.js';
+import { acceptCardCallback, checkWecomUrl } from './card-callback.service.js';
 import { imCardErrors as errors } from './im-cards.errors.js';
 
 /** A card callback is a small JSON envelope; anything larger is not one. */
@@ -24,9 +24,10 @@ export function cardCallbackRoutes(deps: WorkflowDeps): RouteDefinition[] {
         reason: "IM approval-card buttons: the provider's signature, encryption and verification token",
       },
       bodyLimit: callbackBodyLimit,
-      summary: 'An IM approval card button press (Feishu card.action.trigger, DingTalk card callback)',
+      summary:
+        'An IM approval card button press (Feishu card.action.trigger, DingTalk card callback, WeCom template_card_event)',
       description:
-        'Answers as each provider expects: Feishu a toast (or the url_verification challenge), DingTalk an encrypted `success`.',
+        'Answers as each provider expects: Feishu a toast (or the url_verification challenge), DingTalk an encrypted `success`, WeCom an empty text.',
       params: Type.Object({
         provider: Type.Union([Type.Literal('feishu'), Type.Literal('dingtalk'), Type.Literal('wecom')]),
       }),
@@ -52,17 +53,43 @@ export function cardCallbackRoutes(deps: WorkflowDeps): RouteDefinition[] {
           { rawBody: request.body, headers: request.headers, query: request.query, now: deps.clock.now() },
           { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id },
         );
-        return reply.send(answer);
+        return typeof answer === 'string' ? reply.type('text/plain').send(answer) : reply.send(answer);
+      },
+    }),
+    defineFileRoute({
+      method: 'GET',
+      url: '/im/:provider/card-callback',
+      access: {
+        public: true,
+        reason: "WeCom's callback URL check: msg_signature over the encrypted echostr",
+      },
+      summary: 'WeCom callback URL verification (answers the decrypted echostr)',
+      params: Type.Object({ provider: Type.Literal('wecom') }),
+      querystring: Type.Object({
+        msg_signature: Type.String({ maxLength: 128 }),
+        timestamp: Type.String({ maxLength: 32 }),
+        nonce: Type.String({ maxLength: 128 }),
+        echostr: Type.String({ maxLength: 1024 }),
+      }),
+      file: Type.String(),
+      errors: [errors.IM_CALLBACK_REFUSED, errors.IM_CALLBACK_STALE, errors.IM_APP_NOT_CONFIGURED],
+      handler: async (request, reply) => {
+        const plain = checkWecomUrl(
+          deps,
+          { rawBody: '', headers: request.headers, query: request.query, now: deps.clock.now() },
+          request.query.echostr,
+        );
+        return reply.type('text/plain').send(plain);
       },
     }),
   ];
 }
 
-/** The callback scope reads JSON bodies as text: the signature is checked on the bytes received. */
+/** The callback scope reads JSON (and WeCom's XML) bodies as text: the signature is checked on the bytes received. */
 export function keepCallbackText(scope: FastifyInstance): void {
   scope.removeContentTypeParser('application/json');
   scope.addContentTypeParser(
-    'application/json',
+    ['application/json', 'text/xml', 'application/xml'],
     { parseAs: 'string', bodyLimit: callbackBodyLimit },
     (_request, body, done) => done(null, body),
   );

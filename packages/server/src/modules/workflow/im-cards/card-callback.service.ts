@@ -1,4 +1,5 @@
 import type { Actor } from '../../../platform/actor.js';
+import type { ImConfig } from '../../../platform/config/im-settings.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError, domainError } from '../../../platform/errors.js';
 import { notifications } from '../../notifications/index.js';
@@ -9,6 +10,7 @@ import { workflowErrors } from '../workflow.errors.js';
 import {
   type CallbackRequest,
   dingtalkSuccess,
+  type Verified,
   verifyDingtalk,
   verifyFeishu,
   windowMs,
@@ -16,6 +18,7 @@ import {
 import type { CardProvider } from './im-card-apps.js';
 import { imCardErrors as errors } from './im-cards.errors.js';
 import * as cards from './im-cards.repository.js';
+import { verifyWecom, verifyWecomUrl } from './wecom-card.js';
 
 /**
  * A button pressed on an IM approval card (docs/workflow.md, "IM approval cards"): verified
@@ -51,18 +54,15 @@ export async function acceptCardCallback(
   provider: string,
   request: CallbackRequest,
   client: Pick<Actor, 'ip' | 'userAgent' | 'requestId'>,
-): Promise<Record<string, unknown>> {
+): Promise<Record<string, unknown> | string> {
   const im = deps.ctx.config.im;
-  const app = provider === 'feishu' || provider === 'dingtalk' ? im[provider] : undefined;
-  if (!app) throw domainError(errors.IM_APP_NOT_CONFIGURED, `No ${provider} IM app is configured`);
-  const verified =
-    provider === 'feishu'
-      ? verifyFeishu(im.feishu as NonNullable<typeof im.feishu>, request)
-      : verifyDingtalk(im.dingtalk as NonNullable<typeof im.dingtalk>, request);
+  const verified = verify(im, provider, request);
   if (verified.kind === 'handshake') return verified.answer;
   const outcome = await decideByCard(deps, provider as CardProvider, verified, client);
   if (provider === 'dingtalk')
     return dingtalkSuccess(im.dingtalk as NonNullable<typeof im.dingtalk>, request.now, verified.nonce);
+  // WeCom wants an empty answer (a card update would be an encrypted XML reply).
+  if (provider === 'wecom') return '';
   const said: Record<Outcome, [string, string]> = {
     approved: ['success', '已同意 Approved'],
     rejected: ['success', '已拒绝 Rejected'],
@@ -70,6 +70,20 @@ export async function acceptCardCallback(
     already_decided: ['info', '已由他人或在网页处理 Already decided'],
   };
   return { toast: { type: said[outcome][0], content: said[outcome][1] }, outcome };
+}
+
+/** WeCom's URL check: the decrypted echostr, once the signature and the window hold. */
+export function checkWecomUrl(deps: WorkflowDeps, request: CallbackRequest, echostr: string): string {
+  const app = deps.ctx.config.im.wecom;
+  if (!app) throw domainError(errors.IM_APP_NOT_CONFIGURED, 'No wecom IM app is configured');
+  return verifyWecomUrl(app, { ...request, echostr });
+}
+
+function verify(im: ImConfig, provider: string, request: CallbackRequest): Verified {
+  if (provider === 'feishu' && im.feishu) return verifyFeishu(im.feishu, request);
+  if (provider === 'dingtalk' && im.dingtalk) return verifyDingtalk(im.dingtalk, request);
+  if (provider === 'wecom' && im.wecom) return verifyWecom(im.wecom, request);
+  throw domainError(errors.IM_APP_NOT_CONFIGURED, `No ${provider} IM app is configured`);
 }
 
 async function decideByCard(

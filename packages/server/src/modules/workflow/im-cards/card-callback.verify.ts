@@ -25,7 +25,7 @@ export interface CallbackRequest {
 }
 
 export type Verified =
-  | { kind: 'handshake'; answer: Record<string, unknown> }
+  | { kind: 'handshake'; answer: Record<string, unknown> | string }
   | { kind: 'press'; nonce: string; imUserId: string; cardId: string; decision: string };
 
 const refused = (why: string) =>

@@ -1,5 +1,6 @@
 import type { ImConfig } from '../../../platform/config/im-settings.js';
 import type { OutboundClient } from '../../../platform/http/outbound-client.js';
+import { sendWecom } from './wecom-card.js';
 
 /**
  * Sends one approval card through an IM app's message API (docs/workflow.md, "IM approval
@@ -7,7 +8,7 @@ import type { OutboundClient } from '../../../platform/http/outbound-client.js';
  * takes a fresh app token: cards are rare next to the token's two-hour life, and no cache
  * outlives the job. A refusal throws, so the job retries.
  */
-export type CardProvider = 'feishu' | 'dingtalk';
+export type CardProvider = 'feishu' | 'dingtalk' | 'wecom';
 
 export interface CardContent {
   cardId: string;
@@ -122,10 +123,14 @@ export async function sendCard(
 ): Promise<void> {
   if (provider === 'feishu' && im.feishu) return sendFeishu(outbound, im.feishu, card);
   if (provider === 'dingtalk' && im.dingtalk) return sendDingtalk(outbound, im.dingtalk, card);
+  if (provider === 'wecom' && im.wecom) {
+    const t = texts(card);
+    return sendWecom(outbound, im.wecom, { ...card, title: t.header, desc: card.nodeName, ...t });
+  }
   throw new Error(`No ${provider} IM app is configured`);
 }
 
 /** The providers whose app is configured. */
 export function configuredProviders(im: ImConfig): CardProvider[] {
-  return (['feishu', 'dingtalk'] as const).filter((p) => im[p]);
+  return (['feishu', 'dingtalk', 'wecom'] as const).filter((p) => im[p]);
 }

@@ -6,7 +6,7 @@ import { notifications } from '../../notifications/index.js';
 import type { EngineRun } from '../engine/engine-run.js';
 import { findInstance } from '../engine/instances.repository.js';
 import { workflowDeps } from '../workflow.deps.js';
-import { configuredProviders, sendCard } from './im-card-apps.js';
+import { type CardProvider, configuredProviders, sendCard } from './im-card-apps.js';
 import * as cards from './im-cards.repository.js';
 
 /**
@@ -48,7 +48,7 @@ export const imCardJob = defineJob({
     }
     const link = `${job.ctx.config.http.publicUrl.replace(/\/+$/, '')}/approvals/${instance.id}`;
     for (const card of await cards.unsentCards(deps.db, instance.id, payload.user_id)) {
-      await sendCard(job.ctx.outbound, im, card.provider as 'feishu', {
+      await sendCard(job.ctx.outbound, im, card.provider as CardProvider, {
         cardId: card.card_id,
         imUserId: card.im_user_id,
         title: instance.title,

@@ -272,13 +272,14 @@ describe('IM approval cards', () => {
     expect(apps.map((a) => [a.provider, a.configured, a.app_id])).toEqual([
       ['feishu', true, 'cli_test'],
       ['dingtalk', true, 'ding-app-key'],
+      ['wecom', false, null],
     ]);
     expect(apps[0]?.callback_url).toMatch(/\/api\/v1\/im\/feishu\/card-callback$/);
     expect(answer.body).not.toContain('feishu-secret');
     expect(answer.body).not.toContain('ding-callback-token');
   });
 
-  it('WeCom cards are not built: its callback says so', async () => {
+  it('a WeCom callback without a WeCom app configured is refused', async () => {
     const answer = await post('wecom', { body: '{}', headers: { 'content-type': 'application/json' } });
     expect(answer.json().code).toBe(imCardErrors.IM_APP_NOT_CONFIGURED.api);
   });
