@@ -8,6 +8,7 @@ import {
 } from '../../../../test/wecom-peers.js';
 import {
   approval,
+  createWorkflowApp,
   detail,
   end,
   publish,
@@ -121,5 +122,26 @@ describe('WeCom approval cards', () => {
     expect((await post(valid)).json().code).toBe(imCardErrors.IM_CALLBACK_REPLAYED.api);
     expect((await post(wecomCallback(wecomPress('zhangsan', cardId, 'approve')))).statusCode).toBe(200);
     expect(await decisions(d.id)).toHaveLength(1);
+  });
+});
+
+describe('the card callback is rate-limited per IP like every public route', () => {
+  it('answers 429 once the window is used up, before any verification', async () => {
+    const limited = await createWorkflowApp({ ...wecomEnv('http://127.0.0.1:9'), RATE_LIMIT_MAX: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        const answer = await limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/im/wecom/card-callback?msg_signature=x&timestamp=1&nonce=n',
+          headers: { 'content-type': 'text/xml' },
+          payload: '<xml><Encrypt>x</Encrypt></xml>',
+        });
+        statuses.push(answer.statusCode);
+      }
+      expect(statuses).toEqual([403, 403, 403, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 });
