@@ -3187,6 +3187,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/im/{provider}/card-callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * WeCom callback URL verification (answers the decrypted echostr)
+         * @description Domain errors:
+         *     - `40375` IM_CALLBACK_REFUSED: An IM card callback whose signature, encryption or verification token does not verify
+         *     - `40376` IM_CALLBACK_STALE: An IM card callback whose timestamp is more than 5 minutes away from the server clock
+         *     - `40379` IM_APP_NOT_CONFIGURED: No IM app of this provider is configured on the server
+         */
+        get: operations["getImByProviderCardCallback"];
+        put?: never;
+        /**
+         * An IM approval card button press (Feishu card.action.trigger, DingTalk card callback, WeCom template_card_event)
+         * @description Answers as each provider expects: Feishu a toast (or the url_verification challenge), DingTalk an encrypted `success`, WeCom an empty text.
+         *
+         *     Domain errors:
+         *     - `40375` IM_CALLBACK_REFUSED: An IM card callback whose signature, encryption or verification token does not verify
+         *     - `40376` IM_CALLBACK_STALE: An IM card callback whose timestamp is more than 5 minutes away from the server clock
+         *     - `40378` IM_USER_MISMATCH: The IM user who pressed the card's button is not the task's assignee (by their profile IM id)
+         *     - `40379` IM_APP_NOT_CONFIGURED: No IM app of this provider is configured on the server
+         *     - `40380` IM_CARD_UNKNOWN: The callback names no card this server sent
+         *     - `40959` IM_CALLBACK_REPLAYED: An IM card callback whose nonce was seen already (a replayed request)
+         */
+        post: operations["postImByProviderCardCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -32188,6 +32223,180 @@ export interface operations {
             };
         };
     };
+    getImByProviderCardCallback: {
+        parameters: {
+            query: {
+                echostr: string;
+                msg_signature: string;
+                nonce: string;
+                timestamp: string;
+            };
+            header?: never;
+            path: {
+                provider: "wecom";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    postImByProviderCardCallback: {
+        parameters: {
+            query?: {
+                msg_signature?: string;
+                nonce?: string;
+                timestamp?: string;
+            };
+            header?: never;
+            path: {
+                provider: "feishu" | "dingtalk" | "wecom";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
     getJobs: {
         parameters: {
             query: {
@@ -35995,6 +36204,17 @@ export interface operations {
                                 id: string;
                                 is_default: boolean;
                                 name: string;
+                            }[];
+                            /** @description IM apps that send approval cards (from the server configuration; secrets never shown) */
+                            im_apps: {
+                                api_url: string | null;
+                                /** @description Feishu app id, DingTalk app key or WeCom corp id */
+                                app_id: string | null;
+                                /** @description Enter it as the app's card callback address */
+                                callback_url: string;
+                                /** @description App credentials and callback secrets are all set (IM_* settings) */
+                                configured: boolean;
+                                provider: "feishu" | "dingtalk" | "wecom";
                             }[];
                             providers: {
                                 /** @description Skipped after repeated failures, until its cool-down passes */

@@ -57,4 +57,27 @@ describe('configuration', () => {
       (config.http as { port: number }).port = 1;
     }).toThrow();
   });
+
+  it('refuses a half-configured IM app, naming what is missing; a whole one is on', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ IM_FEISHU_APP_ID: 'cli_x', IM_FEISHU_APP_SECRET: 's', IM_DINGTALK_AES_KEY: 'short' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).problems.map((p) => p.variable).sort()).toEqual([
+      'IM_DINGTALK_AES_KEY',
+      'IM_FEISHU_ENCRYPT_KEY',
+      'IM_FEISHU_VERIFICATION_TOKEN',
+    ]);
+    const config = loadConfig({
+      IM_FEISHU_APP_ID: 'cli_x',
+      IM_FEISHU_APP_SECRET: 's',
+      IM_FEISHU_ENCRYPT_KEY: 'k',
+      IM_FEISHU_VERIFICATION_TOKEN: 't',
+    });
+    expect(config.im.feishu?.apiUrl).toBe('https://open.feishu.cn');
+    expect(config.im.dingtalk).toBeUndefined();
+  });
 });

@@ -4,6 +4,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { checkSettings } from './platform/config/config-checks.js';
 import { type ConfigProblem, readSettings } from './platform/config/config-reader.js';
 import { settings } from './platform/config/config-settings.js';
+import { imConfig } from './platform/config/im-settings.js';
 
 export type { ConfigProblem } from './platform/config/config-reader.js';
 
@@ -97,6 +98,8 @@ function buildConfig(v: Values) {
       maxArchiveEntries: v.DOCUMENTS_MAX_ARCHIVE_ENTRIES,
     },
     tools: { libreOffice: v.LIBREOFFICE_PATH },
+    /** IM apps for approval cards (platform/config/im-settings.ts). */
+    im: imConfig(v),
     convert: {
       installDir: v.LIBREOFFICE_DIR,
       workers: v.CONVERT_WORKERS,

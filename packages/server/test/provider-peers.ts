@@ -25,12 +25,12 @@ export interface Peer {
   close(): Promise<void>;
 }
 
-type Handler = (
+export type Handler = (
   request: PeerRequest,
   now: number,
 ) => { status: number; body: unknown; headers?: Record<string, string> };
 
-async function startPeer(handle: Handler, clock: () => number = Date.now): Promise<Peer> {
+export async function startPeer(handle: Handler, clock: () => number = Date.now): Promise<Peer> {
   const received: PeerRequest[] = [];
   const failures: number[] = [];
   const hanging: ServerResponse[] = [];

@@ -19,8 +19,8 @@ const everyday = [
 export const as = (userId: string, extra: string[] = []) => asUser(userId, [...everyday, ...extra]);
 export const admin = (userId: string) => as(userId, [can['workflow.approval.admin']]);
 
-export function createWorkflowApp(): Promise<TestApp> {
-  return createTestApp({ build: { modules: [...modules, headerAuthModule] } });
+export function createWorkflowApp(env: Record<string, string> = {}): Promise<TestApp> {
+  return createTestApp({ env, build: { modules: [...modules, headerAuthModule] } });
 }
 
 /**
@@ -28,14 +28,17 @@ export function createWorkflowApp(): Promise<TestApp> {
  * (publishing the file's definitions, seeding people) runs first. The answer reads the live
  * app: use it inside tests, hooks and the helpers they call.
  */
-export function useWorkflowApp(prepare: (t: TestApp) => Promise<void> = async () => {}): TestApp {
+export function useWorkflowApp(
+  prepare: (t: TestApp) => Promise<void> = async () => {},
+  env: () => Record<string, string> = () => ({}),
+): TestApp {
   let live: TestApp | undefined;
   const current = () => {
     if (!live) throw new Error('the workflow app is set up in beforeAll');
     return live;
   };
   beforeAll(async () => {
-    live = await createWorkflowApp();
+    live = await createWorkflowApp(env());
     await prepare(live);
   }, 180_000);
   afterAll(() => live?.close());

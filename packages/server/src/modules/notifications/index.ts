@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/app-context.js';
-import type { Trx } from '../../platform/db/schema.js';
+import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
 import { deliverJob, digestJob, sweepJob, sweepSchedule } from './dispatch/deliver.jobs.js';
@@ -12,6 +12,7 @@ import {
 import { notificationsDeps } from './notifications.deps.js';
 import { notificationsErrors } from './notifications.errors.js';
 import { notificationRoutes } from './notifications.routes.js';
+import { profilesOf } from './preferences/profiles.repository.js';
 import { sendNotification } from './sending/send.service.js';
 import type { SendRequest, SendResult } from './sending/send-request.js';
 
@@ -31,7 +32,14 @@ export const notifications = {
   send(trx: Trx, ctx: AppContext, actor: Actor, request: SendRequest): Promise<SendResult> {
     return sendNotification(trx, notificationsDeps(ctx), actor, request);
   },
+  /** A user's IM id on a provider, from their notification profile (null when unset). */
+  async imUserId(db: DbOrTrx, userId: string, provider: ImProvider): Promise<string | null> {
+    const profile = (await profilesOf(db, [userId])).get(userId);
+    return profile?.[`${provider}_id`] || null;
+  },
 };
+
+export type ImProvider = 'dingtalk' | 'feishu' | 'wecom';
 
 export const notificationsModule: ModuleDefinition = {
   name: 'notifications',

@@ -14,6 +14,9 @@ import './listeners/builtin-actions.js';
 import { listenerJob } from './listeners/listeners.jobs.js';
 import { slaJob } from './sla/sla.jobs.js';
 import './signature/part11-signature.js';
+import { cardCallbackRoutes, keepCallbackText } from './im-cards/card-callback.routes.js';
+import { imCardJob } from './im-cards/im-card.jobs.js';
+import { imCardErrors } from './im-cards/im-cards.errors.js';
 import { signatureErrors } from './signature/signature.errors.js';
 import { installSignatureNodes } from './signature/signature-install.js';
 import { templateRoutes } from './templates/templates.routes.js';
@@ -49,11 +52,16 @@ export const workflowModule: ModuleDefinition = {
     declarations: [...workflowAuditEvents.declarations, ...delegationAuditEvents.declarations],
   },
   integrationEvents: workflowIntegrationEvents,
-  errors: { ...workflowErrors, ...signatureErrors, ...delegationErrors },
-  jobs: [delayJob, listenerJob, slaJob],
+  errors: { ...workflowErrors, ...signatureErrors, ...delegationErrors, ...imCardErrors },
+  jobs: [delayJob, listenerJob, slaJob, imCardJob],
   // Signature nodes: the entity type of their requests and the signing outcome listener.
   install: async (_app, ctx) => installSignatureNodes(ctx),
-  routes: async (api, ctx) =>
+  routes: async (api, ctx) => {
+    // IM card callbacks: their own scope, which keeps JSON bodies as text for the signature.
+    await api.register(async (scope) => {
+      keepCallbackText(scope);
+      mountRoutes(scope, workflowTag, cardCallbackRoutes(workflowDeps(ctx)));
+    });
     mountRoutes(api, workflowTag, [
       ...bpmnRoutes(workflowDeps(ctx)),
       ...definitionRoutes(workflowDeps(ctx)),
@@ -61,5 +69,6 @@ export const workflowModule: ModuleDefinition = {
       ...attachmentFileRoutes(workflowDeps(ctx)),
       ...delegationRoutes(delegationDeps(ctx)),
       ...templateRoutes(workflowDeps(ctx)),
-    ]),
+    ]);
+  },
 };

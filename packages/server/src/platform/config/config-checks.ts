@@ -3,6 +3,7 @@ import { parseCidr, parseIp } from '../http/ip-ranges.js';
 import { createOutboundPolicy } from '../http/outbound-policy.js';
 import type { ConfigProblem, SettingValues } from './config-reader.js';
 import type { settings } from './config-settings.js';
+import { checkImSettings } from './im-settings.js';
 
 type Values = SettingValues<typeof settings>;
 
@@ -46,5 +47,6 @@ export function checkSettings(v: Values): ConfigProblem[] {
   } catch (error) {
     add('OUTBOUND_ALLOW_LIST', error instanceof Error ? error.message : 'has an invalid entry');
   }
+  problems.push(...checkImSettings(v));
   return problems;
 }

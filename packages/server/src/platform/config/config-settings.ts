@@ -1,5 +1,6 @@
 import type { Setting } from './config-reader.js';
 import { convertSettings } from './convert-settings.js';
+import { imSettings } from './im-settings.js';
 import { keysSettings } from './keys-settings.js';
 
 /**
@@ -172,6 +173,7 @@ export const settings = {
   },
   ...convertSettings,
   ...keysSettings,
+  ...imSettings,
   AUDIT_ANCHOR_DIR: {
     kind: 'string',
     description:

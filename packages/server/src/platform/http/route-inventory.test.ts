@@ -20,6 +20,8 @@ const expectedPublicRoutes = [
   /^\/api\/v1\/notifications\/(unsubscribe|view)\/:token$/,
   // SMS delivery receipts: Twilio's are signed, Aliyun's and Tencent's carry a capability token.
   /^\/api\/v1\/notifications\/callbacks\/(twilio\/:id|:kind\/:id\/:token)$/,
+  // IM approval-card buttons (Feishu, DingTalk, WeCom; GET: WeCom URL check): signature, encryption, token.
+  /^\/api\/v1\/im\/:provider\/card-callback$/,
   // The platform PKI publishes its CA certificates, CRLs and OCSP answers (URLs in every certificate).
   /^\/pki\/(root\.crt|issuing\.crt|root\.crl|issuing\.crl|issuing-:serial\.crl|ocsp|ocsp\/:request)$/,
   // Seed 004: public verification and constants; external signers use their signing-link token.

@@ -42,6 +42,7 @@ export function setupRoutes(deps: NotificationsDeps): RouteDefinition[] {
           email: o.email,
           providers: o.providers.map((p) => provided(p, isManager)),
           groups: o.groups.map((g) => presentGroup(g, g.endpoints)),
+          im_apps: o.im_apps,
         };
       },
     }),

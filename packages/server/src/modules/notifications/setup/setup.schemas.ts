@@ -109,6 +109,20 @@ export const overviewView = Type.Object({
   }),
   providers: Type.Array(providerView),
   groups: Type.Array(groupView),
+  im_apps: Type.Array(
+    Type.Object({
+      provider: Type.Union([Type.Literal('feishu'), Type.Literal('dingtalk'), Type.Literal('wecom')]),
+      configured: Type.Boolean({
+        description: 'App credentials and callback secrets are all set (IM_* settings)',
+      }),
+      app_id: Type.Union([Type.String(), Type.Null()], {
+        description: 'Feishu app id, DingTalk app key or WeCom corp id',
+      }),
+      api_url: Type.Union([Type.String(), Type.Null()]),
+      callback_url: Type.String({ description: "Enter it as the app's card callback address" }),
+    }),
+    { description: 'IM apps that send approval cards (from the server configuration; secrets never shown)' },
+  ),
 });
 export const okView = Type.Object({ ok: Type.Boolean() });
 export { endpointView };

@@ -24,12 +24,42 @@ export async function channelOverview(db: DbOrTrx, deps: NotificationsDeps) {
   const mail = deps.ctx.config.mail;
   return {
     email: { configured: Boolean(mail.host), host: mail.host ?? null, from: mail.from },
+    im_apps: imApps(deps),
     providers: providers.map((p) => ({
       ...p,
       settings: decodeJson<Record<string, string>>(p.settings) ?? {},
     })),
     groups: groups.map((g) => ({ ...g, endpoints: endpoints.filter((e) => e.group_id === g.id) })),
   };
+}
+
+/** The approval-card IM apps as configured (platform/config/im-settings.ts), without secrets. */
+function imApps(deps: NotificationsDeps) {
+  const { feishu, dingtalk, wecom } = deps.ctx.config.im;
+  const callback = (provider: string) => `${deps.publicUrl}/api/v1/im/${provider}/card-callback`;
+  return [
+    {
+      provider: 'feishu' as const,
+      configured: Boolean(feishu),
+      app_id: feishu?.appId ?? null,
+      api_url: feishu?.apiUrl ?? null,
+      callback_url: callback('feishu'),
+    },
+    {
+      provider: 'dingtalk' as const,
+      configured: Boolean(dingtalk),
+      app_id: dingtalk?.appKey ?? null,
+      api_url: dingtalk?.apiUrl ?? null,
+      callback_url: callback('dingtalk'),
+    },
+    {
+      provider: 'wecom' as const,
+      configured: Boolean(wecom),
+      app_id: wecom?.corpId ?? null,
+      api_url: wecom?.apiUrl ?? null,
+      callback_url: callback('wecom'),
+    },
+  ];
 }
 
 async function changed(

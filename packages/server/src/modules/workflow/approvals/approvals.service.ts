@@ -84,6 +84,8 @@ export interface DecideCommand {
   attachments?: string[];
   /** The actor's data scope, for the attachments. */
   scope?: DataScope;
+  /** Where the decision was made when not on the web or the API (`im:feishu`), kept in the record. */
+  channel?: string;
 }
 
 export function decideApproval(
@@ -110,6 +112,7 @@ export function decideApproval(
       if (edits.changed.length > 0) details.field_changes = edits.changed;
     }
     if (declines) details.signature_declined = true;
+    if (command.channel) details.channel = command.channel;
     return decide(run, task, command.decision, command.comment ?? null, details);
   });
 }

@@ -1,4 +1,5 @@
 import { notifications, provideTemplates, type TemplateDraft } from '../../notifications/index.js';
+import { offerImCards } from '../im-cards/im-card.jobs.js';
 import type { InstanceStatus } from '../workflow.tables.js';
 import type { EngineRun } from './engine-run.js';
 
@@ -107,8 +108,10 @@ async function send(run: EngineRun, template: string, userIds: string[], params:
 
 /** Tells each person who got a task or a copy in this step, once. */
 export async function notifyAssigned(run: EngineRun): Promise<void> {
-  for (const [userId, what] of run.assigned)
+  for (const [userId, what] of run.assigned) {
     await send(run, 'workflow.task-assigned', [userId], { nodeName: what.nodeName });
+    await offerImCards(run, userId, what);
+  }
 }
 
 export function tellApplicant(run: EngineRun, outcome: Exclude<InstanceStatus, 'running'>): Promise<void> {
