@@ -84,6 +84,11 @@ const post = (provider: string, request: { body: string; headers: Record<string,
     payload: request.body,
   });
 
+const withSignature = (request: ReturnType<typeof feishuCallback>, signature: string) => ({
+  ...request,
+  headers: { ...request.headers, 'x-lark-signature': signature },
+});
+
 interface Timeline {
   action: string;
   actor_id: string | null;
@@ -143,6 +148,8 @@ describe('IM approval cards', () => {
     const press = feishuPress('ou_alice', cardId, 'approve');
     const refusals = [
       [feishuCallback(press, { signWith: 'not-the-key' }), imCardErrors.IM_CALLBACK_REFUSED],
+      // As long as the real signature in characters, longer in bytes: refused, not a 500.
+      [withSignature(feishuCallback(press), 'é'.repeat(64)), imCardErrors.IM_CALLBACK_REFUSED],
       [
         feishuCallback(press, { key: 'another-encrypt-key', signWith: 'feishu-encrypt-key' }),
         imCardErrors.IM_CALLBACK_REFUSED,

@@ -5,8 +5,13 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEq
  * written from the providers' documentation. Both answer null for anything that does not
  * verify or decrypt, so the caller refuses alike whatever was wrong.
  */
-export const sameText = (a: string, b: string): boolean =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+export function sameText(a: string, b: string): boolean {
+  // Compared as bytes: two strings of one length in characters can differ in UTF-8 length,
+  // and timingSafeEqual throws on unequal lengths (a 500 instead of a refusal).
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
 
 /** Feishu: X-Lark-Signature = hex SHA-256 of timestamp + nonce + encrypt_key + raw body. */
 export function feishuSignature(timestamp: string, nonce: string, encryptKey: string, body: string): string {
