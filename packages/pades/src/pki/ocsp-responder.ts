@@ -87,3 +87,33 @@ export async function ocspRespond(requestDer: Uint8Array, o: OcspResponderOption
   const basic = seq(tbs, sk.algorithmId, bitStringOf(sk.sign(tbs)), ...certs);
   return seq(enumerated(OCSP_STATUS.successful), explicit(0, seq(oid(OID.ocspBasic), octets(basic))));
 }
+
+/** One issuing CA generation a responder answers for, and the identity that signs its answers. */
+export interface OcspAuthority {
+  issuer: Uint8Array;
+  responder: { certificate: Uint8Array; privateKeyPem: string };
+}
+
+/**
+ * Answers for several CAs (the generations of a rotated issuing CA): the request's CertID
+ * (issuerNameHash + issuerKeyHash) picks the CA, whose own responder signs the answer; a
+ * request for a CA not in `authorities` gets `unauthorized` (RFC 6960 §2.3).
+ */
+export async function ocspRespondAmong(
+  requestDer: Uint8Array,
+  authorities: readonly OcspAuthority[],
+  o: Omit<OcspResponderOptions, 'issuer' | 'responder'>,
+): Promise<Uint8Array> {
+  let first: CertId | undefined;
+  try {
+    first = parseOcspRequest(requestDer).certIds[0];
+  } catch (err) {
+    if (isPadesError(err, 'INVALID_REQUEST')) return errorResponse(OCSP_STATUS.malformedRequest);
+    throw err;
+  }
+  if (!first) return errorResponse(OCSP_STATUS.malformedRequest);
+  const id = first;
+  const authority = authorities.find((a) => isForIssuer(id, parseCertificate(a.issuer)));
+  if (!authority) return errorResponse(OCSP_STATUS.unauthorized);
+  return ocspRespond(requestDer, { ...o, ...authority });
+}

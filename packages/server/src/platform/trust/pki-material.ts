@@ -9,6 +9,7 @@ import {
   issueSignerCertificate,
   issueTsaCertificate,
   normalizeSerial,
+  type OcspAuthority,
   parseCertificate,
   toPem,
 } from '@signx/pades';
@@ -27,6 +28,19 @@ export interface PkiMaterial {
    * HSM) whose keys are still at hand: still valid under the root, they sign their own CRLs.
    */
   retired: CaMaterial[];
+  /** The delegated OCSP responder of each retired CA, in the order of `retired`. */
+  retiredOcsp: CaMaterial[];
+}
+
+export /** The issuing CA generations (current first) with the delegated responder each signs OCSP answers with. */
+function ocspAuthorities(m: PkiMaterial): OcspAuthority[] {
+  return [
+    { issuer: m.issuing.certificate, responder: m.ocsp },
+    ...m.retired.flatMap((ca, i) => {
+      const responder = m.retiredOcsp[i];
+      return responder ? [{ issuer: ca.certificate, responder }] : [];
+    }),
+  ];
 }
 
 /** Where issued certificates say their status is published (written into each certificate). */
@@ -58,13 +72,10 @@ export async function loadPkiMaterial(
         ...generationPointers(pointers, issuing.certificate),
       }),
     ));
-  // A delegated OCSP responder must be certified by the CA it answers for: one per HSM CA generation.
-  const ocspName = issuing.signer
-    ? `ocsp-${normalizeSerial(parseCertificate(issuing.certificate).serial)}`
-    : 'ocsp';
-  const ocsp = await material(dir, ocspName, () =>
-    issueOcspResponderCertificate(issuing, { commonName: 'SignX Platform OCSP Responder' }),
-  );
+  const ocsp = await ocspResponder(dir, issuing);
+  // a rotated-out generation keeps answering OCSP for its certificates, through its own responder
+  const retiredOcsp: CaMaterial[] = [];
+  for (const ca of retired) retiredOcsp.push(await ocspResponder(dir, ca));
   const seal = await material(dir, 'seal', async () => {
     const s = await issueSignerCertificate(issuing, {
       legalName: 'SignX Platform Seal',
@@ -73,7 +84,18 @@ export async function loadPkiMaterial(
     });
     return { certificate: s.certificate, privateKeyPem: s.privateKeyPem, chain: s.chain };
   });
-  return { root, issuing, tsa, ocsp, seal, retired };
+  return { root, issuing, tsa, ocsp, seal, retired, retiredOcsp };
+}
+
+/**
+ * The delegated OCSP responder of an issuing CA generation, certified by that CA (created on
+ * first use): `ocsp.pem` for the file CA, `ocsp-<serial>.pem` for each HSM CA generation.
+ */
+function ocspResponder(dir: string, ca: CaMaterial): Promise<CaMaterial> {
+  const name = ca.signer ? `ocsp-${normalizeSerial(parseCertificate(ca.certificate).serial)}` : 'ocsp';
+  return material(dir, name, () =>
+    issueOcspResponderCertificate(ca, { commonName: 'SignX Platform OCSP Responder' }),
+  );
 }
 
 /**

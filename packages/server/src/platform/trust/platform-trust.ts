@@ -7,7 +7,7 @@ import {
   inProcessTimestamper,
   issueSignerCertificate,
   normalizeSerial,
-  ocspRespond,
+  ocspRespondAmong,
   parseCertificate,
   type RevocationReason,
   type Signer,
@@ -34,6 +34,7 @@ import {
   loadCaMaterial,
   loadPkiMaterial,
   loadRootMaterial,
+  ocspAuthorities,
   type PkiMaterial,
   type PkiPointers,
 } from './pki-material.js';
@@ -239,20 +240,22 @@ export function createPlatformTrust(options: {
       return ca ? trust.crlFor(ca.certificate) : undefined;
     },
     issuingPointers: async () => generationPointers(pointers, (await material()).issuing.certificate),
+    // Every issuing CA generation answers, current or retired: the request's CertID picks it.
     ocsp: async (requestDer) => {
       const m = await material();
-      return ocspRespond(requestDer, { issuer: m.issuing.certificate, responder: m.ocsp, statusOf });
+      return ocspRespondAmong(requestDer, ocspAuthorities(m), { statusOf });
     },
     revocationSources: async () => {
       const m = await material();
+      const authorities = ocspAuthorities(m);
       return {
         ocspResponder: async (request, _cert, issuer) =>
-          Buffer.compare(Buffer.from(issuer), Buffer.from(m.issuing.certificate)) === 0
+          authorities.some((a) => Buffer.compare(Buffer.from(a.issuer), Buffer.from(issuer)) === 0)
             ? trust.ocsp(request)
             : undefined,
         crlProvider: trust.crlFor,
         issuers: [m.root.certificate, m.issuing.certificate, ...m.retired.map((r) => r.certificate)],
-        certificates: [m.ocsp.certificate],
+        certificates: authorities.map((a) => a.responder.certificate),
       };
     },
     provisionHsmKey: async (role, mode) => {
