@@ -76,6 +76,8 @@ describe("Sender's seal-use approval", () => {
       .getByTestId('new-upload')
       .setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: cjkSamplePdf() });
     await pickSeal(page);
+    await page.getByTestId('new-seal-keyword').fill('SA-E2E');
+    await page.getByTestId('new-seal-cross-page').click();
     return opened;
   }
   async function pickSeal(page: Page) {
