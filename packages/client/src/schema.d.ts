@@ -4922,6 +4922,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seals/use-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List seal-use requests (用印审批) with their approval outcome and use
+         * @description Seal managers (seals.seal.manage) see every request; seal users (seals.seal.use) their own; anyone else 403.
+         */
+        get: operations["getSealsUseRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seals/uses": {
         parameters: {
             query?: never;
@@ -45447,6 +45467,154 @@ export interface operations {
                                 /** @description End of the authorisation */
                                 valid_until: string;
                             }[];
+                        };
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
+    getSealsUseRequests: {
+        parameters: {
+            query: {
+                /** @description Only this document */
+                document_id?: string;
+                /** @description Only the caller’s own requests (callers without seals.seal.manage see only theirs) */
+                mine?: boolean;
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Items per page (1–100) */
+                page_size: number;
+                /** @description Only this seal */
+                seal_id?: string;
+                /** @description Sort field, '-' for descending: created_at */
+                sort: "created_at" | "-created_at";
+                /** @description pending (approval running), approved (and not used yet), rejected, withdrawn, returned, used (sealed) */
+                status?: "pending" | "approved" | "rejected" | "withdrawn" | "returned" | "used";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            items: {
+                                /** @description The workflow approval */
+                                approval_id: string;
+                                /** @description The approval’s own status: running, approved, rejected, withdrawn, returned */
+                                approval_status: string | null;
+                                /** @description Requested */
+                                created_at: string;
+                                /** @description Document */
+                                document_id: string;
+                                /** @description The version the approval is for */
+                                document_version: number;
+                                /** @description Seal-use request id */
+                                id: string;
+                                /** @description Requester (user id) */
+                                requested_by: string;
+                                /** @description Requester’s full name */
+                                requester_name: string | null;
+                                /** @description Seal */
+                                seal_id: string;
+                                /** @description Seal name */
+                                seal_name: string;
+                                /** @description pending, approved (not used yet), rejected, withdrawn, returned, used; unknown if the approval is gone */
+                                status: string;
+                                /** @description The seal-use log entry */
+                                use_id: string | null;
+                                /** @description Whether the approval sealed the document (a seal-use log entry) */
+                                used: boolean;
+                                /** @description When the seal was applied with it */
+                                used_at: string | null;
+                            }[];
+                            page: number;
+                            page_size: number;
+                            /** @description Number of pages */
+                            pages: number;
+                            /** @description Items across all pages */
+                            total: number;
                         };
                         message: string;
                         /** @description Server time, milliseconds since the epoch */

@@ -66,7 +66,7 @@ describe("Sender's seal-use approval", () => {
   });
 
   /** The new request page with the record typed, the contract uploaded and the seal picked. */
-  async function withSeal(locale: Locale, record: string) {
+  async function withSeal(locale: Locale, record: string, fileName = 'contract.pdf') {
     const opened = await openContext(browser, server.url, { locale });
     const { page } = opened;
     await signIn(page, server.url, 'admin', adminPassword, '/signing/requests/new');
@@ -74,13 +74,31 @@ describe("Sender's seal-use approval", () => {
     await page.getByTestId('new-entity-id').fill(record);
     await page
       .getByTestId('new-upload')
-      .setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: cjkSamplePdf() });
-    await page.getByTestId('new-seal-pick').waitFor({ timeout: 60_000 });
-    await page.getByTestId('new-seal-pick').click();
-    await page.locator('.ant-select-item-option', { hasText: 'Approval seal' }).click();
+      .setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: cjkSamplePdf() });
+    await pickSeal(page);
     await page.getByTestId('new-seal-keyword').fill('SA-E2E');
     await page.getByTestId('new-seal-cross-page').click();
     return opened;
+  }
+  async function pickSeal(page: Page) {
+    await page.getByTestId('new-seal-pick').waitFor({ timeout: 60_000 });
+    await page.getByTestId('new-seal-pick').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Approval seal' }).click();
+  }
+  /** The seal-use requests page: the rows' statuses, and no serious axe violations. */
+  async function requestsPage(page: Page): Promise<Record<string, string>> {
+    await page.goto(`${server.url}/seals/use-requests`);
+    await page.getByTestId('requests-table').locator('tbody tr[data-row-key]').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const statuses: Record<string, string> = {};
+    for (const link of await page.locator('[data-testid^="requests-approval-"]').all()) {
+      const id = (await link.getAttribute('data-testid'))!.slice('requests-approval-'.length);
+      const href = (await link.getAttribute('href'))!;
+      statuses[href.split('/').pop()!] = (await page
+        .getByTestId(`requests-status-${id}`)
+        .getAttribute('data-status'))!;
+    }
+    return statuses;
   }
   /** Clicks "Request seal-use approval"; answers the approval id the server gave. */
   async function fileRequest(page: Page): Promise<string> {
@@ -154,6 +172,16 @@ describe("Sender's seal-use approval", () => {
       }),
     ]);
     expect(watch.errors).toEqual([]);
+    // The seal-use requests page lists both, with their outcome, and filters by status.
+    const listed = await requestsPage(page);
+    expect(listed[rejected]).toBe('rejected');
+    expect(listed[approved]).toBe('used');
+    await page.getByTestId('requests-status').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Used' }).click();
+    await expect.poll(() => page.locator('[data-testid^="requests-approval-"]').count()).toBe(1);
+    expect(await page.locator('[data-testid^="requests-approval-"]').getAttribute('href')).toBe(
+      `/approvals/${approved}`,
+    );
     await context.close();
   });
 
@@ -162,11 +190,30 @@ describe("Sender's seal-use approval", () => {
       ['he', 'ממתינה'],
       ['zh-CN', '审批中'],
     ] as const) {
-      const { context, page } = await withSeal(locale, `SEAL-A-${locale}`);
+      const fileName = `contract-${locale}.pdf`;
+      const { context, page } = await withSeal(locale, `SEAL-A-${locale}`, fileName);
       expect(await page.locator('html').getAttribute('dir')).toBe(locale === 'he' ? 'rtl' : 'ltr');
-      await fileRequest(page);
+      const approvalId = await fileRequest(page);
       expect(await page.getByTestId('seal-approval-status').textContent()).toBe(pending);
       await axeClean(page);
+      // A reload forgets the form, not the request: choosing the same document and seal
+      // picks the pending request up again, with no second request filed.
+      let filed = 0;
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && new URL(r.url()).pathname.endsWith('/use-requests')) filed += 1;
+      });
+      await page.reload();
+      await page.getByTestId('new-entity-id').fill(`SEAL-A-${locale}`);
+      await page.getByTestId('new-document').click();
+      await page.locator('.ant-select-item-option', { hasText: fileName }).click();
+      await pickSeal(page);
+      await expect
+        .poll(() => page.getByTestId('seal-approval-status').getAttribute('data-status'))
+        .toBe('running');
+      expect(await page.getByTestId('seal-approval-request').count()).toBe(0);
+      expect(filed).toBe(0);
+      const listed = await requestsPage(page);
+      expect(listed[approvalId]).toBe('pending');
       await context.close();
     }
   });

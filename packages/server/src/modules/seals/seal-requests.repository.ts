@@ -1,3 +1,4 @@
+import { type Page, type PageRequest, paginate } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
 import type { SealUseRequestsTable } from './seals.tables.js';
 
@@ -21,4 +22,56 @@ export async function requestByApproval(
     .selectAll()
     .where('approval_id', '=', approvalId)
     .executeTakeFirst();
+}
+
+/** A request with its seal's name and, when the approval was used, the seal-use log entry. */
+export interface ListedRequestRow extends SealUseRequestRow {
+  seal_name: string;
+  use_id: string | null;
+  used_at: string | null;
+}
+
+export interface RequestFilter {
+  sealId?: string;
+  documentId?: string;
+  requestedBy?: string;
+  /** true: only requests whose approval sealed; false: only those not used. */
+  used?: boolean;
+}
+
+function listedRequests(db: DbOrTrx, filter: RequestFilter) {
+  let query = db
+    .selectFrom('seal_use_requests')
+    .innerJoin('seals', 'seals.id', 'seal_use_requests.seal_id')
+    .leftJoin('seal_uses', 'seal_uses.approval_id', 'seal_use_requests.approval_id')
+    .selectAll('seal_use_requests')
+    .select(['seals.name as seal_name', 'seal_uses.id as use_id', 'seal_uses.created_at as used_at']);
+  if (filter.sealId) query = query.where('seal_use_requests.seal_id', '=', filter.sealId);
+  if (filter.documentId) query = query.where('seal_use_requests.document_id', '=', filter.documentId);
+  if (filter.requestedBy) query = query.where('seal_use_requests.requested_by', '=', filter.requestedBy);
+  if (filter.used === true) query = query.where('seal_uses.id', 'is not', null);
+  if (filter.used === false) query = query.where('seal_uses.id', 'is', null);
+  return query;
+}
+
+const sortable = { created_at: 'seal_use_requests.created_at' };
+
+export function requestPage(
+  db: DbOrTrx,
+  filter: RequestFilter,
+  page: PageRequest,
+): Promise<Page<ListedRequestRow>> {
+  return paginate(listedRequests(db, filter), page, sortable, 'seal_use_requests.id');
+}
+
+/**
+ * Every request matching the filter, in the page's order (newest first unless `sort` says
+ * otherwise), for the statuses only the workflow module knows.
+ */
+export function allRequests(db: DbOrTrx, filter: RequestFilter, sort: string): Promise<ListedRequestRow[]> {
+  const direction = sort.startsWith('-') ? 'desc' : 'asc';
+  return listedRequests(db, filter)
+    .orderBy('seal_use_requests.created_at', direction)
+    .orderBy('seal_use_requests.id', direction)
+    .execute();
 }

@@ -14,12 +14,13 @@ import {
   revokeAuthorisation,
 } from './authorisations.service.js';
 import { prepareSeal, recordSealUse } from './seal-apply.service.js';
+import { listedUseRequestView, useRequestListQuery } from './seal-requests.schemas.js';
 import { approvalCheck, requestSealUse } from './seal-requests.service.js';
 import { placementLabel } from './seal-sign.js';
 import { sealsPermissions as permissions } from './seals.catalogue.js';
 import type { SealsDeps } from './seals.deps.js';
 import { sealsErrors } from './seals.errors.js';
-import { presentAuthorisation, presentUsable, presentUse } from './seals.presenter.js';
+import { presentAuthorisation, presentListedRequest, presentUsable, presentUse } from './seals.presenter.js';
 import {
   applyBody,
   authorisationView,
@@ -33,6 +34,7 @@ import {
   useView,
 } from './seals.schemas.js';
 import { usableSeals } from './usable-seals.service.js';
+import { listUseRequests } from './use-request-list.service.js';
 
 /** Authorisations, applying a seal, and the seal-use log. */
 export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
@@ -161,6 +163,21 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
           scope: dataScopeOf(principalOf(request)),
         };
         return inTransaction(deps.db, (trx) => requestSealUse(trx, deps, actor, input));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/seals/use-requests',
+      access: { authenticated: true },
+      summary: 'List seal-use requests (用印审批) with their approval outcome and use',
+      description:
+        'Seal managers (seals.seal.manage) see every request; seal users (seals.seal.use) their own; anyone else 403.',
+      querystring: useRequestListQuery,
+      response: pageSchema(listedUseRequestView),
+      errors: ['FORBIDDEN'],
+      handler: async (request) => {
+        const page = await listUseRequests(deps.db, actorOf(request), request.query);
+        return { ...page, items: page.items.map(presentListedRequest) };
       },
     }),
     defineRoute({

@@ -42,3 +42,13 @@ export function matchingAuthorisation(
   );
   return fitting.find((a) => a.requires_approval === 0) ?? fitting[0];
 }
+
+/**
+ * Whose seal-use requests a caller may list: everyone's with the seals management
+ * permission, their own with the permission to use seals, nobody's otherwise (deny by default).
+ */
+export function useRequestReach(permissions: ReadonlySet<string>): 'all' | 'own' | null {
+  if (permissions.has('seals.seal.manage')) return 'all';
+  if (permissions.has('seals.seal.use')) return 'own';
+  return null;
+}

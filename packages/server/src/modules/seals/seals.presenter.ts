@@ -1,7 +1,9 @@
 import { type SealDesign, sealSvg } from '@signx/pades';
 import type { Static } from '@sinclair/typebox';
+import type { listedUseRequestView } from './seal-requests.schemas.js';
 import type { AuthorisationRow, SealRow, SealUseRow } from './seals.repository.js';
 import type { authorisationView, SealView, useView } from './seals.schemas.js';
+import type { ListedRequest } from './use-request-list.service.js';
 
 /** Rows in, responses out; no I/O. */
 export function presentSeal(row: SealRow): SealView {
@@ -51,5 +53,26 @@ export function presentUsable({ seal, authorisation }: { seal: SealRow; authoris
     requires_approval: auth.requires_approval,
     categories: auth.categories,
     valid_until: auth.valid_until,
+  };
+}
+
+/** A listed seal-use request with its approval's outcome and its use, if any. */
+export function presentListedRequest(item: ListedRequest): Static<typeof listedUseRequestView> {
+  const { row } = item;
+  return {
+    id: row.id,
+    seal_id: row.seal_id,
+    seal_name: row.seal_name,
+    document_id: row.document_id,
+    document_version: row.document_version,
+    requested_by: row.requested_by,
+    requester_name: item.requester_name,
+    approval_id: row.approval_id,
+    approval_status: item.approval_status,
+    status: item.status,
+    used: row.use_id !== null,
+    use_id: row.use_id,
+    used_at: row.used_at,
+    created_at: row.created_at,
   };
 }

@@ -1,6 +1,6 @@
 import type { ModuleRoutes } from '@/platform/router/router';
 
-/** Organisation seals: registry with authorisations, and the seal-use log (server module: seals). */
+/** Organisation seals: registry with authorisations, the seal-use log and the seal-use requests (server module: seals). */
 export const routes: ModuleRoutes = {
   admin: [
     {
@@ -23,6 +23,17 @@ export const routes: ModuleRoutes = {
         order: 22,
         icon: 'audit',
         permission: ['seals.log.read'],
+      },
+    },
+    {
+      path: '/seals/use-requests',
+      component: () => import('./pages/SealRequestsPage.vue'),
+      meta: {
+        title: 'seals.requests.title',
+        group: 'signing',
+        order: 23,
+        icon: 'approvals',
+        permission: ['seals.seal.use', 'seals.seal.manage'],
       },
     },
   ],

@@ -7,6 +7,7 @@ export type SealDesign = NonNullable<NewSeal['design']>;
 export type NewAuthorisation =
   paths['/api/v1/seals/{id}/authorisations']['post']['requestBody']['content']['application/json'];
 export type UseQuery = NonNullable<paths['/api/v1/seals/uses']['get']['parameters']['query']>;
+export type RequestQuery = NonNullable<paths['/api/v1/seals/use-requests']['get']['parameters']['query']>;
 const byId = (id: string) => ({ params: { path: { id } } });
 
 export const sealsApi = {
@@ -24,6 +25,7 @@ export const sealsApi = {
   grant: (id: string, body: NewAuthorisation) =>
     call(api.POST('/api/v1/seals/{id}/authorisations', { ...byId(id), body })),
   revoke: (id: string) => call(api.DELETE('/api/v1/seals/authorisations/{id}', byId(id))),
+  requests: (query: RequestQuery) => call(api.GET('/api/v1/seals/use-requests', { params: { query } })),
   uses: (query: UseQuery) => call(api.GET('/api/v1/seals/uses', { params: { query } })),
   /** Active organisation certificates of the keys module (the seal's signer). */
   certificates: () =>
@@ -43,6 +45,7 @@ export const sealsApi = {
 
 export type Seal = Awaited<ReturnType<typeof sealsApi.list>>['items'][number];
 export type Authorisation = Awaited<ReturnType<typeof sealsApi.authorisations>>['items'][number];
+export type SealRequest = Awaited<ReturnType<typeof sealsApi.requests>>['items'][number];
 export type SealUse = Awaited<ReturnType<typeof sealsApi.uses>>['items'][number];
 export const statusColor: Record<string, string> = {
   active: 'green',
@@ -58,3 +61,11 @@ export async function fileBase64(file: File): Promise<string> {
   for (const b of bytes) text += String.fromCharCode(b);
   return btoa(text);
 }
+export const requestStatusColor: Record<string, string> = {
+  pending: 'blue',
+  approved: 'green',
+  used: 'default',
+  rejected: 'red',
+  withdrawn: 'orange',
+  returned: 'orange',
+};
