@@ -14,6 +14,7 @@ export const errorCodes = {
   40022: { status: 400, name: "PROFILE_SETTING_REFUSED", module: "profiles" },
   40023: { status: 400, name: "PROFILE_SCOPE_INVALID", module: "profiles" },
   40024: { status: 400, name: "PROFILE_CERTIFICATE_REJECTED", module: "profiles" },
+  40025: { status: 400, name: "SEAL_BATCH_INVALID", module: "seals" },
   40028: { status: 400, name: "PROFILE_MEANING_REFUSED", module: "profiles" },
   40030: { status: 400, name: "PDF_NOT_SIGNABLE", module: "records" },
   40031: { status: 400, name: "PADES_LEVEL_UNREACHED", module: "records" },

@@ -4763,6 +4763,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seals/{id}/batch-apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Seal several documents with one placement and one seal-use approval
+         * @description Checks the seal, the authorisation for every document’s category and the approval once for the batch (any failure there refuses everything, nothing written); then seals each document on its own (a PAdES signature, a new version and a log entry naming the approval each) and answers one outcome per document: sealed, already_sealed (by an earlier call with this approval: a retry seals only the rest) or refused with its code (not covered by the approval or changed since, 40374; keyword not found, 40078 …).
+         *
+         *     Domain errors:
+         *     - `40975` SEAL_NOT_ACTIVE: The seal is suspended or retired and cannot be applied
+         *     - `40372` SEAL_NOT_AUTHORISED: No authorisation lets this user use this seal for this document category now
+         *     - `40373` SEAL_APPROVAL_REQUIRED: This authorisation needs an approved seal-use request (用印审批) first
+         *     - `40374` SEAL_APPROVAL_NOT_GRANTED: The seal-use approval is still running, was rejected or withdrawn, or is for another seal, document version or user
+         *
+         *     Requires permission `seals.seal.use` (Apply a seal one is authorised for).
+         */
+        post: operations["postSealsByIdBatchApply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seals/{id}/events": {
         parameters: {
             query?: never;
@@ -4821,12 +4849,13 @@ export interface paths {
         put?: never;
         /**
          * Request the use of a seal (用印审批): starts the authorisation’s approval workflow
-         * @description For the current version of the document. Once the approval is approved, apply the seal with its approval_id, once; a rejected or withdrawn approval is refused, as is a newer document version.
+         * @description For the current version of the document (document_id), or of several (document_ids: batch sealing, one approval for the set). Once the approval is approved, apply the seal with its approval_id, once per document; a rejected or withdrawn approval is refused, as is a newer document version.
          *
          *     Domain errors:
          *     - `40975` SEAL_NOT_ACTIVE: The seal is suspended or retired and cannot be applied
          *     - `40372` SEAL_NOT_AUTHORISED: No authorisation lets this user use this seal for this document category now
          *     - `40080` SEAL_USE_REQUEST_INVALID: The authorisation needs no seal-use approval, or names no workflow definition
+         *     - `40025` SEAL_BATCH_INVALID: A batch names a document twice or none, or its documents need different approval workflows
          *
          *     Requires permission `seals.seal.use` (Apply a seal one is authorised for).
          */
@@ -44423,6 +44452,215 @@ export interface operations {
             };
         };
     };
+    postSealsByIdBatchApply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Approved seal-use request */
+                    approval_id?: string | null;
+                    /** @description The documents to seal, each at its current version */
+                    document_ids: string[];
+                    /** @description Signature meaning; must be one of the signing profile’s meanings (default: its first), else 40028 */
+                    meaning?: string;
+                    /** @description Where the seal goes */
+                    placement: {
+                        /** @description Also the cross-page seal (骑缝章) over every page edge, in the same signature: one use, one approval */
+                        cross_page?: boolean;
+                        /** @enum {string} */
+                        mode: "coordinates";
+                        /** @description Page (1-based) */
+                        page: number;
+                        /** @description Left, in points from the lower-left corner */
+                        x: number;
+                        /** @description Bottom, in points */
+                        y: number;
+                    } | {
+                        /** @description Also the cross-page seal (骑缝章) over every page edge, in the same signature: one use, one approval */
+                        cross_page?: boolean;
+                        /** @description Text to seal over, e.g. 甲方（盖章） */
+                        keyword: string;
+                        /** @enum {string} */
+                        mode: "keyword";
+                        /** @description Every occurrence or the last */
+                        occurrence: "all" | "last";
+                    } | {
+                        /** @enum {string} */
+                        mode: "cross_page";
+                        /** @description The first N pages (default: all) */
+                        pages?: number;
+                        /** @description Bottom of the seal, in points (default: centred) */
+                        y?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 0;
+                        data: {
+                            /** @description Documents this approval had already sealed (a retry) */
+                            already_sealed: number;
+                            /** @description The seal-use approval the batch used */
+                            approval_id: string | null;
+                            /** @description Documents refused */
+                            refused: number;
+                            /** @description One outcome per document, in the order asked */
+                            results: {
+                                /** @description Why it was refused or already sealed (the API error code) */
+                                code: number | null;
+                                /** @description Document */
+                                document_id: string;
+                                /** @description The reason, in words */
+                                message: string | null;
+                                /** @description sealed now; already_sealed by an earlier call with this approval; refused */
+                                outcome: "sealed" | "already_sealed" | "refused";
+                                /** @description The new version with the seal */
+                                sealed_version: number | null;
+                                /** @description The seal-use log entry (sealed or already sealed) */
+                                use_id: string | null;
+                            }[];
+                            /** @description Documents sealed by this call */
+                            sealed: number;
+                        };
+                        message: string;
+                        /** @description Server time, milliseconds since the epoch */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description API error code, e.g. 40001 validation, 40401 not found */
+                        code: number;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Field-level problems */
+                        errors?: {
+                            field: string;
+                            message: string;
+                        }[];
+                        message: string;
+                        request_id?: string;
+                        timestamp: number;
+                    };
+                };
+            };
+        };
+    };
     postSealsByIdEvents: {
         parameters: {
             query?: never;
@@ -44839,9 +45077,11 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: uuid
-                     * @description Document whose current version is to be sealed
+                     * @description Document whose current version is to be sealed (or document_ids)
                      */
-                    document_id: string;
+                    document_id?: string;
+                    /** @description Batch sealing: several documents, each at its current version, under one approval */
+                    document_ids?: string[];
                 };
             };
         };
@@ -44862,10 +45102,19 @@ export interface operations {
                             authorisation_id: string;
                             /** @description Requested */
                             created_at: string;
+                            /** @description How many documents the approval covers */
+                            document_count: number;
                             /** @description Document */
                             document_id: string;
                             /** @description The version the approval is for */
                             document_version: number;
+                            /** @description Every document of the request, in order (one for a single-document request) */
+                            documents: {
+                                /** @description Document */
+                                document_id: string;
+                                /** @description The version the approval is for */
+                                document_version: number;
+                            }[];
                             /** @description Seal-use request id */
                             id: string;
                             /** @description Seal */

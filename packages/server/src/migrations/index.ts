@@ -46,6 +46,7 @@ import * as m20261214_0210 from './2026_12_14_0210_records_success_index.js';
 import * as m20261215_0510 from './2026_12_15_0510_webhook_team_owner.js';
 import * as m20261215_0520 from './2026_12_15_0520_jobs_queued_name_idx.js';
 import * as m20261215_0810 from './2026_12_15_0810_workflow_im_cards.js';
+import * as m20261216_0110 from './2026_12_16_0110_seal_batch_uses.js';
 
 /**
  * Every migration, in order. Names are frozen timestamps; a migration is never edited
@@ -99,4 +100,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_15_0510_webhook_team_owner': m20261215_0510,
   '2026_12_15_0520_jobs_queued_name_idx': m20261215_0520,
   '2026_12_15_0810_workflow_im_cards': m20261215_0810,
+  '2026_12_16_0110_seal_batch_uses': m20261216_0110,
 };

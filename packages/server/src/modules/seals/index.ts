@@ -1,5 +1,6 @@
 import { mountRoutes } from '../../platform/http/route.js';
 import type { ModuleDefinition } from '../../platform/module.js';
+import { sealBatchRoutes } from './seal-batch.routes.js';
 import { sealUseRoutes } from './seal-use.routes.js';
 import { sealsAuditEvents, sealsPermissions, sealsTag } from './seals.catalogue.js';
 import { sealsDeps } from './seals.deps.js';
@@ -21,5 +22,9 @@ export const sealsModule: ModuleDefinition = {
   auditEvents: sealsAuditEvents,
   errors: sealsErrors,
   routes: async (api, ctx) =>
-    mountRoutes(api, sealsTag, [...sealUseRoutes(sealsDeps(ctx)), ...sealRoutes(sealsDeps(ctx))]),
+    mountRoutes(api, sealsTag, [
+      ...sealUseRoutes(sealsDeps(ctx)),
+      ...sealBatchRoutes(sealsDeps(ctx)),
+      ...sealRoutes(sealsDeps(ctx)),
+    ]),
 };

@@ -99,6 +99,16 @@ export async function prepareSeal(
       sealsErrors.SEAL_APPROVAL_REQUIRED,
       'Using this seal needs an approved seal-use request (用印审批) for this document.',
     );
+  return sealChecked(deps, { seal, document, authorisation, approvalId }, input);
+}
+
+/** Signs an authorised (and, where needed, approved) document as the organisation and stages it. */
+export async function sealChecked(
+  deps: SealsDeps,
+  checked: Pick<PreparedSeal, 'seal' | 'document' | 'authorisation' | 'approvalId'>,
+  input: Pick<ApplySeal, 'placement' | 'meaning'>,
+): Promise<PreparedSeal> {
+  const { seal, document, authorisation, approvalId } = checked;
   if (document.mediaType !== 'application/pdf')
     throw domainError(sealsErrors.SEAL_PLACEMENT_INVALID, 'Only PDF documents can be sealed.');
   // The organisation's signing profile: its seal and certificate, its meanings and its
@@ -175,7 +185,7 @@ export async function recordSealUse(
     signed_sha256: prepared.sha256,
     created_at: deps.clock.now().toISOString(),
   };
-  if (row.approval_id && (await repo.useOfApproval(trx, row.approval_id)))
+  if (row.approval_id && (await repo.useOfApproval(trx, row.approval_id, row.document_id)))
     throw domainError(
       sealsErrors.SEAL_APPROVAL_USED,
       'This approval has already been used to seal the document.',

@@ -1,12 +1,33 @@
 import { type Page, type PageRequest, paginate } from '../../platform/db/pagination.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
-import type { SealUseRequestsTable } from './seals.tables.js';
+import type { SealUseRequestDocumentsTable, SealUseRequestsTable } from './seals.tables.js';
 
 /** SQL of seal-use requests (用印审批). */
 export type SealUseRequestRow = SealUseRequestsTable;
 
 export async function insertUseRequest(trx: Trx, row: SealUseRequestRow): Promise<void> {
   await trx.insertInto('seal_use_requests').values(row).execute();
+}
+
+export type RequestDocumentRow = SealUseRequestDocumentsTable;
+
+export async function insertRequestDocuments(trx: Trx, rows: RequestDocumentRow[]): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('seal_use_request_documents').values(rows).execute();
+}
+
+/** The documents a request names, in the order requested: its own row, or a batch's list. */
+export async function documentsOfRequest(
+  db: DbOrTrx,
+  request: SealUseRequestRow,
+): Promise<Array<{ document_id: string; document_version: number }>> {
+  if (request.document_count <= 1)
+    return [{ document_id: request.document_id, document_version: request.document_version }];
+  return db
+    .selectFrom('seal_use_request_documents')
+    .select(['document_id', 'document_version'])
+    .where('request_id', '=', request.id)
+    .orderBy('position')
+    .execute();
 }
 
 export async function setRequestApproval(trx: Trx, id: string, approvalId: string): Promise<void> {
@@ -43,7 +64,11 @@ function listedRequests(db: DbOrTrx, filter: RequestFilter) {
   let query = db
     .selectFrom('seal_use_requests')
     .innerJoin('seals', 'seals.id', 'seal_use_requests.seal_id')
-    .leftJoin('seal_uses', 'seal_uses.approval_id', 'seal_use_requests.approval_id')
+    .leftJoin('seal_uses', (join) =>
+      join
+        .onRef('seal_uses.approval_id', '=', 'seal_use_requests.approval_id')
+        .onRef('seal_uses.document_id', '=', 'seal_use_requests.document_id'),
+    )
     .selectAll('seal_use_requests')
     .select(['seals.name as seal_name', 'seal_uses.id as use_id', 'seal_uses.created_at as used_at']);
   if (filter.sealId) query = query.where('seal_use_requests.seal_id', '=', filter.sealId);

@@ -13,40 +13,75 @@ import { useOfApproval } from './seals.repository.js';
 /** The business type of the workflow approvals seal-use requests start. */
 export const SEAL_USE_BUSINESS = 'seals.use';
 
+/** The approval's title: the seal and the document (version), or the batch's count and its documents. */
+function requestTitle(sealName: string, docs: Array<{ fileName: string; version: number }>): string {
+  const names = docs.map((d) => `${d.fileName} v${d.version}`);
+  if (docs.length === 1) return `用印申请 · ${sealName} · ${names[0]}`;
+  const title = `批量用印申请 · ${sealName} · ${docs.length} 份文件: ${names.join(', ')}`;
+  return title.length > 200 ? `${title.slice(0, 199)}…` : title;
+}
+
 /**
- * Starts the seal-use approval (用印审批) for the current version of a document: the caller
- * must hold an authorisation that requires approval and names a workflow definition; the
- * request and the workflow instance commit together.
+ * Starts the seal-use approval (用印审批) for the current version of one document, or of
+ * several (a batch: one approval covers the set, each document at the version requested):
+ * the caller must hold, for every document's category, an authorisation that requires
+ * approval, and they must name one workflow definition; the request, its document list and
+ * the workflow instance commit together. Any refusal stores nothing.
  */
 export async function requestSealUse(
   trx: Trx,
   deps: SealsDeps,
   actor: Actor,
-  input: { sealId: string; documentId: string; scope: DataScope },
+  input: { sealId: string; documentIds: string[]; scope: DataScope },
 ) {
-  const { seal, document, authorisation } = await authorise(trx, deps, actor, input);
-  if (!authorisation.requires_approval || !authorisation.workflow_definition_id)
+  if (new Set(input.documentIds).size !== input.documentIds.length)
+    throw domainError(sealsErrors.SEAL_BATCH_INVALID, 'A document is named more than once.');
+  const checked = [];
+  for (const documentId of input.documentIds)
+    checked.push(await authorise(trx, deps, actor, { sealId: input.sealId, documentId, scope: input.scope }));
+  const [first] = checked;
+  if (!first) throw domainError(sealsErrors.SEAL_BATCH_INVALID, 'Name at least one document.');
+  const { seal, authorisation } = first;
+  for (const { authorisation: a } of checked)
+    if (!a.requires_approval || !a.workflow_definition_id)
+      throw domainError(
+        sealsErrors.SEAL_USE_REQUEST_INVALID,
+        a.requires_approval
+          ? 'The authorisation names no workflow definition for the approval.'
+          : 'Your authorisation lets you use this seal without approval.',
+      );
+  if (checked.some((c) => c.authorisation.workflow_definition_id !== authorisation.workflow_definition_id))
     throw domainError(
-      sealsErrors.SEAL_USE_REQUEST_INVALID,
-      authorisation.requires_approval
-        ? 'The authorisation names no workflow definition for the approval.'
-        : 'Your authorisation lets you use this seal without approval.',
+      sealsErrors.SEAL_BATCH_INVALID,
+      'These documents need different approval workflows; request them separately.',
     );
   const id = newId();
   const row: requests.SealUseRequestRow = {
     id,
     seal_id: seal.id,
     authorisation_id: authorisation.id,
-    document_id: document.documentId,
-    document_version: document.version,
+    document_id: first.document.documentId,
+    document_version: first.document.version,
     requested_by: actor.userId as string,
     approval_id: id, // replaced below once the instance exists (the column is unique)
+    document_count: checked.length,
     created_at: deps.clock.now().toISOString(),
   };
   await requests.insertUseRequest(trx, row);
+  const listed = checked.map(({ document }, position) => ({
+    request_id: id,
+    position,
+    document_id: document.documentId,
+    document_version: document.version,
+  }));
+  if (checked.length > 1) await requests.insertRequestDocuments(trx, listed);
   row.approval_id = await workflowApprovals.start(trx, deps.ctx, actor, {
-    definitionId: authorisation.workflow_definition_id,
-    title: `用印申请 · ${seal.name} · ${document.fileName} v${document.version}`,
+    definitionId: authorisation.workflow_definition_id as string,
+    // The approver's summary names the documents and versions (the form data belongs to the definition).
+    title: requestTitle(
+      seal.name,
+      checked.map((c) => c.document),
+    ),
     businessType: SEAL_USE_BUSINESS,
     businessId: id,
   });
@@ -59,9 +94,11 @@ export async function requestSealUse(
       approval_id: row.approval_id,
       document_id: row.document_id,
       document_version: row.document_version,
+      ...(checked.length > 1 ? { documents: listed.map(({ request_id, position, ...d }) => d) } : {}),
     },
   });
-  return { ...row, status: 'running' as const };
+  const documents = listed.map(({ document_id, document_version }) => ({ document_id, document_version }));
+  return { ...row, documents, status: 'running' as const };
 }
 
 /**
@@ -77,22 +114,20 @@ export function approvalCheck(
     if (!approvalId) return null;
     const request = await requests.requestByApproval(db, approvalId);
     const refuse = (why: string) => domainError(sealsErrors.SEAL_APPROVAL_NOT_GRANTED, why);
-    if (
-      !request ||
-      request.seal_id !== seal.id ||
-      request.document_id !== document.documentId ||
-      request.requested_by !== actor.userId
-    )
-      throw refuse('The approval is not a seal-use request of yours for this seal and document.');
+    const listed =
+      request && request.seal_id === seal.id && request.requested_by === actor.userId
+        ? (await requests.documentsOfRequest(db, request)).find((d) => d.document_id === document.documentId)
+        : undefined;
+    if (!listed) throw refuse('The approval is not a seal-use request of yours for this seal and document.');
     // Used before: said as such, even though that use made a newer version of the document.
-    if (await useOfApproval(db, approvalId))
+    if (await useOfApproval(db, approvalId, document.documentId))
       throw domainError(
         sealsErrors.SEAL_APPROVAL_USED,
         'This approval has already been used to seal the document.',
       );
-    if (request.document_version !== document.version)
+    if (listed.document_version !== document.version)
       throw refuse(
-        `The approval is for version ${request.document_version}; the document is now at version ${document.version}.`,
+        `The approval is for version ${listed.document_version}; the document is now at version ${document.version}.`,
       );
     const outcome = await workflowApprovals.outcome(db, approvalId);
     if (outcome?.status !== 'approved')

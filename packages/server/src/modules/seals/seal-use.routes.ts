@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/actor.js';
 import { pageSchema } from '../../platform/db/pagination.js';
 import type { Trx } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transaction.js';
+import { AppError } from '../../platform/errors.js';
 import { actorOf, principalOf } from '../../platform/http/access.js';
 import { defineRoute, type RouteDefinition } from '../../platform/http/route.js';
 import { dataScopeOf } from '../identity/index.js';
@@ -142,8 +143,9 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
       access: permissions.access('seals.seal.use'),
       summary: 'Request the use of a seal (用印审批): starts the authorisation’s approval workflow',
       description:
-        'For the current version of the document. Once the approval is approved, apply the seal with its ' +
-        'approval_id, once; a rejected or withdrawn approval is refused, as is a newer document version.',
+        'For the current version of the document (document_id), or of several (document_ids: batch sealing, ' +
+        'one approval for the set). Once the approval is approved, apply the seal with its approval_id, once per ' +
+        'document; a rejected or withdrawn approval is refused, as is a newer document version.',
       params: idParams,
       body: newUseRequest,
       response: useRequestView,
@@ -154,12 +156,19 @@ export function sealUseRoutes(deps: SealsDeps): RouteDefinition[] {
         sealsErrors.SEAL_NOT_ACTIVE,
         sealsErrors.SEAL_NOT_AUTHORISED,
         sealsErrors.SEAL_USE_REQUEST_INVALID,
+        sealsErrors.SEAL_BATCH_INVALID,
+        'VALIDATION',
       ],
       handler: async (request) => {
         const actor = actorOf(request);
+        const { document_id, document_ids } = request.body;
+        if ((document_id === undefined) === (document_ids === undefined))
+          throw new AppError('VALIDATION', 'Name the document: document_id, or document_ids for a batch.', {
+            fieldErrors: [{ field: 'document_ids', message: 'give document_id or document_ids, not both' }],
+          });
         const input = {
           sealId: request.params.id,
-          documentId: request.body.document_id,
+          documentIds: document_ids ?? [document_id as string],
           scope: dataScopeOf(principalOf(request)),
         };
         return inTransaction(deps.db, (trx) => requestSealUse(trx, deps, actor, input));

@@ -55,13 +55,22 @@ export const sealsAuditEvents = defineAuditEventTypes('seals', {
     payload: Type.Object({ authorisation_id: Type.String({ description: 'The authorisation' }) }),
   },
   'seal.use_requested': {
-    description: 'A seal-use approval (用印审批) was started for one document version',
+    description: 'A seal-use approval (用印审批) was started for one document version, or a batch of them',
     entityType: 'seal',
     payload: Type.Object({
       request_id: Type.String({ description: 'The seal-use request' }),
       approval_id: Type.String({ description: 'The workflow approval' }),
       document_id: Type.String({ description: 'The document' }),
       document_version: Type.Integer({ description: 'The version to be sealed' }),
+      documents: Type.Optional(
+        Type.Array(
+          Type.Object({
+            document_id: Type.String({ description: 'A document of the batch' }),
+            document_version: Type.Integer({ description: 'The version to be sealed' }),
+          }),
+          { description: 'A batch request: every document, in order (the first is also above)' },
+        ),
+      ),
     }),
   },
   'seal.applied': {

@@ -53,6 +53,11 @@ export const sealsErrors = defineErrorCodes('seals', {
     api: 40975,
     description: 'The seal is suspended or retired and cannot be applied',
   },
+  SEAL_BATCH_INVALID: {
+    family: 'VALIDATION',
+    api: 40025,
+    description: 'A batch names a document twice or none, or its documents need different approval workflows',
+  },
   SEAL_NAME_TAKEN: {
     family: 'CONFLICT',
     api: 40976,

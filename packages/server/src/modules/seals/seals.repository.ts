@@ -122,8 +122,23 @@ export async function insertUse(trx: Trx, row: SealUseRow): Promise<void> {
   await trx.insertInto('seal_uses').values(row).execute();
 }
 
-export async function useOfApproval(db: DbOrTrx, approvalId: string): Promise<{ id: string } | undefined> {
-  return db.selectFrom('seal_uses').select('id').where('approval_id', '=', approvalId).executeTakeFirst();
+/** The use of an approval on a document (one per pair: a batch approval seals each of its documents once). */
+export async function useOfApproval(
+  db: DbOrTrx,
+  approvalId: string,
+  documentId: string,
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('seal_uses')
+    .select('id')
+    .where('approval_id', '=', approvalId)
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+}
+
+/** Every use of an approval (a batch approval has one per document). */
+export async function usesOfApproval(db: DbOrTrx, approvalId: string): Promise<SealUseRow[]> {
+  return db.selectFrom('seal_uses').selectAll().where('approval_id', '=', approvalId).execute();
 }
 
 export async function usePage(

@@ -233,12 +233,25 @@ export const useView = Type.Object({
   created_at: Type.String({ description: 'When' }),
 });
 
+/** The most documents one batch request or batch apply may name. */
+export const BATCH_LIMIT = 200;
+
 export const newUseRequest = Type.Object(
   {
-    document_id: Type.String({
-      format: 'uuid',
-      description: 'Document whose current version is to be sealed',
-    }),
+    document_id: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'Document whose current version is to be sealed (or document_ids)',
+      }),
+    ),
+    document_ids: Type.Optional(
+      Type.Array(Type.String({ format: 'uuid' }), {
+        minItems: 1,
+        maxItems: BATCH_LIMIT,
+        uniqueItems: true,
+        description: 'Batch sealing: several documents, each at its current version, under one approval',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -252,6 +265,14 @@ export const useRequestView = Type.Object({
   approval_id: Type.String({
     description: 'The workflow approval; pass it as approval_id to apply the seal once',
   }),
+  document_count: Type.Integer({ description: 'How many documents the approval covers' }),
+  documents: Type.Array(
+    Type.Object({
+      document_id: Type.String({ description: 'Document' }),
+      document_version: Type.Integer({ description: 'The version the approval is for' }),
+    }),
+    { description: 'Every document of the request, in order (one for a single-document request)' },
+  ),
   status: Type.String({ description: 'running, approved, rejected, withdrawn or returned' }),
   created_at: Type.String({ description: 'Requested' }),
 });

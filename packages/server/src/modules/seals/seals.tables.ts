@@ -68,7 +68,17 @@ export interface SealUseRequestsTable {
   requested_by: string;
   /** The workflow approval instance. */
   approval_id: string;
+  /** How many documents the request names (1: this row's document; more: a batch request). */
+  document_count: number;
   created_at: string;
+}
+
+/** The documents of a batch seal-use request, each at the version the approval is for. */
+export interface SealUseRequestDocumentsTable {
+  request_id: string;
+  position: number;
+  document_id: string;
+  document_version: number;
 }
 
 declare module '../../platform/db/schema.js' {
@@ -77,5 +87,6 @@ declare module '../../platform/db/schema.js' {
     seal_authorisations: SealAuthorisationsTable;
     seal_uses: SealUsesTable;
     seal_use_requests: SealUseRequestsTable;
+    seal_use_request_documents: SealUseRequestDocumentsTable;
   }
 }
