@@ -36,5 +36,16 @@ export const routes: ModuleRoutes = {
         permission: ['seals.seal.use', 'seals.seal.manage'],
       },
     },
+    {
+      path: '/seals/batch',
+      component: () => import('./pages/SealBatchPage.vue'),
+      meta: {
+        title: 'seals.batch.title',
+        group: 'signing',
+        order: 24,
+        icon: 'approvals',
+        permission: ['seals.seal.use'],
+      },
+    },
   ],
 };

@@ -8,6 +8,8 @@ export type NewAuthorisation =
   paths['/api/v1/seals/{id}/authorisations']['post']['requestBody']['content']['application/json'];
 export type UseQuery = NonNullable<paths['/api/v1/seals/uses']['get']['parameters']['query']>;
 export type RequestQuery = NonNullable<paths['/api/v1/seals/use-requests']['get']['parameters']['query']>;
+export type BatchApply =
+  paths['/api/v1/seals/{id}/batch-apply']['post']['requestBody']['content']['application/json'];
 const byId = (id: string) => ({ params: { path: { id } } });
 
 export const sealsApi = {
@@ -27,6 +29,21 @@ export const sealsApi = {
   revoke: (id: string) => call(api.DELETE('/api/v1/seals/authorisations/{id}', byId(id))),
   requests: (query: RequestQuery) => call(api.GET('/api/v1/seals/use-requests', { params: { query } })),
   uses: (query: UseQuery) => call(api.GET('/api/v1/seals/uses', { params: { query } })),
+  /** The active seals the caller may use now, each with whether an approval is needed. */
+  usable: () => call(api.GET('/api/v1/seals/usable', { params: { query: {} } })).then((r) => r.items),
+  /** Batch sealing: one seal-use request (one approval) for several documents. */
+  requestBatch: (id: string, document_ids: string[]) =>
+    call(api.POST('/api/v1/seals/{id}/use-requests', { ...byId(id), body: { document_ids } })),
+  batchApply: (id: string, body: BatchApply) =>
+    call(api.POST('/api/v1/seals/{id}/batch-apply', { ...byId(id), body })),
+  approvalStatus: (id: string) => call(api.GET('/api/v1/approvals/{id}', byId(id))).then((r) => r.status),
+  /** Documents the caller may read (the batch page's choice), newest first. */
+  documents: (q?: string) =>
+    call(
+      api.GET('/api/v1/documents', {
+        params: { query: { page: 1, page_size: 100, sort: '-created_at', ...(q ? { q } : {}) } },
+      }),
+    ),
   /** Active organisation certificates of the keys module (the seal's signer). */
   certificates: () =>
     call(
@@ -47,6 +64,9 @@ export type Seal = Awaited<ReturnType<typeof sealsApi.list>>['items'][number];
 export type Authorisation = Awaited<ReturnType<typeof sealsApi.authorisations>>['items'][number];
 export type SealRequest = Awaited<ReturnType<typeof sealsApi.requests>>['items'][number];
 export type SealUse = Awaited<ReturnType<typeof sealsApi.uses>>['items'][number];
+export type UsableSeal = Awaited<ReturnType<typeof sealsApi.usable>>[number];
+export type BatchResult = Awaited<ReturnType<typeof sealsApi.batchApply>>;
+export type BatchDocument = Awaited<ReturnType<typeof sealsApi.documents>>['items'][number];
 export const statusColor: Record<string, string> = {
   active: 'green',
   suspended: 'orange',
@@ -61,6 +81,11 @@ export async function fileBase64(file: File): Promise<string> {
   for (const b of bytes) text += String.fromCharCode(b);
   return btoa(text);
 }
+export const outcomeColor: Record<string, string> = {
+  sealed: 'green',
+  already_sealed: 'default',
+  refused: 'red',
+};
 export const requestStatusColor: Record<string, string> = {
   pending: 'blue',
   approved: 'green',
