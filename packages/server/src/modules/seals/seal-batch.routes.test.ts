@@ -146,6 +146,9 @@ describe('batch sealing', () => {
     expect(single.json().code).toBe(sealsErrors.SEAL_APPROVAL_USED.api);
     expect(await uses()).toHaveLength(3);
     for (const id of three) expect(await version(id)).toBe(2);
+    const listed = await api('GET', `/seals/use-requests?mine=true&seal_id=${sealId}`, who(clerkId));
+    const row = listed.json().data.items.find((r: { approval_id: string }) => r.approval_id === approvalId);
+    expect(row).toMatchObject({ document_count: 3, documents_sealed: 3, status: 'used' });
   });
 
   it('seals the covered documents at their approved version and refuses the rest per document', async () => {

@@ -33,6 +33,10 @@ export const listedUseRequestView = Type.Object({
   seal_name: Type.String({ description: 'Seal name' }),
   document_id: Type.String({ description: 'Document' }),
   document_version: Type.Integer({ description: 'The version the approval is for' }),
+  document_count: Type.Integer({
+    description: 'How many documents the approval covers (more than 1: a batch; document_id is its first)',
+  }),
+  documents_sealed: Type.Integer({ description: 'How many of them the approval has sealed so far' }),
   requested_by: Type.String({ description: 'Requester (user id)' }),
   requester_name: nullableString('Requester’s full name'),
   approval_id: Type.String({ description: 'The workflow approval' }),
@@ -43,7 +47,10 @@ export const listedUseRequestView = Type.Object({
     description:
       'pending, approved (not used yet), rejected, withdrawn, returned, used; unknown if the approval is gone',
   }),
-  used: Type.Boolean({ description: 'Whether the approval sealed the document (a seal-use log entry)' }),
+  used: Type.Boolean({
+    description:
+      'Whether the approval sealed the document (a batch: its first document) — a seal-use log entry',
+  }),
   use_id: nullableString('The seal-use log entry'),
   used_at: nullableString('When the seal was applied with it'),
   created_at: Type.String({ description: 'Requested' }),

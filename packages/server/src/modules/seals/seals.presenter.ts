@@ -65,6 +65,8 @@ export function presentListedRequest(item: ListedRequest): Static<typeof listedU
     seal_name: row.seal_name,
     document_id: row.document_id,
     document_version: row.document_version,
+    document_count: row.document_count,
+    documents_sealed: item.documents_sealed,
     requested_by: row.requested_by,
     requester_name: item.requester_name,
     approval_id: row.approval_id,

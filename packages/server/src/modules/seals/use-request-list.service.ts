@@ -6,6 +6,7 @@ import { usersByIds } from '../identity/index.js';
 import { type ApprovalOutcome, workflowApprovals } from '../workflow/index.js';
 import * as requests from './seal-requests.repository.js';
 import { useRequestReach } from './seals.policy.js';
+import { usesOfApproval } from './seals.repository.js';
 
 /** What a seal-use request stands at: the approval's outcome, or `used` once it sealed. */
 export type UseRequestStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'returned' | 'used';
@@ -22,6 +23,8 @@ export interface ListedRequest {
   status: UseRequestStatus | 'unknown';
   approval_status: ApprovalOutcome['status'] | null;
   requester_name: string | null;
+  /** How many of the request's documents its approval has sealed. */
+  documents_sealed: number;
 }
 
 function statusOf(row: requests.ListedRequestRow, outcome: ApprovalOutcome | null) {
@@ -32,9 +35,20 @@ function statusOf(row: requests.ListedRequestRow, outcome: ApprovalOutcome | nul
 
 async function withOutcomes(db: DbOrTrx, rows: requests.ListedRequestRow[]) {
   const outcomes = await Promise.all(rows.map((row) => workflowApprovals.outcome(db, row.approval_id)));
+  // A batch's uses are counted (one per document); a single request's is its own join.
+  const sealed = await Promise.all(
+    rows.map(async (row) =>
+      row.document_count > 1 ? (await usesOfApproval(db, row.approval_id)).length : row.use_id ? 1 : 0,
+    ),
+  );
   return rows.map((row, i) => {
     const outcome = outcomes[i] ?? null;
-    return { row, status: statusOf(row, outcome), approval_status: outcome?.status ?? null };
+    return {
+      row,
+      status: statusOf(row, outcome),
+      approval_status: outcome?.status ?? null,
+      documents_sealed: sealed[i] ?? 0,
+    };
   });
 }
 

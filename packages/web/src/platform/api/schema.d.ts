@@ -45835,10 +45835,14 @@ export interface operations {
                                 approval_status: string | null;
                                 /** @description Requested */
                                 created_at: string;
+                                /** @description How many documents the approval covers (more than 1: a batch; document_id is its first) */
+                                document_count: number;
                                 /** @description Document */
                                 document_id: string;
                                 /** @description The version the approval is for */
                                 document_version: number;
+                                /** @description How many of them the approval has sealed so far */
+                                documents_sealed: number;
                                 /** @description Seal-use request id */
                                 id: string;
                                 /** @description Requester (user id) */
@@ -45853,7 +45857,7 @@ export interface operations {
                                 status: string;
                                 /** @description The seal-use log entry */
                                 use_id: string | null;
-                                /** @description Whether the approval sealed the document (a seal-use log entry) */
+                                /** @description Whether the approval sealed the document (a batch: its first document) — a seal-use log entry */
                                 used: boolean;
                                 /** @description When the seal was applied with it */
                                 used_at: string | null;
