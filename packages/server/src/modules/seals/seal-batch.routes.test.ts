@@ -191,6 +191,23 @@ describe('batch sealing', () => {
     expect((await uses()).length).toBe(before + 2);
   });
 
+  it('lets apply seal one document of a batch approval; the batch then seals the rest', async () => {
+    const [a, b] = docs as [string, string];
+    const approvalId = await approvedRequest({ document_ids: [a, b] });
+    const at = await version(a);
+    const one = await api('POST', `/seals/${sealId}/apply`, who(clerkId), {
+      document_id: a,
+      placement,
+      approval_id: approvalId,
+    });
+    expect(one.statusCode, one.body).toBe(201);
+    expect(one.json().data).toMatchObject({ approval_id: approvalId, document_version: at });
+    const rest = (await batch([a, b], approvalId)).json().data;
+    expect(rest.results.map((r: { outcome: string }) => r.outcome)).toEqual(['already_sealed', 'sealed']);
+    const ofApproval = (await uses()).filter((u) => u.approval_id === approvalId);
+    expect(ofApproval.map((u) => u.document_id).sort()).toEqual([a, b].sort());
+  });
+
   it('refuses a batch whose approval is not approved, with nothing written', async () => {
     const res = await api('POST', `/seals/${sealId}/use-requests`, who(clerkId), {
       document_ids: docs.slice(3),
