@@ -10,13 +10,13 @@ import { platformKeysProblem } from './serve-preflight.js';
 const ROLES: Record<string, HsmRole> = { ca: 'issuing', tsa: 'tsa' };
 
 /**
- * `signx keys hsm generate|rotate ca|tsa` and `signx keys hsm check`: the platform issuing CA
+ * `signx keys hsm generate|rotate ca|tsa [--algorithm A]` and `signx keys hsm check`: the platform issuing CA
  * and TSA keys in the PKCS#11 token (KEYS_PKCS11_CA_KEY, KEYS_PKCS11_TSA_KEY), generated
  * inside it and certified, audited with the OS user as actor; `check` is the startup self-check.
  */
 export async function run(args: string[], { config, io }: CommandContext): Promise<number> {
   if (!config) return 2;
-  const { positional } = parseOptions(args);
+  const { positional, options } = parseOptions(args);
   const [group, action, which] = positional;
   if (group === 'hsm' && action === 'check' && !which) {
     const problem = await platformKeysProblem(config);
@@ -33,7 +33,8 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
     io,
     async (ctx) => {
       try {
-        const done = await keys.provisionPlatformKey(ctx, cliActor(), role, action);
+        const algorithm = typeof options.algorithm === 'string' ? options.algorithm : undefined;
+        const done = await keys.provisionPlatformKey(ctx, cliActor(), role, action, algorithm);
         io.stdout(
           table(
             ['role', 'label', 'serial', 'replaced'],

@@ -47,8 +47,14 @@ export const keys = {
     return (await currentCertificate(db, certificateId)).id;
   },
   /** Generates or rotates the HSM key of the platform issuing CA or TSA (the `signx keys hsm` command). */
-  provisionPlatformKey(ctx: AppContext, actor: Actor, role: HsmRole, mode: 'generate' | 'rotate') {
-    return provisionPlatformKey(keysDeps(ctx), actor, role, mode);
+  provisionPlatformKey(
+    ctx: AppContext,
+    actor: Actor,
+    role: HsmRole,
+    mode: 'generate' | 'rotate',
+    algorithm?: string,
+  ) {
+    return provisionPlatformKey(keysDeps(ctx), actor, role, mode, algorithm);
   },
   /** Active certificates (for pickers): id, legal name, USCC, serial, expiry. */
   async activeCertificates(db: DbOrTrx): Promise<OrganisationCertificateInfo[]> {

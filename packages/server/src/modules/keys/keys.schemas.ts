@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { pageQuerySchema } from '../../platform/db/pagination.js';
+import { TOKEN_KEY_ALGORITHMS } from '../../platform/hsm/key-encoding.js';
 
 /** Request and response schemas of the keys routes. */
 const state = Type.Union([Type.Literal('active'), Type.Literal('superseded'), Type.Literal('revoked')], {
@@ -43,6 +44,15 @@ export const newCertificate = Type.Object(
     }),
     uscc,
     storage,
+    algorithm: Type.Optional(
+      Type.Union(
+        TOKEN_KEY_ALGORITHMS.map((a) => Type.Literal(a)),
+        {
+          description:
+            'Key algorithm, in a file or in the HSM: EC-P256 (default), EC-P384, RSA-2048, RSA-3072, RSA-4096',
+        },
+      ),
+    ),
     validity_days: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 3650, description: 'Validity (default 730)' }),
     ),
