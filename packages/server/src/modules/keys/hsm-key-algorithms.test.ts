@@ -8,6 +8,7 @@ import { createSoftHsmToken } from '../../../test/softhsm-kit.js';
 import { userActor } from '../../../test/test-principal.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { isAppError } from '../../platform/errors.js';
+import { createPkcs11Signer } from '../../platform/hsm/pkcs11-signer.js';
 import { auditModule } from '../audit/index.js';
 import {
   prepareGeneratedKey,
@@ -18,6 +19,7 @@ import {
 import { keys, keysModule } from './index.js';
 import { can } from './keys.catalogue.js';
 import { type KeysDeps, keysDeps } from './keys.deps.js';
+import { signAndVerifyCanary } from './lifecycle.service.js';
 
 // RSA and P-384 organisation keys generated in a real PKCS#11 token (SoftHSM2).
 const admin = userActor('019a0000-0000-7000-8000-0000000000c3', [can['keys.certificate.manage']]);
@@ -100,9 +102,13 @@ describe('RSA and P-384 keys in a PKCS#11 token (SoftHSM2)', () => {
       expect({ algorithm: signer.algorithm, hash: signer.hash }).toEqual(c.signer);
       const data = Buffer.from('signed attributes stand-in');
       const verifier = createVerify(c.signer.hash.replace('-', '').toLowerCase()).update(data);
-      expect(verifier.verify({ key: cert.publicKey, dsaEncoding: 'der' }, await signer.sign(data))).toBe(
-        true,
-      );
+      const signature = await signer.sign(data);
+      expect(verifier.verify({ key: cert.publicKey, dsaEncoding: 'der' }, signature)).toBe(true);
+      // the daily self-test's canary, and a caller asking for SHA-512 (CKM_SHA512_RSA_PKCS / ECDSA over SHA-512)
+      await signAndVerifyCanary(signer);
+      const sha512 = createPkcs11Signer(deps.token(), objectId, signer.certificate, [], 'SHA-512');
+      expect(sha512.hash).toBe('SHA-512');
+      await signAndVerifyCanary(sha512);
 
       const pdf = await signedPdf(row.id);
       const root = await t.ctx.trust.rootCertificate();
