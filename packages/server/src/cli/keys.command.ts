@@ -1,5 +1,6 @@
 import { modules } from '../modules/index.js';
-import { keys } from '../modules/keys/index.js';
+import { keys, keysPermissionCodes } from '../modules/keys/index.js';
+import { isTokenKeyAlgorithm, TOKEN_KEY_ALGORITHMS } from '../platform/hsm/key-encoding.js';
 import type { HsmRole } from '../platform/trust/hsm-pki.js';
 import { withAppContext } from './cli-context.js';
 import { cliActor, parseOptions, table } from './cli-io.js';
@@ -28,13 +29,22 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
     io.stderr(commandHelp.keys ?? '');
     return 2;
   }
+  const algorithm = typeof options.algorithm === 'string' ? options.algorithm : undefined;
+  if (options.algorithm !== undefined && !(algorithm && isTokenKeyAlgorithm(algorithm))) {
+    io.stderr(`unsupported --algorithm ${String(options.algorithm)}: use ${TOKEN_KEY_ALGORITHMS.join(', ')}`);
+    return 2;
+  }
   return withAppContext(
     config,
     io,
     async (ctx) => {
       try {
-        const algorithm = typeof options.algorithm === 'string' ? options.algorithm : undefined;
-        const done = await keys.provisionPlatformKey(ctx, cliActor(), role, action, algorithm);
+        // the operator at the shell holds the data directory and the token PIN: they manage the platform keys
+        const actor = {
+          ...cliActor(),
+          permissions: new Set([keysPermissionCodes['keys.certificate.manage']]),
+        };
+        const done = await keys.provisionPlatformKey(ctx, actor, role, action, algorithm);
         io.stdout(
           table(
             ['role', 'label', 'serial', 'replaced'],

@@ -20,6 +20,7 @@ import {
   signerFor,
 } from './signer.service.js';
 
+export { can as keysPermissionCodes } from './keys.catalogue.js';
 export { keysErrors } from './keys.errors.js';
 export type { OrganisationCertificateInfo } from './signer.service.js';
 export { isValidUscc, usccProblem } from './uscc.js';
