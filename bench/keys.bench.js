@@ -1,5 +1,5 @@
 // Organisation keys: signatures per second with the key inside a PKCS#11 token (SoftHSM2)
-// against the same curve's file key (a Node KeyObject), alternated in the same run; the ratio
+// against the same curve's (or RSA size's) file key (a Node KeyObject), alternated in the same run; the ratio
 // is HSM/file. Also one PAdES-sized signed-attributes input each time (about 100 bytes).
 // Needs `npx tsc -b packages/pades packages/server` (npm run bench does it) and softhsm2.
 import { execFileSync } from 'node:child_process';
@@ -46,6 +46,20 @@ try {
     () => opsPerSecond(() => file.sign(data), { seconds }),
     () => opsPerSecond(() => hsm.sign(data), { seconds }),
   );
+  // The same with RSA-3072 (PKCS#1 v1.5, SHA-256): CKM_SHA256_RSA_PKCS in the token against a
+  // file key of the same size.
+  const rsaKey = token.generateKey('bench-rsa', 'RSA-3072');
+  const rsaCert = await pades.issueOrganisationCertificate(issuing, { ...subject, spki: rsaKey.spki });
+  const hsmRsa = createPkcs11Signer(token, rsaKey.objectId, rsaCert, [issuing.certificate]);
+  const rsaPair = generateKeyPairSync('rsa', { modulusLength: 3072 });
+  const rsaSpki = rsaPair.publicKey.export({ format: 'der', type: 'spki' });
+  const rsaFileCert = await pades.issueOrganisationCertificate(issuing, { ...subject, spki: rsaSpki });
+  const fileRsa = pades.createLocalSigner(rsaPair.privateKey, rsaFileCert, [issuing.certificate]);
+  const rsaRuns = await alternate(
+    3,
+    () => opsPerSecond(() => fileRsa.sign(data), { seconds }),
+    () => opsPerSecond(() => hsmRsa.sign(data), { seconds }),
+  );
   // The platform issuing CA and TSA with their keys in the token (KEYS_PKCS11_CA_KEY / _TSA_KEY)
   // against the same roles with file keys: certificates issued and time-stamp tokens made per second.
   const caKey = token.generateEcKey('bench-ca');
@@ -91,6 +105,12 @@ try {
       unit: 'signatures/s',
       pick: (v) => v,
       baselineName: 'same curve, file key (Node KeyObject)',
+    }),
+    pairedCase(rsaRuns, {
+      name: 'RSA-3072 PKCS#1 v1.5 signatures/s, key in SoftHSM2 (PKCS#11)',
+      unit: 'signatures/s',
+      pick: (v) => v,
+      baselineName: 'same size, file key (Node KeyObject)',
     }),
     pairedCase(caRuns, {
       name: 'organisation certificates issued/s, platform CA key in SoftHSM2',

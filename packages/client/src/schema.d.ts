@@ -34096,6 +34096,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description Key algorithm, in a file or in the HSM: EC-P256, EC-P384, RSA-2048, RSA-3072, RSA-4096 (default EC-P256); another is refused (400)
+                     * @example EC-P256
+                     * @example EC-P384
+                     * @example RSA-2048
+                     * @example RSA-3072
+                     * @example RSA-4096
+                     */
+                    algorithm?: string;
                     /** @description Organisation legal name (subject O and CN) */
                     legal_name: string;
                     /** @description file: key wrapped by the keyring in the database; pkcs11: key generated inside the HSM token */

@@ -10,13 +10,14 @@ interface Certificate {
   id: string;
   legal_name: string;
   state: string;
+  algorithm: string;
   successor_id: string | null;
 }
 
 /**
  * Keys and certificates (docs/seals.md, Keys): the administrator generates an organisation
- * key and certificate through the form (a wrong credit code is refused and nothing is made),
- * rotates it and revokes the successor; axe on the page and the form, English, Hebrew, Chinese.
+ * RSA-2048 key and certificate through the form (a wrong credit code is refused and nothing is
+ * made), rotates it (the new key is RSA-2048 too) and revokes the successor; axe on the page and the form, English, Hebrew, Chinese.
  */
 describe('Keys and certificates page', () => {
   let server: E2eServer;
@@ -62,6 +63,8 @@ describe('Keys and certificates page', () => {
     await page.getByTestId('keys-generate').click();
     await page.getByTestId('keys-legal-name').fill('Fuzhou Example Technology Co., Ltd.');
     await page.getByTestId('keys-uscc').fill('91350100M000100Y44');
+    await page.getByTestId('keys-algorithm').click();
+    await page.locator('.ant-select-item-option', { hasText: 'RSA 2048' }).click();
     expect(await seriousViolations(page, '.ant-modal')).toEqual([]);
     await page.getByTestId('keys-save').click();
     await expect.poll(() => page.getByTestId('keys-problem').textContent()).toContain('check character');
@@ -70,6 +73,7 @@ describe('Keys and certificates page', () => {
     await page.getByTestId('keys-save').click();
     await expect.poll(async () => (await certificates()).length).toBe(1);
     const [first] = await certificates();
+    expect(first?.algorithm).toBe('RSA-2048');
     await page.getByTestId(`keys-state-${first?.id}`).waitFor();
 
     await page.getByTestId(`keys-rotate-${first?.id}`).click();
@@ -78,6 +82,7 @@ describe('Keys and certificates page', () => {
       .poll(async () => (await certificates()).find((c) => c.id === first?.id)?.state)
       .toBe('superseded');
     const successor = (await certificates()).find((c) => c.id === first?.id)?.successor_id ?? '';
+    expect((await certificates()).find((c) => c.id === successor)?.algorithm).toBe('RSA-2048');
     await page.getByTestId(`keys-revoke-${successor}`).click();
     await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
     await expect

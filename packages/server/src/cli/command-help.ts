@@ -72,7 +72,9 @@ Exit status: 0 when every signature is valid, 1 otherwise, 2 for a usage error.`
                      KEYS_PKCS11_CA_KEY / KEYS_PKCS11_TSA_KEY and certify it (root → CA → TSA)
   rotate ca|tsa      a new key and certificate under the same label; the old key stays in the
                      token as <label>.retired.<serial>, its certificate valid (overlap)
-  check              the startup self-check: token, PIN, keys, certificates, one canary each`,
+  check              the startup self-check: token, PIN, keys, certificates, one canary each
+
+  --algorithm A      with generate/rotate: EC-P256 (default), EC-P384, RSA-2048, RSA-3072, RSA-4096`,
   workflow: `Usage: signx workflow <command>
 
   templates                  the approval templates SignX ships (key, name, what it is for)

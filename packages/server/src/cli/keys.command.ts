@@ -1,5 +1,6 @@
 import { modules } from '../modules/index.js';
-import { keys } from '../modules/keys/index.js';
+import { keys, keysPermissionCodes } from '../modules/keys/index.js';
+import { isTokenKeyAlgorithm, TOKEN_KEY_ALGORITHMS } from '../platform/hsm/key-encoding.js';
 import type { HsmRole } from '../platform/trust/hsm-pki.js';
 import { withAppContext } from './cli-context.js';
 import { cliActor, parseOptions, table } from './cli-io.js';
@@ -10,13 +11,13 @@ import { platformKeysProblem } from './serve-preflight.js';
 const ROLES: Record<string, HsmRole> = { ca: 'issuing', tsa: 'tsa' };
 
 /**
- * `signx keys hsm generate|rotate ca|tsa` and `signx keys hsm check`: the platform issuing CA
+ * `signx keys hsm generate|rotate ca|tsa [--algorithm A]` and `signx keys hsm check`: the platform issuing CA
  * and TSA keys in the PKCS#11 token (KEYS_PKCS11_CA_KEY, KEYS_PKCS11_TSA_KEY), generated
  * inside it and certified, audited with the OS user as actor; `check` is the startup self-check.
  */
 export async function run(args: string[], { config, io }: CommandContext): Promise<number> {
   if (!config) return 2;
-  const { positional } = parseOptions(args);
+  const { positional, options } = parseOptions(args);
   const [group, action, which] = positional;
   if (group === 'hsm' && action === 'check' && !which) {
     const problem = await platformKeysProblem(config);
@@ -28,12 +29,22 @@ export async function run(args: string[], { config, io }: CommandContext): Promi
     io.stderr(commandHelp.keys ?? '');
     return 2;
   }
+  const algorithm = typeof options.algorithm === 'string' ? options.algorithm : undefined;
+  if (options.algorithm !== undefined && !(algorithm && isTokenKeyAlgorithm(algorithm))) {
+    io.stderr(`unsupported --algorithm ${String(options.algorithm)}: use ${TOKEN_KEY_ALGORITHMS.join(', ')}`);
+    return 2;
+  }
   return withAppContext(
     config,
     io,
     async (ctx) => {
       try {
-        const done = await keys.provisionPlatformKey(ctx, cliActor(), role, action);
+        // the operator at the shell holds the data directory and the token PIN: they manage the platform keys
+        const actor = {
+          ...cliActor(),
+          permissions: new Set([keysPermissionCodes['keys.certificate.manage']]),
+        };
+        const done = await keys.provisionPlatformKey(ctx, actor, role, action, algorithm);
         io.stdout(
           table(
             ['role', 'label', 'serial', 'replaced'],

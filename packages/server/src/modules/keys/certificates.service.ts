@@ -10,7 +10,8 @@ import {
 import type { Actor } from '../../platform/actor.js';
 import { newId } from '../../platform/db/ids.js';
 import type { DbOrTrx, Trx } from '../../platform/db/schema.js';
-import { conflict, domainError } from '../../platform/errors.js';
+import { conflict, domainError, invalid } from '../../platform/errors.js';
+import { isTokenKeyAlgorithm, TOKEN_KEY_ALGORITHMS } from '../../platform/hsm/key-encoding.js';
 import { fileKeyMaterial, generateKeyMaterial, type NewKeyMaterial } from './key-material.js';
 import { chainToText, toB64 } from './keys.codec.js';
 import type { KeysDeps } from './keys.deps.js';
@@ -47,13 +48,23 @@ export function assertUscc(uscc: string): void {
 export function prepareGeneratedKey(
   deps: KeysDeps,
   actor: Actor,
-  input: OrganisationInput & { storage: KeyStorage },
+  input: OrganisationInput & { storage: KeyStorage; algorithm?: string | undefined },
 ): PreparedKey {
   authorizeManage(actor);
   assertUscc(input.uscc);
+  const algorithm = input.algorithm ?? 'EC-P256';
+  if (!isTokenKeyAlgorithm(algorithm)) {
+    throw invalid(
+      'algorithm',
+      `Unsupported key algorithm ${algorithm}: use ${TOKEN_KEY_ALGORITHMS.join(', ')}`,
+    );
+  }
   const keyId = newId();
   const label = `signx-org-${input.uscc}-${keyId.slice(-8)}`;
-  return { keyId, material: generateKeyMaterial(input.storage, keyId, label, deps.wrapSecret, deps.token) };
+  return {
+    keyId,
+    material: generateKeyMaterial(input.storage, keyId, label, deps.wrapSecret, deps.token, algorithm),
+  };
 }
 
 /** Step 1 of importing: opens the PKCS#12 and checks it names an organisation with a valid code. */
@@ -168,7 +179,7 @@ export async function certificateFor(db: DbOrTrx, id: string): Promise<repo.Cert
   return row;
 }
 
-/** Rotation step 1: the new key, made in the same storage as the old one, outside the transaction. */
+/** Rotation step 1: the new key, made in the same storage and of the same algorithm as the old one, outside the transaction. */
 export async function prepareRotation(
   db: DbOrTrx,
   deps: KeysDeps,
@@ -180,7 +191,10 @@ export async function prepareRotation(
   assertAllowed(current.state, 'rotate');
   const key = await repo.findKey(db, current.key_id);
   const storage = key?.storage ?? 'file';
-  return prepareGeneratedKey(deps, actor, { legal_name: current.legal_name, uscc: current.uscc, storage });
+  // the new key is of the old one's algorithm (an imported key of another shape gets EC P-256)
+  const algorithm = key && isTokenKeyAlgorithm(key.algorithm) ? key.algorithm : 'EC-P256';
+  const { legal_name, uscc } = current;
+  return prepareGeneratedKey(deps, actor, { legal_name, uscc, storage, algorithm });
 }
 
 /**

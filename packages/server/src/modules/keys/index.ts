@@ -20,6 +20,7 @@ import {
   signerFor,
 } from './signer.service.js';
 
+export { can as keysPermissionCodes } from './keys.catalogue.js';
 export { keysErrors } from './keys.errors.js';
 export type { OrganisationCertificateInfo } from './signer.service.js';
 export { isValidUscc, usccProblem } from './uscc.js';
@@ -47,8 +48,14 @@ export const keys = {
     return (await currentCertificate(db, certificateId)).id;
   },
   /** Generates or rotates the HSM key of the platform issuing CA or TSA (the `signx keys hsm` command). */
-  provisionPlatformKey(ctx: AppContext, actor: Actor, role: HsmRole, mode: 'generate' | 'rotate') {
-    return provisionPlatformKey(keysDeps(ctx), actor, role, mode);
+  provisionPlatformKey(
+    ctx: AppContext,
+    actor: Actor,
+    role: HsmRole,
+    mode: 'generate' | 'rotate',
+    algorithm?: string,
+  ) {
+    return provisionPlatformKey(keysDeps(ctx), actor, role, mode, algorithm);
   },
   /** Active certificates (for pickers): id, legal name, USCC, serial, expiry. */
   async activeCertificates(db: DbOrTrx): Promise<OrganisationCertificateInfo[]> {

@@ -7,6 +7,7 @@ import {
   type KeyObject,
   randomBytes,
 } from 'node:crypto';
+import { keyShape, type TokenKeyAlgorithm } from '../../platform/hsm/key-encoding.js';
 import type { Pkcs11Token } from '../../platform/hsm/pkcs11-token.js';
 
 /**
@@ -51,27 +52,32 @@ export function unwrapPrivateKey(secret: Buffer, wrapped: string, aad: string): 
   return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
 }
 
-/** A new EC P-256 key in a file (wrapped for row `keyId`) or in the token. */
+/** A new key of `algorithm` (EC-P256 by default) in a file (wrapped for row `keyId`) or in the token. */
 export function generateKeyMaterial(
   storage: 'file' | 'pkcs11',
   keyId: string,
   label: string,
   wrapSecret: Buffer,
   token: () => Pkcs11Token,
+  algorithm: TokenKeyAlgorithm = 'EC-P256',
 ): NewKeyMaterial {
   if (storage === 'pkcs11') {
     const t = token();
-    const key = t.generateEcKey(label);
+    const key = t.generateKey(label, algorithm);
     return {
       storage,
-      algorithm: 'EC-P256',
+      algorithm,
       spki: key.spki,
       wrappedKey: null,
       tokenLabel: t.tokenLabel,
       tokenObjectId: key.objectId,
     };
   }
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const shape = keyShape(algorithm);
+  const { privateKey } =
+    'ec' in shape
+      ? generateKeyPairSync('ec', { namedCurve: shape.ec === 'P-384' ? 'secp384r1' : 'prime256v1' })
+      : generateKeyPairSync('rsa', { modulusLength: shape.rsaBits });
   return fileKeyMaterial(privateKey, keyId, wrapSecret);
 }
 

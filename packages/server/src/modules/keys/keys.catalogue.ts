@@ -32,6 +32,7 @@ const platformKey = {
   label: str('CKA_LABEL of the key in the token'),
   serial: str('Serial of the new certificate (hex)'),
   replaced: str('Serial of the certificate it replaced; empty on first generation'),
+  algorithm: str('Key algorithm: EC-P256, EC-P384, RSA-2048, RSA-3072 or RSA-4096'),
 };
 
 export const keysAuditEvents = defineAuditEventTypes('keys', {

@@ -89,6 +89,22 @@ describe('keys routes', () => {
     expect(await actions()).toContain('keys.certificate.issued');
   });
 
+  it('generates the key algorithm asked for, and refuses one it does not make (400) storing nothing', async () => {
+    const bad = await inject('POST', '/certificates', manager, { ...ORG, algorithm: 'RSA-1024' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([
+      {
+        field: 'algorithm',
+        message: 'Unsupported key algorithm RSA-1024: use EC-P256, EC-P384, RSA-2048, RSA-3072, RSA-4096',
+      },
+    ]);
+    expect(await db().selectFrom('keys_managed_keys').selectAll().execute()).toEqual([]);
+    const headers = { ...manager, 'idempotency-key': 'gen-rsa' };
+    const created = await inject('POST', '/certificates', headers, { ...ORG, algorithm: 'RSA-2048' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().data.algorithm).toBe('RSA-2048');
+  });
+
   it('refuses a wrong credit code (40083) and a reader (403), storing nothing', async () => {
     const bad = await inject('POST', '/certificates', manager, { ...ORG, uscc: '91350100M000100Y44' });
     expect(bad.statusCode).toBe(400);

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { pageQuerySchema } from '../../platform/db/pagination.js';
+import { TOKEN_KEY_ALGORITHMS } from '../../platform/hsm/key-encoding.js';
 
 /** Request and response schemas of the keys routes. */
 const state = Type.Union([Type.Literal('active'), Type.Literal('superseded'), Type.Literal('revoked')], {
@@ -43,6 +44,13 @@ export const newCertificate = Type.Object(
     }),
     uscc,
     storage,
+    algorithm: Type.Optional(
+      Type.String({
+        maxLength: 20,
+        examples: [...TOKEN_KEY_ALGORITHMS],
+        description: `Key algorithm, in a file or in the HSM: ${TOKEN_KEY_ALGORITHMS.join(', ')} (default EC-P256); another is refused (400)`,
+      }),
+    ),
     validity_days: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 3650, description: 'Validity (default 730)' }),
     ),

@@ -1,7 +1,8 @@
 import { normalizeSerial, parseCertificate } from '@signx/pades';
 import type { Actor } from '../../platform/actor.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { domainError } from '../../platform/errors.js';
+import { domainError, invalid } from '../../platform/errors.js';
+import { isTokenKeyAlgorithm, TOKEN_KEY_ALGORITHMS } from '../../platform/hsm/key-encoding.js';
 import { HsmKeyProblem, type HsmRole, type ProvisionedKey } from '../../platform/trust/hsm-pki.js';
 import type { KeysDeps } from './keys.deps.js';
 import { keysErrors } from './keys.errors.js';
@@ -14,19 +15,27 @@ export type { ProvisionedKey } from '../../platform/trust/hsm-pki.js';
  * Generates (`generate`) or rotates (`rotate`) the HSM-held key of the platform issuing CA or
  * TSA: the token work and the certificate happen first, outside any transaction (HSM calls
  * are external work), then the audit event is recorded. Rotation keeps the old key in the
- * token and its certificate valid, so what it signed keeps validating.
+ * token and its certificate valid, so what it signed keeps validating. `algorithm` is one of
+ * the token key algorithms (EC-P256 by default); another is refused before the token is touched.
  */
 export async function provisionPlatformKey(
   deps: KeysDeps,
   actor: Actor,
   role: HsmRole,
   mode: 'generate' | 'rotate',
+  algorithm = 'EC-P256',
 ): Promise<ProvisionedKey> {
   authorizeManage(actor);
+  if (!isTokenKeyAlgorithm(algorithm)) {
+    throw invalid(
+      'algorithm',
+      `Unsupported key algorithm ${algorithm}: use ${TOKEN_KEY_ALGORITHMS.join(', ')}`,
+    );
+  }
   if (!deps.hasHsm) throw domainError(keysErrors.HSM_NOT_CONFIGURED, 'No PKCS#11 token is configured');
   let done: ProvisionedKey;
   try {
-    done = await deps.trust.provisionHsmKey(role, mode);
+    done = await deps.trust.provisionHsmKey(role, mode, algorithm);
   } catch (err) {
     throw asDomainError(err);
   }
@@ -34,7 +43,7 @@ export async function provisionPlatformKey(
     deps.audit.record(trx, actor, {
       type: mode === 'generate' ? 'keys.platform_key.generated' : 'keys.platform_key.rotated',
       entityId: null,
-      payload: { role, label: done.label, serial: done.serial, replaced: done.replaced ?? '' },
+      payload: { role, label: done.label, serial: done.serial, replaced: done.replaced ?? '', algorithm },
     }),
   );
   return done;

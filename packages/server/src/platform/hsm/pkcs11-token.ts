@@ -1,7 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Pkcs11Module from 'pkcs11js';
-import { ecdsaRawToDer, ecPointToSpki, P256_PARAMS } from './ec-encoding.js';
+import {
+  ecdsaRawToDer,
+  ecParams,
+  ecPointToSpki,
+  keyShape,
+  rsaToSpki,
+  type TokenKeyAlgorithm,
+} from './key-encoding.js';
+
+export type { TokenKeyAlgorithm } from './key-encoding.js';
+
+/** The digests a token signature covers (the pades HashName). */
+export type TokenHash = 'SHA-256' | 'SHA-384' | 'SHA-512';
 
 type Pkcs11Lib = typeof Pkcs11Module;
 type Handle = Buffer;
@@ -20,24 +32,27 @@ export interface TokenKey {
 }
 
 /**
- * One PKCS#11 token, logged in as its user, with one session. Keys it generates are EC P-256,
- * on the token (CKA_TOKEN), private, sensitive and non-extractable: the private key never
- * leaves the module, signing is C_Sign over a digest computed here. Calls are synchronous
+ * One PKCS#11 token, logged in as its user, with one session. Keys it generates (EC P-256 or
+ * P-384, RSA 2048/3072/4096) are on the token (CKA_TOKEN), private, sensitive and
+ * non-extractable: the private key never leaves the module. ECDSA is C_Sign over a digest
+ * computed here; RSA is CKM_SHA<n>_RSA_PKCS (PKCS#1 v1.5, hashed in the token). Calls are synchronous
  * in the library; a session does one operation at a time, which Node's one thread ensures.
  */
 export interface Pkcs11Token {
   readonly tokenLabel: string;
+  generateKey(label: string, algorithm: TokenKeyAlgorithm): TokenKey;
+  /** generateKey(label, 'EC-P256'). */
   generateEcKey(label: string): TokenKey;
   /** The CKA_ID (hex) of the private key labelled `label`, or null; two keys with that label throw. */
   findKeyByLabel(label: string): string | null;
   /** Renames both halves of key pair `objectId` (rotation keeps the old key under a retired label). */
   relabel(objectId: string, label: string): void;
   publicKey(objectId: string): Uint8Array;
-  /** ECDSA over SHA-256(data), as DER Ecdsa-Sig-Value. */
-  signSha256(objectId: string, data: Uint8Array): Buffer;
+  /** The signature over `data` with `hash`: ECDSA as DER Ecdsa-Sig-Value, RSA PKCS#1 v1.5. */
+  sign(objectId: string, data: Uint8Array, hash: TokenHash): Buffer;
   /** The private key's attributes that prove it cannot leave the token. */
   protection(objectId: string): { sensitive: boolean; extractable: boolean; neverExtractable: boolean };
-  /** Tries to read the private key's value (CKA_VALUE); returns the PKCS#11 error name it gets. */
+  /** Tries to read the private key's secret (CKA_VALUE, RSA: CKA_PRIVATE_EXPONENT); returns the PKCS#11 error name it gets. */
   tryExport(objectId: string): string;
   destroyKey(objectId: string): void;
   close(): void;
@@ -116,36 +131,52 @@ function tokenApi(
     return result?.value as Buffer;
   };
   const flag = (handle: Handle, type: number) => (attr(handle, type)[0] ?? 0) !== 0;
-  const publicKey = (objectId: string) =>
-    ecPointToSpki(attr(find(p.CKO_PUBLIC_KEY, objectId), p.CKA_EC_POINT));
+  const isRsa = (handle: Handle) => attr(handle, p.CKA_KEY_TYPE).readUIntLE(0, 4) === p.CKK_RSA;
+  const publicKey = (objectId: string) => {
+    const pub = find(p.CKO_PUBLIC_KEY, objectId);
+    return isRsa(pub)
+      ? rsaToSpki(attr(pub, p.CKA_MODULUS), attr(pub, p.CKA_PUBLIC_EXPONENT))
+      : ecPointToSpki(attr(pub, p.CKA_EC_PARAMS), attr(pub, p.CKA_EC_POINT));
+  };
+  const rsaMechanisms: Record<TokenHash, number> = {
+    'SHA-256': p.CKM_SHA256_RSA_PKCS,
+    'SHA-384': p.CKM_SHA384_RSA_PKCS,
+    'SHA-512': p.CKM_SHA512_RSA_PKCS,
+  };
+  const generateKey = (label: string, algorithm: TokenKeyAlgorithm): TokenKey => {
+    const id = randomBytes(16);
+    const shape = keyShape(algorithm);
+    const common = [
+      { type: p.CKA_TOKEN, value: true },
+      { type: p.CKA_ID, value: id },
+      { type: p.CKA_LABEL, value: label },
+    ];
+    const publicTemplate =
+      'ec' in shape
+        ? [{ type: p.CKA_EC_PARAMS, value: ecParams(shape.ec) }]
+        : [
+            { type: p.CKA_MODULUS_BITS, value: shape.rsaBits },
+            { type: p.CKA_PUBLIC_EXPONENT, value: Buffer.from([1, 0, 1]) },
+          ];
+    lib.C_GenerateKeyPair(
+      session,
+      { mechanism: 'ec' in shape ? p.CKM_EC_KEY_PAIR_GEN : p.CKM_RSA_PKCS_KEY_PAIR_GEN },
+      [...common, ...publicTemplate, { type: p.CKA_VERIFY, value: true }],
+      [
+        ...common,
+        { type: p.CKA_PRIVATE, value: true },
+        { type: p.CKA_SENSITIVE, value: true },
+        { type: p.CKA_EXTRACTABLE, value: false },
+        { type: p.CKA_SIGN, value: true },
+      ],
+    );
+    const objectId = id.toString('hex');
+    return { objectId, spki: publicKey(objectId) };
+  };
   return {
     tokenLabel,
-    generateEcKey(label) {
-      const id = randomBytes(16);
-      const common = [
-        { type: p.CKA_TOKEN, value: true },
-        { type: p.CKA_ID, value: id },
-        { type: p.CKA_LABEL, value: label },
-      ];
-      lib.C_GenerateKeyPair(
-        session,
-        { mechanism: p.CKM_EC_KEY_PAIR_GEN },
-        [
-          ...common,
-          { type: p.CKA_EC_PARAMS, value: Buffer.from(P256_PARAMS) },
-          { type: p.CKA_VERIFY, value: true },
-        ],
-        [
-          ...common,
-          { type: p.CKA_PRIVATE, value: true },
-          { type: p.CKA_SENSITIVE, value: true },
-          { type: p.CKA_EXTRACTABLE, value: false },
-          { type: p.CKA_SIGN, value: true },
-        ],
-      );
-      const objectId = id.toString('hex');
-      return { objectId, spki: publicKey(objectId) };
-    },
+    generateKey,
+    generateEcKey: (label) => generateKey(label, 'EC-P256'),
     publicKey,
     findKeyByLabel(label) {
       lib.C_FindObjectsInit(session, [
@@ -162,11 +193,15 @@ function tokenApi(
         lib.C_SetAttributeValue(session, find(cls, objectId), [{ type: p.CKA_LABEL, value: label }]);
       }
     },
-    signSha256(objectId, data) {
+    sign(objectId, data, hash) {
       const key = find(p.CKO_PRIVATE_KEY, objectId);
+      if (isRsa(key)) {
+        lib.C_SignInit(session, { mechanism: rsaMechanisms[hash] }, key);
+        return lib.C_Sign(session, Buffer.from(data), Buffer.alloc(1024));
+      }
       lib.C_SignInit(session, { mechanism: p.CKM_ECDSA }, key);
-      const raw = lib.C_Sign(session, createHash('sha256').update(data).digest(), Buffer.alloc(132));
-      return ecdsaRawToDer(raw);
+      const digest = createHash(hash.replace('-', '').toLowerCase()).update(data).digest();
+      return ecdsaRawToDer(lib.C_Sign(session, digest, Buffer.alloc(256)));
     },
     protection(objectId) {
       const key = find(p.CKO_PRIVATE_KEY, objectId);
@@ -178,7 +213,8 @@ function tokenApi(
     },
     tryExport(objectId) {
       try {
-        attr(find(p.CKO_PRIVATE_KEY, objectId), p.CKA_VALUE);
+        const key = find(p.CKO_PRIVATE_KEY, objectId);
+        attr(key, isRsa(key) ? p.CKA_PRIVATE_EXPONENT : p.CKA_VALUE);
         return 'EXPORTED';
       } catch (err) {
         return err instanceof Error ? (/CKR_\w+/.exec(err.message)?.[0] ?? err.message) : String(err);

@@ -11,6 +11,7 @@ import {
   signerCaMaterial,
   toPem,
 } from '@signx/pades';
+import type { TokenKeyAlgorithm } from '../hsm/key-encoding.js';
 import { createPkcs11Signer } from '../hsm/pkcs11-signer.js';
 import { openPkcs11Token, type Pkcs11Options, type Pkcs11Token } from '../hsm/pkcs11-token.js';
 import { generationPointers, type PkiPointers, rootCrlUrl } from './pki-material.js';
@@ -68,7 +69,7 @@ export async function checkSigner(signer: Signer): Promise<void> {
   const canary = randomBytes(32);
   const signature = await signer.sign(canary);
   const key = parseCertificate(signer.certificate).publicKey;
-  if (!verify('sha256', canary, { key, dsaEncoding: 'der' }, signature)) {
+  if (!verify(signer.hash.replace('-', '').toLowerCase(), canary, { key, dsaEncoding: 'der' }, signature)) {
     throw new HsmKeyProblem(
       `the key of ${parseCertificate(signer.certificate).subject} does not verify its canary`,
     );
@@ -171,6 +172,8 @@ export async function provisionHsmKey(
     issuer: CaMaterial;
     pointers: PkiPointers;
     mode: 'generate' | 'rotate';
+    /** EC-P256 unless given. */
+    algorithm?: TokenKeyAlgorithm;
   },
 ): Promise<ProvisionedKey> {
   const { role, label, issuer, pointers } = input;
@@ -187,7 +190,7 @@ export async function provisionHsmKey(
   }
   const oldCert = existsSync(certPath(dir, role)) ? readFileSync(certPath(dir, role), 'utf8') : null;
   const pending = `${label}.pending`;
-  const key = token.generateEcKey(pending);
+  const key = token.generateKey(pending, input.algorithm ?? 'EC-P256');
   let certificate: Uint8Array;
   try {
     certificate = await certifyServiceKey(issuer, key.spki, {

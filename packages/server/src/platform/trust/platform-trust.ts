@@ -17,7 +17,7 @@ import {
 } from '@signx/pades';
 import type { Config } from '../../config.js';
 import type { Db, Trx } from '../db/schema.js';
-import type { Pkcs11Options, Pkcs11Token } from '../hsm/pkcs11-token.js';
+import type { Pkcs11Options, Pkcs11Token, TokenKeyAlgorithm } from '../hsm/pkcs11-token.js';
 import type { RealtimeBus } from '../realtime/realtime-bus.js';
 import {
   checkHeldKeys,
@@ -92,9 +92,14 @@ export interface PlatformTrust {
   revocationSources(): Promise<DssOptions>;
   /**
    * Generates (`generate`) or replaces (`rotate`) the HSM key of the issuing CA or the TSA
-   * and its certificate; HsmKeyProblem when not configured, or the key is (not) there yet.
+   * and its certificate (an EC-P256 key unless `algorithm` says otherwise); HsmKeyProblem when
+   * not configured, or the key is (not) there yet.
    */
-  provisionHsmKey(role: HsmRole, mode: 'generate' | 'rotate'): Promise<ProvisionedKey>;
+  provisionHsmKey(
+    role: HsmRole,
+    mode: 'generate' | 'rotate',
+    algorithm?: TokenKeyAlgorithm,
+  ): Promise<ProvisionedKey>;
   /** The startup self-check: loads the platform keys and signs a canary with each HSM-held one. */
   checkKeys(): Promise<void>;
   /** The same check, one result per configured HSM-held key (the daily keys self-test); [] without an HSM. */
@@ -258,7 +263,7 @@ export function createPlatformTrust(options: {
         certificates: authorities.map((a) => a.responder.certificate),
       };
     },
-    provisionHsmKey: async (role, mode) => {
+    provisionHsmKey: async (role, mode, algorithm) => {
       const label = hsmOptions?.labels[role];
       if (!hsmOptions || !label) {
         throw new HsmKeyProblem(
@@ -271,7 +276,8 @@ export function createPlatformTrust(options: {
         role === 'issuing'
           ? await loadRootMaterial(dir)
           : (await loadCaMaterial(dir, pointers, hsmOptions)).issuing;
-      const done = await provisionHsmKey(dir, hsmOptions.token(), { role, label, issuer, pointers, mode });
+      const input = { role, label, issuer, pointers, mode, ...(algorithm ? { algorithm } : {}) };
+      const done = await provisionHsmKey(dir, hsmOptions.token(), input);
       // from now on the new key signs: reload the material and the TSA built on it
       loading = undefined;
       tsa = undefined;
