@@ -1,4 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
+import { expect } from 'vitest';
 import { modules } from '../src/modules/index.js';
 import { embedUnicodeFonts } from '../src/platform/pdf/unicode-fonts.js';
 import { postDocument, scopedHeaderAuthModule } from './documents-kit.js';
@@ -69,4 +70,57 @@ export async function fileContract(
   );
   if (filed.statusCode !== 201) throw new Error(filed.body);
   return filed.json().data.document.id;
+}
+
+/**
+ * A seal whose use needs approval (用印审批): publishes a start → `approverId` → end workflow
+ * under `workflow.key`, creates `seal` and authorises each of `subjects` to use it with that
+ * workflow, from 2020 to 2099 (`categories` when given), all as the caller of `headers`.
+ */
+export async function sealNeedingApproval(
+  t: TestApp,
+  headers: Record<string, string>,
+  options: {
+    workflow: { key: string; name: string };
+    approverId: string;
+    seal: { organisation: string; seal_type: string; name: string };
+    subjects: string[];
+    categories?: string[];
+  },
+): Promise<{ sealId: string; definitionId: string }> {
+  const post = (url: string, payload?: object) =>
+    t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
+  const definition = await post('/workflows', {
+    ...options.workflow,
+    body: {
+      form: { fields: [] },
+      process: [
+        { id: 'start', type: 'start' },
+        {
+          id: 'boss',
+          type: 'approval',
+          name: 'boss',
+          approvers: [{ type: 'user', user_ids: [options.approverId] }],
+        },
+        { id: 'end', type: 'end' },
+      ],
+    },
+  });
+  expect(definition.statusCode, definition.body).toBe(201);
+  const definitionId: string = definition.json().data.id;
+  expect((await post(`/workflows/${definitionId}/publish`)).statusCode).toBe(200);
+  const sealId: string = (await post('/seals', options.seal)).json().data.id;
+  for (const subject of options.subjects) {
+    const granted = await post(`/seals/${sealId}/authorisations`, {
+      subject_type: 'user',
+      subject_id: subject,
+      ...(options.categories ? { categories: options.categories } : {}),
+      valid_from: '2020-01-01T00:00:00.000Z',
+      valid_until: '2099-01-01T00:00:00.000Z',
+      requires_approval: true,
+      workflow_definition_id: definitionId,
+    });
+    expect(granted.statusCode, granted.body).toBe(201);
+  }
+  return { sealId, definitionId };
 }

@@ -1,6 +1,12 @@
 import { validate } from '@signx/pades';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSealsApp, fileContract, sealsCaller, sealsPermissions } from '../../../test/seals-kit.js';
+import {
+  createSealsApp,
+  fileContract,
+  sealNeedingApproval,
+  sealsCaller,
+  sealsPermissions,
+} from '../../../test/seals-kit.js';
 import type { TestApp } from '../../../test/test-app.js';
 import { documents } from '../documents/index.js';
 import { sealsErrors } from './seals.errors.js';
@@ -47,37 +53,13 @@ beforeAll(async () => {
   t = await createSealsApp();
   for (let i = 0; i < 6; i++)
     docs.push(await fileContract(t, who(adminId), 1, { entity_id: `B-${i}`, title: `批量合同 ${i}` }));
-  const definition = await api('POST', '/workflows', who(adminId), {
-    key: 'seal-batch',
-    name: '批量用印审批',
-    body: {
-      form: { fields: [] },
-      process: [
-        { id: 'start', type: 'start' },
-        { id: 'boss', type: 'approval', name: 'boss', approvers: [{ type: 'user', user_ids: [bossId] }] },
-        { id: 'end', type: 'end' },
-      ],
-    },
-  });
-  expect(definition.statusCode, definition.body).toBe(201);
-  const definitionId = definition.json().data.id;
-  expect((await api('POST', `/workflows/${definitionId}/publish`, who(adminId))).statusCode).toBe(200);
-  const seal = await api('POST', '/seals', who(adminId), {
-    organisation: '批量用印有限公司',
-    seal_type: 'contract',
-    name: '合同专用章',
-  });
-  sealId = seal.json().data.id;
-  const granted = await api('POST', `/seals/${sealId}/authorisations`, who(adminId), {
-    subject_type: 'user',
-    subject_id: clerkId,
+  ({ sealId } = await sealNeedingApproval(t, who(adminId), {
+    workflow: { key: 'seal-batch', name: '批量用印审批' },
+    approverId: bossId,
+    seal: { organisation: '批量用印有限公司', seal_type: 'contract', name: '合同专用章' },
+    subjects: [clerkId],
     categories: ['contract'],
-    valid_from: '2020-01-01T00:00:00.000Z',
-    valid_until: '2099-01-01T00:00:00.000Z',
-    requires_approval: true,
-    workflow_definition_id: definitionId,
-  });
-  expect(granted.statusCode, granted.body).toBe(201);
+  }));
 }, 120_000);
 afterAll(() => t?.close());
 

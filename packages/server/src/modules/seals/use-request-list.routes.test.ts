@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSealsApp, fileContract, sealsCaller, sealsPermissions } from '../../../test/seals-kit.js';
+import {
+  createSealsApp,
+  fileContract,
+  sealNeedingApproval,
+  sealsCaller,
+  sealsPermissions,
+} from '../../../test/seals-kit.js';
 import type { TestApp } from '../../../test/test-app.js';
 
 /**
@@ -40,38 +46,12 @@ const stored = () => t.database.db.selectFrom('seal_use_requests').selectAll().o
 beforeAll(async () => {
   t = await createSealsApp();
   documentId = await fileContract(t, admin, 1, { entity_id: 'C-18', title: '用印列表' });
-  const definition = await api('POST', '/workflows', admin, {
-    key: 'seal-use-list',
-    name: '用印审批',
-    body: {
-      form: { fields: [] },
-      process: [
-        { id: 'start', type: 'start' },
-        { id: 'boss', type: 'approval', name: 'boss', approvers: [{ type: 'user', user_ids: [bossId] }] },
-        { id: 'end', type: 'end' },
-      ],
-    },
-  });
-  expect(definition.statusCode, definition.body).toBe(201);
-  const definitionId = definition.json().data.id;
-  expect((await api('POST', `/workflows/${definitionId}/publish`, admin)).statusCode).toBe(200);
-  const seal = await api('POST', '/seals', admin, {
-    organisation: '列表印章公司',
-    seal_type: 'contract',
-    name: '合同专用章',
-  });
-  sealId = seal.json().data.id;
-  for (const subject of [clerkId, otherId]) {
-    const granted = await api('POST', `/seals/${sealId}/authorisations`, admin, {
-      subject_type: 'user',
-      subject_id: subject,
-      valid_from: '2020-01-01T00:00:00.000Z',
-      valid_until: '2099-01-01T00:00:00.000Z',
-      requires_approval: true,
-      workflow_definition_id: definitionId,
-    });
-    expect(granted.statusCode, granted.body).toBe(201);
-  }
+  ({ sealId } = await sealNeedingApproval(t, admin, {
+    workflow: { key: 'seal-use-list', name: '用印审批' },
+    approverId: bossId,
+    seal: { organisation: '列表印章公司', seal_type: 'contract', name: '合同专用章' },
+    subjects: [clerkId, otherId],
+  }));
 }, 120_000);
 afterAll(() => t?.close());
 
