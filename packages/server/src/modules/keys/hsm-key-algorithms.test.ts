@@ -1,59 +1,39 @@
 import { createVerify } from 'node:crypto';
 import { checkCertificatePolicy, parseCertificate, signPdf, validate } from '@signx/pades';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createModuleTestContext, type ModuleTestContext } from '../../../test/module-test-context.js';
+import { describe, expect, it } from 'vitest';
 import { pdfsig } from '../../../test/signing-kit.js';
-import { createSoftHsmToken } from '../../../test/softhsm-kit.js';
+import { useSoftHsmKeys } from '../../../test/softhsm-kit.js';
 import { userActor } from '../../../test/test-principal.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { isAppError } from '../../platform/errors.js';
 import { createPkcs11Signer } from '../../platform/hsm/pkcs11-signer.js';
-import { auditModule } from '../audit/index.js';
 import {
   prepareGeneratedKey,
   prepareRotation,
   recordCertificate,
   rotateCertificate,
 } from './certificates.service.js';
-import { keys, keysModule } from './index.js';
+import { keys } from './index.js';
 import { can } from './keys.catalogue.js';
-import { type KeysDeps, keysDeps } from './keys.deps.js';
 import { signAndVerifyCanary } from './lifecycle.service.js';
 
 // RSA and P-384 organisation keys generated in a real PKCS#11 token (SoftHSM2).
 const admin = userActor('019a0000-0000-7000-8000-0000000000c3', [can['keys.certificate.manage']]);
 const ORG = { legal_name: 'Example RSA Seal Holder Ltd', uscc: '91110000802100433B' };
-let hsm: ReturnType<typeof createSoftHsmToken>;
-let t: ModuleTestContext;
-let deps: KeysDeps;
-const db = () => t.database.db;
-
-beforeAll(() => {
-  hsm = createSoftHsmToken('signx-key-algs');
-});
-afterAll(() => hsm.cleanup());
-beforeEach(async () => {
-  t = await createModuleTestContext([auditModule, keysModule], {
-    env: { KEYS_PKCS11_LIBRARY: hsm.library, KEYS_PKCS11_TOKEN: hsm.tokenLabel, KEYS_PKCS11_PIN: hsm.pin },
-  });
-  deps = keysDeps(t.ctx);
-});
-afterEach(async () => {
-  deps.close();
-  await t.close();
-});
+const hsm = useSoftHsmKeys('signx-key-algs');
+const db = () => hsm.t.database.db;
 
 async function issueInHsm(algorithm: string) {
-  const prepared = prepareGeneratedKey(deps, admin, { ...ORG, storage: 'pkcs11', algorithm });
-  return inTransaction(db(), (trx) => recordCertificate(trx, deps, admin, ORG, prepared));
+  const prepared = prepareGeneratedKey(hsm.deps, admin, { ...ORG, storage: 'pkcs11', algorithm });
+  return inTransaction(db(), (trx) => recordCertificate(trx, hsm.deps, admin, ORG, prepared));
 }
 
 async function signedPdf(certificateId: string) {
   const doc = await PDFDocument.create();
   doc.addPage([300, 300]);
   const pdf = await doc.save({ useObjectStreams: false });
-  return signPdf(pdf, { signer: await keys.signerFor(t.ctx, certificateId) });
+  return signPdf(pdf, { signer: await keys.signerFor(hsm.t.ctx, certificateId) });
 }
 
 const cases = [
@@ -82,23 +62,23 @@ describe('RSA and P-384 keys in a PKCS#11 token (SoftHSM2)', () => {
       const key = await db().selectFrom('keys_managed_keys').selectAll().executeTakeFirstOrThrow();
       expect(key).toMatchObject({ storage: 'pkcs11', wrapped_key: null, algorithm: c.algorithm });
       const objectId = key.token_object_id as string;
-      expect(deps.token().protection(objectId)).toEqual({
+      expect(hsm.deps.token().protection(objectId)).toEqual({
         sensitive: true,
         extractable: false,
         neverExtractable: true,
       });
-      expect(deps.token().tryExport(objectId)).toBe('CKR_ATTRIBUTE_SENSITIVE');
+      expect(hsm.deps.token().tryExport(objectId)).toBe('CKR_ATTRIBUTE_SENSITIVE');
 
       // The issued certificate carries the token's public key, of the chosen type and size.
       const cert = parseCertificate(Buffer.from(row.certificate, 'base64'));
       expect(Buffer.from(cert.spki).toString('base64')).toBe(key.spki);
-      expect(Buffer.from(cert.spki)).toEqual(Buffer.from(deps.token().publicKey(objectId)));
+      expect(Buffer.from(cert.spki)).toEqual(Buffer.from(hsm.deps.token().publicKey(objectId)));
       expect({
         type: cert.publicKey.asymmetricKeyType,
         ...cert.publicKey.asymmetricKeyDetails,
       }).toMatchObject(c.shape);
 
-      const signer = await keys.signerFor(t.ctx, row.id);
+      const signer = await keys.signerFor(hsm.t.ctx, row.id);
       expect({ algorithm: signer.algorithm, hash: signer.hash }).toEqual(c.signer);
       const data = Buffer.from('signed attributes stand-in');
       const verifier = createVerify(c.signer.hash.replace('-', '').toLowerCase()).update(data);
@@ -106,12 +86,12 @@ describe('RSA and P-384 keys in a PKCS#11 token (SoftHSM2)', () => {
       expect(verifier.verify({ key: cert.publicKey, dsaEncoding: 'der' }, signature)).toBe(true);
       // the daily self-test's canary, and a caller asking for SHA-512 (CKM_SHA512_RSA_PKCS / ECDSA over SHA-512)
       await signAndVerifyCanary(signer);
-      const sha512 = createPkcs11Signer(deps.token(), objectId, signer.certificate, [], 'SHA-512');
+      const sha512 = createPkcs11Signer(hsm.deps.token(), objectId, signer.certificate, [], 'SHA-512');
       expect(sha512.hash).toBe('SHA-512');
       await signAndVerifyCanary(sha512);
 
       const pdf = await signedPdf(row.id);
-      const root = await t.ctx.trust.rootCertificate();
+      const root = await hsm.t.ctx.trust.rootCertificate();
       const report = await validate(pdf, { trustAnchors: [root], revocation: 'off' });
       expect(report.signatures).toHaveLength(1);
       expect(report.signatures[0]?.isValid).toBe(true);
@@ -140,10 +120,12 @@ describe('RSA and P-384 keys in a PKCS#11 token (SoftHSM2)', () => {
 
   it('rotates an RSA token key to a new RSA key of the same size; the old certificate stays good', async () => {
     const old = await issueInHsm('RSA-2048');
-    const prepared = await prepareRotation(db(), deps, admin, old.id);
+    const prepared = await prepareRotation(db(), hsm.deps, admin, old.id);
     expect(prepared.material).toMatchObject({ storage: 'pkcs11', algorithm: 'RSA-2048' });
-    const next = await inTransaction(db(), (trx) => rotateCertificate(trx, deps, admin, old.id, prepared));
-    const signer = await keys.signerFor(t.ctx, old.id);
+    const next = await inTransaction(db(), (trx) =>
+      rotateCertificate(trx, hsm.deps, admin, old.id, prepared),
+    );
+    const signer = await keys.signerFor(hsm.t.ctx, old.id);
     const cert = parseCertificate(signer.certificate);
     expect(cert.serial.replace(/^0+/, '')).toBe(next.serial.replace(/^0+/, ''));
     expect(cert.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
@@ -157,9 +139,9 @@ describe('RSA and P-384 keys in a PKCS#11 token (SoftHSM2)', () => {
       ['RSA-2048', 'active'],
     ]);
     expect(new Set(rows.map((r) => r.token_object_id)).size).toBe(2);
-    expect(await t.ctx.trust.statusOf(old.serial)).toEqual({ status: 'good' });
+    expect(await hsm.t.ctx.trust.statusOf(old.serial)).toEqual({ status: 'good' });
     const report = await validate(await signedPdf(old.id), {
-      trustAnchors: [await t.ctx.trust.rootCertificate()],
+      trustAnchors: [await hsm.t.ctx.trust.rootCertificate()],
       revocation: 'off',
     });
     expect(report.signatures[0]?.isValid).toBe(true);
@@ -169,7 +151,7 @@ describe('RSA and P-384 keys in a PKCS#11 token (SoftHSM2)', () => {
     for (const algorithm of ['RSA-1024', 'EC-P521', 'ed25519']) {
       const error = (() => {
         try {
-          return prepareGeneratedKey(deps, admin, { ...ORG, storage: 'pkcs11', algorithm });
+          return prepareGeneratedKey(hsm.deps, admin, { ...ORG, storage: 'pkcs11', algorithm });
         } catch (e) {
           return e;
         }
