@@ -5,6 +5,7 @@ import { seriousViolations } from './support/axe';
 import { type Locale, openContext } from './support/browser';
 import type { E2eServer } from './support/e2e-server';
 import { apiCall, signIn } from './support/flows';
+import { adminSeal } from './support/seal-setup';
 import { cjkSamplePdf } from './support/signing-fixtures';
 
 /**
@@ -23,41 +24,10 @@ describe("Sender's seal-use approval", () => {
 
   beforeAll(async () => {
     ({ server, browser, token } = await startWithAdmin());
-    const certificate = await apiCall<{ id: string }>(server.url, token, 'POST', '/keys/certificates', {
-      legal_name: legalName,
-      uscc: '91350100M000100Y43',
-      storage: 'file',
-    });
-    sealId = (
-      await apiCall<{ id: string }>(server.url, token, 'POST', '/seals', {
-        organisation: legalName,
-        seal_type: 'contract',
-        name: 'Approval seal',
-        certificate_id: certificate.id,
-      })
-    ).id;
-    const me = (await apiCall<{ user: { id: string } }>(server.url, token, 'GET', '/me')).user;
-    const definition = await apiCall<{ id: string }>(server.url, token, 'POST', '/workflows', {
-      key: 'e2e-seal-use',
-      name: 'Seal-use approval',
-      body: {
-        form: { fields: [] },
-        process: [
-          { id: 'start', type: 'start' },
-          { id: 'boss', type: 'approval', name: 'Boss', approvers: [{ type: 'user', user_ids: [me.id] }] },
-          { id: 'end', type: 'end' },
-        ],
-      },
-    });
-    await apiCall(server.url, token, 'POST', `/workflows/${definition.id}/publish`);
-    const day = 86_400_000;
-    await apiCall(server.url, token, 'POST', `/seals/${sealId}/authorisations`, {
-      subject_type: 'user',
-      subject_id: me.id,
-      valid_from: new Date(Date.now() - day).toISOString(),
-      valid_until: new Date(Date.now() + 30 * day).toISOString(),
-      requires_approval: true,
-      workflow_definition_id: definition.id,
+    sealId = await adminSeal(server, token, {
+      legalName,
+      name: 'Approval seal',
+      approval: { key: 'e2e-seal-use', name: 'Seal-use approval' },
     });
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { seriousViolations } from './support/axe';
 import { type Locale, openContext } from './support/browser';
 import type { E2eServer } from './support/e2e-server';
 import { apiCall, signIn } from './support/flows';
+import { adminSeal } from './support/seal-setup';
 import { cjkSamplePdf } from './support/signing-fixtures';
 
 /**
@@ -24,26 +25,7 @@ describe("Sender's seal choice", () => {
 
   beforeAll(async () => {
     ({ server, browser, token } = await startWithAdmin());
-    const certificate = await apiCall<{ id: string }>(server.url, token, 'POST', '/keys/certificates', {
-      legal_name: legalName,
-      uscc: '91350100M000100Y43',
-      storage: 'file',
-    });
-    const seal = await apiCall<{ id: string }>(server.url, token, 'POST', '/seals', {
-      organisation: legalName,
-      seal_type: 'contract',
-      name: 'Sender seal',
-      certificate_id: certificate.id,
-    });
-    sealId = seal.id;
-    const me = (await apiCall<{ user: { id: string } }>(server.url, token, 'GET', '/me')).user;
-    const day = 86_400_000;
-    await apiCall(server.url, token, 'POST', `/seals/${sealId}/authorisations`, {
-      subject_type: 'user',
-      subject_id: me.id,
-      valid_from: new Date(Date.now() - day).toISOString(),
-      valid_until: new Date(Date.now() + 30 * day).toISOString(),
-    });
+    sealId = await adminSeal(server, token, { legalName, name: 'Sender seal' });
   });
   afterAll(async () => {
     await browser?.close();
