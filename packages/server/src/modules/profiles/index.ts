@@ -30,6 +30,7 @@ export { profileTimestamper, signingPlan } from './profile-signing.js';
 export type { ProfileUse } from './profile-use.js';
 export { profileMeaning, useProfile } from './profile-use.js';
 export { profilesErrors } from './profiles.errors.js';
+export { meaningField } from './profiles.schemas.js';
 export type { ResolvedProfile } from './profiles.service.js';
 export {
   assertCertificateAllowed,

@@ -65,3 +65,13 @@ export const resolvedView = Type.Object({
   version: Type.Integer({ description: '0 for the built-in platform default' }),
   settings: profileSettings,
 });
+
+/** A signing route's optional `meaning`: one of the signing profile's meanings (else 40028). */
+export const meaningField = Type.Optional(
+  Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description:
+      'Signature meaning; must be one of the signing profile’s meanings (default: its first), else 40028',
+  }),
+);

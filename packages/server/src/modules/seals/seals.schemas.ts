@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { pageQuerySchema } from '../../platform/db/pagination.js';
+import { meaningField } from '../profiles/index.js';
 import { sealEvents, sealStatuses } from './seals.state.js';
 
 /** Request and response schemas of the seals routes. */
@@ -203,14 +204,7 @@ export const applyBody = Type.Object(
       { description: 'Where the seal goes' },
     ),
     approval_id: Type.Optional(nullable(Type.String({ format: 'uuid' }), 'Approved seal-use request')),
-    meaning: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 200,
-        description:
-          'Signature meaning; must be one of the signing profile’s meanings (default: its first), else 40028',
-      }),
-    ),
+    meaning: meaningField,
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { meaningField } from '../profiles/index.js';
 import { ceremonyCredentialsSchema } from '../records/index.js';
 import { fieldValues, fieldView, signaturePlacement } from './fields.schemas.js';
 import {
@@ -66,14 +67,7 @@ export const signBody = Type.Object(
       ),
     ),
     reason: Type.Optional(text(200, 'Reason shown in the signature')),
-    meaning: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 200,
-        description:
-          'Signature meaning; must be one of the signing profile’s meanings (default: its first), else 40028',
-      }),
-    ),
+    meaning: meaningField,
     certificate_p12: Type.Optional(
       Type.String({
         minLength: 4,
